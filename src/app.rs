@@ -1,0 +1,168 @@
+//! Runs a parsed command line: calls the library and prints results. Errors go back to
+//! `main`, which prints them and picks the exit code.
+
+use crate::cli::{Cli, Command, ExportArgs, PlanArgs, ScriptArgs};
+use crate::engine::{self, espeak::Espeak, VoiceSettings};
+use crate::export::manifest::{EngineRecord, Manifest, ManifestChunk, SCHEMA_VERSION};
+use crate::narration::PlanOptions;
+use crate::progress::{Bar, Progress, Silent};
+use crate::{export, prepare, Error, ExportOptions};
+
+impl From<&PlanArgs> for PlanOptions {
+    fn from(a: &PlanArgs) -> Self {
+        PlanOptions {
+            max_chunk_chars: a.max_chunk_chars as usize,
+            sentence_pause_ms: a.sentence_pause,
+            paragraph_pause_ms: a.paragraph_pause,
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`aloud voices | head`) ends output quietly instead of
+/// panicking.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Export(args) => run_export(&args),
+        Command::Script(args) => run_script(&args),
+        Command::Voices => run_voices(),
+        Command::Engines => {
+            run_engines();
+            Ok(())
+        }
+    }
+}
+
+fn run_export(args: &ExportArgs) -> Result<(), Error> {
+    let articles = prepare(&args.inputs, args.plan.from, &(&args.plan).into())?;
+    let opts = ExportOptions {
+        out_dir: args.out_dir.clone(),
+        engine: args.engine,
+        voice: VoiceSettings {
+            voice: args.voice.clone(),
+            rate: args.rate,
+            pitch: args.pitch,
+            volume: args.volume,
+        },
+        require_audio: args.require_audio,
+        force: args.force,
+    };
+    let mut bar = Bar::for_stderr(args.quiet);
+    let progress: &mut dyn Progress = match bar.as_mut() {
+        Some(b) => b,
+        None => &mut Silent,
+    };
+    let report = export(&articles, &opts, progress)?;
+    if let Some(reason) = &report.fallback {
+        eprintln!("warning: no audio ({reason}); wrote narration scripts instead");
+    }
+    if !args.quiet {
+        let mut summary = String::new();
+        for a in &report.articles {
+            summary += &match &a.audio {
+                Some(wav) => format!(
+                    "{}  {}  {} chunks\n",
+                    wav.display(),
+                    export::human_duration(a.duration_ms),
+                    a.chunks
+                ),
+                None => format!(
+                    "{}  ~{} (estimated)  {} chunks\n",
+                    a.dir.join("script.txt").display(),
+                    export::human_duration(a.duration_ms),
+                    a.chunks
+                ),
+            };
+        }
+        emit(&summary);
+    }
+    Ok(())
+}
+
+fn run_script(args: &ScriptArgs) -> Result<(), Error> {
+    let mut articles = prepare(
+        std::slice::from_ref(&args.input),
+        args.plan.from,
+        &(&args.plan).into(),
+    )?;
+    let article = articles.remove(0);
+    if args.json {
+        let json = serde_json::to_string_pretty(&article.narration).map_err(|e| Error::Output {
+            path: "<stdout>".into(),
+            reason: e.to_string(),
+        })?;
+        emit(&(json + "\n"));
+        return Ok(());
+    }
+    let n = &article.narration;
+    let (spans, duration_ms) = crate::export::manifest::estimate_timings(n, args.rate);
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        source: article.source.display(),
+        title: n.title.clone(),
+        estimated: true,
+        engine: EngineRecord {
+            name: "script".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            voice: None,
+            rate: args.rate,
+        },
+        sample_rate: None,
+        audio: None,
+        duration_ms,
+        chunks: n
+            .chunks
+            .iter()
+            .zip(spans)
+            .map(|(c, (start_ms, end_ms))| ManifestChunk {
+                index: c.index,
+                paragraph: c.paragraph,
+                text: c.text.clone(),
+                spoken: c.spoken.clone(),
+                file: None,
+                start_ms,
+                end_ms,
+            })
+            .collect(),
+    };
+    emit(&crate::export::script::render(&manifest));
+    Ok(())
+}
+
+fn run_voices() -> Result<(), Error> {
+    let voices = Espeak::voices()?;
+    let mut text = format!("espeak voices ({}), use with --voice NAME:\n", voices.len());
+    for v in voices {
+        text += &format!("  {:<16} {}\n", v.name, v.description);
+    }
+    emit(&text);
+    Ok(())
+}
+
+fn run_engines() {
+    let mut text = String::new();
+    let mut picked = false;
+    for (name, status) in engine::probe() {
+        match status {
+            Ok(detail) => {
+                let note = if picked { "" } else { "  [auto picks this]" };
+                picked = true;
+                text += &format!("{name}: available — {detail}{note}\n");
+            }
+            Err(reason) => text += &format!("{name}: unavailable — {reason}\n"),
+        }
+    }
+    let note = if picked {
+        ""
+    } else {
+        "  [auto falls back to this]"
+    };
+    text += &format!("script: always available — a plain-text narration script, no audio{note}\n");
+    emit(&text);
+}

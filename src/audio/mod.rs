@@ -1,0 +1,187 @@
+//! Audio as plain values: PCM buffers, silence trimming, and the article assembly that joins
+//! chunks with the pauses the user asked for.
+
+use std::path::Path;
+
+/// Mono 16-bit PCM samples at a sample rate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pcm {
+    /// Samples per second.
+    pub sample_rate: u32,
+    /// Mono samples.
+    pub samples: Vec<i16>,
+}
+
+/// Samples whose magnitude is at or below this count as silence when trimming (about −54 dBFS).
+///
+/// Low enough to keep the soft onset of fricatives, high enough to ignore dither and clicks.
+pub const SILENCE_THRESHOLD: i16 = 64;
+
+/// Silence kept around speech when trimming, in milliseconds, so word onsets are not clipped.
+pub const TRIM_GUARD_MS: u32 = 3;
+
+/// The WAV format aloud writes: mono, 16-bit integer PCM.
+pub fn wav_spec(sample_rate: u32) -> hound::WavSpec {
+    hound::WavSpec {
+        channels: 1,
+        sample_rate,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    }
+}
+
+/// Number of samples in `ms` milliseconds at `sample_rate`, rounded to the nearest sample.
+pub fn samples_for_ms(ms: u32, sample_rate: u32) -> usize {
+    ((u64::from(ms) * u64::from(sample_rate) + 500) / 1000) as usize
+}
+
+/// Position of sample `n` in milliseconds, rounded to the nearest millisecond.
+pub fn ms_for_samples(n: usize, sample_rate: u32) -> u64 {
+    (n as u64 * 1000 + u64::from(sample_rate) / 2) / u64::from(sample_rate)
+}
+
+/// Removes the engine's leading and trailing silence, keeping a [`TRIM_GUARD_MS`] guard.
+///
+/// Engines pad speech with silence of their own; trimming it makes the pauses between chunks
+/// exactly what `--sentence-pause` and `--paragraph-pause` say. All-silent input trims to empty.
+pub fn trim_silence(samples: &[i16], sample_rate: u32) -> &[i16] {
+    let loud = |s: &i16| s.unsigned_abs() > SILENCE_THRESHOLD as u16;
+    let Some(first) = samples.iter().position(loud) else {
+        return &[];
+    };
+    let last = samples.iter().rposition(loud).unwrap_or(first);
+    let guard = samples_for_ms(TRIM_GUARD_MS, sample_rate);
+    let start = first.saturating_sub(guard);
+    let end = (last + 1 + guard).min(samples.len());
+    &samples[start..end]
+}
+
+/// Root-mean-square level of `samples` (0 for an empty slice).
+pub fn rms(samples: &[i16]) -> f64 {
+    if samples.is_empty() {
+        return 0.0;
+    }
+    let sum: f64 = samples.iter().map(|&s| f64::from(s) * f64::from(s)).sum();
+    (sum / samples.len() as f64).sqrt()
+}
+
+/// Writes `samples` as a WAV file at `path` (the caller renames it into place).
+pub fn write_wav(path: &Path, sample_rate: u32, samples: &[i16]) -> Result<(), hound::Error> {
+    let mut writer = hound::WavWriter::create(path, wav_spec(sample_rate))?;
+    let mut w = writer.get_i16_writer(samples.len() as u32);
+    for &s in samples {
+        w.write_sample(s);
+    }
+    w.flush()?;
+    writer.finalize()
+}
+
+/// Where one chunk landed in the assembled article, in samples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First sample of the chunk's speech.
+    pub start: usize,
+    /// One past its last sample.
+    pub end: usize,
+}
+
+/// Streams an article WAV: chunk speech, then its pause, chunk after chunk.
+///
+/// Streaming keeps memory flat however long the article is.
+pub struct ArticleWriter {
+    writer: hound::WavWriter<std::io::BufWriter<std::fs::File>>,
+    sample_rate: u32,
+    position: usize,
+}
+
+impl ArticleWriter {
+    /// Starts a WAV file at `path` (a temporary name; the caller renames it when done).
+    pub fn create(path: &Path, sample_rate: u32) -> Result<Self, hound::Error> {
+        Ok(ArticleWriter {
+            writer: hound::WavWriter::create(path, wav_spec(sample_rate))?,
+            sample_rate,
+            position: 0,
+        })
+    }
+
+    /// Appends a chunk's (already trimmed) speech followed by `pause_ms` of silence.
+    pub fn push(&mut self, speech: &[i16], pause_ms: u32) -> Result<Span, hound::Error> {
+        let start = self.position;
+        for &s in speech {
+            self.writer.write_sample(s)?;
+        }
+        let end = start + speech.len();
+        let pause = samples_for_ms(pause_ms, self.sample_rate);
+        for _ in 0..pause {
+            self.writer.write_sample(0i16)?;
+        }
+        self.position = end + pause;
+        Ok(Span { start, end })
+    }
+
+    /// Total samples written so far.
+    pub fn len(&self) -> usize {
+        self.position
+    }
+
+    /// True when nothing has been written.
+    pub fn is_empty(&self) -> bool {
+        self.position == 0
+    }
+
+    /// Completes the WAV header.
+    pub fn finalize(self) -> Result<(), hound::Error> {
+        self.writer.finalize()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_leading_and_trailing_silence_keeping_guard() {
+        let sr = 1000; // 1 sample per ms makes the guard 3 samples
+        let mut s = vec![0i16; 50];
+        s.extend([500, -700, 300]);
+        s.extend(vec![10i16; 40]);
+        let t = trim_silence(&s, sr);
+        assert_eq!(t.len(), 3 + 3 + 3);
+        assert_eq!(t[3], 500);
+        assert_eq!(t[5], 300);
+    }
+
+    #[test]
+    fn all_silence_trims_to_empty() {
+        assert!(trim_silence(&[0, 5, -5, 64, -64], 22050).is_empty());
+    }
+
+    #[test]
+    fn converts_between_ms_and_samples() {
+        assert_eq!(samples_for_ms(350, 22050), 7718); // 7717.5 rounds up
+        assert_eq!(ms_for_samples(22050, 22050), 1000);
+        assert_eq!(ms_for_samples(11, 22050), 0);
+        assert_eq!(ms_for_samples(12, 22050), 1);
+    }
+
+    #[test]
+    fn article_writer_round_trips_through_hound() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.wav");
+        let mut w = ArticleWriter::create(&path, 1000).unwrap();
+        let a = w.push(&[100, 200], 5).unwrap();
+        let b = w.push(&[300], 0).unwrap();
+        assert_eq!((a.start, a.end, b.start, b.end), (0, 2, 7, 8));
+        w.finalize().unwrap();
+        let r = hound::WavReader::open(&path).unwrap();
+        assert_eq!(r.spec().sample_rate, 1000);
+        let s: Vec<i16> = r.into_samples().map(|x| x.unwrap()).collect();
+        assert_eq!(s, vec![100, 200, 0, 0, 0, 0, 0, 300]);
+    }
+
+    #[test]
+    fn rms_of_constant_is_its_magnitude() {
+        assert_eq!(rms(&[-3, 3, -3, 3]), 3.0);
+        assert_eq!(rms(&[]), 0.0);
+    }
+}

@@ -1,0 +1,111 @@
+//! Command-line definitions (clap derive). No logic here: see `app.rs`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::engine::EngineChoice;
+use crate::ingest::Format;
+
+/// Turn written articles into narrated audio.
+///
+/// aloud reads an article (plain text, Markdown, HTML, stdin, or a folder of them), cleans it,
+/// splits it into sentence chunks and speaks them with an offline speech engine, writing WAV
+/// files, a manifest and subtitles. With no engine installed it writes a narration script.
+#[derive(Debug, Parser)]
+#[command(name = "aloud", version, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Narrate articles into WAV files, a manifest, subtitles and a script.
+    ///
+    /// Each article goes to <OUT_DIR>/<slug>/: <slug>.wav, chunks/0001.wav…, manifest.json,
+    /// <slug>.srt, <slug>.vtt and script.txt. Exit codes: 0 done (also when falling back to the
+    /// script), 1 bad input or output problem, 2 usage error or --require-audio without engine.
+    Export(ExportArgs),
+    /// Print the narration plan (no audio): a readable script, or JSON with --json.
+    Script(ScriptArgs),
+    /// List the voices of the available engine.
+    Voices,
+    /// Show which speech engines work on this machine, and why the others do not.
+    Engines,
+}
+
+/// How text is cut into chunks and paced.
+#[derive(Debug, Args, Clone)]
+pub struct PlanArgs {
+    /// Longest chunk in characters; longer sentences split at clauses, then between words.
+    #[arg(long, value_name = "N", default_value_t = 300, value_parser = clap::value_parser!(u32).range(20..=5000))]
+    pub max_chunk_chars: u32,
+    /// Silence between sentences of a paragraph, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 350, value_parser = clap::value_parser!(u32).range(0..=10_000))]
+    pub sentence_pause: u32,
+    /// Silence after a paragraph, heading or the title, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 900, value_parser = clap::value_parser!(u32).range(0..=10_000))]
+    pub paragraph_pause: u32,
+    /// Read the input as this format instead of guessing from the extension and content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<Format>,
+}
+
+/// Arguments of `aloud export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Article files, folders (every .txt/.md/.markdown/.html/.htm inside), or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder; each article gets its own sub-folder.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    pub out_dir: PathBuf,
+    /// Speech engine: auto picks the best installed one, none writes the script only.
+    #[arg(long, value_enum, default_value_t = EngineChoice::Auto)]
+    pub engine: EngineChoice,
+    /// Voice name (see `aloud voices`); default: en-us for espeak.
+    #[arg(long, value_name = "NAME")]
+    pub voice: Option<String>,
+    /// Speaking rate in words per minute.
+    #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
+    pub rate: u32,
+    /// Voice pitch, 0–99 (50 is normal).
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u8).range(0..=99))]
+    pub pitch: u8,
+    /// Volume, 0–200 (100 is normal).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
+    pub volume: u8,
+    /// Chunking and pauses.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// Fail with exit code 2 instead of writing only a script when no engine is available.
+    #[arg(long)]
+    pub require_audio: bool,
+    /// Replace an article's existing output folder.
+    #[arg(long)]
+    pub force: bool,
+    /// No progress bar and no summary lines (errors and warnings still go to stderr).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Arguments of `aloud script`.
+#[derive(Debug, Args)]
+pub struct ScriptArgs {
+    /// An article file, or - for stdin.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// Print the plan as JSON: {title, paragraphs: [{text, sentences}], chunks: [{index,
+    /// paragraph, text, spoken, pause_after_ms}]}. Chunk paragraph 0 is the title.
+    #[arg(long)]
+    pub json: bool,
+    /// Words per minute used to estimate the start times in the readable script.
+    #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
+    pub rate: u32,
+    /// Chunking and pauses.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+}

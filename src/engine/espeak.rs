@@ -1,0 +1,377 @@
+//! libespeak-ng, loaded at run time and driven in-process.
+//!
+//! This is the one FFI boundary of aloud. The library is opened with `libloading` (no headers
+//! or link-time dependency, so a machine without espeak-ng still runs aloud), initialised once in
+//! synchronous mode, and every chunk is synthesized straight into memory through the synth
+//! callback: no subprocess, no temporary file.
+//!
+//! libespeak-ng keeps global state (one voice, one set of parameters, one callback), so the
+//! loaded library lives in a process-wide `Mutex`; each synthesis takes the lock, applies this
+//! engine's voice settings, and collects the samples the callback hands over on the same thread.
+
+use std::cell::RefCell;
+use std::ffi::{c_char, c_int, c_uint, c_void, CStr, CString};
+use std::sync::{Mutex, OnceLock};
+
+use super::{Engine, EngineError, EngineInfo, Voice, VoiceSettings};
+use crate::audio::Pcm;
+
+/// Environment variable that overrides where libespeak-ng is loaded from.
+pub const LIB_ENV: &str = "ALOUD_ESPEAK_LIB";
+/// The library name the dynamic loader searches for when `ALOUD_ESPEAK_LIB` is not set.
+pub const DEFAULT_LIB: &str = "libespeak-ng.so.1";
+/// What to tell a user whose machine lacks the library.
+pub const INSTALL_HINT: &str = "apt-get install libespeak-ng1 espeak-ng-data";
+/// The voice used when `--voice` is not given.
+pub const DEFAULT_VOICE: &str = "en-us";
+
+const AUDIO_OUTPUT_SYNCHRONOUS: c_int = 2;
+const ESPEAK_INITIALIZE_DONT_EXIT: c_int = 0x8000;
+const ESPEAK_CHARS_UTF8: c_uint = 1;
+const POS_CHARACTER: c_int = 1;
+const EE_OK: c_int = 0;
+const PARAM_RATE: c_int = 1;
+const PARAM_VOLUME: c_int = 2;
+const PARAM_PITCH: c_int = 3;
+
+type SynthCallback = unsafe extern "C" fn(*mut i16, c_int, *mut c_void) -> c_int;
+
+/// Mirror of `espeak_VOICE` from speak_lib.h.
+#[repr(C)]
+struct RawVoice {
+    name: *const c_char,
+    languages: *const c_char,
+    identifier: *const c_char,
+    gender: u8,
+    age: u8,
+    variant: u8,
+    xx1: u8,
+    score: c_int,
+    spare: *mut c_void,
+}
+
+/// The entry points aloud uses, resolved once when the library is loaded.
+struct Api {
+    synth: unsafe extern "C" fn(
+        *const c_void,
+        usize,
+        c_uint,
+        c_int,
+        c_uint,
+        c_uint,
+        *mut c_uint,
+        *mut c_void,
+    ) -> c_int,
+    set_parameter: unsafe extern "C" fn(c_int, c_int, c_int) -> c_int,
+    set_voice_by_name: unsafe extern "C" fn(*const c_char) -> c_int,
+    list_voices: unsafe extern "C" fn(*mut c_void) -> *const *const RawVoice,
+    text_to_phonemes: unsafe extern "C" fn(*mut *const c_void, c_int, c_int) -> *const c_char,
+}
+
+/// The initialised library. Holding the `Library` keeps the function pointers valid.
+struct Loaded {
+    api: Api,
+    sample_rate: u32,
+    version: String,
+    _lib: libloading::Library,
+}
+
+// SAFETY: libespeak-ng is not thread-safe, but every use of `Loaded` goes through the `Mutex`
+// in `LIBRARY`, so at most one thread calls into it at a time.
+unsafe impl Send for Loaded {}
+
+static LIBRARY: OnceLock<Result<Mutex<Loaded>, String>> = OnceLock::new();
+
+thread_local! {
+    /// Samples of the synthesis in progress on this thread. In synchronous mode libespeak-ng
+    /// calls the callback on the thread that called `espeak_Synth`, before it returns.
+    static COLLECTED: RefCell<Vec<i16>> = const { RefCell::new(Vec::new()) };
+}
+
+unsafe extern "C" fn collect_samples(wav: *mut i16, count: c_int, _events: *mut c_void) -> c_int {
+    if !wav.is_null() && count > 0 {
+        // SAFETY: libespeak-ng passes a buffer of `count` valid samples that lives for the
+        // duration of this call; we copy them out before returning.
+        let samples = unsafe { std::slice::from_raw_parts(wav, count as usize) };
+        COLLECTED.with(|c| c.borrow_mut().extend_from_slice(samples));
+    }
+    0 // 0 = carry on synthesizing
+}
+
+fn library_path() -> String {
+    std::env::var(LIB_ENV).unwrap_or_else(|_| DEFAULT_LIB.to_string())
+}
+
+fn load() -> Result<Mutex<Loaded>, String> {
+    let path = library_path();
+    // SAFETY: loading libespeak-ng runs its initialisers, which have no preconditions.
+    let lib = unsafe { libloading::Library::new(&path) }
+        .map_err(|_| format!("{path} not found — {INSTALL_HINT}"))?;
+    // SAFETY (every `get` below): the signatures match speak_lib.h of libespeak-ng 1.49–1.52,
+    // whose API revision 12 aloud targets; the pointers are used only while `lib` is alive.
+    let sym = |name: &str| format!("{path} lacks {name}: not a usable libespeak-ng");
+    let api = unsafe {
+        Api {
+            synth: *lib
+                .get(b"espeak_Synth\0")
+                .map_err(|_| sym("espeak_Synth"))?,
+            set_parameter: *lib
+                .get(b"espeak_SetParameter\0")
+                .map_err(|_| sym("espeak_SetParameter"))?,
+            set_voice_by_name: *lib
+                .get(b"espeak_SetVoiceByName\0")
+                .map_err(|_| sym("espeak_SetVoiceByName"))?,
+            list_voices: *lib
+                .get(b"espeak_ListVoices\0")
+                .map_err(|_| sym("espeak_ListVoices"))?,
+            text_to_phonemes: *lib
+                .get(b"espeak_TextToPhonemes\0")
+                .map_err(|_| sym("espeak_TextToPhonemes"))?,
+        }
+    };
+    // SAFETY: as above; both functions are looked up and called once, here.
+    let (rate, version) = unsafe {
+        let initialize: libloading::Symbol<
+            unsafe extern "C" fn(c_int, c_int, *const c_char, c_int) -> c_int,
+        > = lib
+            .get(b"espeak_Initialize\0")
+            .map_err(|_| sym("espeak_Initialize"))?;
+        let set_callback: libloading::Symbol<unsafe extern "C" fn(SynthCallback)> = lib
+            .get(b"espeak_SetSynthCallback\0")
+            .map_err(|_| sym("espeak_SetSynthCallback"))?;
+        let info: libloading::Symbol<unsafe extern "C" fn(*mut *const c_char) -> *const c_char> =
+            lib.get(b"espeak_Info\0").map_err(|_| sym("espeak_Info"))?;
+        // DONT_EXIT: without it a missing espeak-ng-data makes the library call exit().
+        let rate = initialize(
+            AUDIO_OUTPUT_SYNCHRONOUS,
+            0,
+            std::ptr::null(),
+            ESPEAK_INITIALIZE_DONT_EXIT,
+        );
+        set_callback(collect_samples);
+        let version = info(std::ptr::null_mut());
+        let version = if version.is_null() {
+            "unknown".to_string()
+        } else {
+            CStr::from_ptr(version).to_string_lossy().into_owned()
+        };
+        (rate, version)
+    };
+    if rate <= 0 {
+        return Err(format!(
+            "{path} loaded but could not initialise (is espeak-ng-data installed?) — {INSTALL_HINT}"
+        ));
+    }
+    Ok(Mutex::new(Loaded {
+        api,
+        sample_rate: rate as u32,
+        version,
+        _lib: lib,
+    }))
+}
+
+fn library() -> Result<&'static Mutex<Loaded>, EngineError> {
+    LIBRARY
+        .get_or_init(load)
+        .as_ref()
+        .map_err(|reason| EngineError::Unavailable {
+            engine: "espeak",
+            reason: reason.clone(),
+        })
+}
+
+fn lock(m: &'static Mutex<Loaded>) -> std::sync::MutexGuard<'static, Loaded> {
+    // A panic while holding the lock leaves no broken invariant: every call sets its own
+    // parameters and clears the sample buffer first.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The espeak-ng engine: a handle on the shared in-process library plus this engine's settings.
+#[derive(Debug)]
+pub struct Espeak {
+    voice: String,
+    rate: u32,
+    pitch: u8,
+    volume: u8,
+    sample_rate: u32,
+    version: String,
+}
+
+impl Espeak {
+    /// Loads libespeak-ng (once per process) and checks that the requested voice exists.
+    pub fn open(settings: &VoiceSettings) -> Result<Self, EngineError> {
+        let lib = library()?;
+        let loaded = lock(lib);
+        let voice = settings
+            .voice
+            .clone()
+            .unwrap_or_else(|| DEFAULT_VOICE.to_string());
+        let c_voice = CString::new(voice.clone()).map_err(|_| EngineError::UnknownVoice {
+            engine: "espeak",
+            voice: voice.clone(),
+        })?;
+        // SAFETY: `c_voice` is a valid NUL-terminated string for the duration of the call.
+        if unsafe { (loaded.api.set_voice_by_name)(c_voice.as_ptr()) } != EE_OK {
+            return Err(EngineError::UnknownVoice {
+                engine: "espeak",
+                voice,
+            });
+        }
+        Ok(Espeak {
+            voice,
+            rate: settings.rate,
+            pitch: settings.pitch,
+            volume: settings.volume,
+            sample_rate: loaded.sample_rate,
+            version: loaded.version.clone(),
+        })
+    }
+
+    /// Lists the voices the installed espeak-ng-data provides.
+    pub fn voices() -> Result<Vec<Voice>, EngineError> {
+        let loaded = lock(library()?);
+        let mut voices = Vec::new();
+        // SAFETY: a null spec asks for all voices; the result is a NULL-terminated array of
+        // pointers owned by the library, valid until the next ListVoices call, which the lock
+        // prevents while we read it.
+        unsafe {
+            let mut list = (loaded.api.list_voices)(std::ptr::null_mut());
+            while !list.is_null() && !(*list).is_null() {
+                let v = &**list;
+                let name = cstr(v.name);
+                let identifier = cstr(v.identifier);
+                // `languages` is a list of (priority byte, NUL-terminated name); the first is
+                // the one espeak-ng selects the voice by.
+                let language = if v.languages.is_null() {
+                    String::new()
+                } else {
+                    cstr(v.languages.add(1))
+                };
+                voices.push(Voice {
+                    name: if language.is_empty() {
+                        identifier.clone()
+                    } else {
+                        language
+                    },
+                    description: format!("{name} ({identifier})"),
+                });
+                list = list.add(1);
+            }
+        }
+        voices.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(voices)
+    }
+
+    /// The espeak-ng phoneme string (IPA when `ipa` is true) for `text`, clause by clause.
+    ///
+    /// libespeak-ng 1.51 returns one clause per call and advances the text pointer; the
+    /// clauses are joined with a space.
+    pub fn phonemes(&self, text: &str, ipa: bool) -> Result<String, EngineError> {
+        let loaded = lock(library()?);
+        self.apply(&loaded)?;
+        let c_text = CString::new(text.replace('\0', " ")).map_err(|_| EngineError::Synthesis {
+            engine: "espeak",
+            reason: "text contains NUL".into(),
+        })?;
+        let mut clauses = Vec::new();
+        let mut ptr: *const c_void = c_text.as_ptr().cast();
+        let mode: c_int = if ipa { 0x02 } else { 0 };
+        // SAFETY: `ptr` points into `c_text`, which outlives the loop; libespeak-ng advances
+        // it within the string and sets it to NULL at the end. The returned string is owned by
+        // the library and copied before the next call.
+        unsafe {
+            while !ptr.is_null() {
+                let out = (loaded.api.text_to_phonemes)(&mut ptr, ESPEAK_CHARS_UTF8 as c_int, mode);
+                if out.is_null() {
+                    break;
+                }
+                let clause = CStr::from_ptr(out).to_string_lossy().trim().to_string();
+                if !clause.is_empty() {
+                    clauses.push(clause);
+                }
+            }
+        }
+        Ok(clauses.join(" "))
+    }
+
+    fn apply(&self, loaded: &Loaded) -> Result<(), EngineError> {
+        let voice = CString::new(self.voice.clone()).map_err(|_| EngineError::UnknownVoice {
+            engine: "espeak",
+            voice: self.voice.clone(),
+        })?;
+        // SAFETY: plain integer parameters and a valid NUL-terminated voice name.
+        let ok = unsafe {
+            (loaded.api.set_voice_by_name)(voice.as_ptr()) == EE_OK
+                && (loaded.api.set_parameter)(PARAM_RATE, self.rate as c_int, 0) == EE_OK
+                && (loaded.api.set_parameter)(PARAM_PITCH, c_int::from(self.pitch), 0) == EE_OK
+                && (loaded.api.set_parameter)(PARAM_VOLUME, c_int::from(self.volume), 0) == EE_OK
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(EngineError::Synthesis {
+                engine: "espeak",
+                reason: format!("could not apply voice {} and its parameters", self.voice),
+            })
+        }
+    }
+}
+
+fn cstr(p: *const c_char) -> String {
+    if p.is_null() {
+        return String::new();
+    }
+    // SAFETY: callers pass NUL-terminated strings owned by libespeak-ng.
+    unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+}
+
+impl Engine for Espeak {
+    fn info(&self) -> EngineInfo {
+        EngineInfo {
+            name: "espeak".into(),
+            version: self.version.clone(),
+            voice: self.voice.clone(),
+            rate: self.rate,
+        }
+    }
+
+    fn sample_rate(&self) -> u32 {
+        self.sample_rate
+    }
+
+    fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+        let loaded = lock(library()?);
+        self.apply(&loaded)?;
+        let text = CString::new(spoken.replace('\0', " ")).map_err(|_| EngineError::Synthesis {
+            engine: "espeak",
+            reason: "text contains NUL".into(),
+        })?;
+        COLLECTED.with(|c| c.borrow_mut().clear());
+        let bytes = text.as_bytes_with_nul();
+        // SAFETY: `text` is valid UTF-8, NUL-terminated, and outlives the call; synchronous mode
+        // returns only after the last callback, so the collected buffer is complete afterwards.
+        let status = unsafe {
+            (loaded.api.synth)(
+                bytes.as_ptr().cast(),
+                bytes.len(),
+                0,
+                POS_CHARACTER,
+                0,
+                ESPEAK_CHARS_UTF8,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            )
+        };
+        let samples = COLLECTED.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        if status != EE_OK {
+            return Err(EngineError::Synthesis {
+                engine: "espeak",
+                reason: format!("espeak_Synth returned error {status}"),
+            });
+        }
+        Ok(Pcm {
+            sample_rate: self.sample_rate,
+            samples,
+        })
+    }
+}

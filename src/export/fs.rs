@@ -1,0 +1,205 @@
+//! File-system safety: slugs that cannot escape the output folder, files written under a
+//! temporary name and renamed when complete, and an article folder that appears only whole.
+
+use std::path::{Path, PathBuf};
+
+/// Longest slug, in characters.
+pub const MAX_SLUG_LEN: usize = 60;
+
+/// Turns a title or file name into a folder name: lowercase ASCII `[a-z0-9-]`, at most
+/// [`MAX_SLUG_LEN`] characters, never empty. Anything else (slashes, dots, accents) becomes a
+/// separator, so a slug cannot name a parent folder or an absolute path.
+pub fn slugify(s: &str) -> String {
+    let mut slug = String::new();
+    for c in s.chars() {
+        let c = fold_latin(c);
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() && c != '\'' && c != '’' {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    if slug.len() > MAX_SLUG_LEN {
+        // Cut at a word boundary when one is reasonably close to the limit.
+        let cut = slug[..=MAX_SLUG_LEN]
+            .rfind('-')
+            .filter(|&i| i > MAX_SLUG_LEN / 2)
+            .unwrap_or(MAX_SLUG_LEN);
+        slug.truncate(cut);
+        slug = slug.trim_end_matches('-').to_string();
+    }
+    if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Maps common accented Latin letters to their base letter so "Café" slugs as "cafe".
+fn fold_latin(c: char) -> char {
+    match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => c,
+    }
+}
+
+/// The temporary name a file is written under before it is renamed to `path`.
+pub fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.part"))
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, so `path` is either the
+/// old content, absent, or complete.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = temp_path(path);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// An article folder being built under a hidden temporary name inside the output folder.
+///
+/// Dropped without [`StagedDir::commit`], it removes itself: an interrupted or failed export
+/// leaves no folder that looks complete.
+pub struct StagedDir {
+    staging: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl StagedDir {
+    /// Creates `<out>/.<slug>.partial-<pid>` for `<out>/<slug>`.
+    pub fn create(out: &Path, slug: &str) -> std::io::Result<Self> {
+        std::fs::create_dir_all(out)?;
+        let staging = out.join(format!(".{slug}.partial-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging)?;
+        }
+        std::fs::create_dir(&staging)?;
+        Ok(StagedDir {
+            staging,
+            target: out.join(slug),
+            committed: false,
+        })
+    }
+
+    /// Path of a file inside the folder being built.
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.staging.join(relative)
+    }
+
+    /// Where the folder will be once committed.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Moves the finished folder into place. An existing folder is replaced only when `force`
+    /// is set; it is moved aside first and removed once the new one is in place.
+    pub fn commit(mut self, force: bool) -> std::io::Result<PathBuf> {
+        let mut old = None;
+        if self.target.exists() {
+            if !force {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "already exists; add --force to replace it",
+                ));
+            }
+            let aside = self.staging.with_file_name(format!(
+                ".{}.old-{}",
+                self.target
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                std::process::id()
+            ));
+            std::fs::rename(&self.target, &aside)?;
+            old = Some(aside);
+        }
+        std::fs::rename(&self.staging, &self.target)?;
+        self.committed = true;
+        if let Some(old) = old {
+            std::fs::remove_dir_all(old)?;
+        }
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for StagedDir {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_and_short() {
+        let cases = [
+            ("Harbour Council Vote", "harbour-council-vote"),
+            ("../../etc/passwd", "etc-passwd"),
+            ("/absolute/path", "absolute-path"),
+            ("Café au lait — 2024!", "cafe-au-lait-2024"),
+            ("The council’s vote", "the-councils-vote"),
+            ("...", "article"),
+            ("日本語", "article"),
+            ("", "article"),
+        ];
+        for (input, slug) in cases {
+            assert_eq!(slugify(input), slug, "slugify({input:?})");
+        }
+        let long = slugify(&"word ".repeat(40));
+        assert!(long.len() <= MAX_SLUG_LEN && !long.ends_with('-'), "{long}");
+        let unbroken = slugify(&"x".repeat(100));
+        assert_eq!(unbroken.len(), MAX_SLUG_LEN);
+    }
+
+    #[test]
+    fn staged_dir_vanishes_unless_committed() {
+        let out = tempfile::tempdir().unwrap();
+        {
+            let s = StagedDir::create(out.path(), "a").unwrap();
+            std::fs::write(s.path("x"), "1").unwrap();
+        }
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+
+        let s = StagedDir::create(out.path(), "a").unwrap();
+        std::fs::write(s.path("x"), "1").unwrap();
+        s.commit(false).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("a/x")).unwrap(),
+            "1"
+        );
+
+        let s = StagedDir::create(out.path(), "a").unwrap();
+        std::fs::write(s.path("x"), "2").unwrap();
+        assert!(s.commit(false).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("a/x")).unwrap(),
+            "1"
+        );
+
+        let s = StagedDir::create(out.path(), "a").unwrap();
+        std::fs::write(s.path("x"), "3").unwrap();
+        s.commit(true).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.path().join("a/x")).unwrap(),
+            "3"
+        );
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+    }
+}

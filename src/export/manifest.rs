@@ -1,0 +1,105 @@
+//! `manifest.json`: what was narrated, by which engine, and where each chunk lies in the
+//! article WAV.
+
+use serde::{Deserialize, Serialize};
+
+use crate::narration::Narration;
+
+/// Version of the manifest layout; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The engine that produced the audio (or `script` for an estimated manifest).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineRecord {
+    /// Engine name (`espeak`, or `script` when no audio was made).
+    pub name: String,
+    /// Engine version.
+    pub version: String,
+    /// Voice used; `null` without audio.
+    pub voice: Option<String>,
+    /// Speaking rate in words per minute (the estimate's basis without audio).
+    pub rate: u32,
+}
+
+/// One chunk's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestChunk {
+    /// 1-based chunk number.
+    pub index: usize,
+    /// 0 for the title, n ≥ 1 for the n-th paragraph.
+    pub paragraph: usize,
+    /// The chunk as written.
+    pub text: String,
+    /// The text the engine spoke.
+    pub spoken: String,
+    /// The chunk's own WAV, relative to the manifest; `null` without audio.
+    pub file: Option<String>,
+    /// Start of the chunk's speech in the article WAV, in milliseconds.
+    pub start_ms: u64,
+    /// End of the chunk's speech in the article WAV, in milliseconds.
+    pub end_ms: u64,
+}
+
+/// The whole manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Where the article came from, as given on the command line.
+    pub source: String,
+    /// The article's title.
+    pub title: Option<String>,
+    /// True when there is no audio and timings are estimated from the speaking rate.
+    pub estimated: bool,
+    /// The engine.
+    pub engine: EngineRecord,
+    /// Sample rate of every WAV; `null` without audio.
+    pub sample_rate: Option<u32>,
+    /// The article WAV, relative to the manifest; `null` without audio.
+    pub audio: Option<String>,
+    /// Length of the article WAV (or of the estimated narration), in milliseconds.
+    pub duration_ms: u64,
+    /// The chunks in order.
+    pub chunks: Vec<ManifestChunk>,
+}
+
+/// Chunk timings estimated from words per minute, for narrations without audio.
+///
+/// Returns (start, end) per chunk and the total, pauses included.
+pub fn estimate_timings(narration: &Narration, wpm: u32) -> (Vec<(u64, u64)>, u64) {
+    let ms_per_word = 60_000.0 / f64::from(wpm.max(1));
+    let mut t = 0u64;
+    let mut spans = Vec::with_capacity(narration.chunks.len());
+    for c in &narration.chunks {
+        let words = c.spoken.split_whitespace().count().max(1);
+        let end = t + (words as f64 * ms_per_word).round() as u64;
+        spans.push((t, end));
+        t = end + u64::from(c.pause_after_ms);
+    }
+    (spans, t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::narration::Chunk;
+
+    #[test]
+    fn estimates_from_words_per_minute_with_pauses() {
+        let chunk = |i, spoken: &str, pause| Chunk {
+            index: i,
+            paragraph: 1,
+            text: spoken.into(),
+            spoken: spoken.into(),
+            pause_after_ms: pause,
+        };
+        let n = Narration {
+            title: None,
+            paragraphs: vec![],
+            chunks: vec![chunk(1, "one two three", 350), chunk(2, "four", 0)],
+        };
+        let (spans, total) = estimate_timings(&n, 120); // 500 ms a word
+        assert_eq!(spans, [(0, 1500), (1850, 2350)]);
+        assert_eq!(total, 2350);
+    }
+}

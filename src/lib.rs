@@ -1,0 +1,419 @@
+//! aloud: articles in, narrated audio out.
+//!
+//! The pipeline runs one way: [`ingest`] (bytes → document) → [`text`] (cleaning, sentences,
+//! chunks, spoken form) → [`narration`] (the plan) → [`engine`] (speech) → [`audio`] (trim,
+//! join) → [`export`] (WAV, manifest, subtitles, script). [`prepare`] and [`export()`] are the
+//! entry points; `main.rs` only parses arguments and maps errors to exit codes.
+
+pub mod app;
+pub mod audio;
+pub mod cli;
+pub mod engine;
+pub mod export;
+pub mod ingest;
+pub mod narration;
+pub mod progress;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+
+use engine::{EngineChoice, EngineError, VoiceSettings};
+use export::fs::{slugify, write_atomic, StagedDir};
+use export::manifest::{EngineRecord, Manifest, ManifestChunk, SCHEMA_VERSION};
+use ingest::{Document, Format, IngestError, Source};
+use narration::{Narration, PlanOptions};
+use progress::Progress;
+
+/// Everything that can stop aloud, each naming the file or folder concerned.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input could not be read as an article.
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    /// An engine could not be used as asked (e.g. unknown voice).
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    /// The engine failed while speaking a chunk.
+    #[error("{source_name}: chunk {chunk}: {error}")]
+    Synthesis {
+        /// The article.
+        source_name: String,
+        /// The chunk number.
+        chunk: usize,
+        /// What the engine said.
+        error: EngineError,
+    },
+    /// An article's output folder exists and `--force` was not given.
+    #[error("{}: already exists; add --force to replace it", dir.display())]
+    Exists {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// Writing output failed.
+    #[error("{}: cannot write: {reason}", path.display())]
+    Output {
+        /// The file or folder.
+        path: PathBuf,
+        /// The OS error in words.
+        reason: String,
+    },
+    /// `--require-audio` was given and no engine is available.
+    #[error(
+        "no speech engine available ({reason}); --require-audio was given, so nothing was written"
+    )]
+    AudioRequired {
+        /// Why no engine could be used.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// The process exit code for this error: 2 when audio was required but impossible, else 1.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::AudioRequired { .. } => 2,
+            _ => 1,
+        }
+    }
+}
+
+fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Output {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+/// Reads, decodes, parses and cleans one source into a document with readable text.
+pub fn load(source: &Source, format: Option<Format>) -> Result<Document, Error> {
+    let name = source.display();
+    let bytes = ingest::read_source(source)?;
+    let text = ingest::decode(&bytes, &name)?;
+    let format = format.unwrap_or_else(|| ingest::detect_format(source, &text));
+    let doc = text::clean::clean(ingest::parse(&text, format));
+    if doc.blocks.is_empty() && doc.title.is_none() {
+        return Err(IngestError::Empty {
+            source_name: name,
+            reason: "no readable text found (only markup, debris or whitespace)".into(),
+        }
+        .into());
+    }
+    Ok(doc)
+}
+
+/// An article ready to narrate: where it came from, its output folder name and its plan.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The source.
+    pub source: Source,
+    /// The output folder name, unique among the articles of one run.
+    pub slug: String,
+    /// The narration plan.
+    pub narration: Narration,
+}
+
+/// Expands the inputs and plans every article, before anything is written: a bad input stops
+/// the run with the output folder untouched.
+pub fn prepare(
+    inputs: &[PathBuf],
+    format: Option<Format>,
+    plan: &PlanOptions,
+) -> Result<Vec<Article>, Error> {
+    let mut articles: Vec<Article> = Vec::new();
+    for source in ingest::expand_inputs(inputs)? {
+        let doc = load(&source, format)?;
+        let narration = narration::plan(&doc, plan);
+        if narration.chunks.is_empty() {
+            return Err(IngestError::Empty {
+                source_name: source.display(),
+                reason: "nothing speakable found".into(),
+            }
+            .into());
+        }
+        let base = match &source {
+            Source::File(p) => slugify(&p.file_stem().unwrap_or_default().to_string_lossy()),
+            Source::Stdin => slugify(narration.title.as_deref().unwrap_or("stdin")),
+        };
+        // Two inputs with the same name get "-2", "-3"… rather than overwriting each other.
+        let mut slug = base.clone();
+        let mut n = 1;
+        while articles.iter().any(|a| a.slug == slug) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        articles.push(Article {
+            source,
+            slug,
+            narration,
+        });
+    }
+    Ok(articles)
+}
+
+/// How to export.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// The output folder; each article gets `<out_dir>/<slug>/`.
+    pub out_dir: PathBuf,
+    /// Which engine to use.
+    pub engine: EngineChoice,
+    /// Voice, rate, pitch, volume.
+    pub voice: VoiceSettings,
+    /// Fail (exit 2) instead of falling back to the script when no engine is available.
+    pub require_audio: bool,
+    /// Replace existing article folders.
+    pub force: bool,
+}
+
+/// What was written for one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleReport {
+    /// The article's folder.
+    pub dir: PathBuf,
+    /// The article WAV, when audio was made.
+    pub audio: Option<PathBuf>,
+    /// Narration length (estimated without audio).
+    pub duration_ms: u64,
+    /// Number of chunks.
+    pub chunks: usize,
+}
+
+/// The outcome of an export run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportReport {
+    /// One report per article, in input order.
+    pub articles: Vec<ArticleReport>,
+    /// Set when no engine was available and scripts were written instead: what is missing
+    /// and how to install it.
+    pub fallback: Option<String>,
+}
+
+/// Narrates every article into its folder under `opts.out_dir`.
+pub fn export(
+    articles: &[Article],
+    opts: &ExportOptions,
+    progress: &mut dyn Progress,
+) -> Result<ExportReport, Error> {
+    let selection = engine::select(opts.engine, &opts.voice)?;
+    let fallback = match (&selection.engine, opts.engine) {
+        (Some(_), _) => None,
+        (None, EngineChoice::None) => {
+            Some("--engine none: writing the narration script only".to_string())
+        }
+        (None, _) => Some(
+            selection
+                .unavailable
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    };
+    if let (Some(reason), true) = (&fallback, opts.require_audio) {
+        return Err(Error::AudioRequired {
+            reason: reason.clone(),
+        });
+    }
+
+    std::fs::create_dir_all(&opts.out_dir).map_err(|e| output_error(&opts.out_dir, e))?;
+    if !opts.force {
+        if let Some(a) = articles
+            .iter()
+            .find(|a| opts.out_dir.join(&a.slug).exists())
+        {
+            return Err(Error::Exists {
+                dir: opts.out_dir.join(&a.slug),
+            });
+        }
+    }
+
+    let mut engine = selection.engine;
+    let mut reports = Vec::new();
+    for article in articles {
+        let report = match engine.as_deref_mut() {
+            Some(engine) => narrate(article, engine, opts, progress)?,
+            None => write_script_only(article, opts)?,
+        };
+        reports.push(report);
+    }
+    Ok(ExportReport {
+        articles: reports,
+        fallback,
+    })
+}
+
+fn write_json(path: &Path, manifest: &Manifest) -> Result<(), Error> {
+    let json = serde_json::to_string_pretty(manifest).map_err(|e| output_error(path, e))?;
+    write_atomic(path, (json + "\n").as_bytes()).map_err(|e| output_error(path, e))
+}
+
+fn write_text(path: &Path, text: &str) -> Result<(), Error> {
+    write_atomic(path, text.as_bytes()).map_err(|e| output_error(path, e))
+}
+
+fn commit(staged: StagedDir, force: bool) -> Result<PathBuf, Error> {
+    let target = staged.target().to_path_buf();
+    staged.commit(force).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Exists {
+                dir: target.clone(),
+            }
+        } else {
+            output_error(&target, e)
+        }
+    })
+}
+
+/// Synthesizes one article chunk by chunk, streaming the article WAV, then writes the
+/// manifest, subtitles and script, and moves the finished folder into place.
+fn narrate(
+    article: &Article,
+    engine: &mut dyn engine::Engine,
+    opts: &ExportOptions,
+    progress: &mut dyn Progress,
+) -> Result<ArticleReport, Error> {
+    let staged = StagedDir::create(&opts.out_dir, &article.slug)
+        .map_err(|e| output_error(&opts.out_dir, e))?;
+    let chunks_dir = staged.path("chunks");
+    std::fs::create_dir(&chunks_dir).map_err(|e| output_error(&chunks_dir, e))?;
+    let sample_rate = engine.sample_rate();
+    let wav_name = format!("{}.wav", article.slug);
+    let wav_path = staged.path(&wav_name);
+    let wav_tmp = export::fs::temp_path(&wav_path);
+    let mut writer = audio::ArticleWriter::create(&wav_tmp, sample_rate)
+        .map_err(|e| output_error(&wav_tmp, e))?;
+
+    let total = article.narration.chunks.len();
+    progress.article(&article.source.display(), total);
+    let mut records = Vec::with_capacity(total);
+    for chunk in &article.narration.chunks {
+        let pcm = engine
+            .synthesize(&chunk.spoken)
+            .map_err(|error| Error::Synthesis {
+                source_name: article.source.display(),
+                chunk: chunk.index,
+                error,
+            })?;
+        let speech = audio::trim_silence(&pcm.samples, pcm.sample_rate);
+        let file = format!("chunks/{:04}.wav", chunk.index);
+        let chunk_path = staged.path(&file);
+        let chunk_tmp = export::fs::temp_path(&chunk_path);
+        audio::write_wav(&chunk_tmp, sample_rate, speech)
+            .and_then(|()| std::fs::rename(&chunk_tmp, &chunk_path).map_err(hound::Error::from))
+            .map_err(|e| output_error(&chunk_path, e))?;
+        let span = writer
+            .push(speech, chunk.pause_after_ms)
+            .map_err(|e| output_error(&wav_tmp, e))?;
+        records.push(ManifestChunk {
+            index: chunk.index,
+            paragraph: chunk.paragraph,
+            text: chunk.text.clone(),
+            spoken: chunk.spoken.clone(),
+            file: Some(file),
+            start_ms: audio::ms_for_samples(span.start, sample_rate),
+            end_ms: audio::ms_for_samples(span.end, sample_rate),
+        });
+        progress.chunk(audio::ms_for_samples(speech.len(), sample_rate));
+    }
+    let total_samples = writer.len();
+    writer.finalize().map_err(|e| output_error(&wav_tmp, e))?;
+    std::fs::rename(&wav_tmp, &wav_path).map_err(|e| output_error(&wav_path, e))?;
+    progress.done();
+
+    let info = engine.info();
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        source: article.source.display(),
+        title: article.narration.title.clone(),
+        estimated: false,
+        engine: EngineRecord {
+            name: info.name,
+            version: info.version,
+            voice: Some(info.voice),
+            rate: info.rate,
+        },
+        sample_rate: Some(sample_rate),
+        audio: Some(wav_name.clone()),
+        duration_ms: audio::ms_for_samples(total_samples, sample_rate),
+        chunks: records,
+    };
+    write_outputs(&staged, &article.slug, &manifest, true)?;
+    let dir = commit(staged, opts.force)?;
+    Ok(ArticleReport {
+        audio: Some(dir.join(&wav_name)),
+        dir,
+        duration_ms: manifest.duration_ms,
+        chunks: total,
+    })
+}
+
+/// Writes manifest, script and (with audio) subtitles into the staged folder.
+fn write_outputs(
+    staged: &StagedDir,
+    slug: &str,
+    manifest: &Manifest,
+    subtitles: bool,
+) -> Result<(), Error> {
+    write_json(&staged.path("manifest.json"), manifest)?;
+    write_text(
+        &staged.path("script.txt"),
+        &export::script::render(manifest),
+    )?;
+    if subtitles {
+        write_text(
+            &staged.path(&format!("{slug}.srt")),
+            &export::subtitles::srt(manifest),
+        )?;
+        write_text(
+            &staged.path(&format!("{slug}.vtt")),
+            &export::subtitles::vtt(manifest),
+        )?;
+    }
+    Ok(())
+}
+
+/// The fallback: no engine, so a narration script and an estimated manifest, no audio.
+fn write_script_only(article: &Article, opts: &ExportOptions) -> Result<ArticleReport, Error> {
+    let staged = StagedDir::create(&opts.out_dir, &article.slug)
+        .map_err(|e| output_error(&opts.out_dir, e))?;
+    let rate = opts.voice.rate;
+    let (spans, duration_ms) = export::manifest::estimate_timings(&article.narration, rate);
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION,
+        source: article.source.display(),
+        title: article.narration.title.clone(),
+        estimated: true,
+        engine: EngineRecord {
+            name: "script".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            voice: None,
+            rate,
+        },
+        sample_rate: None,
+        audio: None,
+        duration_ms,
+        chunks: article
+            .narration
+            .chunks
+            .iter()
+            .zip(spans)
+            .map(|(c, (start_ms, end_ms))| ManifestChunk {
+                index: c.index,
+                paragraph: c.paragraph,
+                text: c.text.clone(),
+                spoken: c.spoken.clone(),
+                file: None,
+                start_ms,
+                end_ms,
+            })
+            .collect(),
+    };
+    write_outputs(&staged, &article.slug, &manifest, false)?;
+    let dir = commit(staged, opts.force)?;
+    Ok(ArticleReport {
+        dir,
+        audio: None,
+        duration_ms,
+        chunks: manifest.chunks.len(),
+    })
+}

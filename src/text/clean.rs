@@ -1,0 +1,241 @@
+//! Cleaning: normalises characters and whitespace, drops copy-paste debris ("Show image",
+//! "Advertisement", photo credits…) and finds a plain-text article's headline.
+
+use crate::ingest::{Block, BlockKind, Document};
+
+/// Lines that are page furniture when they stand alone (compared case-insensitively, with
+/// trailing punctuation ignored).
+const DEBRIS_LINES: &[&str] = &[
+    "show image",
+    "hide image",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "advertisement",
+    "skip advertisement",
+    "story continues below advertisement",
+    "article continues below",
+    "share this article",
+    "share",
+    "share this",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "sign up to our newsletter",
+    "sign up for our newsletter",
+    "subscribe",
+    "subscribe now",
+    "read more",
+    "related",
+    "related articles",
+    "most read",
+    "comments",
+    "view comments",
+    "listen to this article",
+    "click to expand",
+    "copy link",
+];
+
+/// Prefixes of credit and teaser lines ("Photograph: …", "Read more: …").
+const DEBRIS_PREFIXES: &[&str] = &[
+    "photograph:",
+    "photo:",
+    "photos:",
+    "image:",
+    "picture:",
+    "credit:",
+    "read more:",
+    "related:",
+    "see also:",
+    "sign up to",
+    "sign up for",
+    "follow us on",
+    "watch:",
+];
+
+/// Agencies whose names alone in brackets are photo credits: "(Getty Images)".
+const CREDIT_AGENCIES: &[&str] = &[
+    "getty",
+    "reuters",
+    "ap",
+    "afp",
+    "pa",
+    "epa",
+    "shutterstock",
+    "alamy",
+    "istock",
+];
+
+/// Removes zero-width characters and soft hyphens, turns typographic spaces into spaces and
+/// collapses whitespace.
+pub fn normalize_chars(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        })
+        .collect();
+    crate::ingest::collapse_whitespace(&cleaned)
+}
+
+/// True when a whole block is copy-paste debris rather than article text.
+pub fn is_debris(text: &str) -> bool {
+    if text.chars().count() > 160 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let bare = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
+    if DEBRIS_LINES.contains(&bare) || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // "(Getty Images)", "(Photo: Jane Doe/AP)"
+    if let Some(inner) = lower.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        let first = inner
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        return CREDIT_AGENCIES.contains(&first)
+            || DEBRIS_PREFIXES.iter().any(|p| inner.starts_with(p));
+    }
+    false
+}
+
+/// Whether a block could be a plain-text headline: short, several words, not a sentence.
+fn looks_like_headline(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=25).contains(&words)
+        && text.chars().count() <= 160
+        && !text.ends_with(['.', ',', ';', ':'])
+}
+
+/// Joins the lines of one block, leaving out debris lines. A word hyphenated across a line
+/// break ("exam-" / "ple") is re-joined; other lines are joined with a space.
+fn join_lines(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().map(normalize_chars) {
+        if line.is_empty() || is_debris(&line) {
+            continue;
+        }
+        let hyphen_break = out.ends_with('-')
+            && out[..out.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && line.chars().next().is_some_and(char::is_lowercase);
+        if hyphen_break {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Cleans a document: debris lines and blocks dropped, lines re-joined, characters
+/// normalised, and, when the source had no title, a leading headline-like block promoted to
+/// title.
+pub fn clean(doc: Document) -> Document {
+    let mut blocks: Vec<Block> = doc
+        .blocks
+        .into_iter()
+        .map(|b| Block {
+            kind: b.kind,
+            text: join_lines(&b.text),
+        })
+        .filter(|b| !b.text.is_empty() && !is_debris(&b.text))
+        .collect();
+    let mut title = doc
+        .title
+        .map(|t| normalize_chars(&t))
+        .filter(|t| !t.is_empty());
+    if title.is_none()
+        && blocks.len() > 1
+        && matches!(blocks[0].kind, BlockKind::Paragraph | BlockKind::Heading)
+        && looks_like_headline(&blocks[0].text)
+    {
+        title = Some(blocks.remove(0).text);
+    }
+    Document { title, blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_debris_lines() {
+        for line in [
+            "Show image",
+            "show image",
+            "Advertisement",
+            "Share this article",
+            "Sign up to our newsletter",
+            "Photograph: Dana Whitfield/The Coastal Courier",
+            "(Getty Images)",
+            "Read more: Ten other things",
+        ] {
+            assert!(is_debris(line), "{line} should be debris");
+        }
+        for line in [
+            "The ad campaign worked.",
+            "Share prices fell 4% on Monday.",
+            "(Reuters analysts disagreed with the forecast, saying the figures were wrong.) More text follows here.",
+        ] {
+            assert!(!is_debris(line), "{line} is article text");
+        }
+    }
+
+    #[test]
+    fn promotes_headline_after_dropping_debris() {
+        let doc = crate::ingest::txt::parse(
+            "show image\n\nKaspersky is refusing to back down\n\nThe firm said so. It appealed.\n\nAdvertisement\n",
+        );
+        let doc = clean(doc);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Kaspersky is refusing to back down")
+        );
+        assert_eq!(doc.blocks.len(), 1);
+        assert_eq!(doc.blocks[0].text, "The firm said so. It appealed.");
+    }
+
+    #[test]
+    fn drops_debris_line_glued_to_headline_and_rejoins_wrapped_lines() {
+        let doc = clean(crate::ingest::txt::parse(
+            "Show image\nA headline here\n\nOne line\nwrapped, and a hyphen-\nated word.\nPhoto: AP\n\nNext.",
+        ));
+        assert_eq!(doc.title.as_deref(), Some("A headline here"));
+        assert_eq!(
+            doc.blocks[0].text,
+            "One line wrapped, and a hyphenated word."
+        );
+        assert_eq!(doc.blocks[1].text, "Next.");
+    }
+
+    #[test]
+    fn keeps_hyphen_before_capital_or_digit() {
+        let doc = clean(crate::ingest::txt::parse(
+            "Anglo-\nSaxon and pre-\n1990 text.",
+        ));
+        assert_eq!(doc.blocks[0].text, "Anglo- Saxon and pre- 1990 text.");
+    }
+
+    #[test]
+    fn does_not_promote_a_sentence() {
+        let doc = clean(crate::ingest::txt::parse("It rained.\n\nThen it stopped."));
+        assert!(doc.title.is_none());
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn strips_zero_width_and_soft_hyphens() {
+        assert_eq!(
+            normalize_chars("in\u{00AD}cred\u{200B}ible\u{00A0} day"),
+            "incredible day"
+        );
+    }
+}
