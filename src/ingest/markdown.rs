@@ -78,15 +78,14 @@ pub fn parse(text: &str) -> Document {
                 flush(&mut buf, kind, heading_level, &mut doc);
                 item_depth = item_depth.saturating_sub(1);
             }
-            Event::Start(Tag::Paragraph) => {
-                if item_depth == 0 {
-                    flush(&mut buf, kind, heading_level, &mut doc);
-                    kind = if quote_depth > 0 {
-                        BlockKind::Quote
-                    } else {
-                        BlockKind::Paragraph
-                    };
-                }
+            // Inside a list item, paragraphs continue the item.
+            Event::Start(Tag::Paragraph) if item_depth == 0 => {
+                flush(&mut buf, kind, heading_level, &mut doc);
+                kind = if quote_depth > 0 {
+                    BlockKind::Quote
+                } else {
+                    BlockKind::Paragraph
+                };
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
                 if item_depth == 0 {

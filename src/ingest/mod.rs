@@ -270,6 +270,14 @@ pub fn parse(text: &str, format: Format) -> Document {
     }
 }
 
+/// Collapses every run of whitespace (including no-break spaces) to one space and trims.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,12 +318,4 @@ mod tests {
         );
         assert_eq!(detect_format(&Source::Stdin, "Just text."), Format::Txt);
     }
-}
-
-/// Collapses every run of whitespace (including no-break spaces) to one space and trims.
-pub fn collapse_whitespace(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -103,11 +103,12 @@ pub fn is_debris(text: &str) -> bool {
     false
 }
 
-/// Whether a block could be a plain-text headline: short, several words, not a sentence.
+/// Whether a block could be a plain-text headline: short, has letters, not a sentence.
 fn looks_like_headline(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (2..=25).contains(&words)
+    (1..=25).contains(&words)
         && text.chars().count() <= 160
+        && text.chars().any(char::is_alphabetic)
         && !text.ends_with(['.', ',', ';', ':'])
 }
 

@@ -1,8 +1,676 @@
-//! placeholder until helper copies
-pub fn sentences(p: &str) -> Vec<String> {
-    if p.trim().is_empty() {
-        vec![]
-    } else {
-        vec![p.trim().to_string()]
+//! Rule-based sentence segmentation for narration.
+//!
+//! The speech engine is fed one sentence at a time, so a false split puts an
+//! audible pause inside a name ("Dr. | Smith") while a missed split only makes
+//! one sentence a little long. The rules therefore lean towards *not*
+//! splitting whenever a period could belong to an abbreviation.
+//!
+//! Sentences only ever end at whitespace: periods inside a token (decimals,
+//! versions, URLs, e-mail addresses, "U.S.") can never cause a split.
+//!
+//! Ambiguous abbreviations ("etc.", "Inc.", "U.S.", "a.m." ...) end a sentence
+//! only when the next word is one of `SENTENCE_STARTERS`: "the U.S. The next
+//! day" splits, "the U.S. Senate" does not.
+
+/// Trailing characters that close a quotation or bracket; they stay with the
+/// sentence they close, so they are looked through when finding the terminator.
+const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»'];
+
+/// Leading characters that may open a sentence before its first letter.
+const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«'];
+
+/// Abbreviations that precede a name, a number or a date and so never end a
+/// sentence. Matched case-sensitively, so that "sat." or "no." as ordinary
+/// words are not mistaken for them.
+const NEVER_FINAL: &[&str] = &[
+    // Titles and ranks.
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Gen", "Col", "Capt", "Lt", "Sgt", "Cpl", "Maj",
+    "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Messrs",
+    "Mme", "Mlle", "Mt", "Ft", // Latin and editorial.
+    "vs", "v", "e.g", "i.e", "cf", "viz", "approx", "ca", "Fig", "Figs", "Vol", "Vols", "Ch", "pp",
+    "p", "Eq", "Art", "Sec", // Months.
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    // Weekdays ("Sat." and "Sun." are ambiguous, see below).
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+];
+
+/// Abbreviations that are just as likely to close a sentence as to continue
+/// one ("Acme Inc. The firm ..." vs "Acme Inc. Chief Executive ...").
+const SOMETIMES_FINAL: &[&str] = &[
+    "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "Esq", "al", "Ave", "Blvd", "Rd",
+    "Dept", "Univ", "Sat", "Sun",
+];
+
+/// Abbreviations that introduce a number ("No. 5") but are also ordinary
+/// words ("No. Then he left.").
+const NUMBER_PREFIXES: &[&str] = &["No", "Nos"];
+
+/// Words that frequently begin a sentence but rarely continue a proper noun.
+/// Used to decide whether an ambiguous abbreviation really ended a sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "A",
+    "After",
+    "Afterwards",
+    "All",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "It",
+    "Its",
+    "Last",
+    "Later",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "Neither",
+    "Nevertheless",
+    "Next",
+    "No",
+    "None",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thus",
+    "To",
+    "Today",
+    "Too",
+    "Under",
+    "Until",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+    "Your",
+];
+
+/// Currency signs can open a sentence ("$5 was the price.") though they are
+/// neither letters nor digits.
+const START_SYMBOLS: &[char] = &['$', '£', '€', '¥'];
+
+/// Splits a cleaned paragraph (single line of text, whitespace already normalized) into sentences, as written, each trimmed.
+///
+/// Empty or whitespace-only input yields no sentences; text without any
+/// terminator is returned as a single sentence.
+pub fn sentences(paragraph: &str) -> Vec<String> {
+    let words = word_spans(paragraph);
+    let mut result = Vec::new();
+    let mut first = 0;
+    for i in 0..words.len() {
+        let (start, end) = words[i];
+        let ends_here = match words.get(i + 1) {
+            Some(&(next_start, next_end)) => ends_sentence(
+                &paragraph[start..end],
+                &paragraph[next_start..next_end],
+                i == first,
+            ),
+            None => true,
+        };
+        if ends_here {
+            result.push(paragraph[words[first].0..end].to_string());
+            first = i + 1;
+        }
+    }
+    result
+}
+
+/// Byte ranges of the whitespace-separated words, so sentences can be sliced
+/// out of the paragraph exactly as written.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// Whether a sentence ends after `word`, given the word that follows it.
+/// `opens_sentence` tells whether `word` is the first word of its sentence,
+/// which is where list markers ("1.") live.
+fn ends_sentence(word: &str, next: &str, opens_sentence: bool) -> bool {
+    let core = word.trim_end_matches(CLOSERS);
+    if core.ends_with('!') || core.ends_with('?') {
+        return starts_sentence(next);
+    }
+    // An ellipsis is as often a pause as an ending, so only a capital letter
+    // (not a digit or a bracket) is taken as evidence of a new sentence.
+    if core.ends_with('…') || core.ends_with("...") {
+        return is_capitalized(next);
+    }
+    match core.strip_suffix('.') {
+        Some(stem) => period_ends_sentence(stem.trim_start_matches(OPENERS), next, opens_sentence),
+        None => false,
+    }
+}
+
+/// Decides a single period, where `stem` is the word before it.
+fn period_ends_sentence(stem: &str, next: &str, opens_sentence: bool) -> bool {
+    if !starts_sentence(next) {
+        return false;
+    }
+    if opens_sentence && is_list_marker(stem) {
+        return false;
+    }
+    if NEVER_FINAL.contains(&stem) {
+        return false;
+    }
+    if NUMBER_PREFIXES.contains(&stem) {
+        return !next.starts_with(|c: char| c.is_ascii_digit());
+    }
+    // "I" is far more often the pronoun closing a sentence than an initial.
+    if stem == "I" {
+        return is_common_starter(next);
+    }
+    if is_initial(stem) {
+        return false;
+    }
+    if SOMETIMES_FINAL.contains(&stem) || is_dotted_acronym(stem) {
+        return is_common_starter(next);
+    }
+    true
+}
+
+/// A word that can begin a sentence: capitalised, a number, a currency
+/// amount, or anything behind an opening quote/bracket that is not lowercase.
+fn starts_sentence(word: &str) -> bool {
+    let rest = word.trim_start_matches(OPENERS);
+    let opened = rest.len() < word.len();
+    match rest.chars().next() {
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_numeric()
+                || START_SYMBOLS.contains(&c)
+                || (opened && !c.is_lowercase())
+        }
+        None => opened,
+    }
+}
+
+/// Whether the first letter, behind any opening quote or bracket, is a capital.
+fn is_capitalized(word: &str) -> bool {
+    word.trim_start_matches(OPENERS)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether `word` is one of [`SENTENCE_STARTERS`], ignoring surrounding
+/// punctuation and contractions ("It's", "However,"). A starter followed by a
+/// period ("A. A. Milne") is an initial, not a sentence start.
+fn is_common_starter(word: &str) -> bool {
+    let rest = word.trim_start_matches(OPENERS);
+    let letters_end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    let (letters, after) = rest.split_at(letters_end);
+    !after.starts_with('.') && SENTENCE_STARTERS.contains(&letters)
+}
+
+/// A bare number opening a sentence ("1. Preheat the oven") is a list
+/// marker, not a one-word sentence.
+fn is_list_marker(stem: &str) -> bool {
+    (1..=3).contains(&stem.len()) && stem.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A single capital letter, as in "J. R. R. Tolkien" or "George W. Bush".
+fn is_initial(stem: &str) -> bool {
+    let mut chars = stem.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Dotted abbreviations such as "U.S", "a.m" or "Ph.D" (final period already
+/// removed): short alphabetic pieces joined by periods.
+fn is_dotted_acronym(stem: &str) -> bool {
+    stem.contains('.')
+        && stem.split('.').all(|piece| {
+            (1..=2).contains(&piece.chars().count()) && piece.chars().all(char::is_alphabetic)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(cases: &[(&str, &[&str])]) {
+        for (input, expected) in cases {
+            assert_eq!(sentences(input), *expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn handles_empty_and_unterminated_text() {
+        check(&[
+            ("", &[]),
+            ("   ", &[]),
+            ("No terminator here", &["No terminator here"]),
+            ("  padded sentence.  ", &["padded sentence."]),
+            ("One sentence only.", &["One sentence only."]),
+        ]);
+    }
+
+    #[test]
+    fn splits_at_plain_terminators() {
+        check(&[
+            ("It rained. We stayed in.", &["It rained.", "We stayed in."]),
+            (
+                "Is it late? Yes! Go home.",
+                &["Is it late?", "Yes!", "Go home."],
+            ),
+            ("Really?! I had no idea.", &["Really?!", "I had no idea."]),
+            ("Stop!!! Please stop.", &["Stop!!!", "Please stop."]),
+            (
+                "He was born in 1990. 20 years later he left.",
+                &["He was born in 1990.", "20 years later he left."],
+            ),
+            (
+                "It cost a lot. $5 was the price.",
+                &["It cost a lot.", "$5 was the price."],
+            ),
+            (
+                "Überall war Schnee. Éric lachte.",
+                &["Überall war Schnee.", "Éric lachte."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn keeps_lowercase_continuations() {
+        check(&[
+            (
+                "“Why?” she asked. He shrugged.",
+                &["“Why?” she asked.", "He shrugged."],
+            ),
+            (
+                "The value is approx. five units.",
+                &["The value is approx. five units."],
+            ),
+            (
+                "It ended. and then nothing.",
+                &["It ended. and then nothing."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn keeps_closing_quotes_and_brackets_with_sentence() {
+        check(&[
+            (
+                "He said “Go.” Then he left.",
+                &["He said “Go.”", "Then he left."],
+            ),
+            (
+                "She wrote \"Done.\" Then she slept.",
+                &["She wrote \"Done.\"", "Then she slept."],
+            ),
+            (
+                "(This is an aside.) The story goes on.",
+                &["(This is an aside.)", "The story goes on."],
+            ),
+            (
+                "He asked ‘Why?’ Nobody knew.",
+                &["He asked ‘Why?’", "Nobody knew."],
+            ),
+            (
+                "It ended [see note.] Next came more.",
+                &["It ended [see note.]", "Next came more."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn splits_before_opening_quotes_and_brackets() {
+        check(&[
+            (
+                "He paused. “Are you sure?” she said.",
+                &["He paused.", "“Are you sure?” she said."],
+            ),
+            (
+                "It was over. (Or so we thought.)",
+                &["It was over.", "(Or so we thought.)"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn keeps_titles_with_names() {
+        check(&[
+            ("Mr. Smith met Dr. Jones.", &["Mr. Smith met Dr. Jones."]),
+            (
+                "Mrs. Brown and Ms. Green left.",
+                &["Mrs. Brown and Ms. Green left."],
+            ),
+            (
+                "Prof. Lee spoke to Gen. Patton.",
+                &["Prof. Lee spoke to Gen. Patton."],
+            ),
+            (
+                "We visited St. Paul and Mt. Everest.",
+                &["We visited St. Paul and Mt. Everest."],
+            ),
+            (
+                "Sen. Warren and Rep. Ocasio-Cortez voted.",
+                &["Sen. Warren and Rep. Ocasio-Cortez voted."],
+            ),
+            (
+                "Capt. Kirk called Lt. Uhura. She answered.",
+                &["Capt. Kirk called Lt. Uhura.", "She answered."],
+            ),
+            (
+                "It was Dr. The Great Healer.",
+                &["It was Dr. The Great Healer."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn keeps_latin_and_reference_abbreviations() {
+        check(&[
+            (
+                "Fruit, e.g. Apples, is good.",
+                &["Fruit, e.g. Apples, is good."],
+            ),
+            (
+                "One option, i.e. The first, won.",
+                &["One option, i.e. The first, won."],
+            ),
+            ("It was Ali vs. Frazier.", &["It was Ali vs. Frazier."]),
+            ("See Fig. 3 for details.", &["See Fig. 3 for details."]),
+            (
+                "He lives at No. 10 Downing Street.",
+                &["He lives at No. 10 Downing Street."],
+            ),
+            (
+                "She said no. Then she left.",
+                &["She said no.", "Then she left."],
+            ),
+            (
+                "He thought about it. No. That was wrong.",
+                &["He thought about it.", "No.", "That was wrong."],
+            ),
+            (
+                "It opened on Jan. 5 and closed Sept. 30.",
+                &["It opened on Jan. 5 and closed Sept. 30."],
+            ),
+            (
+                "The case Roe v. Wade was decided.",
+                &["The case Roe v. Wade was decided."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn splits_after_ambiguous_abbreviation_before_common_starter() {
+        check(&[
+            (
+                "We bought pens, paper, etc. The bill was high.",
+                &["We bought pens, paper, etc.", "The bill was high."],
+            ),
+            (
+                "He joined Acme Inc. It was a start-up.",
+                &["He joined Acme Inc.", "It was a start-up."],
+            ),
+            (
+                "She works at Smith & Co. They pay well.",
+                &["She works at Smith & Co.", "They pay well."],
+            ),
+            (
+                "Martin Luther King Jr. He changed history.",
+                &["Martin Luther King Jr.", "He changed history."],
+            ),
+            (
+                "Apples, pears, etc. and more.",
+                &["Apples, pears, etc. and more."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn keeps_ambiguous_abbreviation_before_proper_noun() {
+        check(&[
+            (
+                "Acme Inc. Chief Executive Jane Roe spoke.",
+                &["Acme Inc. Chief Executive Jane Roe spoke."],
+            ),
+            (
+                "Widgets Ltd. London office closed.",
+                &["Widgets Ltd. London office closed."],
+            ),
+            (
+                "Ford Motor Co. Chairman Bill Ford spoke.",
+                &["Ford Motor Co. Chairman Bill Ford spoke."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn keeps_initials_together() {
+        check(&[
+            (
+                "J. R. R. Tolkien wrote it.",
+                &["J. R. R. Tolkien wrote it."],
+            ),
+            ("George W. Bush spoke.", &["George W. Bush spoke."]),
+            (
+                "A. A. Milne wrote Winnie-the-Pooh.",
+                &["A. A. Milne wrote Winnie-the-Pooh."],
+            ),
+            (
+                "She was taller than I. We both knew it.",
+                &["She was taller than I.", "We both knew it."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn splits_after_us_at_sentence_end() {
+        check(&[
+            (
+                "He moved to the U.S. The next day he worked.",
+                &["He moved to the U.S.", "The next day he worked."],
+            ),
+            ("The U.S. Senate voted.", &["The U.S. Senate voted."]),
+            (
+                "Talks with the U.K. and E.U. stalled. Then they resumed.",
+                &[
+                    "Talks with the U.K. and E.U. stalled.",
+                    "Then they resumed.",
+                ],
+            ),
+            (
+                "She has a Ph.D. in physics.",
+                &["She has a Ph.D. in physics."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn splits_after_am_pm_only_before_common_starter() {
+        check(&[
+            (
+                "We met at 9 a.m. The meeting ran long.",
+                &["We met at 9 a.m.", "The meeting ran long."],
+            ),
+            (
+                "We met at 9 a.m. Eastern time.",
+                &["We met at 9 a.m. Eastern time."],
+            ),
+            ("It ends at 5 p.m. today.", &["It ends at 5 p.m. today."]),
+        ]);
+    }
+
+    #[test]
+    fn never_splits_numbers_urls_or_emails() {
+        check(&[
+            (
+                "It costs $1.5 million, up 3.14 percent.",
+                &["It costs $1.5 million, up 3.14 percent."],
+            ),
+            (
+                "Install v2.0.1 now. It fixes bugs.",
+                &["Install v2.0.1 now.", "It fixes bugs."],
+            ),
+            (
+                "Upgrade to v2.0.1. Then restart.",
+                &["Upgrade to v2.0.1.", "Then restart."],
+            ),
+            (
+                "Revenue hit 1.5bn last year.",
+                &["Revenue hit 1.5bn last year."],
+            ),
+            (
+                "Visit example.com for more.",
+                &["Visit example.com for more."],
+            ),
+            (
+                "Write to jane.doe@example.org today.",
+                &["Write to jane.doe@example.org today."],
+            ),
+            (
+                "Go to example.com. It is free.",
+                &["Go to example.com.", "It is free."],
+            ),
+            (
+                "See https://example.com/a.b?c=d. Then click.",
+                &["See https://example.com/a.b?c=d.", "Then click."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn handles_ellipses() {
+        check(&[
+            ("I thought... maybe not.", &["I thought... maybe not."]),
+            (
+                "I waited... Nothing happened.",
+                &["I waited...", "Nothing happened."],
+            ),
+            (
+                "I waited… Nothing happened.",
+                &["I waited…", "Nothing happened."],
+            ),
+            ("Wait… what?", &["Wait… what?"]),
+            (
+                "Count to three... 1, 2, 3.",
+                &["Count to three... 1, 2, 3."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn keeps_list_markers_with_their_item() {
+        check(&[
+            ("1. Preheat the oven.", &["1. Preheat the oven."]),
+            (
+                "1. Mix the flour. 2. Bake it.",
+                &["1. Mix the flour.", "2. Bake it."],
+            ),
+            (
+                "The total was 12. Then it rose.",
+                &["The total was 12.", "Then it rose."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn does_not_panic_on_odd_input() {
+        let long_word = "x".repeat(500);
+        let long_dots = ".".repeat(300);
+        let odd = [
+            "",
+            ".",
+            "...",
+            "?!",
+            "a.b.c.",
+            "“”",
+            "“ ”",
+            "😀",
+            "😀. 😀! 👍🏽? É.",
+            "Mr.",
+            "Mr. ",
+            "U.S.",
+            "U.S. ",
+            ". . . A",
+            "( [ “ ' \"",
+            "A. B. C. D.",
+            "é. É. ß. Σ.",
+            "\u{200b}. \u{200b}",
+            "no. 1. 2. 3.",
+            long_word.as_str(),
+            long_dots.as_str(),
+        ];
+        for input in odd {
+            let result = sentences(input);
+            let rejoined: Vec<&str> = result.iter().flat_map(|s| s.split_whitespace()).collect();
+            let original: Vec<&str> = input.split_whitespace().collect();
+            assert_eq!(rejoined, original, "words lost for {input:?}");
+            assert!(result.iter().all(|s| !s.is_empty() && s.trim() == s));
+        }
     }
 }

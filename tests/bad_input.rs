@@ -1,0 +1,163 @@
+//! Bad input: a one-line error naming the file and the problem, a non-zero exit, and the
+//! output folder untouched.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Runs `aloud export INPUT -o <tmp>/out` and checks the failure contract. Returns stderr.
+fn fails_cleanly(input: &Path, expected: &[&str]) -> String {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    let assert = aloud()
+        .arg("export")
+        .arg(input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one-line error, got: {stderr}"
+    );
+    assert!(stderr.starts_with("aloud: error: "), "{stderr}");
+    assert!(
+        stderr.contains(&input.display().to_string()),
+        "error names {}: {stderr}",
+        input.display()
+    );
+    for e in expected {
+        assert!(stderr.contains(e), "error mentions {e:?}: {stderr}");
+    }
+    assert!(!out.exists(), "output folder was created for bad input");
+    stderr
+}
+
+fn file_with(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fails_cleanly(&dir.path().join("nope.txt"), &["no such file"]);
+}
+
+#[test]
+fn directory_without_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    file_with(dir.path(), "photo.png", b"\x89PNG\r\n\x1a\n");
+    file_with(dir.path(), "notes.doc", b"text");
+    fails_cleanly(dir.path(), &["no articles"]);
+}
+
+#[test]
+fn empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fails_cleanly(&file_with(dir.path(), "empty.txt", b""), &["empty"]);
+}
+
+#[test]
+fn whitespace_and_debris_only_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = file_with(
+        dir.path(),
+        "debris.txt",
+        b"Show image\n\nAdvertisement\n\n   \n",
+    );
+    fails_cleanly(&p, &["no readable text"]);
+}
+
+#[test]
+fn png_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend([0u8; 64]);
+    fails_cleanly(&file_with(dir.path(), "picture.png", &png), &["PNG image"]);
+    // Renaming it does not fool the check.
+    fails_cleanly(&file_with(dir.path(), "picture.txt", &png), &["PNG image"]);
+}
+
+#[test]
+fn invalid_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = file_with(dir.path(), "latin1.txt", b"Caf\xe9 society returns.\n");
+    fails_cleanly(&p, &["invalid UTF-8 at byte 3"]);
+}
+
+#[test]
+fn one_bad_input_among_good_ones_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = file_with(dir.path(), "empty.md", b"");
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    aloud()
+        .arg("export")
+        .arg(articles_dir().join("harbour-council-vote.txt"))
+        .arg(&bad)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    assert!(!out.exists());
+}
+
+#[test]
+fn unwritable_output_folder() {
+    let root = tempfile::tempdir().unwrap();
+    // A regular file where the output folder should be: not writable as a folder, even by root.
+    let out = file_with(root.path(), "out", b"keep me");
+    let assert = aloud()
+        .arg("export")
+        .arg(articles_dir().join("harbour-council-vote.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&out.display().to_string()) && stderr.contains("cannot write"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        b"keep me",
+        "the file is untouched"
+    );
+    assert_eq!(tree(root.path()), ["out"]);
+}
+
+#[test]
+fn read_only_output_folder_when_permissions_apply() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("ro");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(out.join("probe"), b"").is_ok() {
+        // Running as root: permissions do not stop writes, so this case cannot be produced
+        // here; `unwritable_output_folder` covers the error path.
+        std::fs::remove_file(out.join("probe")).unwrap();
+        return;
+    }
+    let assert = aloud()
+        .arg("export")
+        .arg(articles_dir().join("harbour-council-vote.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("ro"),
+        "{stderr}"
+    );
+    assert!(tree(&out).is_empty());
+}
