@@ -1,8 +1,8 @@
 //! Runs a parsed command line: calls the library and prints results. Errors go back to
 //! `main`, which prints them and picks the exit code.
 
-use crate::cli::{Cli, Command, ExportArgs, PlanArgs, ScriptArgs};
-use crate::engine::{self, espeak::Espeak, VoiceSettings};
+use crate::cli::{Cli, Command, ExportArgs, PlanArgs, ScriptArgs, VoicesAction, VoicesArgs};
+use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
 use crate::export::manifest::{EngineRecord, Manifest, ManifestChunk, SCHEMA_VERSION};
 use crate::narration::PlanOptions;
 use crate::progress::{Bar, Progress, Silent};
@@ -31,7 +31,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Export(args) => run_export(&args),
         Command::Script(args) => run_script(&args),
-        Command::Voices => run_voices(),
+        Command::Voices(VoicesArgs { action: None }) => run_voices(),
+        Command::Voices(VoicesArgs {
+            action: Some(VoicesAction::Install { name }),
+        }) => run_install(&name),
         Command::Engines => {
             run_engines();
             Ok(())
@@ -49,6 +52,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
             rate: args.rate,
             pitch: args.pitch,
             volume: args.volume,
+            threads: args.jobs.map(|j| j as usize),
         },
         require_audio: args.require_audio,
         force: args.force,
@@ -59,6 +63,9 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         None => &mut Silent,
     };
     let report = export(&articles, &opts, progress)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
     if let Some(reason) = &report.fallback {
         eprintln!("warning: no audio ({reason}); wrote narration scripts instead");
     }
@@ -79,6 +86,9 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
                     a.chunks
                 ),
             };
+        }
+        if let Some(credit) = &report.credit {
+            summary += &format!("voice: {credit}\n");
         }
         emit(&summary);
     }
@@ -112,6 +122,8 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
             version: env!("CARGO_PKG_VERSION").into(),
             voice: None,
             rate: args.rate,
+            credit: None,
+            runtime: None,
         },
         sample_rate: None,
         audio: None,
@@ -136,10 +148,65 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
 }
 
 fn run_voices() -> Result<(), Error> {
-    let voices = Espeak::voices()?;
-    let mut text = format!("espeak voices ({}), use with --voice NAME:\n", voices.len());
-    for v in voices {
-        text += &format!("  {:<16} {}\n", v.name, v.description);
+    let mut text = format!(
+        "neural voices in {} (--engine piper --voice NAME):\n",
+        voices::voices_dir().display()
+    );
+    let models = voices::installed_models();
+    for model in &models {
+        match PiperVoice::load(model) {
+            Ok(v) => {
+                let c = &v.config;
+                text += &format!(
+                    "  {:<24} {:<6} {} Hz, {} quality; {}\n",
+                    v.name,
+                    c.language.as_ref().map_or("?", |l| l.code.as_str()),
+                    c.audio.sample_rate,
+                    c.audio.quality.as_deref().unwrap_or("unknown"),
+                    v.credit
+                );
+            }
+            Err(e) => text += &format!("  {:<24} unusable: {e}\n", voices::voice_name(model)),
+        }
+    }
+    if models.is_empty() {
+        text += "  (none installed; aloud voices install en_US-joe-medium)\n";
+    }
+    let installable: Vec<&str> = voices::CATALOGUE
+        .iter()
+        .map(|p| p.name)
+        .filter(|n| !models.iter().any(|m| voices::voice_name(m) == *n))
+        .collect();
+    if !installable.is_empty() {
+        text += &format!("  installable: {}\n", installable.join(", "));
+    }
+    match Espeak::voices() {
+        Ok(list) => {
+            text += &format!(
+                "espeak voices ({}), --engine espeak --voice NAME:\n",
+                list.len()
+            );
+            for v in list {
+                text += &format!("  {:<16} {}\n", v.name, v.description);
+            }
+        }
+        Err(e) => text += &format!("espeak voices: unavailable — {e}\n"),
+    }
+    emit(&text);
+    Ok(())
+}
+
+fn run_install(name: &str) -> Result<(), Error> {
+    let done = voices::install(name).map_err(|e| Error::Install(e.to_string()))?;
+    let mut text = String::new();
+    let canonical = voices::catalogue_entry(name).map_or(name, |p| p.name);
+    for (what, result) in ["ONNX Runtime", canonical].iter().zip(done) {
+        text += &match result {
+            voices::Installed::Fresh(dir) => format!("{what}: installed in {}\n", dir.display()),
+            voices::Installed::Already(dir) => {
+                format!("{what}: already installed in {}\n", dir.display())
+            }
+        };
     }
     emit(&text);
     Ok(())

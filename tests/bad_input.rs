@@ -114,7 +114,7 @@ fn unwritable_output_folder() {
     // A regular file where the output folder should be: not writable as a folder, even by root.
     let out = file_with(root.path(), "out", b"keep me");
     let assert = aloud()
-        .arg("export")
+        .args(["export", "--engine", "espeak"])
         .arg(articles_dir().join("harbour-council-vote.txt"))
         .arg("-o")
         .arg(&out)
@@ -148,7 +148,7 @@ fn read_only_output_folder_when_permissions_apply() {
         return;
     }
     let assert = aloud()
-        .arg("export")
+        .args(["export", "--engine", "espeak"])
         .arg(articles_dir().join("harbour-council-vote.txt"))
         .arg("-o")
         .arg(&out)

@@ -130,6 +130,7 @@ fn voices_lists_espeak_voices() {
     without_espeak()
         .arg("voices")
         .assert()
-        .code(1)
-        .stderr(predicates::str::contains("not found"));
+        .success()
+        .stdout(predicates::str::contains("espeak voices: unavailable"))
+        .stdout(predicates::str::contains("not found"));
 }

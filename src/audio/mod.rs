@@ -56,6 +56,21 @@ pub fn trim_silence(samples: &[i16], sample_rate: u32) -> &[i16] {
     &samples[start..end]
 }
 
+/// Length of the fade-in and fade-out applied to every chunk, in milliseconds.
+pub const FADE_MS: u32 = 5;
+
+/// Fades the first and last [`FADE_MS`] of a chunk in and out (linearly), so joins between
+/// chunks and pauses never click, whatever the engine left at the edges.
+pub fn fade_edges(samples: &mut [i16], sample_rate: u32) {
+    let n = samples_for_ms(FADE_MS, sample_rate).min(samples.len() / 2);
+    let len = samples.len();
+    for i in 0..n {
+        let g = i as f32 / n as f32;
+        samples[i] = (f32::from(samples[i]) * g) as i16;
+        samples[len - 1 - i] = (f32::from(samples[len - 1 - i]) * g) as i16;
+    }
+}
+
 /// Root-mean-square level of `samples` (0 for an empty slice).
 pub fn rms(samples: &[i16]) -> f64 {
     if samples.is_empty() {
@@ -177,6 +192,18 @@ mod tests {
         assert_eq!(r.spec().sample_rate, 1000);
         let s: Vec<i16> = r.into_samples().map(|x| x.unwrap()).collect();
         assert_eq!(s, vec![100, 200, 0, 0, 0, 0, 0, 300]);
+    }
+
+    #[test]
+    fn fades_start_at_silence_and_leave_the_middle() {
+        let mut s = vec![1000i16; 100];
+        fade_edges(&mut s, 1000); // 5 samples each side
+        assert_eq!(&s[..6], &[0, 200, 400, 600, 800, 1000]);
+        assert_eq!(s[99], 0);
+        assert!(s[5..95].iter().all(|&x| x == 1000));
+        let mut tiny = vec![1000i16; 3];
+        fade_edges(&mut tiny, 1000);
+        assert_eq!(tiny[0], 0);
     }
 
     #[test]

@@ -220,7 +220,7 @@ impl Espeak {
         Ok(Espeak {
             voice,
             rate: settings.rate,
-            pitch: settings.pitch,
+            pitch: settings.pitch.unwrap_or(50),
             volume: settings.volume,
             sample_rate: loaded.sample_rate,
             version: loaded.version.clone(),
@@ -262,38 +262,130 @@ impl Espeak {
         Ok(voices)
     }
 
-    /// The espeak-ng phoneme string (IPA when `ipa` is true) for `text`, clause by clause.
-    ///
-    /// libespeak-ng 1.51 returns one clause per call and advances the text pointer; the
-    /// clauses are joined with a space.
+    /// The espeak-ng phoneme string (IPA when `ipa` is true) for `text`: its clauses'
+    /// phonemes joined by spaces, punctuation left out.
     pub fn phonemes(&self, text: &str, ipa: bool) -> Result<String, EngineError> {
+        let clauses = self.clauses(text, ipa)?;
+        let parts: Vec<&str> = clauses
+            .iter()
+            .map(|c| c.phonemes.as_str())
+            .filter(|p| !p.is_empty())
+            .collect();
+        Ok(parts.join(" "))
+    }
+
+    /// Phonemizes `text` clause by clause, with the punctuation that ended each clause.
+    ///
+    /// libespeak-ng 1.51's `espeak_TextToPhonemes` runs on over clause and sentence ends and
+    /// drops all punctuation (`…WithTerminator` is only in Piper's fork), so pauses marked by
+    /// punctuation would vanish. The text is therefore cut into clauses first (see
+    /// [`split_after_clause_marks`]); each piece's terminator is recovered from its text.
+    pub fn clauses(&self, text: &str, ipa: bool) -> Result<Vec<Clause>, EngineError> {
         let loaded = lock(library()?);
         self.apply(&loaded)?;
+        let mut clauses = Vec::new();
+        for piece in split_after_clause_marks(text) {
+            clauses.extend(phonemize_piece(&loaded, piece, ipa)?);
+        }
+        Ok(clauses)
+    }
+}
+
+/// Cuts text into clauses after `,` `;` `:` `!` `?` (and any closing quotes) followed by
+/// whitespace, and after a full stop that ends a sentence: one that closes a word of two or
+/// more letters without inner dots ("rained.", not "W." or "p.m.") and is followed by a
+/// capital, digit or quote. A comma inside a number ("1,000") is not followed by whitespace
+/// and stays.
+pub fn split_after_clause_marks(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, ',' | ';' | ':' | '!' | '?' | '.') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, q)) = chars.peek() {
+            if matches!(q, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}') {
+                end = j + q.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if !chars.peek().is_some_and(|&(_, n)| n.is_whitespace()) {
+            continue;
+        }
+        if c == '.' && !ends_sentence(&text[..i], text[end..].trim_start()) {
+            continue;
+        }
+        pieces.push(&text[start..end]);
+        start = end;
+    }
+    if !text[start..].trim().is_empty() {
+        pieces.push(&text[start..]);
+    }
+    pieces
+}
+
+/// Whether a full stop after `before` and followed by `after` ends a sentence.
+fn ends_sentence(before: &str, after: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && !word.contains('.')
+        && after.chars().next().is_some_and(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || "\"'\u{201C}\u{2018}(".contains(n)
+        })
+}
+
+/// Phonemizes one piece sentence by sentence (one `espeak_TextToPhonemes` call each).
+fn phonemize_piece(loaded: &Loaded, text: &str, ipa: bool) -> Result<Vec<Clause>, EngineError> {
+    {
         let c_text = CString::new(text.replace('\0', " ")).map_err(|_| EngineError::Synthesis {
             engine: "espeak",
             reason: "text contains NUL".into(),
         })?;
+        let bytes = c_text.as_bytes();
+        let base = c_text.as_ptr() as usize;
         let mut clauses = Vec::new();
         let mut ptr: *const c_void = c_text.as_ptr().cast();
         let mode: c_int = if ipa { 0x02 } else { 0 };
+        let mut consumed_from = 0usize;
         // SAFETY: `ptr` points into `c_text`, which outlives the loop; libespeak-ng advances
         // it within the string and sets it to NULL at the end. The returned string is owned by
         // the library and copied before the next call.
         unsafe {
             while !ptr.is_null() {
                 let out = (loaded.api.text_to_phonemes)(&mut ptr, ESPEAK_CHARS_UTF8 as c_int, mode);
-                if out.is_null() {
-                    break;
+                let consumed_to = if ptr.is_null() {
+                    bytes.len()
+                } else {
+                    (ptr as usize).saturating_sub(base).min(bytes.len())
+                };
+                let consumed =
+                    String::from_utf8_lossy(&bytes[consumed_from.min(consumed_to)..consumed_to]);
+                consumed_from = consumed_to;
+                let phonemes = if out.is_null() {
+                    String::new()
+                } else {
+                    CStr::from_ptr(out).to_string_lossy().trim().to_string()
+                };
+                if phonemes.is_empty() && clause_terminator(&consumed).is_none() {
+                    continue;
                 }
-                let clause = CStr::from_ptr(out).to_string_lossy().trim().to_string();
-                if !clause.is_empty() {
-                    clauses.push(clause);
-                }
+                clauses.push(Clause {
+                    phonemes,
+                    terminator: clause_terminator(&consumed),
+                });
             }
         }
-        Ok(clauses.join(" "))
+        Ok(clauses)
     }
+}
 
+impl Espeak {
     fn apply(&self, loaded: &Loaded) -> Result<(), EngineError> {
         let voice = CString::new(self.voice.clone()).map_err(|_| EngineError::UnknownVoice {
             engine: "espeak",
@@ -317,6 +409,32 @@ impl Espeak {
     }
 }
 
+/// One clause as espeak-ng phonemizes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// The clause's phonemes (IPA or espeak's ASCII names).
+    pub phonemes: String,
+    /// The punctuation that ended it (`.`, `,`, `?`, `!`, `:`, `;`), if any.
+    pub terminator: Option<char>,
+}
+
+/// The punctuation ending a stretch of text, looking past closing quotes and brackets.
+/// An ellipsis counts as a full stop.
+pub fn clause_terminator(consumed: &str) -> Option<char> {
+    let trimmed = consumed.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | ')' | ']' | '}' | '\u{201D}' | '\u{2019}' | '\u{00BB}'
+            )
+    });
+    match trimmed.chars().next_back()? {
+        c @ ('.' | ',' | '?' | '!' | ':' | ';') => Some(c),
+        '\u{2026}' => Some('.'),
+        _ => None,
+    }
+}
+
 fn cstr(p: *const c_char) -> String {
     if p.is_null() {
         return String::new();
@@ -332,6 +450,8 @@ impl Engine for Espeak {
             version: self.version.clone(),
             voice: self.voice.clone(),
             rate: self.rate,
+            credit: None,
+            runtime: None,
         }
     }
 
@@ -373,5 +493,47 @@ impl Engine for Espeak {
             sample_rate: self.sample_rate,
             samples,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_clauses_where_espeak_would_pause() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Hello, world.", &["Hello,", " world."]),
+            (
+                "It rained. Then it stopped.",
+                &["It rained.", " Then it stopped."],
+            ),
+            (
+                "Yes! We won 1,000 votes; \"Great,\" he said.",
+                &["Yes!", " We won 1,000 votes;", " \"Great,\"", " he said."],
+            ),
+            (
+                "George W. Bush met at 9 p.m. Friday.",
+                &["George W. Bush met at 9 p.m. Friday."],
+            ),
+            ("Ratio 3:2 and 4.5 points.", &["Ratio 3:2 and 4.5 points."]),
+            ("Why? ", &["Why?", " "]),
+        ];
+        for (text, pieces) in cases {
+            let got = split_after_clause_marks(text);
+            let expected: Vec<&str> = pieces
+                .iter()
+                .copied()
+                .filter(|p| !p.trim().is_empty())
+                .collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn terminator_looks_past_closing_quotes() {
+        assert_eq!(clause_terminator("He said “go.” "), Some('.'));
+        assert_eq!(clause_terminator("Wait…"), Some('.'));
+        assert_eq!(clause_terminator("no mark"), None);
     }
 }

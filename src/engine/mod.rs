@@ -6,6 +6,8 @@
 //! engine can be opened, the caller falls back to the narration script; see [`select`].
 
 pub mod espeak;
+pub mod piper;
+pub mod voices;
 
 use crate::audio::Pcm;
 
@@ -20,6 +22,10 @@ pub struct EngineInfo {
     pub voice: String,
     /// Speaking rate in words per minute.
     pub rate: u32,
+    /// Licence/credit line the voice asks users to be shown, if any.
+    pub credit: Option<String>,
+    /// Inference runtime and its version, for engines that use one.
+    pub runtime: Option<String>,
 }
 
 /// A voice an engine offers.
@@ -38,10 +44,13 @@ pub struct VoiceSettings {
     pub voice: Option<String>,
     /// Words per minute.
     pub rate: u32,
-    /// Base pitch, 0–99 (50 is the engine's normal).
-    pub pitch: u8,
+    /// Base pitch, 0–99 (50 is normal); `None` leaves the engine's default. Engines that
+    /// cannot change pitch refuse `Some`.
+    pub pitch: Option<u8>,
     /// Volume, 0–200 (100 is normal).
     pub volume: u8,
+    /// Threads an engine may use for one chunk; `None` uses every core.
+    pub threads: Option<usize>,
 }
 
 impl Default for VoiceSettings {
@@ -49,8 +58,9 @@ impl Default for VoiceSettings {
         VoiceSettings {
             voice: None,
             rate: 175,
-            pitch: 50,
+            pitch: None,
             volume: 100,
+            threads: None,
         }
     }
 }
@@ -85,6 +95,23 @@ pub enum EngineError {
         /// The voice asked for.
         voice: String,
     },
+    /// The engine is installed but broken: a corrupt model, a bad config, a voice that cannot
+    /// speak what the phonemizer produces. The reason names the file and what to do.
+    #[error("{engine}: {reason}")]
+    Broken {
+        /// Engine name.
+        engine: &'static str,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+    /// The user asked for something this engine cannot do.
+    #[error("{engine} does not support {what}")]
+    Unsupported {
+        /// Engine name.
+        engine: &'static str,
+        /// What cannot be done, and the alternative.
+        what: String,
+    },
     /// The engine failed while speaking.
     #[error("{engine} failed to synthesize: {reason}")]
     Synthesis {
@@ -98,49 +125,113 @@ pub enum EngineError {
 /// Which engine the user asked for with `--engine`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EngineChoice {
-    /// The best engine installed here: espeak-ng, else the narration script.
+    /// The best engine installed here: the neural voice (piper), else espeak-ng, else the
+    /// narration script.
     Auto,
+    /// A Piper neural voice through ONNX Runtime, in-process.
+    Piper,
     /// libespeak-ng, in-process.
     Espeak,
     /// No audio: write the narration script only.
     None,
 }
 
-/// The outcome of choosing an engine: the one to use, if any, and why others were passed over.
+/// The outcome of choosing an engine: the one to use, if any, and what the user should know.
 pub struct Selection {
     /// The engine to narrate with; `None` means fall back to the script.
     pub engine: Option<Box<dyn Engine>>,
     /// Engines that were wanted but could not be opened, with the reason.
     pub unavailable: Vec<EngineError>,
+    /// Warnings to show (e.g. a broken neural voice that `auto` passed over).
+    pub warnings: Vec<String>,
+}
+
+/// True when `--voice` names something only espeak-ng can speak: not an installed neural
+/// voice, not a model path.
+fn voice_is_for_espeak(settings: &VoiceSettings) -> bool {
+    settings.voice.as_deref().is_some_and(|v| {
+        !(v.ends_with(".onnx") || v.contains('/'))
+            && voices::find_model(Some(v)).is_none()
+            && voices::catalogue_entry(v).is_none()
+    })
+}
+
+/// Something of the neural engine is installed (runtime or a voice), so a failure to open it
+/// deserves a warning rather than silence.
+fn piper_partly_installed() -> bool {
+    voices::runtime_library().is_some() || !voices::installed_models().is_empty()
+}
+
+fn open_espeak(settings: &VoiceSettings, selection: &mut Selection) -> Result<(), EngineError> {
+    match espeak::Espeak::open(settings) {
+        Ok(e) => selection.engine = Some(Box::new(e)),
+        Err(e @ EngineError::Unavailable { .. }) => selection.unavailable.push(e),
+        Err(e) => return Err(e),
+    }
+    Ok(())
 }
 
 /// Opens the engine `choice` asks for.
 ///
-/// A missing engine is not an error here: it is reported in [`Selection::unavailable`] and the
-/// caller falls back to the script. An unknown voice *is* an error, since the user asked for
-/// something that cannot be honoured by falling back.
+/// - `auto`: the Piper voice when installed and `--voice`/`--pitch` don't ask for espeak;
+///   a broken Piper install is passed over with a warning; then espeak; then the script.
+/// - `piper`: the Piper voice or an error naming the file at fault and what to do.
+/// - `espeak`: espeak, or the script fallback when the library is missing (issue #2's
+///   contract: no engine is not a failure unless `--require-audio`).
+///
+/// An unknown voice is always an error: falling back cannot honour it.
 pub fn select(choice: EngineChoice, settings: &VoiceSettings) -> Result<Selection, EngineError> {
+    let mut selection = Selection {
+        engine: None,
+        unavailable: Vec::new(),
+        warnings: Vec::new(),
+    };
     match choice {
-        EngineChoice::None => Ok(Selection {
-            engine: None,
-            unavailable: Vec::new(),
-        }),
-        EngineChoice::Auto | EngineChoice::Espeak => match espeak::Espeak::open(settings) {
-            Ok(e) => Ok(Selection {
-                engine: Some(Box::new(e)),
-                unavailable: Vec::new(),
-            }),
-            Err(e @ EngineError::Unavailable { .. }) => Ok(Selection {
-                engine: None,
-                unavailable: vec![e],
-            }),
-            Err(e) => Err(e),
-        },
+        EngineChoice::None => {}
+        EngineChoice::Piper => selection.engine = Some(Box::new(piper::Piper::open(settings)?)),
+        EngineChoice::Espeak => open_espeak(settings, &mut selection)?,
+        EngineChoice::Auto => {
+            if settings.pitch.is_none() && !voice_is_for_espeak(settings) {
+                match piper::Piper::open(settings) {
+                    Ok(p) => {
+                        selection.engine = Some(Box::new(p));
+                        return Ok(selection);
+                    }
+                    Err(e @ EngineError::UnknownVoice { .. }) if settings.voice.is_some() => {
+                        return Err(e)
+                    }
+                    Err(e) => {
+                        if piper_partly_installed() {
+                            selection
+                                .warnings
+                                .push(format!("{e}; using espeak instead"));
+                        }
+                        selection.unavailable.push(e);
+                    }
+                }
+            }
+            open_espeak(settings, &mut selection)?;
+        }
     }
+    Ok(selection)
 }
 
 /// One line per known engine for `aloud engines`: whether it works here, and if not, why.
+/// The first available one is what `auto` picks.
 pub fn probe() -> Vec<(String, Result<String, String>)> {
+    let piper = match piper::Piper::open(&VoiceSettings::default()) {
+        Ok(p) => {
+            let info = p.info();
+            Ok(format!(
+                "voice {} ({} Hz) on {}; {}",
+                info.voice,
+                p.sample_rate(),
+                info.runtime.unwrap_or_default(),
+                info.credit.unwrap_or_default()
+            ))
+        }
+        Err(e) => Err(e.to_string()),
+    };
     let espeak = match espeak::Espeak::open(&VoiceSettings::default()) {
         Ok(e) => {
             let info = e.info();
@@ -154,5 +245,5 @@ pub fn probe() -> Vec<(String, Result<String, String>)> {
         Err(EngineError::Unavailable { reason, .. }) => Err(reason),
         Err(e) => Err(e.to_string()),
     };
-    vec![("espeak".to_string(), espeak)]
+    vec![("piper".to_string(), piper), ("espeak".to_string(), espeak)]
 }

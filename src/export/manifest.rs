@@ -19,6 +19,10 @@ pub struct EngineRecord {
     pub voice: Option<String>,
     /// Speaking rate in words per minute (the estimate's basis without audio).
     pub rate: u32,
+    /// The voice's licence/credit line, when it has one (neural voices).
+    pub credit: Option<String>,
+    /// Inference runtime and version (e.g. `onnxruntime 1.32.0`), when the engine uses one.
+    pub runtime: Option<String>,
 }
 
 /// One chunk's record.

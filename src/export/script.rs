@@ -94,6 +94,8 @@ mod tests {
                 version: "0.1.0".into(),
                 voice: None,
                 rate: 175,
+                credit: None,
+                runtime: None,
             },
             sample_rate: None,
             audio: None,

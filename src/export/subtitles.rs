@@ -66,6 +66,8 @@ mod tests {
                 version: "1".into(),
                 voice: Some("en-us".into()),
                 rate: 175,
+                credit: None,
+                runtime: None,
             },
             sample_rate: Some(22050),
             audio: Some("a.wav".into()),

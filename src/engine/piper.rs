@@ -1,0 +1,547 @@
+//! The neural voice: Piper models run in-process by ONNX Runtime.
+//!
+//! Text → espeak-ng IPA phonemes (through the already-loaded libespeak-ng, clause by clause)
+//! → phoneme ids by the voice's `phoneme_id_map` → the VITS model → float samples. One ONNX
+//! session is loaded per engine and reused for every chunk.
+//!
+//! ONNX Runtime is loaded at run time (`ort` with `load-dynamic`), from `ALOUD_ORT_LIB` or
+//! the library `aloud voices install` unpacked, so building aloud fetches nothing and a
+//! machine without the runtime still runs aloud (on espeak-ng).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::espeak::{Clause, Espeak};
+use super::{voices, Engine, EngineError, EngineInfo, VoiceSettings};
+use crate::audio::Pcm;
+
+/// Padding id written after every phoneme.
+const PAD: char = '_';
+/// Beginning-of-sentence symbol.
+const BOS: char = '^';
+/// End-of-sentence symbol.
+const EOS: char = '$';
+/// The speaking rate at which the voice's own length scale applies, in words per minute.
+pub const NATURAL_WPM: u32 = 175;
+/// Target RMS level of a chunk (about −21 dBFS), so every chunk and article sounds equally loud.
+const TARGET_RMS: f32 = 0.09;
+/// Highest peak after gain, leaving headroom so nothing clips.
+const PEAK_LIMIT: f32 = 0.97;
+/// Text phonemized when a voice is opened, to catch a voice missing common phonemes early.
+const PROBE_TEXT: &str = "The quick brown fox jumps over the lazy dog, whose thick hair \
+    shone; was it measured? Yes: eight, nine, ten, joy, wool, zoo, sing, chair!";
+
+/// `inference` section of a Piper voice config.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Inference {
+    /// Noise added to the prior (variation in voice).
+    #[serde(default = "default_noise")]
+    pub noise_scale: f32,
+    /// Phoneme duration multiplier (larger is slower).
+    #[serde(default = "default_length")]
+    pub length_scale: f32,
+    /// Noise in the duration predictor (variation in timing).
+    #[serde(default = "default_noise_w")]
+    pub noise_w: f32,
+}
+
+fn default_noise() -> f32 {
+    0.667
+}
+fn default_length() -> f32 {
+    1.0
+}
+fn default_noise_w() -> f32 {
+    0.8
+}
+
+/// The parts of a Piper `.onnx.json` that aloud uses.
+#[derive(Debug, Clone, Deserialize)]
+pub struct VoiceConfig {
+    /// `audio`: sample rate and quality.
+    pub audio: AudioConfig,
+    /// `espeak.voice`: the espeak-ng voice that phonemizes for this model.
+    pub espeak: EspeakConfig,
+    /// Synthesis defaults.
+    pub inference: Inference,
+    /// Phoneme (one Unicode scalar after NFD) → model ids.
+    pub phoneme_id_map: HashMap<String, Vec<i64>>,
+    /// Language info, when present.
+    #[serde(default)]
+    pub language: Option<Language>,
+    /// Training dataset name, when present.
+    #[serde(default)]
+    pub dataset: Option<String>,
+    /// Piper version the voice was exported with.
+    #[serde(default)]
+    pub piper_version: Option<String>,
+}
+
+/// `audio` section.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AudioConfig {
+    /// Output sample rate.
+    pub sample_rate: u32,
+    /// x_low, low, medium, high.
+    #[serde(default)]
+    pub quality: Option<String>,
+}
+
+/// `espeak` section.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EspeakConfig {
+    /// espeak-ng voice name, e.g. `en-us`.
+    pub voice: String,
+}
+
+/// `language` section.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Language {
+    /// e.g. `en_US`.
+    pub code: String,
+}
+
+/// A voice on disk: model, config and the credit line shown to users.
+#[derive(Debug, Clone)]
+pub struct PiperVoice {
+    /// Voice name (model file name without `.onnx`).
+    pub name: String,
+    /// The `.onnx` model.
+    pub model: PathBuf,
+    /// Its parsed config.
+    pub config: VoiceConfig,
+    /// Licence and credit, from the model card beside the model.
+    pub credit: String,
+}
+
+fn broken(reason: String) -> EngineError {
+    EngineError::Broken {
+        engine: "piper",
+        reason,
+    }
+}
+
+impl PiperVoice {
+    /// Reads a voice's config and model card. The model itself is loaded by [`Piper::open`].
+    pub fn load(model: &Path) -> Result<Self, EngineError> {
+        let config_path = voices::config_path(model);
+        let text = std::fs::read_to_string(&config_path).map_err(|e| {
+            broken(format!(
+                "{}: cannot read the voice config ({e}); a Piper voice needs its .onnx.json beside the .onnx",
+                config_path.display()
+            ))
+        })?;
+        let config: VoiceConfig = serde_json::from_str(&text).map_err(|e| {
+            broken(format!(
+                "{}: not a Piper voice config ({e}); reinstall the voice",
+                config_path.display()
+            ))
+        })?;
+        let card = model.with_file_name("MODEL_CARD");
+        let credit = std::fs::read_to_string(&card)
+            .ok()
+            .map(|c| credit_line(&c))
+            .unwrap_or_else(|| {
+                format!(
+                    "Piper voice {} (no model card found; check the voice's licence)",
+                    voices::voice_name(model)
+                )
+            });
+        Ok(PiperVoice {
+            name: voices::voice_name(model),
+            model: model.to_path_buf(),
+            config,
+            credit,
+        })
+    }
+}
+
+/// Condenses a Piper MODEL_CARD into one credit line: voice, dataset licence, training origin.
+pub fn credit_line(card: &str) -> String {
+    let title = card
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .unwrap_or("Piper voice")
+        .trim()
+        .trim_start_matches("Model card for ")
+        .to_string();
+    let licence = card
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("* License:"))
+        .map(str::trim);
+    let training = card
+        .lines()
+        .skip_while(|l| !l.starts_with("## Training"))
+        .skip(1)
+        .map(str::trim)
+        .find(|l| !l.is_empty());
+    let mut parts = vec![format!("Piper voice {title}")];
+    if let Some(l) = licence {
+        parts.push(format!("dataset licence {l}"));
+    }
+    if let Some(t) = training {
+        parts.push(t.trim_end_matches('.').to_string());
+    }
+    parts.join("; ")
+}
+
+/// Turns phonemized clauses into Piper's phoneme string: clause phonemes with their
+/// punctuation kept as phonemes (", " after commas, colons and semicolons), NFD-normalized.
+pub fn phoneme_string(clauses: &[Clause]) -> String {
+    let mut s = String::new();
+    for c in clauses {
+        if !s.is_empty() && !s.ends_with(' ') {
+            s.push(' ');
+        }
+        s.push_str(c.phonemes.trim());
+        match c.terminator {
+            Some(t @ ('.' | '?' | '!')) => s.push(t),
+            Some(t @ (',' | ':' | ';')) => {
+                s.push(t);
+                s.push(' ');
+            }
+            _ => {}
+        }
+    }
+    s.trim_end().nfd().collect()
+}
+
+/// Maps a phoneme string to model ids: `^`, each phoneme's ids followed by the pad `_`,
+/// then `$`. An unknown phoneme is returned as the error.
+pub fn phoneme_ids(phonemes: &str, map: &HashMap<String, Vec<i64>>) -> Result<Vec<i64>, char> {
+    let lookup = |c: char| map.get(c.encode_utf8(&mut [0; 4]) as &str).ok_or(c);
+    let pad = lookup(PAD)?;
+    let mut ids = lookup(BOS)?.clone();
+    for c in phonemes.chars() {
+        ids.extend(lookup(c)?);
+        ids.extend(pad);
+    }
+    ids.extend(lookup(EOS)?);
+    Ok(ids)
+}
+
+/// Loads ONNX Runtime once per process; returns its version.
+fn runtime() -> Result<&'static str, EngineError> {
+    static RUNTIME: OnceLock<Result<String, String>> = OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            let path = voices::runtime_library().ok_or_else(|| {
+                "ONNX Runtime is not installed — run: aloud voices install en_US-joe-medium (or set ALOUD_ORT_LIB)".to_string()
+            })?;
+            if !path.is_file() {
+                return Err(format!(
+                    "{}: not found — run: aloud voices install en_US-joe-medium (or fix ALOUD_ORT_LIB)",
+                    path.display()
+                ));
+            }
+            let builder = ort::init_from(&path).map_err(|e| {
+                format!(
+                    "{}: not a usable ONNX Runtime library ({e}) — reinstall with: aloud voices install en_US-joe-medium",
+                    path.display()
+                )
+            })?;
+            builder.with_name("aloud").commit();
+            Ok(runtime_version(&path).unwrap_or_else(|| "unknown".into()))
+        })
+        .as_ref()
+        .map(String::as_str)
+        .map_err(|reason| EngineError::Unavailable {
+            engine: "piper",
+            reason: reason.clone(),
+        })
+}
+
+/// Mirror of `OrtApiBase` from onnxruntime_c_api.h: the two entry points every version has.
+#[repr(C)]
+struct OrtApiBase {
+    get_api: unsafe extern "C" fn(u32) -> *const std::ffi::c_void,
+    get_version_string: unsafe extern "C" fn() -> *const std::ffi::c_char,
+}
+
+/// Asks the loaded library its version (`ort` does not expose it).
+fn runtime_version(path: &Path) -> Option<String> {
+    // SAFETY: `path` was just loaded successfully by `ort::init_from`, so opening it again
+    // returns the same handle without re-running initialisers; `OrtGetApiBase` has this
+    // signature in every ONNX Runtime release, and the version string is static.
+    unsafe {
+        let lib = libloading::Library::new(path).ok()?;
+        let get_base: libloading::Symbol<unsafe extern "C" fn() -> *const OrtApiBase> =
+            lib.get(b"OrtGetApiBase\0").ok()?;
+        let base = get_base();
+        if base.is_null() {
+            return None;
+        }
+        let v = ((*base).get_version_string)();
+        (!v.is_null()).then(|| std::ffi::CStr::from_ptr(v).to_string_lossy().into_owned())
+    }
+}
+
+/// The Piper engine: one loaded voice, reused for every chunk.
+pub struct Piper {
+    session: ort::session::Session,
+    voice: PiperVoice,
+    phonemizer: Espeak,
+    length_scale: f32,
+    gain: f32,
+    rate: u32,
+    runtime_version: String,
+}
+
+impl std::fmt::Debug for Piper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Piper")
+            .field("voice", &self.voice.name)
+            .finish()
+    }
+}
+
+impl Piper {
+    /// Opens the voice `settings.voice` names (installed name or `.onnx` path; default voice
+    /// otherwise) with `threads` intra-op threads.
+    ///
+    /// Errors name the file at fault and what to do: missing runtime or voice is
+    /// [`EngineError::Unavailable`]; a broken model, config or phoneme map is
+    /// [`EngineError::Broken`]; a pitch request is [`EngineError::Unsupported`].
+    pub fn open(settings: &VoiceSettings) -> Result<Self, EngineError> {
+        if settings.pitch.is_some() {
+            return Err(EngineError::Unsupported {
+                engine: "piper",
+                what: "--pitch (neural voices have a fixed pitch); drop --pitch or use --engine espeak".into(),
+            });
+        }
+        let model = voices::find_model(settings.voice.as_deref()).ok_or_else(|| match settings
+            .voice
+            .as_deref()
+        {
+            Some(v) if v.ends_with(".onnx") || v.contains('/') => broken(format!(
+                "{v}: voice model not found; pass the path of a Piper .onnx model"
+            )),
+            Some(v) => EngineError::UnknownVoice {
+                engine: "piper",
+                voice: v.to_string(),
+            },
+            None => EngineError::Unavailable {
+                engine: "piper",
+                reason: format!(
+                    "no voice installed in {} — run: aloud voices install en_US-joe-medium",
+                    voices::voices_dir().display()
+                ),
+            },
+        })?;
+        let voice = PiperVoice::load(&model)?;
+        let runtime_version = runtime()?.to_string();
+        let phonemizer = Espeak::open(&VoiceSettings {
+            voice: Some(voice.config.espeak.voice.clone()),
+            ..VoiceSettings::default()
+        })
+        .map_err(|e| match e {
+            EngineError::Unavailable { reason, .. } => EngineError::Unavailable {
+                engine: "piper",
+                reason: format!("needs libespeak-ng for phonemes: {reason}"),
+            },
+            other => other,
+        })?;
+        // A voice whose map lacks common phonemes would fail mid-article; find out now.
+        let probe = phoneme_string(&phonemizer.clauses(PROBE_TEXT, true)?);
+        if let Err(c) = phoneme_ids(&probe, &voice.config.phoneme_id_map) {
+            return Err(unknown_phoneme(&voice, c));
+        }
+        let threads = settings.threads.unwrap_or_else(default_threads).max(1);
+        let options =
+            |e: &dyn std::fmt::Display| broken(format!("ONNX Runtime session options: {e}"));
+        let session = ort::session::Session::builder()
+            .map_err(|e| options(&e))?
+            .with_intra_threads(threads)
+            .map_err(|e| options(&e))?
+            .commit_from_file(&model)
+            .map_err(|e| {
+                broken(format!(
+                    "{}: not a loadable ONNX model ({e}); reinstall the voice",
+                    model.display()
+                ))
+            })?;
+        let rate = settings.rate;
+        Ok(Piper {
+            session,
+            length_scale: voice.config.inference.length_scale * NATURAL_WPM as f32 / rate as f32,
+            gain: f32::from(settings.volume) / 100.0,
+            rate,
+            voice,
+            phonemizer,
+            runtime_version,
+        })
+    }
+
+    /// The loaded voice.
+    pub fn voice(&self) -> &PiperVoice {
+        &self.voice
+    }
+
+    /// Phoneme ids for `spoken`, exactly as they are fed to the model.
+    pub fn ids(&self, spoken: &str) -> Result<Vec<i64>, EngineError> {
+        let clauses = self.phonemizer.clauses(spoken, true)?;
+        phoneme_ids(&phoneme_string(&clauses), &self.voice.config.phoneme_id_map)
+            .map_err(|c| unknown_phoneme(&self.voice, c))
+    }
+}
+
+/// Cores available to this process: the default for intra-op threads.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+fn unknown_phoneme(voice: &PiperVoice, c: char) -> EngineError {
+    broken(format!(
+        "{}: the voice has no id for phoneme {c:?} (U+{:04X}) that espeak-ng voice {} produces; use a voice made for {}",
+        voices::config_path(&voice.model).display(),
+        c as u32,
+        voice.config.espeak.voice,
+        voice.config.espeak.voice
+    ))
+}
+
+/// Scales float samples to a steady loudness (RMS target, peak-limited) and converts them to
+/// 16-bit integers.
+pub fn level(samples: &[f32], gain: f32) -> Vec<i16> {
+    let n = samples.len().max(1) as f32;
+    let rms = (samples.iter().map(|x| x * x).sum::<f32>() / n).sqrt();
+    let peak = samples.iter().fold(0f32, |m, x| m.max(x.abs()));
+    if rms <= f32::EPSILON || peak <= f32::EPSILON {
+        return vec![0; samples.len()];
+    }
+    let scale = (TARGET_RMS / rms).min(PEAK_LIMIT / peak) * gain;
+    samples
+        .iter()
+        .map(|x| (x * scale * 32767.0).clamp(-32767.0, 32767.0) as i16)
+        .collect()
+}
+
+impl Engine for Piper {
+    fn info(&self) -> EngineInfo {
+        EngineInfo {
+            name: "piper".into(),
+            version: self
+                .voice
+                .config
+                .piper_version
+                .clone()
+                .unwrap_or_else(|| "unknown".into()),
+            voice: self.voice.name.clone(),
+            rate: self.rate,
+            credit: Some(self.voice.credit.clone()),
+            runtime: Some(format!("onnxruntime {}", self.runtime_version)),
+        }
+    }
+
+    fn sample_rate(&self) -> u32 {
+        self.voice.config.audio.sample_rate
+    }
+
+    fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+        let ids = self.ids(spoken)?;
+        let sample_rate = self.sample_rate();
+        if ids.len() <= 3 {
+            return Ok(Pcm {
+                sample_rate,
+                samples: Vec::new(),
+            });
+        }
+        let fail = |e: ort::Error| EngineError::Synthesis {
+            engine: "piper",
+            reason: e.to_string(),
+        };
+        let n = ids.len();
+        let inference = &self.voice.config.inference;
+        let input = ort::value::Tensor::from_array(([1usize, n], ids)).map_err(fail)?;
+        let lengths = ort::value::Tensor::from_array(([1usize], vec![n as i64])).map_err(fail)?;
+        let scales = ort::value::Tensor::from_array((
+            [3usize],
+            vec![inference.noise_scale, self.length_scale, inference.noise_w],
+        ))
+        .map_err(fail)?;
+        let outputs = self
+            .session
+            .run(ort::inputs![
+                "input" => input,
+                "input_lengths" => lengths,
+                "scales" => scales
+            ])
+            .map_err(fail)?;
+        let (_, audio) = outputs[0].try_extract_tensor::<f32>().map_err(fail)?;
+        Ok(Pcm {
+            sample_rate,
+            samples: level(audio, self.gain),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map() -> HashMap<String, Vec<i64>> {
+        [
+            ("_", 0),
+            ("^", 1),
+            ("$", 2),
+            (" ", 3),
+            (",", 8),
+            (".", 10),
+            ("?", 13),
+            ("a", 14),
+            ("b", 15),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), vec![v]))
+        .collect()
+    }
+
+    #[test]
+    fn ids_wrap_phonemes_with_bos_pad_and_eos() {
+        assert_eq!(
+            phoneme_ids("ab.", &map()),
+            Ok(vec![1, 14, 0, 15, 0, 10, 0, 2])
+        );
+        assert_eq!(phoneme_ids("ax", &map()), Err('x'));
+    }
+
+    #[test]
+    fn punctuation_is_kept_as_phonemes() {
+        let clause = |p: &str, t| Clause {
+            phonemes: p.into(),
+            terminator: t,
+        };
+        let s = phoneme_string(&[clause("həlˈoʊ", Some(',')), clause("wˈɜːld", Some('?'))]);
+        assert_eq!(s, "həlˈoʊ, wˈɜːld?".nfd().collect::<String>());
+        let s = phoneme_string(&[clause("a", Some('.')), clause("b", None)]);
+        assert_eq!(s, "a. b");
+    }
+
+    #[test]
+    fn level_hits_target_without_clipping() {
+        let quiet: Vec<f32> = (0..1000).map(|i| ((i as f32) * 0.1).sin() * 0.01).collect();
+        let out = level(&quiet, 1.0);
+        let rms = (out.iter().map(|&s| f64::from(s).powi(2)).sum::<f64>() / 1000.0).sqrt();
+        assert!(
+            (rms / 32767.0 - f64::from(TARGET_RMS)).abs() < 0.01,
+            "rms {rms}"
+        );
+        let spiky = [0.0, 0.9, -0.9, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        let out = level(&spiky, 2.0);
+        assert!(out.iter().all(|&s| s.unsigned_abs() <= 32767));
+        assert_eq!(level(&[0.0; 10], 1.0), vec![0; 10]);
+    }
+
+    #[test]
+    fn credit_line_from_model_card() {
+        let card = "# Model card for joe (medium)\n\n* Language: en_US\n\n## Dataset\n\n* License: CC0\n\n## Training\n\nFinetuned from U.S. English lessac voice (medium quality).\n";
+        assert_eq!(
+            credit_line(card),
+            "Piper voice joe (medium); dataset licence CC0; Finetuned from U.S. English lessac voice (medium quality)"
+        );
+    }
+}
