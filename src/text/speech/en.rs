@@ -110,7 +110,7 @@ const MAGNITUDE_WORDS: [&str; 4] = ["thousand", "million", "billion", "trillion"
 
 /// Units read after a number: written, singular, plural. American spelling, like the default
 /// voice.
-const UNITS: [(&str, &str, &str); 27] = [
+const UNITS: [(&str, &str, &str); 28] = [
     ("km/h", "kilometer per hour", "kilometers per hour"),
     ("kph", "kilometer per hour", "kilometers per hour"),
     ("mph", "mile per hour", "miles per hour"),
@@ -119,6 +119,7 @@ const UNITS: [(&str, &str, &str); 27] = [
     ("mm", "millimeter", "millimeters"),
     ("kg", "kilogram", "kilograms"),
     ("mg", "milligram", "milligrams"),
+    ("g", "gram", "grams"),
     ("lb", "pound", "pounds"),
     ("lbs", "pound", "pounds"),
     ("oz", "ounce", "ounces"),
@@ -599,6 +600,10 @@ fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         "s" | "'s" if num.sign.is_none() && num.frac.is_none() && num.int.ends_with('0') => {
             return wrap(decade(num_text)?);
+        }
+        // "20-year", "3-day": the number, then the rest of the compound.
+        s if s.starts_with('-') && s[1..].chars().all(char::is_alphabetic) && s.len() > 1 => {
+            return wrap(format!("{}{s}", num.read()));
         }
         s => {
             let (one, many) = unit(s)?;
