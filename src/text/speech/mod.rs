@@ -136,8 +136,13 @@ mod tests {
             "St.",
             "e.g",
         ];
-        for s in odd {
-            let _ = spoken(s);
+        // Alone and in every pair, so rules that look at neighbours see odd neighbours too.
+        for a in odd {
+            let _ = spoken(a);
+            for b in odd {
+                let _ = spoken(&format!("{a} {b}"));
+                let _ = spoken(&format!("{a}{b}"));
+            }
         }
     }
 }
