@@ -56,11 +56,13 @@ pub fn trim_silence(samples: &[i16], sample_rate: u32) -> &[i16] {
     &samples[start..end]
 }
 
-/// Length of the fade-in and fade-out applied to every chunk, in milliseconds.
-pub const FADE_MS: u32 = 5;
+/// Length of the fade-in and fade-out applied to every chunk, in milliseconds: the trim guard,
+/// so only the near-silent guard is shaped and the speech itself (and so the measured pause
+/// between chunks) is untouched.
+pub const FADE_MS: u32 = TRIM_GUARD_MS;
 
-/// Fades the first and last [`FADE_MS`] of a chunk in and out (linearly), so joins between
-/// chunks and pauses never click, whatever the engine left at the edges.
+/// Fades the first and last [`FADE_MS`] of a chunk in and out (linearly), so every chunk
+/// starts and ends at exactly zero and joins never click, whatever the engine left there.
 pub fn fade_edges(samples: &mut [i16], sample_rate: u32) {
     let n = samples_for_ms(FADE_MS, sample_rate).min(samples.len() / 2);
     let len = samples.len();
@@ -196,11 +198,11 @@ mod tests {
 
     #[test]
     fn fades_start_at_silence_and_leave_the_middle() {
-        let mut s = vec![1000i16; 100];
-        fade_edges(&mut s, 1000); // 5 samples each side
-        assert_eq!(&s[..6], &[0, 200, 400, 600, 800, 1000]);
+        let mut s = vec![900i16; 100];
+        fade_edges(&mut s, 1000); // 3 samples each side
+        assert_eq!(&s[..4], &[0, 300, 600, 900]);
         assert_eq!(s[99], 0);
-        assert!(s[5..95].iter().all(|&x| x == 1000));
+        assert!(s[3..97].iter().all(|&x| x == 900));
         let mut tiny = vec![1000i16; 3];
         fade_edges(&mut tiny, 1000);
         assert_eq!(tiny[0], 0);
