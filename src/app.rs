@@ -1,9 +1,10 @@
 //! Runs a parsed command line: calls the library and prints results. Errors go back to
 //! `main`, which prints them and picks the exit code.
 
-use crate::cli::{Cli, Command, ExportArgs, PlanArgs, ScriptArgs};
+use crate::cli::{Cli, Command, ExportArgs, FetchArgs, PlanArgs, ScriptArgs};
 use crate::engine::{self, espeak::Espeak, VoiceSettings};
 use crate::export::manifest::{EngineRecord, Manifest, ManifestChunk, SCHEMA_VERSION};
+use crate::ingest::ReadOptions;
 use crate::narration::PlanOptions;
 use crate::progress::{Bar, Progress, Silent};
 use crate::{export, prepare, Error, ExportOptions};
@@ -14,6 +15,14 @@ impl From<&PlanArgs> for PlanOptions {
             max_chunk_chars: a.max_chunk_chars as usize,
             sentence_pause_ms: a.sentence_pause,
             paragraph_pause_ms: a.paragraph_pause,
+        }
+    }
+}
+
+impl From<&FetchArgs> for ReadOptions {
+    fn from(a: &FetchArgs) -> Self {
+        ReadOptions {
+            timeout: std::time::Duration::from_secs(a.timeout),
         }
     }
 }
@@ -40,7 +49,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn run_export(args: &ExportArgs) -> Result<(), Error> {
-    let articles = prepare(&args.inputs, args.plan.from, &(&args.plan).into())?;
+    let articles = prepare(
+        &args.inputs,
+        args.plan.from,
+        &(&args.plan).into(),
+        &(&args.fetch).into(),
+    )?;
     let opts = ExportOptions {
         out_dir: args.out_dir.clone(),
         engine: args.engine,
@@ -90,6 +104,7 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
         std::slice::from_ref(&args.input),
         args.plan.from,
         &(&args.plan).into(),
+        &(&args.fetch).into(),
     )?;
     let article = articles.remove(0);
     if args.json {
