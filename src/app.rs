@@ -1,9 +1,12 @@
 //! Runs a parsed command line: calls the library and prints results. Errors go back to
 //! `main`, which prints them and picks the exit code.
 
-use crate::cli::{Cli, Command, ExportArgs, PlanArgs, ScriptArgs, VoicesAction, VoicesArgs};
+use crate::cli::{
+    Cli, Command, ExportArgs, FetchArgs, PlanArgs, ScriptArgs, VoicesAction, VoicesArgs,
+};
 use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
 use crate::export::manifest::{EngineRecord, Manifest, ManifestChunk, SCHEMA_VERSION};
+use crate::ingest::ReadOptions;
 use crate::narration::PlanOptions;
 use crate::progress::{Bar, Progress, Silent};
 use crate::{export, prepare, Error, ExportOptions};
@@ -14,6 +17,14 @@ impl From<&PlanArgs> for PlanOptions {
             max_chunk_chars: a.max_chunk_chars as usize,
             sentence_pause_ms: a.sentence_pause,
             paragraph_pause_ms: a.paragraph_pause,
+        }
+    }
+}
+
+impl From<&FetchArgs> for ReadOptions {
+    fn from(a: &FetchArgs) -> Self {
+        ReadOptions {
+            timeout: std::time::Duration::from_secs(a.timeout),
         }
     }
 }
@@ -43,7 +54,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn run_export(args: &ExportArgs) -> Result<(), Error> {
-    let articles = prepare(&args.inputs, args.plan.from, &(&args.plan).into())?;
+    let articles = prepare(
+        &args.inputs,
+        args.plan.from,
+        &(&args.plan).into(),
+        &(&args.fetch).into(),
+    )?;
     let opts = ExportOptions {
         out_dir: args.out_dir.clone(),
         engine: args.engine,
@@ -100,6 +116,7 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
         std::slice::from_ref(&args.input),
         args.plan.from,
         &(&args.plan).into(),
+        &(&args.fetch).into(),
     )?;
     let article = articles.remove(0);
     if args.json {

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use engine::{EngineChoice, EngineError, VoiceSettings};
 use export::fs::{slugify, write_atomic, StagedDir};
 use export::manifest::{EngineRecord, Manifest, ManifestChunk, SCHEMA_VERSION};
-use ingest::{Document, Format, IngestError, Source};
+use ingest::{Document, Format, IngestError, ReadOptions, Source};
 use narration::{Narration, PlanOptions};
 use progress::Progress;
 
@@ -88,11 +88,20 @@ fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
 }
 
 /// Reads, decodes, parses and cleans one source into a document with readable text.
-pub fn load(source: &Source, format: Option<Format>) -> Result<Document, Error> {
+///
+/// `format` overrides what the source says about itself (a URL's `Content-Type`, a file's
+/// extension, the content).
+pub fn load(
+    source: &Source,
+    format: Option<Format>,
+    read: &ReadOptions,
+) -> Result<Document, Error> {
     let name = source.display();
-    let bytes = ingest::read_source(source)?;
-    let text = ingest::decode(&bytes, &name)?;
-    let format = format.unwrap_or_else(|| ingest::detect_format(source, &text));
+    let raw = ingest::read_source(source, read)?;
+    let text = ingest::encoding::decode(&raw.bytes, &name, raw.charset.as_deref())?.text;
+    let format = format
+        .or(raw.format)
+        .unwrap_or_else(|| ingest::detect_format(source, &text));
     let doc = text::clean::clean(ingest::parse(&text, format));
     if doc.blocks.is_empty() && doc.title.is_none() {
         return Err(IngestError::Empty {
@@ -121,10 +130,11 @@ pub fn prepare(
     inputs: &[PathBuf],
     format: Option<Format>,
     plan: &PlanOptions,
+    read: &ReadOptions,
 ) -> Result<Vec<Article>, Error> {
     let mut articles: Vec<Article> = Vec::new();
     for source in ingest::expand_inputs(inputs)? {
-        let doc = load(&source, format)?;
+        let doc = load(&source, format, read)?;
         let narration = narration::plan(&doc, plan);
         if narration.chunks.is_empty() {
             return Err(IngestError::Empty {
@@ -136,6 +146,8 @@ pub fn prepare(
         let base = match &source {
             Source::File(p) => slugify(&p.file_stem().unwrap_or_default().to_string_lossy()),
             Source::Stdin => slugify(narration.title.as_deref().unwrap_or("stdin")),
+            // A URL's last path segment is often an id or "index.html"; the title reads better.
+            Source::Url(u) => slugify(narration.title.as_deref().unwrap_or(u)),
         };
         // Two inputs with the same name get "-2", "-3"… rather than overwriting each other.
         let mut slug = base.clone();

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::ingest::{BlockKind, Document};
 use crate::text::{chunk, segment, speech};
 
+/// Extra silence on both sides of a heading, on top of the paragraph pause: a heading starts
+/// a new section, and a listener cannot see the white space a reader sees.
+pub const HEADING_EXTRA_PAUSE_MS: u32 = 300;
+
 /// How to cut and pace a narration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanOptions {
@@ -80,7 +84,8 @@ impl Narration {
 /// Plans a cleaned document's narration.
 ///
 /// The title, when present, is chunk 1 (paragraph 0), so a listener hears what the article is
-/// before it starts. Headings get the paragraph pause on both sides, like paragraphs.
+/// before it starts. Headings get the paragraph pause plus [`HEADING_EXTRA_PAUSE_MS`] on both
+/// sides.
 pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
     let mut chunks: Vec<Chunk> = Vec::new();
     let push = |paragraph: usize, text: String, chunks: &mut Vec<Chunk>| {
@@ -95,17 +100,18 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
             });
         }
     };
-    let end_paragraph = |chunks: &mut Vec<Chunk>| {
+    let end_paragraph = |chunks: &mut Vec<Chunk>, pause_ms: u32| {
         if let Some(last) = chunks.last_mut() {
-            last.pause_after_ms = opts.paragraph_pause_ms;
+            last.pause_after_ms = pause_ms;
         }
     };
+    let heading_pause_ms = opts.paragraph_pause_ms + HEADING_EXTRA_PAUSE_MS;
 
     if let Some(title) = &doc.title {
         for piece in chunk::split_sentence(title, opts.max_chunk_chars) {
             push(0, piece, &mut chunks);
         }
-        end_paragraph(&mut chunks);
+        end_paragraph(&mut chunks, opts.paragraph_pause_ms);
     }
     let mut paragraphs = Vec::new();
     for block in &doc.blocks {
@@ -122,12 +128,23 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
             sentences: sentences.clone(),
         });
         let number = paragraphs.len();
+        let heading = block.kind == BlockKind::Heading;
+        if heading {
+            end_paragraph(&mut chunks, heading_pause_ms);
+        }
         for sentence in &sentences {
             for piece in chunk::split_sentence(sentence, opts.max_chunk_chars) {
                 push(number, piece, &mut chunks);
             }
         }
-        end_paragraph(&mut chunks);
+        end_paragraph(
+            &mut chunks,
+            if heading {
+                heading_pause_ms
+            } else {
+                opts.paragraph_pause_ms
+            },
+        );
     }
     if let Some(last) = chunks.last_mut() {
         last.pause_after_ms = 0;
@@ -182,6 +199,38 @@ mod tests {
         assert_eq!(
             n.paragraphs[0].sentences,
             ["First sentence.", "Second one."]
+        );
+    }
+
+    #[test]
+    fn headings_get_a_longer_pause_on_both_sides() {
+        let mut d = doc();
+        d.blocks.insert(
+            1,
+            Block {
+                kind: BlockKind::Heading,
+                text: "A section".into(),
+            },
+        );
+        let opts = PlanOptions {
+            paragraph_pause_ms: 700,
+            ..PlanOptions::default()
+        };
+        let n = plan(&d, &opts);
+        let pauses: Vec<(&str, u32)> = n
+            .chunks
+            .iter()
+            .map(|c| (c.text.as_str(), c.pause_after_ms))
+            .collect();
+        assert_eq!(
+            pauses,
+            [
+                ("A Title", 700),
+                ("First sentence.", 350),
+                ("Second one.", 1000),
+                ("A section", 1000),
+                ("Last & final.", 0),
+            ]
         );
     }
 

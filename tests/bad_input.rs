@@ -85,10 +85,45 @@ fn png_file() {
 }
 
 #[test]
-fn invalid_utf8() {
+fn latin1_file_is_read_not_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let p = file_with(dir.path(), "latin1.txt", b"Caf\xe9 society returns.\n");
-    fails_cleanly(&p, &["invalid UTF-8 at byte 3"]);
+    let p = file_with(
+        dir.path(),
+        "latin1.txt",
+        b"Caf\xe9 society returns.\n\nIt was \x93quite\x94 a night.\n",
+    );
+    let assert = aloud()
+        .arg("script")
+        .arg("--json")
+        .arg(&p)
+        .assert()
+        .success();
+    let plan: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(plan["chunks"][0]["text"], "Café society returns.");
+    assert_eq!(plan["chunks"][1]["text"], "It was “quite” a night.");
+}
+
+#[test]
+fn nul_bytes_without_utf16_bom_are_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = file_with(dir.path(), "data.txt", b"W\0o\0r\0d\0s\0 \0h\0e\0r\0e\0");
+    fails_cleanly(&p, &["binary file"]);
+}
+
+#[test]
+fn utf16_file_with_bom_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("Café opens.\n".encode_utf16().flat_map(u16::to_le_bytes));
+    let p = file_with(dir.path(), "utf16.txt", &bytes);
+    let assert = aloud()
+        .arg("script")
+        .arg("--json")
+        .arg(&p)
+        .assert()
+        .success();
+    let plan: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(plan["chunks"][0]["text"], "Café opens.");
 }
 
 #[test]

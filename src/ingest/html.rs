@@ -1,9 +1,15 @@
-//! HTML pages: the article is picked out of the page (`<article>`, else `<main>`, else the
-//! body) and read block by block, leaving out navigation, ads, share bars, cookie notices,
-//! related links, comments, newsletter boxes, figures, tables and code.
+//! HTML pages: the article is picked out of the page (the longest `<article>`, else `<main>`,
+//! else the body) and read block by block, leaving out navigation, ads, share bars, cookie
+//! notices, related links, comments, newsletter boxes, figures, code and tables (a data table
+//! is announced with one short sentence, so the listener knows something was skipped).
 //!
-//! Parsing is `scraper` (html5ever); the choice of what to read is ours and deliberately
-//! simple: structural tags plus class/id words that sites use for clutter.
+//! Two steps, chosen by measuring (README.md, "HTML extraction"): `readabilityrs` (a port of
+//! Mozilla's Readability) picks the part of the page that is the article, because its
+//! scoring finds the story on pages without `<article>`/`<main>` better than tag rules do;
+//! then our walk over that HTML (parsed by `scraper`) turns it into blocks — headings, list
+//! items, quotes — and drops what Readability keeps but a listener does not want: clutter by
+//! class/id words, boxes that are mostly links, figures, code, and tables (announced). When
+//! Readability finds nothing, the walk runs over the longest `<article>`, `<main>` or body.
 
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -22,7 +28,6 @@ const SKIP_TAGS: &[&str] = &[
     "form",
     "figure",
     "figcaption",
-    "table",
     "pre",
     "button",
     "svg",
@@ -80,7 +85,31 @@ const CLUTTER_WORDS: &[&str] = &[
     "taboola",
     "paywall",
     "disclaimer",
+    "meta",
+    "popular",
+    "trending",
+    "foot",
+    "footer",
+    "nav",
+    "navigation",
+    "menu",
+    "pagination",
+    "feedback",
+    "toc",
+    "headerlink",
+    "skip",
+    "cta",
+    "bio",
+    "widget",
+    "actions",
+    "copyright",
+    "onetrust",
+    "masthead",
 ];
+
+/// What is said in place of a data table: tables do not read aloud, but silence would hide
+/// that the article had one.
+pub const TABLE_ANNOUNCEMENT: &str = "A table is omitted.";
 
 /// Inline elements: their text belongs to the surrounding block.
 const INLINE_TAGS: &[&str] = &[
@@ -91,19 +120,12 @@ const INLINE_TAGS: &[&str] = &[
 /// Parses an HTML page into the article's title and blocks.
 pub fn parse(text: &str) -> Document {
     let page = Html::parse_document(text);
-    let root = ["article", "main", "[role=main]", "body"]
-        .iter()
-        .find_map(|s| {
-            Selector::parse(s)
-                .ok()
-                .and_then(|sel| page.select(&sel).next())
-        })
-        .unwrap_or_else(|| page.root_element());
-
-    let mut blocks = Vec::new();
-    let mut pending = String::new();
-    walk(root, BlockKind::Paragraph, &mut pending, &mut blocks);
-    push_block(&mut pending, BlockKind::Paragraph, &mut blocks);
+    let root = article_root(&page);
+    let own_blocks = || blocks_of(root);
+    let mut blocks = readability_content(text)
+        .map(|content| blocks_of(Html::parse_document(&content).root_element()))
+        .filter(|b| !b.is_empty())
+        .unwrap_or_else(own_blocks);
 
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
     let mut title = first_h1(root).or_else(|| first_h1(page.root_element()));
@@ -117,10 +139,51 @@ pub fn parse(text: &str) -> Document {
     Document { title, blocks }
 }
 
+/// The article's HTML as Readability sees it, or `None` when it finds no article.
+fn readability_content(text: &str) -> Option<String> {
+    readabilityrs::Readability::new(text, None, None)
+        .ok()?
+        .parse()?
+        .content
+}
+
+/// The readable blocks under `root`.
+fn blocks_of(root: ElementRef<'_>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut pending = String::new();
+    walk(root, BlockKind::Paragraph, &mut pending, &mut blocks);
+    push_block(&mut pending, BlockKind::Paragraph, &mut blocks);
+    blocks
+}
+
+/// Where the article is by tags alone: the longest `<article>`, else `<main>`, else the body.
+fn article_root(page: &Html) -> ElementRef<'_> {
+    // The longest <article>: pages that list teasers or mark each comment as an article have
+    // several, and the story is the big one.
+    let article = Selector::parse("article").ok().and_then(|sel| {
+        page.select(&sel)
+            .max_by_key(|a| a.text().map(|t| t.trim().len()).sum::<usize>())
+    });
+    article
+        .or_else(|| {
+            ["main", "[role=main]", "body"].iter().find_map(|s| {
+                Selector::parse(s)
+                    .ok()
+                    .and_then(|sel| page.select(&sel).next())
+            })
+        })
+        .unwrap_or_else(|| page.root_element())
+}
+
 fn first_h1(root: ElementRef<'_>) -> Option<String> {
     let sel = Selector::parse("h1").ok()?;
     root.select(&sel)
-        .map(|h| collapse_whitespace(&h.text().collect::<String>()))
+        .map(|h| {
+            // Read like any block, so a "¶" permalink inside the heading is left out.
+            let mut text = String::new();
+            inline_text(h, &mut text);
+            collapse_whitespace(&text)
+        })
         .find(|t| !t.is_empty())
 }
 
@@ -142,14 +205,77 @@ fn is_clutter(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
+    if el.attr("style").is_some_and(|s| {
+        s.split_whitespace()
+            .collect::<String>()
+            .to_ascii_lowercase()
+            .contains("display:none")
+    }) {
+        return true;
+    }
     let marks = [el.attr("class"), el.id(), el.attr("role")];
     marks.iter().flatten().any(|m| {
         m.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
             .any(|w| CLUTTER_WORDS.contains(&w.to_ascii_lowercase().as_str()))
     }) || matches!(
         el.attr("role"),
-        Some("navigation" | "banner" | "contentinfo" | "complementary")
+        Some(
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "dialog"
+                | "alertdialog"
+                | "search"
+        )
     )
+}
+
+/// A box that is mostly links (at least two, and 70% or more of its text) is navigation:
+/// "more on this story" lists, teaser grids, link strips, tables of contents.
+fn is_link_box(el: ElementRef<'_>) -> bool {
+    let Ok(links) = Selector::parse("a") else {
+        return false;
+    };
+    let count = |it: &mut dyn Iterator<Item = &str>| -> usize {
+        it.map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+            .sum()
+    };
+    let total = count(&mut el.text());
+    let mut n = 0;
+    let mut linked = 0;
+    for a in el.select(&links) {
+        n += 1;
+        linked += count(&mut a.text());
+    }
+    n >= 2 && total > 0 && linked * 10 >= total * 7
+}
+
+/// A table used for page layout (old sites) holds paragraphs or other tables; its text is read.
+/// Any other table holds data and is announced instead.
+fn is_layout_table(el: ElementRef<'_>) -> bool {
+    Selector::parse("p, table, h1, h2, h3, h4, h5, h6, article")
+        .is_ok_and(|sel| el.select(&sel).next().is_some())
+}
+
+/// "3. " for the third item of an ordered list (honouring `start`), so steps are read with
+/// their numbers as in Markdown; nothing for other items.
+fn item_number(li: ElementRef<'_>) -> Option<String> {
+    let parent = li.parent().and_then(ElementRef::wrap)?;
+    if parent.value().name() != "ol" {
+        return None;
+    }
+    let start: i64 = parent
+        .value()
+        .attr("start")
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(1);
+    let before = li
+        .prev_siblings()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "li")
+        .count() as i64;
+    Some(format!("{}. ", start + before))
 }
 
 fn block_kind(name: &str) -> Option<BlockKind> {
@@ -186,6 +312,18 @@ fn walk(el: ElementRef<'_>, context: BlockKind, pending: &mut String, blocks: &m
                     pending.push(' ');
                 } else if INLINE_TAGS.contains(&name) {
                     inline_text(child_el, pending);
+                } else if name == "table" && !is_layout_table(child_el) {
+                    push_block(pending, context, blocks);
+                    if child_el.text().any(|t| !t.trim().is_empty())
+                        && blocks.last().map(|b| b.text.as_str()) != Some(TABLE_ANNOUNCEMENT)
+                    {
+                        blocks.push(Block {
+                            kind: BlockKind::Paragraph,
+                            text: TABLE_ANNOUNCEMENT.to_string(),
+                        });
+                    }
+                } else if block_kind(name).is_none() && is_link_box(child_el) {
+                    push_block(pending, context, blocks);
                 } else if let Some(kind) = block_kind(name) {
                     push_block(pending, context, blocks);
                     let kind = if context == BlockKind::Quote && kind == BlockKind::Paragraph {
@@ -195,6 +333,11 @@ fn walk(el: ElementRef<'_>, context: BlockKind, pending: &mut String, blocks: &m
                     };
                     let mut text = String::new();
                     inline_text(child_el, &mut text);
+                    if name == "li" && !text.trim().is_empty() {
+                        if let Some(n) = item_number(child_el) {
+                            text.insert_str(0, &n);
+                        }
+                    }
                     push_block(&mut text, kind, blocks);
                 } else {
                     push_block(pending, context, blocks);
@@ -218,7 +361,7 @@ fn inline_text(el: ElementRef<'_>, out: &mut String) {
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
-                if is_clutter(e) {
+                if is_clutter(e) || e.name() == "table" {
                     continue;
                 }
                 if e.name() == "br" {

@@ -1,10 +1,14 @@
-//! Bytes in, [`Document`] out: reading a source, checking it is text, and parsing its format.
+//! Bytes in, [`Document`] out: reading a source (file, stdin or URL), decoding it to text,
+//! and parsing its format.
 
+pub mod encoding;
 pub mod html;
 pub mod markdown;
 pub mod txt;
+pub mod url;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Where an article comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +17,8 @@ pub enum Source {
     File(PathBuf),
     /// Standard input (`-` on the command line).
     Stdin,
+    /// A web page (an input starting with `http://` or `https://`).
+    Url(String),
 }
 
 impl Source {
@@ -21,8 +27,35 @@ impl Source {
         match self {
             Source::File(p) => p.display().to_string(),
             Source::Stdin => "<stdin>".to_string(),
+            Source::Url(u) => u.clone(),
         }
     }
+}
+
+/// How sources are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Longest a URL download may take, from connecting to the last byte.
+    pub timeout: Duration,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// A source's bytes, with what its transport said about them (only URLs say anything).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawSource {
+    /// The bytes as read.
+    pub bytes: Vec<u8>,
+    /// The charset declared outside the bytes (HTTP `Content-Type`).
+    pub charset: Option<String>,
+    /// The format the `Content-Type` announced.
+    pub format: Option<Format>,
 }
 
 /// The input formats aloud understands.
@@ -97,13 +130,43 @@ pub enum IngestError {
         /// What it looks like, e.g. "a PNG image".
         kind: String,
     },
-    /// The file is not valid UTF-8.
-    #[error("{source_name}: invalid UTF-8 at byte {offset}; save it as UTF-8 and try again")]
-    Encoding {
-        /// The file.
-        source_name: String,
-        /// Byte offset of the first invalid sequence.
-        offset: usize,
+    /// A URL could not be fetched (network error, timeout).
+    #[error("{url}: {reason}")]
+    Fetch {
+        /// The URL.
+        url: String,
+        /// What went wrong, in words.
+        reason: String,
+    },
+    /// The server answered a URL with an error status.
+    #[error("{url}: the server answered HTTP {status} {reason}")]
+    Http {
+        /// The URL.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+        /// The status's standard reason phrase.
+        reason: String,
+    },
+    /// A URL's page is larger than aloud downloads.
+    #[error(
+        "{url}: the page is larger than {limit_mb} MB; aloud reads articles up to {limit_mb} MB"
+    )]
+    TooLarge {
+        /// The URL.
+        url: String,
+        /// The limit in megabytes.
+        limit_mb: u64,
+    },
+    /// A URL is not a web page or text.
+    #[error(
+        "{url}: the server sent {content_type}, not an article (aloud reads HTML and text pages)"
+    )]
+    ContentType {
+        /// The URL.
+        url: String,
+        /// The MIME type the server sent.
+        content_type: String,
     },
     /// A directory given as input holds no articles.
     #[error("{source_name}: no articles in this directory (looked for .txt, .md, .markdown, .html, .htm)")]
@@ -120,6 +183,10 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>, IngestError> {
     for input in inputs {
         if input.as_os_str() == "-" {
             sources.push(Source::Stdin);
+            continue;
+        }
+        if let Some(u) = input.to_str().filter(|s| url::is_url(s)) {
+            sources.push(Source::Url(u.to_string()));
             continue;
         }
         let meta = std::fs::metadata(input).map_err(|e| unreadable(input, &e))?;
@@ -161,10 +228,11 @@ fn unreadable(path: &Path, e: &std::io::Error) -> IngestError {
     }
 }
 
-/// Reads a source's bytes.
-pub fn read_source(source: &Source) -> Result<Vec<u8>, IngestError> {
-    match source {
-        Source::File(p) => std::fs::read(p).map_err(|e| unreadable(p, &e)),
+/// Reads a source's bytes (downloading a URL).
+pub fn read_source(source: &Source, opts: &ReadOptions) -> Result<RawSource, IngestError> {
+    let bytes = match source {
+        Source::Url(u) => return url::fetch(u, opts.timeout),
+        Source::File(p) => std::fs::read(p).map_err(|e| unreadable(p, &e))?,
         Source::Stdin => {
             let mut buf = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| {
@@ -173,64 +241,13 @@ pub fn read_source(source: &Source) -> Result<Vec<u8>, IngestError> {
                     reason: e.to_string(),
                 }
             })?;
-            Ok(buf)
+            buf
         }
-    }
-}
-
-/// Checks that `bytes` are text and decodes them (UTF-8, a leading BOM dropped).
-pub fn decode(bytes: &[u8], source_name: &str) -> Result<String, IngestError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::Empty {
-            source_name: source_name.to_string(),
-            reason: "the file is empty; nothing to narrate".to_string(),
-        });
-    }
-    if let Some(kind) = sniff_binary(bytes) {
-        return Err(IngestError::Binary {
-            source_name: source_name.to_string(),
-            kind: kind.to_string(),
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(IngestError::Encoding {
-            source_name: source_name.to_string(),
-            offset: e.valid_up_to(),
-        }),
-    }
-}
-
-/// Recognises files that are certainly not text: known magic numbers, or NUL bytes.
-fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"%PDF-", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-        (b"\x1F\x8B", "a gzip archive"),
-        (b"RIFF", "a RIFF file (WAV or AVI)"),
-        (b"ID3", "an MP3 file"),
-        (b"\x7FELF", "a program (ELF binary)"),
-    ];
-    for (magic, kind) in MAGIC {
-        if bytes.starts_with(magic) {
-            return Some(kind);
-        }
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    // UTF-16 text has NULs too, but starts with a BOM; it is not supported yet and reported
-    // as binary rather than read as garbage.
-    let controls = head
-        .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b)))
-        .count();
-    if head.contains(&0) || controls * 20 > head.len() {
-        return Some("a binary file");
-    }
-    None
+    };
+    Ok(RawSource {
+        bytes,
+        ..RawSource::default()
+    })
 }
 
 /// Picks the format from the file extension, else from the content.
@@ -283,31 +300,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rejects_png_by_magic() {
-        let e = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "x.png").unwrap_err();
+    fn urls_become_url_sources() {
+        let got = expand_inputs(&["https://example.com/a".into(), "-".into()]).unwrap();
         assert_eq!(
-            e.to_string(),
-            "x.png: looks like a PNG image, not an article (aloud reads .txt, .md and .html)"
+            got,
+            [Source::Url("https://example.com/a".into()), Source::Stdin]
         );
-    }
-
-    #[test]
-    fn reports_offset_of_invalid_utf8() {
-        let e = decode(b"Hello \xff world", "a.txt").unwrap_err();
-        assert!(matches!(e, IngestError::Encoding { offset: 6, .. }));
-    }
-
-    #[test]
-    fn whitespace_only_is_empty() {
-        assert!(matches!(
-            decode(b" \n\t\n", "a.txt"),
-            Err(IngestError::Empty { .. })
-        ));
-    }
-
-    #[test]
-    fn strips_utf8_bom() {
-        assert_eq!(decode(b"\xEF\xBB\xBFHi.", "a.txt").unwrap(), "Hi.");
     }
 
     #[test]

@@ -1,5 +1,10 @@
-//! Cleaning: normalises characters and whitespace, drops copy-paste debris ("Show image",
-//! "Advertisement", photo credits…) and finds a plain-text article's headline.
+//! Cleaning: normalises characters and whitespace, repairs typewriter punctuation and
+//! mis-decoded text, drops copy-paste debris ("Show image", "Advertisement", photo credits,
+//! bylines…) and finds a plain-text article's headline.
+//!
+//! The written text keeps its typographic marks (curly quotes, dashes, ellipses) because the
+//! script and subtitles show it; cleaning only makes their use consistent, and
+//! `text::speech` decides how they are spoken.
 
 use crate::ingest::{Block, BlockKind, Document};
 
@@ -34,6 +39,22 @@ const DEBRIS_LINES: &[&str] = &[
     "listen to this article",
     "click to expand",
     "copy link",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "edit this page",
+    "edit on github",
+    "was this page helpful",
+    "was this helpful",
+    "accept all",
+    "accept cookies",
+    "reject all",
+    "manage preferences",
+    "cookie settings",
+    "continue reading",
+    "print this page",
+    "opens in a new window",
+    "open in app",
 ];
 
 /// Prefixes of credit and teaser lines ("Photograph: …", "Read more: …").
@@ -66,19 +87,65 @@ const CREDIT_AGENCIES: &[&str] = &[
     "istock",
 ];
 
-/// Removes zero-width characters and soft hyphens, turns typographic spaces into spaces and
-/// collapses whitespace.
+/// Removes zero-width characters, soft hyphens and pilcrows (permalink marks), maps stray
+/// Windows-1252 control codes to the punctuation they meant, repairs UTF-8 that was decoded as
+/// Windows-1252, makes typewriter punctuation typographic, and collapses whitespace.
 pub fn normalize_chars(s: &str) -> String {
-    let cleaned: String = s
+    let repaired = repair_mojibake(s);
+    let cleaned: String = repaired
         .chars()
         .filter(|c| {
             !matches!(
                 c,
-                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{00B6}'
             )
         })
+        .map(c1_control_to_cp1252)
         .collect();
-    crate::ingest::collapse_whitespace(&cleaned)
+    typographic(&crate::ingest::collapse_whitespace(&cleaned))
+}
+
+/// C1 control codes (U+0080–U+009F) are never text; in articles they are Windows-1252
+/// punctuation that went through a Latin-1 decoder (`\u{93}` for “). Others become spaces.
+fn c1_control_to_cp1252(c: char) -> char {
+    if !('\u{80}'..='\u{9F}').contains(&c) {
+        return c;
+    }
+    let byte = [c as u8];
+    let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+    decoded
+        .chars()
+        .next()
+        .filter(|d| !('\u{80}'..='\u{9F}').contains(d))
+        .unwrap_or(' ')
+}
+
+/// Markers of UTF-8 read as Windows-1252: "â€™" for ’, "Ã©" for é.
+const MOJIBAKE_MARKERS: &[&str] = &["â€", "Ã©", "Ã¨", "Ã¡", "Ã¶", "Ã¼", "Ã§", "Ã±", "Â "];
+
+/// Undoes one round of UTF-8-read-as-Windows-1252 when the text shows its markers and the
+/// round trip gives valid UTF-8; otherwise returns the text unchanged.
+fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
+    if !MOJIBAKE_MARKERS.iter().any(|m| s.contains(m)) {
+        return s.into();
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(s);
+    if unmappable {
+        return s.into();
+    }
+    match String::from_utf8(bytes.into_owned()) {
+        Ok(fixed) => fixed.into(),
+        Err(_) => s.into(),
+    }
+}
+
+/// Typewriter punctuation made typographic, so every article reaches the segmenter and the
+/// speech stage in one style: ``TeX quotes'' → “ ”, " -- " → " — ", ". . ." → "…".
+fn typographic(s: &str) -> String {
+    s.replace("``", "\u{201C}")
+        .replace("''", "\u{201D}")
+        .replace(" -- ", " \u{2014} ")
+        .replace(". . .", "\u{2026}")
 }
 
 /// True when a whole block is copy-paste debris rather than article text.
@@ -91,6 +158,9 @@ pub fn is_debris(text: &str) -> bool {
     if DEBRIS_LINES.contains(&bare) || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
+    if is_byline(text) || is_reading_time(&lower) {
+        return true;
+    }
     // "(Getty Images)", "(Photo: Jane Doe/AP)"
     if let Some(inner) = lower.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
         let first = inner
@@ -101,6 +171,37 @@ pub fn is_debris(text: &str) -> bool {
             || DEBRIS_PREFIXES.iter().any(|p| inner.starts_with(p));
     }
     false
+}
+
+/// "By Dana Whitfield", "By Ana Ruiz and Tom Lee · 12 March 2025": a short line starting
+/// with "By" whose words are names (capitalised) or joiners, not a sentence.
+fn is_byline(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("By ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let name_words = words
+        .iter()
+        .take_while(|w| !matches!(**w, "·" | "|" | "-" | "–" | "—"))
+        .collect::<Vec<_>>();
+    !name_words.is_empty()
+        && words.len() <= 12
+        && !text.ends_with('.')
+        && name_words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(w.trim_end_matches(','), "and" | "&" | "de" | "van" | "von")
+        })
+}
+
+/// "6 min read", "By X · 4 minute read".
+fn is_reading_time(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= 14
+        && words.windows(3).any(|w| {
+            w[0].chars().all(|c| c.is_ascii_digit())
+                && matches!(w[1], "min" | "mins" | "minute" | "minutes")
+                && w[2].starts_with("read")
+        })
 }
 
 /// Whether a block could be a plain-text headline: short, has letters, not a sentence.
@@ -178,12 +279,21 @@ mod tests {
             "Photograph: Dana Whitfield/The Coastal Courier",
             "(Getty Images)",
             "Read more: Ten other things",
+            "Edit this page",
+            "Was this page helpful?",
+            "By Dana Whitfield",
+            "By Ana Ruiz and Tom Lee · 12 March 2025",
+            "By Owen Prys · 6 min read",
+            "5 min read",
         ] {
             assert!(is_debris(line), "{line} should be debris");
         }
         for line in [
             "The ad campaign worked.",
             "Share prices fell 4% on Monday.",
+            "By the river, the crowd grew quiet.",
+            "By Tuesday the water had gone.",
+            "It takes 5 min to read the whole report, she said, and most people never do.",
             "(Reuters analysts disagreed with the forecast, saying the figures were wrong.) More text follows here.",
         ] {
             assert!(!is_debris(line), "{line} is article text");
@@ -230,6 +340,29 @@ mod tests {
         let doc = clean(crate::ingest::txt::parse("It rained.\n\nThen it stopped."));
         assert!(doc.title.is_none());
         assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn makes_punctuation_consistent_and_repairs_decoding_slips() {
+        for (raw, want) in [
+            (
+                "``Stay,'' he said -- quietly. . .",
+                "“Stay,” he said — quietly…",
+            ),
+            ("Heading¶", "Heading"),
+            ("\u{93}Quoted\u{94} \u{96} done\u{85}", "“Quoted” – done…"),
+            ("It\u{e2}\u{20ac}\u{2122}s a caf\u{c3}\u{a9}", "It’s a café"),
+            (
+                "Ãœber is not repaired without a marker",
+                "Ãœber is not repaired without a marker",
+            ),
+            (
+                "Plain ASCII -- no spaces--kept",
+                "Plain ASCII — no spaces--kept",
+            ),
+        ] {
+            assert_eq!(normalize_chars(raw), want, "{raw:?}");
+        }
     }
 
     #[test]

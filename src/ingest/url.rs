@@ -1,0 +1,170 @@
+//! Fetching an article from the web: one HTTP(S) GET with `ureq` over rustls (no OpenSSL).
+//!
+//! The page is refused, with a one-line error naming the URL, when the server answers with an
+//! error status, when it is not HTML or text, when it is larger than [`MAX_BODY_BYTES`]
+//! (announced or actually sent), or when the whole exchange takes longer than the timeout.
+
+use std::time::Duration;
+
+use super::{encoding, Format, IngestError, RawSource};
+
+/// Largest page aloud downloads. An article is far smaller; anything bigger is a file
+/// download or a runaway response.
+pub const MAX_BODY_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Whether a command-line input names a URL rather than a file.
+pub fn is_url(input: &str) -> bool {
+    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The format a `Content-Type` announces, or `None` when it is not an article format.
+pub fn format_for_content_type(content_type: &str) -> Option<Format> {
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match mime.as_str() {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "text/markdown" | "text/x-markdown" => Some(Format::Md),
+        "text/plain" => Some(Format::Txt),
+        // Servers that say nothing useful: let the content decide.
+        "" | "application/octet-stream" => None,
+        m if m.starts_with("text/") => Some(Format::Txt),
+        _ => None,
+    }
+}
+
+fn is_article_type(content_type: &str) -> bool {
+    let mime = content_type.split(';').next().unwrap_or("").trim();
+    mime.is_empty()
+        || mime.eq_ignore_ascii_case("application/octet-stream")
+        || format_for_content_type(content_type).is_some()
+}
+
+/// Downloads `url` and returns its bytes with the charset and format its headers declare.
+pub fn fetch(url: &str, timeout: Duration) -> Result<RawSource, IngestError> {
+    let fail = |reason: String| IngestError::Fetch {
+        url: url.to_string(),
+        reason,
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .user_agent(concat!("aloud/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut response = agent
+        .get(url)
+        .header("Accept", "text/html, application/xhtml+xml, text/*;q=0.8")
+        .call()
+        .map_err(|e| fail(describe(&e, timeout)))?;
+
+    let status = response.status();
+    if !status.is_success() {
+        return Err(IngestError::Http {
+            url: url.to_string(),
+            status: status.as_u16(),
+            reason: status.canonical_reason().unwrap_or("").to_string(),
+        });
+    }
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let content_type = header("content-type").unwrap_or_default();
+    if !is_article_type(&content_type) {
+        return Err(IngestError::ContentType {
+            url: url.to_string(),
+            content_type: content_type
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+        });
+    }
+    // Refuse an announced oversize body before reading any of it.
+    if header("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .is_some_and(|len| len > MAX_BODY_BYTES)
+    {
+        return Err(too_large(url));
+    }
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_BODY_BYTES)
+        .read_to_vec()
+        .map_err(|e| match e {
+            ureq::Error::BodyExceedsLimit(_) => too_large(url),
+            e => fail(describe(&e, timeout)),
+        })?;
+    Ok(RawSource {
+        bytes,
+        charset: encoding::content_type_charset(&content_type).map(str::to_string),
+        format: format_for_content_type(&content_type),
+    })
+}
+
+fn too_large(url: &str) -> IngestError {
+    IngestError::TooLarge {
+        url: url.to_string(),
+        limit_mb: MAX_BODY_BYTES / (1024 * 1024),
+    }
+}
+
+/// ureq's errors in words a user can act on.
+fn describe(e: &ureq::Error, timeout: Duration) -> String {
+    match e {
+        ureq::Error::Timeout(_) => format!(
+            "no complete answer within {} s (raise it with --timeout SECS)",
+            timeout.as_secs_f32()
+        ),
+        ureq::Error::HostNotFound => "host not found".to_string(),
+        ureq::Error::ConnectionFailed => "could not connect".to_string(),
+        ureq::Error::Io(io) => io.to_string(),
+        e => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_urls() {
+        for (input, want) in [
+            ("https://example.com/a", true),
+            ("HTTP://EXAMPLE.COM", true),
+            ("http:/x", false),
+            ("ftp://example.com", false),
+            ("articles/https.txt", false),
+            ("-", false),
+        ] {
+            assert_eq!(is_url(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn maps_content_types_to_formats() {
+        for (ct, want, ok) in [
+            ("text/html; charset=utf-8", Some(Format::Html), true),
+            ("application/xhtml+xml", Some(Format::Html), true),
+            ("text/plain", Some(Format::Txt), true),
+            ("text/markdown", Some(Format::Md), true),
+            ("", None, true),
+            ("application/octet-stream", None, true),
+            ("image/png", None, false),
+            ("application/pdf", None, false),
+        ] {
+            assert_eq!(format_for_content_type(ct), want, "{ct}");
+            assert_eq!(is_article_type(ct), ok, "{ct}");
+        }
+    }
+}
