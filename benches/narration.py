@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Speed, memory and intelligibility of aloud's engines on one ~1,000-word article.
+
+Measures, in one run on this machine:
+  * aloud --engine espeak and --engine piper (release build): wall time, real-time factor
+    (seconds of audio per second of wall time), peak RSS;
+  * the reference `piper` CLI (PyPI piper-tts, installed into target/bench/piper-venv) on the
+    same text and the same voice model, for comparison;
+  * with --wer: word error rate of each WAV through ../shared/tools/asr-wer (offline Whisper),
+    against the article's written text.
+
+Run from the repository root after scripts/narrate-samples (or scripts/test) has set up the
+voice:  python3 benches/narration.py [--wer] [--words 1000] [--threads N]
+A benchmark, not a test: numbers depend on the machine and on what else is running.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import wave
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "bench"
+ALOUD = ROOT / "target" / "release" / "aloud"
+ASR = ROOT.parent / "shared" / "tools" / "asr-wer" / "asr-wer"
+PIPER_TTS = "piper-tts==1.8.0"
+
+
+def timed(cmd, stdin=None):
+    """Runs cmd; returns (wall seconds, peak RSS in MiB or None). Uses GNU time for the RSS
+    when it is installed (Debian package `time`)."""
+    gnu_time = "/usr/bin/time"
+    full = [gnu_time, "-f", "%M"] + [str(c) for c in cmd] if os.path.exists(gnu_time) else [str(c) for c in cmd]
+    t0 = time.perf_counter()
+    p = subprocess.run(full, input=stdin, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        sys.exit(f"{' '.join(full)} failed:\n{p.stderr}")
+    rss = None
+    if full[0] == gnu_time:
+        try:
+            rss = int(p.stderr.strip().splitlines()[-1]) / 1024
+        except (ValueError, IndexError):
+            pass
+    return wall, rss
+
+
+def wav_seconds(path):
+    with wave.open(str(path)) as w:
+        return w.getnframes() / w.getframerate()
+
+
+def make_article(words):
+    """~`words` words of the sample articles' cleaned paragraphs, as a plain-text article."""
+    paras = []
+    count = 0
+    for article in sorted((ROOT / "articles").iterdir()):
+        plan = json.loads(subprocess.run([ALOUD, "script", "--json", article], capture_output=True,
+                                         text=True, check=True).stdout)
+        for p in plan["paragraphs"]:
+            if count >= words:
+                break
+            paras.append(p["text"])
+            count += len(p["text"].split())
+    text = "Benchmark article\n\n" + "\n\n".join(paras) + "\n"
+    path = WORK / "bench-article.txt"
+    path.write_text(text)
+    return path, count
+
+
+def piper_cli():
+    venv = WORK / "piper-venv"
+    exe = venv / "bin" / "piper"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+        subprocess.run([venv / "bin" / "pip", "install", "-q", PIPER_TTS], check=True)
+    return exe
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=1000)
+    ap.add_argument("--wer", action="store_true", help="also score intelligibility with asr-wer")
+    ap.add_argument("--threads", type=int, default=os.cpu_count())
+    args = ap.parse_args()
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    article, words = make_article(args.words)
+    voices_dir = Path(os.environ.get("ALOUD_VOICES_DIR", Path.home() / ".local/share/aloud/voices"))
+    model = voices_dir / "en_US-joe-medium" / "en_US-joe-medium.onnx"
+
+    rows = []
+    for engine in ["espeak", "piper"]:
+        out = WORK / f"out-{engine}"
+        cmd = [ALOUD, "export", article, "--engine", engine, "-o", out, "--force", "-q",
+               "--jobs", str(args.threads)]
+        wall, rss = timed(cmd)
+        m = json.loads((out / "bench-article" / "manifest.json").read_text())
+        audio = m["duration_ms"] / 1000
+        rows.append((f"aloud --engine {engine}", wall, audio, rss, out / "bench-article" / "bench-article.wav"))
+
+    exe = piper_cli()
+    ref_wav = WORK / "piper-cli.wav"
+    body = article.read_text()
+    wall, rss = timed([exe, "-m", model, "-f", ref_wav], stdin=body)
+    rows.append(("piper CLI (piper-tts 1.8.0)", wall, wav_seconds(ref_wav), rss, ref_wav))
+
+    print(f"\n{words} words, {os.cpu_count()} cores, --jobs {args.threads}\n")
+    header = "| system | wall s | audio s | real-time factor | peak RSS MiB |"
+    if args.wer:
+        header += " WER |"
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    reference = WORK / "reference.txt"
+    reference.write_text(body)
+    for name, wall, audio, rss, wav in rows:
+        line = f"| {name} | {wall:.1f} | {audio:.1f} | {audio / wall:.1f}x | {rss:.0f} |" if rss else \
+            f"| {name} | {wall:.1f} | {audio:.1f} | {audio / wall:.1f}x | n/a |"
+        if args.wer:
+            p = subprocess.run([ASR, "--json", wav, reference], capture_output=True, text=True)
+            try:
+                line += f" {json.loads(p.stdout)['wer']:.3f} |"
+            except (ValueError, KeyError):
+                line += " n/a |"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
