@@ -5,7 +5,7 @@ use crate::cli::{
     Cli, Command, ExportArgs, FetchArgs, PlanArgs, ScriptArgs, VoicesAction, VoicesArgs,
 };
 use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
-use crate::export::manifest::{EngineRecord, Manifest, ManifestChunk, SCHEMA_VERSION};
+use crate::export::manifest::Manifest;
 use crate::ingest::ReadOptions;
 use crate::narration::PlanOptions;
 use crate::progress::{Bar, Progress, Silent};
@@ -127,39 +127,7 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
         emit(&(json + "\n"));
         return Ok(());
     }
-    let n = &article.narration;
-    let (spans, duration_ms) = crate::export::manifest::estimate_timings(n, args.rate);
-    let manifest = Manifest {
-        schema_version: SCHEMA_VERSION,
-        source: article.source.display(),
-        title: n.title.clone(),
-        estimated: true,
-        engine: EngineRecord {
-            name: "script".into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            voice: None,
-            rate: args.rate,
-            credit: None,
-            runtime: None,
-        },
-        sample_rate: None,
-        audio: None,
-        duration_ms,
-        chunks: n
-            .chunks
-            .iter()
-            .zip(spans)
-            .map(|(c, (start_ms, end_ms))| ManifestChunk {
-                index: c.index,
-                paragraph: c.paragraph,
-                text: c.text.clone(),
-                spoken: c.spoken.clone(),
-                file: None,
-                start_ms,
-                end_ms,
-            })
-            .collect(),
-    };
+    let manifest = Manifest::estimated(&article.narration, article.source.display(), args.rate);
     emit(&crate::export::script::render(&manifest));
     Ok(())
 }

@@ -421,46 +421,17 @@ fn write_outputs(
 fn write_script_only(article: &Article, opts: &ExportOptions) -> Result<ArticleReport, Error> {
     let staged = StagedDir::create(&opts.out_dir, &article.slug)
         .map_err(|e| output_error(&opts.out_dir, e))?;
-    let rate = opts.voice.rate;
-    let (spans, duration_ms) = export::manifest::estimate_timings(&article.narration, rate);
-    let manifest = Manifest {
-        schema_version: SCHEMA_VERSION,
-        source: article.source.display(),
-        title: article.narration.title.clone(),
-        estimated: true,
-        engine: EngineRecord {
-            name: "script".into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            voice: None,
-            rate,
-            credit: None,
-            runtime: None,
-        },
-        sample_rate: None,
-        audio: None,
-        duration_ms,
-        chunks: article
-            .narration
-            .chunks
-            .iter()
-            .zip(spans)
-            .map(|(c, (start_ms, end_ms))| ManifestChunk {
-                index: c.index,
-                paragraph: c.paragraph,
-                text: c.text.clone(),
-                spoken: c.spoken.clone(),
-                file: None,
-                start_ms,
-                end_ms,
-            })
-            .collect(),
-    };
+    let manifest = Manifest::estimated(
+        &article.narration,
+        article.source.display(),
+        opts.voice.rate,
+    );
     write_outputs(&staged, &article.slug, &manifest, false)?;
     let dir = commit(staged, opts.force)?;
     Ok(ArticleReport {
         dir,
         audio: None,
-        duration_ms,
+        duration_ms: manifest.duration_ms,
         chunks: manifest.chunks.len(),
     })
 }

@@ -67,6 +67,45 @@ pub struct Manifest {
     pub chunks: Vec<ManifestChunk>,
 }
 
+impl Manifest {
+    /// The manifest of a narration without audio: timings estimated at `wpm` words per
+    /// minute, no files, `estimated: true`.
+    pub fn estimated(narration: &Narration, source: String, wpm: u32) -> Self {
+        let (spans, duration_ms) = estimate_timings(narration, wpm);
+        Manifest {
+            schema_version: SCHEMA_VERSION,
+            source,
+            title: narration.title.clone(),
+            estimated: true,
+            engine: EngineRecord {
+                name: "script".into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+                voice: None,
+                rate: wpm,
+                credit: None,
+                runtime: None,
+            },
+            sample_rate: None,
+            audio: None,
+            duration_ms,
+            chunks: narration
+                .chunks
+                .iter()
+                .zip(spans)
+                .map(|(c, (start_ms, end_ms))| ManifestChunk {
+                    index: c.index,
+                    paragraph: c.paragraph,
+                    text: c.text.clone(),
+                    spoken: c.spoken.clone(),
+                    file: None,
+                    start_ms,
+                    end_ms,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Chunk timings estimated from words per minute, for narrations without audio.
 ///
 /// Returns (start, end) per chunk and the total, pauses included.

@@ -11,6 +11,8 @@
 
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
+use super::word_spans;
+
 /// Trailing characters that close a quotation or bracket; clause punctuation
 /// is looked for behind them ("“yes,”").
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»'];
@@ -106,26 +108,6 @@ fn clauses(sentence: &str) -> Vec<Unit> {
     // The sentence end is always taken when it fits, so its rank is moot.
     push(&sentence[start..], glued, Boundary::Clause);
     clauses
-}
-
-/// Byte ranges of the whitespace-separated words.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
-    spans
 }
 
 /// Byte offsets inside `word` just after an em dash that is followed by more

@@ -4,3 +4,24 @@ pub mod chunk;
 pub mod clean;
 pub mod segment;
 pub mod speech;
+
+/// Byte ranges of the whitespace-separated words of `text`, so sentences and chunks can be
+/// sliced out exactly as written.
+pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}

@@ -20,6 +20,8 @@
 //! Rules"; on it they beat the `srx` (LanguageTool rules) and `sentencex`
 //! crates (see README.md).
 
+use super::word_spans;
+
 /// Trailing characters that close a quotation or bracket; they stay with the
 /// sentence they close, so they are looked through when finding the terminator.
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»'];
@@ -264,27 +266,6 @@ pub fn sentences(paragraph: &str) -> Vec<String> {
         }
     }
     result
-}
-
-/// Byte ranges of the whitespace-separated words, so sentences can be sliced
-/// out of the paragraph exactly as written.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
-    spans
 }
 
 /// Whether a sentence ends after its last word, given the word that follows
