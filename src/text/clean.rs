@@ -101,6 +101,8 @@ pub fn normalize_chars(s: &str) -> String {
             )
         })
         .map(c1_control_to_cp1252)
+        // Other control characters (NUL, BEL, DEL…) are never text: a space keeps words apart.
+        .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     typographic(&crate::ingest::collapse_whitespace(&cleaned))
 }
@@ -363,6 +365,11 @@ mod tests {
         ] {
             assert_eq!(normalize_chars(raw), want, "{raw:?}");
         }
+    }
+
+    #[test]
+    fn control_characters_become_spaces() {
+        assert_eq!(normalize_chars("a\u{0}b\u{7}c\u{7F}d"), "a b c d");
     }
 
     #[test]
