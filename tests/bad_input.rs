@@ -170,28 +170,44 @@ fn unwritable_output_folder() {
 }
 
 #[test]
-fn read_only_output_folder_when_permissions_apply() {
+fn read_only_output_folder() {
     use std::os::unix::fs::PermissionsExt;
     let root = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let out = root.path().join("ro");
     std::fs::create_dir(&out).unwrap();
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).unwrap();
-    if std::fs::write(out.join("probe"), b"").is_ok() {
-        // Running as root: permissions do not stop writes, so this case cannot be produced
-        // here; `unwritable_output_folder` covers the error path.
+    let article = root.path().join("a.txt");
+    std::fs::write(&article, "A short article. It has two sentences.\n").unwrap();
+    std::fs::set_permissions(&article, std::fs::Permissions::from_mode(0o644)).unwrap();
+
+    let mut cmd = aloud();
+    // Root ignores permissions, so as root the run drops to `nobody` (setpriv, util-linux),
+    // for whom the folder really is read-only.
+    let as_root = std::fs::write(out.join("probe"), b"").is_ok();
+    if as_root {
         std::fs::remove_file(out.join("probe")).unwrap();
-        return;
+        let bin = assert_cmd::cargo::cargo_bin("aloud");
+        cmd = assert_cmd::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(bin);
+        // A home nobody can write to, so libraries that keep per-user state stay quiet.
+        let home = root.path().join("home");
+        std::fs::create_dir(&home).unwrap();
+        std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o777)).unwrap();
+        cmd.env("HOME", &home);
     }
-    let assert = aloud()
+    let assert = cmd
         .args(["export", "--engine", "espeak"])
-        .arg(articles_dir().join("harbour-council-vote.txt"))
+        .arg(&article)
         .arg("-o")
         .arg(&out)
         .assert()
         .code(1);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     assert!(
-        stderr.contains("cannot write") && stderr.contains("ro"),
+        stderr.contains(&out.display().to_string()) && stderr.contains("cannot write"),
         "{stderr}"
     );
     assert!(tree(&out).is_empty());
