@@ -495,6 +495,9 @@ fn web_address(w: &[Word], i: usize) -> Option<(String, usize)> {
 }
 
 /// "$1.5bn", "$1.5 billion", "€200m", "£3.50", "$20", "$1,200".
+///
+/// After "a"/"an" and before a lowercase word the amount describes that word ("a £2m fine",
+/// "a $20 bill"), and a narrator says the unit in the singular: "a two million pound fine".
 fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let (symbol, one, many, minor_one, minor_many) = CURRENCIES
@@ -517,6 +520,17 @@ fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         (Some(m), _) => (Some(m), 1, word.trail),
         (None, Some(n)) => (Some(n.core), 2, n.trail),
         (None, None) => (None, 1, word.trail),
+    };
+    let after_article = i > 0
+        && w[i - 1].trail.is_empty()
+        && matches!(w[i - 1].core.to_lowercase().as_str(), "a" | "an");
+    let before_noun = trail.is_empty()
+        && w.get(i + used)
+            .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(|c: char| c.is_lowercase()));
+    let many = if after_article && before_noun {
+        one
+    } else {
+        many
     };
     let said = match (magnitude, num.frac) {
         (Some(m), _) => format!("{} {m} {many}", num.read()),
