@@ -37,6 +37,16 @@ fn fails_cleanly(input: &Path, expected: &[&str]) -> String {
     stderr
 }
 
+/// The failed run printed one line saying it cannot write to `out`.
+fn assert_cannot_write(assert: &assert_cmd::assert::Assert, out: &Path) {
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&out.display().to_string()) && stderr.contains("cannot write"),
+        "{stderr}"
+    );
+}
+
 fn file_with(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
@@ -155,12 +165,7 @@ fn unwritable_output_folder() {
         .arg(&out)
         .assert()
         .code(1);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-    assert!(
-        stderr.contains(&out.display().to_string()) && stderr.contains("cannot write"),
-        "{stderr}"
-    );
+    assert_cannot_write(&assert, &out);
     assert_eq!(
         std::fs::read(&out).unwrap(),
         b"keep me",
@@ -204,11 +209,6 @@ fn read_only_output_folder() {
         .arg(&out)
         .assert()
         .code(1);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-    assert!(
-        stderr.contains(&out.display().to_string()) && stderr.contains("cannot write"),
-        "{stderr}"
-    );
+    assert_cannot_write(&assert, &out);
     assert!(tree(&out).is_empty());
 }

@@ -73,8 +73,15 @@ struct Loaded {
     api: Api,
     sample_rate: u32,
     version: String,
+    /// The voice and parameters last set in the library, so a chunk spoken with the same
+    /// settings as the previous one does not reload the voice.
+    applied: Option<Applied>,
     _lib: libloading::Library,
 }
+
+/// Voice name, rate, pitch and volume as last set in libespeak-ng.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Applied(String, u32, u8, u8);
 
 // SAFETY: libespeak-ng is not thread-safe, but every use of `Loaded` goes through the `Mutex`
 // in `LIBRARY`, so at most one thread calls into it at a time.
@@ -166,6 +173,7 @@ fn load() -> Result<Mutex<Loaded>, String> {
         api,
         sample_rate: rate as u32,
         version,
+        applied: None,
         _lib: lib,
     }))
 }
@@ -201,7 +209,7 @@ impl Espeak {
     /// Loads libespeak-ng (once per process) and checks that the requested voice exists.
     pub fn open(settings: &VoiceSettings) -> Result<Self, EngineError> {
         let lib = library()?;
-        let loaded = lock(lib);
+        let mut loaded = lock(lib);
         let voice = settings
             .voice
             .clone()
@@ -210,6 +218,8 @@ impl Espeak {
             engine: "espeak",
             voice: voice.clone(),
         })?;
+        // Checking the voice selects it, so whatever was applied before no longer holds.
+        loaded.applied = None;
         // SAFETY: `c_voice` is a valid NUL-terminated string for the duration of the call.
         if unsafe { (loaded.api.set_voice_by_name)(c_voice.as_ptr()) } != EE_OK {
             return Err(EngineError::UnknownVoice {
@@ -281,8 +291,8 @@ impl Espeak {
     /// punctuation would vanish. The text is therefore cut into clauses first (see
     /// [`split_after_clause_marks`]); each piece's terminator is recovered from its text.
     pub fn clauses(&self, text: &str, ipa: bool) -> Result<Vec<Clause>, EngineError> {
-        let loaded = lock(library()?);
-        self.apply(&loaded)?;
+        let mut loaded = lock(library()?);
+        self.apply(&mut loaded)?;
         let mut clauses = Vec::new();
         for piece in split_after_clause_marks(text) {
             clauses.extend(phonemize_piece(&loaded, piece, ipa)?);
@@ -386,7 +396,12 @@ fn phonemize_piece(loaded: &Loaded, text: &str, ipa: bool) -> Result<Vec<Clause>
 }
 
 impl Espeak {
-    fn apply(&self, loaded: &Loaded) -> Result<(), EngineError> {
+    fn apply(&self, loaded: &mut Loaded) -> Result<(), EngineError> {
+        let wanted = Applied(self.voice.clone(), self.rate, self.pitch, self.volume);
+        if loaded.applied.as_ref() == Some(&wanted) {
+            return Ok(());
+        }
+        loaded.applied = None;
         let voice = CString::new(self.voice.clone()).map_err(|_| EngineError::UnknownVoice {
             engine: "espeak",
             voice: self.voice.clone(),
@@ -399,6 +414,7 @@ impl Espeak {
                 && (loaded.api.set_parameter)(PARAM_VOLUME, c_int::from(self.volume), 0) == EE_OK
         };
         if ok {
+            loaded.applied = Some(wanted);
             Ok(())
         } else {
             Err(EngineError::Synthesis {
@@ -460,8 +476,8 @@ impl Engine for Espeak {
     }
 
     fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
-        let loaded = lock(library()?);
-        self.apply(&loaded)?;
+        let mut loaded = lock(library()?);
+        self.apply(&mut loaded)?;
         let text = CString::new(spoken.replace('\0', " ")).map_err(|_| EngineError::Synthesis {
             engine: "espeak",
             reason: "text contains NUL".into(),
