@@ -2,7 +2,7 @@
 //! `main`, which prints them and picks the exit code.
 
 use crate::cli::{
-    Cli, Command, ExportArgs, FetchArgs, PlanArgs, ScriptArgs, VoicesAction, VoicesArgs,
+    Cli, Command, ExportArgs, FetchArgs, PageArgs, PlanArgs, ScriptArgs, VoicesAction, VoicesArgs,
 };
 use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
 use crate::export::manifest::Manifest;
@@ -21,12 +21,21 @@ impl From<&PlanArgs> for PlanOptions {
     }
 }
 
-impl From<&FetchArgs> for ReadOptions {
-    fn from(a: &FetchArgs) -> Self {
-        ReadOptions {
-            timeout: std::time::Duration::from_secs(a.timeout),
-        }
+fn read_options(fetch: &FetchArgs, page: &PageArgs) -> ReadOptions {
+    ReadOptions {
+        timeout: std::time::Duration::from_secs(fetch.timeout),
+        extractor: page.extractor,
+        footnotes: page.footnotes,
     }
+}
+
+/// Warns on stderr about each page of which only a fragment was read; with `--strict` the
+/// first such page is an error instead.
+fn check_fragments(articles: &[crate::Article], strict: bool) -> Result<(), Error> {
+    for warning in crate::fragment_warnings(articles, strict)? {
+        eprintln!("warning: {warning}");
+    }
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`aloud voices | head`) ends output quietly instead of
@@ -58,8 +67,9 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         &args.inputs,
         args.plan.from,
         &(&args.plan).into(),
-        &(&args.fetch).into(),
+        &read_options(&args.fetch, &args.page),
     )?;
+    check_fragments(&articles, args.page.strict)?;
     let opts = ExportOptions {
         out_dir: args.out_dir.clone(),
         engine: args.engine,
@@ -116,8 +126,9 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
         std::slice::from_ref(&args.input),
         args.plan.from,
         &(&args.plan).into(),
-        &(&args.fetch).into(),
+        &read_options(&args.fetch, &args.page),
     )?;
+    check_fragments(&articles, args.page.strict)?;
     let article = articles.remove(0);
     if args.json {
         let json = serde_json::to_string_pretty(&article.narration).map_err(|e| Error::Output {

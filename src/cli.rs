@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::engine::EngineChoice;
+use crate::ingest::html::Strategy;
 use crate::ingest::Format;
 
 /// Turn written articles into narrated audio.
@@ -63,6 +64,25 @@ pub struct FetchArgs {
     pub timeout: u64,
 }
 
+/// How the article is found in an HTML page.
+#[derive(Debug, Args, Clone)]
+pub struct PageArgs {
+    /// How to find a page's article: trafilatura, readability, structured-data (the
+    /// schema.org articleBody the page carries) or page (its <article>/<main>/body, whole).
+    /// Default: aloud tries them in that order and keeps the first that reads more than a
+    /// tenth of the page's visible words.
+    #[arg(long, value_enum, value_name = "STRATEGY")]
+    pub extractor: Option<Strategy>,
+    /// Fail (exit 1) when only a fragment of a page could be read (under a tenth of its
+    /// visible words, e.g. a page built by JavaScript), instead of warning and reading it.
+    #[arg(long)]
+    pub strict: bool,
+    /// Read a page's footnotes after the article (by default note markers, footnotes and
+    /// their back-links are left out).
+    #[arg(long)]
+    pub footnotes: bool,
+}
+
 /// Arguments of `aloud export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -99,6 +119,9 @@ pub struct ExportArgs {
     /// Downloading URLs.
     #[command(flatten)]
     pub fetch: FetchArgs,
+    /// Reading HTML pages.
+    #[command(flatten)]
+    pub page: PageArgs,
     /// Fail with exit code 2 instead of writing only a script when no engine is available.
     #[arg(long)]
     pub require_audio: bool,
@@ -129,6 +152,9 @@ pub struct ScriptArgs {
     /// Downloading URLs.
     #[command(flatten)]
     pub fetch: FetchArgs,
+    /// Reading HTML pages.
+    #[command(flatten)]
+    pub page: PageArgs,
 }
 
 /// Arguments of `aloud voices`.

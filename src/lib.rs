@@ -60,6 +60,16 @@ pub enum Error {
     /// Installing a voice failed.
     #[error("installing voice: {0}")]
     Install(String),
+    /// Only a fragment of a page could be read and `--strict` was given.
+    #[error("{}", fragment_message(.source_name, *.words_read, *.words_visible, true))]
+    Fragment {
+        /// The page.
+        source_name: String,
+        /// Words read from it.
+        words_read: usize,
+        /// Words of visible text on it.
+        words_visible: usize,
+    },
     /// `--require-audio` was given and no engine is available.
     #[error(
         "no speech engine available ({reason}); --require-audio was given, so nothing was written"
@@ -102,11 +112,32 @@ pub fn load(
     let format = format
         .or(raw.format)
         .unwrap_or_else(|| ingest::detect_format(source, &text));
-    let doc = text::clean::clean(ingest::parse(&text, format));
+    let html = ingest::html::HtmlOptions {
+        extractor: read.extractor,
+        url: match source {
+            Source::Url(u) => Some(u.clone()),
+            _ => None,
+        },
+        footnotes: read.footnotes,
+    };
+    let doc = text::clean::clean(ingest::parse(&text, format, &html));
     if doc.blocks.is_empty() && doc.title.is_none() {
+        let reason = match &doc.extraction {
+            Some(x) if x.words_visible > 0 => format!(
+                "no article found among the page's {} visible words; it is probably built by \
+                 JavaScript or behind a login: save it from your browser or paste its text \
+                 into a .txt file",
+                x.words_visible
+            ),
+            Some(_) => "the page shows no text (only markup or scripts); it is probably \
+                        built by JavaScript: save it from your browser or paste its text into \
+                        a .txt file"
+                .into(),
+            None => "no readable text found (only markup, debris or whitespace)".into(),
+        };
         return Err(IngestError::Empty {
             source_name: name,
-            reason: "no readable text found (only markup, debris or whitespace)".into(),
+            reason,
         }
         .into());
     }
@@ -163,6 +194,43 @@ pub fn prepare(
         });
     }
     Ok(articles)
+}
+
+/// The one-line message for a page of which only a fragment was read: what was read, what
+/// was there, and what the user can do.
+fn fragment_message(source: &str, read: usize, visible: usize, strict: bool) -> String {
+    format!(
+        "{source}: read only {read} of the page's {visible} visible words; the article is \
+         probably built by JavaScript or behind a login: save the page from your browser or \
+         paste its text into a .txt file (or try --extractor page){}",
+        if strict { "; --strict was given" } else { "" }
+    )
+}
+
+/// One warning per article of which only a fragment of the page was read (see
+/// [`ingest::html::Extraction::fragment`]); with `strict`, the first such article is an
+/// [`Error::Fragment`] instead.
+pub fn fragment_warnings(articles: &[Article], strict: bool) -> Result<Vec<String>, Error> {
+    let mut warnings = Vec::new();
+    for a in articles {
+        let Some(x) = a.narration.extraction.as_ref().filter(|x| x.fragment) else {
+            continue;
+        };
+        if strict {
+            return Err(Error::Fragment {
+                source_name: a.source.display(),
+                words_read: x.words_read,
+                words_visible: x.words_visible,
+            });
+        }
+        warnings.push(fragment_message(
+            &a.source.display(),
+            x.words_read,
+            x.words_visible,
+            false,
+        ));
+    }
+    Ok(warnings)
 }
 
 /// How to export.
@@ -381,6 +449,7 @@ fn narrate(
         audio: Some(wav_name.clone()),
         duration_ms: audio::ms_for_samples(total_samples, sample_rate),
         chunks: records,
+        extraction: article.narration.extraction.clone(),
     };
     write_outputs(&staged, &article.slug, &manifest, true)?;
     let dir = commit(staged, opts.force)?;

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::html::Extraction;
 use crate::ingest::{BlockKind, Document};
 use crate::text::{chunk, segment, speech};
 
@@ -69,6 +70,10 @@ pub struct Narration {
     pub paragraphs: Vec<Paragraph>,
     /// Chunks in speaking order.
     pub chunks: Vec<Chunk>,
+    /// How an HTML page's article was found (strategy, words read and visible, whether only a
+    /// fragment was found); absent for text and Markdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<Extraction>,
 }
 
 impl Narration {
@@ -153,6 +158,7 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
         title: doc.title.clone(),
         paragraphs,
         chunks,
+        extraction: doc.extraction.clone(),
     }
 }
 
@@ -174,6 +180,7 @@ mod tests {
                     text: "Last & final.".into(),
                 },
             ],
+            ..Document::default()
         }
     }
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::html::Extraction;
 use crate::narration::Narration;
 
 /// Version of the manifest layout; bumped on any incompatible change.
@@ -65,6 +66,10 @@ pub struct Manifest {
     pub duration_ms: u64,
     /// The chunks in order.
     pub chunks: Vec<ManifestChunk>,
+    /// How an HTML page's article was found (`strategy`, `words_read`, `words_visible`,
+    /// `fragment`); absent for text and Markdown sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<Extraction>,
 }
 
 impl Manifest {
@@ -85,6 +90,7 @@ impl Manifest {
                 credit: None,
                 runtime: None,
             },
+            extraction: narration.extraction.clone(),
             sample_rate: None,
             audio: None,
             duration_ms,
@@ -140,6 +146,7 @@ mod tests {
             title: None,
             paragraphs: vec![],
             chunks: vec![chunk(1, "one two three", 350), chunk(2, "four", 0)],
+            extraction: None,
         };
         let (spans, total) = estimate_timings(&n, 120); // 500 ms a word
         assert_eq!(spans, [(0, 1500), (1850, 2350)]);

@@ -97,6 +97,7 @@ mod tests {
                 credit: None,
                 runtime: None,
             },
+            extraction: None,
             sample_rate: None,
             audio: None,
             duration_ms: 75_000,

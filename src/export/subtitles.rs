@@ -69,6 +69,7 @@ mod tests {
                 credit: None,
                 runtime: None,
             },
+            extraction: None,
             sample_rate: Some(22050),
             audio: Some("a.wav".into()),
             duration_ms: 3_725_042,

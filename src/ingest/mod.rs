@@ -37,12 +37,18 @@ impl Source {
 pub struct ReadOptions {
     /// Longest a URL download may take, from connecting to the last byte.
     pub timeout: Duration,
+    /// Force one way of finding a page's article (`None`: aloud chooses).
+    pub extractor: html::Extractor,
+    /// Read a page's footnotes after the article.
+    pub footnotes: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             timeout: Duration::from_secs(30),
+            extractor: None,
+            footnotes: false,
         }
     }
 }
@@ -101,6 +107,8 @@ pub struct Document {
     pub title: Option<String>,
     /// The readable blocks, in order.
     pub blocks: Vec<Block>,
+    /// How an HTML page's article was found; `None` for text and Markdown.
+    pub extraction: Option<html::Extraction>,
 }
 
 /// Why a source could not be read as an article. Every message names the source.
@@ -278,12 +286,12 @@ pub fn detect_format(source: &Source, text: &str) -> Format {
     }
 }
 
-/// Parses decoded text in `format` into a [`Document`].
-pub fn parse(text: &str, format: Format) -> Document {
+/// Parses decoded text in `format` into a [`Document`]; `html` says how pages are read.
+pub fn parse(text: &str, format: Format, html: &html::HtmlOptions) -> Document {
     match format {
         Format::Txt => txt::parse(text),
         Format::Md => markdown::parse(text),
-        Format::Html => html::parse(text),
+        Format::Html => html::parse(text, html),
     }
 }
 

@@ -26,6 +26,7 @@ pub fn parse(text: &str) -> Document {
     Document {
         title: None,
         blocks,
+        ..Document::default()
     }
 }
 

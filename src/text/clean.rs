@@ -243,6 +243,7 @@ fn join_lines(text: &str) -> String {
 /// normalised, and, when the source had no title, a leading headline-like block promoted to
 /// title.
 pub fn clean(doc: Document) -> Document {
+    let extraction = doc.extraction;
     let mut blocks: Vec<Block> = doc
         .blocks
         .into_iter()
@@ -263,7 +264,11 @@ pub fn clean(doc: Document) -> Document {
     {
         title = Some(blocks.remove(0).text);
     }
-    Document { title, blocks }
+    Document {
+        title,
+        blocks,
+        extraction,
+    }
 }
 
 #[cfg(test)]

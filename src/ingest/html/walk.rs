@@ -1,19 +1,15 @@
-//! HTML pages: the article is picked out of the page (the longest `<article>`, else `<main>`,
-//! else the body) and read block by block, leaving out navigation, ads, share bars, cookie
-//! notices, related links, comments, newsletter boxes, figures, code and tables (a data table
-//! is announced with one short sentence, so the listener knows something was skipped).
+//! Our block walk: turns the HTML of an article region into blocks — headings, paragraphs,
+//! list items (ordered ones with their numbers), quotes — and drops what the region may still
+//! hold that a listener does not want: clutter by class/id words, boxes that are mostly links,
+//! figures, code, and tables (a data table is announced with one short sentence, so the
+//! listener knows something was skipped).
 //!
-//! Two steps, chosen by measuring (README.md, "HTML extraction"): `readabilityrs` (a port of
-//! Mozilla's Readability) picks the part of the page that is the article, because its
-//! scoring finds the story on pages without `<article>`/`<main>` better than tag rules do;
-//! then our walk over that HTML (parsed by `scraper`) turns it into blocks — headings, list
-//! items, quotes — and drops what Readability keeps but a listener does not want: clutter by
-//! class/id words, boxes that are mostly links, figures, code, and tables (announced). When
-//! Readability finds nothing, the walk runs over the longest `<article>`, `<main>` or body.
+//! No extraction crate keeps blocks (they return one text blob, or Markdown), so whichever
+//! strategy finds the article, this walk reads it.
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{collapse_whitespace, Block, BlockKind, Document};
+use crate::ingest::{collapse_whitespace, Block, BlockKind};
 
 /// Elements never read: page furniture, media, code and forms.
 const SKIP_TAGS: &[&str] = &[
@@ -28,7 +24,6 @@ const SKIP_TAGS: &[&str] = &[
     "form",
     "figure",
     "figcaption",
-    "pre",
     "button",
     "svg",
     "iframe",
@@ -117,38 +112,13 @@ const INLINE_TAGS: &[&str] = &[
     "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "font", "del", "ins",
 ];
 
-/// Parses an HTML page into the article's title and blocks.
-pub fn parse(text: &str) -> Document {
-    let page = Html::parse_document(text);
-    let root = article_root(&page);
-    let own_blocks = || blocks_of(root);
-    let mut blocks = readability_content(text)
-        .map(|content| blocks_of(Html::parse_document(&content).root_element()))
-        .filter(|b| !b.is_empty())
-        .unwrap_or_else(own_blocks);
-
-    // The first h1 is the headline; without one, the <title> (site name dropped) is.
-    let mut title = first_h1(root).or_else(|| first_h1(page.root_element()));
-    if let Some(t) = &title {
-        if let Some(i) = blocks.iter().position(|b| &b.text == t) {
-            blocks.remove(i);
-        }
-    } else {
-        title = page_title(&page);
-    }
-    Document { title, blocks }
-}
-
-/// The article's HTML as Readability sees it, or `None` when it finds no article.
-fn readability_content(text: &str) -> Option<String> {
-    readabilityrs::Readability::new(text, None, None)
-        .ok()?
-        .parse()?
-        .content
+/// True for elements whose text belongs to the surrounding block.
+pub(super) fn is_inline(name: &str) -> bool {
+    INLINE_TAGS.contains(&name)
 }
 
 /// The readable blocks under `root`.
-fn blocks_of(root: ElementRef<'_>) -> Vec<Block> {
+pub(super) fn blocks_of(root: ElementRef<'_>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut pending = String::new();
     walk(root, BlockKind::Paragraph, &mut pending, &mut blocks);
@@ -157,7 +127,7 @@ fn blocks_of(root: ElementRef<'_>) -> Vec<Block> {
 }
 
 /// Where the article is by tags alone: the longest `<article>`, else `<main>`, else the body.
-fn article_root(page: &Html) -> ElementRef<'_> {
+pub(super) fn article_root(page: &Html) -> ElementRef<'_> {
     // The longest <article>: pages that list teasers or mark each comment as an article have
     // several, and the story is the big one.
     let article = Selector::parse("article").ok().and_then(|sel| {
@@ -175,7 +145,7 @@ fn article_root(page: &Html) -> ElementRef<'_> {
         .unwrap_or_else(|| page.root_element())
 }
 
-fn first_h1(root: ElementRef<'_>) -> Option<String> {
+pub(super) fn first_h1(root: ElementRef<'_>) -> Option<String> {
     let sel = Selector::parse("h1").ok()?;
     root.select(&sel)
         .map(|h| {
@@ -187,7 +157,7 @@ fn first_h1(root: ElementRef<'_>) -> Option<String> {
         .find(|t| !t.is_empty())
 }
 
-fn page_title(page: &Html) -> Option<String> {
+pub(super) fn page_title(page: &Html) -> Option<String> {
     let sel = Selector::parse("title").ok()?;
     let raw = collapse_whitespace(&page.select(&sel).next()?.text().collect::<String>());
     // "Headline — Site name", "Headline | Site": keep the headline.
@@ -251,11 +221,129 @@ fn is_link_box(el: ElementRef<'_>) -> bool {
     n >= 2 && total > 0 && linked * 10 >= total * 7
 }
 
-/// A table used for page layout (old sites) holds paragraphs or other tables; its text is read.
-/// Any other table holds data and is announced instead.
+/// Class/id words of a preformatted block that holds code.
+const CODE_WORDS: &[&str] = &[
+    "code",
+    "highlight",
+    "lang",
+    "language",
+    "source",
+    "sourcecode",
+    "syntax",
+    "console",
+    "shell",
+    "terminal",
+    "prettyprint",
+    "hljs",
+    "listing",
+];
+
+/// True when a `<pre>` holds code (skipped: code does not read aloud) rather than
+/// preformatted prose such as a manual page or a poem (read). Code is marked by a `<code>`
+/// inside, a code-like class or id, or punctuation that prose does not use: more than one
+/// character in twenty from `{}[]();=<>$#\|&*`.
+fn is_code_block(pre: ElementRef<'_>) -> bool {
+    let marked = |el: ElementRef<'_>| {
+        [el.value().attr("class"), el.value().id()]
+            .iter()
+            .flatten()
+            .any(|m| {
+                m.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+                    .any(|w| CODE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+            })
+    };
+    if marked(pre) || pre.parent().and_then(ElementRef::wrap).is_some_and(marked) {
+        return true;
+    }
+    if pre
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|e| matches!(e.value().name(), "code" | "samp" | "kbd"))
+    {
+        return true;
+    }
+    let (mut all, mut symbols) = (0usize, 0usize);
+    for c in pre
+        .text()
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+    {
+        all += 1;
+        if "{}[]();=<>$#\\|&*".contains(c) {
+            symbols += 1;
+        }
+    }
+    symbols * 20 > all
+}
+
+/// The paragraphs of preformatted prose: blank lines separate them.
+fn pre_blocks(pre: ElementRef<'_>, blocks: &mut Vec<Block>) {
+    let text: String = pre.text().collect();
+    for para in text.split("\n\n") {
+        let mut t = para.to_string();
+        push_block(&mut t, BlockKind::Paragraph, blocks);
+    }
+}
+
+/// A table used for page layout (old sites, forums) holds paragraphs, headings or other
+/// tables, or a cell of running text (40 words or more); its text is read like any container.
+/// Any other table holds data.
 fn is_layout_table(el: ElementRef<'_>) -> bool {
-    Selector::parse("p, table, h1, h2, h3, h4, h5, h6, article")
+    if Selector::parse("p, table, h1, h2, h3, h4, h5, h6, article")
         .is_ok_and(|sel| el.select(&sel).next().is_some())
+    {
+        return true;
+    }
+    Selector::parse("td, th").is_ok_and(|sel| {
+        el.select(&sel)
+            .any(|cell| cell.text().flat_map(str::split_whitespace).count() >= 40)
+    })
+}
+
+/// Longest data table read aloud, in rows: a short table (a price list, a comparison of a
+/// few items) is read row by row, cells separated by commas; a longer one is announced, since
+/// dozens of rows of figures do not make listening.
+pub const MAX_TABLE_ROWS: usize = 15;
+
+/// A data table as blocks: its rows when it has at most [`MAX_TABLE_ROWS`], else the
+/// announcement.
+fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>) {
+    let (Ok(rows), Ok(cells)) = (Selector::parse("tr"), Selector::parse("td, th")) else {
+        return;
+    };
+    let rows: Vec<String> = table
+        .select(&rows)
+        .map(|row| {
+            row.select(&cells)
+                .map(|cell| {
+                    let mut text = String::new();
+                    inline_text(cell, &mut text);
+                    collapse_whitespace(&text)
+                })
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    if rows.len() > MAX_TABLE_ROWS {
+        if blocks.last().map(|b| b.text.as_str()) != Some(TABLE_ANNOUNCEMENT) {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text: TABLE_ANNOUNCEMENT.to_string(),
+            });
+        }
+        return;
+    }
+    for mut row in rows {
+        if !row.ends_with(['.', '!', '?']) {
+            row.push('.');
+        }
+        push_block(&mut row, BlockKind::ListItem, blocks);
+    }
 }
 
 /// "3. " for the third item of an ordered list (honouring `start`), so steps are read with
@@ -310,18 +398,16 @@ fn walk(el: ElementRef<'_>, context: BlockKind, pending: &mut String, blocks: &m
                 let name = e.name();
                 if name == "br" {
                     pending.push(' ');
+                } else if name == "pre" {
+                    push_block(pending, context, blocks);
+                    if !is_code_block(child_el) {
+                        pre_blocks(child_el, blocks);
+                    }
                 } else if INLINE_TAGS.contains(&name) {
                     inline_text(child_el, pending);
                 } else if name == "table" && !is_layout_table(child_el) {
                     push_block(pending, context, blocks);
-                    if child_el.text().any(|t| !t.trim().is_empty())
-                        && blocks.last().map(|b| b.text.as_str()) != Some(TABLE_ANNOUNCEMENT)
-                    {
-                        blocks.push(Block {
-                            kind: BlockKind::Paragraph,
-                            text: TABLE_ANNOUNCEMENT.to_string(),
-                        });
-                    }
+                    table_blocks(child_el, blocks);
                 } else if block_kind(name).is_none() && is_link_box(child_el) {
                     push_block(pending, context, blocks);
                 } else if let Some(kind) = block_kind(name) {
@@ -364,6 +450,9 @@ fn inline_text(el: ElementRef<'_>, out: &mut String) {
                 if is_clutter(e) || e.name() == "table" {
                     continue;
                 }
+                if e.name() == "pre" && ElementRef::wrap(child).is_some_and(is_code_block) {
+                    continue;
+                }
                 if e.name() == "br" {
                     out.push(' ');
                 } else if let Some(c) = ElementRef::wrap(child) {
@@ -386,6 +475,12 @@ fn inline_text(el: ElementRef<'_>, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::html::{parse, HtmlOptions};
+    use crate::ingest::Document;
+
+    fn parse_page(text: &str) -> Document {
+        parse(text, &HtmlOptions::default())
+    }
 
     #[test]
     fn reads_the_article_and_skips_page_furniture() {
@@ -403,7 +498,7 @@ mod tests {
             <aside class="related"><a>Other story</a></aside>
             <section id="comments"><p>Great post!</p></section>
             <footer>© 2025</footer></body></html>"#;
-        let d = parse(page);
+        let d = parse_page(page);
         assert_eq!(d.title.as_deref(), Some("Big news"));
         let got: Vec<(BlockKind, &str)> =
             d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
@@ -421,7 +516,7 @@ mod tests {
 
     #[test]
     fn falls_back_to_title_element_without_h1() {
-        let d = parse("<html><head><title>Only Title | Site</title></head><body><div>Loose text in a div.</div></body></html>");
+        let d = parse_page("<html><head><title>Only Title | Site</title></head><body><div>Loose text in a div.</div></body></html>");
         assert_eq!(d.title.as_deref(), Some("Only Title"));
         assert_eq!(d.blocks[0].text, "Loose text in a div.");
     }

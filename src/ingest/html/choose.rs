@@ -1,0 +1,65 @@
+//! Picks the strategy whose text is read, and tells whether even the best one read only a
+//! fragment of the page.
+
+use scraper::Html;
+
+use super::{readability, structured, trafilatura, walk, words_in, HtmlOptions, Strategy};
+use crate::ingest::Block;
+
+/// The strategies in the order they are tried.
+const ORDER: [Strategy; 4] = [
+    Strategy::Trafilatura,
+    Strategy::Readability,
+    Strategy::StructuredData,
+    Strategy::Page,
+];
+
+/// Runs one strategy.
+fn run(strategy: Strategy, html: &str, page: &Html, url: Option<&str>) -> Option<Vec<Block>> {
+    match strategy {
+        Strategy::Trafilatura => trafilatura::blocks(html, url),
+        Strategy::Readability => readability::blocks(html),
+        Strategy::StructuredData => structured::blocks(page),
+        Strategy::Page => {
+            let blocks = walk::blocks_of(walk::article_root(page));
+            (!blocks.is_empty()).then_some(blocks)
+        }
+    }
+}
+
+/// True when `words` read is a fragment of a page showing `visible` words.
+pub(super) fn is_fragment(words: usize, visible: usize) -> bool {
+    words * 10 < visible
+}
+
+/// The chosen strategy, its blocks, and whether they are only a fragment of the page.
+pub(super) fn choose(
+    html: &str,
+    page: &Html,
+    url: Option<&str>,
+    opts: &HtmlOptions,
+) -> (Strategy, Vec<Block>, bool) {
+    let visible = super::visible_words(page);
+    if let Some(strategy) = opts.extractor {
+        let blocks = run(strategy, html, page, url).unwrap_or_default();
+        let fragment = is_fragment(words_in(&blocks), visible);
+        return (strategy, blocks, fragment);
+    }
+    let mut best: Option<(Strategy, Vec<Block>, usize)> = None;
+    for strategy in ORDER {
+        let Some(blocks) = run(strategy, html, page, url) else {
+            continue;
+        };
+        let words = words_in(&blocks);
+        if !is_fragment(words, visible) {
+            return (strategy, blocks, false);
+        }
+        if best.as_ref().is_none_or(|(_, _, w)| words > *w) {
+            best = Some((strategy, blocks, words));
+        }
+    }
+    match best {
+        Some((strategy, blocks, _)) => (strategy, blocks, true),
+        None => (Strategy::Trafilatura, Vec::new(), visible > 0),
+    }
+}

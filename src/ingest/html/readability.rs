@@ -1,0 +1,17 @@
+//! The article region as `readabilityrs` (a port of Mozilla's Readability, the reader view of
+//! Firefox) finds it.
+
+use scraper::Html;
+
+use super::walk;
+use crate::ingest::Block;
+
+/// The blocks of the region Readability picks, or `None` when it finds no article.
+pub(super) fn blocks(html: &str) -> Option<Vec<Block>> {
+    let content = readabilityrs::Readability::new(html, None, None)
+        .ok()?
+        .parse()?
+        .content?;
+    let blocks = walk::blocks_of(Html::parse_document(&content).root_element());
+    (!blocks.is_empty()).then_some(blocks)
+}

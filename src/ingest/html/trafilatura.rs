@@ -1,0 +1,36 @@
+//! The article region as `rs-trafilatura` finds it (trafilatura's rules ported to Rust, with
+//! its page-type classifier: articles, forums, products, listings, documentation).
+
+use scraper::Html;
+
+use super::walk;
+use crate::ingest::{collapse_whitespace, Block, BlockKind};
+
+/// The blocks of the region rs-trafilatura picks, or `None` when it finds nothing. `url` (the
+/// page's address) helps its page-type classifier.
+pub(super) fn blocks(html: &str, url: Option<&str>) -> Option<Vec<Block>> {
+    let options = rs_trafilatura::Options {
+        url: url.map(str::to_string),
+        ..rs_trafilatura::Options::default()
+    };
+    let result = rs_trafilatura::extract_with_options(html, &options).ok()?;
+    let mut blocks = result
+        .content_html
+        .map(|content| walk::blocks_of(Html::parse_document(&content).root_element()))
+        .unwrap_or_default();
+    if blocks.is_empty() {
+        // On some pages (forums, product grids) the crate returns the text without its HTML;
+        // its lines are then the blocks.
+        blocks = result
+            .content_text
+            .lines()
+            .map(collapse_whitespace)
+            .filter(|l| !l.is_empty())
+            .map(|text| Block {
+                kind: BlockKind::Paragraph,
+                text,
+            })
+            .collect();
+    }
+    (!blocks.is_empty()).then_some(blocks)
+}
