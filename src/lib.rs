@@ -121,7 +121,8 @@ pub fn load(
         footnotes: read.footnotes,
     };
     let doc = text::clean::clean(ingest::parse(&text, format, &html));
-    if doc.blocks.is_empty() && doc.title.is_none() {
+    // A page's <title> alone is not an article: an HTML page must yield some text.
+    if doc.blocks.is_empty() && (doc.title.is_none() || doc.extraction.is_some()) {
         let reason = match &doc.extraction {
             Some(x) if x.words_visible > 0 => format!(
                 "no article found among the page's {} visible words; it is probably built by \

@@ -9,9 +9,11 @@
 //! pages (README.md, "HTML extraction").
 //!
 //! Before any of that, [`guard`] flattens pathologically deep markup so that no parser or
-//! walk is quadratic or overflows the stack.
+//! walk is quadratic or overflows the stack, and [`furniture`] rewrites markup the extractors
+//! would flatten into wrong words (footnote markers, powers, units, video captions).
 
 mod choose;
+mod furniture;
 mod guard;
 mod readability;
 mod structured;
@@ -21,7 +23,7 @@ mod walk;
 use scraper::{Html, Selector};
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Document};
+use super::{Block, BlockKind, Document};
 
 pub use walk::TABLE_ANNOUNCEMENT;
 
@@ -83,9 +85,18 @@ pub struct HtmlOptions {
 /// Parses an HTML page into the article's title and blocks, recording how they were found.
 pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     let text = guard::limit_depth(text);
+    let text = furniture::rewrite(&text);
     let page = Html::parse_document(&text);
     let url = opts.url.clone().or_else(|| canonical_url(&page));
     let (strategy, mut blocks, fragment) = choose::choose(&text, &page, url.as_deref(), opts);
+    // Footnotes are found on the whole page (extractors may keep them as plain paragraphs or
+    // drop their markup); they are never read in place, and with --footnotes come last.
+    let (_, notes) = walk::blocks_and_notes(page.root_element());
+    if !notes.is_empty() {
+        let note_texts: std::collections::HashSet<&str> =
+            notes.iter().map(|n| without_number(&n.text)).collect();
+        blocks.retain(|b| !note_texts.contains(without_number(&b.text)));
+    }
     let words_read = words_in(&blocks);
     let words_visible = visible_words(&page);
 
@@ -99,6 +110,13 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     } else {
         title = walk::page_title(&page);
     }
+    if opts.footnotes && !notes.is_empty() {
+        blocks.push(Block {
+            kind: BlockKind::Heading,
+            text: FOOTNOTES_HEADING.to_string(),
+        });
+        blocks.extend(notes);
+    }
     Document {
         title,
         blocks,
@@ -108,6 +126,18 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             words_visible,
             fragment,
         }),
+    }
+}
+
+/// The heading read before the footnotes (with `--footnotes`).
+pub const FOOTNOTES_HEADING: &str = "Notes";
+
+/// A list item's text without its "3. " number.
+fn without_number(text: &str) -> &str {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    match rest.strip_prefix(". ") {
+        Some(r) if rest.len() < text.len() => r,
+        _ => text,
     }
 }
 

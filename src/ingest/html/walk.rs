@@ -119,11 +119,23 @@ pub(super) fn is_inline(name: &str) -> bool {
 
 /// The readable blocks under `root`.
 pub(super) fn blocks_of(root: ElementRef<'_>) -> Vec<Block> {
+    blocks_and_notes(root).0
+}
+
+/// The readable blocks under `root`, and the footnotes found there (as list items), apart.
+pub(super) fn blocks_and_notes(root: ElementRef<'_>) -> (Vec<Block>, Vec<Block>) {
     let mut blocks = Vec::new();
+    let mut notes = Vec::new();
     let mut pending = String::new();
-    walk(root, BlockKind::Paragraph, &mut pending, &mut blocks);
+    walk(
+        root,
+        BlockKind::Paragraph,
+        &mut pending,
+        &mut blocks,
+        &mut notes,
+    );
     push_block(&mut pending, BlockKind::Paragraph, &mut blocks);
-    blocks
+    (blocks, notes)
 }
 
 /// Where the article is by tags alone: the longest `<article>`, else `<main>`, else the body.
@@ -384,7 +396,14 @@ fn push_block(text: &mut String, kind: BlockKind, blocks: &mut Vec<Block>) {
 }
 
 /// Walks a container: inline content accumulates in `pending`; block children flush it.
-fn walk(el: ElementRef<'_>, context: BlockKind, pending: &mut String, blocks: &mut Vec<Block>) {
+/// Footnote lists go to `notes` instead of `blocks`.
+fn walk(
+    el: ElementRef<'_>,
+    context: BlockKind,
+    pending: &mut String,
+    blocks: &mut Vec<Block>,
+    notes: &mut Vec<Block>,
+) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => pending.push_str(t),
@@ -392,7 +411,19 @@ fn walk(el: ElementRef<'_>, context: BlockKind, pending: &mut String, blocks: &m
                 let Some(child_el) = ElementRef::wrap(child) else {
                     continue;
                 };
-                if is_clutter(e) {
+                if is_footnote_list(child_el) {
+                    push_block(pending, context, blocks);
+                    let mut ignored = Vec::new();
+                    walk(
+                        child_el,
+                        BlockKind::ListItem,
+                        &mut String::new(),
+                        notes,
+                        &mut ignored,
+                    );
+                    continue;
+                }
+                if is_clutter(e) || is_media_caption(child_el) {
                     continue;
                 }
                 let name = e.name();
@@ -404,12 +435,13 @@ fn walk(el: ElementRef<'_>, context: BlockKind, pending: &mut String, blocks: &m
                         pre_blocks(child_el, blocks);
                     }
                 } else if INLINE_TAGS.contains(&name) {
-                    inline_text(child_el, pending);
+                    inline_element(child_el, pending);
                 } else if name == "table" && !is_layout_table(child_el) {
                     push_block(pending, context, blocks);
                     table_blocks(child_el, blocks);
                 } else if block_kind(name).is_none() && is_link_box(child_el) {
                     push_block(pending, context, blocks);
+                    drop_link_list_label(child_el, blocks);
                 } else if let Some(kind) = block_kind(name) {
                     push_block(pending, context, blocks);
                     let kind = if context == BlockKind::Quote && kind == BlockKind::Paragraph {
@@ -432,7 +464,7 @@ fn walk(el: ElementRef<'_>, context: BlockKind, pending: &mut String, blocks: &m
                     } else {
                         context
                     };
-                    walk(child_el, inner, pending, blocks);
+                    walk(child_el, inner, pending, blocks, notes);
                     push_block(pending, inner, blocks);
                 }
             }
@@ -441,21 +473,214 @@ fn walk(el: ElementRef<'_>, context: BlockKind, pending: &mut String, blocks: &m
     }
 }
 
-/// Collects the readable text inside a block, skipping clutter nested in it.
+/// Class/id words and ARIA roles of a footnote or endnote list.
+const FOOTNOTE_WORDS: &[&str] = &["footnotes", "endnotes", "footnote", "notes-list"];
+
+/// Link texts of a footnote's way back to its marker.
+const BACK_LINKS: &[&str] = &["↩", "↩\u{fe0e}", "↩\u{fe0f}", "↑", "^", "⤴"];
+
+/// True for a footnote list: a container marked as footnotes (DPUB-ARIA `doc-endnotes`, a
+/// `footnotes` class or id), or a list whose every item holds a back-link (`↩`) to its marker.
+fn is_footnote_list(el: ElementRef<'_>) -> bool {
+    let v = el.value();
+    if matches!(
+        v.attr("role"),
+        Some("doc-endnotes" | "doc-footnotes" | "doc-footnote")
+    ) {
+        return true;
+    }
+    let marked = [v.attr("class"), v.id()].iter().flatten().any(|m| {
+        m.split(|c: char| c.is_whitespace() || c == '_')
+            .any(|w| FOOTNOTE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    });
+    if marked && !matches!(v.name(), "a" | "sup" | "span") {
+        return true;
+    }
+    if !matches!(v.name(), "ol" | "ul") {
+        return false;
+    }
+    let items: Vec<ElementRef<'_>> = el
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "li")
+        .collect();
+    !items.is_empty() && items.iter().all(|li| li_has_back_link(*li))
+}
+
+fn li_has_back_link(li: ElementRef<'_>) -> bool {
+    Selector::parse("a").is_ok_and(|sel| li.select(&sel).any(is_back_link))
+}
+
+/// A link from a footnote back to its marker: `↩`, `↑`, or marked `doc-backlink`.
+fn is_back_link(a: ElementRef<'_>) -> bool {
+    let v = a.value();
+    v.attr("role") == Some("doc-backlink")
+        || v.attr("class").is_some_and(|c| {
+            c.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "footnote-back" | "footnote-backref" | "reversefootnote" | "fn-back"
+                )
+            })
+        })
+        || BACK_LINKS.contains(&a.text().collect::<String>().trim())
+}
+
+/// True for a footnote marker: `<sup>` holding only a note number or symbol (`1`, `[2]`, `*`,
+/// `†`) that links somewhere, or that follows punctuation (`century.<sup>1</sup>`); or a link
+/// marked `doc-noteref`. A `<sup>` after a digit or letter without a link carries meaning
+/// (`10<sup>6</sup>`, `m<sup>2</sup>`) and is not a marker.
+fn is_note_marker(el: ElementRef<'_>) -> bool {
+    let v = el.value();
+    if v.attr("role") == Some("doc-noteref") {
+        return true;
+    }
+    if v.name() != "sup" {
+        return false;
+    }
+    let text: String = el.text().collect();
+    let t = text.trim().trim_start_matches('[').trim_end_matches(']');
+    let note_like = !t.is_empty()
+        && t.chars().count() <= 4
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || "*†‡§¶,–-".contains(c));
+    if !note_like {
+        return false;
+    }
+    let linked = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|e| e.value().name() == "a");
+    let after_punctuation = el
+        .prev_sibling()
+        .and_then(|n| n.value().as_text().map(|t| t.to_string()))
+        .and_then(|t| t.trim_end().chars().last())
+        .is_some_and(|c| ".,;:!?)”\"'’".contains(c));
+    v.attr("class")
+        .is_some_and(|c| c.contains("reference") || c.contains("footnote") || c.contains("fn"))
+        || linked
+        || after_punctuation
+        || t.chars().all(|c| "*†‡§¶".contains(c))
+}
+
+/// Digits and signs as Unicode superscripts or subscripts; `None` when any character has no
+/// such form.
+fn script_chars(text: &str, sup: bool) -> Option<String> {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    text.chars()
+        .map(|c| match (c, sup) {
+            ('0'..='9', true) => Some(SUP[c as usize - '0' as usize]),
+            ('0'..='9', false) => Some(SUB[c as usize - '0' as usize]),
+            ('-' | '−', true) => Some('⁻'),
+            ('+', true) => Some('⁺'),
+            ('-' | '−', false) => Some('₋'),
+            ('+', false) => Some('₊'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The text of a `<sup>`/`<sub>` as the speech stage can read it: a power of a number as
+/// `10^6`, a superscript digit after a letter as `m²`, a subscript digit as `H₂O`; other
+/// content (a superscript "th", "TM") as plain text.
+fn script_text(el: ElementRef<'_>, out: &mut String) {
+    let sup = el.value().name() == "sup";
+    let mut text = String::new();
+    inline_text(el, &mut text);
+    let t = collapse_whitespace(&text);
+    let before = out.chars().last();
+    if sup && before.is_some_and(|c| c.is_ascii_digit()) && !t.is_empty() {
+        out.push('^');
+        out.push_str(&t);
+    } else if let Some(s) =
+        script_chars(&t, sup).filter(|_| before.is_some_and(char::is_alphanumeric))
+    {
+        out.push_str(&s);
+    } else {
+        out.push_str(&text);
+    }
+}
+
+/// True for a caption written as a paragraph of emphasis beside a video, embed or image
+/// (`<video>…</video><p><em>Clip: …</em></p>`): captions do not read aloud.
+fn is_media_caption(el: ElementRef<'_>) -> bool {
+    if el.value().name() != "p" {
+        return false;
+    }
+    // All the paragraph's text is inside one <em>/<i>.
+    let mut children = el
+        .children()
+        .filter(|n| !n.value().as_text().is_some_and(|t| t.trim().is_empty()));
+    let (Some(only), None) = (children.next(), children.next()) else {
+        return false;
+    };
+    if !ElementRef::wrap(only).is_some_and(|e| matches!(e.value().name(), "em" | "i")) {
+        return false;
+    }
+    let is_media = |e: ElementRef<'_>| {
+        const MEDIA: &str = "video, iframe, img, picture, figure, audio, embed, object";
+        matches!(
+            e.value().name(),
+            "video" | "iframe" | "img" | "picture" | "figure" | "audio" | "embed" | "object"
+        ) || Selector::parse(MEDIA).is_ok_and(|sel| e.select(&sel).next().is_some())
+    };
+    let prev = el.prev_siblings().find_map(ElementRef::wrap);
+    let next = el.next_siblings().find_map(ElementRef::wrap);
+    prev.is_some_and(is_media) || next.is_some_and(is_media)
+}
+
+/// When a list of links is dropped, the short line that introduced it ("More great stories",
+/// "Related:") goes too: it was the list's label, and alone it means nothing.
+fn drop_link_list_label(list: ElementRef<'_>, blocks: &mut Vec<Block>) {
+    let Some(prev) = list.prev_siblings().find_map(ElementRef::wrap) else {
+        return;
+    };
+    let mut label = String::new();
+    inline_text(prev, &mut label);
+    let label = collapse_whitespace(&label);
+    let Some(last) = blocks.last() else {
+        return;
+    };
+    let short = label.split_whitespace().count() <= 8;
+    let unfinished = !label.ends_with(['.', '!', '?', '"', '”']);
+    if last.text == label && short && unfinished {
+        blocks.pop();
+    }
+}
+
+/// Adds an inline element's readable text: nothing for a note marker or back-link, the
+/// meaning of a `<sup>`/`<sub>`, else its text.
+fn inline_element(el: ElementRef<'_>, out: &mut String) {
+    let name = el.value().name();
+    if is_note_marker(el) || (name == "a" && is_back_link(el)) {
+        return;
+    }
+    if matches!(name, "sup" | "sub") {
+        script_text(el, out);
+    } else {
+        inline_text(el, out);
+    }
+}
+
+/// Collects the readable text inside a block, skipping clutter nested in it, note markers and
+/// back-links; `<sup>`/`<sub>` keep their meaning (see [`script_text`]).
 fn inline_text(el: ElementRef<'_>, out: &mut String) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
-                if is_clutter(e) || e.name() == "table" {
+                let Some(c) = ElementRef::wrap(child) else {
                     continue;
-                }
-                if e.name() == "pre" && ElementRef::wrap(child).is_some_and(is_code_block) {
+                };
+                if is_clutter(e) || e.name() == "table" || (e.name() == "pre" && is_code_block(c)) {
                     continue;
                 }
                 if e.name() == "br" {
                     out.push(' ');
-                } else if let Some(c) = ElementRef::wrap(child) {
+                } else if INLINE_TAGS.contains(&e.name()) {
+                    inline_element(c, out);
+                } else {
                     // Block elements nested in a block (e.g. <p> in <li>) are separated by a space.
                     let block = !INLINE_TAGS.contains(&e.name());
                     if block {

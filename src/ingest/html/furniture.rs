@@ -1,0 +1,136 @@
+//! Markup that extractors flatten into wrong words, rewritten before any strategy runs.
+//!
+//! `rs-trafilatura` and Readability keep the text of `<sup>`/`<sub>` and drop the tags, so a
+//! footnote marker glues to its word and merges two sentences ("century.1 By the…", read "dot
+//! one"), a power loses its meaning (`10<sup>6</sup>` → "106"), and so does a unit
+//! (`m<sup>2</sup>` → "m2"). They also keep a video's caption paragraph. Each rule here turns
+//! one such pattern into what the speech stage reads right: markers and back-links removed,
+//! `10^6`, `m²`, `H₂O`, captions beside a video removed.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// `<sup>` holding only a linked note number or symbol, or a link marked `doc-noteref`.
+static LINKED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?is)<sup\b[^>]*>\s*<a\b[^>]*>\s*\[?\s*[0-9a-z*†‡§]{1,4}\s*\]?\s*</a>\s*</sup>|<a\b[^>]*role\s*=\s*["']?doc-noteref[^>]*>.*?</a>"#,
+    )
+    .expect("valid regex")
+});
+
+/// `<sup>` with a bare number right after sentence punctuation: a marker without a link.
+static PUNCT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)([.,;:!?)”"’])\s*<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>"#)
+        .expect("valid regex")
+});
+
+/// A back-link from a footnote to its marker (`↩`), or one marked `doc-backlink`.
+static BACK_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<a\b[^>]*>\s*(?:↩\x{fe0e}?\x{fe0f}?|⤴)\s*</a>|<a\b[^>]*role\s*=\s*["']?doc-backlink[^>]*>.*?</a>"#)
+        .expect("valid regex")
+});
+
+/// A superscript number (a power) after a digit.
+static POWER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)(\d)\s*<sup\b[^>]*>\s*([−-]?\d{1,3})\s*</sup>"#).expect("valid regex")
+});
+
+/// A superscript or subscript number after a letter (`m²`, `H₂O`).
+static SCRIPT_AFTER_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)(\p{L})<(sup|sub)\b[^>]*>\s*([−-]?\d{1,2})\s*</(?:sup|sub)>"#)
+        .expect("valid regex")
+});
+
+/// A paragraph of only emphasis right after a video or embed: its caption.
+static MEDIA_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?is)(</video>|</iframe>|</figure>|<video\b[^>]*/>)\s*<p\b[^>]*>\s*<(em|i)\b[^>]*>[^<]{0,300}</(?:em|i)>\s*</p>"#,
+    )
+    .expect("valid regex")
+});
+
+/// `html` with the rules applied; borrowed unchanged when none matches.
+pub fn rewrite(html: &str) -> Cow<'_, str> {
+    let mut out = Cow::Borrowed(html);
+    let mut apply = |re: &Regex, rep: &dyn Fn(&Captures) -> String| {
+        if re.is_match(&out) {
+            out = Cow::Owned(re.replace_all(&out, |c: &Captures| rep(c)).into_owned());
+        }
+    };
+    apply(&LINKED_MARKER, &|_| String::new());
+    apply(&PUNCT_MARKER, &|c| c[1].to_string());
+    // Kept as an empty marked link, so the walk still knows the list item is a footnote.
+    apply(&BACK_LINK, &|_| {
+        r#"<a role="doc-backlink"></a>"#.to_string()
+    });
+    apply(&POWER, &|c| format!("{}^{}", &c[1], c[2].replace('−', "-")));
+    apply(&SCRIPT_AFTER_LETTER, &|c| {
+        let sup = c[2].eq_ignore_ascii_case("sup");
+        format!("{}{}", &c[1], scripted(&c[3], sup))
+    });
+    apply(&MEDIA_CAPTION, &|c| c[1].to_string());
+    out
+}
+
+/// Digits and minus signs as Unicode superscripts (`sup`) or subscripts.
+fn scripted(digits: &str, sup: bool) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    digits
+        .chars()
+        .map(|c| match c {
+            '0'..='9' if sup => SUP[c as usize - '0' as usize],
+            '0'..='9' => SUB[c as usize - '0' as usize],
+            _ if sup => '⁻',
+            _ => '₋',
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_each_kind() {
+        for (html, want) in [
+            (
+                r##"the century.<sup><a href="#fn1">1</a></sup> By the"##,
+                "the century. By the",
+            ),
+            (
+                r##"settled.<sup id="r2"><a href="#fn2">[2]</a></sup>"##,
+                "settled.",
+            ),
+            ("was high,<sup>3</sup> and", "was high, and"),
+            (
+                r##"a note. <a href="#r1" class="footnote-back">↩︎</a>"##,
+                r#"a note. <a role="doc-backlink"></a>"#,
+            ),
+            ("holds 10<sup>6</sup> litres", "holds 10^6 litres"),
+            ("10<sup>-3</sup> m", "10^-3 m"),
+            ("400 m<sup>2</sup> of", "400 m² of"),
+            ("E = mc<sup>2</sup>", "E = mc²"),
+            ("H<sub>2</sub>O and CO<sub>2</sub>", "H₂O and CO₂"),
+            (
+                "<video src=x></video>\n<p><em>Clip: the wall.</em></p><p>Body.</p>",
+                "<video src=x></video><p>Body.</p>",
+            ),
+        ] {
+            assert_eq!(rewrite(html), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn leaves_ordinary_markup_alone() {
+        for html in [
+            "<p>The 1<sup>st</sup> of May</p>",
+            "<p><em>An emphasised paragraph.</em></p>",
+            "<p>Text <a href=\"/x\">link</a>.</p>",
+        ] {
+            assert!(matches!(rewrite(html), Cow::Borrowed(_)), "{html}");
+        }
+    }
+}
