@@ -128,6 +128,13 @@ const TOKENS: &[&str] = &[
     "€",
     "£",
     "°",
+    "10⁶",
+    "10^-3",
+    "m²",
+    "x^n",
+    "^",
+    "H₂O",
+    "₂",
     "Show image",
     "Advertisement",
 ];

@@ -105,6 +105,9 @@ fn written_forms_espeak_misreads_really_differ_from_the_reference() {
         // espeak-ng spells capitals only when the clause has enough lower-case text around them.
         ("the IMF", "the I M F"),
         ("in NYC", "in N Y C"),
+        ("10⁻³", "ten to the minus third"),
+        ("40 m²", "forty square meters"),
+        ("CO₂", "C O two"),
     ];
     for (written, reference) in raw {
         assert_ne!(

@@ -35,7 +35,8 @@ pub fn spoken_in(language: Language, text: &str) -> String {
     tidy(&read)
 }
 
-/// The language-neutral pass: markup leftovers, curly quotes, dashes and ellipses.
+/// The language-neutral pass: markup leftovers, curly quotes, dashes and ellipses, and
+/// superscript exponents written as carets ("10⁶" → "10^6") for the language pass to read.
 pub fn prepare(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
@@ -46,6 +47,28 @@ pub fn prepare(text: &str) -> String {
         match c {
             // An underscore inside a word belongs to it (an e-mail address, a handle).
             '_' if inside_word => out.push(c),
+            // A caret between a base and its exponent ("10^6", "x^n", "10^-3") is a power,
+            // read by the language pass; anywhere else it is decoration.
+            '^' if (prev.is_some_and(char::is_alphanumeric) || prev == Some(')'))
+                && exponent_follows(&text[i + 1..]) =>
+            {
+                out.push('^')
+            }
+            // Superscripts after a base are an exponent, written the way the language pass
+            // reads powers: "10⁶" → "10^6", "m²" → "m^2", "10⁻³" → "10^-3". After punctuation
+            // or a space they mark a footnote ("as reported.¹") and are silent.
+            c if superscript(c).is_some() => {
+                let base = text[..i]
+                    .trim_end_matches(|p| superscript(p).is_some())
+                    .chars()
+                    .next_back();
+                if base.is_some_and(char::is_alphanumeric) || base == Some(')') {
+                    if prev.and_then(superscript).is_none() {
+                        out.push('^');
+                    }
+                    out.extend(superscript(c));
+                }
+            }
             // Markup leftovers and decoration: silent.
             '*' | '_' | '|' | '~' | '^' | '`' => out.push(' '),
             // Curly quotes and dashes are read as pauses at best; use the plain forms engines
@@ -70,6 +93,32 @@ pub fn prepare(text: &str) -> String {
     out
 }
 
+/// The plain character a superscript stands for ("²" → '2', "⁻" → '-', "ⁿ" → 'n').
+fn superscript(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2070}' => '0',
+        '\u{00B9}' => '1',
+        '\u{00B2}' => '2',
+        '\u{00B3}' => '3',
+        '\u{2074}'..='\u{2079}' => char::from_digit(c as u32 - 0x2070, 10)?,
+        '\u{207A}' => '+',
+        '\u{207B}' => '-',
+        '\u{207F}' => 'n',
+        '\u{2071}' => 'i',
+        _ => return None,
+    })
+}
+
+/// Whether the text after a caret starts an exponent: a letter or digit, or a sign before one.
+fn exponent_follows(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('-' | '+') => chars.next().is_some_and(char::is_alphanumeric),
+        Some(c) => c.is_alphanumeric(),
+        None => false,
+    }
+}
+
 /// Collapses whitespace and the stray commas a dash turned into ", " can leave behind.
 fn tidy(text: &str) -> String {
     let collapsed = crate::ingest::collapse_whitespace(text);
@@ -78,7 +127,7 @@ fn tidy(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::spoken;
+    use super::{prepare, spoken};
 
     #[test]
     fn rewrites_only_what_engines_misread() {
@@ -97,6 +146,37 @@ mod tests {
         ];
         for (written, expected) in cases {
             assert_eq!(spoken(written), expected, "spoken({written:?})");
+        }
+    }
+
+    #[test]
+    fn writes_superscripts_after_a_base_as_a_caret_power() {
+        let cases = [
+            ("10⁶", "10^6"),
+            ("10⁻³", "10^-3"),
+            ("m²", "m^2"),
+            ("xⁿ", "x^n"),
+            ("(a+b)²", "(a+b)^2"),
+            ("10^6", "10^6"),
+            ("10^-3", "10^-3"),
+        ];
+        for (written, prepared) in cases {
+            assert_eq!(prepare(written), prepared, "prepare({written:?})");
+        }
+    }
+
+    #[test]
+    fn silences_footnote_superscripts_and_stray_carets() {
+        let cases = [
+            ("as reported.¹", "as reported."),
+            ("as reported.¹²", "as reported."),
+            ("a ² b", "a  b"),
+            ("^^ look", "   look"),
+            ("x^ y", "x  y"),
+            ("x^-", "x -"),
+        ];
+        for (written, prepared) in cases {
+            assert_eq!(prepare(written), prepared, "prepare({written:?})");
         }
     }
 
@@ -135,6 +215,22 @@ mod tests {
             "No.",
             "St.",
             "e.g",
+            "^",
+            "x^",
+            "^2",
+            "10^",
+            "10^-",
+            "2^99999999999999999999",
+            "a^-b^c",
+            "⁻",
+            "²³",
+            "₂",
+            "H₂",
+            "₂-",
+            "(₂)",
+            "per",
+            "m/s^9",
+            "/^2",
         ];
         // Alone and in every pair, so rules that look at neighbours see odd neighbours too.
         for a in odd {
