@@ -1,0 +1,378 @@
+//! Kinds of real-page failure found on the extraction dev set, each shown by a small page
+//! written for this test (no dev-set text): aloud reads the article, leaves out furniture, and
+//! says so — loudly — when it could read only a fragment.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+
+/// Writes `html` to `<dir>/<name>.html`.
+fn page(dir: &Path, name: &str, html: &str) -> PathBuf {
+    let p = dir.join(format!("{name}.html"));
+    std::fs::write(&p, html).unwrap();
+    p
+}
+
+/// `aloud script --json PAGE [extra]`: (plan, stderr). Panics unless it exits 0.
+fn script(page: &Path, extra: &[&str]) -> (Value, String) {
+    let out = aloud()
+        .arg("script")
+        .arg("--json")
+        .args(extra)
+        .arg(page)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{}: {stderr}", page.display());
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+fn paragraphs(plan: &Value) -> Vec<String> {
+    plan["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn spoken(plan: &Value) -> String {
+    plan["chunks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["spoken"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A paragraph of ordinary prose, `n` sentences long, about `topic`.
+fn prose(topic: &str, n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            format!(
+                "The {topic} report noted change number {i} in the harbour district, where \
+                 the council had argued for months about the cost of the new sea wall."
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A navigation bar of `n` links: visible words that are not the article.
+fn nav(n: usize) -> String {
+    let links: String = (0..n)
+        .map(|i| format!(r#"<li><a href="/section/{i}">Section number {i} of the site</a></li>"#))
+        .collect();
+    format!("<nav><ul>{links}</ul></nav>")
+}
+
+#[test]
+fn article_text_only_in_json_ld_is_read() {
+    // A JavaScript app shell: the visible page is a menu, the story is in the JSON-LD.
+    let dir = tempfile::tempdir().unwrap();
+    let body = format!("{}\\n{}", prose("tide", 4), prose("storm", 4));
+    let p = page(
+        dir.path(),
+        "app-shell",
+        &format!(
+            r#"<html><head><title>Storm season — Coast News</title>
+            <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle",
+            "headline":"Storm season","articleBody":"{body}"}}</script></head>
+            <body><div id="root"><a href="/">Home</a> <a href="/news">News</a></div>
+            <script>window.app.start()</script></body></html>"#
+        ),
+    );
+    let (plan, stderr) = script(&p, &[]);
+    assert_eq!(plan["extraction"]["strategy"], "structured-data", "{plan}");
+    let paras = paragraphs(&plan);
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    assert!(paras[1].contains("storm report"), "{paras:?}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+}
+
+#[test]
+fn text_split_across_sibling_containers_is_all_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let sections: String = ["first", "second", "third", "fourth"]
+        .iter()
+        .map(|s| format!(r#"<div class="rich-text-block"><p>{}</p></div>"#, prose(s, 3)))
+        .collect();
+    let p = page(
+        dir.path(),
+        "siblings",
+        &format!(
+            "<html><head><title>Sea wall</title></head><body>{}<main><h1>The sea wall</h1>\
+             {sections}</main><footer>© Coast News</footer></body></html>",
+            nav(10)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    for s in ["first", "second", "third", "fourth"] {
+        assert!(text.contains(&format!("The {s} report")), "{s} missing: {text}");
+    }
+    assert!(!text.contains("Section number"), "navigation read: {text}");
+}
+
+#[test]
+fn a_long_comment_thread_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let comments: String = (0..40)
+        .map(|i| {
+            format!(
+                r#"<div class="comment" id="c{i}"><span class="author">reader{i}</span>
+                <p>Comment {i}: I disagree with the council, the old wall was fine and the
+                money should have gone to the school instead of this project.</p></div>"#
+            )
+        })
+        .collect();
+    let p = page(
+        dir.path(),
+        "comments",
+        &format!(
+            r#"<html><head><title>Wall vote</title></head><body><article><h1>Wall vote</h1>
+            <p>{}</p><p>{}</p></article><section id="comments"><h2>40 comments</h2>{comments}
+            </section></body></html>"#,
+            prose("vote", 5),
+            prose("budget", 5)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("The budget report"), "{text}");
+    assert!(!text.contains("I disagree"), "comments read: {text}");
+}
+
+#[test]
+fn footnote_markers_and_lists_are_left_out_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "notes",
+        r##"<html><body><article><h1>Tides</h1>
+        <p>The wall was rebuilt in the last century.<sup><a href="#fn1" id="r1">1</a></sup> By the next spring it had settled.<sup><a href="#fn2" id="r2">[2]</a></sup></p>
+        <p>Engineers still argue about the foundations and about the cost of the repairs.</p>
+        <ol><li id="fn1"><p>Rebuilt in 1931 by the county. <a href="#r1">↩︎</a></p></li>
+        <li id="fn2"><p>Records disagree on the year. <a href="#r2">↩</a></p></li></ol>
+        </article></body></html>"##,
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("the last century. By the next spring it had settled."),
+        "{text}"
+    );
+    assert!(!text.contains("1931") && !text.contains('↩'), "{text}");
+    assert_eq!(plan["paragraphs"][0]["sentences"].as_array().unwrap().len(), 2);
+
+    let (plan, _) = script(&p, &["--footnotes"]);
+    let paras = paragraphs(&plan);
+    let notes = paras.iter().position(|p| p == "Notes").expect("a Notes heading");
+    assert_eq!(
+        paras[notes + 1..],
+        ["1. Rebuilt in 1931 by the county.", "2. Records disagree on the year."]
+    );
+}
+
+#[test]
+fn superscripts_and_subscripts_keep_their_meaning() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "science",
+        "<html><body><article><h1>Water</h1><p>The basin holds 10<sup>6</sup> litres of \
+         H<sub>2</sub>O over 400 m<sup>2</sup> of floor.</p><p>Einstein wrote E = mc<sup>2</sup> \
+         in a paper that changed physics and the way we think about energy.</p></article></body></html>",
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("10^6 litres of H₂O over 400 m²"), "{text}");
+    let said = spoken(&plan);
+    for want in ["ten to the sixth", "square meters", "m c squared"] {
+        assert!(said.contains(want), "{want:?} not in {said}");
+    }
+}
+
+#[test]
+fn video_captions_and_link_list_labels_are_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "promo",
+        &format!(
+            r#"<html><body><article><h1>Harbour day</h1><p>{}</p>
+            <video src="clip.mp4" controls></video><p><em>Clip: boats leave the harbour at dawn.</em></p>
+            <p>{}</p><p>More great harbour stories</p>
+            <ul><li><a href="/a">Boats of the bay</a></li><li><a href="/b">The lighthouse keeper</a></li>
+            <li><a href="/c">Nets and knots</a></li></ul></article></body></html>"#,
+            prose("dawn", 3),
+            prose("dusk", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("The dusk report"), "{text}");
+    for furniture in ["Clip:", "More great", "lighthouse keeper"] {
+        assert!(!text.contains(furniture), "{furniture:?} read: {text}");
+    }
+}
+
+#[test]
+fn small_data_tables_are_read_row_by_row_and_big_ones_announced() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = "<table><tr><th>Ferry</th><th>Leaves</th></tr><tr><td>Island</td><td>9:00</td></tr>\
+                 <tr><td>Mainland</td><td>17:30</td></tr></table>";
+    let rows: String = (0..40)
+        .map(|i| format!("<tr><td>Day {i}</td><td>{i} cm</td></tr>"))
+        .collect();
+    let p = page(
+        dir.path(),
+        "tables",
+        &format!(
+            "<html><body><article><h1>Timetable</h1><p>{}</p>{small}<p>{}</p><table>{rows}</table>\
+             </article></body></html>",
+            prose("ferry", 2),
+            prose("tide", 2)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let paras = paragraphs(&plan);
+    assert!(paras.contains(&"Island, 9:00.".to_string()), "{paras:?}");
+    assert!(paras.contains(&"A table is omitted.".to_string()), "{paras:?}");
+    assert!(!paras.iter().any(|p| p.contains("Day 30")), "{paras:?}");
+}
+
+/// A page whose visible text is almost all navigation, with a two-sentence stub where the
+/// article should be (as a page that builds its article with JavaScript looks when saved).
+fn fragment_page(dir: &Path) -> PathBuf {
+    page(
+        dir,
+        "stub",
+        &format!(
+            "<html><head><title>Story</title></head><body>{}<main><div id=\"app\">\
+             <p>Loading the story. Please wait.</p></div></main>{}</body></html>",
+            nav(120),
+            nav(60)
+        ),
+    )
+}
+
+#[test]
+fn a_fragment_warns_in_one_line_and_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = fragment_page(dir.path());
+    let (plan, stderr) = script(&p, &[]);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    let line = lines[0];
+    assert!(line.starts_with("warning: "), "{line}");
+    assert!(line.contains(&p.display().to_string()), "names the page: {line}");
+    assert!(
+        line.contains("read only") && line.contains("visible words"),
+        "{line}"
+    );
+    assert!(line.contains("JavaScript") && line.contains("save"), "{line}");
+    assert_eq!(plan["extraction"]["fragment"], true);
+    assert!(plan["extraction"]["words_visible"].as_u64().unwrap() > 1000);
+}
+
+#[test]
+fn strict_turns_a_fragment_into_an_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = fragment_page(dir.path());
+    let out = dir.path().join("out");
+    let assert = aloud()
+        .args(["export", "--engine", "none", "--strict", "-o"])
+        .arg(&out)
+        .arg(&p)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("aloud: error: "), "{stderr}");
+    assert!(stderr.contains("--strict"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn the_manifest_records_the_strategy() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "plain",
+        &format!(
+            "<html><body><article><h1>Plain</h1><p>{}</p><p>{}</p></article></body></html>",
+            prose("one", 3),
+            prose("two", 3)
+        ),
+    );
+    let out = dir.path().join("out");
+    aloud()
+        .args(["export", "--engine", "none", "-q", "-o"])
+        .arg(&out)
+        .arg(&p)
+        .assert()
+        .success();
+    let m = read_json(&out.join("plain/manifest.json"));
+    assert_eq!(m["extraction"]["strategy"], "trafilatura", "{m}");
+    assert_eq!(m["extraction"]["fragment"], false);
+
+    // Forcing a strategy is recorded too.
+    let (plan, _) = script(&p, &["--extractor", "readability"]);
+    assert_eq!(plan["extraction"]["strategy"], "readability");
+}
+
+#[test]
+fn a_page_of_only_scripts_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "scripts",
+        &format!(
+            "<html><head><title>App</title></head><body>{}</body></html>",
+            "<script>render()</script>".repeat(500)
+        ),
+    );
+    let assert = aloud().arg("script").arg(&p).assert().code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(&p.display().to_string()), "{stderr}");
+    assert!(stderr.contains("JavaScript"), "{stderr}");
+}
+
+#[test]
+fn hostile_pages_finish_with_their_text() {
+    // 200,000 nested <div>s and a 10 MB page: read, no stack overflow. Their speed is
+    // measured in benches/hostile_html.py, not here.
+    let dir = tempfile::tempdir().unwrap();
+    let n = 200_000;
+    let deep = page(
+        dir.path(),
+        "deep",
+        &format!(
+            "<html><body>{}<p>The only paragraph of this page sits under two hundred thousand \
+             boxes and is still read.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    );
+    let (plan, _) = script(&deep, &[]);
+    assert!(
+        paragraphs(&plan).join(" ").contains("still read"),
+        "{plan}"
+    );
+
+    let para = format!("<p>{}</p>\n", prose("long", 4));
+    let big_html = format!(
+        "<html><body><article><h1>Long</h1>{}</article></body></html>",
+        para.repeat(10_000_000 / para.len() + 1)
+    );
+    assert!(big_html.len() > 10_000_000);
+    let big = page(dir.path(), "big", &big_html);
+    let (plan, _) = script(&big, &[]);
+    assert!(paragraphs(&plan).len() > 10_000);
+}
