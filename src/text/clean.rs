@@ -206,13 +206,37 @@ fn is_reading_time(lower: &str) -> bool {
         })
 }
 
-/// Whether a block could be a plain-text headline: short, has letters, not a sentence.
-fn looks_like_headline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=25).contains(&words)
-        && text.chars().count() <= 160
-        && text.chars().any(char::is_alphabetic)
-        && !text.ends_with(['.', ',', ';', ':'])
+/// Most words a promoted headline may have: news headlines run to about 15 words.
+const HEADLINE_MAX_WORDS: usize = 18;
+
+/// Whether `first`, the leading block of a document without a title, reads as its headline,
+/// given the block after it.
+///
+/// A headline has 2 to 18 words and some letters (a single word such as "Today?" or
+/// "Introduction" is too weak a sign); a question or exclamation needs 3 words or more ("Then
+/// when?" is dialogue, "Is remote work here to stay?" a headline). It does not open with a
+/// quotation mark or a dialogue dash, and does not end like a sentence or clause: no final full
+/// stop, ellipsis, comma, semicolon or colon, also inside a closing quote or bracket. And the
+/// block after it is longer (body text), so a run of short lines (dialogue, verse) keeps its
+/// first line.
+fn looks_like_headline(first: &str, next: &str) -> bool {
+    let words = first.split_whitespace().count();
+    let chars = first.chars().count();
+    let bare_end = first.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    let min_words = if bare_end.ends_with(['?', '!']) { 3 } else { 2 };
+    (min_words..=HEADLINE_MAX_WORDS).contains(&words)
+        && chars <= 160
+        && first.chars().any(char::is_alphabetic)
+        && !opens_speech(first)
+        && !bare_end.ends_with(['.', '…', ',', ';', ':'])
+        && next.chars().count() > chars
+}
+
+/// An opening quotation mark or a dialogue dash: the line is speech.
+fn opens_speech(text: &str) -> bool {
+    text.starts_with(['"', '\'', '“', '‘', '„', '‚', '«', '»', '—', '–'])
+        || text.starts_with("- ")
+        || text.starts_with("--")
 }
 
 /// Joins the lines of one block, leaving out debris lines. A word hyphenated across a line
@@ -240,11 +264,11 @@ fn join_lines(text: &str) -> String {
 }
 
 /// Cleans a document: debris lines and blocks dropped, lines re-joined, characters
-/// normalised, and, when the source had no title, a leading headline-like block promoted to
-/// title.
-pub fn clean(doc: Document) -> Document {
-    let mut blocks: Vec<Block> = doc
-        .blocks
+/// normalised, and, when the source had no title, a leading block promoted to title when it
+/// looks like a headline (see [`looks_like_headline`]).
+pub fn clean(mut doc: Document) -> Document {
+    // The document is changed in place so fields this stage does not know about survive.
+    doc.blocks = std::mem::take(&mut doc.blocks)
         .into_iter()
         .map(|b| Block {
             kind: b.kind,
@@ -252,18 +276,23 @@ pub fn clean(doc: Document) -> Document {
         })
         .filter(|b| !b.text.is_empty() && !is_debris(&b.text))
         .collect();
-    let mut title = doc
+    doc.title = doc
         .title
+        .take()
         .map(|t| normalize_chars(&t))
         .filter(|t| !t.is_empty());
-    if title.is_none()
-        && blocks.len() > 1
-        && matches!(blocks[0].kind, BlockKind::Paragraph | BlockKind::Heading)
-        && looks_like_headline(&blocks[0].text)
+    let blocks = &doc.blocks;
+    if doc.title.is_none()
+        && blocks
+            .first()
+            .is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        && blocks
+            .get(1)
+            .is_some_and(|next| looks_like_headline(&blocks[0].text, &next.text))
     {
-        title = Some(blocks.remove(0).text);
+        doc.title = Some(doc.blocks.remove(0).text);
     }
-    Document { title, blocks }
+    doc
 }
 
 #[cfg(test)]
@@ -305,7 +334,7 @@ mod tests {
     #[test]
     fn promotes_headline_after_dropping_debris() {
         let doc = crate::ingest::txt::parse(
-            "show image\n\nKaspersky is refusing to back down\n\nThe firm said so. It appealed.\n\nAdvertisement\n",
+            "show image\n\nKaspersky is refusing to back down\n\nThe firm said so on Monday. It appealed.\n\nAdvertisement\n",
         );
         let doc = clean(doc);
         assert_eq!(
@@ -313,7 +342,84 @@ mod tests {
             Some("Kaspersky is refusing to back down")
         );
         assert_eq!(doc.blocks.len(), 1);
-        assert_eq!(doc.blocks[0].text, "The firm said so. It appealed.");
+        assert_eq!(
+            doc.blocks[0].text,
+            "The firm said so on Monday. It appealed."
+        );
+    }
+
+    const BODY: &str =
+        "The council met on Tuesday night and voted to rebuild the wall after two years of argument.";
+
+    #[test]
+    fn takes_a_headline_followed_by_prose_as_title() {
+        for headline in [
+            "Why the harbour wall failed",
+            "The Tide Tables: A Short History",
+            "How to Fix a Bike Chain in 5 Minutes",
+            "Is remote work here to stay?",
+            "Storm warning for the whole coast!",
+            "Mayor: “We will rebuild”",
+            "Sourdough Basics",
+            "Merrow Bay council approves $1.5 million seawall rebuild after marathon meeting",
+        ] {
+            for doc in [
+                crate::ingest::txt::parse(&format!("{headline}\n\n{BODY}\n\n{BODY}")),
+                crate::ingest::markdown::parse(&format!("{headline}\n\n{BODY}\n\n{BODY}")),
+            ] {
+                let doc = clean(doc);
+                assert_eq!(doc.title.as_deref(), Some(headline));
+                assert_eq!(doc.blocks.len(), 2, "{headline}");
+            }
+        }
+    }
+
+    #[test]
+    fn leaves_a_first_block_that_does_not_look_like_a_headline() {
+        for first in [
+            "Today?",                              // one word
+            "Introduction",                        // one word
+            "Then when?",                          // a two-word question is dialogue
+            "No way!",                             // so is a two-word exclamation
+            "“We are not leaving,” she said",      // opens with a quotation mark
+            "\"Stay here\"",                       // straight quotes too
+            "‘Never again’ says the harbourmaster", // single quotes too
+            "— Where are you going",               // a dialogue dash
+            "- Nowhere in particular",             // a typed dialogue dash
+            "It rained all night.",                // a sentence
+            "He said “it rained all night.”",      // a sentence inside quotes
+            "And then the wall gave way…",         // trails off like a sentence
+            "Dear residents,",                     // a salutation
+            "These are the reasons:",              // introduces what follows
+            "This first line runs on for far too many words to be the headline of anything at all here",
+        ] {
+            let doc = clean(crate::ingest::txt::parse(&format!("{first}\n\n{BODY}")));
+            assert_eq!(doc.title, None, "{first}");
+            assert_eq!(doc.blocks.len(), 2, "{first}");
+        }
+    }
+
+    #[test]
+    fn short_dialogue_lines_are_not_a_title() {
+        for text in [
+            "\"Today?\"\n\n\"No.\"\n\n\"Then when?\"",
+            "Today?\n\nNo.\n\nThen when?",
+            "Where are you going tonight?\n\nOut.\n\nOut where, at this hour of the night?",
+            "The tide comes in\n\nThe tide goes out\n\nAnd so do we",
+        ] {
+            let doc = clean(crate::ingest::txt::parse(text));
+            assert_eq!(doc.title, None, "{text}");
+            assert_eq!(doc.blocks.len(), 3, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_markdown_section_heading_is_not_promoted() {
+        let doc = clean(crate::ingest::markdown::parse(&format!(
+            "## Introduction\n\n{BODY}"
+        )));
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
     }
 
     #[test]
