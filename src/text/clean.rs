@@ -87,6 +87,60 @@ const CREDIT_AGENCIES: &[&str] = &[
     "istock",
 ];
 
+/// Verbs that open a call to action ("Download the app", "GET OUR FREE NEWSLETTER").
+const CTA_VERBS: &[&str] = &[
+    "click",
+    "tap",
+    "download",
+    "get",
+    "sign",
+    "subscribe",
+    "follow",
+    "join",
+    "install",
+    "share",
+];
+
+/// Words that make a call to action in capitals about the publication rather than the story.
+const CTA_OBJECTS: &[&str] = &[
+    "here",
+    "app",
+    "apps",
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "alerts",
+    "notifications",
+    "podcast",
+    "updates",
+    "subscription",
+    "mailing",
+    "our",
+    "free",
+    "now",
+    "friend",
+    "friends",
+];
+
+/// The objects that give away a call to action in ordinary case, where a sentence of the
+/// story could start with the same verb ("Get ready for the storm").
+const CTA_STRONG_OBJECTS: &[&str] = &[
+    "app",
+    "apps",
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "notifications",
+    "podcast",
+    "mailing",
+    "friend",
+    "friends",
+];
+
+/// Most words in a call-to-action line; a longer line is a sentence of the story ("Click here,
+/// she said, was the worst UI she ever saw, and the designers agreed.").
+const CTA_MAX_WORDS: usize = 12;
+
 /// Removes zero-width characters, soft hyphens and pilcrows (permalink marks), maps stray
 /// Windows-1252 control codes to the punctuation they meant, repairs UTF-8 that was decoded as
 /// Windows-1252, makes typewriter punctuation typographic, and collapses whitespace.
@@ -160,7 +214,7 @@ pub fn is_debris(text: &str) -> bool {
     if DEBRIS_LINES.contains(&bare) || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    if is_byline(text) || is_reading_time(&lower) {
+    if is_byline(text) || is_reading_time(&lower) || is_call_to_action(text, &lower) {
         return true;
     }
     // "(Getty Images)", "(Photo: Jane Doe/AP)"
@@ -173,6 +227,62 @@ pub fn is_debris(text: &str) -> bool {
             || DEBRIS_PREFIXES.iter().any(|p| inner.starts_with(p));
     }
     false
+}
+
+/// A publisher's call to action: a short line (at most [`CTA_MAX_WORDS`] words) that starts
+/// with "Click here"/"Tap here", asks "Like this story?", or opens with a call-to-action verb
+/// (click, tap, download, get, sign up, subscribe, follow, join, install, share) and names
+/// what the publisher wants: in capitals any of [`CTA_OBJECTS`] ("DOWNLOAD THE APP", "GET OUR
+/// FREE NEWSLETTER"), in ordinary case one of [`CTA_STRONG_OBJECTS`] ("Download the app").
+fn is_call_to_action(text: &str, lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > CTA_MAX_WORDS {
+        return false;
+    }
+    if lower.starts_with("click here")
+        || lower.starts_with("tap here")
+        || asks_for_a_share(&words, lower)
+    {
+        return true;
+    }
+    let verb = match words[0] {
+        "sign" => words.get(1) == Some(&"up"),
+        w => CTA_VERBS.contains(&w),
+    };
+    let objects = if mostly_upper_case(text) {
+        CTA_OBJECTS
+    } else {
+        CTA_STRONG_OBJECTS
+    };
+    verb && words[1..].iter().any(|w| objects.contains(w))
+}
+
+/// "Like this story?", "Enjoyed this article?": the teaser before a share button.
+fn asks_for_a_share(words: &[&str], lower: &str) -> bool {
+    let [feel, "this", thing, ..] = words else {
+        return false;
+    };
+    matches!(
+        *feel,
+        "like" | "liked" | "love" | "loved" | "enjoy" | "enjoyed" | "enjoying"
+    ) && matches!(
+        *thing,
+        "story" | "article" | "piece" | "post" | "newsletter"
+    ) && lower.starts_with(&format!("{feel} this {thing}?"))
+}
+
+/// At least four letters, and four in five of them capitals.
+fn mostly_upper_case(text: &str) -> bool {
+    let (upper, letters) = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(u, n), c| {
+            (u + usize::from(c.is_uppercase()), n + 1)
+        });
+    letters >= 4 && upper * 5 >= letters * 4
 }
 
 /// "By Dana Whitfield", "By Ana Ruiz and Tom Lee · 12 March 2025": a short line starting
@@ -329,6 +439,59 @@ mod tests {
         ] {
             assert!(!is_debris(line), "{line} is article text");
         }
+    }
+
+    #[test]
+    fn drops_short_calls_to_action() {
+        for line in [
+            "CLICK HERE TO GET THE FOX NEWS APP",
+            "DOWNLOAD THE APP",
+            "Click here to subscribe",
+            "Tap here to turn on notifications",
+            "SIGN UP FOR OUR NEWSLETTER",
+            "GET OUR FREE NEWSLETTER",
+            "JOIN NOW",
+            "Like this story? Share it with a friend.",
+            "Enjoyed this article? Tell a friend.",
+            "Share this story with a friend",
+            "Download the app",
+            "Get the Courier app for iPhone and Android",
+            "Subscribe to our newsletter",
+            "Join our mailing list",
+            "Follow us on Instagram",
+        ] {
+            assert!(is_debris(line), "{line} should be debris");
+        }
+    }
+
+    #[test]
+    fn keeps_sentences_that_start_like_a_call_to_action() {
+        for line in [
+            "Click here, she said, was the worst UI she ever saw, and the designers agreed.",
+            "GET READY FOR THE STORM",
+            "Get ready for the storm.",
+            "Join the queue early.",
+            "Download speeds doubled after the upgrade.",
+            "The app crashed twice during the vote.",
+            "Like this story, the next one ends badly.",
+            "Sign the petition at the town hall, she urged.",
+            "Follow the coast road north for two miles.",
+            "Tap water is safe to drink again.",
+            "Get the app, the mayor told residents at the packed meeting on Tuesday night, and check the tide tables.",
+        ] {
+            assert!(!is_debris(line), "{line} is article text");
+        }
+    }
+
+    #[test]
+    fn a_call_to_action_line_inside_a_paragraph_is_dropped() {
+        let doc = clean(crate::ingest::txt::parse(
+            "The wall will be rebuilt.\nCLICK HERE TO GET THE COURIER APP\nWork starts in May.",
+        ));
+        assert_eq!(
+            doc.blocks[0].text,
+            "The wall will be rebuilt. Work starts in May."
+        );
     }
 
     #[test]
