@@ -378,6 +378,24 @@ mod tests {
     }
 
     #[test]
+    fn broken_front_matter_gives_no_or_a_partial_title() {
+        for (front, title) in [
+            ("---\ntitle:\n---", None),
+            ("---\ntitle: |\n---", None),
+            ("---\ntitle: \"unterminated\n---", Some("unterminated")),
+            ("---\ntitle: 'unterminated\n---", Some("unterminated")),
+            ("---\ntitle: \"ends in \\\n---", Some("ends in")),
+            ("+++\ntitle = \"bad \\u12\"\n+++", Some("bad")),
+            ("+++\ntitle = 42\n+++", None),
+            ("---\ntitle: ''\n---", None),
+        ] {
+            let d = parse(&format!("{front}\n\n{BODY}"));
+            assert_eq!(d.title.as_deref(), title, "{front}");
+            assert_eq!(d.blocks.len(), 2, "{front}");
+        }
+    }
+
+    #[test]
     fn loose_list_items_stay_one_block() {
         let d = parse("- one\n\n  still one\n- two\n");
         assert_eq!(
