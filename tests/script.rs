@@ -108,3 +108,23 @@ fn readable_script_has_times_and_pause_marks() {
         assert!(!s.contains(clutter), "{clutter:?} read from the page");
     }
 }
+
+#[test]
+fn markdown_front_matter_gives_the_title_and_is_not_read() {
+    let md = "---\ntitle: \"The Tide Tables: A Short History\"\ndate: 2024-05-01\ntags: [harbour, tides]\n---\n\n# The Tide Tables: A Short History\n\nThe first tables were printed in 1833.\n\nDOWNLOAD THE APP\n\nThey are still printed today.\n";
+    let v = plan_json(&["--from", "md", "-"], Some(md));
+    assert_eq!(v["title"], "The Tide Tables: A Short History");
+    let texts: Vec<&str> = v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "The first tables were printed in 1833.",
+            "They are still printed today."
+        ]
+    );
+}

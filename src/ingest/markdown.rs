@@ -1,18 +1,25 @@
 //! Markdown through `pulldown-cmark`: headings, paragraphs, list items and quotes are read;
 //! emphasis and link markup are dropped (link text kept); images, code blocks, tables and raw
-//! HTML are skipped, since a listener cannot use them.
+//! HTML are skipped, since a listener cannot use them. Front matter (`---` YAML or `+++` TOML
+//! at the top) is not read; its `title` is the document's title.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use super::{collapse_whitespace, Block, BlockKind, Document};
 
-/// Parses Markdown. The first level-1 heading becomes the title.
+/// Parses Markdown. The front matter's `title` is the title, else the first level-1 heading
+/// (when it comes before any other block). A first level-1 heading that repeats the front
+/// matter's title is not read twice; one that differs stays as a heading.
 pub fn parse(text: &str) -> Document {
-    let mut doc = Document::default();
+    let (title, body) = split_front_matter(text);
+    let mut doc = Document {
+        title,
+        ..Default::default()
+    };
     let mut buf = String::new();
     let mut kind = BlockKind::Paragraph;
     let mut heading_level = 0u8;
-    let mut skip_depth = 0usize; // inside an image, code block, table or metadata
+    let mut skip_depth = 0usize; // inside an image, code block or table
     let mut quote_depth = 0usize;
     let mut item_depth = 0usize;
     let mut ordered: Vec<Option<u64>> = Vec::new();
@@ -23,24 +30,20 @@ pub fn parse(text: &str) -> Document {
         if text.is_empty() {
             return;
         }
-        if kind == BlockKind::Heading && level == 1 && doc.title.is_none() && doc.blocks.is_empty()
-        {
-            doc.title = Some(text);
-        } else {
-            doc.blocks.push(Block { kind, text });
+        let leading_h1 = kind == BlockKind::Heading && level == 1 && doc.blocks.is_empty();
+        match &doc.title {
+            None if leading_h1 => doc.title = Some(text),
+            Some(t) if leading_h1 && t.to_lowercase() == text.to_lowercase() => {}
+            _ => doc.blocks.push(Block { kind, text }),
         }
     };
 
-    for event in Parser::new_ext(text, pulldown_cmark::Options::ENABLE_TABLES) {
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES) {
         match event {
-            Event::Start(
-                Tag::Image { .. } | Tag::CodeBlock(_) | Tag::Table(_) | Tag::MetadataBlock(_),
-            ) => {
+            Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::Table(_)) => {
                 skip_depth += 1;
             }
-            Event::End(
-                TagEnd::Image | TagEnd::CodeBlock | TagEnd::Table | TagEnd::MetadataBlock(_),
-            ) => {
+            Event::End(TagEnd::Image | TagEnd::CodeBlock | TagEnd::Table) => {
                 skip_depth = skip_depth.saturating_sub(1);
             }
             _ if skip_depth > 0 => {}
@@ -105,6 +108,161 @@ pub fn parse(text: &str) -> Document {
     doc
 }
 
+/// Splits off front matter: a `---` (YAML) or `+++` (TOML) block at the very top, as
+/// `pulldown-cmark` finds it, whose first line is a `key: value` or `key = value` pair. Returns
+/// its title and the Markdown after it. Comment lines (`#`) before that pair are allowed. Metadata blocks are not looked for further down, where
+/// `---` lines are thematic breaks and setext underlines.
+fn split_front_matter(text: &str) -> (Option<String>, &str) {
+    let head = text.trim_start();
+    if !head.starts_with("---") && !head.starts_with("+++") {
+        return (None, text);
+    }
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut events = Parser::new_ext(text, options).into_offset_iter();
+    let Some((Event::Start(Tag::MetadataBlock(kind)), range)) = events.next() else {
+        return (None, text);
+    };
+    let mut content = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) => content.push_str(&t),
+            _ => break,
+        }
+    }
+    let first = content
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .unwrap_or("");
+    let looks_like_metadata = match kind {
+        MetadataBlockKind::YamlStyle => yaml_key(first).is_some(),
+        MetadataBlockKind::PlusesStyle => toml_key(first).is_some(),
+    };
+    if !looks_like_metadata {
+        return (None, text);
+    }
+    let title = match kind {
+        MetadataBlockKind::YamlStyle => yaml_title(&content),
+        MetadataBlockKind::PlusesStyle => toml_title(&content),
+    };
+    let title = title
+        .map(|t| collapse_whitespace(&t))
+        .filter(|t| !t.is_empty());
+    (title, &text[range.end..])
+}
+
+/// The key and the rest of a top-level YAML `key: value` line.
+fn yaml_key(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let simple = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
+    (simple && (value.is_empty() || value.starts_with(' '))).then_some((key, value.trim()))
+}
+
+/// The key and the rest of a TOML `key = value` line.
+fn toml_key(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    let simple = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
+    simple.then_some((key, value.trim()))
+}
+
+/// The top-level `title:` of YAML front matter: plain, 'single-' or "double-quoted", or a
+/// block (`>`, `|`) or plain scalar continued on indented lines. Only this one key is read,
+/// so a YAML library is not worth its weight.
+fn yaml_title(content: &str) -> Option<String> {
+    let mut lines = content.lines();
+    let value = lines
+        .find_map(|l| yaml_key(l).filter(|(k, _)| *k == "title"))?
+        .1;
+    if let Some(rest) = value.strip_prefix('"') {
+        return Some(unescape_basic(rest));
+    }
+    if let Some(rest) = value.strip_prefix('\'') {
+        return Some(unquote_single(rest));
+    }
+    let is_block_indicator = value.starts_with(['>', '|'])
+        && value[1..]
+            .chars()
+            .all(|c| matches!(c, '-' | '+') || c.is_ascii_digit());
+    let plain = if is_block_indicator {
+        ""
+    } else {
+        value.split(" #").next().unwrap_or("")
+    };
+    let continued = lines
+        .take_while(|l| l.starts_with([' ', '\t']) || l.trim().is_empty())
+        .map(str::trim);
+    Some(
+        std::iter::once(plain)
+            .chain(continued)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// A YAML single-quoted scalar from after its opening quote: `''` is a quote, `'` ends it.
+fn unquote_single(rest: &str) -> String {
+    let mut out = String::new();
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\'' {
+            out.push(c);
+        } else if chars.next_if_eq(&'\'').is_some() {
+            out.push('\'');
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// The top-level `title = "…"` (or `'…'`) of TOML front matter, before any `[table]`.
+fn toml_title(content: &str) -> Option<String> {
+    let value = content
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .find_map(|l| toml_key(l).filter(|(k, _)| *k == "title"))?
+        .1;
+    if let Some(rest) = value.strip_prefix('"') {
+        Some(unescape_basic(rest))
+    } else {
+        value
+            .strip_prefix('\'')
+            .map(|rest| rest.split('\'').next().unwrap_or("").to_string())
+    }
+}
+
+/// A double-quoted string (YAML or TOML basic) from after its opening quote to its closing
+/// quote, with backslash escapes undone.
+fn unescape_basic(rest: &str) -> String {
+    let mut out = String::new();
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => break,
+            '\\' => match chars.next() {
+                Some('n' | 't') => out.push(' '),
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        out.push(ch);
+                    }
+                }
+                Some(other) => out.push(other),
+                None => break,
+            },
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +289,110 @@ mod tests {
                 (BlockKind::Quote, "quoted words"),
             ]
         );
+    }
+
+    const BODY: &str = "The wall was finished in 1998.\n\nIt is failing now.\n";
+
+    #[test]
+    fn front_matter_is_not_read_and_its_title_is_the_title() {
+        for (front, title) in [
+            (
+                "---\ntitle: My Post\ndate: 2024-05-01\ntags: [harbour, council]\n---",
+                Some("My Post"),
+            ),
+            (
+                "---\ntitle: \"Why \\\"seawalls\\\" fail\"\n---",
+                Some("Why \"seawalls\" fail"),
+            ),
+            ("---\ntitle: 'It''s the tide'\n---", Some("It's the tide")),
+            (
+                "---\ntitle: The Tide Tables: A Short History # draft\n---",
+                Some("The Tide Tables: A Short History"),
+            ),
+            (
+                "---\ntitle: >-\n  A folded\n  long title\nauthor: D. W.\n---",
+                Some("A folded long title"),
+            ),
+            (
+                "---\n# a comment\nlayout: post\ntitle: After a comment\n...",
+                Some("After a comment"),
+            ),
+            ("---\ndate: 2024-05-01\ntags:\n  - harbour\n---", None),
+            (
+                "+++\ntitle = \"Tide Tables\"\ndate = 2024-05-01\n+++",
+                Some("Tide Tables"),
+            ),
+            ("+++\ntitle='C:\\tides'\n+++", Some("C:\\tides")),
+            (
+                "+++\ndraft = true\n[extra]\ntitle = \"Not the title\"\n+++",
+                None,
+            ),
+        ] {
+            let d = parse(&format!("{front}\n\n{BODY}"));
+            assert_eq!(d.title.as_deref(), title, "{front}");
+            assert_eq!(
+                texts(&d),
+                [
+                    (BlockKind::Paragraph, "The wall was finished in 1998."),
+                    (BlockKind::Paragraph, "It is failing now."),
+                ],
+                "{front}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_first_h1_repeating_the_front_matter_title_is_not_read_twice() {
+        let front = "---\ntitle: Harbour Wall\n---\n\n";
+        let d = parse(&format!("{front}# Harbour wall\n\n{BODY}"));
+        assert_eq!(d.title.as_deref(), Some("Harbour Wall"));
+        assert_eq!(texts(&d).len(), 2);
+
+        let d = parse(&format!("{front}# Part one\n\n{BODY}"));
+        assert_eq!(d.title.as_deref(), Some("Harbour Wall"));
+        assert_eq!(texts(&d)[0], (BlockKind::Heading, "Part one"));
+
+        let d = parse(&format!(
+            "---\ndate: 2024-05-01\n---\n# Harbour wall\n\n{BODY}"
+        ));
+        assert_eq!(d.title.as_deref(), Some("Harbour wall"));
+        assert_eq!(texts(&d).len(), 2);
+    }
+
+    #[test]
+    fn dashes_that_are_not_front_matter_are_read_as_markdown() {
+        // A thematic break then a setext heading, not metadata: the line is not `key: value`.
+        let d = parse(&format!("---\nJust a line\n---\n\n{BODY}"));
+        assert_eq!(d.title, None);
+        assert_eq!(texts(&d)[0], (BlockKind::Heading, "Just a line"));
+        // Further down, `---` lines are never metadata.
+        let d = parse("# Title\n\nIntro.\n\n---\nkey: words\n---\n\nEnd.\n");
+        assert_eq!(
+            texts(&d),
+            [
+                (BlockKind::Paragraph, "Intro."),
+                (BlockKind::Heading, "key: words"),
+                (BlockKind::Paragraph, "End."),
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_front_matter_gives_no_or_a_partial_title() {
+        for (front, title) in [
+            ("---\ntitle:\n---", None),
+            ("---\ntitle: |\n---", None),
+            ("---\ntitle: \"unterminated\n---", Some("unterminated")),
+            ("---\ntitle: 'unterminated\n---", Some("unterminated")),
+            ("---\ntitle: \"ends in \\\n---", Some("ends in")),
+            ("+++\ntitle = \"bad \\u12\"\n+++", Some("bad")),
+            ("+++\ntitle = 42\n+++", None),
+            ("---\ntitle: ''\n---", None),
+        ] {
+            let d = parse(&format!("{front}\n\n{BODY}"));
+            assert_eq!(d.title.as_deref(), title, "{front}");
+            assert_eq!(d.blocks.len(), 2, "{front}");
+        }
     }
 
     #[test]

@@ -87,6 +87,60 @@ const CREDIT_AGENCIES: &[&str] = &[
     "istock",
 ];
 
+/// Verbs that open a call to action ("Download the app", "GET OUR FREE NEWSLETTER").
+const CTA_VERBS: &[&str] = &[
+    "click",
+    "tap",
+    "download",
+    "get",
+    "sign",
+    "subscribe",
+    "follow",
+    "join",
+    "install",
+    "share",
+];
+
+/// Words that make a call to action in capitals about the publication rather than the story.
+const CTA_OBJECTS: &[&str] = &[
+    "here",
+    "app",
+    "apps",
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "alerts",
+    "notifications",
+    "podcast",
+    "updates",
+    "subscription",
+    "mailing",
+    "our",
+    "free",
+    "now",
+    "friend",
+    "friends",
+];
+
+/// The objects that give away a call to action in ordinary case, where a sentence of the
+/// story could start with the same verb ("Get ready for the storm").
+const CTA_STRONG_OBJECTS: &[&str] = &[
+    "app",
+    "apps",
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "notifications",
+    "podcast",
+    "mailing",
+    "friend",
+    "friends",
+];
+
+/// Most words in a call-to-action line; a longer line is a sentence of the story ("Click here,
+/// she said, was the worst UI she ever saw, and the designers agreed.").
+const CTA_MAX_WORDS: usize = 12;
+
 /// Removes zero-width characters, soft hyphens and pilcrows (permalink marks), maps stray
 /// Windows-1252 control codes to the punctuation they meant, repairs UTF-8 that was decoded as
 /// Windows-1252, makes typewriter punctuation typographic, and collapses whitespace.
@@ -160,7 +214,7 @@ pub fn is_debris(text: &str) -> bool {
     if DEBRIS_LINES.contains(&bare) || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    if is_byline(text) || is_reading_time(&lower) {
+    if is_byline(text) || is_reading_time(&lower) || is_call_to_action(text, &lower) {
         return true;
     }
     // "(Getty Images)", "(Photo: Jane Doe/AP)"
@@ -173,6 +227,62 @@ pub fn is_debris(text: &str) -> bool {
             || DEBRIS_PREFIXES.iter().any(|p| inner.starts_with(p));
     }
     false
+}
+
+/// A publisher's call to action: a short line (at most [`CTA_MAX_WORDS`] words) that starts
+/// with "Click here"/"Tap here", asks "Like this story?", or opens with a call-to-action verb
+/// (click, tap, download, get, sign up, subscribe, follow, join, install, share) and names
+/// what the publisher wants: in capitals any of [`CTA_OBJECTS`] ("DOWNLOAD THE APP", "GET OUR
+/// FREE NEWSLETTER"), in ordinary case one of [`CTA_STRONG_OBJECTS`] ("Download the app").
+fn is_call_to_action(text: &str, lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > CTA_MAX_WORDS {
+        return false;
+    }
+    if lower.starts_with("click here")
+        || lower.starts_with("tap here")
+        || asks_for_a_share(&words, lower)
+    {
+        return true;
+    }
+    let verb = match words[0] {
+        "sign" => words.get(1) == Some(&"up"),
+        w => CTA_VERBS.contains(&w),
+    };
+    let objects = if mostly_upper_case(text) {
+        CTA_OBJECTS
+    } else {
+        CTA_STRONG_OBJECTS
+    };
+    verb && words[1..].iter().any(|w| objects.contains(w))
+}
+
+/// "Like this story?", "Enjoyed this article?": the teaser before a share button.
+fn asks_for_a_share(words: &[&str], lower: &str) -> bool {
+    let [feel, "this", thing, ..] = words else {
+        return false;
+    };
+    matches!(
+        *feel,
+        "like" | "liked" | "love" | "loved" | "enjoy" | "enjoyed" | "enjoying"
+    ) && matches!(
+        *thing,
+        "story" | "article" | "piece" | "post" | "newsletter"
+    ) && lower.starts_with(&format!("{feel} this {thing}?"))
+}
+
+/// At least four letters, and four in five of them capitals.
+fn mostly_upper_case(text: &str) -> bool {
+    let (upper, letters) = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(u, n), c| {
+            (u + usize::from(c.is_uppercase()), n + 1)
+        });
+    letters >= 4 && upper * 5 >= letters * 4
 }
 
 /// "By Dana Whitfield", "By Ana Ruiz and Tom Lee · 12 March 2025": a short line starting
@@ -206,13 +316,37 @@ fn is_reading_time(lower: &str) -> bool {
         })
 }
 
-/// Whether a block could be a plain-text headline: short, has letters, not a sentence.
-fn looks_like_headline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=25).contains(&words)
-        && text.chars().count() <= 160
-        && text.chars().any(char::is_alphabetic)
-        && !text.ends_with(['.', ',', ';', ':'])
+/// Most words a promoted headline may have: news headlines run to about 15 words.
+const HEADLINE_MAX_WORDS: usize = 18;
+
+/// Whether `first`, the leading block of a document without a title, reads as its headline,
+/// given the block after it.
+///
+/// A headline has 2 to 18 words and some letters (a single word such as "Today?" or
+/// "Introduction" is too weak a sign); a question or exclamation needs 3 words or more ("Then
+/// when?" is dialogue, "Is remote work here to stay?" a headline). It does not open with a
+/// quotation mark or a dialogue dash, and does not end like a sentence or clause: no final full
+/// stop, ellipsis, comma, semicolon or colon, also inside a closing quote or bracket. And the
+/// block after it is longer (body text), so a run of short lines (dialogue, verse) keeps its
+/// first line.
+fn looks_like_headline(first: &str, next: &str) -> bool {
+    let words = first.split_whitespace().count();
+    let chars = first.chars().count();
+    let bare_end = first.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    let min_words = if bare_end.ends_with(['?', '!']) { 3 } else { 2 };
+    (min_words..=HEADLINE_MAX_WORDS).contains(&words)
+        && chars <= 160
+        && first.chars().any(char::is_alphabetic)
+        && !opens_speech(first)
+        && !bare_end.ends_with(['.', '…', ',', ';', ':'])
+        && next.chars().count() > chars
+}
+
+/// An opening quotation mark or a dialogue dash: the line is speech.
+fn opens_speech(text: &str) -> bool {
+    text.starts_with(['"', '\'', '“', '‘', '„', '‚', '«', '»', '—', '–'])
+        || text.starts_with("- ")
+        || text.starts_with("--")
 }
 
 /// Joins the lines of one block, leaving out debris lines. A word hyphenated across a line
@@ -240,12 +374,11 @@ fn join_lines(text: &str) -> String {
 }
 
 /// Cleans a document: debris lines and blocks dropped, lines re-joined, characters
-/// normalised, and, when the source had no title, a leading headline-like block promoted to
-/// title.
-pub fn clean(doc: Document) -> Document {
-    let extraction = doc.extraction;
-    let mut blocks: Vec<Block> = doc
-        .blocks
+/// normalised, and, when the source had no title, a leading block promoted to title when it
+/// looks like a headline (see [`looks_like_headline`]).
+pub fn clean(mut doc: Document) -> Document {
+    // The document is changed in place so fields this stage does not know about survive.
+    doc.blocks = std::mem::take(&mut doc.blocks)
         .into_iter()
         .map(|b| Block {
             kind: b.kind,
@@ -253,22 +386,23 @@ pub fn clean(doc: Document) -> Document {
         })
         .filter(|b| !b.text.is_empty() && !is_debris(&b.text))
         .collect();
-    let mut title = doc
+    doc.title = doc
         .title
+        .take()
         .map(|t| normalize_chars(&t))
         .filter(|t| !t.is_empty());
-    if title.is_none()
-        && blocks.len() > 1
-        && matches!(blocks[0].kind, BlockKind::Paragraph | BlockKind::Heading)
-        && looks_like_headline(&blocks[0].text)
+    let blocks = &doc.blocks;
+    if doc.title.is_none()
+        && blocks
+            .first()
+            .is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
+        && blocks
+            .get(1)
+            .is_some_and(|next| looks_like_headline(&blocks[0].text, &next.text))
     {
-        title = Some(blocks.remove(0).text);
+        doc.title = Some(doc.blocks.remove(0).text);
     }
-    Document {
-        title,
-        blocks,
-        extraction,
-    }
+    doc
 }
 
 #[cfg(test)]
@@ -308,9 +442,62 @@ mod tests {
     }
 
     #[test]
+    fn drops_short_calls_to_action() {
+        for line in [
+            "CLICK HERE TO GET THE FOX NEWS APP",
+            "DOWNLOAD THE APP",
+            "Click here to subscribe",
+            "Tap here to turn on notifications",
+            "SIGN UP FOR OUR NEWSLETTER",
+            "GET OUR FREE NEWSLETTER",
+            "JOIN NOW",
+            "Like this story? Share it with a friend.",
+            "Enjoyed this article? Tell a friend.",
+            "Share this story with a friend",
+            "Download the app",
+            "Get the Courier app for iPhone and Android",
+            "Subscribe to our newsletter",
+            "Join our mailing list",
+            "Follow us on Instagram",
+        ] {
+            assert!(is_debris(line), "{line} should be debris");
+        }
+    }
+
+    #[test]
+    fn keeps_sentences_that_start_like_a_call_to_action() {
+        for line in [
+            "Click here, she said, was the worst UI she ever saw, and the designers agreed.",
+            "GET READY FOR THE STORM",
+            "Get ready for the storm.",
+            "Join the queue early.",
+            "Download speeds doubled after the upgrade.",
+            "The app crashed twice during the vote.",
+            "Like this story, the next one ends badly.",
+            "Sign the petition at the town hall, she urged.",
+            "Follow the coast road north for two miles.",
+            "Tap water is safe to drink again.",
+            "Get the app, the mayor told residents at the packed meeting on Tuesday night, and check the tide tables.",
+        ] {
+            assert!(!is_debris(line), "{line} is article text");
+        }
+    }
+
+    #[test]
+    fn a_call_to_action_line_inside_a_paragraph_is_dropped() {
+        let doc = clean(crate::ingest::txt::parse(
+            "The wall will be rebuilt.\nCLICK HERE TO GET THE COURIER APP\nWork starts in May.",
+        ));
+        assert_eq!(
+            doc.blocks[0].text,
+            "The wall will be rebuilt. Work starts in May."
+        );
+    }
+
+    #[test]
     fn promotes_headline_after_dropping_debris() {
         let doc = crate::ingest::txt::parse(
-            "show image\n\nKaspersky is refusing to back down\n\nThe firm said so. It appealed.\n\nAdvertisement\n",
+            "show image\n\nKaspersky is refusing to back down\n\nThe firm said so on Monday. It appealed.\n\nAdvertisement\n",
         );
         let doc = clean(doc);
         assert_eq!(
@@ -318,7 +505,84 @@ mod tests {
             Some("Kaspersky is refusing to back down")
         );
         assert_eq!(doc.blocks.len(), 1);
-        assert_eq!(doc.blocks[0].text, "The firm said so. It appealed.");
+        assert_eq!(
+            doc.blocks[0].text,
+            "The firm said so on Monday. It appealed."
+        );
+    }
+
+    const BODY: &str =
+        "The council met on Tuesday night and voted to rebuild the wall after two years of argument.";
+
+    #[test]
+    fn takes_a_headline_followed_by_prose_as_title() {
+        for headline in [
+            "Why the harbour wall failed",
+            "The Tide Tables: A Short History",
+            "How to Fix a Bike Chain in 5 Minutes",
+            "Is remote work here to stay?",
+            "Storm warning for the whole coast!",
+            "Mayor: “We will rebuild”",
+            "Sourdough Basics",
+            "Merrow Bay council approves $1.5 million seawall rebuild after marathon meeting",
+        ] {
+            for doc in [
+                crate::ingest::txt::parse(&format!("{headline}\n\n{BODY}\n\n{BODY}")),
+                crate::ingest::markdown::parse(&format!("{headline}\n\n{BODY}\n\n{BODY}")),
+            ] {
+                let doc = clean(doc);
+                assert_eq!(doc.title.as_deref(), Some(headline));
+                assert_eq!(doc.blocks.len(), 2, "{headline}");
+            }
+        }
+    }
+
+    #[test]
+    fn leaves_a_first_block_that_does_not_look_like_a_headline() {
+        for first in [
+            "Today?",                              // one word
+            "Introduction",                        // one word
+            "Then when?",                          // a two-word question is dialogue
+            "No way!",                             // so is a two-word exclamation
+            "“We are not leaving,” she said",      // opens with a quotation mark
+            "\"Stay here\"",                       // straight quotes too
+            "‘Never again’ says the harbourmaster", // single quotes too
+            "— Where are you going",               // a dialogue dash
+            "- Nowhere in particular",             // a typed dialogue dash
+            "It rained all night.",                // a sentence
+            "He said “it rained all night.”",      // a sentence inside quotes
+            "And then the wall gave way…",         // trails off like a sentence
+            "Dear residents,",                     // a salutation
+            "These are the reasons:",              // introduces what follows
+            "This first line runs on for far too many words to be the headline of anything at all here",
+        ] {
+            let doc = clean(crate::ingest::txt::parse(&format!("{first}\n\n{BODY}")));
+            assert_eq!(doc.title, None, "{first}");
+            assert_eq!(doc.blocks.len(), 2, "{first}");
+        }
+    }
+
+    #[test]
+    fn short_dialogue_lines_are_not_a_title() {
+        for text in [
+            "\"Today?\"\n\n\"No.\"\n\n\"Then when?\"",
+            "Today?\n\nNo.\n\nThen when?",
+            "Where are you going tonight?\n\nOut.\n\nOut where, at this hour of the night?",
+            "The tide comes in\n\nThe tide goes out\n\nAnd so do we",
+        ] {
+            let doc = clean(crate::ingest::txt::parse(text));
+            assert_eq!(doc.title, None, "{text}");
+            assert_eq!(doc.blocks.len(), 3, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_markdown_section_heading_is_not_promoted() {
+        let doc = clean(crate::ingest::markdown::parse(&format!(
+            "## Introduction\n\n{BODY}"
+        )));
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
     }
 
     #[test]
