@@ -6,14 +6,28 @@ use scraper::Html;
 use super::walk;
 use crate::ingest::{collapse_whitespace, Block, BlockKind};
 
+/// What rs-trafilatura found.
+pub(super) struct Found {
+    /// The region's blocks.
+    pub blocks: Vec<Block>,
+    /// True when its rules found too little and it fell back to the page's whole text, which
+    /// runs headings, bylines and list items together ("Big newsBy A. Writer…").
+    pub fallback: bool,
+}
+
 /// The blocks of the region rs-trafilatura picks, or `None` when it finds nothing. `url` (the
 /// page's address) helps its page-type classifier.
-pub(super) fn blocks(html: &str, url: Option<&str>) -> Option<Vec<Block>> {
+pub(super) fn blocks(html: &str, url: Option<&str>) -> Option<Found> {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_string),
         ..rs_trafilatura::Options::default()
     };
     let result = rs_trafilatura::extract_with_options(html, &options).ok()?;
+    // The crate reports its fallback only as a warning string.
+    let fallback = result
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("Used fallback extraction"));
     let mut blocks = result
         .content_html
         .map(|content| walk::blocks_of(Html::parse_document(&content).root_element()))
@@ -32,5 +46,5 @@ pub(super) fn blocks(html: &str, url: Option<&str>) -> Option<Vec<Block>> {
             })
             .collect();
     }
-    (!blocks.is_empty()).then_some(blocks)
+    (!blocks.is_empty()).then_some(Found { blocks, fallback })
 }
