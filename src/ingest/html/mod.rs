@@ -97,6 +97,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             notes.iter().map(|n| without_number(&n.text)).collect();
         blocks.retain(|b| !note_texts.contains(without_number(&b.text)));
     }
+    drop_repeats(&mut blocks);
     let words_read = words_in(&blocks);
     let words_visible = visible_words(&page);
 
@@ -127,6 +128,17 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             fragment,
         }),
     }
+}
+
+/// Shortest block, in words, that is dropped when it repeats an earlier one. Pages often hold
+/// the article twice (a print or mobile copy, a teaser of its first paragraph), and extractors
+/// keep both; a short repeated line ("Ingredients", "Step 1") can be legitimate.
+const MIN_REPEAT_WORDS: usize = 6;
+
+/// Drops blocks that repeat an earlier block word for word (see [`MIN_REPEAT_WORDS`]).
+fn drop_repeats(blocks: &mut Vec<Block>) {
+    let mut seen = std::collections::HashSet::new();
+    blocks.retain(|b| count_words(&b.text) < MIN_REPEAT_WORDS || seen.insert(b.text.clone()));
 }
 
 /// The heading read before the footnotes (with `--footnotes`).

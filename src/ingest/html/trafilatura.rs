@@ -28,23 +28,31 @@ pub(super) fn blocks(html: &str, url: Option<&str>) -> Option<Found> {
         .warnings
         .iter()
         .any(|w| w.starts_with("Used fallback extraction"));
-    let mut blocks = result
-        .content_html
-        .map(|content| walk::blocks_of(Html::parse_document(&content).root_element()))
-        .unwrap_or_default();
+    let mut blocks = if fallback {
+        // The fallback is one <p> whose lines are the page's blocks.
+        lines(&result.content_text)
+    } else {
+        result
+            .content_html
+            .map(|content| walk::blocks_of(Html::parse_document(&content).root_element()))
+            .unwrap_or_default()
+    };
     if blocks.is_empty() {
         // On some pages (forums, product grids) the crate returns the text without its HTML;
         // its lines are then the blocks.
-        blocks = result
-            .content_text
-            .lines()
-            .map(collapse_whitespace)
-            .filter(|l| !l.is_empty())
-            .map(|text| Block {
-                kind: BlockKind::Paragraph,
-                text,
-            })
-            .collect();
+        blocks = lines(&result.content_text);
     }
     (!blocks.is_empty()).then_some(Found { blocks, fallback })
+}
+
+/// Each non-blank line of `text` as a paragraph.
+fn lines(text: &str) -> Vec<Block> {
+    text.lines()
+        .map(collapse_whitespace)
+        .filter(|l| !l.is_empty())
+        .map(|text| Block {
+            kind: BlockKind::Paragraph,
+            text,
+        })
+        .collect()
 }
