@@ -214,7 +214,11 @@ pub fn is_debris(text: &str) -> bool {
     if DEBRIS_LINES.contains(&bare) || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    if is_byline(text) || is_reading_time(&lower) || is_call_to_action(text, &lower) {
+    if is_byline(text)
+        || is_reading_time(&lower)
+        || is_call_to_action(text, &lower)
+        || is_taxonomy_line(&lower)
+    {
         return true;
     }
     // "(Getty Images)", "(Photo: Jane Doe/AP)"
@@ -227,6 +231,26 @@ pub fn is_debris(text: &str) -> bool {
             || DEBRIS_PREFIXES.iter().any(|p| inner.starts_with(p));
     }
     false
+}
+
+/// Labels of a page's taxonomy line ("Topics: Transport Harbour", "Filed under: Opinion").
+const TAXONOMY_LABELS: &[&str] = &[
+    "topics:",
+    "tags:",
+    "tagged:",
+    "filed under:",
+    "categories:",
+    "category:",
+    "posted in:",
+    "more on:",
+];
+
+/// A list of the page's topics or tags: a taxonomy label and at most 12 words, not ending a
+/// sentence (a sentence that happens to start "Topics:" goes on and ends with a full stop).
+fn is_taxonomy_line(lower: &str) -> bool {
+    TAXONOMY_LABELS.iter().any(|l| lower.starts_with(l))
+        && lower.split_whitespace().count() <= 12
+        && !lower.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// A publisher's call to action: a short line (at most [`CTA_MAX_WORDS`] words) that starts
@@ -420,6 +444,9 @@ mod tests {
             "Photograph: Dana Whitfield/The Coastal Courier",
             "(Getty Images)",
             "Read more: Ten other things",
+            "Topics: Transport Harbour",
+            "Filed under: Opinion, Local news",
+            "Tags: rust, audio",
             "Edit this page",
             "Was this page helpful?",
             "By Dana Whitfield",
@@ -432,6 +459,7 @@ mod tests {
         for line in [
             "The ad campaign worked.",
             "Share prices fell 4% on Monday.",
+            "Topics: we covered three of them in the first meeting and the rest later.",
             "By the river, the crowd grew quiet.",
             "By Tuesday the water had gone.",
             "It takes 5 min to read the whole report, she said, and most people never do.",

@@ -39,6 +39,11 @@ fn run(
                 if !own.is_empty() && enough(&own) {
                     return Some((Strategy::Page, own));
                 }
+                if visible == 0 {
+                    // A page that shows no text: the fallback has only the <title> and meta
+                    // tags, run together ("AppAppApp").
+                    return None;
+                }
             }
             found.blocks
         }

@@ -105,8 +105,23 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     let root = walk::article_root(&page);
     let mut title = walk::first_h1(root).or_else(|| walk::first_h1(page.root_element()));
     if let Some(t) = &title {
-        if let Some(i) = blocks.iter().position(|b| &b.text == t) {
+        // The headline as a block may still carry a permalink mark ("Title¶").
+        let key = letters_and_digits(t);
+        if let Some(i) = blocks
+            .iter()
+            .position(|b| letters_and_digits(&b.text) == key)
+        {
             blocks.remove(i);
+        }
+        if let Some(dek) = walk::standfirst(&page).filter(|d| !blocks.iter().any(|b| &b.text == d))
+        {
+            blocks.insert(
+                0,
+                Block {
+                    kind: BlockKind::Paragraph,
+                    text: dek,
+                },
+            );
         }
     } else {
         title = walk::page_title(&page);
@@ -168,6 +183,15 @@ fn canonical_url(page: &Html) -> Option<String> {
             .find(|u| u.starts_with("http://") || u.starts_with("https://"))
             .map(str::to_string)
     })
+}
+
+/// Only the letters and digits of `text`, lower-cased: two texts that differ only in marks
+/// and spacing compare equal.
+fn letters_and_digits(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Words with at least one letter or digit.

@@ -157,6 +157,45 @@ pub(super) fn article_root(page: &Html) -> ElementRef<'_> {
         .unwrap_or_else(|| page.root_element())
 }
 
+/// Class words of a standfirst: the sentence under a headline that sums the story up.
+const STANDFIRST_WORDS: &[&str] = &[
+    "dek",
+    "standfirst",
+    "subtitle",
+    "subheadline",
+    "subhead",
+    "summary",
+    "lede",
+    "lead",
+    "excerpt",
+    "intro",
+    "description",
+    "deck",
+    "strapline",
+];
+
+/// The standfirst right after the page's first `<h1>`: the next element, a paragraph, `<h2>`
+/// or `<div>` marked as a standfirst by its class, of 6 to 60 words. Extractors often miss it because it
+/// sits between the headline and the story's container.
+pub(super) fn standfirst(page: &Html) -> Option<String> {
+    let sel = Selector::parse("h1").ok()?;
+    let h1 = page.select(&sel).next()?;
+    let next = h1.next_siblings().find_map(ElementRef::wrap)?;
+    let marked = next.value().attr("class").is_some_and(|c| {
+        c.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+            .any(|w| STANDFIRST_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    });
+    let name = next.value().name();
+    if !marked || !matches!(name, "p" | "h2" | "div") {
+        return None;
+    }
+    let mut text = String::new();
+    inline_text(next, &mut text);
+    let text = collapse_whitespace(&text);
+    let words = text.split_whitespace().count();
+    (6..=60).contains(&words).then_some(text)
+}
+
 pub(super) fn first_h1(root: ElementRef<'_>) -> Option<String> {
     let sel = Selector::parse("h1").ok()?;
     root.select(&sel)
