@@ -219,19 +219,16 @@ pub(crate) fn visible_words(page: &Html) -> usize {
     for edge in page.root_element().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                scraper::Node::Element(e) => {
-                    if hidden_depth > 0 || is_invisible(e) {
-                        hidden_depth += 1;
-                    }
+                // Inside a hidden element every element counts, so closes balance opens.
+                scraper::Node::Element(e) if hidden_depth > 0 || is_invisible(e) => {
+                    hidden_depth += 1;
                 }
                 scraper::Node::Text(t) if hidden_depth == 0 => run.push_str(t),
                 _ => {}
             },
             Edge::Close(node) => {
                 if let scraper::Node::Element(e) = node.value() {
-                    if hidden_depth > 0 {
-                        hidden_depth -= 1;
-                    }
+                    hidden_depth = hidden_depth.saturating_sub(1);
                     if !walk::is_inline(e.name()) {
                         words += count_words(&run);
                         run.clear();
