@@ -8,6 +8,7 @@
 
 use std::time::{Duration, Instant};
 
+use aloud::ingest::html::{HtmlOptions, Strategy as Extractor};
 use aloud::ingest::{encoding, parse, Format};
 use aloud::narration::{plan, PlanOptions};
 use aloud::text::clean::clean;
@@ -158,8 +159,29 @@ fn front_end(bytes: &[u8]) {
     let Ok(decoded) = encoding::decode(bytes, "fuzz", None) else {
         return; // rejected as binary or empty: an error, not a panic
     };
-    for format in [Format::Txt, Format::Md, Format::Html] {
-        let doc = clean(parse(&decoded.text, format));
+    // Every way of reading a page, with and without footnotes.
+    let mut readers = vec![
+        (Format::Txt, HtmlOptions::default()),
+        (Format::Md, HtmlOptions::default()),
+    ];
+    for extractor in [
+        None,
+        Some(Extractor::Trafilatura),
+        Some(Extractor::Readability),
+        Some(Extractor::StructuredData),
+        Some(Extractor::Page),
+    ] {
+        readers.push((
+            Format::Html,
+            HtmlOptions {
+                extractor,
+                footnotes: extractor.is_none(),
+                ..HtmlOptions::default()
+            },
+        ));
+    }
+    for (format, html) in readers {
+        let doc = clean(parse(&decoded.text, format, &html));
         let narration = plan(&doc, &opts);
         for c in &narration.chunks {
             assert!(c.text.chars().count() <= opts.max_chunk_chars || !c.text.contains(' '));
