@@ -88,7 +88,9 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     let text = furniture::rewrite(&text);
     let page = Html::parse_document(&text);
     let url = opts.url.clone().or_else(|| canonical_url(&page));
-    let (strategy, mut blocks, fragment) = choose::choose(&text, &page, url.as_deref(), opts);
+    let words_visible = visible_words(&page);
+    let (strategy, mut blocks, fragment) =
+        choose::choose(&text, &page, url.as_deref(), opts, words_visible);
     // Footnotes are found on the whole page (extractors may keep them as plain paragraphs or
     // drop their markup); they are never read in place, and with --footnotes come last.
     let (_, notes) = walk::blocks_and_notes(page.root_element());
@@ -99,7 +101,6 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     }
     drop_repeats(&mut blocks);
     let words_read = words_in(&blocks);
-    let words_visible = visible_words(&page);
 
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
     let root = walk::article_root(&page);
