@@ -29,7 +29,7 @@ fn run(
 ) -> Option<(Strategy, Vec<Block>)> {
     let blocks = match strategy {
         Strategy::Trafilatura => {
-            let found = trafilatura::blocks(html, url)?;
+            let found = trafilatura::blocks(html, url, title_element(page).as_deref())?;
             if found.fallback {
                 let enough = |b: &Vec<Block>| !is_fragment(words_in(b), visible);
                 if let Some(r) = readability::blocks(html).filter(enough) {
@@ -39,11 +39,6 @@ fn run(
                 if !own.is_empty() && enough(&own) {
                     return Some((Strategy::Page, own));
                 }
-                if visible == 0 {
-                    // A page that shows no text: the fallback has only the <title> and meta
-                    // tags, run together ("AppAppApp").
-                    return None;
-                }
             }
             found.blocks
         }
@@ -52,6 +47,12 @@ fn run(
         Strategy::Page => walk::blocks_of(walk::article_root(page)),
     };
     (!blocks.is_empty()).then_some((strategy, blocks))
+}
+
+/// The text of the page's `<title>` element, as written.
+fn title_element(page: &Html) -> Option<String> {
+    let sel = scraper::Selector::parse("title").ok()?;
+    page.select(&sel).next().map(|t| t.text().collect())
 }
 
 /// Most elements a page may have for the extraction crates to run on it. Both scale worse than
@@ -78,7 +79,9 @@ pub(super) fn choose(
     if let Some(strategy) = opts.extractor {
         // Forced means forced: no swap to Readability on rs-trafilatura's fallback.
         let blocks = match strategy {
-            Strategy::Trafilatura => trafilatura::blocks(html, url).map(|f| f.blocks),
+            Strategy::Trafilatura => {
+                trafilatura::blocks(html, url, title_element(page).as_deref()).map(|f| f.blocks)
+            }
             _ => run(strategy, html, page, url, visible).map(|(_, b)| b),
         }
         .unwrap_or_default();

@@ -224,7 +224,21 @@ pub(crate) fn visible_words(page: &Html) -> usize {
                 scraper::Node::Element(e) if hidden_depth > 0 || is_invisible(e) => {
                     hidden_depth += 1;
                 }
-                scraper::Node::Text(t) if hidden_depth == 0 => run.push_str(t),
+                scraper::Node::Text(t) if hidden_depth == 0 => {
+                    let in_noscript = node
+                        .parent()
+                        .and_then(|p| p.value().as_element().map(|e| e.name() == "noscript"))
+                        .unwrap_or(false);
+                    if in_noscript {
+                        // Parsed as raw text: what a reader without JavaScript sees is the
+                        // text between its tags (forums serve whole threads this way).
+                        run.push(' ');
+                        run.push_str(&strip_tags(t));
+                        run.push(' ');
+                    } else {
+                        run.push_str(t);
+                    }
+                }
                 _ => {}
             },
             Edge::Close(node) => {
@@ -242,10 +256,30 @@ pub(crate) fn visible_words(page: &Html) -> usize {
     words + count_words(&run)
 }
 
+/// `markup` without its tags (and without the text of scripts and styles inside it).
+fn strip_tags(markup: &str) -> String {
+    let fragment = Html::parse_fragment(markup);
+    let mut out = String::new();
+    for node in fragment.root_element().descendants() {
+        if let Some(t) = node.value().as_text() {
+            let hidden = node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "template"))
+            });
+            if !hidden {
+                out.push_str(t);
+                out.push(' ');
+            }
+        }
+    }
+    out
+}
+
 fn is_invisible(e: &scraper::node::Element) -> bool {
     matches!(
         e.name(),
-        "head" | "script" | "style" | "noscript" | "template" | "svg" | "title"
+        "head" | "script" | "style" | "template" | "svg" | "title"
     ) || e.attr("hidden").is_some()
         || e.attr("aria-hidden") == Some("true")
 }

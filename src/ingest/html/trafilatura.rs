@@ -17,7 +17,9 @@ pub(super) struct Found {
 
 /// The blocks of the region rs-trafilatura picks, or `None` when it finds nothing. `url` (the
 /// page's address) helps its page-type classifier.
-pub(super) fn blocks(html: &str, url: Option<&str>) -> Option<Found> {
+///
+/// `title` is the page's `<title>`, used to recognise a fallback that holds only the title.
+pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Option<Found> {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_string),
         ..rs_trafilatura::Options::default()
@@ -29,20 +31,48 @@ pub(super) fn blocks(html: &str, url: Option<&str>) -> Option<Found> {
         .iter()
         .any(|w| w.starts_with("Used fallback extraction"));
     let mut blocks = if fallback {
-        // The fallback is one <p> whose lines are the page's blocks.
-        lines(&result.content_text)
+        // The fallback is one <p> whose lines are the page's blocks; on a page that shows no
+        // text it holds only the title, repeated ("AppAppApp"), which is not an article.
+        let title = title
+            .or(result.metadata.title.as_deref())
+            .map(alphanumerics);
+        let mut blocks = lines(&result.content_text);
+        blocks.retain(|b| {
+            !title
+                .as_deref()
+                .is_some_and(|t| is_repeat_of(&alphanumerics(&b.text), t))
+        });
+        blocks
     } else {
         result
             .content_html
             .map(|content| walk::blocks_of(Html::parse_document(&content).root_element()))
             .unwrap_or_default()
     };
-    if blocks.is_empty() {
+    if blocks.is_empty() && !fallback {
         // On some pages (forums, product grids) the crate returns the text without its HTML;
         // its lines are then the blocks.
         blocks = lines(&result.content_text);
     }
     (!blocks.is_empty()).then_some(Found { blocks, fallback })
+}
+
+/// The letters and digits of `text`, lower-cased.
+fn alphanumerics(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when `line` is `unit` said once or more times over ("appappapp" of "app").
+fn is_repeat_of(line: &str, unit: &str) -> bool {
+    !unit.is_empty()
+        && line.len().is_multiple_of(unit.len())
+        && line
+            .as_bytes()
+            .chunks(unit.len())
+            .all(|c| c == unit.as_bytes())
 }
 
 /// Each non-blank line of `text` as a paragraph.
