@@ -3,7 +3,8 @@
 //! This is the single hand-off between "what to say" (ingest, text) and "how it sounds"
 //! (engine, audio, export). Serialised as-is by `aloud script --json`, a stable contract:
 //! `{"title", "paragraphs": [{"text", "sentences"}], "chunks": [{"index", "paragraph",
-//! "text", "spoken", "pause_after_ms"}]}`.
+//! "text", "spoken", "pause_after_ms"}]}`, plus `"extraction": {"strategy", "words_read",
+//! "words_visible", "fragment"}` for HTML inputs.
 
 use serde::{Deserialize, Serialize};
 

@@ -404,3 +404,43 @@ fn hostile_pages_finish_with_their_text() {
     let (plan, _) = script(&big, &[]);
     assert!(paragraphs(&plan).len() > 10_000);
 }
+
+#[test]
+fn product_page_boilerplate_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "product",
+        r#"<html><head><title>Harbour Lantern | Coast Goods</title></head><body>
+        <header><nav><a href="/">Home</a> <a href="/shop">Shop</a> <a href="/cart">Cart (0)</a></nav></header>
+        <main><div class="product"><div class="gallery"><img src="a.jpg" alt="Lantern"></div>
+        <div class="info"><h1>Harbour Lantern</h1><p class="price">$49.00</p>
+        <form><select><option>Brass</option><option>Steel</option></select><button>Add to cart</button></form>
+        <div class="description"><p>The harbour lantern is cast from recycled brass and burns for twelve
+        hours on one filling of oil, long enough for a winter night on the quay.</p>
+        <p>Each lantern is finished by hand in our workshop by the sea, so no two carry quite the
+        same patina after a season outdoors.</p></div></div></div>
+        <section class="related-products"><h2>Customers also bought</h2><ul>
+        <li><a href="/p/1">Rope coaster set</a> $12.00</li><li><a href="/p/2">Tide clock</a> $65.00</li>
+        <li><a href="/p/3">Oil can</a> $9.00</li></ul></section></main>
+        <footer><p>© Coast Goods</p><ul><li><a href="/privacy">Privacy</a></li>
+        <li><a href="/terms">Terms</a></li></ul></footer></body></html>"#,
+    );
+    let (plan, _) = script(&p, &[]);
+    assert_eq!(plan["title"], "Harbour Lantern");
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("cast from recycled brass"), "{text}");
+    assert!(
+        text.contains("no two carry quite the same patina"),
+        "{text}"
+    );
+    for furniture in [
+        "Add to cart",
+        "Tide clock",
+        "Privacy",
+        "Cart (0)",
+        "Brass\n",
+    ] {
+        assert!(!text.contains(furniture), "{furniture:?} read: {text}");
+    }
+}
