@@ -95,7 +95,6 @@ const CLUTTER_WORDS: &[&str] = &[
     "skip",
     "cta",
     "bio",
-    "widget",
     "actions",
     "copyright",
     "onetrust",
