@@ -61,8 +61,10 @@ pub enum Error {
     #[error("installing voice: {0}")]
     Install(String),
     /// Only a fragment of a page could be read and `--strict` was given.
-    #[error("{}", fragment_message(.source_name, *.words_read, *.words_visible, true))]
+    #[error("{}", fragment_message(.source_name, *.words_read, *.words_visible, *.strategy, true))]
     Fragment {
+        /// The strategy that read most.
+        strategy: ingest::html::Strategy,
         /// The page.
         source_name: String,
         /// Words read from it.
@@ -124,6 +126,17 @@ pub fn load(
     // A page's <title> alone is not an article: an HTML page must yield some text.
     if doc.blocks.is_empty() && (doc.title.is_none() || doc.extraction.is_some()) {
         let reason = match &doc.extraction {
+            Some(x) if read.extractor == Some(ingest::html::Strategy::StructuredData) => format!(
+                "the page carries no schema.org articleBody (JSON-LD) among its {} visible \
+                 words; drop --extractor to let aloud choose how to read it",
+                x.words_visible
+            ),
+            Some(x) if read.extractor.is_some() => format!(
+                "--extractor {} found no article among the page's {} visible words; drop \
+                 --extractor to let aloud choose how to read it",
+                x.strategy.name(),
+                x.words_visible
+            ),
             Some(x) if x.words_visible > 0 => format!(
                 "no article found among the page's {} visible words; it is probably built by \
                  JavaScript or behind a login: save it from your browser or paste its text \
@@ -199,11 +212,22 @@ pub fn prepare(
 
 /// The one-line message for a page of which only a fragment was read: what was read, what
 /// was there, and what the user can do.
-fn fragment_message(source: &str, read: usize, visible: usize, strict: bool) -> String {
+fn fragment_message(
+    source: &str,
+    read: usize,
+    visible: usize,
+    strategy: ingest::html::Strategy,
+    strict: bool,
+) -> String {
     format!(
         "{source}: read only {read} of the page's {visible} visible words; the article is \
          probably built by JavaScript or behind a login: save the page from your browser or \
-         paste its text into a .txt file (or try --extractor page){}",
+         paste its text into a .txt file{}{}",
+        if strategy == ingest::html::Strategy::Page {
+            ""
+        } else {
+            " (or try --extractor page)"
+        },
         if strict { "; --strict was given" } else { "" }
     )
 }
@@ -219,6 +243,7 @@ pub fn fragment_warnings(articles: &[Article], strict: bool) -> Result<Vec<Strin
         };
         if strict {
             return Err(Error::Fragment {
+                strategy: x.strategy,
                 source_name: a.source.display(),
                 words_read: x.words_read,
                 words_visible: x.words_visible,
@@ -228,6 +253,7 @@ pub fn fragment_warnings(articles: &[Article], strict: bool) -> Result<Vec<Strin
             &a.source.display(),
             x.words_read,
             x.words_visible,
+            x.strategy,
             false,
         ));
     }

@@ -185,7 +185,9 @@ fn stdin_title_cannot_escape_the_output_folder() {
     aloud()
         .args(["export", "--engine", "espeak", "-", "-q", "-o"])
         .arg(&out)
-        .write_stdin("../../etc/passwd\n\nThis article tries to escape. It should not.\n")
+        .write_stdin(
+            "To ../../etc/passwd we go\n\nThis article tries to escape from the output folder. It should not.\n",
+        )
         .assert()
         .success();
     assert_eq!(
@@ -195,7 +197,7 @@ fn stdin_title_cannot_escape_the_output_folder() {
             .count(),
         1
     );
-    let m = read_json(&out.join("etc-passwd/manifest.json"));
-    assert_eq!(m["title"], "../../etc/passwd");
+    let m = read_json(&out.join("to-etc-passwd-we-go/manifest.json"));
+    assert_eq!(m["title"], "To ../../etc/passwd we go");
     assert_eq!(m["source"], "<stdin>");
 }

@@ -55,6 +55,13 @@ const DEBRIS_LINES: &[&str] = &[
     "print this page",
     "opens in a new window",
     "open in app",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "cancel reply",
+    "required fields are marked",
+    "your email address will not be published",
+    "your email address will not be published. required fields are marked",
 ];
 
 /// Prefixes of credit and teaser lines ("Photograph: …", "Read more: …").
@@ -72,6 +79,8 @@ const DEBRIS_PREFIXES: &[&str] = &[
     "sign up for",
     "follow us on",
     "watch:",
+    "video:",
+    "clip:",
 ];
 
 /// Agencies whose names alone in brackets are photo credits: "(Getty Images)".
@@ -210,11 +219,15 @@ pub fn is_debris(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    let bare = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
+    let bare =
+        lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace());
     if DEBRIS_LINES.contains(&bare) || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     if is_byline(text)
+        || is_copyright(&lower)
+        || is_comment_count(&lower)
+        || text.starts_with(['★', '☆'])
         || is_reading_time(&lower)
         || is_call_to_action(text, &lower)
         || is_taxonomy_line(&lower)
@@ -320,13 +333,64 @@ fn is_byline(text: &str) -> bool {
         .iter()
         .take_while(|w| !matches!(**w, "·" | "|" | "-" | "–" | "—"))
         .collect::<Vec<_>>();
+    // After a separator come a date and time ("| Updated 3:42 PM EST, Sat March 2, 2024").
+    let limit = if name_words.len() < words.len() {
+        20
+    } else {
+        12
+    };
     !name_words.is_empty()
-        && words.len() <= 12
+        && name_words.len() <= 8
+        && words.len() <= limit
         && !text.ends_with('.')
         && name_words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 || matches!(w.trim_end_matches(','), "and" | "&" | "de" | "van" | "von")
         })
+}
+
+/// A copyright line: "© 2024 The Courier", "Copyright 2024 … All rights reserved."
+fn is_copyright(lower: &str) -> bool {
+    let words = lower.split_whitespace().count();
+    if words > 40 {
+        return false;
+    }
+    if lower.contains("all rights reserved") {
+        return true;
+    }
+    // "© 2024 …", "Copyright © 2024 …", "Copyright 2024 …": the mark, then a year.
+    let rest = lower
+        .trim_start_matches("copyright")
+        .trim_start()
+        .trim_start_matches(['©'])
+        .trim_start_matches("(c)")
+        .trim_start();
+    rest.len() < lower.len()
+        && (lower.starts_with('©') || lower.starts_with("(c)") || lower.starts_with("copyright"))
+        && rest.chars().take(4).filter(char::is_ascii_digit).count() == 4
+}
+
+/// A comment section's heading: "12 thoughts on “My allotment”", "3 comments on …",
+/// "5 responses to …".
+fn is_comment_count(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let (Some(n), Some(kind), Some(prep)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    (n.chars().all(|c| c.is_ascii_digit()) || n == "one")
+        && matches!(
+            kind,
+            "thought"
+                | "thoughts"
+                | "comment"
+                | "comments"
+                | "response"
+                | "responses"
+                | "reply"
+                | "replies"
+        )
+        && matches!(prep, "on" | "to")
+        && lower.split_whitespace().count() <= 16
 }
 
 /// "6 min read", "By X · 4 minute read".
@@ -447,6 +511,14 @@ mod tests {
             "Topics: Transport Harbour",
             "Filed under: Opinion, Local news",
             "Tags: rust, audio",
+            "By Jo Marsh and Sam Lee | Updated 3:42 PM EST, Sat March 2, 2024",
+            "Copyright 2024 The Coastal Courier. All rights reserved. This material may not be published.",
+            "© 2025 Tinker Blog",
+            "12 thoughts on “My allotment in March”",
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+            "★★★★★ 4.8 from 212 votes",
+            "Video: Ann Price shows the new pontoons.",
             "Edit this page",
             "Was this page helpful?",
             "By Dana Whitfield",
@@ -460,6 +532,8 @@ mod tests {
             "The ad campaign worked.",
             "Share prices fell 4% on Monday.",
             "Topics: we covered three of them in the first meeting and the rest later.",
+            "Copyright law changed in 2019, and the courts are still catching up with it.",
+            "12 thoughts kept her awake that night, each worse than the last one.",
             "By the river, the crowd grew quiet.",
             "By Tuesday the water had gone.",
             "It takes 5 min to read the whole report, she said, and most people never do.",

@@ -105,14 +105,15 @@ pub(super) fn is_fragment(words: usize, visible: usize) -> bool {
     words * 10 < visible
 }
 
-/// The chosen strategy, its blocks, and whether they are only a fragment of the page.
+/// The chosen strategy and its blocks: the first in [`ORDER`] that reads more than a fragment
+/// of the `visible` words, else the one that read most.
 pub(super) fn choose(
     html: &str,
     page: &Html,
     url: Option<&str>,
     opts: &HtmlOptions,
     visible: usize,
-) -> (Strategy, Vec<Block>, bool) {
+) -> (Strategy, Vec<Block>) {
     let huge = page.tree.nodes().filter(|n| n.value().is_element()).count() > MAX_CRATE_ELEMENTS;
     if let Some(strategy) = opts.extractor {
         // Forced means forced: no swap to Readability on rs-trafilatura's fallback.
@@ -123,8 +124,7 @@ pub(super) fn choose(
             _ => run(strategy, html, page, url, visible).map(|(_, b)| b),
         }
         .unwrap_or_default();
-        let fragment = is_fragment(words_in(&blocks), visible);
-        return (strategy, blocks, fragment);
+        return (strategy, blocks);
     }
     let mut best: Option<(Strategy, Vec<Block>, usize)> = None;
     for strategy in ORDER {
@@ -136,14 +136,14 @@ pub(super) fn choose(
         };
         let words = words_in(&blocks);
         if !is_fragment(words, visible) {
-            return (strategy, blocks, false);
+            return (strategy, blocks);
         }
         if best.as_ref().is_none_or(|(_, _, w)| words > *w) {
             best = Some((strategy, blocks, words));
         }
     }
     match best {
-        Some((strategy, blocks, _)) => (strategy, blocks, true),
-        None => (Strategy::Trafilatura, Vec::new(), visible > 0),
+        Some((strategy, blocks, _)) => (strategy, blocks),
+        None => (Strategy::Trafilatura, Vec::new()),
     }
 }

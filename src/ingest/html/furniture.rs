@@ -43,6 +43,22 @@ static SCRIPT_AFTER_LETTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// An ordinal suffix raised after a number (`1<sup>st</sup>`): written out as `1st`.
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)(\d)\s*<sup\b[^>]*>\s*(st|nd|rd|th|er|e|re|o|a)\s*</sup>"#)
+        .expect("valid regex")
+});
+
+/// A trademark mark (`<sup>TM</sup>`, `<sup>®</sup>`): not read.
+static TRADEMARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<sup\b[^>]*>\s*(?:tm|sm|®|™)\s*</sup>"#).expect("valid regex")
+});
+
+/// A one-letter exponent after a one-letter base (`x<sup>n</sup>`): written `x^n`.
+static LETTER_POWER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)(\b[a-zA-Z])<sup\b[^>]*>\s*([a-z])\s*</sup>"#).expect("valid regex")
+});
+
 /// A paragraph of only emphasis right after a video or embed: its caption.
 static MEDIA_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -65,7 +81,10 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
     apply(&BACK_LINK, &|_| {
         r#"<a role="doc-backlink"></a>"#.to_string()
     });
+    apply(&ORDINAL, &|c| format!("{}{}", &c[1], &c[2]));
+    apply(&TRADEMARK, &|_| String::new());
     apply(&POWER, &|c| format!("{}^{}", &c[1], c[2].replace('−', "-")));
+    apply(&LETTER_POWER, &|c| format!("{}^{}", &c[1], &c[2]));
     apply(&SCRIPT_AFTER_LETTER, &|c| {
         let sup = c[2].eq_ignore_ascii_case("sup");
         format!("{}{}", &c[1], scripted(&c[3], sup))
@@ -115,6 +134,15 @@ mod tests {
             ("E = mc<sup>2</sup>", "E = mc²"),
             ("H<sub>2</sub>O and CO<sub>2</sub>", "H₂O and CO₂"),
             (
+                "she came 1<sup>st</sup> and 2<sup>nd</sup>",
+                "she came 1st and 2nd",
+            ),
+            (
+                "Widget<sup>TM</sup> and Gadget<sup>®</sup>",
+                "Widget and Gadget",
+            ),
+            ("grows as x<sup>n</sup> for", "grows as x^n for"),
+            (
                 "<video src=x></video>\n<p><em>Clip: the wall.</em></p><p>Body.</p>",
                 "<video src=x></video><p>Body.</p>",
             ),
@@ -126,7 +154,6 @@ mod tests {
     #[test]
     fn leaves_ordinary_markup_alone() {
         for html in [
-            "<p>The 1<sup>st</sup> of May</p>",
             "<p><em>An emphasised paragraph.</em></p>",
             "<p>Text <a href=\"/x\">link</a>.</p>",
         ] {

@@ -105,6 +105,10 @@ const CLUTTER_WORDS: &[&str] = &[
 /// that the article had one.
 pub const TABLE_ANNOUNCEMENT: &str = "A table is omitted.";
 
+/// What is said in place of a block of code, for the same reason: "you can write it like
+/// this:" followed by silence would leave the listener waiting.
+pub const CODE_ANNOUNCEMENT: &str = "A code example is omitted.";
+
 /// Inline elements: their text belongs to the surrounding block.
 const INLINE_TAGS: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
@@ -218,19 +222,23 @@ pub(super) fn page_title(page: &Html) -> Option<String> {
     (!headline.is_empty()).then_some(headline)
 }
 
-fn is_clutter(el: &scraper::node::Element) -> bool {
-    if SKIP_TAGS.contains(&el.name()) {
-        return true;
-    }
+/// True when the page hides an element from readers: the `hidden` attribute,
+/// `aria-hidden="true"`, or an inline style `display:none` / `visibility:hidden`.
+pub(super) fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if el.attr("style").is_some_and(|s| {
-        s.split_whitespace()
+    el.attr("style").is_some_and(|s| {
+        let s = s
+            .split_whitespace()
             .collect::<String>()
-            .to_ascii_lowercase()
-            .contains("display:none")
-    }) {
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+fn is_clutter(el: &scraper::node::Element) -> bool {
+    if SKIP_TAGS.contains(&el.name()) || is_hidden(el) {
         return true;
     }
     let marks = [el.attr("class"), el.id(), el.attr("role")];
@@ -451,14 +459,17 @@ fn walk(
                 };
                 if is_footnote_list(child_el) {
                     push_block(pending, context, blocks);
-                    let mut ignored = Vec::new();
+                    // A footnote list inside a footnote section ("<section class=footnotes><ol>")
+                    // lands in `nested`: it is notes too.
+                    let mut nested = Vec::new();
                     walk(
                         child_el,
                         BlockKind::ListItem,
                         &mut String::new(),
                         notes,
-                        &mut ignored,
+                        &mut nested,
                     );
+                    notes.append(&mut nested);
                     continue;
                 }
                 if is_clutter(e) || is_media_caption(child_el) {
@@ -471,6 +482,13 @@ fn walk(
                     push_block(pending, context, blocks);
                     if !is_code_block(child_el) {
                         pre_blocks(child_el, blocks);
+                    } else if child_el.text().any(|t| !t.trim().is_empty())
+                        && blocks.last().map(|b| b.text.as_str()) != Some(CODE_ANNOUNCEMENT)
+                    {
+                        blocks.push(Block {
+                            kind: BlockKind::Paragraph,
+                            text: CODE_ANNOUNCEMENT.to_string(),
+                        });
                     }
                 } else if INLINE_TAGS.contains(&name) {
                     inline_element(child_el, pending);
@@ -620,21 +638,35 @@ fn script_chars(text: &str, sup: bool) -> Option<String> {
 }
 
 /// The text of a `<sup>`/`<sub>` as the speech stage can read it: a power of a number as
-/// `10^6`, a superscript digit after a letter as `m²`, a subscript digit as `H₂O`; other
-/// content (a superscript "th", "TM") as plain text.
+/// `10^6`, a superscript digit after a letter as `m²`, a one-letter exponent as `x^n`, a
+/// subscript digit as `H₂O`; a trademark mark (TM, SM, ®) is left out; other content (the
+/// "st" of `1<sup>st</sup>`) as plain text, so `1st` reads "first".
 fn script_text(el: ElementRef<'_>, out: &mut String) {
     let sup = el.value().name() == "sup";
     let mut text = String::new();
     inline_text(el, &mut text);
     let t = collapse_whitespace(&text);
     let before = out.chars().last();
-    if sup && before.is_some_and(|c| c.is_ascii_digit()) && !t.is_empty() {
+    let power = !t.is_empty()
+        && t.trim_start_matches(['-', '−'])
+            .chars()
+            .all(|c| c.is_ascii_digit());
+    if sup && (t.eq_ignore_ascii_case("tm") || t.eq_ignore_ascii_case("sm") || t == "®") {
+        // Trademark marks are not read.
+    } else if sup && before.is_some_and(|c| c.is_ascii_digit()) && power {
         out.push('^');
         out.push_str(&t);
     } else if let Some(s) =
         script_chars(&t, sup).filter(|_| before.is_some_and(char::is_alphanumeric))
     {
         out.push_str(&s);
+    } else if sup
+        && t.len() == 1
+        && t.chars().all(|c| c.is_ascii_lowercase())
+        && before.is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        out.push('^');
+        out.push_str(&t);
     } else {
         out.push_str(&text);
     }
