@@ -205,6 +205,18 @@ fn letters_and_digits(text: &str) -> String {
         .collect()
 }
 
+/// Each non-blank line of `text` as a paragraph, whitespace collapsed.
+fn line_blocks(text: &str) -> Vec<Block> {
+    text.lines()
+        .map(super::collapse_whitespace)
+        .filter(|l| !l.is_empty())
+        .map(|text| Block {
+            kind: BlockKind::Paragraph,
+            text,
+        })
+        .collect()
+}
+
 /// Words with at least one letter or digit.
 fn count_words(text: &str) -> usize {
     text.split_whitespace()

@@ -6,7 +6,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 
 use super::walk;
-use crate::ingest::{collapse_whitespace, Block, BlockKind};
+use crate::ingest::Block;
 
 /// The longest `articleBody` in the page's JSON-LD, as paragraphs (one per line of the body;
 /// a body holding HTML is read by the walk), or `None` when there is none.
@@ -30,14 +30,7 @@ pub(super) fn blocks(page: &Html) -> Option<Vec<Block>> {
     let blocks: Vec<Block> = if body.contains("</p>") || body.contains("<br") {
         walk::blocks_of(Html::parse_fragment(&body).root_element())
     } else {
-        body.lines()
-            .map(collapse_whitespace)
-            .filter(|l| !l.is_empty())
-            .map(|text| Block {
-                kind: BlockKind::Paragraph,
-                text,
-            })
-            .collect()
+        super::line_blocks(&body)
     };
     (!blocks.is_empty()).then_some(blocks)
 }

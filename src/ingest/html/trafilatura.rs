@@ -4,7 +4,7 @@
 use scraper::Html;
 
 use super::walk;
-use crate::ingest::{collapse_whitespace, Block, BlockKind};
+use crate::ingest::Block;
 
 /// What rs-trafilatura found.
 pub(super) struct Found {
@@ -36,7 +36,7 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
         let title = title
             .or(result.metadata.title.as_deref())
             .map(alphanumerics);
-        let mut blocks = lines(&result.content_text);
+        let mut blocks = super::line_blocks(&result.content_text);
         blocks.retain(|b| {
             !title
                 .as_deref()
@@ -52,7 +52,7 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
     if blocks.is_empty() && !fallback {
         // On some pages (forums, product grids) the crate returns the text without its HTML;
         // its lines are then the blocks.
-        blocks = lines(&result.content_text);
+        blocks = super::line_blocks(&result.content_text);
     }
     (!blocks.is_empty()).then_some(Found { blocks, fallback })
 }
@@ -73,16 +73,4 @@ fn is_repeat_of(line: &str, unit: &str) -> bool {
             .as_bytes()
             .chunks(unit.len())
             .all(|c| c == unit.as_bytes())
-}
-
-/// Each non-blank line of `text` as a paragraph.
-fn lines(text: &str) -> Vec<Block> {
-    text.lines()
-        .map(collapse_whitespace)
-        .filter(|l| !l.is_empty())
-        .map(|text| Block {
-            kind: BlockKind::Paragraph,
-            text,
-        })
-        .collect()
 }

@@ -201,14 +201,15 @@ pub(super) fn standfirst(page: &Html) -> Option<String> {
 
 pub(super) fn first_h1(root: ElementRef<'_>) -> Option<String> {
     let sel = Selector::parse("h1").ok()?;
-    root.select(&sel)
-        .map(|h| {
-            // Read like any block, so a "¶" permalink inside the heading is left out.
-            let mut text = String::new();
-            inline_text(h, &mut text);
-            collapse_whitespace(&text)
-        })
-        .find(|t| !t.is_empty())
+    // Read like any block, so a "¶" permalink inside the heading is left out.
+    root.select(&sel).map(block_text).find(|t| !t.is_empty())
+}
+
+/// An element's readable text on one line.
+fn block_text(el: ElementRef<'_>) -> String {
+    let mut text = String::new();
+    inline_text(el, &mut text);
+    collapse_whitespace(&text)
 }
 
 pub(super) fn page_title(page: &Html) -> Option<String> {
@@ -373,11 +374,7 @@ fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>) {
         .select(&rows)
         .map(|row| {
             row.select(&cells)
-                .map(|cell| {
-                    let mut text = String::new();
-                    inline_text(cell, &mut text);
-                    collapse_whitespace(&text)
-                })
+                .map(block_text)
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
                 .join(", ")
