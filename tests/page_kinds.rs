@@ -517,3 +517,35 @@ fn product_page_boilerplate_is_left_out() {
         assert!(!text.contains(furniture), "{furniture:?} read: {text}");
     }
 }
+
+#[test]
+fn nested_list_items_are_read_as_items_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "nested-lists",
+        &format!(
+            "<html><body><article><h1>Packing</h1><p>{}</p><ul><li>Clothes<ul><li>Warm socks</li>\
+             <li>A rain jacket</li></ul></li><li>Food</li></ul><ol><li>Pack the <b>bag</b><ol>\
+             <li>Heavy things first</li></ol></li><li>Close it</li></ol></article></body></html>",
+            prose("packing", 2)
+        ),
+    );
+    for extra in [&[][..], &["--extractor", "page"]] {
+        let paras = paragraphs(&script(&p, extra).0);
+        let items: Vec<&str> = paras.iter().skip(1).map(String::as_str).collect();
+        assert_eq!(
+            items,
+            [
+                "Clothes",
+                "Warm socks",
+                "A rain jacket",
+                "Food",
+                "1. Pack the bag",
+                "1. Heavy things first",
+                "2. Close it"
+            ],
+            "{extra:?}"
+        );
+    }
+}

@@ -503,13 +503,32 @@ fn walk(
                         kind
                     };
                     let mut text = String::new();
-                    inline_text(child_el, &mut text);
+                    // A list nested in an item ("Outer" › "Inner a", "Inner b") is read as
+                    // items of its own after the outer item's text, not run into it.
+                    let nested = name == "li" && child_el.children().any(is_nested_list);
+                    if nested {
+                        child_el
+                            .children()
+                            .filter(|n| !is_nested_list(*n))
+                            .for_each(|n| inline_node(n, &mut text));
+                    } else {
+                        inline_text(child_el, &mut text);
+                    }
                     if name == "li" && !text.trim().is_empty() {
                         if let Some(n) = item_number(child_el) {
                             text.insert_str(0, &n);
                         }
                     }
                     push_block(&mut text, kind, blocks);
+                    if nested {
+                        for list in child_el
+                            .children()
+                            .filter(|n| is_nested_list(*n))
+                            .filter_map(ElementRef::wrap)
+                        {
+                            walk(list, BlockKind::ListItem, pending, blocks, notes);
+                        }
+                    }
                 } else {
                     push_block(pending, context, blocks);
                     let inner = if name == "blockquote" {
@@ -734,33 +753,40 @@ fn inline_element(el: ElementRef<'_>, out: &mut String) {
 /// back-links; `<sup>`/`<sub>` keep their meaning (see [`script_text`]).
 fn inline_text(el: ElementRef<'_>, out: &mut String) {
     for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => {
-                let Some(c) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if is_clutter(e) || e.name() == "table" || (e.name() == "pre" && is_code_block(c)) {
-                    continue;
-                }
-                if e.name() == "br" {
-                    out.push(' ');
-                } else if INLINE_TAGS.contains(&e.name()) {
-                    inline_element(c, out);
-                } else {
-                    // Block elements nested in a block (e.g. <p> in <li>) are separated by a space.
-                    let block = !INLINE_TAGS.contains(&e.name());
-                    if block {
-                        out.push(' ');
-                    }
-                    inline_text(c, out);
-                    if block {
-                        out.push(' ');
-                    }
-                }
+        inline_node(child, out);
+    }
+}
+
+/// True for a list nested directly in a list item: its items are read as items of their own.
+fn is_nested_list(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "ul" | "ol"))
+}
+
+/// Adds one node's readable text (see [`inline_text`]).
+fn inline_node(child: ego_tree::NodeRef<'_, Node>, out: &mut String) {
+    match child.value() {
+        Node::Text(t) => out.push_str(t),
+        Node::Element(e) => {
+            let Some(c) = ElementRef::wrap(child) else {
+                return;
+            };
+            if is_clutter(e) || e.name() == "table" || (e.name() == "pre" && is_code_block(c)) {
+                return;
             }
-            _ => {}
+            if e.name() == "br" {
+                out.push(' ');
+            } else if INLINE_TAGS.contains(&e.name()) {
+                inline_element(c, out);
+            } else {
+                // Block elements nested in a block (e.g. <p> in <li>) are separated by a space.
+                out.push(' ');
+                inline_text(c, out);
+                out.push(' ');
+            }
         }
+        _ => {}
     }
 }
 
