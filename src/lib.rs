@@ -139,14 +139,13 @@ pub fn load(
             ),
             Some(x) if x.words_visible > 0 => format!(
                 "no article found among the page's {} visible words; it is probably built by \
-                 JavaScript or behind a login: save it from your browser or paste its text \
-                 into a .txt file",
+                 JavaScript or behind a login: {UNSEEN_ARTICLE_HINT}",
                 x.words_visible
             ),
-            Some(_) => "the page shows no text (only markup or scripts); it is probably \
-                        built by JavaScript: save it from your browser or paste its text into \
-                        a .txt file"
-                .into(),
+            Some(_) => format!(
+                "the page shows no text (only markup or scripts); it is probably built by \
+                 JavaScript: {UNSEEN_ARTICLE_HINT}"
+            ),
             None => "no readable text found (only markup, debris or whitespace)".into(),
         };
         return Err(IngestError::Empty {
@@ -210,6 +209,10 @@ pub fn prepare(
     Ok(articles)
 }
 
+/// What to do about a page whose article aloud cannot see.
+const UNSEEN_ARTICLE_HINT: &str = "save the page from your browser or paste its text into a \
+                                   .txt file";
+
 /// The one-line message for a page of which only a fragment was read: what was read, what
 /// was there, and what the user can do.
 fn fragment_message(
@@ -221,8 +224,7 @@ fn fragment_message(
 ) -> String {
     format!(
         "{source}: read only {read} of the page's {visible} visible words; the article is \
-         probably built by JavaScript or behind a login: save the page from your browser or \
-         paste its text into a .txt file{}{}",
+         probably built by JavaScript or behind a login: {UNSEEN_ARTICLE_HINT}{}{}",
         if strategy == ingest::html::Strategy::Page {
             ""
         } else {

@@ -1,9 +1,10 @@
-//! Picks the strategy whose text is read, and tells whether even the best one read only a
-//! fragment of the page.
+//! Picks the strategy whose text is read, and says what counts as a fragment of a page.
 
 use scraper::Html;
 
-use super::{readability, structured, trafilatura, walk, words_in, HtmlOptions, Strategy};
+use super::{
+    letters_and_digits, readability, structured, trafilatura, walk, words_in, HtmlOptions, Strategy,
+};
 use crate::ingest::Block;
 
 /// The strategies in the order they are tried.
@@ -61,12 +62,7 @@ const SAME_TEXT: f64 = 0.8;
 /// The letters and digits of `blocks`, lower-cased, with no spaces: the fallback runs words
 /// together ("Big newsBy A. Writer"), so words are looked for inside this.
 fn run_together(blocks: &[Block]) -> String {
-    blocks
-        .iter()
-        .flat_map(|b| b.text.chars())
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    blocks.iter().map(|b| letters_and_digits(&b.text)).collect()
 }
 
 /// The share of the words of `blocks` found in `text` (0 for no words).

@@ -87,25 +87,11 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
     apply(&LETTER_POWER, &|c| format!("{}^{}", &c[1], &c[2]));
     apply(&SCRIPT_AFTER_LETTER, &|c| {
         let sup = c[2].eq_ignore_ascii_case("sup");
-        format!("{}{}", &c[1], scripted(&c[3], sup))
+        let digits = super::walk::script_chars(&c[3], sup).unwrap_or_else(|| c[3].to_string());
+        format!("{}{}", &c[1], digits)
     });
     apply(&MEDIA_CAPTION, &|c| c[1].to_string());
     out
-}
-
-/// Digits and minus signs as Unicode superscripts (`sup`) or subscripts.
-fn scripted(digits: &str, sup: bool) -> String {
-    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
-    digits
-        .chars()
-        .map(|c| match c {
-            '0'..='9' if sup => SUP[c as usize - '0' as usize],
-            '0'..='9' => SUB[c as usize - '0' as usize],
-            _ if sup => '⁻',
-            _ => '₋',
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -111,23 +111,22 @@ struct Tag {
 impl Tag {
     fn at(html: &str, start: usize) -> Option<Tag> {
         let rest = &html[start + 1..];
+        // A comment, doctype or processing instruction: no name, nothing to count.
+        let declaration = |end| Tag {
+            name: String::new(),
+            closing: false,
+            self_closing: false,
+            end,
+        };
         if rest.starts_with("!--") {
-            let end = rest.find("-->").map_or(html.len(), |e| start + 1 + e + 3);
-            return Some(Tag {
-                name: String::new(),
-                closing: false,
-                self_closing: false,
-                end,
-            });
+            return Some(declaration(
+                rest.find("-->").map_or(html.len(), |e| start + 1 + e + 3),
+            ));
         }
         if rest.starts_with('!') || rest.starts_with('?') {
-            let end = rest.find('>').map_or(html.len(), |e| start + 1 + e + 1);
-            return Some(Tag {
-                name: String::new(),
-                closing: false,
-                self_closing: false,
-                end,
-            });
+            return Some(declaration(
+                rest.find('>').map_or(html.len(), |e| start + 1 + e + 1),
+            ));
         }
         let (closing, name_start) = match rest.strip_prefix('/') {
             Some(r) => (true, r),

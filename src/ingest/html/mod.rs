@@ -3,8 +3,8 @@
 //! Finding the article is done by several strategies, one file each — `rs-trafilatura`
 //! ([`trafilatura`]), `readabilityrs` ([`readability`]), the schema.org `articleBody` the page
 //! carries ([`structured`]), and the page's longest `<article>`/`<main>`/body ([`walk`]) — and
-//! [`choose`] picks one and says which, and whether what it read is only a fragment of the
-//! page. Whatever found the region, our walk ([`walk`]) reads it as headings, paragraphs, list
+//! [`choose`] picks one; the document records which, and whether what it read is only a
+//! fragment of the page. Whatever found the region, our walk ([`walk`]) reads it as headings, paragraphs, list
 //! items and quotes. The order and the fragment rule were chosen by measuring on 806 real
 //! pages (README.md, "HTML extraction").
 //!
@@ -63,10 +63,11 @@ pub struct Extraction {
     pub strategy: Strategy,
     /// Words in the text read (before cleaning).
     pub words_read: usize,
-    /// Words of visible text on the whole page (scripts, styles and hidden elements left out).
+    /// Words of visible text on the page outside navigation, footers and sidebars (scripts,
+    /// styles and hidden elements left out too).
     pub words_visible: usize,
-    /// True when every strategy read only a small part of the page's visible text: the page
-    /// probably builds its article with JavaScript, or hides it behind a login.
+    /// True when the text read is under a tenth of `words_visible`: the page probably builds
+    /// its article with JavaScript, or hides it behind a login.
     pub fragment: bool,
 }
 
@@ -92,14 +93,9 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     // compares with the text outside navigation, footers and sidebars, so a complete article
     // under a mega-menu is not called a fragment (measured: 10 pages warn instead of 17, 2
     // false alarms instead of 6, the same nearly-empty pages caught).
-    let (strategy, mut blocks) = choose::choose(
-        &text,
-        &page,
-        url.as_deref(),
-        opts,
-        visible_words(&page, true),
-    );
-    let words_visible = visible_words(&page, false);
+    let visible = visible_words(&page);
+    let (strategy, mut blocks) = choose::choose(&text, &page, url.as_deref(), opts, visible.all);
+    let words_visible = visible.outside_navigation;
     // Footnotes are found on the whole page (extractors may keep them as plain paragraphs or
     // drop their markup); they are never read in place, and with --footnotes come last.
     let (_, notes) = walk::blocks_and_notes(page.root_element());
@@ -198,7 +194,7 @@ fn canonical_url(page: &Html) -> Option<String> {
 
 /// Only the letters and digits of `text`, lower-cased: two texts that differ only in marks
 /// and spacing compare equal.
-fn letters_and_digits(text: &str) -> String {
+pub(super) fn letters_and_digits(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -229,56 +225,78 @@ fn words_in(blocks: &[Block]) -> usize {
     blocks.iter().map(|b| count_words(&b.text)).sum()
 }
 
-/// Words of text a reader could see on the page: everything in the body outside scripts,
-/// styles, templates and elements marked hidden; without `navigation`, also outside `<nav>`,
-/// `<footer>`, `<aside>` and their ARIA roles. Iterative, so deep markup cannot overflow the
-/// stack.
-pub(crate) fn visible_words(page: &Html, navigation: bool) -> usize {
+/// Words of text a reader could see on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Visible {
+    /// Everything in the body outside scripts, styles, templates and hidden elements.
+    pub all: usize,
+    /// The same, also outside `<nav>`, `<footer>`, `<aside>` and their ARIA roles.
+    pub outside_navigation: usize,
+}
+
+/// Counts the page's [`Visible`] words in one walk. Iterative, so deep markup cannot
+/// overflow the stack.
+pub(crate) fn visible_words(page: &Html) -> Visible {
     use ego_tree::iter::Edge;
-    let mut hidden_depth = 0usize;
-    let mut words = 0usize;
+    let (mut hidden_depth, mut nav_depth) = (0usize, 0usize);
+    let mut counts = Visible {
+        all: 0,
+        outside_navigation: 0,
+    };
     // A word cut by an inline tag ("im<b>port</b>ant") would count twice; joining the text
     // of adjacent nodes before counting avoids that.
-    let mut run = String::new();
+    let (mut run, mut main_run) = (String::new(), String::new());
     for edge in page.root_element().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 // Inside a hidden element every element counts, so closes balance opens.
-                scraper::Node::Element(e)
-                    if hidden_depth > 0 || is_invisible(e) || (!navigation && is_navigation(e)) =>
-                {
+                scraper::Node::Element(e) if hidden_depth > 0 || is_invisible(e) => {
                     hidden_depth += 1;
+                }
+                scraper::Node::Element(e) if nav_depth > 0 || is_navigation(e) => {
+                    nav_depth += 1;
                 }
                 scraper::Node::Text(t) if hidden_depth == 0 => {
                     let in_noscript = node
                         .parent()
                         .and_then(|p| p.value().as_element().map(|e| e.name() == "noscript"))
                         .unwrap_or(false);
-                    if in_noscript {
-                        // Parsed as raw text: what a reader without JavaScript sees is the
-                        // text between its tags (forums serve whole threads this way).
-                        run.push(' ');
-                        run.push_str(&strip_tags(t));
-                        run.push(' ');
+                    // Parsed as raw text: what a reader without JavaScript sees is the text
+                    // between its tags (forums serve whole threads this way).
+                    let text = if in_noscript {
+                        format!(" {} ", strip_tags(t))
                     } else {
-                        run.push_str(t);
+                        t.to_string()
+                    };
+                    run.push_str(&text);
+                    if nav_depth == 0 {
+                        main_run.push_str(&text);
                     }
                 }
                 _ => {}
             },
             Edge::Close(node) => {
                 if let scraper::Node::Element(e) = node.value() {
-                    hidden_depth = hidden_depth.saturating_sub(1);
+                    if hidden_depth > 0 {
+                        hidden_depth -= 1;
+                    } else {
+                        nav_depth = nav_depth.saturating_sub(1);
+                    }
                     if !walk::is_inline(e.name()) {
-                        words += count_words(&run);
+                        counts.all += count_words(&run);
+                        counts.outside_navigation += count_words(&main_run);
                         run.clear();
+                        main_run.clear();
                         run.push(' ');
+                        main_run.push(' ');
                     }
                 }
             }
         }
     }
-    words + count_words(&run)
+    counts.all += count_words(&run);
+    counts.outside_navigation += count_words(&main_run);
+    counts
 }
 
 /// `markup` without its tags (and without the text of scripts and styles inside it).
@@ -327,12 +345,17 @@ mod tests {
             "<html><head><title>T x</title><style>a{}</style></head><body><p>One two <b>thr</b>ee.</p>\
              <script>var a = 1;</script><div hidden>secret words</div><p>Four — five</p></body></html>",
         );
-        assert_eq!(visible_words(&page, true), 5);
+        assert_eq!(visible_words(&page).all, 5);
         let page = Html::parse_document(
             "<html><body><nav><a>Home</a> <a>News</a></nav><p>One two three.</p><footer>© Us</footer></body></html>",
         );
-        assert_eq!(visible_words(&page, true), 6);
-        assert_eq!(visible_words(&page, false), 3);
+        assert_eq!(
+            visible_words(&page),
+            Visible {
+                all: 6,
+                outside_navigation: 3
+            }
+        );
     }
 
     #[test]

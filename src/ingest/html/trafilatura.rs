@@ -35,12 +35,12 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
         // text it holds only the title, repeated ("AppAppApp"), which is not an article.
         let title = title
             .or(result.metadata.title.as_deref())
-            .map(alphanumerics);
+            .map(super::letters_and_digits);
         let mut blocks = super::line_blocks(&result.content_text);
         blocks.retain(|b| {
             !title
                 .as_deref()
-                .is_some_and(|t| is_repeat_of(&alphanumerics(&b.text), t))
+                .is_some_and(|t| is_repeat_of(&super::letters_and_digits(&b.text), t))
         });
         blocks
     } else {
@@ -55,14 +55,6 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
         blocks = super::line_blocks(&result.content_text);
     }
     (!blocks.is_empty()).then_some(Found { blocks, fallback })
-}
-
-/// The letters and digits of `text`, lower-cased.
-fn alphanumerics(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// True when `line` is `unit` said once or more times over ("appappapp" of "app").

@@ -637,7 +637,7 @@ fn is_note_marker(el: ElementRef<'_>) -> bool {
 
 /// Digits and signs as Unicode superscripts or subscripts; `None` when any character has no
 /// such form.
-fn script_chars(text: &str, sup: bool) -> Option<String> {
+pub(super) fn script_chars(text: &str, sup: bool) -> Option<String> {
     const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
     text.chars()
