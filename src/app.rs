@@ -11,13 +11,13 @@ use crate::narration::PlanOptions;
 use crate::progress::{Bar, Progress, Silent};
 use crate::{export, prepare, Error, ExportOptions};
 
-impl From<&PlanArgs> for PlanOptions {
-    fn from(a: &PlanArgs) -> Self {
-        PlanOptions {
-            max_chunk_chars: a.max_chunk_chars as usize,
-            sentence_pause_ms: a.sentence_pause,
-            paragraph_pause_ms: a.paragraph_pause,
-        }
+/// The plan's options from its arguments and the speaking rate (pauses scale with it).
+fn plan_options(a: &PlanArgs, rate_wpm: u32) -> PlanOptions {
+    PlanOptions {
+        max_chunk_chars: a.max_chunk_chars as usize,
+        sentence_pause_ms: a.sentence_pause,
+        paragraph_pause_ms: a.paragraph_pause,
+        rate_wpm,
     }
 }
 
@@ -66,7 +66,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
     let articles = prepare(
         &args.inputs,
         args.plan.from,
-        &(&args.plan).into(),
+        &plan_options(&args.plan, args.rate),
         &read_options(&args.fetch, &args.page),
     )?;
     check_fragments(&articles, args.page.strict)?;
@@ -125,7 +125,7 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
     let mut articles = prepare(
         std::slice::from_ref(&args.input),
         args.plan.from,
-        &(&args.plan).into(),
+        &plan_options(&args.plan, args.rate),
         &read_options(&args.fetch, &args.page),
     )?;
     check_fragments(&articles, args.page.strict)?;

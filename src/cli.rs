@@ -44,11 +44,12 @@ pub struct PlanArgs {
     /// Longest chunk in characters; longer sentences split at clauses, then between words.
     #[arg(long, value_name = "N", default_value_t = 300, value_parser = clap::value_parser!(u32).range(20..=5000))]
     pub max_chunk_chars: u32,
-    /// Silence between sentences of a paragraph, in milliseconds.
+    /// Silence between sentences of a paragraph, in milliseconds at 175 wpm; every pause
+    /// scales with --rate (half as long at 350 wpm). A sentence cut into chunks gets 150 ms.
     #[arg(long, value_name = "MS", default_value_t = 350, value_parser = clap::value_parser!(u32).range(0..=10_000))]
     pub sentence_pause: u32,
-    /// Silence after a paragraph or the title, in milliseconds; around a heading it is 300 ms
-    /// longer.
+    /// Silence after a paragraph or the title, in milliseconds at 175 wpm; around a heading
+    /// it is 300 ms longer, after a short line of dialogue it is the sentence pause.
     #[arg(long, value_name = "MS", default_value_t = 900, value_parser = clap::value_parser!(u32).range(0..=10_000))]
     pub paragraph_pause: u32,
     /// Read the input as this format instead of guessing from the extension and content.

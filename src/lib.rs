@@ -432,8 +432,7 @@ fn narrate(
                 },
             });
         }
-        let mut speech = audio::trim_silence(&pcm.samples, pcm.sample_rate).to_vec();
-        audio::fade_edges(&mut speech, sample_rate);
+        let speech = audio::chunk_speech(&pcm.samples, pcm.sample_rate);
         let speech = speech.as_slice();
         let file = format!("chunks/{:04}.wav", chunk.index);
         let chunk_path = staged.path(&file);
@@ -452,6 +451,7 @@ fn narrate(
             file: Some(file),
             start_ms: audio::ms_for_samples(span.start, sample_rate),
             end_ms: audio::ms_for_samples(span.end, sample_rate),
+            pause_after_ms: chunk.pause_after_ms,
         });
         progress.chunk(audio::ms_for_samples(speech.len(), sample_rate));
     }

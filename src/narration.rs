@@ -16,15 +16,37 @@ use crate::text::{chunk, segment, speech};
 /// a new section, and a listener cannot see the white space a reader sees.
 pub const HEADING_EXTRA_PAUSE_MS: u32 = 300;
 
+/// Silence where a sentence too long for one chunk is cut, in milliseconds at
+/// [`REFERENCE_RATE_WPM`]: about a comma's pause, so the cut sounds like a phrase boundary and
+/// not like the end of a sentence (issue 11 asks for at most 200 ms).
+pub const CUT_PAUSE_MS: u32 = 150;
+
+/// The speaking rate at which the pause lengths are given, in words per minute: aloud's
+/// default `--rate`. At another rate every pause is scaled by `175 / rate`, so a listener who
+/// speeds narration up to 350 wpm hears pauses half as long, as a faster reader would make
+/// them.
+pub const REFERENCE_RATE_WPM: u32 = 175;
+
+/// A paragraph of at most this many words that is one line of dialogue (it opens with a
+/// quotation mark or a dash) is followed by the sentence pause, not the paragraph pause:
+/// in an exchange of short lines (`"Today?"` / `"No."`) a 900 ms silence after a 0.3 s line
+/// breaks the exchange apart. Ten words covers the short replies and questions of dialogue;
+/// a longer line is a speech of its own and keeps the paragraph pause.
+pub const SHORT_LINE_WORDS: usize = 10;
+
 /// How to cut and pace a narration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanOptions {
-    /// Longest chunk in characters; longer sentences are split at clauses, then words.
+    /// Longest chunk in characters; longer sentences are cut at phrase boundaries.
     pub max_chunk_chars: usize,
-    /// Silence between chunks of one paragraph, in milliseconds.
+    /// Silence between sentences of a paragraph, in milliseconds at [`REFERENCE_RATE_WPM`].
     pub sentence_pause_ms: u32,
-    /// Silence after a paragraph (and after the title), in milliseconds.
+    /// Silence after a paragraph (and after the title), in milliseconds at
+    /// [`REFERENCE_RATE_WPM`].
     pub paragraph_pause_ms: u32,
+    /// The speaking rate in words per minute; the pauses are scaled by
+    /// `REFERENCE_RATE_WPM / rate_wpm`.
+    pub rate_wpm: u32,
 }
 
 impl Default for PlanOptions {
@@ -33,8 +55,40 @@ impl Default for PlanOptions {
             max_chunk_chars: 300,
             sentence_pause_ms: 350,
             paragraph_pause_ms: 900,
+            rate_wpm: REFERENCE_RATE_WPM,
         }
     }
+}
+
+impl PlanOptions {
+    /// The silence after a chunk that ends with `brk`, in milliseconds, at this plan's rate.
+    pub fn pause_ms(&self, brk: Break) -> u32 {
+        let at_reference = match brk {
+            Break::Cut => CUT_PAUSE_MS,
+            Break::Sentence => self.sentence_pause_ms,
+            Break::Paragraph => self.paragraph_pause_ms,
+            Break::Section => self.paragraph_pause_ms + HEADING_EXTRA_PAUSE_MS,
+            Break::End => 0,
+        };
+        let rate = u64::from(self.rate_wpm.max(1));
+        ((u64::from(at_reference) * u64::from(REFERENCE_RATE_WPM) + rate / 2) / rate) as u32
+    }
+}
+
+/// What follows a chunk, which decides the silence after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Break {
+    /// The sentence goes on: it was too long for one chunk and was cut at a phrase boundary.
+    Cut,
+    /// The next sentence of the paragraph (or the next short line of dialogue).
+    Sentence,
+    /// The next paragraph.
+    Paragraph,
+    /// A heading, before or after it.
+    Section,
+    /// Nothing: the last chunk of the article.
+    End,
 }
 
 /// A paragraph of the article and its sentences, as written.
@@ -55,10 +109,14 @@ pub struct Chunk {
     pub paragraph: usize,
     /// The chunk as written.
     pub text: String,
-    /// Exactly the text sent to the engine.
+    /// Exactly the text sent to the engine. A chunk cut inside a sentence ends with a comma
+    /// here (when it ends without punctuation), so the engine gives it the rising,
+    /// continuing intonation of a phrase and not the fall of a sentence end.
     pub spoken: String,
-    /// Silence after this chunk: the sentence pause inside a paragraph, the paragraph pause
-    /// after its last chunk, 0 after the final chunk.
+    /// What follows the chunk: `cut`, `sentence`, `paragraph`, `section` or `end`.
+    #[serde(rename = "break")]
+    pub break_after: Break,
+    /// Silence after this chunk in milliseconds: [`PlanOptions::pause_ms`] of its break.
     pub pause_after_ms: u32,
 }
 
@@ -87,41 +145,77 @@ impl Narration {
     }
 }
 
+/// Whether a paragraph is one short line of dialogue (see [`SHORT_LINE_WORDS`]).
+fn is_short_dialogue_line(kind: BlockKind, sentences: &[String]) -> bool {
+    let [line] = sentences else {
+        return false;
+    };
+    kind == BlockKind::Paragraph
+        && line.split_whitespace().count() <= SHORT_LINE_WORDS
+        && line.starts_with(['"', '“', '‘', '\'', '«', '„', '—', '–'])
+}
+
+/// The spoken form of one chunk; a piece cut inside a sentence that ends without punctuation
+/// gets a comma, so it is intoned as a phrase that goes on.
+fn spoken_piece(text: &str, cut: bool) -> String {
+    let mut spoken = speech::spoken(text);
+    if cut && spoken.ends_with(|c: char| c.is_alphanumeric()) {
+        spoken.push(',');
+    }
+    spoken
+}
+
 /// Plans a cleaned document's narration.
 ///
 /// The title, when present, is chunk 1 (paragraph 0), so a listener hears what the article is
-/// before it starts. Headings get the paragraph pause plus [`HEADING_EXTRA_PAUSE_MS`] on both
-/// sides.
+/// before it starts. Each chunk's break decides its pause ([`PlanOptions::pause_ms`]): cuts
+/// inside a sentence get a comma-sized pause, sentences the sentence pause, paragraphs the
+/// paragraph pause (short dialogue lines the sentence pause), headings the paragraph pause
+/// plus [`HEADING_EXTRA_PAUSE_MS`] on both sides.
 pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
     let mut chunks: Vec<Chunk> = Vec::new();
-    let push = |paragraph: usize, text: String, chunks: &mut Vec<Chunk>| {
-        let spoken = speech::spoken(&text);
-        if spoken.chars().any(char::is_alphanumeric) {
-            chunks.push(Chunk {
-                index: chunks.len() + 1,
-                paragraph,
-                text,
-                spoken,
-                pause_after_ms: opts.sentence_pause_ms,
-            });
+    // Pushes the pieces of one sentence; all but the last end in a cut.
+    let push_sentence = |paragraph: usize, sentence: &str, chunks: &mut Vec<Chunk>| {
+        let pieces = chunk::split_sentence(sentence, opts.max_chunk_chars);
+        let last = pieces.len().saturating_sub(1);
+        for (i, text) in pieces.into_iter().enumerate() {
+            let brk = if i < last {
+                Break::Cut
+            } else {
+                Break::Sentence
+            };
+            let spoken = spoken_piece(&text, brk == Break::Cut);
+            if spoken.chars().any(char::is_alphanumeric) {
+                chunks.push(Chunk {
+                    index: chunks.len() + 1,
+                    paragraph,
+                    text,
+                    spoken,
+                    break_after: brk,
+                    pause_after_ms: 0,
+                });
+            } else if let Some(prev) = chunks.last_mut().filter(|c| c.paragraph == paragraph) {
+                // A silent piece (only symbols) ends nothing; its break passes to the chunk
+                // before it in the same sentence.
+                prev.break_after = prev.break_after.max_with(brk);
+            }
         }
     };
-    let end_paragraph = |chunks: &mut Vec<Chunk>, pause_ms: u32| {
+    // Sets the break after the last chunk so far, never weakening a stronger one.
+    let end_block = |chunks: &mut Vec<Chunk>, brk: Break| {
         if let Some(last) = chunks.last_mut() {
-            last.pause_after_ms = pause_ms;
+            last.break_after = last.break_after.max_with(brk);
         }
     };
-    let heading_pause_ms = opts.paragraph_pause_ms + HEADING_EXTRA_PAUSE_MS;
 
     if let Some(title) = &doc.title {
-        for piece in chunk::split_sentence(title, opts.max_chunk_chars) {
-            push(0, piece, &mut chunks);
-        }
-        end_paragraph(&mut chunks, opts.paragraph_pause_ms);
+        push_sentence(0, title, &mut chunks);
+        end_block(&mut chunks, Break::Paragraph);
     }
     let mut paragraphs = Vec::new();
     for block in &doc.blocks {
-        let sentences = if block.kind == BlockKind::Heading {
+        let heading = block.kind == BlockKind::Heading;
+        let sentences = if heading {
             vec![block.text.clone()]
         } else {
             segment::sentences(&block.text)
@@ -129,37 +223,60 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
         if sentences.is_empty() {
             continue;
         }
+        let number = paragraphs.len() + 1;
+        if heading {
+            end_block(&mut chunks, Break::Section);
+        }
+        let before = chunks.len();
+        for sentence in &sentences {
+            push_sentence(number, sentence, &mut chunks);
+        }
+        if chunks.len() > before {
+            end_block(
+                &mut chunks,
+                if heading {
+                    Break::Section
+                } else if is_short_dialogue_line(block.kind, &sentences) {
+                    Break::Sentence
+                } else {
+                    Break::Paragraph
+                },
+            );
+        }
         paragraphs.push(Paragraph {
             text: block.text.clone(),
-            sentences: sentences.clone(),
+            sentences,
         });
-        let number = paragraphs.len();
-        let heading = block.kind == BlockKind::Heading;
-        if heading {
-            end_paragraph(&mut chunks, heading_pause_ms);
-        }
-        for sentence in &sentences {
-            for piece in chunk::split_sentence(sentence, opts.max_chunk_chars) {
-                push(number, piece, &mut chunks);
-            }
-        }
-        end_paragraph(
-            &mut chunks,
-            if heading {
-                heading_pause_ms
-            } else {
-                opts.paragraph_pause_ms
-            },
-        );
     }
     if let Some(last) = chunks.last_mut() {
-        last.pause_after_ms = 0;
+        last.break_after = Break::End;
+    }
+    for c in &mut chunks {
+        c.pause_after_ms = opts.pause_ms(c.break_after);
     }
     Narration {
         title: doc.title.clone(),
         paragraphs,
         chunks,
         extraction: doc.extraction.clone(),
+    }
+}
+
+impl Break {
+    /// The stronger of two breaks (a paragraph end outranks a sentence end, and so on).
+    fn max_with(self, other: Break) -> Break {
+        let rank = |b: Break| match b {
+            Break::Cut => 0,
+            Break::Sentence => 1,
+            Break::Paragraph => 2,
+            Break::Section => 3,
+            Break::End => 4,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
     }
 }
 
@@ -242,6 +359,111 @@ mod tests {
         );
     }
 
+    fn paragraphs(texts: &[&str]) -> Document {
+        Document {
+            title: None,
+            blocks: texts
+                .iter()
+                .map(|t| Block {
+                    kind: BlockKind::Paragraph,
+                    text: (*t).into(),
+                })
+                .collect(),
+            ..Document::default()
+        }
+    }
+
+    fn breaks(n: &Narration) -> Vec<(&str, Break, u32)> {
+        n.chunks
+            .iter()
+            .map(|c| (c.text.as_str(), c.break_after, c.pause_after_ms))
+            .collect()
+    }
+
+    #[test]
+    fn a_cut_inside_a_sentence_gets_a_comma_sized_pause_and_a_comma() {
+        let d = paragraphs(&[
+            "The council met on Tuesday evening to discuss the harbour wall and the new library \
+             opened its doors the next morning. It rained.",
+        ]);
+        let opts = PlanOptions {
+            max_chunk_chars: 80,
+            ..PlanOptions::default()
+        };
+        let n = plan(&d, &opts);
+        let got = breaks(&n);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[0],
+            (
+                "The council met on Tuesday evening to discuss the harbour wall",
+                Break::Cut,
+                CUT_PAUSE_MS
+            )
+        );
+        assert!(
+            opts.pause_ms(Break::Cut) <= 200,
+            "issue 11: a cut's pause is at most 200 ms"
+        );
+        assert_eq!(
+            n.chunks[0].spoken,
+            "The council met on Tuesday evening to discuss the harbour wall,"
+        );
+        assert_eq!(got[1].1, Break::Sentence);
+        assert_eq!(got[1].2, 350);
+        assert_eq!(
+            n.chunks[1].spoken, n.chunks[1].text,
+            "a sentence end keeps its period"
+        );
+        assert_eq!(got[2].1, Break::End);
+    }
+
+    #[test]
+    fn pauses_scale_with_the_rate() {
+        let d = doc();
+        for (rate, sentence, paragraph) in [(175, 350, 900), (350, 175, 450), (80, 766, 1969)] {
+            let opts = PlanOptions {
+                rate_wpm: rate,
+                ..PlanOptions::default()
+            };
+            let n = plan(&d, &opts);
+            let pauses: Vec<u32> = n.chunks.iter().map(|c| c.pause_after_ms).collect();
+            assert_eq!(pauses, [paragraph, sentence, paragraph, 0], "at {rate} wpm");
+            assert_eq!(
+                opts.pause_ms(Break::Cut),
+                (CUT_PAUSE_MS * 175 + rate / 2) / rate
+            );
+        }
+    }
+
+    #[test]
+    fn short_dialogue_lines_get_the_sentence_pause() {
+        let d = paragraphs(&[
+            "\u{201c}Today?\u{201d}",
+            "\u{201c}No.\u{201d}",
+            "\"Then when, if not today, will you tell the harbour master what you saw that night?\"",
+            "\u{2014} Tomorrow.",
+            "Short, but not a line of dialogue.",
+            "She left.",
+        ]);
+        let got: Vec<Break> = plan(&d, &PlanOptions::default())
+            .chunks
+            .iter()
+            .map(|c| c.break_after)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Break::Sentence,
+                Break::Sentence,
+                Break::Paragraph, // a long line is a speech of its own
+                Break::Sentence,
+                Break::Paragraph,
+                Break::End,
+            ]
+        );
+    }
+
     #[test]
     fn json_contract_has_the_documented_fields() {
         let n = plan(&doc(), &PlanOptions::default());
@@ -255,8 +477,15 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys.len(), 5);
-        for k in ["index", "paragraph", "text", "spoken", "pause_after_ms"] {
+        assert_eq!(keys.len(), 6);
+        for k in [
+            "index",
+            "paragraph",
+            "text",
+            "spoken",
+            "break",
+            "pause_after_ms",
+        ] {
             assert!(keys.contains(&k), "missing {k}");
         }
     }

@@ -34,6 +34,26 @@ fn custom_sentence_pause_is_what_the_wav_holds() {
 }
 
 #[test]
+fn pauses_scale_with_the_rate_in_the_wav() {
+    // At twice the default rate every pause is half as long: 350 ms becomes 175 ms.
+    let out = tempfile::tempdir().unwrap();
+    let e = export_one(
+        &articles_dir().join("harbour-council-vote.txt"),
+        out.path(),
+        &["--rate", "350"],
+    );
+    check_article(&e, "espeak", 175);
+    let paragraph_pauses: Vec<u64> = e.manifest["chunks"]
+        .as_array()
+        .unwrap()
+        .windows(2)
+        .filter(|p| p[0]["paragraph"] != p[1]["paragraph"] && p[1]["paragraph"] != 0)
+        .map(|p| p[0]["pause_after_ms"].as_u64().unwrap())
+        .collect();
+    assert!(paragraph_pauses.contains(&450), "{paragraph_pauses:?}");
+}
+
+#[test]
 fn debris_is_not_narrated_and_the_headline_is_the_title() {
     let out = tempfile::tempdir().unwrap();
     let e = export_one(

@@ -58,7 +58,14 @@ fn json_contract_for_a_markdown_article() {
         let keys: Vec<&String> = c.as_object().unwrap().keys().collect();
         assert_eq!(
             keys,
-            ["index", "paragraph", "pause_after_ms", "spoken", "text"]
+            [
+                "break",
+                "index",
+                "paragraph",
+                "pause_after_ms",
+                "spoken",
+                "text"
+            ]
         );
         assert_eq!(c["index"].as_u64(), Some(i as u64 + 1));
         assert!(c["paragraph"].as_u64().unwrap() as usize <= paragraphs.len());

@@ -56,6 +56,32 @@ pub fn trim_silence(samples: &[i16], sample_rate: u32) -> &[i16] {
     &samples[start..end]
 }
 
+/// A chunk's speech as it goes into the article: the engine's silence trimmed, then exactly
+/// [`TRIM_GUARD_MS`] of guard on each side (zeros are added where the engine started or
+/// stopped speaking without any silence), faded in and out over that guard.
+///
+/// Because the fade only ever touches the guard, no speech sample is dimmed, so the silence a
+/// listener hears between two chunks is exactly the pause plus the two guards. Without the
+/// padding, a click in the engine's first millisecond could be faded under the silence
+/// threshold and the measured pause would grow by whatever quiet followed it (seen as 25 ms
+/// with the neural voice). All-silent input gives an empty chunk.
+pub fn chunk_speech(samples: &[i16], sample_rate: u32) -> Vec<i16> {
+    let trimmed = trim_silence(samples, sample_rate);
+    if trimmed.is_empty() {
+        return Vec::new();
+    }
+    let guard = samples_for_ms(TRIM_GUARD_MS, sample_rate);
+    let loud = |s: &i16| s.unsigned_abs() > SILENCE_THRESHOLD as u16;
+    let lead = guard - trimmed.iter().position(loud).unwrap_or(0).min(guard);
+    let tail = guard - (trimmed.len() - 1 - trimmed.iter().rposition(loud).unwrap_or(0)).min(guard);
+    let mut speech = Vec::with_capacity(lead + trimmed.len() + tail);
+    speech.resize(lead, 0);
+    speech.extend_from_slice(trimmed);
+    speech.resize(speech.len() + tail, 0);
+    fade_edges(&mut speech, sample_rate);
+    speech
+}
+
 /// Length of the fade-in and fade-out applied to every chunk, in milliseconds: the trim guard,
 /// so only the near-silent guard is shaped and the speech itself (and so the measured pause
 /// between chunks) is untouched.
@@ -166,6 +192,25 @@ mod tests {
         assert_eq!(t.len(), 3 + 3 + 3);
         assert_eq!(t[3], 500);
         assert_eq!(t[5], 300);
+    }
+
+    #[test]
+    fn chunk_speech_pads_a_missing_guard_so_the_fade_never_dims_speech() {
+        let sr = 1000; // the guard is 3 samples
+                       // Speech from the very first sample to the very last: 3 zeros are added each side.
+        let s = chunk_speech(&[500, 600, 700], sr);
+        assert_eq!(s, vec![0, 0, 0, 500, 600, 700, 0, 0, 0]);
+        // A full guard already there: nothing added, the loud samples are untouched.
+        let mut e = vec![0i16; 10];
+        e.extend([80, 900, 80]);
+        e.extend(vec![0i16; 10]);
+        let s = chunk_speech(&e, sr);
+        assert_eq!(s.len(), 9);
+        assert_eq!(&s[3..6], &[80, 900, 80]);
+        // One sample of lead-in: two zeros complete the guard.
+        let s = chunk_speech(&[10, 500, 10, 10, 10], sr);
+        assert_eq!(&s[..4], &[0, 0, 6, 500]); // the quiet sample 10 is in the faded guard
+        assert!(chunk_speech(&[0, 3, -3], sr).is_empty());
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub struct ManifestChunk {
     pub start_ms: u64,
     /// End of the chunk's speech in the article WAV, in milliseconds.
     pub end_ms: u64,
+    /// Silence after the chunk's speech, in milliseconds: the plan's pause for what follows
+    /// (a cut inside a sentence, the next sentence, paragraph or section; 0 at the end).
+    #[serde(default)]
+    pub pause_after_ms: u32,
 }
 
 /// The whole manifest.
@@ -106,6 +110,7 @@ impl Manifest {
                     file: None,
                     start_ms,
                     end_ms,
+                    pause_after_ms: c.pause_after_ms,
                 })
                 .collect(),
         }
@@ -140,6 +145,7 @@ mod tests {
             paragraph: 1,
             text: spoken.into(),
             spoken: spoken.into(),
+            break_after: crate::narration::Break::Sentence,
             pause_after_ms: pause,
         };
         let n = Narration {

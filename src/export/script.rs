@@ -82,6 +82,7 @@ mod tests {
             file: None,
             start_ms,
             end_ms: start_ms + 1000,
+            pause_after_ms: 350,
         };
         let long = "The council voted on Tuesday to rebuild the seawall, after a meeting that ran well past midnight.";
         let m = Manifest {

@@ -81,6 +81,7 @@ mod tests {
                 file: Some("chunks/0001.wav".into()),
                 start_ms: 1_005,
                 end_ms: 3_725_042,
+                pause_after_ms: 0,
             }],
         }
     }

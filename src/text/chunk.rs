@@ -1,15 +1,21 @@
 //! Splitting over-long sentences into chunks the speech engine can take.
 //!
-//! Chunks are cut where a reader would pause anyway: at clause punctuation
-//! first (`;` `:` `—` and dashes, then `,`), and only if a clause is itself
-//! too long, between words. Words are never broken, so a chunk may exceed the
-//! limit only when it is a single word that is longer than the limit on its own.
+//! Chunks are cut where a reader would pause anyway: at clause punctuation first (`;` `:` `—`
+//! and dashes, then `,`). A clause that is itself too long is cut between words, at the best
+//! phrase boundary that fits: before a conjunction or relative word that opens a clause ("…
+//! years of service | and the town council …"), else before a preposition that opens a
+//! phrase, else between any two words — but never after an article, a determiner, a
+//! preposition, a conjunction or an auxiliary (they need the word that follows), never inside
+//! a name (between two capitalised words), and never between a number and its word. Words are
+//! never broken, so a chunk may exceed the limit only when it is a single word that is longer
+//! than the limit on its own.
+//!
+//! The word lists are English grammar's closed classes (articles, determiners, prepositions,
+//! conjunctions, auxiliaries), the words after which a narrator does not breathe.
 //!
 //! An em dash counts as a word boundary even without spaces around it
 //! ("word—word" may become "word—" and "word"): in narration it is a pause,
 //! not part of a word.
-
-use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
 use super::word_spans;
 
@@ -24,12 +30,209 @@ const DASHES: &[char] = &['—', '–', '-'];
 /// preferred.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Boundary {
+    /// Between words that belong together: after an article, preposition, conjunction or
+    /// auxiliary, inside a name, or around a number. Used only when nothing else fits.
+    Never,
     /// Between two words of one clause.
     Word,
+    /// Before a preposition that opens a phrase ("… | in the morning").
+    Preposition,
+    /// Before a conjunction or relative word that opens a clause ("… | and the town …").
+    Conjunction,
     /// After a comma.
     Comma,
     /// After `;`, `:` or a dash.
     Clause,
+}
+
+/// Words after which a chunk must not end: articles, determiners and possessives, which
+/// need their noun; prepositions, conjunctions and auxiliaries, which need what follows.
+const BINDS_FORWARD: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "my",
+    "your",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "some",
+    "any",
+    "no",
+    "every",
+    "each",
+    "either",
+    "neither",
+    "such",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "into",
+    "onto",
+    "through",
+    "during",
+    "under",
+    "over",
+    "about",
+    "against",
+    "between",
+    "without",
+    "within",
+    "across",
+    "along",
+    "among",
+    "around",
+    "behind",
+    "beyond",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "despite",
+    "throughout",
+    "near",
+    "than",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "yet",
+    "so",
+    "because",
+    "although",
+    "though",
+    "while",
+    "whereas",
+    "unless",
+    "until",
+    "since",
+    "if",
+    "whether",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "very",
+    "more",
+    "most",
+    "less",
+    "least",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "prof",
+];
+
+/// Words that open a clause; a chunk may end just before them.
+const OPENS_CLAUSE: &[&str] = &[
+    "and", "but", "or", "nor", "yet", "because", "although", "though", "while", "whereas",
+    "unless", "until", "since", "which", "who", "whom", "whose", "where", "when", "whether",
+    "after", "before", "if",
+];
+
+/// Prepositions that open a phrase; a chunk may end just before them. "of" and "to" are
+/// left out: "years | of service" and "wanted | to go" split what a listener hears as one.
+const OPENS_PHRASE: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "into",
+    "onto",
+    "through",
+    "during",
+    "under",
+    "over",
+    "about",
+    "against",
+    "between",
+    "without",
+    "within",
+    "across",
+    "along",
+    "among",
+    "around",
+    "behind",
+    "beyond",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "despite",
+    "throughout",
+];
+
+/// A word's letters in lower case, without surrounding punctuation, for the word lists.
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Whether a word starts with an upper-case letter (after opening quotes or brackets).
+fn capitalised(word: &str) -> bool {
+    word.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_uppercase)
+}
+
+/// How good a chunk end between `word` and `next` is.
+fn word_boundary(word: &str, next: &str) -> Boundary {
+    let (w, n) = (bare(word), bare(next));
+    let numeric = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    if BINDS_FORWARD.contains(&w.as_str())
+        || (capitalised(word) && capitalised(next))
+        || numeric(&w)
+        || numeric(&n)
+    {
+        Boundary::Never
+    } else if OPENS_CLAUSE.contains(&n.as_str()) {
+        Boundary::Conjunction
+    } else if OPENS_PHRASE.contains(&n.as_str()) {
+        Boundary::Preposition
+    } else {
+        Boundary::Word
+    }
 }
 
 /// A piece of the sentence that is never split further: a clause, a wrapped
@@ -140,80 +343,99 @@ fn trailing_boundary(word: &str) -> Option<Boundary> {
     }
 }
 
-/// Breaks a clause that is too long into word-wrapped lines.
+/// Breaks a clause that is too long into its words, each ranked by how good a chunk end it
+/// makes ([`word_boundary`]); the last keeps the clause's own boundary.
 fn fit_clause(clause: Unit, max_chars: usize) -> Vec<Unit> {
     if clause.chars <= max_chars {
         return vec![clause];
     }
-    // ASCII spaces only and no hyphenation: any other break point would cut
-    // through what the listener hears as one word.
-    let options = Options::new(max_chars)
-        .break_words(false)
-        .word_separator(WordSeparator::AsciiSpace)
-        .word_splitter(WordSplitter::NoHyphenation)
-        .wrap_algorithm(WrapAlgorithm::FirstFit);
-    let mut units = Vec::new();
-    for line in textwrap::wrap(&clause.text, options) {
-        // textwrap measures display columns, where combining marks and
-        // zero-width characters count as 0, so a line can still be over the
-        // character limit; such a line goes to the packer word by word.
-        if line.chars().count() <= max_chars {
-            units.push(Unit::new(&line, false, Boundary::Word));
-        } else {
-            units.extend(
-                line.split_whitespace()
-                    .map(|word| Unit::new(word, false, Boundary::Word)),
-            );
-        }
-    }
-    units.retain(|unit| !unit.text.is_empty());
-    let Some(first) = units.first_mut() else {
-        return vec![clause];
-    };
-    first.glued = clause.glued;
-    if let Some(last) = units.last_mut() {
-        last.boundary = clause.boundary;
+    let words: Vec<&str> = clause.text.split_whitespace().collect();
+    let mut units: Vec<Unit> = words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            let boundary = match words.get(i + 1) {
+                Some(next) => word_boundary(word, next),
+                None => clause.boundary,
+            };
+            Unit::new(word, false, boundary)
+        })
+        .collect();
+    match units.first_mut() {
+        Some(first) => first.glued = clause.glued,
+        None => return vec![clause],
     }
     units
 }
 
-/// Greedily packs units into chunks of at most `max_chars`.
-fn pack(units: &[Unit], max_chars: usize) -> Vec<String> {
-    let mut chunks = Vec::new();
-    let mut first = 0;
-    while first < units.len() {
-        let last = chunk_end(units, first, max_chars);
-        chunks.push(join(&units[first..=last]));
-        first = last + 1;
+/// What ending a chunk at a boundary costs a listener, in the units of [`pack`]'s score: a
+/// clause end costs nothing, a comma little, a cut before a conjunction or a preposition more,
+/// a cut between two ordinary words more again, and a cut where words bind together so much
+/// that it is taken only when nothing else fits.
+fn cut_cost(boundary: Boundary) -> u64 {
+    match boundary {
+        Boundary::Clause => 0,
+        Boundary::Comma => 5,
+        Boundary::Conjunction => 15,
+        Boundary::Preposition => 25,
+        Boundary::Word => 50,
+        Boundary::Never => 1_000,
     }
-    chunks
 }
 
-/// Index of the last unit of the chunk starting at `first`.
-///
-/// Among the ends that fit, the strongest boundary wins (ties: the longest
-/// chunk), but only if the chunk is at least half full; otherwise preferring
-/// a semicolon could leave a run of tiny chunks. The longest fit is always a
-/// candidate, and a unit too long to fit anywhere stands alone.
-fn chunk_end(units: &[Unit], first: usize, max_chars: usize) -> usize {
-    let mut candidates = vec![(first, units[first].chars)];
-    let mut len = units[first].chars;
-    for (i, unit) in units.iter().enumerate().skip(first + 1) {
-        len += unit.joined_chars();
-        if len > max_chars {
-            break;
+/// Cost of every chunk: fewer cuts are better, all else equal.
+const CHUNK_COST: u64 = 30;
+
+/// Cost of a chunk under half the limit, at its shortest (it falls linearly to 0 at half full):
+/// short pieces are read with the clipped prosody of a fragment, and a tiny last piece ("…
+/// | seven.") sounds like an afterthought.
+const SHORT_CHUNK_COST: u64 = 30;
+
+/// Packs units into chunks of at most `max_chars`, choosing the cuts for the whole sentence at
+/// once (dynamic programming over the unit boundaries): the least total of [`CHUNK_COST`] per
+/// chunk, [`cut_cost`] per cut and [`SHORT_CHUNK_COST`] for short chunks. A unit longer than
+/// the limit stands alone. Ties go to the longer first chunk.
+fn pack(units: &[Unit], max_chars: usize) -> Vec<String> {
+    let n = units.len();
+    // best[k]: (cost, start of the last chunk) of the best packing of units[..k].
+    let mut best: Vec<(u64, usize)> = vec![(0, 0); n + 1];
+    for k in 1..=n {
+        let mut choice = (u64::MAX, k - 1);
+        let mut len = 0;
+        for i in (0..k).rev() {
+            len += if i == k - 1 {
+                units[i].chars
+            } else {
+                units[i + 1].joined_chars() - units[i + 1].chars + units[i].chars
+            };
+            if len > max_chars && i < k - 1 {
+                break;
+            }
+            let mut cost = best[i].0 + CHUNK_COST;
+            if k < n {
+                cost += cut_cost(units[k - 1].boundary);
+            }
+            if len * 2 < max_chars {
+                cost += SHORT_CHUNK_COST * (max_chars - len * 2) as u64 / max_chars as u64;
+            }
+            if cost < choice.0 || (cost == choice.0 && i > choice.1) {
+                choice = (cost, i);
+            }
         }
-        candidates.push((i, len));
+        best[k] = choice;
     }
-    let (longest, _) = candidates[candidates.len() - 1];
-    if longest == units.len() - 1 {
-        return longest;
+    let mut starts = Vec::new();
+    let mut k = n;
+    while k > 0 {
+        starts.push(best[k].1);
+        k = best[k].1;
     }
-    candidates
-        .into_iter()
-        .filter(|&(i, len)| i == longest || len * 2 >= max_chars)
-        .max_by_key(|&(i, _)| (units[i].boundary, i))
-        .map_or(longest, |(i, _)| i)
+    starts.reverse();
+    starts.push(n);
+    starts
+        .windows(2)
+        .map(|w| join(&units[w[0]..w[1]]))
+        .collect()
 }
 
 /// Rejoins units with the single spaces (or none, after an in-word dash)
@@ -278,7 +500,7 @@ mod tests {
         (
             "One, two, three, four, five, six, seven.",
             20,
-            &["One, two, three,", "four, five, six,", "seven."],
+            &["One, two, three,", "four, five,", "six, seven."],
         ),
         // prefers_semicolon_over_later_comma
         (
@@ -290,7 +512,7 @@ mod tests {
         (
             "There was one rule: nobody leaves the room early.",
             25,
-            &["There was one rule:", "nobody leaves the room", "early."],
+            &["There was one rule:", "nobody leaves", "the room early."],
         ),
         // keeps_em_dash_with_left_part
         (
@@ -302,15 +524,16 @@ mod tests {
         (
             "The answer — as always — was more complicated.",
             20,
-            &["The answer —", "as always —", "was more", "complicated."],
+            &["The answer —", "as always — was more", "complicated."],
         ),
         // wraps_long_clause_at_word_boundaries
         (
             "This clause has no punctuation at all and keeps going on",
             20,
             &[
-                "This clause has no",
-                "punctuation at all",
+                "This clause",
+                "has no punctuation",
+                "at all",
                 "and keeps going on",
             ],
         ),
@@ -334,7 +557,7 @@ mod tests {
         (
             "“Yes,” she said, “we will go tomorrow morning.”",
             20,
-            &["“Yes,” she said,", "“we will go tomorrow", "morning.”"],
+            &["“Yes,” she said,", "“we will go", "tomorrow morning.”"],
         ),
         // carries_wrapped_tail_into_next_clause
         (
@@ -349,6 +572,64 @@ mod tests {
         for &(sentence, max_chars, expected) in CASES {
             let chunks = split_sentence(sentence, max_chars);
             assert_eq!(chunks, expected, "sentence {sentence:?}, max {max_chars}");
+        }
+    }
+
+    /// A long sentence without a comma, written for this test: phrases joined by
+    /// conjunctions and prepositions, names of several words, numbers with their nouns.
+    const NO_COMMAS: &str = "The mayor thanked the volunteers of the harbour society for \
+        forty years of service and the town council voted on Tuesday to name the new library \
+        after Maria Elena Fernandez Ortiz because she had raised 300 thousand pounds for the \
+        building while the county offered nothing but advice about the planning rules that \
+        nobody in the old market town had ever read before the flood of the winter of 1953.";
+
+    #[test]
+    fn cuts_a_long_sentence_before_a_conjunction() {
+        let chunks = split_sentence(NO_COMMAS, 120);
+        assert!(chunks.len() >= 4, "{chunks:?}");
+        assert!(
+            chunks[0].ends_with("forty years of service"),
+            "first cut is before \"and the town council\": {chunks:?}"
+        );
+        assert!(chunks[1].starts_with("and the town council"), "{chunks:?}");
+    }
+
+    #[test]
+    fn never_cuts_after_a_binding_word_inside_a_name_or_at_a_number() {
+        for max_chars in 30..=200 {
+            let chunks = split_sentence(NO_COMMAS, max_chars);
+            assert_well_formed(NO_COMMAS, max_chars, &chunks);
+            for pair in chunks.windows(2) {
+                let last = pair[0].split_whitespace().last().unwrap();
+                let next = pair[1].split_whitespace().next().unwrap();
+                assert!(
+                    word_boundary(last, next) > Boundary::Never,
+                    "max {max_chars}: cut between {last:?} and {next:?} in {chunks:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ranks_word_boundaries_by_what_they_bind() {
+        let cases = [
+            ("service", "and", Boundary::Conjunction),
+            ("rules", "that", Boundary::Word),
+            ("library", "after", Boundary::Conjunction),
+            ("council", "in", Boundary::Preposition),
+            ("years", "of", Boundary::Word),
+            ("the", "library", Boundary::Never),
+            ("of", "service", Boundary::Never),
+            ("would", "go", Boundary::Never),
+            ("Maria", "Elena", Boundary::Never),
+            ("raised", "300", Boundary::Never),
+            ("300", "pounds", Boundary::Never),
+            ("“The", "town", Boundary::Never),
+            ("nothing", "but", Boundary::Conjunction),
+            ("quickly", "walked", Boundary::Word),
+        ];
+        for (word, next, want) in cases {
+            assert_eq!(word_boundary(word, next), want, "{word:?} | {next:?}");
         }
     }
 
