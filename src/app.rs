@@ -2,7 +2,8 @@
 //! `main`, which prints them and picks the exit code.
 
 use crate::cli::{
-    Cli, Command, ExportArgs, FetchArgs, PageArgs, PlanArgs, ScriptArgs, VoicesAction, VoicesArgs,
+    Cli, Command, ExportArgs, FetchArgs, PageArgs, PlanArgs, SayArgs, ScriptArgs, VoicesAction,
+    VoicesArgs,
 };
 use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
 use crate::export::manifest::Manifest;
@@ -11,14 +12,16 @@ use crate::narration::PlanOptions;
 use crate::progress::{Bar, Progress, Silent};
 use crate::{export, prepare, Error, ExportOptions};
 
-/// The plan's options from its arguments and the speaking rate (pauses scale with it).
-fn plan_options(a: &PlanArgs, rate_wpm: u32) -> PlanOptions {
-    PlanOptions {
+/// The plan's options from its arguments and the speaking rate (pauses scale with it), with
+/// the default lexicon and `--lexicon` read.
+fn plan_options(a: &PlanArgs, rate_wpm: u32) -> Result<PlanOptions, Error> {
+    Ok(PlanOptions {
         max_chunk_chars: a.max_chunk_chars as usize,
         sentence_pause_ms: a.sentence_pause,
         paragraph_pause_ms: a.paragraph_pause,
         rate_wpm,
-    }
+        lexicon: crate::load_lexicon(a.lexicon.as_deref())?,
+    })
 }
 
 fn read_options(fetch: &FetchArgs, page: &PageArgs) -> ReadOptions {
@@ -55,6 +58,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Voices(VoicesArgs {
             action: Some(VoicesAction::Install { name }),
         }) => run_install(&name),
+        Command::Say(args) => run_say(&args),
         Command::Engines => {
             run_engines();
             Ok(())
@@ -66,7 +70,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
     let articles = prepare(
         &args.inputs,
         args.plan.from,
-        &plan_options(&args.plan, args.rate),
+        &plan_options(&args.plan, args.rate)?,
         &read_options(&args.fetch, &args.page),
     )?;
     check_fragments(&articles, args.page.strict)?;
@@ -125,7 +129,7 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
     let mut articles = prepare(
         std::slice::from_ref(&args.input),
         args.plan.from,
-        &plan_options(&args.plan, args.rate),
+        &plan_options(&args.plan, args.rate)?,
         &read_options(&args.fetch, &args.page),
     )?;
     check_fragments(&articles, args.page.strict)?;
@@ -140,6 +144,35 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
     }
     let manifest = Manifest::estimated(&article.narration, article.source.display(), args.rate);
     emit(&crate::export::script::render(&manifest));
+    Ok(())
+}
+
+/// Prints each chunk's spoken text and its IPA phonemes (espeak-ng's, with the lexicon's put
+/// in), the string the neural voice turns into phoneme ids.
+fn run_say(args: &SayArgs) -> Result<(), Error> {
+    let opts = PlanOptions {
+        lexicon: crate::load_lexicon(args.lexicon.as_deref())?,
+        ..PlanOptions::default()
+    };
+    let doc = crate::ingest::Document {
+        blocks: vec![crate::ingest::Block {
+            kind: crate::ingest::BlockKind::Paragraph,
+            text: crate::ingest::collapse_whitespace(&args.text),
+        }],
+        ..crate::ingest::Document::default()
+    };
+    let narration = crate::narration::plan(&doc, &opts);
+    let phonemizer = Espeak::open(&VoiceSettings::default()).map_err(Error::Engine)?;
+    let mut text = String::new();
+    for chunk in &narration.chunks {
+        let phonemes =
+            engine::piper::spoken_phonemes(&phonemizer, &chunk.spoken).map_err(Error::Engine)?;
+        text += &format!("spoken:   {}\nphonemes: {phonemes}\n", chunk.spoken);
+    }
+    if text.is_empty() {
+        text = "(nothing to say)\n".into();
+    }
+    emit(&text);
     Ok(())
 }
 

@@ -36,6 +36,20 @@ pub enum Command {
     Voices(VoicesArgs),
     /// Show which speech engines work on this machine, and why the others do not.
     Engines,
+    /// Print what would be spoken for TEXT, chunk by chunk, and its phonemes (IPA, as the
+    /// neural voice gets them), for checking a lexicon entry.
+    Say(SayArgs),
+}
+
+/// Arguments of `aloud say`.
+#[derive(Debug, Args)]
+pub struct SayArgs {
+    /// The text, as it would appear in an article.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// A pronunciation lexicon to apply on top of the default one (see `export --lexicon`).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
 }
 
 /// How text is cut into chunks and paced.
@@ -52,6 +66,11 @@ pub struct PlanArgs {
     /// it is 300 ms longer, after a short line of dialogue it is the sentence pause.
     #[arg(long, value_name = "MS", default_value_t = 900, value_parser = clap::value_parser!(u32).range(0..=10_000))]
     pub paragraph_pause: u32,
+    /// Pronunciation lexicon: lines of `word = respelling` or `word = [[IPA]]` (`#` comments),
+    /// applied on top of ~/.config/aloud/lexicon.txt ($XDG_CONFIG_HOME/aloud/lexicon.txt).
+    /// Lower-case words match any case; a word with a capital matches only as written.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
     /// Read the input as this format instead of guessing from the extension and content.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<Format>,

@@ -23,6 +23,7 @@ use export::manifest::{EngineRecord, Manifest, ManifestChunk, SCHEMA_VERSION};
 use ingest::{Document, Format, IngestError, ReadOptions, Source};
 use narration::{Narration, PlanOptions};
 use progress::Progress;
+use text::lexicon::Lexicon;
 
 /// Everything that can stop aloud, each naming the file or folder concerned.
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +73,14 @@ pub enum Error {
         /// Words of visible text on it.
         words_visible: usize,
     },
+    /// A pronunciation lexicon could not be read.
+    #[error("{}: {reason}", path.display())]
+    Lexicon {
+        /// The lexicon file.
+        path: PathBuf,
+        /// What is wrong: the line and the problem, or why it cannot be read.
+        reason: String,
+    },
     /// `--require-audio` was given and no engine is available.
     #[error(
         "no speech engine available ({reason}); --require-audio was given, so nothing was written"
@@ -97,6 +106,31 @@ fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
         path: path.to_path_buf(),
         reason: e.to_string(),
     }
+}
+
+/// The default pronunciation lexicon: `$XDG_CONFIG_HOME/aloud/lexicon.txt`, else
+/// `~/.config/aloud/lexicon.txt`.
+pub fn default_lexicon_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("aloud").join("lexicon.txt"))
+}
+
+/// Reads the default lexicon (when it exists) and then `extra` (which must), later entries
+/// replacing earlier ones. A bad line is an error naming the file and the line.
+pub fn load_lexicon(extra: Option<&Path>) -> Result<Lexicon, Error> {
+    let mut lexicon = Lexicon::default();
+    let default = default_lexicon_path().filter(|p| p.is_file());
+    for path in default.iter().map(PathBuf::as_path).chain(extra) {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Lexicon {
+            path: path.to_path_buf(),
+            reason: format!("cannot read the lexicon: {e}"),
+        })?;
+        let parsed = Lexicon::parse(&text).map_err(|e| Error::Lexicon {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        lexicon.extend(parsed);
+    }
+    Ok(lexicon)
 }
 
 /// Reads, decodes, parses and cleans one source into a document with readable text.

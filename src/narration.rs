@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::html::Extraction;
 use crate::ingest::{BlockKind, Document};
+use crate::text::lexicon::Lexicon;
 use crate::text::{chunk, segment, speech};
 
 /// Extra silence on both sides of a heading, on top of the paragraph pause: a heading starts
@@ -35,7 +36,7 @@ pub const REFERENCE_RATE_WPM: u32 = 175;
 pub const SHORT_LINE_WORDS: usize = 10;
 
 /// How to cut and pace a narration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanOptions {
     /// Longest chunk in characters; longer sentences are cut at phrase boundaries.
     pub max_chunk_chars: usize,
@@ -47,6 +48,8 @@ pub struct PlanOptions {
     /// The speaking rate in words per minute; the pauses are scaled by
     /// `REFERENCE_RATE_WPM / rate_wpm`.
     pub rate_wpm: u32,
+    /// The user's pronunciation lexicon, applied to every chunk's spoken form.
+    pub lexicon: Lexicon,
 }
 
 impl Default for PlanOptions {
@@ -56,6 +59,7 @@ impl Default for PlanOptions {
             sentence_pause_ms: 350,
             paragraph_pause_ms: 900,
             rate_wpm: REFERENCE_RATE_WPM,
+            lexicon: Lexicon::default(),
         }
     }
 }
@@ -157,9 +161,9 @@ fn is_short_dialogue_line(kind: BlockKind, sentences: &[String]) -> bool {
 
 /// The spoken form of one chunk; a piece cut inside a sentence that ends without punctuation
 /// gets a comma, so it is intoned as a phrase that goes on.
-fn spoken_piece(text: &str, cut: bool) -> String {
-    let mut spoken = speech::spoken(text);
-    if cut && spoken.ends_with(|c: char| c.is_alphanumeric()) {
+fn spoken_piece(lexicon: &Lexicon, text: &str, cut: bool) -> String {
+    let mut spoken = speech::spoken_with(lexicon, text);
+    if cut && spoken.ends_with(|c: char| c.is_alphanumeric() || c == ']') {
         spoken.push(',');
     }
     spoken
@@ -184,7 +188,7 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
             } else {
                 Break::Sentence
             };
-            let spoken = spoken_piece(&text, brk == Break::Cut);
+            let spoken = spoken_piece(&opts.lexicon, &text, brk == Break::Cut);
             if spoken.chars().any(char::is_alphanumeric) {
                 chunks.push(Chunk {
                     index: chunks.len() + 1,

@@ -415,3 +415,25 @@ fn voices_lists_the_installed_neural_voice() {
             "no installable voice named \"nobody\"",
         ));
 }
+
+#[test]
+fn lexicon_phonemes_go_straight_to_the_voice_ids() {
+    let piper = Piper::open(&VoiceSettings {
+        voice: Some("en_US-joe-medium".into()),
+        ..VoiceSettings::default()
+    })
+    .unwrap();
+    let map = &piper.voice().config.phoneme_id_map;
+    let lexicon = aloud::text::lexicon::Lexicon::parse("Xiomara = [[ˌhiːoʊˈmɑːɹə]]").unwrap();
+    let said = aloud::text::speech::spoken_with(&lexicon, "Xiomara waved.");
+    assert_eq!(said, "[[hˌiːoʊmˈɑːɹə]] waved.");
+    let ids = piper.ids(&said).unwrap();
+    // The entry's IPA, then espeak-ng's IPA for the rest, in the voice's ids.
+    let rest = piper.ids("waved.").unwrap();
+    let mut want = aloud::engine::piper::phoneme_ids("hˌiːoʊmˈɑːɹə ", map).unwrap();
+    want.pop(); // end of text
+    want.extend(&rest[1..]); // without its start of text
+    assert_eq!(ids, want);
+    // Without the entry the voice gets espeak-ng's guess, which differs.
+    assert_ne!(ids, piper.ids("Xiomara waved.").unwrap());
+}

@@ -15,6 +15,7 @@ use std::sync::{Mutex, OnceLock};
 
 use super::{Engine, EngineError, EngineInfo, Voice, VoiceSettings};
 use crate::audio::Pcm;
+use crate::text::lexicon::{self, Piece};
 
 /// Environment variable that overrides where libespeak-ng is loaded from.
 pub const LIB_ENV: &str = "ALOUD_ESPEAK_LIB";
@@ -29,6 +30,8 @@ const AUDIO_OUTPUT_SYNCHRONOUS: c_int = 2;
 const ESPEAK_INITIALIZE_DONT_EXIT: c_int = 0x8000;
 const ESPEAK_CHARS_UTF8: c_uint = 1;
 const POS_CHARACTER: c_int = 1;
+/// `espeakPHONEMES` (speak_lib.h): phoneme mnemonics inside `[[…]]` are spoken as phonemes.
+const ESPEAK_PHONEMES: c_uint = 0x100;
 const EE_OK: c_int = 0;
 const PARAM_RATE: c_int = 1;
 const PARAM_VOLUME: c_int = 2;
@@ -478,7 +481,22 @@ impl Engine for Espeak {
     fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
         let mut loaded = lock(library()?);
         self.apply(&mut loaded)?;
-        let text = CString::new(spoken.replace('\0', " ")).map_err(|_| EngineError::Synthesis {
+        // The lexicon's IPA phonemes become espeak-ng's own mnemonics inside "[[…]]".
+        let mut text = String::with_capacity(spoken.len());
+        for piece in lexicon::pieces(spoken) {
+            match piece {
+                Piece::Words(words) => text.push_str(words),
+                Piece::Phonemes(ipa) => {
+                    let mnemonics =
+                        lexicon::ipa_to_espeak(ipa).map_err(|c| EngineError::Synthesis {
+                            engine: "espeak",
+                            reason: format!("phoneme {c:?} of the lexicon has no espeak-ng name"),
+                        })?;
+                    text.push_str(&format!(" [[{mnemonics}]] "));
+                }
+            }
+        }
+        let text = CString::new(text.replace('\0', " ")).map_err(|_| EngineError::Synthesis {
             engine: "espeak",
             reason: "text contains NUL".into(),
         })?;
@@ -493,7 +511,7 @@ impl Engine for Espeak {
                 0,
                 POS_CHARACTER,
                 0,
-                ESPEAK_CHARS_UTF8,
+                ESPEAK_CHARS_UTF8 | ESPEAK_PHONEMES,
                 std::ptr::null_mut(),
                 std::ptr::null_mut(),
             )

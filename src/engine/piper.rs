@@ -18,6 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::espeak::{Clause, Espeak};
 use super::{voices, Engine, EngineError, EngineInfo, VoiceSettings};
 use crate::audio::Pcm;
+use crate::text::lexicon::{self, Piece};
 
 /// Padding id written after every phoneme.
 const PAD: char = '_';
@@ -189,12 +190,29 @@ pub fn credit_line(card: &str) -> String {
     parts.join("; ")
 }
 
+/// Piper's phoneme string for spoken text: its words phonemized by espeak-ng (IPA) and the
+/// lexicon's `[[IPA]]` phonemes put in as they are, so an entry reaches the model unchanged.
+pub fn spoken_phonemes(phonemizer: &Espeak, spoken: &str) -> Result<String, EngineError> {
+    let mut clauses = Vec::new();
+    for piece in lexicon::pieces(spoken) {
+        match piece {
+            Piece::Words(words) => clauses.extend(phonemizer.clauses(words, true)?),
+            Piece::Phonemes(ipa) => clauses.push(Clause {
+                phonemes: ipa.to_string(),
+                terminator: None,
+            }),
+        }
+    }
+    Ok(phoneme_string(&clauses))
+}
+
 /// Turns phonemized clauses into Piper's phoneme string: clause phonemes with their
 /// punctuation kept as phonemes (", " after commas, colons and semicolons), NFD-normalized.
 pub fn phoneme_string(clauses: &[Clause]) -> String {
     let mut s = String::new();
     for c in clauses {
-        if !s.is_empty() && !s.ends_with(' ') {
+        // Punctuation alone (", " after a lexicon word) joins the phonemes before it.
+        if !s.is_empty() && !s.ends_with(' ') && !c.phonemes.trim().is_empty() {
             s.push(' ');
         }
         s.push_str(c.phonemes.trim());
@@ -383,8 +401,8 @@ impl Piper {
 
     /// Phoneme ids for `spoken`, exactly as they are fed to the model.
     pub fn ids(&self, spoken: &str) -> Result<Vec<i64>, EngineError> {
-        let clauses = self.phonemizer.clauses(spoken, true)?;
-        phoneme_ids(&phoneme_string(&clauses), &self.voice.config.phoneme_id_map)
+        let phonemes = spoken_phonemes(&self.phonemizer, spoken)?;
+        phoneme_ids(&phonemes, &self.voice.config.phoneme_id_map)
             .map_err(|c| unknown_phoneme(&self.voice, c))
     }
 }

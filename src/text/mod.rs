@@ -2,6 +2,7 @@
 
 pub mod chunk;
 pub mod clean;
+pub mod lexicon;
 pub mod segment;
 pub mod speech;
 

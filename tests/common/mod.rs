@@ -11,12 +11,17 @@ pub fn articles_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("articles")
 }
 
-/// `aloud` with a clean environment for the engine variables.
+/// `aloud` with a clean environment for the engine variables, and a configuration folder
+/// of its own (so a lexicon in the user's ~/.config is not applied).
 pub fn aloud() -> Command {
     let mut cmd = Command::cargo_bin("aloud").unwrap();
     for var in ["ALOUD_ESPEAK_LIB", "ALOUD_ORT_LIB", "ALOUD_VOICES_DIR"] {
         cmd.env_remove(var);
     }
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
+    );
     cmd
 }
 

@@ -35,6 +35,18 @@ pub fn spoken_in(language: Language, text: &str) -> String {
     tidy(&read)
 }
 
+/// Returns the text to send to the engine for one chunk of written English text, with the
+/// user's `lexicon` applied first: its respellings replace the words they match and its
+/// phonemes appear as `[[IPA]]`, which the engines read as phonemes
+/// ([`crate::text::lexicon::pieces`]). The spoken-form rules never see the matched words, so an
+/// entry wins over any rule. Written double brackets are kept apart ("[ [") so only the
+/// lexicon's phonemes ever reach an engine as phonemes.
+pub fn spoken_with(lexicon: &crate::text::lexicon::Lexicon, text: &str) -> String {
+    let (marked, readings) = lexicon.mark(text);
+    let said = spoken(&marked).replace("[[", "[ [").replace("]]", "] ]");
+    crate::text::lexicon::Lexicon::restore(&said, &readings)
+}
+
 /// The language-neutral pass: markup leftovers, curly quotes, dashes and ellipses, and
 /// superscript exponents written as carets ("10⁶" → "10^6") for the language pass to read.
 pub fn prepare(text: &str) -> String {
