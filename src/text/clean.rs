@@ -437,28 +437,226 @@ fn opens_speech(text: &str) -> bool {
         || text.starts_with("--")
 }
 
-/// Joins the lines of one block, leaving out debris lines. A word hyphenated across a line
-/// break ("exam-" / "ple") is re-joined; other lines are joined with a space.
+/// Joins the lines of one block, leaving out debris lines. A hyphen at the end of a line is
+/// decided by [`line_end_hyphen`]: a word hyphenated across the break ("exam-" / "ple") is
+/// re-joined, a compound broken at its hyphen ("well-" / "known") keeps it; a soft hyphen at the
+/// end of a line always marks a split word. Other lines are joined with a space.
 fn join_lines(text: &str) -> String {
     let mut out = String::new();
-    for line in text.lines().map(normalize_chars) {
+    let mut soft_break = false;
+    for raw in text.lines() {
+        let line = normalize_chars(raw);
         if line.is_empty() || is_debris(&line) {
             continue;
         }
-        let hyphen_break = out.ends_with('-')
-            && out[..out.len() - 1]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
-            && line.chars().next().is_some_and(char::is_lowercase);
-        if hyphen_break {
-            out.pop();
-        } else if !out.is_empty() {
-            out.push(' ');
+        match line_end_hyphen(&out, &line) {
+            Some(HyphenJoin::Word) => {
+                out.pop();
+            }
+            Some(HyphenJoin::Compound) => {}
+            _ if soft_break => {}
+            _ if out.is_empty() => {}
+            Some(HyphenJoin::Spaced) | None => out.push(' '),
         }
         out.push_str(&line);
+        soft_break = raw.trim_end().ends_with('\u{AD}');
     }
     out
+}
+
+/// How the two lines around a line-final hyphen are joined.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum HyphenJoin {
+    /// A word split by hyphenation: the hyphen goes ("nega-" / "tive" → "negative").
+    Word,
+    /// A compound broken at its own hyphen: the hyphen stays, no space ("well-known").
+    Compound,
+    /// A suspended hyphen: the hyphen stays and a space follows ("pre- and post-war").
+    Spaced,
+}
+
+/// Words after which a line-final hyphen is suspended: "pre- and post-war", "10- to
+/// 15-year-olds".
+const SUSPENSION_JOINERS: &[&str] = &["and", "or", "nor", "to"];
+
+/// Prefixes that English closes up with the word they qualify (Chicago Manual of Style, 7.89:
+/// "nonprofit", "prewar", "recover", "unlike"); espeak-ng reads the closed forms as it reads the
+/// hyphenated ones ("nonprofit" and "non-profit" give the same phonemes). They keep a hyphen
+/// only before the vowel they end with ("anti-inflammatory", "co-operate", "re-enter"), where
+/// the closed form misleads a reader and espeak-ng ("preelection" loses its second syllable).
+#[rustfmt::skip] // a table, not code
+const CLOSED_PREFIXES: &[&str] = &[
+    "anti", "be", "co", "de", "dis", "extra", "inter", "intra", "macro", "micro", "mid", "mis",
+    "multi", "non", "out", "over", "post", "pre", "pro", "re", "semi", "sub", "ultra", "un",
+    "under",
+];
+
+/// Words that form hyphenated compounds with whatever word follows ("well-known",
+/// "self-esteem", "long-term", "twenty-one"). Hyphenation after them that splits one word
+/// leaves a suffix on the next line ("self-ish", "short-age", "far-ther"), see
+/// [`is_suffix_run`]. Without the hyphen espeak-ng reads such a compound as one word and loses
+/// its second stress ("wellknown", "selfesteem").
+#[rustfmt::skip] // one group a line, each under its comment
+const COMPOUND_WORDS: &[&str] = &[
+    "well", "self", "half", "all", "long", "short", "high", "low", "full", "far", "near", "cross",
+    "ill", "best", "hard", "wide", "open", "first", "great", "free", "world", "life", "old", "much",
+    // Numbers: "twenty-one", "two-thirds", "three-day".
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Suffixes (and the tails "ther", "thest") that hyphenation leaves on the next line when it
+/// splits a word after one of [`COMPOUND_WORDS`]: "self-ish", "well-ness", "short-ening",
+/// "far-ther", "four-teen".
+#[rustfmt::skip] // a table, not code
+const SUFFIXES: &[&str] = &[
+    "age", "dom", "ed", "en", "er", "es", "est", "ful", "ing", "ish", "less", "ling", "ly",
+    "ment", "ness", "ship", "teen", "ther", "thest", "ty",
+];
+
+/// Compounds whose first part is also the first syllable of many words ("so-cial",
+/// "ex-ample"): the hyphen stays only before the second parts listed.
+const NARROW_COMPOUNDS: &[(&str, &[&str])] = &[
+    ("so", &["called"]),
+    (
+        "ex",
+        &[
+            "wife",
+            "husband",
+            "partner",
+            "boyfriend",
+            "girlfriend",
+            "spouse",
+            "fiance",
+            "fiancé",
+            "fiancée",
+            "lover",
+            "president",
+            "premier",
+            "minister",
+            "chancellor",
+            "leader",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "chief",
+            "boss",
+            "mayor",
+            "governor",
+            "senator",
+            "member",
+            "employee",
+            "colleague",
+            "manager",
+            "director",
+            "editor",
+            "coach",
+            "player",
+            "champion",
+            "soldier",
+            "officer",
+            "convict",
+            "con",
+            "prisoner",
+            "pupil",
+            "student",
+            "smoker",
+            "footballer",
+            "official",
+            "judge",
+        ],
+    ),
+];
+
+/// Second parts that make a hyphenated compound of whatever word comes first
+/// ("state-owned", "decision-making", "tax-free", "year-long"): hyphenation seldom leaves
+/// them on a line of their own as the end of a longer word.
+#[rustfmt::skip] // a table, not code
+const COMPOUND_HEADS: &[&str] = &[
+    "backed", "based", "class", "driven", "free", "friendly", "funded", "known", "led", "level",
+    "like", "long", "looking", "made", "making", "minded", "oriented", "owned", "powered",
+    "proof", "related", "run", "scale", "sized", "speaking", "specific", "style", "term", "wide",
+    "year",
+];
+
+/// Decides a hyphen that ends the text so far (`before`), given the next line (`after`); `None`
+/// when `before` does not end with a hyphen after a letter or digit (a spaced dash, "word -",
+/// is joined with a space like any line).
+///
+/// The rule, in order:
+/// 1. Before "and", "or", "nor", "to" or "&" the hyphen is suspended ("pre- and post-war"): kept, then a space.
+/// 2. Before a capital or a digit, after a digit, after a single letter, or when either side
+///    already holds a hyphen, it belongs to a compound ("Anglo-Saxon", "pre-1990",
+///    "40-year-old", "e-mail", "state-of-the-art"): typesetters (TeX, for one) break a word
+///    that holds a hyphen only at that hyphen, and never leave one letter before a break.
+/// 3. Otherwise the parts are compared: after one of [`CLOSED_PREFIXES`] the word is closed up
+///    unless the same vowel meets across the break ("re-cover" → "recover", "co-operate"
+///    stays); [`NARROW_COMPOUNDS`] keep their hyphen only before the words they list ("so-called",
+///    "ex-wife", but "example"); after one of [`COMPOUND_WORDS`] the hyphen stays unless the
+///    second part is a suffix ("well-known", but "selfish"); before one of [`COMPOUND_HEADS`] it
+///    stays ("state-owned"). Anything else is a word split by hyphenation ("nega-tive").
+fn line_end_hyphen(before: &str, after: &str) -> Option<HyphenJoin> {
+    let head = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('\u{2010}'))?;
+    let last = head.chars().next_back().filter(|c| c.is_alphanumeric())?;
+    let next_word = after.split_whitespace().next()?;
+    let next_bare = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if SUSPENSION_JOINERS.contains(&next_bare.to_lowercase().as_str()) || next_word == "&" {
+        return Some(HyphenJoin::Spaced);
+    }
+    let next_first = next_word.chars().next()?;
+    if next_first.is_uppercase() || next_first.is_ascii_digit() || last.is_ascii_digit() {
+        return Some(HyphenJoin::Compound);
+    }
+    if !next_first.is_lowercase() {
+        return None;
+    }
+    let word_before = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    let first_start = word_before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let first = word_before[first_start..].to_lowercase();
+    let second: String = next_word
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let hyphen_inside = word_before.contains(['-', '\u{2010}']) || next_word.contains('-');
+    if hyphen_inside || first.chars().count() == 1 || is_compound(&first, &second) {
+        Some(HyphenJoin::Compound)
+    } else {
+        Some(HyphenJoin::Word)
+    }
+}
+
+/// Whether `first` and `second` (lower case, letters only) are the parts of a hyphenated
+/// compound rather than two pieces of one word; see [`line_end_hyphen`] for the order.
+fn is_compound(first: &str, second: &str) -> bool {
+    if CLOSED_PREFIXES.contains(&first) {
+        return first
+            .chars()
+            .next_back()
+            .is_some_and(|v| "aeiou".contains(v) && second.starts_with(v));
+    }
+    if let Some((_, seconds)) = NARROW_COMPOUNDS.iter().find(|(f, _)| *f == first) {
+        return seconds.contains(&second);
+    }
+    if COMPOUND_WORDS.contains(&first) {
+        return second.chars().count() >= 3 && !is_suffix_run(second);
+    }
+    // A doubled "l" before "led" is a past tense split by hyphenation ("travel-led").
+    COMPOUND_HEADS.contains(&second) && !(second == "led" && first.ends_with('l'))
+}
+
+/// Whether `part` is made up of [`SUFFIXES`] alone ("ish", "ishness", "ening", "lessly").
+fn is_suffix_run(part: &str) -> bool {
+    part.is_empty()
+        || SUFFIXES
+            .iter()
+            .any(|s| part.strip_prefix(s).is_some_and(is_suffix_run))
 }
 
 /// Cleans a document: debris lines and blocks dropped, lines re-joined, characters
@@ -705,7 +903,86 @@ mod tests {
         let doc = clean(crate::ingest::txt::parse(
             "Anglo-\nSaxon and pre-\n1990 text.",
         ));
-        assert_eq!(doc.blocks[0].text, "Anglo- Saxon and pre- 1990 text.");
+        assert_eq!(doc.blocks[0].text, "Anglo-Saxon and pre-1990 text.");
+    }
+
+    #[test]
+    fn joins_words_split_by_hyphenation_at_a_line_break() {
+        for (lines, joined) in [
+            ("a nega-\ntive result", "a negative result"),
+            ("hyphen-\nated words", "hyphenated words"),
+            ("for ex-\nample, this", "for example, this"),
+            ("a so-\ncial club", "a social club"),
+            ("they re-\ncover fast", "they recover fast"),
+            ("the pre-\nvious owner", "the previous owner"),
+            ("it was self-\nish of him", "it was selfish of him"),
+            ("the well-\nness centre", "the wellness centre"),
+            ("a short-\nage of staff", "a shortage of staff"),
+            ("walked far-\nther than us", "walked farther than us"),
+            ("a low-\nered price", "a lowered price"),
+            ("the semi-\nnar ran late", "the seminar ran late"),
+            ("a non-\nprofit group", "a nonprofit group"),
+            ("an un-\nlike pair", "an unlike pair"),
+            ("he was mis-\nled again", "he was misled again"),
+            ("they travel-\nled north", "they travelled north"),
+            ("four-\nteen boats", "fourteen boats"),
+            ("a high-\nness of tone", "a highness of tone"),
+        ] {
+            assert_eq!(join_lines(lines), joined, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_hyphen_of_a_compound_broken_at_a_line_break() {
+        for (lines, joined) in [
+            ("a well-\nknown fact", "a well-known fact"),
+            ("low self-\nesteem today", "low self-esteem today"),
+            ("a half-\nhearted try", "a half-hearted try"),
+            ("a long-\nterm plan", "a long-term plan"),
+            ("a cross-\nborder route", "a cross-border route"),
+            ("an ill-\nadvised move", "an ill-advised move"),
+            ("twenty-\nfive boats", "twenty-five boats"),
+            ("two-\nthirds of it", "two-thirds of it"),
+            ("the so-\ncalled cure", "the so-called cure"),
+            ("her ex-\nhusband came", "her ex-husband came"),
+            ("a state-\nowned bank", "a state-owned bank"),
+            ("a tax-\nfree sum", "a tax-free sum"),
+            ("anti-\ninflammatory pills", "anti-inflammatory pills"),
+            ("they co-\noperate well", "they co-operate well"),
+            ("to re-\nenter the race", "to re-enter the race"),
+            ("up-to-\ndate maps", "up-to-date maps"),
+            ("a mother-\nin-law visit", "a mother-in-law visit"),
+            ("a 40-\nyear-old man", "a 40-year-old man"),
+            ("an e-\nmail box", "an e-mail box"),
+            ("mid-\nMarch rain", "mid-March rain"),
+            ("Well-\nknown, too", "Well-known, too"),
+        ] {
+            assert_eq!(join_lines(lines), joined, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_a_suspended_hyphen_and_the_space_after_it() {
+        for (lines, joined) in [
+            ("pre-\nand post-war", "pre- and post-war"),
+            ("first-\nor second-class", "first- or second-class"),
+            ("10-\nto 15-year-olds", "10- to 15-year-olds"),
+        ] {
+            assert_eq!(join_lines(lines), joined, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn joins_dashes_and_soft_hyphens_as_the_text_means_them() {
+        for (lines, joined) in [
+            ("he left -\nquickly", "he left - quickly"),
+            ("he left --\nquickly", "he left -- quickly"),
+            ("the end-\n(not yet)", "the end- (not yet)"),
+            ("an incred\u{AD}\nible day", "an incredible day"),
+            ("a nega\u{2010}\ntive result", "a negative result"),
+        ] {
+            assert_eq!(join_lines(lines), joined, "{lines:?}");
+        }
     }
 
     #[test]
