@@ -29,6 +29,7 @@ fn read_options(fetch: &FetchArgs, page: &PageArgs) -> ReadOptions {
         timeout: std::time::Duration::from_secs(fetch.timeout),
         extractor: page.extractor,
         footnotes: page.footnotes,
+        max_input_bytes: fetch.max_input_size * 1024 * 1024,
     }
 }
 

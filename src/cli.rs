@@ -82,6 +82,10 @@ pub struct FetchArgs {
     /// Give up on a URL that has not fully arrived after this many seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+    /// Largest input read, in megabytes (a file, stdin or a page); beyond it the input is an
+    /// error, so /dev/zero or a runaway pipe cannot fill memory.
+    #[arg(long, value_name = "MB", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_input_size: u64,
 }
 
 /// How the article is found in an HTML page.

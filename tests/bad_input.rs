@@ -212,3 +212,48 @@ fn read_only_output_folder() {
     assert_cannot_write(&assert, &out);
     assert!(tree(&out).is_empty());
 }
+
+#[test]
+fn endless_device_is_refused_at_the_input_size_limit() {
+    // /dev/zero never ends and reports no size: it is read up to the limit and refused.
+    fails_cleanly(
+        Path::new("/dev/zero"),
+        &["larger than 50 MB", "--max-input-size"],
+    );
+}
+
+#[test]
+fn file_and_stdin_over_the_limit_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = file_with(
+        dir.path(),
+        "big.txt",
+        &b"All work and no play. ".repeat(60_000),
+    );
+    let out = dir.path().join("out");
+    let assert = aloud()
+        .args(["export", "--max-input-size", "1"])
+        .arg(&big)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("big.txt: larger than 1 MB"), "{stderr}");
+    assert!(!out.exists());
+    // The same text through a pipe: stdin has no size to check first.
+    let assert = aloud()
+        .args(["script", "-", "--max-input-size", "1"])
+        .write_stdin(std::fs::read(&big).unwrap())
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("larger than 1 MB"), "{stderr}");
+    // Under the limit it is read.
+    aloud()
+        .args(["script", "--max-input-size", "2"])
+        .arg(&big)
+        .assert()
+        .success();
+}

@@ -194,7 +194,7 @@ fn announced_body_too_large() {
         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20000000\r\n\r\n<p>a"
             .to_vec();
     let (url, server) = serve(Reply::Bytes(head));
-    assert_fails(&url, &[], "larger than 10 MB");
+    assert_fails(&url, &["--max-input-size", "10"], "larger than 10 MB");
     server.join().unwrap();
 }
 
@@ -202,7 +202,7 @@ fn announced_body_too_large() {
 fn chunked_body_growing_too_large() {
     // 11 MiB in 64 KiB chunks, no Content-Length.
     let (url, server) = serve(Reply::Growing { chunks: 176 });
-    assert_fails(&url, &[], "larger than 10 MB");
+    assert_fails(&url, &["--max-input-size", "10"], "larger than 10 MB");
     server.join().unwrap();
 }
 

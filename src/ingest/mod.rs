@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod txt;
 pub mod url;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -41,7 +42,14 @@ pub struct ReadOptions {
     pub extractor: html::Extractor,
     /// Read a page's footnotes after the article.
     pub footnotes: bool,
+    /// Largest input read, in bytes: a file, stdin or a downloaded page beyond this is an
+    /// error, so `/dev/zero` or a runaway pipe cannot exhaust memory.
+    pub max_input_bytes: u64,
 }
+
+/// The default of [`ReadOptions::max_input_bytes`]: 50 MB, ten times a very long novel in
+/// plain text, and far beyond any article page with its markup.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
 
 impl Default for ReadOptions {
     fn default() -> Self {
@@ -49,6 +57,7 @@ impl Default for ReadOptions {
             timeout: Duration::from_secs(30),
             extractor: None,
             footnotes: false,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         }
     }
 }
@@ -156,12 +165,12 @@ pub enum IngestError {
         /// The status's standard reason phrase.
         reason: String,
     },
-    /// A URL's page is larger than aloud downloads.
+    /// An input is larger than the input size limit.
     #[error(
-        "{url}: the page is larger than {limit_mb} MB; aloud reads articles up to {limit_mb} MB"
+        "{url}: larger than {limit_mb} MB, the input size limit; raise it with --max-input-size if this really is one article"
     )]
     TooLarge {
-        /// The URL.
+        /// The file, `-` or URL.
         url: String,
         /// The limit in megabytes.
         limit_mb: u64,
@@ -239,23 +248,61 @@ fn unreadable(path: &Path, e: &std::io::Error) -> IngestError {
 /// Reads a source's bytes (downloading a URL).
 pub fn read_source(source: &Source, opts: &ReadOptions) -> Result<RawSource, IngestError> {
     let bytes = match source {
-        Source::Url(u) => return url::fetch(u, opts.timeout),
-        Source::File(p) => std::fs::read(p).map_err(|e| unreadable(p, &e))?,
+        Source::Url(u) => return url::fetch(u, opts.timeout, opts.max_input_bytes),
+        Source::File(p) => {
+            let file = std::fs::File::open(p).map_err(|e| unreadable(p, &e))?;
+            // A regular file announces its size; a device or pipe is read up to the limit.
+            if file
+                .metadata()
+                .is_ok_and(|m| m.len() > opts.max_input_bytes)
+            {
+                return Err(too_large(source, opts.max_input_bytes));
+            }
+            read_capped(file, opts.max_input_bytes).map_err(|e| match e {
+                CapError::Io(e) => unreadable(p, &e),
+                CapError::TooLarge => too_large(source, opts.max_input_bytes),
+            })?
+        }
         Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| {
-                IngestError::Unreadable {
+            read_capped(std::io::stdin(), opts.max_input_bytes).map_err(|e| match e {
+                CapError::Io(e) => IngestError::Unreadable {
                     source_name: source.display(),
                     reason: e.to_string(),
-                }
-            })?;
-            buf
+                },
+                CapError::TooLarge => too_large(source, opts.max_input_bytes),
+            })?
         }
     };
     Ok(RawSource {
         bytes,
         ..RawSource::default()
     })
+}
+
+/// Why [`read_capped`] stopped.
+enum CapError {
+    Io(std::io::Error),
+    TooLarge,
+}
+
+/// Reads everything from `reader`, but no more than `limit` bytes.
+fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, CapError> {
+    let mut buf = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(CapError::Io)?;
+    if buf.len() as u64 > limit {
+        return Err(CapError::TooLarge);
+    }
+    Ok(buf)
+}
+
+fn too_large(source: &Source, limit: u64) -> IngestError {
+    IngestError::TooLarge {
+        url: source.display(),
+        limit_mb: limit / (1024 * 1024),
+    }
 }
 
 /// Picks the format from the file extension, else from the content.

@@ -1,16 +1,12 @@
 //! Fetching an article from the web: one HTTP(S) GET with `ureq` over rustls (no OpenSSL).
 //!
 //! The page is refused, with a one-line error naming the URL, when the server answers with an
-//! error status, when it is not HTML or text, when it is larger than [`MAX_BODY_BYTES`]
-//! (announced or actually sent), or when the whole exchange takes longer than the timeout.
+//! error status, when it is not HTML or text, when it is larger than the input size limit
+//! (`--max-input-size`, announced or actually sent), or when the whole exchange takes longer than the timeout.
 
 use std::time::Duration;
 
 use super::{encoding, Format, IngestError, RawSource};
-
-/// Largest page aloud downloads. An article is far smaller; anything bigger is a file
-/// download or a runaway response.
-pub const MAX_BODY_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Whether a command-line input names a URL rather than a file.
 pub fn is_url(input: &str) -> bool {
@@ -45,7 +41,7 @@ fn is_article_type(content_type: &str) -> bool {
 }
 
 /// Downloads `url` and returns its bytes with the charset and format its headers declare.
-pub fn fetch(url: &str, timeout: Duration) -> Result<RawSource, IngestError> {
+pub fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<RawSource, IngestError> {
     let fail = |reason: String| IngestError::Fetch {
         url: url.to_string(),
         reason,
@@ -92,17 +88,17 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<RawSource, IngestError> {
     // Refuse an announced oversize body before reading any of it.
     if header("content-length")
         .and_then(|v| v.trim().parse::<u64>().ok())
-        .is_some_and(|len| len > MAX_BODY_BYTES)
+        .is_some_and(|len| len > max_bytes)
     {
-        return Err(too_large(url));
+        return Err(too_large(url, max_bytes));
     }
     let bytes = response
         .body_mut()
         .with_config()
-        .limit(MAX_BODY_BYTES)
+        .limit(max_bytes)
         .read_to_vec()
         .map_err(|e| match e {
-            ureq::Error::BodyExceedsLimit(_) => too_large(url),
+            ureq::Error::BodyExceedsLimit(_) => too_large(url, max_bytes),
             e => fail(describe(&e, timeout)),
         })?;
     Ok(RawSource {
@@ -112,10 +108,10 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<RawSource, IngestError> {
     })
 }
 
-fn too_large(url: &str) -> IngestError {
+fn too_large(url: &str, max_bytes: u64) -> IngestError {
     IngestError::TooLarge {
         url: url.to_string(),
-        limit_mb: MAX_BODY_BYTES / (1024 * 1024),
+        limit_mb: max_bytes / (1024 * 1024),
     }
 }
 

@@ -264,11 +264,14 @@ impl Unit {
     }
 }
 
-/// Splits one sentence into chunks of at most `max_chars` characters (chars, not bytes), never inside a word.
+/// Splits one sentence into chunks of at most `max_chars` characters (chars, not bytes).
 ///
-/// A sentence that fits is returned whole. A `max_chars` of 0 is treated as 1.
-/// Every chunk is trimmed and non-empty; a chunk is longer than `max_chars`
-/// only if it is a single word that does not fit on its own.
+/// A sentence that fits is returned whole. A `max_chars` of 0 is treated as 1. Every chunk is
+/// trimmed, non-empty and at most `max_chars` long, so an engine's work (and memory) per chunk
+/// is bounded whatever the input: a single "word" longer than the limit (a base64 blob, a run
+/// of text in a script written without spaces) is broken inside, after its own punctuation
+/// where it has some (`。！？；，、` and ASCII `,;:.!?`), else between characters, never
+/// between a character and the combining mark or joiner that follows it ([`break_word`]).
 pub fn split_sentence(sentence: &str, max_chars: usize) -> Vec<String> {
     let max_chars = max_chars.max(1);
     let sentence = sentence.trim();
@@ -281,8 +284,63 @@ pub fn split_sentence(sentence: &str, max_chars: usize) -> Vec<String> {
     let units: Vec<Unit> = clauses(sentence)
         .into_iter()
         .flat_map(|clause| fit_clause(clause, max_chars))
+        .flat_map(|unit| break_word(unit, max_chars))
         .collect();
     pack(&units, max_chars)
+}
+
+/// Punctuation inside a long run of text after which it may be broken: the clause and
+/// sentence marks of scripts written without spaces (CJK full-width forms, the ideographic
+/// comma), their ASCII counterparts, and the hyphen and slash that join a compound or a path.
+const INNER_BREAKS: &[char] = &[
+    '。', '！', '？', '；', '，', '、', '：', '.', '!', '?', ';', ',', ':', '।', '؟', '،', '-', '/',
+];
+
+/// Whether a chunk may not start with `c`: a combining mark, a joiner or a variation selector
+/// belongs to the character before it.
+fn continues_character(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}'
+        | '\u{200C}' | '\u{200D}' | '\u{E0100}'..='\u{E01EF}' | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0900}'..='\u{0903}'
+        | '\u{093A}'..='\u{094F}' | '\u{3099}' | '\u{309A}')
+}
+
+/// Breaks a unit longer than `max_chars` into glued pieces that fit: each piece as long as it
+/// can be, ending after inner punctuation ([`INNER_BREAKS`]) when there is some in its second
+/// half, else at the last character boundary that fits. A unit that fits is returned as is.
+fn break_word(unit: Unit, max_chars: usize) -> Vec<Unit> {
+    if unit.chars <= max_chars {
+        return vec![unit];
+    }
+    let chars: Vec<(usize, char)> = unit.text.char_indices().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = (start + max_chars).min(chars.len());
+        if end < chars.len() {
+            let punctuated = (start + max_chars / 2..end)
+                .rev()
+                .find(|&i| INNER_BREAKS.contains(&chars[i].1))
+                .map(|i| i + 1);
+            end = punctuated.unwrap_or(end);
+            while end > start + 1 && continues_character(chars[end].1) {
+                end -= 1;
+            }
+        }
+        let from = chars[start].0;
+        let to = chars.get(end).map_or(unit.text.len(), |&(i, _)| i);
+        let last = end == chars.len();
+        pieces.push(Unit {
+            text: unit.text[from..to].to_string(),
+            chars: end - start,
+            glued: if start == 0 { unit.glued } else { true },
+            boundary: if last { unit.boundary } else { Boundary::Word },
+        });
+        start = end;
+    }
+    pieces
 }
 
 /// Cuts the sentence after every piece of clause punctuation.
@@ -472,11 +530,18 @@ mod tests {
 
     fn assert_well_formed(sentence: &str, max_chars: usize, chunks: &[String]) {
         let context = format!("sentence {sentence:?}, max {max_chars}, chunks {chunks:?}");
-        assert_eq!(words(&chunks.join(" ")), words(sentence), "{context}");
+        let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(letters(&chunks.concat()), letters(sentence), "{context}");
         for chunk in chunks {
             assert!(!chunk.is_empty() && chunk.trim() == chunk, "{context}");
-            let fits = chunk.chars().count() <= max_chars.max(1);
-            assert!(fits || words(chunk).len() == 1, "{context}");
+            assert!(chunk.chars().count() <= max_chars.max(1), "{context}");
+        }
+        // Words the limit can hold are never broken.
+        if words(sentence)
+            .iter()
+            .all(|w| w.chars().count() <= max_chars)
+        {
+            assert_eq!(words(&chunks.join(" ")), words(sentence), "{context}");
         }
     }
 
@@ -537,19 +602,37 @@ mod tests {
                 "and keeps going on",
             ],
         ),
-        // keeps_overlong_word_whole
+        // breaks_an_overlong_word_between_characters
         (
             "A supercalifragilisticexpialidocious word.",
             10,
-            &["A", "supercalifragilisticexpialidocious", "word."],
+            &["A", "supercalif", "ragilistic", "expialidoc", "ious word."],
+        ),
+        // breaks_unspaced_text_after_its_own_punctuation
+        (
+            "今日は晴れです。明日は雨が降るでしょう、たぶん。",
+            12,
+            &["今日は晴れです。", "明日は雨が降るでしょう、", "たぶん。"],
         ),
         // treats_zero_max_as_one
         ("a b", 0, &["a", "b"]),
-        // keeps_hyphenated_words_whole
+        // never_separates_a_combining_mark
+        (
+            "e\u{301}e\u{301}e\u{301}",
+            3,
+            &["e\u{301}", "e\u{301}", "e\u{301}"],
+        ),
+        // keeps_hyphenated_words_whole_and_breaks_a_longer_one_after_a_hyphen
         (
             "A well-known state-of-the-art solution appeared.",
             12,
-            &["A well-known", "state-of-the-art", "solution", "appeared."],
+            &[
+                "A well-known",
+                "state-of-",
+                "the-art",
+                "solution",
+                "appeared.",
+            ],
         ),
         // counts_chars_not_bytes
         ("ééé ééé ééé", 7, &["ééé ééé", "ééé"]),
