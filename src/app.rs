@@ -50,8 +50,25 @@ fn emit(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// Exit code after an interrupt (SIGINT, SIGTERM or SIGHUP): 128 + SIGINT, as shells report
+/// a Ctrl-C.
+pub const INTERRUPTED_EXIT_CODE: i32 = 130;
+
+/// On Ctrl-C, SIGTERM or SIGHUP: remove the article folders being built (so nothing is left
+/// half-written under any name), say so in one line, and exit with
+/// [`INTERRUPTED_EXIT_CODE`]. Finished articles stay.
+fn exit_cleanly_on_interrupt() {
+    // Only fails if a handler is already set (a second `run` in one process): keep that one.
+    let _ = ctrlc::set_handler(|| {
+        crate::export::fs::remove_active_staging();
+        eprintln!("aloud: interrupted; the article being written was removed, finished ones kept");
+        std::process::exit(INTERRUPTED_EXIT_CODE);
+    });
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    exit_cleanly_on_interrupt();
     match cli.command {
         Command::Export(args) => run_export(&args),
         Command::Script(args) => run_script(&args),

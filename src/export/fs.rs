@@ -68,10 +68,55 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
+/// Staging folders of this process not yet committed, for [`remove_active_staging`].
+static ACTIVE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn active() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    ACTIVE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes every staging folder this process has not committed: what an interrupt (Ctrl-C,
+/// SIGTERM, SIGHUP) does before the process exits, since a signal skips destructors.
+pub fn remove_active_staging() {
+    for dir in active().drain(..) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// Removes `.<slug>.partial-<pid>` folders in `out` left by runs that died (killed, power
+/// lost): their process is gone. Folders of live processes (another export running into the
+/// same folder) are left alone. Liveness is read from `/proc/<pid>`; where there is no
+/// `/proc`, nothing is removed.
+pub fn remove_dead_partials(out: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix('.')
+            .and_then(|n| n.rsplit_once(".partial-"))
+            .and_then(|(_, pid)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// An article folder being built under a hidden temporary name inside the output folder.
 ///
-/// Dropped without [`StagedDir::commit`], it removes itself: an interrupted or failed export
-/// leaves no folder that looks complete.
+/// Dropped without [`StagedDir::commit`], it removes itself, and an interrupt removes it too
+/// ([`remove_active_staging`]): an interrupted or failed export leaves no folder that looks
+/// complete. Creating one first removes the staging folders of dead runs
+/// ([`remove_dead_partials`]).
 pub struct StagedDir {
     staging: PathBuf,
     target: PathBuf,
@@ -82,11 +127,16 @@ impl StagedDir {
     /// Creates `<out>/.<slug>.partial-<pid>` for `<out>/<slug>`.
     pub fn create(out: &Path, slug: &str) -> std::io::Result<Self> {
         std::fs::create_dir_all(out)?;
+        remove_dead_partials(out);
         let staging = out.join(format!(".{slug}.partial-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging)?;
         }
-        std::fs::create_dir(&staging)?;
+        active().push(staging.clone());
+        if let Err(e) = std::fs::create_dir(&staging) {
+            active().retain(|d| d != &staging);
+            return Err(e);
+        }
         Ok(StagedDir {
             staging,
             target: out.join(slug),
@@ -128,6 +178,7 @@ impl StagedDir {
         }
         std::fs::rename(&self.staging, &self.target)?;
         self.committed = true;
+        active().retain(|d| d != &self.staging);
         if let Some(old) = old {
             std::fs::remove_dir_all(old)?;
         }
@@ -139,6 +190,7 @@ impl Drop for StagedDir {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.staging);
+            active().retain(|d| d != &self.staging);
         }
     }
 }

@@ -1,0 +1,106 @@
+//! Interrupts: Ctrl-C (SIGINT) and SIGTERM during an export leave no article folder, no
+//! hidden staging folder and no file under a final name; staging folders of dead runs are
+//! removed by the next export.
+
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A long article: many sentences, so the export is still running when the signal comes.
+fn long_article(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("long.txt");
+    let paragraph = "The harbour board met again on Tuesday to talk about the sea wall. \
+                     Nobody agreed on the cost, and the meeting ran late into the evening.\n\n";
+    std::fs::write(&path, paragraph.repeat(400)).unwrap();
+    path
+}
+
+fn interrupted_export_leaves_nothing(signal: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = long_article(dir.path());
+    let out = dir.path().join("out");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("aloud"))
+        .args(["export", "--engine", "espeak", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the article is being built: its staging folder holds chunk WAVs.
+    let start = Instant::now();
+    loop {
+        let staging = std::fs::read_dir(&out).ok().and_then(|mut d| {
+            d.find_map(|e| {
+                let e = e.ok()?;
+                e.file_name()
+                    .to_string_lossy()
+                    .contains(".partial-")
+                    .then(|| e.path())
+            })
+        });
+        if let Some(s) = staging {
+            if std::fs::read_dir(s.join("chunks")).is_ok_and(|d| d.count() >= 3) {
+                break;
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "export never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let status = Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "exit code after {signal}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.is_empty(), "left behind after {signal}: {left:?}");
+}
+
+#[test]
+fn ctrl_c_leaves_no_output() {
+    interrupted_export_leaves_nothing("-INT");
+}
+
+#[test]
+fn sigterm_leaves_no_output() {
+    interrupted_export_leaves_nothing("-TERM");
+}
+
+#[test]
+fn staging_folders_of_dead_runs_are_removed_and_live_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // A pid above the kernel's maximum (4,194,304) is never alive; pid 1 always is.
+    let dead = out.join(".old-article.partial-4194999");
+    let live = out.join(".other-article.partial-1");
+    std::fs::create_dir_all(dead.join("chunks")).unwrap();
+    std::fs::write(dead.join("chunks/0001.wav"), b"half").unwrap();
+    std::fs::create_dir_all(&live).unwrap();
+    let article = dir.path().join("short.txt");
+    std::fs::write(&article, "A short note. It has two sentences.\n").unwrap();
+    aloud()
+        .args(["export", "--engine", "espeak", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(!dead.exists(), "a dead run's staging folder is removed");
+    assert!(live.exists(), "a live process's staging folder is kept");
+    assert!(out.join("short/short.wav").exists());
+}
