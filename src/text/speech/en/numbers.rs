@@ -212,9 +212,9 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
 /// A clock has two-digit minutes, so "a:b" with a one-digit or a three-digit second part is a
 /// ratio, as is any colon form next to [`RATIO_WORDS`] ("a 16:10 ratio", "a scale of
 /// 1:100,000"). Two-digit parts after the first that are no clock time are a duration
-/// ("27:54") or a time with seconds ("11:53:40"), and numbers of four digits or more are no
-/// ratio anyone writes without saying so ("8001:5432", a port map); espeak-ng reads those as
-/// the numbers in turn, and they are left to it.
+/// ("27:54") or a time with seconds ("11:53:40"), and runs of four digits or more without
+/// commas are no ratio anyone writes without saying so ("8001:5432", a port map); espeak-ng
+/// reads those as the numbers in turn, and they are left to it.
 fn colon_pair(w: &[Word], i: usize) -> Option<String> {
     let word = w[i];
     let next = w.get(i + 1).filter(|_| word.trail.is_empty());
@@ -243,8 +243,14 @@ fn colon_pair(w: &[Word], i: usize) -> Option<String> {
             return Some(time);
         }
     }
-    let timed = parts[1..].iter().all(|p| p.len() == 2 && all_digits(p));
-    if timed || numbers.iter().any(|n| n.int.len() > 3) {
+    // "27:54", "11:53:40", "10:09:38.163": minutes and seconds.
+    let timed = parts[1..].iter().all(|p| {
+        let whole = p.split('.').next().unwrap_or(p);
+        whole.len() == 2 && all_digits(whole)
+    });
+    // "8001:5432"; "2,000,000:1" is written as a quantity and stays a ratio.
+    let long_code = parts.iter().any(|p| p.len() > 3 && all_digits(p));
+    if timed || long_code {
         return None;
     }
     let after_name = i > 0 && w[i - 1].trail.is_empty() && is_name(w[i - 1].core);

@@ -11,14 +11,15 @@
 //!   555-0100", "+1-212-555-0100", 8 to 15 digits in all (ITU-T E.164 numbers have at most
 //!   15);
 //! - a local "555-0148", three digits (the first 2 to 9, as North American exchanges are) and
-//!   four, unless it reads as a rising range of round numbers ("500-1500") or follows "from",
-//!   "between" or "pages". Ranges ("10-12", "1990-1995") and scores ("52-48") have other
-//!   shapes and stay ranges.
+//!   four, unless it reads as a rising range of round numbers ("500-1500"), follows "from",
+//!   "between" or "pages", or comes before a unit or a counted noun ("365-1500 calories").
+//!   Ranges ("10-12", "1990-1995") and scores ("52-48") have other shapes and stay ranges.
 //!
 //! Zero is said "oh", as Americans read phone numbers; a toll-free "800" area code is "eight
 //! hundred" ("one eight hundred, five five five, …"); groups are set off by commas, the pauses
 //! a person makes.
 
+use super::units::{plural_noun, unit};
 use super::{all_digits, Word};
 
 /// Words after which "500-1500" is a range, never a phone number.
@@ -154,7 +155,12 @@ fn local(w: &[Word], i: usize) -> Option<String> {
             .any(|r| r.eq_ignore_ascii_case(w[i - 1].core));
     let (low, high): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
     let round_rising = low < high && low % 10 == 0 && high % 10 == 0;
-    (!after_range_word && !round_rising).then(|| read_north_american(&[a, b]))
+    // "365-1500 calories", "250-1250 km": a range of a quantity.
+    let counted = w
+        .get(i + 1)
+        .filter(|_| word.trail.is_empty())
+        .is_some_and(|n| plural_noun(n) || unit(n.core).is_some());
+    (!after_range_word && !round_rising && !counted).then(|| read_north_american(&[a, b]))
 }
 
 /// "+44 20 7946 0958", "+1 (212) 555-0100", "+1-212-555-0100": "plus", the country code and

@@ -125,19 +125,8 @@ const IRREGULAR_PLURALS: [&str; 4] = ["people", "children", "men", "women"];
 /// race", "a 30m drop", "the 400m hurdles"). After a currency ("$5m") it is always million and
 /// [`money`](super::money::money) reads it. Returns the singular and plural reading.
 pub(super) fn meters_or_million(next: Option<&Word>) -> (String, String) {
-    let plural_noun = next.is_some_and(|n| {
-        let c = n.core;
-        n.lead.is_empty()
-            && c.chars().all(|ch| ch.is_ascii_lowercase())
-            && (IRREGULAR_PLURALS.contains(&c)
-                || (c.len() > 2
-                    && c.ends_with('s')
-                    && !c.ends_with("ss")
-                    && !c.ends_with("us")
-                    && !DISTANCE_PLURALS.contains(&c)
-                    && !NOT_PLURALS.contains(&c)))
-    });
-    let (one, many) = if plural_noun {
+    let count = next.is_some_and(|n| plural_noun(n) && !DISTANCE_PLURALS.contains(&n.core));
+    let (one, many) = if count {
         ("million", "million")
     } else {
         ("meter", "meters")
@@ -181,6 +170,20 @@ fn length_unit(s: &str) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(w, _, _)| *w == s)
         .map(|(_, one, many)| (*one, *many))
+}
+
+/// Whether a word looks like a plural noun, a thing counted: lower case, ending in "s" but not
+/// "ss" or "us" ("barrels", "years", not "across", "bus"), or one of [`IRREGULAR_PLURALS`].
+pub(super) fn plural_noun(word: &Word) -> bool {
+    let c = word.core;
+    word.lead.is_empty()
+        && c.chars().all(|ch| ch.is_ascii_lowercase())
+        && (IRREGULAR_PLURALS.contains(&c)
+            || (c.len() > 2
+                && c.ends_with('s')
+                && !c.ends_with("ss")
+                && !c.ends_with("us")
+                && !NOT_PLURALS.contains(&c)))
 }
 
 /// The unit after a number written with `int` as its whole part, in the chunk `words`: as
