@@ -13,10 +13,10 @@
 //! "Oct. 5, 2018", "+44 20 7946 0958"). The first rule that matches wins, in the order of
 //! [`normalize`]; an unmatched word is kept as written.
 //!
-//! One file per kind of reading, each with its tables: [`dates_times`], [`phone`],
-//! [`abbreviations`], [`addresses`], [`money`], [`products`] (model numbers), [`numbers`]
-//! (plain numbers, ranges, ratios, ordinals, fractions), [`units`], [`roman`], [`acronyms`],
-//! [`symbols`], [`powers`]; [`words`] spells numbers out.
+//! One file per kind of reading, each with its tables, in `en/`: `dates_times`, `phone`,
+//! `abbreviations`, `addresses`, `money`, `products` (model numbers), `numbers` (plain
+//! numbers, ranges, ratios, ordinals, fractions), `units`, `roman`, `acronyms` (the one table
+//! of acronym readings), `symbols`, `powers`; `words` spells numbers out.
 
 mod abbreviations;
 mod acronyms;

@@ -215,7 +215,8 @@ fn meridiem(s: &str) -> Option<&'static str> {
 /// Times of day with "a.m." or "p.m." that espeak-ng misreads: minutes after a period, the
 /// British way ("9.15pm", "11.30 a.m." → "nine fifteen p.m.", "eleven thirty a.m."), and any
 /// time with minutes and the meridiem run together ("9:15pm", "12:00PM" → "twelve p.m.").
-/// The hour is 1 to 12. "9pm" and "9:15 p.m." are read right by espeak-ng and left alone.
+/// The hour is 1 to 12. "9pm" is read right by espeak-ng and left alone; "9:15 p.m." is read
+/// by [`clock`].
 pub(super) fn time_of_day(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let split = word

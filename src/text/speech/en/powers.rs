@@ -12,7 +12,8 @@ use super::{all_digits, Word};
 /// "mc^2" → "m c squared", "x^n" → "x to the n". A squared or cubed unit without a number
 /// reads as the unit ("per m^2" → "per square meter", "in km^2" → "in square kilometers");
 /// after a number, [`number_forms`](super::numbers::number_forms) reads it. A digit raised on
-/// a long word is a footnote ("studies^1") and is silent. Any other caret is read "to the", so none reaches the engine.
+/// a long word is a footnote ("studies^1") and is silent. Any other caret is read "to the", so
+/// none reaches the engine.
 pub(super) fn power(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let (base, exponent) = word.core.split_once('^')?;

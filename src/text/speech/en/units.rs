@@ -187,7 +187,7 @@ pub(super) fn plural_noun(word: &Word) -> bool {
 }
 
 /// The unit after a number written with `int` as its whole part, in the chunk `words`: as
-/// [`unit`], except that "bps" is bits per second (a line speed) from 1,000 up ("9600 bps") or
+/// [`unit()`], except that "bps" is bits per second (a line speed) from 1,000 up ("9600 bps") or
 /// in a chunk about [`DATA_WORDS`] ("fifty bps, eight data bits"), and basis points otherwise
 /// ("cut by 50 bps"): rates move by tens of basis points, and modems and serial lines run at
 /// 1,200 bps and up.
