@@ -1,237 +1,281 @@
-//! English number words: cardinals, ordinals, years, decades, decimals.
+//! Written numbers and the plain forms built on them: percentages, ranges and scores, ratios,
+//! fractions, ordinals, decades, "#1", a number with its unit, durations ("2h 22m"), and
+//! years.
 //!
-//! Hand-written rather than taken from a crate: we need a reading espeak-ng pronounces the way a
-//! narrator would (American style, no "and" after hundred, hyphenated tens, years in pairs) and
-//! a few forms number crates don't offer (years, decades, digit-by-digit fallbacks). The tables
-//! are small and the rules fit in a page.
-//!
-//! Every function takes digits as text, so no input can overflow: anything longer than
-//! [`MAX_CARDINAL_DIGITS`] is read digit by digit, as a person reads a serial number.
+//! espeak-ng reads "52-48" as "fifty-two dash forty-eight", "2:1" as "two colon one", "-5" as
+//! nothing, "3bn" as "three b n", "2h" as "two h" and "1,00,000" as three numbers.
 
-/// Longest integer read as a quantity; longer ones are read digit by digit.
-pub const MAX_CARDINAL_DIGITS: usize = 15;
+use super::dates_times::{as_year, clock, decade};
+use super::money::bare_magnitude;
+use super::units::{meters_or_million, unit_after};
+use super::words::{cardinal, decimal, integer, ordinal};
+use super::{all_digits, is_name, Word};
 
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-/// Scale words by power of a thousand; index 0 is units.
-const SCALES: [&str; 5] = ["", "thousand", "million", "billion", "trillion"];
-/// Ordinal forms of the words whose ordinal isn't "+th".
-const IRREGULAR_ORDINALS: [(&str, &str); 6] = [
-    ("one", "first"),
-    ("two", "second"),
-    ("three", "third"),
-    ("five", "fifth"),
-    ("eight", "eighth"),
-    ("twelve", "twelfth"),
+/// Fractions people say by name; other "a/b" pairs are read as two numbers ("24/7").
+const FRACTIONS: [(&str, &str); 5] = [
+    ("1/2", "one half"),
+    ("1/3", "one third"),
+    ("2/3", "two thirds"),
+    ("1/4", "one quarter"),
+    ("3/4", "three quarters"),
 ];
 
-fn below_hundred(n: u64) -> String {
-    let n = n as usize % 100;
-    if n < 20 {
-        ONES[n].to_string()
-    } else if n.is_multiple_of(10) {
-        TENS[n / 10].to_string()
+/// Words that make "a:b" a ratio even where it could be a clock time ("a 16:10 ratio", "a
+/// scale of 1:50", "odds of 10:30"). Compared case-insensitively.
+const RATIO_WORDS: [&str; 4] = ["ratio", "ratios", "scale", "odds"];
+
+/// A written number: sign, integer digits (commas removed) and optional decimals.
+pub(super) struct Num<'a> {
+    pub(super) sign: Option<&'static str>,
+    pub(super) int: String,
+    pub(super) frac: Option<&'a str>,
+}
+
+impl Num<'_> {
+    /// The number in words: "-1,200.5" → "minus one thousand two hundred point five".
+    pub(super) fn read(&self) -> String {
+        let body = match self.frac {
+            Some(f) => decimal(&self.int, f),
+            None => integer(&self.int),
+        };
+        match self.sign {
+            Some(s) => format!("{s} {body}"),
+            None => body,
+        }
+    }
+
+    /// Whether a unit after it is singular ("1 km" but "1.5 km", "2 km").
+    pub(super) fn is_one(&self) -> bool {
+        self.int == "1" && self.frac.is_none()
+    }
+
+    /// Whether it is a whole number without a sign.
+    pub(super) fn is_whole(&self) -> bool {
+        self.sign.is_none() && self.frac.is_none()
+    }
+}
+
+/// Parses a written number: an optional sign, digits grouped by commas in thousands
+/// ("1,200,000") or in the South Asian way, a lakh and a crore ("1,00,000", "12,34,56,789"),
+/// and optional decimals after a period. None for anything else.
+pub(super) fn parse_number(s: &str) -> Option<Num<'_>> {
+    let (sign, body) = match s.as_bytes().first()? {
+        b'-' => (Some("minus"), &s[1..]),
+        b'+' => (Some("plus"), &s[1..]),
+        _ => (None, s),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((int, frac)) if all_digits(frac) => (int, Some(frac)),
+        Some(_) => return None,
+        None => (body, None),
+    };
+    let groups: Vec<&str> = int.split(',').collect();
+    let last = groups.len() - 1;
+    let thousands =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    let lakhs = groups.len() >= 3
+        && groups[0].len() <= 2
+        && groups[1..last].iter().all(|g| g.len() == 2)
+        && groups[last].len() == 3;
+    if !(thousands || lakhs) || !groups.iter().all(|g| all_digits(g)) {
+        return None;
+    }
+    Some(Num {
+        sign,
+        int: groups.concat(),
+        frac,
+    })
+}
+
+/// Splits "1.5bn" into ("1.5", "bn"): the longest numeric prefix and the rest.
+pub(super) fn number_prefix(s: &str) -> (&str, &str) {
+    let end = s
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// Numbers and the forms built on them: percentages, units, ranges and scores, ratios,
+/// ordinals, decades, fractions, "#1", clock times, years and plain numbers.
+pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let core = word.core;
+    let next = w.get(i + 1).filter(|_| word.trail.is_empty());
+    let wrap = |said: String| Some((format!("{}{said}{}", word.lead, word.trail), 1));
+
+    if let Some(n) = core.strip_suffix('%').and_then(parse_number) {
+        return wrap(format!("{} percent", n.read()));
+    }
+    // "'80s": the century is understood.
+    if let Some(tens) = core.strip_prefix('\'').and_then(|c| c.strip_suffix('s')) {
+        if tens.len() == 2 && all_digits(tens) && tens.ends_with('0') {
+            return wrap(decade(tens)?);
+        }
+    }
+    if let Some(rest) = core.strip_prefix('#') {
+        if all_digits(rest) {
+            return wrap(format!("number {}", integer(rest)));
+        }
+    }
+    // Ranges and scores: "10-12", "52-48" → "to". Phone numbers ("555-0148") were read before.
+    if let Some((a, b)) = core.split_once('-') {
+        if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
+            let read = |s: &str| as_year(s, None).unwrap_or_else(|| integer(s));
+            return wrap(format!("{} to {}", read(a), read(b)));
+        }
+    }
+    if let Some((a, b)) = core.split_once('/') {
+        if all_digits(a) && all_digits(b) {
+            let said = FRACTIONS
+                .iter()
+                .find(|(f, _)| *f == core)
+                .map(|(_, s)| (*s).to_string())
+                .unwrap_or_else(|| format!("{} {}", integer(a), integer(b)));
+            return wrap(said);
+        }
+    }
+    if core.contains(':') {
+        if let Some(said) = colon_pair(w, i) {
+            return wrap(said);
+        }
+    }
+    let (num_text, suffix) = if core.starts_with(['-', '+']) {
+        let (n, s) = number_prefix(&core[1..]);
+        (&core[..n.len() + 1], s)
     } else {
-        format!("{}-{}", TENS[n / 10], ONES[n % 10])
+        number_prefix(core)
+    };
+    if num_text.is_empty() || !num_text.as_bytes()[num_text.len() - 1].is_ascii_digit() {
+        return None;
     }
-}
-
-fn below_thousand(n: u64) -> String {
-    let (h, rest) = (n / 100 % 10, n % 100);
-    match (h, rest) {
-        (0, r) => below_hundred(r),
-        (h, 0) => format!("{} hundred", ONES[h as usize]),
-        (h, r) => format!("{} hundred {}", ONES[h as usize], below_hundred(r)),
-    }
-}
-
-/// Cardinal words for `n` ("1200" → "one thousand two hundred"), valid below 10^15.
-pub fn cardinal(n: u64) -> String {
-    if n == 0 {
-        return "zero".into();
-    }
-    let mut groups = Vec::new();
-    let mut rest = n;
-    while rest > 0 {
-        groups.push(rest % 1000);
-        rest /= 1000;
-    }
-    let mut words = Vec::new();
-    for (scale, group) in groups.iter().enumerate().rev() {
-        if *group == 0 {
-            continue;
+    let num = parse_number(num_text)?;
+    let with_unit = |(one, many): (String, String)| {
+        format!("{} {}", num.read(), if num.is_one() { one } else { many })
+    };
+    match suffix {
+        "" => {}
+        "st" | "nd" | "rd" | "th" if num.is_whole() => {
+            return wrap(ordinal(&num.int));
         }
-        words.push(below_thousand(*group));
-        if let Some(name) = SCALES.get(scale).filter(|s| !s.is_empty()) {
-            words.push((*name).to_string());
+        "s" | "'s" if num.is_whole() && num.int.ends_with('0') => {
+            return wrap(decade(num_text)?);
+        }
+        // "9.58s": a time to the hundredth is in seconds; a whole number before "s" is a
+        // plural ("45s") or a decade, never seconds.
+        "s" if num.frac.is_some() => {
+            return wrap(format!("{} seconds", num.read()));
+        }
+        // "3bn people": a magnitude without a currency.
+        s if bare_magnitude(s).is_some() => {
+            return wrap(format!("{} {}", num.read(), bare_magnitude(s)?));
+        }
+        // "400m" is a distance, "5m people" a count.
+        // "2h 22m": minutes after hours.
+        "m" if i > 0 && hours(w[i - 1].core).is_some() => {
+            return wrap(with_unit(("minute".into(), "minutes".into())));
+        }
+        "m" => return wrap(with_unit(meters_or_million(next))),
+        // "2h", "1h30m": a duration.
+        s if s.starts_with('h') && hours(core).is_some() => return wrap(hours(core)?),
+        // "20-year", "3-day": the number, then the rest of the compound.
+        s if s.starts_with('-') && s[1..].chars().all(char::is_alphabetic) && s.len() > 1 => {
+            return wrap(format!("{}{s}", num.read()));
+        }
+        s => return wrap(with_unit(unit_after(&num.int, s, w)?)),
+    }
+    let spaced_unit = next.and_then(|n| match n.core {
+        "m" => Some(meters_or_million(
+            w.get(i + 2).filter(|_| n.trail.is_empty()),
+        )),
+        "s" if num.frac.is_some() => Some(("second".into(), "seconds".into())),
+        core => unit_after(&num.int, core, w),
+    });
+    if let Some(reading) = spaced_unit {
+        let unit_word = w[i + 1];
+        return Some((
+            format!("{}{}{}", word.lead, with_unit(reading), unit_word.trail),
+            2,
+        ));
+    }
+    if num.is_whole() {
+        if let Some(y) = as_year(num_text, next) {
+            return wrap(y);
         }
     }
-    words.join(" ")
+    wrap(num.read())
 }
 
-/// Each digit as a word ("007" → "zero zero seven"); non-digits are skipped.
-pub fn digits(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| c.to_digit(10))
-        .map(|d| ONES[d as usize])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Words for an unsigned integer written as ASCII digits (commas already removed).
+/// Numbers joined by colons: a clock time ("10:30" → "ten thirty"), a ratio ("2:1" → "two to
+/// one", "16:9", "3:2:1" → "three to two to one"), or a chapter and verse after a name
+/// ("Genesis 1:1" → "Genesis one one"). espeak-ng says "two colon one".
 ///
-/// Leading zeros and integers longer than [`MAX_CARDINAL_DIGITS`] are read digit by digit.
-pub fn integer(s: &str) -> String {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.to_string();
-    }
-    if (s.len() > 1 && s.starts_with('0')) || s.len() > MAX_CARDINAL_DIGITS {
-        return digits(s);
-    }
-    s.parse::<u64>().map(cardinal).unwrap_or_else(|_| digits(s))
-}
-
-/// Turns the last word of a cardinal reading into its ordinal ("twenty-one" → "twenty-first").
-pub fn ordinalize(words: &str) -> String {
-    let cut = words.rfind([' ', '-']).map_or(0, |i| i + 1);
-    let (head, last) = words.split_at(cut);
-    let last = IRREGULAR_ORDINALS
+/// A clock has two-digit minutes, so "a:b" with a one-digit or a three-digit second part is a
+/// ratio, as is any colon form next to [`RATIO_WORDS`] ("a 16:10 ratio", "a scale of
+/// 1:100,000"). Two-digit parts after the first that are no clock time are a duration
+/// ("27:54") or a time with seconds ("11:53:40"), and runs of four digits or more without
+/// commas are no ratio anyone writes without saying so ("8001:5432", a port map); espeak-ng
+/// reads those as the numbers in turn, and they are left to it.
+fn colon_pair(w: &[Word], i: usize) -> Option<String> {
+    let word = w[i];
+    let next = w.get(i + 1).filter(|_| word.trail.is_empty());
+    let parts: Vec<&str> = word.core.split(':').collect();
+    let numbers: Vec<Num> = parts
         .iter()
-        .find(|(c, _)| *c == last)
-        .map(|(_, o)| (*o).to_string())
-        .unwrap_or_else(|| match last.strip_suffix('y') {
-            Some(stem) => format!("{stem}ieth"),
-            None => match last.strip_suffix('e') {
-                // "nine" → "ninth"
-                Some(stem) if last == "nine" => format!("{stem}th"),
-                _ => format!("{last}th"),
-            },
-        });
-    format!("{head}{last}")
-}
-
-/// Ordinal words for an integer written as digits ("22" → "twenty-second").
-pub fn ordinal(s: &str) -> String {
-    ordinalize(&integer(s))
-}
-
-/// A year read the way people say it: "1998" → "nineteen ninety-eight", "2005" → "two
-/// thousand five", "2018" → "twenty eighteen", "1900" → "nineteen hundred".
-pub fn year(n: u32) -> String {
-    let n = u64::from(n);
-    let (hi, lo) = (n / 100, n % 100);
-    if !(1000..10000).contains(&n) || (2000..2010).contains(&n) {
-        return cardinal(n);
+        .map(|p| parse_number(p).filter(|n| n.sign.is_none()))
+        .collect::<Option<_>>()?;
+    let ratio_word = |k: Option<usize>| {
+        k.and_then(|k| w.get(k))
+            .is_some_and(|v| RATIO_WORDS.iter().any(|r| r.eq_ignore_ascii_case(v.core)))
+    };
+    let near_ratio_word = ratio_word(i.checked_sub(1))
+        || (i >= 2 && w[i - 1].core == "of" && ratio_word(Some(i - 2)))
+        || (word.trail.is_empty() && ratio_word(Some(i + 1)));
+    let ratio = numbers
+        .iter()
+        .map(Num::read)
+        .collect::<Vec<_>>()
+        .join(" to ");
+    if near_ratio_word {
+        return Some(ratio);
     }
-    match lo {
-        0 => format!("{} hundred", cardinal(hi)),
-        1..=9 => format!("{} oh {}", cardinal(hi), ONES[lo as usize]),
-        _ => format!("{} {}", cardinal(hi), below_hundred(lo)),
-    }
-}
-
-/// Puts the last word of a reading in the plural ("nineteen ninety" → "nineteen nineties").
-pub fn pluralize(words: &str) -> String {
-    match words.strip_suffix('y') {
-        Some(stem) => format!("{stem}ies"),
-        None => format!("{words}s"),
-    }
-}
-
-/// A decimal: "3" and "14" → "three point one four".
-pub fn decimal(int: &str, frac: &str) -> String {
-    format!("{} point {}", integer(int), digits(frac))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_cardinals_american_style() {
-        let cases = [
-            (0, "zero"),
-            (7, "seven"),
-            (15, "fifteen"),
-            (40, "forty"),
-            (52, "fifty-two"),
-            (100, "one hundred"),
-            (105, "one hundred five"),
-            (1200, "one thousand two hundred"),
-            (1_000_000, "one million"),
-            (2_000_300_001, "two billion three hundred thousand one"),
-        ];
-        for (n, words) in cases {
-            assert_eq!(cardinal(n), words, "cardinal({n})");
+    if let [h, m] = parts[..] {
+        if let Some(time) = clock(h, m, next) {
+            return Some(time);
         }
     }
-
-    #[test]
-    fn reads_ordinals_by_last_word() {
-        let cases = [
-            ("1", "first"),
-            ("2", "second"),
-            ("3", "third"),
-            ("5", "fifth"),
-            ("8", "eighth"),
-            ("9", "ninth"),
-            ("12", "twelfth"),
-            ("20", "twentieth"),
-            ("22", "twenty-second"),
-            ("105", "one hundred fifth"),
-        ];
-        for (n, words) in cases {
-            assert_eq!(ordinal(n), words, "ordinal({n})");
+    // "27:54", "11:53:40", "10:09:38.163": minutes and seconds.
+    let timed = parts[1..].iter().all(|p| {
+        let whole = p.split('.').next().unwrap_or(p);
+        whole.len() == 2 && all_digits(whole)
+    });
+    // "8001:5432"; "2,000,000:1" is written as a quantity and stays a ratio.
+    let long_code = parts.iter().any(|p| p.len() > 3 && all_digits(p));
+    if timed || long_code {
+        return None;
+    }
+    let after_name = i > 0 && w[i - 1].trail.is_empty() && is_name(w[i - 1].core);
+    if let [a, b] = parts[..] {
+        if after_name && numbers.iter().all(Num::is_whole) {
+            return Some(format!("{} {}", integer(a), integer(b)));
         }
     }
+    Some(ratio)
+}
 
-    #[test]
-    fn reads_years_in_pairs() {
-        let cases = [
-            (1066, "ten sixty-six"),
-            (1900, "nineteen hundred"),
-            (1905, "nineteen oh five"),
-            (1998, "nineteen ninety-eight"),
-            (2000, "two thousand"),
-            (2005, "two thousand five"),
-            (2018, "twenty eighteen"),
-        ];
-        for (n, words) in cases {
-            assert_eq!(year(n), words, "year({n})");
+/// A duration in hours, perhaps with minutes, run together: "2h" → "two hours", "1.5h" → "one
+/// point five hours", "1h30m" and "1h30" → "one hour thirty minutes". None for anything else.
+fn hours(core: &str) -> Option<String> {
+    let (h, rest) = core.split_once('h')?;
+    let n = parse_number(h).filter(|n| n.sign.is_none())?;
+    let said = format!("{} {}", n.read(), if n.is_one() { "hour" } else { "hours" });
+    let minutes = rest.strip_suffix('m').unwrap_or(rest);
+    match minutes {
+        "" if rest.is_empty() => Some(said),
+        m if all_digits(m) && m.len() <= 2 => {
+            let m: u64 = m.parse().ok()?;
+            let unit = if m == 1 { "minute" } else { "minutes" };
+            Some(format!("{said} {} {unit}", cardinal(m)))
         }
-    }
-
-    #[test]
-    fn reads_huge_or_zero_padded_integers_digit_by_digit() {
-        assert_eq!(integer("007"), "zero zero seven");
-        assert_eq!(
-            integer("99999999999999999999"),
-            ["nine"; 20].join(" "),
-            "20 digits"
-        );
-        assert_eq!(integer("999999999999999").split(' ').next(), Some("nine"));
+        _ => None,
     }
 }

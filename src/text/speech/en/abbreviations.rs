@@ -1,0 +1,135 @@
+//! Abbreviations: "Dr." → "Doctor", "St." → "Saint" or "Street", "No. 5" → "number five",
+//! "p. 12" → "page twelve", "m/m" → "month on month".
+//!
+//! espeak-ng reads the period of "Dr." as a sentence end and pauses, spells "pp." as "p p",
+//! and reads "m/m" as "m slash m".
+
+use super::dates_times::MONTH_ABBREVIATIONS;
+use super::numbers::parse_number;
+use super::{capitalized, Word};
+
+/// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
+/// these or treats the period as a sentence end and pauses.
+const ABBREVIATIONS: [(&str, &str); 32] = [
+    ("Dr", "Doctor"),
+    ("Mr", "Mister"),
+    ("Mrs", "Missus"),
+    ("Ms", "Miz"),
+    ("Prof", "Professor"),
+    ("Gen", "General"),
+    ("Gov", "Governor"),
+    ("Sen", "Senator"),
+    ("Rep", "Representative"),
+    ("Capt", "Captain"),
+    ("Lt", "Lieutenant"),
+    ("Col", "Colonel"),
+    ("Sgt", "Sergeant"),
+    ("Rev", "Reverend"),
+    ("Jr", "Junior"),
+    ("Sr", "Senior"),
+    ("Mt", "Mount"),
+    ("Ave", "Avenue"),
+    ("Blvd", "Boulevard"),
+    ("Inc", "Incorporated"),
+    ("Ltd", "Limited"),
+    ("Corp", "Corporation"),
+    ("Dept", "Department"),
+    ("vs", "versus"),
+    ("e.g", "for example"),
+    ("i.e", "that is"),
+    ("etc", "et cetera"),
+    ("approx", "approximately"),
+    ("Fig", "Figure"),
+    ("fig", "figure"),
+    ("cf", "compare"),
+    ("Vol", "Volume"),
+];
+
+/// How a change over a period is written in economic news, and what is said: "prices rose 0.3%
+/// m/m" → "month on month". The slashed and hyphenated forms are compared case-insensitively;
+/// the run-together ones ("YoY") only as written, since "mom" is a word.
+const CHANGE_PERIODS: [(&str, &str); 9] = [
+    ("m/m", "month on month"),
+    ("y/y", "year on year"),
+    ("q/q", "quarter on quarter"),
+    ("w/w", "week on week"),
+    ("y-o-y", "year on year"),
+    ("m-o-m", "month on month"),
+    ("q-o-q", "quarter on quarter"),
+    ("yoy", "year on year"),
+    ("qoq", "quarter on quarter"),
+];
+
+/// Run-together change periods, matched only as written.
+const CHANGE_PERIODS_AS_WRITTEN: [(&str, &str); 5] = [
+    ("YoY", "year on year"),
+    ("YOY", "year on year"),
+    ("MoM", "month on month"),
+    ("QoQ", "quarter on quarter"),
+    ("QOQ", "quarter on quarter"),
+];
+
+/// Abbreviations with a period ("Dr.", "e.g.", "St.", "No. 5", "p. 12", "pp. 40-44"). The
+/// period is dropped so the engine doesn't pause, except at the end of the chunk, where it also
+/// ends the sentence. "p." and "pp." are pages only before a number: "John P. Smith" keeps its
+/// initial.
+pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let after_period = word.trail.strip_prefix('.');
+    let prev = i.checked_sub(1).map(|p| w[p]);
+    let next = w.get(i + 1);
+    let expansion = match (word.core, after_period) {
+        // "vs" is said "versus" with or without its period.
+        ("vs", _) => "versus",
+        (_, None) => return None,
+        ("St", Some(_)) => {
+            let after_name = prev.is_some_and(|p| capitalized(p.core) && p.trail.is_empty());
+            let before_name = next.is_some_and(|n| capitalized(n.core));
+            if before_name && !after_name {
+                "Saint"
+            } else {
+                "Street"
+            }
+        }
+        ("No", Some(_)) if next.is_some_and(|n| parse_number(n.core).is_some()) => "number",
+        ("p" | "pg", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "page",
+        ("pp" | "pgs", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "pages",
+        (core, Some(_)) => ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| *a == core)
+            .map(|(_, e)| *e)
+            .or_else(|| {
+                MONTH_ABBREVIATIONS
+                    .iter()
+                    .find(|(a, _)| *a == core)
+                    .map(|(_, m)| *m)
+            })?,
+    };
+    let rest = after_period.unwrap_or(word.trail);
+    let ends_chunk = i + 1 == w.len() && !rest.contains(['.', '!', '?']);
+    let period = if ends_chunk && after_period.is_some() {
+        "."
+    } else {
+        ""
+    };
+    Some((format!("{}{expansion}{rest}{period}", word.lead), 1))
+}
+
+fn starts_with_digit(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// "m/m", "y/y", "YoY" and the like: see [`CHANGE_PERIODS`].
+pub(super) fn change_period(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let said = CHANGE_PERIODS
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(word.core))
+        .or_else(|| {
+            CHANGE_PERIODS_AS_WRITTEN
+                .iter()
+                .find(|(a, _)| *a == word.core)
+        })
+        .map(|(_, said)| *said)?;
+    Some((format!("{}{said}{}", word.lead, word.trail), 1))
+}

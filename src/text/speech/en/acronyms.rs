@@ -1,0 +1,96 @@
+//! Acronyms espeak-ng reads wrongly, from one table: spelled ones it says as a word ("the IMF"
+//! as "imf") and ones with a conventional reading it spells ("IEEE" is "I triple E", not "I E
+//! E E").
+
+use super::Word;
+
+/// Acronyms and what a narrator says, checked by hand with `espeak-ng -x` (1.51); add a row
+/// only where espeak-ng's own reading is wrong.
+///
+/// Spelled: espeak-ng spells an all-capitals word only when its clause has enough lower-case
+/// text around it, so in a heading or a short clause ("the IMF", "in NYC") it says "imf",
+/// "nick", and some ("NIH", "ECB", "IPO", "TSA") it says as a word anywhere. Periods between
+/// the letters make it spell them. "US", "UK", "EU", "UN", "NHS", "FBI", "CEO", "BBC", "CDC",
+/// "GDP", "NAACP" are spelled by espeak-ng even alone and are left as written, as are words
+/// like "NASA", "NATO", "OPEC", "JPEG" and "GIF", and "3D".
+///
+/// Conventional readings: espeak-ng spells "IEEE", "AAA", "NCAA" letter by letter and says
+/// "WWII" as "double-u double-u I I"; "MiG" it splits at the capital ("my G"). A lone letter A
+/// is written "eigh": before another word espeak-ng says "A" as the article.
+const ACRONYMS: [(&str, &str); 28] = [
+    ("IMF", "I.M.F."),
+    ("EPA", "E.P.A."),
+    ("NGO", "N.G.O."),
+    ("GOP", "G.O.P."),
+    ("UAE", "U.A.E."),
+    ("NYC", "N.Y.C."),
+    ("ICU", "I.C.U."),
+    ("MP", "M.P."),
+    ("EV", "E.V."),
+    ("NIH", "N.I.H."),
+    ("SEC", "S.E.C."),
+    ("ECB", "E.C.B."),
+    ("IPO", "I.P.O."),
+    ("TSA", "T.S.A."),
+    ("ANC", "A.N.C."),
+    ("IAEA", "I.A.E.A."),
+    ("ICC", "I.C.C."),
+    ("ICJ", "I.C.J."),
+    ("AARP", "A.A.R.P."),
+    ("AK", "A.K."),
+    ("IEEE", "I triple E"),
+    ("AAA", "triple eigh"),
+    ("NCAA", "N C double eigh"),
+    ("WWI", "World War one"),
+    ("WWII", "World War two"),
+    ("WW1", "World War one"),
+    ("WW2", "World War two"),
+    ("MiG", "Mig"),
+];
+
+/// What a narrator says for an acronym in [`ACRONYMS`], if it is one.
+pub(super) fn reading(written: &str) -> Option<&'static str> {
+    ACRONYMS
+        .iter()
+        .find(|(a, _)| *a == written)
+        .map(|(_, said)| *said)
+}
+
+/// Letters before a model number, as said: an acronym from the table ("MiG" → "Mig", "AK" →
+/// "A.K."), the letter A as "eigh" (see [`ACRONYMS`]), or the letters as written ("F", "COVID").
+pub(super) fn letters(written: &str) -> &str {
+    match written {
+        "A" => "eigh",
+        _ => reading(written).unwrap_or(written),
+    }
+}
+
+/// Acronyms from [`ACRONYMS`], plurals and possessives too ("IPOs", "the IMF's"), and "the
+/// WHO" (the organisation, not "who").
+pub(super) fn acronym(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let after_the = i > 0 && w[i - 1].core.eq_ignore_ascii_case("the");
+    let said = |s: &str| reading(s).or((after_the && s == "WHO").then_some("W.H.O."));
+    let (said, suffix) = [("'s", "'s"), ("s", "s"), ("", "")]
+        .iter()
+        .find_map(|(suffix, _)| {
+            word.core
+                .strip_suffix(suffix)
+                .and_then(said)
+                .map(|said| (said, *suffix))
+        })?;
+    // A plural after spelled letters is written "'s": espeak-ng reads "N.G.O.s" as another
+    // letter S, and "eighs" as nothing it knows.
+    let last = said.rsplit(' ').next().unwrap_or(said);
+    let spelled_end = said.ends_with('.') || last == "eigh" || last.chars().count() == 1;
+    let ending = match suffix {
+        "s" if spelled_end => "'s",
+        s => s,
+    };
+    // "the IMF." ends on the acronym's own period.
+    let trail = match word.trail.strip_prefix('.') {
+        Some(rest) if ending.is_empty() && said.ends_with('.') => rest,
+        _ => word.trail,
+    };
+    Some((format!("{}{said}{ending}{trail}", word.lead), 1))
+}

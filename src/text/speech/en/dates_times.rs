@@ -1,0 +1,248 @@
+//! Dates, years, decades and times of day: "Oct. 5, 2018" → "October fifth, twenty eighteen",
+//! "2023-11-02" → "November second, twenty twenty-three", "the 1990s", "17:00" → "seventeen
+//! hundred", "9.15pm" → "nine fifteen p.m.".
+//!
+//! espeak-ng reads "Oct." as a sentence end, "2023-11-02" as "two thousand and twenty-three
+//! dash eleven dash zero two", "17:00" as "seventeen zero zero" and "9.15pm" as "nine point
+//! one five p m". It reads "9pm", "9 pm" and "9:15 p.m." right, and those are left alone.
+
+use super::units::unit;
+use super::words::{cardinal, ordinal, pluralize, year};
+use super::{all_digits, Word};
+
+/// Month names, capitalised as written.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Month abbreviations (the period is part of the trailing punctuation).
+pub(super) const MONTH_ABBREVIATIONS: [(&str, &str); 12] = [
+    ("Jan", "January"),
+    ("Feb", "February"),
+    ("Mar", "March"),
+    ("Apr", "April"),
+    ("Jun", "June"),
+    ("Jul", "July"),
+    ("Aug", "August"),
+    ("Sep", "September"),
+    ("Sept", "September"),
+    ("Oct", "October"),
+    ("Nov", "November"),
+    ("Dec", "December"),
+];
+
+/// Words after which a number is a quantity, never a year ("2018 dollars").
+const QUANTITY_WORDS: [&str; 8] = [
+    "dollars", "euros", "pounds", "percent", "people", "times", "units", "points",
+];
+
+/// Days in each month of a leap year, to check an ISO date ("2023-02-29" is not one).
+const MONTH_DAYS: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/// How "a.m." and "p.m." are written after a time ("9.15pm", "9.15 P.M."), and the form
+/// espeak-ng reads as the two letters.
+const MERIDIEMS: [(&str, &str); 8] = [
+    ("am", "a.m."),
+    ("pm", "p.m."),
+    ("a.m", "a.m."),
+    ("p.m", "p.m."),
+    ("AM", "a.m."),
+    ("PM", "p.m."),
+    ("A.M", "a.m."),
+    ("P.M", "p.m."),
+];
+
+/// Dates: "Oct. 5, 2018" → "October fifth, twenty eighteen"; "5 October 2018" → "the fifth of
+/// October twenty eighteen"; "2023-11-02" → "November second, twenty twenty-three".
+pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let first = w[i];
+    if let Some(said) = iso_date(first.core) {
+        return Some((format!("{}{said}{}", first.lead, first.trail), 1));
+    }
+    let second = w.get(i + 1)?;
+    let year_at = |j: usize| {
+        w.get(j)
+            .filter(|y| y.core.len() == 4 && all_digits(y.core))
+            .and_then(|y| y.core.parse::<u32>().ok().map(|n| (year(n), y.trail)))
+    };
+    if let Some(m) = month(first.core).filter(|_| matches!(first.trail, "" | ".")) {
+        let d = day(second.core)?;
+        if second.trail == "," {
+            if let Some((y, trail)) = year_at(i + 2) {
+                return Some((format!("{}{m} {d}, {y}{trail}", first.lead), 3));
+            }
+        }
+        return Some((format!("{}{m} {d}{}", first.lead, second.trail), 2));
+    }
+    if first.trail.is_empty() {
+        let d = day(first.core)?;
+        let m = month(second.core)?;
+        let abbreviated = m != second.core;
+        let month_trail = match second.trail.strip_prefix('.') {
+            Some(rest) if abbreviated && i + 2 < w.len() => rest,
+            _ => second.trail,
+        };
+        if month_trail.is_empty() {
+            if let Some((y, trail)) = year_at(i + 2) {
+                return Some((format!("{}the {d} of {m} {y}{trail}", first.lead), 3));
+            }
+        }
+        return Some((format!("{}the {d} of {m}{month_trail}", first.lead), 2));
+    }
+    None
+}
+
+/// An ISO 8601 calendar date, "YYYY-MM-DD", read in the American order: "2023-11-02" →
+/// "November second, twenty twenty-three". None unless the month and day exist.
+pub(super) fn iso_date(core: &str) -> Option<String> {
+    let mut parts = core.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+        return None;
+    }
+    let (y, m, d): (u32, usize, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if !leap => 28,
+        _ => *MONTH_DAYS.get(m.checked_sub(1)?)?,
+    };
+    if !(1000..=2999).contains(&y) || !(1..=days).contains(&d) {
+        return None;
+    }
+    Some(format!(
+        "{} {}, {}",
+        MONTHS[m - 1],
+        ordinal(&d.to_string()),
+        year(y)
+    ))
+}
+
+/// A day of the month: "5", "05th", "22nd".
+fn day(core: &str) -> Option<String> {
+    let digits_end = core
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(core.len());
+    let (num, suffix) = core.split_at(digits_end);
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || num.is_empty() || num.len() > 2 {
+        return None;
+    }
+    let n: u32 = num.parse().ok()?;
+    (1..=31).contains(&n).then(|| ordinal(&n.to_string()))
+}
+
+fn month(core: &str) -> Option<&'static str> {
+    MONTHS.iter().find(|m| **m == core).copied().or_else(|| {
+        MONTH_ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| *a == core)
+            .map(|(_, m)| *m)
+    })
+}
+
+/// A plain four-digit number a narrator reads as a year: 1100–2099, unless a unit or a
+/// quantity word follows it.
+pub(super) fn as_year(core: &str, next: Option<&Word>) -> Option<String> {
+    if core.len() != 4 || !all_digits(core) {
+        return None;
+    }
+    let n: u32 = core.parse().ok()?;
+    let quantity = next.is_some_and(|w| unit(w.core).is_some() || QUANTITY_WORDS.contains(&w.core));
+    ((1100..=2099).contains(&n) && !quantity).then(|| year(n))
+}
+
+/// "1990s" → "nineteen nineties", "'80s"/"80s" → "eighties".
+pub(super) fn decade(num: &str) -> Option<String> {
+    let n: u32 = num.parse().ok()?;
+    match num.len() {
+        2 if n >= 10 => Some(pluralize(&cardinal(u64::from(n)))),
+        4 if (1000..=2090).contains(&n) => Some(pluralize(&year(n))),
+        _ => None,
+    }
+}
+
+/// A clock time: "10:30" → "ten thirty", "9:05" → "nine oh five", "10:00" → "ten o'clock" (or
+/// "ten" before "a.m."/"p.m.").
+///
+/// The 24-hour clock is read as written, the way it is spoken in the forces, aviation and
+/// timetables: "17:00" → "seventeen hundred", "17:30" → "seventeen thirty", "00:00" and
+/// "24:00" → "midnight". Turning it into "five p.m." would change what the writer chose.
+pub(super) fn clock(h: &str, m: &str, next: Option<&Word>) -> Option<String> {
+    clock_words(h, m, next.is_some_and(|n| meridiem(n.core).is_some()))
+}
+
+/// [`clock`], told whether "a.m." or "p.m." follows (then "10:00" is just "ten").
+fn clock_words(h: &str, m: &str, meridiem: bool) -> Option<String> {
+    // "0:00" is a duration or a timestamp; midnight on a clock is "00:00".
+    if !all_digits(h) || h.len() > 2 || h == "0" || m.len() != 2 || !all_digits(m) {
+        return None;
+    }
+    let (hour, minute): (u64, u64) = (h.parse().ok()?, m.parse().ok()?);
+    if hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
+        return None;
+    }
+    Some(match (hour, minute) {
+        (_, 0) if meridiem => cardinal(hour),
+        (0 | 24, 0) => "midnight".to_string(),
+        (13..=23, 0) => format!("{} hundred", cardinal(hour)),
+        (_, 0) => format!("{} o'clock", cardinal(hour)),
+        (_, 1..=9) => format!("{} oh {}", cardinal(hour), cardinal(minute)),
+        _ => format!("{} {}", cardinal(hour), cardinal(minute)),
+    })
+}
+
+/// "pm", "P.M" (its period is trailing punctuation) → "p.m.".
+fn meridiem(s: &str) -> Option<&'static str> {
+    MERIDIEMS
+        .iter()
+        .find(|(w, _)| *w == s)
+        .map(|(_, said)| *said)
+}
+
+/// Times of day with "a.m." or "p.m." that espeak-ng misreads: minutes after a period, the
+/// British way ("9.15pm", "11.30 a.m." → "nine fifteen p.m.", "eleven thirty a.m."), and any
+/// time with minutes and the meridiem run together ("9:15pm", "12:00PM" → "twelve p.m.").
+/// The hour is 1 to 12. "9pm" is read right by espeak-ng and left alone; "9:15 p.m." is read
+/// by [`clock`].
+pub(super) fn time_of_day(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let split = word
+        .core
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+        .unwrap_or(word.core.len());
+    let (time, suffix) = word.core.split_at(split);
+    let (h, m) = time.split_once(['.', ':'])?;
+    let (mer, used, trail) = if suffix.is_empty() {
+        // Spaced: only the period form; "9:15 pm" is the clock's.
+        let next = w
+            .get(i + 1)
+            .filter(|n| word.trail.is_empty() && n.lead.is_empty())?;
+        if time.contains(':') {
+            return None;
+        }
+        (meridiem(next.core)?, 2, next.trail)
+    } else {
+        (meridiem(suffix)?, 1, word.trail)
+    };
+    let hour: u64 = h.parse().ok().filter(|_| all_digits(h) && h.len() <= 2)?;
+    if !(1..=12).contains(&hour) {
+        return None;
+    }
+    let said = clock_words(h, m, true)?;
+    // "p.m." brings its own period; a sentence-final one after it is not doubled.
+    let trail = trail.strip_prefix('.').unwrap_or(trail);
+    Some((format!("{}{said} {mer}{trail}", word.lead), used))
+}

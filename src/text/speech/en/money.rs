@@ -1,0 +1,224 @@
+//! Money: "$1.5bn" → "one point five billion dollars", "NZ$45" → "forty-five New Zealand
+//! dollars", "CHF 300" → "three hundred Swiss francs", "₹40 lakh" → "forty lakh rupees".
+//!
+//! espeak-ng reads the symbol first and the magnitude as letters ("dollar one point five b n"),
+//! a country prefix as letters ("N Z dollar forty-five", "A" as the article in "A$45"), an ISO
+//! code as letters or a word ("C H F", "EUR" as "your") and "₹" as "rupee" before the number.
+
+use super::numbers::{number_prefix, parse_number};
+use super::words::{cardinal, integer};
+use super::Word;
+
+/// A currency as a narrator names it: the unit in the singular and plural, and the minor unit
+/// in the singular and plural.
+#[derive(Debug, Clone, Copy)]
+struct Currency(&'static str, &'static str, &'static str, &'static str);
+
+const DOLLAR: Currency = Currency("dollar", "dollars", "cent", "cents");
+const AUSTRALIAN_DOLLAR: Currency =
+    Currency("Australian dollar", "Australian dollars", "cent", "cents");
+const CANADIAN_DOLLAR: Currency = Currency("Canadian dollar", "Canadian dollars", "cent", "cents");
+const HONG_KONG_DOLLAR: Currency =
+    Currency("Hong Kong dollar", "Hong Kong dollars", "cent", "cents");
+const NEW_ZEALAND_DOLLAR: Currency =
+    Currency("New Zealand dollar", "New Zealand dollars", "cent", "cents");
+const SINGAPORE_DOLLAR: Currency =
+    Currency("Singapore dollar", "Singapore dollars", "cent", "cents");
+const EURO: Currency = Currency("euro", "euros", "cent", "cents");
+const POUND: Currency = Currency("pound", "pounds", "penny", "pence");
+const YEN: Currency = Currency("yen", "yen", "yen", "yen");
+const SWISS_FRANC: Currency = Currency("Swiss franc", "Swiss francs", "centime", "centimes");
+const RUPEE: Currency = Currency("rupee", "rupees", "paisa", "paise");
+const YUAN: Currency = Currency("yuan", "yuan", "fen", "fen");
+
+/// Symbols written before the amount, attached ("$20", "NZ$45", "₹500"). A dollar with a
+/// country prefix is named with its country; "US$" is plain "dollars", as an American narrator
+/// says it.
+const SYMBOLS: [(&str, Currency); 15] = [
+    ("US$", DOLLAR),
+    ("A$", AUSTRALIAN_DOLLAR),
+    ("AU$", AUSTRALIAN_DOLLAR),
+    ("C$", CANADIAN_DOLLAR),
+    ("CA$", CANADIAN_DOLLAR),
+    ("HK$", HONG_KONG_DOLLAR),
+    ("NZ$", NEW_ZEALAND_DOLLAR),
+    ("S$", SINGAPORE_DOLLAR),
+    ("SG$", SINGAPORE_DOLLAR),
+    ("$", DOLLAR),
+    ("€", EURO),
+    ("£", POUND),
+    ("¥", YEN),
+    ("₹", RUPEE),
+    ("Rs", RUPEE),
+];
+
+/// ISO 4217 codes, written before the amount ("USD 5m", "CHF300") or after it ("300 CHF",
+/// "5m USD"). "Rs" (rupees, also "Rs.") is written only before it and is in [`SYMBOLS`].
+const CODES: [(&str, Currency); 12] = [
+    ("USD", DOLLAR),
+    ("EUR", EURO),
+    ("GBP", POUND),
+    ("JPY", YEN),
+    ("CHF", SWISS_FRANC),
+    ("AUD", AUSTRALIAN_DOLLAR),
+    ("CAD", CANADIAN_DOLLAR),
+    ("HKD", HONG_KONG_DOLLAR),
+    ("NZD", NEW_ZEALAND_DOLLAR),
+    ("SGD", SINGAPORE_DOLLAR),
+    ("INR", RUPEE),
+    ("CNY", YUAN),
+];
+
+/// Magnitudes written after an amount, attached ("$1.5bn") or as a separate abbreviation
+/// ("$1.5 bn").
+const MAGNITUDES: [(&str, &str); 11] = [
+    ("k", "thousand"),
+    ("K", "thousand"),
+    ("m", "million"),
+    ("M", "million"),
+    ("mn", "million"),
+    ("bn", "billion"),
+    ("b", "billion"),
+    ("B", "billion"),
+    ("tn", "trillion"),
+    ("trn", "trillion"),
+    ("T", "trillion"),
+];
+
+/// Magnitudes written as words after an amount ("$1.5 billion", "$56 Billion", "₹40 lakh", "₹2
+/// lakh crore"), in any case.
+/// A lakh is a hundred thousand and a crore ten million, in South Asian English; a narrator
+/// keeps the word.
+const MAGNITUDE_WORDS: [&str; 6] = [
+    "thousand", "million", "billion", "trillion", "lakh", "crore",
+];
+
+/// A magnitude attached to a number without a currency that can only be one ("3bn people",
+/// "a 2tn economy"): "bn" → "billion". The one-letter ones are left out: "5m" is as often a
+/// distance, "5k" a race, "3B" a pencil.
+pub(super) fn bare_magnitude(suffix: &str) -> Option<&'static str> {
+    match suffix {
+        "mn" | "bn" | "tn" | "trn" => MAGNITUDES
+            .iter()
+            .find(|(m, _)| *m == suffix)
+            .map(|(_, said)| *said),
+        _ => None,
+    }
+}
+
+fn attached_magnitude(suffix: &str) -> Option<&'static str> {
+    MAGNITUDES
+        .iter()
+        .find(|(m, _)| *m == suffix)
+        .map(|(_, said)| *said)
+}
+
+/// A magnitude written as its own word after an amount: a word ("billion", "lakh") or an
+/// abbreviation ("bn", "m").
+fn spaced_magnitude(core: &str) -> Option<&'static str> {
+    MAGNITUDE_WORDS
+        .iter()
+        .find(|m| m.eq_ignore_ascii_case(core))
+        .copied()
+        .or_else(|| attached_magnitude(core).filter(|_| core.starts_with(char::is_lowercase)))
+}
+
+/// Where a currency written before its amount puts the amount: the currency, the index of the
+/// amount's word and the amount's text. "NZ$45" and "CHF300" hold both in one word; "CHF 300"
+/// and "Rs. 500" have the amount in the next.
+fn currency_before<'a>(w: &[Word<'a>], i: usize) -> Option<(Currency, usize, &'a str)> {
+    let word = w[i];
+    let starts_with_digit = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    let (written, currency) = SYMBOLS
+        .iter()
+        .chain(CODES.iter())
+        .find(|(s, _)| word.core.starts_with(s))?;
+    let rest = &word.core[written.len()..];
+    if starts_with_digit(rest) {
+        return Some((*currency, i, rest));
+    }
+    let spaced = rest.is_empty()
+        && (word.trail.is_empty() || (*written == "Rs" && word.trail == "."))
+        && written.chars().all(char::is_alphabetic);
+    let next = w
+        .get(i + 1)
+        .filter(|n| spaced && n.lead.is_empty() && starts_with_digit(n.core))?;
+    Some((*currency, i + 1, next.core))
+}
+
+/// "$1.5bn", "$1.5 billion", "€200m", "£3.50", "$20", "$1,200", "NZ$45", "S$2.5m", "CHF 300",
+/// "USD 5m", "300 CHF", "₹40 lakh", "Rs 500".
+///
+/// After "a"/"an" and before a lowercase word the amount describes that word ("a £2m fine",
+/// "a $20 bill"), and a narrator says the unit in the singular: "a two million pound fine".
+pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let before = currency_before(w, i);
+    let (at, amount_text) = match before {
+        Some((_, at, text)) => (at, text),
+        None if word.core.starts_with(|c: char| c.is_ascii_digit()) => (i, word.core),
+        None => return None,
+    };
+    let (amount, suffix) = number_prefix(amount_text);
+    let num = parse_number(amount)?;
+    let attached = attached_magnitude(suffix);
+    if !suffix.is_empty() && attached.is_none() {
+        return None;
+    }
+    // Magnitude words after the amount, at most two ("lakh crore").
+    let mut magnitude: Vec<&str> = attached.into_iter().collect();
+    let mut end = at + 1;
+    while magnitude.len() < 2 && w[end - 1].trail.is_empty() {
+        match w.get(end).and_then(|n| spaced_magnitude(n.core)) {
+            Some(m) if attached.is_none() => {
+                magnitude.push(m);
+                end += 1;
+            }
+            _ => break,
+        }
+    }
+    let currency = match before {
+        Some((currency, _, _)) => currency,
+        // "300 CHF", "5m USD": the code after the amount.
+        None => {
+            let code = w
+                .get(end)
+                .filter(|c| w[end - 1].trail.is_empty() && c.lead.is_empty())?;
+            let (_, currency) = CODES.iter().find(|(c, _)| *c == code.core)?;
+            end += 1;
+            *currency
+        }
+    };
+    let Currency(one, many, minor_one, minor_many) = currency;
+    let trail = w[end - 1].trail;
+    let after_article = i > 0
+        && w[i - 1].trail.is_empty()
+        && matches!(w[i - 1].core.to_lowercase().as_str(), "a" | "an");
+    let before_noun = trail.is_empty()
+        && w.get(end)
+            .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(|c: char| c.is_lowercase()));
+    let many = if after_article && before_noun {
+        one
+    } else {
+        many
+    };
+    let said = match (magnitude.is_empty(), num.frac) {
+        (false, _) => format!("{} {} {many}", num.read(), magnitude.join(" ")),
+        (true, Some(cents)) if cents.len() == 2 => {
+            let cents_n: u64 = cents.parse().ok()?;
+            let units = if num.is_one() { one } else { many };
+            match (num.int.trim_start_matches('0').is_empty(), cents_n) {
+                (true, 0) => format!("zero {many}"),
+                (true, 1) => format!("one {minor_one}"),
+                (true, c) => format!("{} {minor_many}", cardinal(c)),
+                (false, 0) => format!("{} {units}", integer(&num.int)),
+                (false, c) => format!("{} {units} {}", integer(&num.int), cardinal(c)),
+            }
+        }
+        (true, _) => {
+            let units = if num.is_one() { one } else { many };
+            format!("{} {units}", num.read())
+        }
+    };
+    Some((format!("{}{said}{trail}", word.lead), end - i))
+}

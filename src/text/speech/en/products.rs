@@ -1,0 +1,174 @@
+//! Model and product numbers, read the way their owners say them: "Boeing 787" → "Boeing seven
+//! eighty-seven", "A321" → "A three twenty-one", "MiG-29" → "Mig twenty-nine", "F-16" → "F
+//! sixteen", "747s" → "seven forty-sevens".
+//!
+//! espeak-ng reads a model number as a quantity ("seven hundred eighty-seven"), pauses at the
+//! hyphen of "F-16" and "COVID-19", and adds a letter Z to "747s". It reads "iPhone 15",
+//! "PS5" and "Windows 11" right; those are left alone.
+
+use super::acronyms::letters;
+use super::dates_times::iso_date;
+use super::words::{integer, pluralize, year};
+use super::{all_digits, Word};
+
+/// Names after which a three- or four-digit number names a model, a flight, a road or a room,
+/// read in pairs ("Boeing 737" → "seven thirty-seven", "Room 101" → "one oh one"). Compared
+/// with the case as written.
+const NUMBERED_NAMES: [&str; 16] = [
+    "Airbus",
+    "Boeing",
+    "Bombardier",
+    "Cessna",
+    "Embraer",
+    "Flight",
+    "Highway",
+    "Interstate",
+    "Nokia",
+    "Peugeot",
+    "Porsche",
+    "Room",
+    "Route",
+    "Saab",
+    "Volvo",
+    "Xbox",
+];
+
+/// The longest run of letters before a hyphenated number ("COVID-19", "Under-21s").
+const MAX_HYPHENATED_LETTERS: usize = 8;
+
+/// A model number in words: one or two digits as a number ("16" → "sixteen"), three in a digit
+/// and a pair ("787" → "seven eighty-seven", "208" → "two oh eight", "900" → "nine hundred"),
+/// four in pairs like a year ("3310" → "thirty-three ten"); anything else digit by digit or as
+/// [`integer`] reads it.
+fn model_words(digits: &str) -> String {
+    if digits.starts_with('0') || !all_digits(digits) {
+        return integer(digits);
+    }
+    match digits.len() {
+        3 => {
+            let (first, pair) = digits.split_at(1);
+            let first = integer(first);
+            match pair.strip_prefix('0') {
+                Some("0") => format!("{first} hundred"),
+                Some(last) => format!("{first} oh {}", integer(last)),
+                None => format!("{first} {}", integer(pair)),
+            }
+        }
+        // "FZ1000" is "one thousand", not "ten hundred".
+        4 if digits.ends_with("000") => integer(digits),
+        4 => digits.parse().map(year).unwrap_or_else(|_| integer(digits)),
+        _ => integer(digits),
+    }
+}
+
+/// A number after an ordinary word and a hyphen ("Top-250", "mid-1990s", "Under-21s"): a
+/// quantity, or a year if it looks like one.
+fn plain_words(digits: &str) -> String {
+    match digits.parse::<u32>() {
+        Ok(n) if digits.len() == 4 && (1100..=2099).contains(&n) => year(n),
+        _ => integer(digits),
+    }
+}
+
+/// A number and its variants ("737-800" → "seven thirty-seven eight hundred"), plural if
+/// written with an "s" ("747s"), each read by `read`.
+fn numbers_words(groups: &[&str], plural: bool, read: fn(&str) -> String) -> String {
+    let said = match groups {
+        [from, to] => year_range(from, to),
+        _ => None,
+    };
+    let said = said.unwrap_or_else(|| groups.iter().map(|g| read(g)).collect::<Vec<_>>().join(" "));
+    if plural {
+        pluralize(&said)
+    } else {
+        said
+    }
+}
+
+/// A span of years after letters ("AY2024-25", "FY2023-2024"): "twenty twenty-four to
+/// twenty-five". None unless `from` is a year (1100–2099) and `to` a later one, whole or its
+/// last two digits.
+fn year_range(from: &str, to: &str) -> Option<String> {
+    let start: u32 = from.parse().ok().filter(|_| from.len() == 4)?;
+    let end: u32 = to.parse().ok().filter(|_| all_digits(to))?;
+    if !(1100..=2099).contains(&start) {
+        return None;
+    }
+    match to.len() {
+        2 if end > start % 100 => Some(format!("{} to {}", year(start), integer(to))),
+        4 if end > start && end <= 2099 => Some(format!("{} to {}", year(start), year(end))),
+        _ => None,
+    }
+}
+
+/// Splits "787-9s" into (["787", "9"], true): digit groups joined by hyphens and an optional
+/// plural "s" ("'80s" is a decade too). None if anything else is there.
+fn number_groups(s: &str) -> Option<(Vec<&str>, bool)> {
+    let (body, plural) = match s.strip_suffix('s') {
+        Some(body) => (body.strip_prefix('\'').unwrap_or(body), true),
+        None => (s, false),
+    };
+    let groups: Vec<&str> = body.split('-').collect();
+    groups
+        .iter()
+        .all(|g| all_digits(g) && g.len() <= 4)
+        .then_some((groups, plural))
+}
+
+/// Model numbers: letters and a number ("F-16", "MiG-29", "A321", "COVID-19"), a three- or
+/// four-digit number after a maker or a numbered thing ("Boeing 787", "Flight 370"), and a
+/// plural three-digit number ("747s", "the 300s" → "the three hundreds").
+pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let wrap = |said: String| Some((format!("{}{said}{}", word.lead, word.trail), 1));
+    let letters_end = word
+        .core
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(word.core.len());
+    let (head, rest) = word.core.split_at(letters_end);
+    if head.is_empty() {
+        let (groups, plural) = number_groups(rest)?;
+        let after_name = i > 0
+            && w[i - 1].trail.is_empty()
+            && NUMBERED_NAMES.contains(&w[i - 1].core)
+            && (3..=4).contains(&groups[0].len());
+        let plural_model = plural && groups.len() == 1 && groups[0].len() == 3;
+        if !(after_name || plural_model) {
+            return None;
+        }
+        return wrap(numbers_words(&groups, plural, model_words));
+    }
+    // "Top", "mid", "Covid": a word, whose number is a plain one ("Top-250" is "top two hundred
+    // fifty"); "F", "Su", "MiG", "COVID": a designation, read as a model number.
+    let word_prefix = head.len() >= 3 && head.chars().skip(1).all(|c| c.is_ascii_lowercase());
+    if !(word_prefix || head.starts_with(|c: char| c.is_ascii_uppercase())) {
+        return None;
+    }
+    let read = if word_prefix {
+        plain_words
+    } else {
+        model_words
+    };
+    // "nightly-2025-11-24": letters and an ISO date.
+    if let Some(date) = rest.strip_prefix('-').and_then(iso_date) {
+        return wrap(format!("{} {date}", letters(head)));
+    }
+    let (groups, plural) = match rest.strip_prefix('-') {
+        // "F-16", "MiG-29", "COVID-19", "C-130", "mid-1990s".
+        Some(number) if head.len() <= MAX_HYPHENATED_LETTERS => number_groups(number)?,
+        // "A321", "A380s": one or two capitals and three or four digits.
+        None if head.len() <= 2 && head.chars().all(|c| c.is_ascii_uppercase()) => {
+            let (groups, plural) = number_groups(rest)?;
+            if !(3..=4).contains(&groups[0].len()) {
+                return None;
+            }
+            (groups, plural)
+        }
+        _ => return None,
+    };
+    wrap(format!(
+        "{} {}",
+        letters(head),
+        numbers_words(&groups, plural, read)
+    ))
+}

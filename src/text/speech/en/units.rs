@@ -1,0 +1,204 @@
+//! Units after a number: "100 km/h" → "one hundred kilometers per hour", "3 km²" → "three
+//! square kilometers", "400m" → "four hundred meters", "50 bps" → "fifty basis points".
+//!
+//! espeak-ng reads most unit abbreviations as letters ("k g", "G B", "m p h", "b p s"), "min"
+//! and "sec" as words, and "°C" as "degrees C". American spelling ("meters"), like the default
+//! voice.
+
+use super::Word;
+
+/// Units read after a number: written, singular, plural. American spelling, like the default
+/// voice.
+const UNITS: [(&str, &str, &str); 41] = [
+    ("km/h", "kilometer per hour", "kilometers per hour"),
+    ("kph", "kilometer per hour", "kilometers per hour"),
+    ("mph", "mile per hour", "miles per hour"),
+    ("km", "kilometer", "kilometers"),
+    ("cm", "centimeter", "centimeters"),
+    ("mm", "millimeter", "millimeters"),
+    ("kg", "kilogram", "kilograms"),
+    ("mg", "milligram", "milligrams"),
+    ("g", "gram", "grams"),
+    ("lb", "pound", "pounds"),
+    ("lbs", "pound", "pounds"),
+    ("oz", "ounce", "ounces"),
+    ("ft", "foot", "feet"),
+    ("ml", "milliliter", "milliliters"),
+    ("KB", "kilobyte", "kilobytes"),
+    ("kB", "kilobyte", "kilobytes"),
+    ("MB", "megabyte", "megabytes"),
+    ("GB", "gigabyte", "gigabytes"),
+    ("TB", "terabyte", "terabytes"),
+    ("Hz", "hertz", "hertz"),
+    ("MHz", "megahertz", "megahertz"),
+    ("GHz", "gigahertz", "gigahertz"),
+    ("kW", "kilowatt", "kilowatts"),
+    ("kWh", "kilowatt hour", "kilowatt hours"),
+    ("MW", "megawatt", "megawatts"),
+    ("ms", "millisecond", "milliseconds"),
+    ("sec", "second", "seconds"),
+    ("secs", "second", "seconds"),
+    ("min", "minute", "minutes"),
+    ("mins", "minute", "minutes"),
+    ("hr", "hour", "hours"),
+    ("hrs", "hour", "hours"),
+    // A basis point is a hundredth of a percentage point (finance). "bp" for DNA base pairs
+    // ("a 500 bp fragment") is read the same way; telling them apart needs the topic. "bps"
+    // from 1,000 up is a line speed, see [`unit_after`].
+    ("bp", "basis point", "basis points"),
+    ("bps", "basis point", "basis points"),
+    ("kbps", "kilobit per second", "kilobits per second"),
+    ("Kbps", "kilobit per second", "kilobits per second"),
+    ("Mbps", "megabit per second", "megabits per second"),
+    ("Gbps", "gigabit per second", "gigabits per second"),
+    ("°C", "degree Celsius", "degrees Celsius"),
+    ("°F", "degree Fahrenheit", "degrees Fahrenheit"),
+    ("°", "degree", "degrees"),
+];
+
+/// Length units that can be squared or cubed ("m²", "km^2", "cm³") or give a speed ("m/s"):
+/// written, singular, plural. Only here, not in [`UNITS`], because a bare "m" after a number
+/// may be "million" (see [`meters_or_million`]) and "in" is a word.
+const LENGTH_UNITS: [(&str, &str, &str); 8] = [
+    ("m", "meter", "meters"),
+    ("km", "kilometer", "kilometers"),
+    ("cm", "centimeter", "centimeters"),
+    ("mm", "millimeter", "millimeters"),
+    ("ft", "foot", "feet"),
+    ("in", "inch", "inches"),
+    ("yd", "yard", "yards"),
+    ("mi", "mile", "miles"),
+];
+
+/// Units of time a length is divided by ("m/s", "m/s²"): written, singular.
+const TIME_UNITS: [(&str, &str); 3] = [("s", "second"), ("h", "hour"), ("min", "minute")];
+
+/// Words that make "bps" bits per second rather than basis points.
+const DATA_WORDS: [&str; 9] = [
+    "bit",
+    "bits",
+    "byte",
+    "bytes",
+    "baud",
+    "modem",
+    "serial",
+    "bandwidth",
+    "data",
+];
+
+/// Plural words after a distance in meters ("the 400m hurdles"), which otherwise would make
+/// "m" a count in millions.
+const DISTANCE_PLURALS: [&str; 12] = [
+    "hurdles",
+    "heats",
+    "races",
+    "sprints",
+    "finals",
+    "relays",
+    "records",
+    "titles",
+    "laps",
+    "events",
+    "medals",
+    "semifinals",
+];
+
+/// Words ending in "s" that are not plural nouns ("400m is", "5m across", "10m towards").
+const NOT_PLURALS: [&str; 10] = [
+    "is",
+    "was",
+    "has",
+    "does",
+    "across",
+    "always",
+    "towards",
+    "afterwards",
+    "plus",
+    "minus",
+];
+
+/// Plurals not ending in "s" ("5m people").
+const IRREGULAR_PLURALS: [&str; 4] = ["people", "children", "men", "women"];
+
+/// What "m" after a number stands for, by the word after it: a count in millions before a
+/// plural noun ("5m people", "2.5m barrels", "400m years"), else meters ("400m", "the 400m
+/// race", "a 30m drop", "the 400m hurdles"). After a currency ("$5m") it is always million and
+/// [`money`](super::money::money) reads it. Returns the singular and plural reading.
+pub(super) fn meters_or_million(next: Option<&Word>) -> (String, String) {
+    let count = next.is_some_and(|n| plural_noun(n) && !DISTANCE_PLURALS.contains(&n.core));
+    let (one, many) = if count {
+        ("million", "million")
+    } else {
+        ("meter", "meters")
+    };
+    (one.to_string(), many.to_string())
+}
+
+/// A unit's singular and plural reading: one from [`UNITS`], a squared or cubed length
+/// ("m^2" → "square meters", "cm^3" → "cubic centimeters"), or a length per time, perhaps
+/// squared ("m/s^2" → "meters per second squared").
+pub(super) fn unit(s: &str) -> Option<(String, String)> {
+    if let Some((_, one, many)) = UNITS.iter().find(|(w, _, _)| *w == s) {
+        return Some((one.to_string(), many.to_string()));
+    }
+    if let Some((length, time)) = s.split_once('/') {
+        let (one, many) = length_unit(length)?;
+        let (time, power) = match time.split_once('^') {
+            Some((t, "2")) => (t, " squared"),
+            Some((t, "3")) => (t, " cubed"),
+            Some(_) => return None,
+            None => (time, ""),
+        };
+        let (_, per) = TIME_UNITS.iter().find(|(w, _)| *w == time)?;
+        return Some((
+            format!("{one} per {per}{power}"),
+            format!("{many} per {per}{power}"),
+        ));
+    }
+    let (length, power) = s.split_once('^')?;
+    let size = match power {
+        "2" => "square",
+        "3" => "cubic",
+        _ => return None,
+    };
+    let (one, many) = length_unit(length)?;
+    Some((format!("{size} {one}"), format!("{size} {many}")))
+}
+
+fn length_unit(s: &str) -> Option<(&'static str, &'static str)> {
+    LENGTH_UNITS
+        .iter()
+        .find(|(w, _, _)| *w == s)
+        .map(|(_, one, many)| (*one, *many))
+}
+
+/// Whether a word looks like a plural noun, a thing counted: lower case, ending in "s" but not
+/// "ss" or "us" ("barrels", "years", not "across", "bus"), or one of [`IRREGULAR_PLURALS`].
+pub(super) fn plural_noun(word: &Word) -> bool {
+    let c = word.core;
+    word.lead.is_empty()
+        && c.chars().all(|ch| ch.is_ascii_lowercase())
+        && (IRREGULAR_PLURALS.contains(&c)
+            || (c.len() > 2
+                && c.ends_with('s')
+                && !c.ends_with("ss")
+                && !c.ends_with("us")
+                && !NOT_PLURALS.contains(&c)))
+}
+
+/// The unit after a number written with `int` as its whole part, in the chunk `words`: as
+/// [`unit()`], except that "bps" is bits per second (a line speed) from 1,000 up ("9600 bps") or
+/// in a chunk about [`DATA_WORDS`] ("fifty bps, eight data bits"), and basis points otherwise
+/// ("cut by 50 bps"): rates move by tens of basis points, and modems and serial lines run at
+/// 1,200 bps and up.
+pub(super) fn unit_after(int: &str, s: &str, words: &[Word]) -> Option<(String, String)> {
+    let about_data = || {
+        words
+            .iter()
+            .any(|w| DATA_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w.core)))
+    };
+    if s == "bps" && (int.trim_start_matches('0').len() >= 4 || about_data()) {
+        return Some(("bit per second".into(), "bits per second".into()));
+    }
+    unit(s)
+}
