@@ -22,7 +22,7 @@ fn interrupted_export_leaves_nothing(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let article = long_article(dir.path());
     let out = dir.path().join("out");
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("aloud"))
+    let child = Command::new(assert_cmd::cargo::cargo_bin("aloud"))
         .args(["export", "--engine", "espeak", "-q"])
         .arg(&article)
         .arg("-o")
