@@ -108,6 +108,15 @@ fn written_forms_espeak_misreads_really_differ_from_the_reference() {
         ("10⁻³", "ten to the minus third"),
         ("40 m²", "forty square meters"),
         ("CO₂", "C O two"),
+        (
+            "call 307-555-0148",
+            "call three oh seven, five five five, oh one four eight",
+        ),
+        ("the Boeing 787", "the Boeing seven eighty-seven"),
+        ("the IEEE", "the I triple E"),
+        ("NZ$45", "forty-five New Zealand dollars"),
+        ("on 2023-11-02", "on November second, twenty twenty-three"),
+        ("a 2:1 split", "a two to one split"),
     ];
     for (written, reference) in raw {
         assert_ne!(
