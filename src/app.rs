@@ -2,8 +2,8 @@
 //! `main`, which prints them and picks the exit code.
 
 use crate::cli::{
-    Cli, Command, ExportArgs, FetchArgs, PageArgs, PlanArgs, SayArgs, ScriptArgs, VoicesAction,
-    VoicesArgs,
+    CacheAction, Cli, Command, ExportArgs, FetchArgs, PageArgs, PlanArgs, SayArgs, ScriptArgs,
+    VoicesAction, VoicesArgs,
 };
 use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
 use crate::export::manifest::Manifest;
@@ -77,6 +77,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             action: Some(VoicesAction::Install { name }),
         }) => run_install(&name),
         Command::Say(args) => run_say(&args),
+        Command::Cache { action } => run_cache(action.unwrap_or(CacheAction::Info)),
         Command::Engines => {
             run_engines();
             Ok(())
@@ -104,6 +105,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         },
         require_audio: args.require_audio,
         force: args.force,
+        cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
     };
     let mut bar = Bar::for_stderr(args.quiet);
     let progress: &mut dyn Progress = match bar.as_mut() {
@@ -122,10 +124,15 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         for a in &report.articles {
             summary += &match &a.audio {
                 Some(wav) => format!(
-                    "{}  {}  {} chunks\n",
+                    "{}  {}  {} chunks{}\n",
                     wav.display(),
                     export::human_duration(a.duration_ms),
-                    a.chunks
+                    a.chunks,
+                    match a.cached {
+                        0 => String::new(),
+                        n if n == a.chunks => " (all from the cache)".to_string(),
+                        n => format!(" ({n} from the cache)"),
+                    }
                 ),
                 None => format!(
                     "{}  ~{} (estimated)  {} chunks\n",
@@ -162,6 +169,39 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
     }
     let manifest = Manifest::estimated(&article.narration, article.source.display(), args.rate);
     emit(&crate::export::script::render(&manifest));
+    Ok(())
+}
+
+/// `aloud cache info|clear`.
+fn run_cache(action: CacheAction) -> Result<(), Error> {
+    use crate::render::cache::{default_dir, ChunkCache, DEFAULT_CAP_BYTES};
+    let dir = default_dir().ok_or_else(|| Error::Output {
+        path: "~/.cache".into(),
+        reason: "no cache folder: set ALOUD_CACHE_DIR or XDG_CACHE_HOME".into(),
+    })?;
+    let mut cache = ChunkCache::open(&dir, DEFAULT_CAP_BYTES).map_err(|e| Error::Output {
+        path: dir.clone(),
+        reason: e.to_string(),
+    })?;
+    match action {
+        CacheAction::Info => {
+            let info = cache.info();
+            emit(&format!(
+                "{}: {} chunks, {:.1} MB (cap {} MB by default; export --cache-size)\n",
+                info.dir.display(),
+                info.entries,
+                info.bytes as f64 / 1_048_576.0,
+                info.cap_bytes / 1_048_576
+            ));
+        }
+        CacheAction::Clear => {
+            let n = cache.clear().map_err(|e| Error::Output {
+                path: dir.clone(),
+                reason: e.to_string(),
+            })?;
+            emit(&format!("{}: removed {n} chunks\n", dir.display()));
+        }
+    }
     Ok(())
 }
 

@@ -36,9 +36,25 @@ pub enum Command {
     Voices(VoicesArgs),
     /// Show which speech engines work on this machine, and why the others do not.
     Engines,
+    /// Show or clear the chunk cache ($ALOUD_CACHE_DIR, else ~/.cache/aloud/chunks), which
+    /// makes re-exports fast and lets an interrupted export resume.
+    Cache {
+        /// info (default) or clear.
+        #[command(subcommand)]
+        action: Option<CacheAction>,
+    },
     /// Print what would be spoken for TEXT, chunk by chunk, and its phonemes (IPA, as the
     /// neural voice gets them), for checking a lexicon entry.
     Say(SayArgs),
+}
+
+/// `aloud cache` actions.
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Where the cache is, how many chunks it holds and its size.
+    Info,
+    /// Remove every cached chunk.
+    Clear,
 }
 
 /// Arguments of `aloud say`.
@@ -152,6 +168,12 @@ pub struct ExportArgs {
     /// Replace an article's existing output folder.
     #[arg(long)]
     pub force: bool,
+    /// Synthesize every chunk, neither reading nor filling the chunk cache (`aloud cache`).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Size cap of the chunk cache in megabytes; least recently used chunks go first.
+    #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
+    pub cache_size: u64,
     /// No progress bar and no summary lines (errors and warnings still go to stderr).
     #[arg(short, long)]
     pub quiet: bool,

@@ -13,6 +13,7 @@ pub mod export;
 pub mod ingest;
 pub mod narration;
 pub mod progress;
+pub mod render;
 pub mod text;
 
 use std::path::{Path, PathBuf};
@@ -309,6 +310,9 @@ pub struct ExportOptions {
     pub require_audio: bool,
     /// Replace existing article folders.
     pub force: bool,
+    /// Use the chunk cache with this size cap in bytes; `None` (`--no-cache`) synthesizes
+    /// every chunk and stores none.
+    pub cache_bytes: Option<u64>,
 }
 
 /// What was written for one article.
@@ -322,6 +326,8 @@ pub struct ArticleReport {
     pub duration_ms: u64,
     /// Number of chunks.
     pub chunks: usize,
+    /// Of those, how many came from the chunk cache instead of the engine.
+    pub cached: usize,
 }
 
 /// The outcome of an export run.
@@ -385,10 +391,27 @@ pub fn export(
         Vec::new()
     };
     let mut engine = selection.engine;
+    let mut warnings = warnings;
+    let mut cache = match (&engine, opts.cache_bytes) {
+        (Some(_), Some(cap)) => match render::cache::default_dir() {
+            Some(dir) => match render::cache::ChunkCache::open(&dir, cap) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    warnings.push(format!(
+                        "{}: the chunk cache cannot be used ({e}); every chunk is synthesized",
+                        dir.display()
+                    ));
+                    None
+                }
+            },
+            None => None,
+        },
+        _ => None,
+    };
     let mut reports = Vec::new();
     for article in articles {
-        let report = match engine.as_deref_mut() {
-            Some(engine) => narrate(article, engine, opts, progress)?,
+        let report = match engine.as_mut() {
+            Some(engine) => narrate(article, engine, cache.as_mut(), opts, progress)?,
             None => write_script_only(article, opts)?,
         };
         reports.push(report);
@@ -427,7 +450,8 @@ fn commit(staged: StagedDir, force: bool) -> Result<PathBuf, Error> {
 /// manifest, subtitles and script, and moves the finished folder into place.
 fn narrate(
     article: &Article,
-    engine: &mut dyn engine::Engine,
+    engine: &mut dyn render::Synthesizer,
+    cache: Option<&mut render::cache::ChunkCache>,
     opts: &ExportOptions,
     progress: &mut dyn Progress,
 ) -> Result<ArticleReport, Error> {
@@ -445,37 +469,18 @@ fn narrate(
     let total = article.narration.chunks.len();
     progress.article(&article.source.display(), total);
     let mut records = Vec::with_capacity(total);
-    for chunk in &article.narration.chunks {
-        let pcm = engine
-            .synthesize(&chunk.spoken)
-            .map_err(|error| Error::Synthesis {
-                source_name: article.source.display(),
-                chunk: chunk.index,
-                error,
-            })?;
-        if pcm.sample_rate != sample_rate {
-            return Err(Error::Synthesis {
-                source_name: article.source.display(),
-                chunk: chunk.index,
-                error: EngineError::Synthesis {
-                    engine: "engine",
-                    reason: format!(
-                        "sample rate changed from {sample_rate} to {}",
-                        pcm.sample_rate
-                    ),
-                },
-            });
-        }
-        let speech = audio::chunk_speech(&pcm.samples, pcm.sample_rate);
-        let speech = speech.as_slice();
+    let chunks = &article.narration.chunks;
+    let texts: Vec<&str> = chunks.iter().map(|c| c.spoken.as_str()).collect();
+    let mut each = |i: usize, speech: Vec<i16>| -> Result<(), Error> {
+        let chunk = &chunks[i];
         let file = format!("chunks/{:04}.wav", chunk.index);
         let chunk_path = staged.path(&file);
         let chunk_tmp = export::fs::temp_path(&chunk_path);
-        audio::write_wav(&chunk_tmp, sample_rate, speech)
+        audio::write_wav(&chunk_tmp, sample_rate, &speech)
             .and_then(|()| std::fs::rename(&chunk_tmp, &chunk_path).map_err(hound::Error::from))
             .map_err(|e| output_error(&chunk_path, e))?;
         let span = writer
-            .push(speech, chunk.pause_after_ms)
+            .push(&speech, chunk.pause_after_ms)
             .map_err(|e| output_error(&wav_tmp, e))?;
         records.push(ManifestChunk {
             index: chunk.index,
@@ -488,7 +493,18 @@ fn narrate(
             pause_after_ms: chunk.pause_after_ms,
         });
         progress.chunk(audio::ms_for_samples(speech.len(), sample_rate));
-    }
+        Ok(())
+    };
+    let settings = format!("pitch={:?} volume={}", opts.voice.pitch, opts.voice.volume);
+    let stats =
+        render::render(engine, &texts, &settings, cache, &mut each).map_err(|f| match f {
+            render::Failure::Sink(e) => e,
+            render::Failure::Engine { index, error } => Error::Synthesis {
+                source_name: article.source.display(),
+                chunk: chunks[index].index,
+                error,
+            },
+        })?;
     let total_samples = writer.len();
     writer.finalize().map_err(|e| output_error(&wav_tmp, e))?;
     std::fs::rename(&wav_tmp, &wav_path).map_err(|e| output_error(&wav_path, e))?;
@@ -521,6 +537,7 @@ fn narrate(
         dir,
         duration_ms: manifest.duration_ms,
         chunks: total,
+        cached: stats.cached,
     })
 }
 
@@ -565,5 +582,6 @@ fn write_script_only(article: &Article, opts: &ExportOptions) -> Result<ArticleR
         audio: None,
         duration_ms: manifest.duration_ms,
         chunks: manifest.chunks.len(),
+        cached: 0,
     })
 }

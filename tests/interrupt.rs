@@ -28,6 +28,7 @@ fn interrupted_export_leaves_nothing(signal: &str) {
         .arg("-o")
         .arg(&out)
         .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("ALOUD_CACHE_DIR", dir.path().join("cache"))
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

@@ -11,8 +11,9 @@ pub fn articles_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("articles")
 }
 
-/// `aloud` with a clean environment for the engine variables, and a configuration folder
-/// of its own (so a lexicon in the user's ~/.config is not applied).
+/// `aloud` with a clean environment for the engine variables, and configuration and cache
+/// folders of its own (so a lexicon in the user's ~/.config is not applied, and the user's
+/// chunk cache is neither used nor filled).
 pub fn aloud() -> Command {
     let mut cmd = Command::cargo_bin("aloud").unwrap();
     for var in ["ALOUD_ESPEAK_LIB", "ALOUD_ORT_LIB", "ALOUD_VOICES_DIR"] {
@@ -21,6 +22,11 @@ pub fn aloud() -> Command {
     cmd.env(
         "XDG_CONFIG_HOME",
         Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
+    );
+    // One chunk cache for the test runs, away from the user's.
+    cmd.env(
+        "ALOUD_CACHE_DIR",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("chunk-cache"),
     );
     cmd
 }

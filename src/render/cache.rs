@@ -1,0 +1,301 @@
+//! The chunk cache: each chunk's trimmed speech, kept on disk by what determines it, so an
+//! unchanged article re-exports without the engine, an edited one re-synthesizes only the
+//! chunks that changed, and an interrupted export resumes where it stopped.
+//!
+//! Layout: `<dir>/<2 hex>/<64 hex>.wav`, 16-bit mono WAV (hound) named by the SHA-256 of a
+//! [`ChunkKey`]. `<dir>` is `$ALOUD_CACHE_DIR`, else `$XDG_CACHE_HOME/aloud/chunks` (on Linux
+//! `~/.cache/aloud/chunks`). The total size is capped (default [`DEFAULT_CAP_BYTES`]); when a
+//! new chunk takes it over the cap, the least recently used chunks (by modification time,
+//! which every use refreshes) are removed until it is at 90% of the cap. Every file is written
+//! under a temporary name and renamed, so a crash or a full disk never leaves a chunk that
+//! reads as complete but is not; several aloud processes may share one cache.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use sha2::{Digest, Sha256};
+
+use crate::engine::EngineInfo;
+
+/// Default size cap: 2 GiB, about 14 hours of 22,050 Hz speech.
+pub const DEFAULT_CAP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// Bumped whenever what a cached chunk holds changes for the same key (trimming, fading,
+/// levelling, the file format), so old entries are never mistaken for new ones.
+const FORMAT: &str = "aloud-chunk-1";
+
+/// What a chunk's audio depends on, hashed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkKey(String);
+
+impl ChunkKey {
+    /// The key of the chunk `spoken` by the engine `info` describes (name, engine and voice
+    /// version, voice, rate) at `sample_rate`, with `settings` for what the engine info does
+    /// not carry (pitch, volume).
+    pub fn new(info: &EngineInfo, sample_rate: u32, settings: &str, spoken: &str) -> ChunkKey {
+        let mut h = Sha256::new();
+        for part in [
+            FORMAT,
+            env!("CARGO_PKG_VERSION"),
+            &info.name,
+            &info.version,
+            info.runtime.as_deref().unwrap_or(""),
+            &info.voice,
+            &info.rate.to_string(),
+            &sample_rate.to_string(),
+            settings,
+            spoken,
+        ] {
+            h.update(part.as_bytes());
+            h.update([0u8]);
+        }
+        ChunkKey(format!("{:x}", h.finalize()))
+    }
+
+    /// The key as 64 hex digits.
+    pub fn hex(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What `aloud cache info` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheInfo {
+    /// The cache folder.
+    pub dir: PathBuf,
+    /// Chunks held.
+    pub entries: usize,
+    /// Their total size in bytes.
+    pub bytes: u64,
+    /// The size cap in bytes.
+    pub cap_bytes: u64,
+}
+
+/// The chunk cache in one folder.
+#[derive(Debug)]
+pub struct ChunkCache {
+    dir: PathBuf,
+    cap_bytes: u64,
+    /// Total size of the entries, counted when opened and kept up to date by this process.
+    bytes: u64,
+}
+
+/// The cache folder: `$ALOUD_CACHE_DIR`, else `<user cache dir>/aloud/chunks`.
+pub fn default_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ALOUD_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    dirs::cache_dir().map(|d| d.join("aloud").join("chunks"))
+}
+
+/// Every cached chunk file: (path, size, last use).
+fn entries(dir: &Path) -> Vec<(PathBuf, u64, SystemTime)> {
+    let mut out = Vec::new();
+    let Ok(shards) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for shard in shards.flatten() {
+        let Ok(files) = std::fs::read_dir(shard.path()) else {
+            continue;
+        };
+        for file in files.flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "wav") {
+                if let Ok(meta) = file.metadata() {
+                    let used = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+                    out.push((path, meta.len(), used));
+                }
+            }
+        }
+    }
+    out
+}
+
+impl ChunkCache {
+    /// Opens (creating) the cache in `dir` with a size cap of `cap_bytes`.
+    pub fn open(dir: &Path, cap_bytes: u64) -> std::io::Result<ChunkCache> {
+        std::fs::create_dir_all(dir)?;
+        let bytes = entries(dir).iter().map(|(_, size, _)| size).sum();
+        Ok(ChunkCache {
+            dir: dir.to_path_buf(),
+            cap_bytes,
+            bytes,
+        })
+    }
+
+    fn path(&self, key: &ChunkKey) -> PathBuf {
+        self.dir.join(&key.0[..2]).join(format!("{}.wav", key.0))
+    }
+
+    /// Whether the chunk is cached; a hit counts as a use (it is kept longest).
+    pub fn contains(&self, key: &ChunkKey) -> bool {
+        let path = self.path(key);
+        touch(&path);
+        path.is_file()
+    }
+
+    /// The cached speech of a chunk, or `None` when it is not cached or cannot be read.
+    pub fn get(&mut self, key: &ChunkKey) -> Option<Vec<i16>> {
+        let path = self.path(key);
+        let reader = hound::WavReader::open(&path).ok()?;
+        let samples: Result<Vec<i16>, _> = reader.into_samples::<i16>().collect();
+        touch(&path);
+        samples.ok()
+    }
+
+    /// Stores a chunk's speech. Failing to store (a full disk, no permission) only costs
+    /// the time to synthesize it again, so it is not an error.
+    pub fn put(&mut self, key: &ChunkKey, speech: &[i16], sample_rate: u32) {
+        let path = self.path(key);
+        let Some(shard) = path.parent() else {
+            return;
+        };
+        if std::fs::create_dir_all(shard).is_err() {
+            return;
+        }
+        let tmp = crate::export::fs::temp_path(&path);
+        if crate::audio::write_wav(&tmp, sample_rate, speech).is_err()
+            || std::fs::rename(&tmp, &path).is_err()
+        {
+            let _ = std::fs::remove_file(&tmp);
+            return;
+        }
+        self.bytes += std::fs::metadata(&path).map_or(0, |m| m.len());
+        if self.bytes > self.cap_bytes {
+            self.evict();
+        }
+    }
+
+    /// Removes the least recently used chunks until the cache is at 90% of its cap.
+    fn evict(&mut self) {
+        let mut all = entries(&self.dir);
+        all.sort_by_key(|(_, _, used)| *used);
+        let mut total: u64 = all.iter().map(|(_, size, _)| size).sum();
+        let goal = self.cap_bytes / 10 * 9;
+        for (path, size, _) in all {
+            if total <= goal {
+                break;
+            }
+            if std::fs::remove_file(&path).is_ok() {
+                total -= size;
+            }
+        }
+        self.bytes = total;
+    }
+
+    /// Entries, size and cap.
+    pub fn info(&self) -> CacheInfo {
+        let all = entries(&self.dir);
+        CacheInfo {
+            dir: self.dir.clone(),
+            entries: all.len(),
+            bytes: all.iter().map(|(_, size, _)| size).sum(),
+            cap_bytes: self.cap_bytes,
+        }
+    }
+
+    /// Removes every cached chunk; returns how many there were.
+    pub fn clear(&mut self) -> std::io::Result<usize> {
+        let n = entries(&self.dir).len();
+        for shard in std::fs::read_dir(&self.dir)?.flatten() {
+            if shard.path().is_dir() {
+                std::fs::remove_dir_all(shard.path())?;
+            }
+        }
+        self.bytes = 0;
+        Ok(n)
+    }
+}
+
+/// Marks a file as just used (its modification time), for least-recently-used eviction.
+fn touch(path: &Path) {
+    if let Ok(f) = std::fs::File::options().append(true).open(path) {
+        let _ = f.set_modified(SystemTime::now());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info() -> EngineInfo {
+        EngineInfo {
+            name: "espeak".into(),
+            version: "1.51".into(),
+            voice: "en-us".into(),
+            rate: 175,
+            credit: None,
+            runtime: None,
+        }
+    }
+
+    #[test]
+    fn keys_change_with_everything_that_changes_the_audio() {
+        let base = ChunkKey::new(&info(), 22050, "pitch=50 volume=100", "Hello.");
+        assert_eq!(base.hex().len(), 64);
+        assert_eq!(
+            base,
+            ChunkKey::new(&info(), 22050, "pitch=50 volume=100", "Hello.")
+        );
+        let mut faster = info();
+        faster.rate = 200;
+        let mut other_voice = info();
+        other_voice.voice = "en-gb".into();
+        let mut newer = info();
+        newer.version = "1.52".into();
+        for other in [
+            ChunkKey::new(&faster, 22050, "pitch=50 volume=100", "Hello."),
+            ChunkKey::new(&other_voice, 22050, "pitch=50 volume=100", "Hello."),
+            ChunkKey::new(&newer, 22050, "pitch=50 volume=100", "Hello."),
+            ChunkKey::new(&info(), 16000, "pitch=50 volume=100", "Hello."),
+            ChunkKey::new(&info(), 22050, "pitch=60 volume=100", "Hello."),
+            ChunkKey::new(&info(), 22050, "pitch=50 volume=100", "Hello!"),
+        ] {
+            assert_ne!(base, other);
+        }
+    }
+
+    #[test]
+    fn stores_reads_and_evicts_least_recently_used() {
+        let dir = tempfile::tempdir().unwrap();
+        // Each entry is 44 bytes of header + 2,000 bytes of samples; the cap holds four.
+        let mut cache = ChunkCache::open(dir.path(), 4 * 2044 + 100).unwrap();
+        let keys: Vec<ChunkKey> = (0..4)
+            .map(|i| ChunkKey::new(&info(), 22050, "", &format!("chunk {i}")))
+            .collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!cache.contains(k));
+            cache.put(k, &vec![i as i16; 1000], 22050);
+            // Distinct use times, oldest first.
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(cache.get(&keys[2]), Some(vec![2; 1000]));
+        assert_eq!(cache.info().entries, 4);
+        // Using chunk 0 makes chunk 1 the least recently used.
+        assert!(cache.contains(&keys[0]));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let fifth = ChunkKey::new(&info(), 22050, "", "chunk 4");
+        cache.put(&fifth, &[7; 1000], 22050);
+        assert!(cache.info().bytes <= 4 * 2044 + 100);
+        assert!(
+            !cache.contains(&keys[1]),
+            "the least recently used went first"
+        );
+        assert!(cache.contains(&keys[0]) && cache.contains(&fifth));
+        let held = cache.info().entries;
+        assert_eq!(held, 3, "evicted to 90% of the cap");
+        assert_eq!(cache.clear().unwrap(), held);
+        assert_eq!(cache.info().entries, 0);
+    }
+
+    #[test]
+    fn an_unreadable_entry_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cache = ChunkCache::open(dir.path(), DEFAULT_CAP_BYTES).unwrap();
+        let k = ChunkKey::new(&info(), 22050, "", "x");
+        let path = cache.path(&k);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, b"not a wav").unwrap();
+        assert_eq!(cache.get(&k), None);
+    }
+}

@@ -1,0 +1,189 @@
+//! Chunks → speech, at speed: the chunk cache in front of the engine, and the hand-off of
+//! each chunk's trimmed speech to the article writer in chunk order.
+//!
+//! [`Synthesizer`] is what speaks a batch of chunk texts and hands the results back in input
+//! order; one engine instance speaking one chunk after another is the simplest, and the
+//! worker pool (`workers.rs`) speaks several at once. [`render`] asks the [`cache`] first and
+//! sends only the chunks it lacks to the synthesizer, storing each new chunk as it arrives,
+//! so an interrupted export resumes from what was already spoken.
+
+pub mod cache;
+
+use crate::audio::{self, Pcm};
+use crate::engine::{Engine, EngineError, EngineInfo};
+use cache::{ChunkCache, ChunkKey};
+
+/// Speaks chunk texts and returns their samples in input order.
+pub trait Synthesizer {
+    /// Name, version, voice and rate, for the manifest and the cache key.
+    fn info(&self) -> EngineInfo;
+    /// Sample rate of every [`Pcm`] it returns.
+    fn sample_rate(&self) -> u32;
+    /// Speaks every text of `texts` and calls `each(i, pcm)` for i = 0, 1, … in order. Stops at
+    /// the first failure: an engine error names the index of the text that failed.
+    fn synthesize_in_order(
+        &mut self,
+        texts: &[&str],
+        each: &mut dyn FnMut(usize, Pcm) -> Result<(), crate::Error>,
+    ) -> Result<(), Failure>;
+}
+
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// The engine failed on the text at `index`.
+    Engine {
+        /// Index into the texts given.
+        index: usize,
+        /// What the engine said.
+        error: EngineError,
+    },
+    /// Handing the speech on failed (a write error).
+    Sink(crate::Error),
+}
+
+/// One engine instance, one chunk after another.
+impl Synthesizer for Box<dyn Engine> {
+    fn info(&self) -> EngineInfo {
+        self.as_ref().info()
+    }
+
+    fn sample_rate(&self) -> u32 {
+        self.as_ref().sample_rate()
+    }
+
+    fn synthesize_in_order(
+        &mut self,
+        texts: &[&str],
+        each: &mut dyn FnMut(usize, Pcm) -> Result<(), crate::Error>,
+    ) -> Result<(), Failure> {
+        for (index, text) in texts.iter().enumerate() {
+            let pcm = self
+                .synthesize(text)
+                .map_err(|error| Failure::Engine { index, error })?;
+            each(index, pcm).map_err(Failure::Sink)?;
+        }
+        Ok(())
+    }
+}
+
+/// How many chunks came from the cache and how many were synthesized.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderStats {
+    /// Chunks read from the cache.
+    pub cached: usize,
+    /// Chunks the engine spoke.
+    pub synthesized: usize,
+}
+
+/// Renders `texts` (the spoken text of each chunk, in order): each chunk's speech, trimmed and
+/// faded ([`audio::chunk_speech`]), is handed to `each(i, speech)` in order, one chunk in
+/// memory at a time. Chunks in `cache` are read from it; the others are synthesized and
+/// stored as they arrive. `settings` names what the engine's info does not (pitch, volume)
+/// for the cache key. A cache that cannot be written is passed over: it only ever saves time.
+pub fn render(
+    synth: &mut dyn Synthesizer,
+    texts: &[&str],
+    settings: &str,
+    mut cache: Option<&mut ChunkCache>,
+    each: &mut dyn FnMut(usize, Vec<i16>) -> Result<(), crate::Error>,
+) -> Result<RenderStats, Failure> {
+    let info = synth.info();
+    let sample_rate = synth.sample_rate();
+    let keys: Vec<ChunkKey> = texts
+        .iter()
+        .map(|t| ChunkKey::new(&info, sample_rate, settings, t))
+        .collect();
+    let hits: Vec<bool> = match cache.as_deref() {
+        Some(c) => keys.iter().map(|k| c.contains(k)).collect(),
+        None => vec![false; texts.len()],
+    };
+    let misses: Vec<usize> = (0..texts.len()).filter(|&i| !hits[i]).collect();
+    let miss_texts: Vec<&str> = misses.iter().map(|&i| texts[i]).collect();
+    let mut stats = RenderStats::default();
+    let mut next = 0; // the next chunk to hand on
+
+    // Hands on the cached chunks before `upto`. Memory holds one chunk at a time.
+    let flush_cached = |upto: usize,
+                        next: &mut usize,
+                        cache: &mut Option<&mut ChunkCache>,
+                        stats: &mut RenderStats,
+                        each: &mut dyn FnMut(usize, Vec<i16>) -> Result<(), crate::Error>|
+     -> Result<(), Failure> {
+        while *next < upto {
+            let i = *next;
+            let Some(speech) = cache.as_deref_mut().and_then(|c| c.get(&keys[i])) else {
+                // Only another process can remove an entry between the lookup and now.
+                return Err(Failure::Engine {
+                    index: i,
+                    error: EngineError::Synthesis {
+                        engine: "cache",
+                        reason: "a cached chunk was removed during the export (aloud cache \
+                                 clear in another process?); run the export again"
+                            .into(),
+                    },
+                });
+            };
+            stats.cached += 1;
+            each(i, speech).map_err(Failure::Sink)?;
+            *next += 1;
+        }
+        Ok(())
+    };
+
+    // A failure while handing on cached chunks, kept here: the synthesizer only passes on
+    // errors of the sink's own type.
+    let mut cached_failure: Option<Failure> = None;
+    let result = synth.synthesize_in_order(&miss_texts, &mut |m, pcm| {
+        let i = misses[m];
+        if let Err(f) = flush_cached(i, &mut next, &mut cache, &mut stats, each) {
+            let message = match &f {
+                Failure::Engine { error, .. } => crate::Error::Engine(error.clone()),
+                Failure::Sink(_) => crate::Error::Engine(EngineError::Synthesis {
+                    engine: "cache",
+                    reason: "stopped".into(),
+                }),
+            };
+            cached_failure = Some(f);
+            return Err(message);
+        }
+        let speech = pcm_to_speech(pcm, sample_rate)?;
+        stats.synthesized += 1;
+        if let Some(c) = cache.as_deref_mut() {
+            c.put(&keys[i], &speech, sample_rate);
+        }
+        each(i, speech)?;
+        next = i + 1;
+        Ok(())
+    });
+    if let Some(f) = cached_failure {
+        return Err(f);
+    }
+    result.map_err(|f| match f {
+        Failure::Engine { index, error } => Failure::Engine {
+            index: misses[index],
+            error,
+        },
+        sink => sink,
+    })?;
+    flush_cached(texts.len(), &mut next, &mut cache, &mut stats, each)?;
+    Ok(stats)
+}
+
+/// A chunk's trimmed speech from the engine's samples, checking the sample rate.
+fn speech_of(pcm: Pcm, sample_rate: u32) -> Result<Vec<i16>, EngineError> {
+    if pcm.sample_rate != sample_rate {
+        return Err(EngineError::Synthesis {
+            engine: "engine",
+            reason: format!(
+                "sample rate changed from {sample_rate} to {}",
+                pcm.sample_rate
+            ),
+        });
+    }
+    Ok(audio::chunk_speech(&pcm.samples, pcm.sample_rate))
+}
+
+fn pcm_to_speech(pcm: Pcm, sample_rate: u32) -> Result<Vec<i16>, crate::Error> {
+    speech_of(pcm, sample_rate).map_err(crate::Error::Engine)
+}
