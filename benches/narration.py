@@ -97,7 +97,7 @@ def main():
     for engine in ["espeak", "piper"]:
         out = WORK / f"out-{engine}"
         cmd = [ALOUD, "export", article, "--engine", engine, "-o", out, "--force", "-q",
-               "--jobs", str(args.threads)]
+               "--no-cache", "--jobs", str(args.threads)]
         wall, rss = timed(cmd)
         m = json.loads((out / "bench-article" / "manifest.json").read_text())
         audio = m["duration_ms"] / 1000

@@ -86,12 +86,17 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn run_export(args: &ExportArgs) -> Result<(), Error> {
-    let articles = prepare(
-        &args.inputs,
-        args.plan.from,
-        &plan_options(&args.plan, args.rate)?,
-        &read_options(&args.fetch, &args.page),
-    )?;
+    let plan = plan_options(&args.plan, args.rate)?;
+    let read = read_options(&args.fetch, &args.page);
+    let (articles, bad_inputs) = if args.keep_going {
+        let prepared = crate::prepare_all(&args.inputs, args.plan.from, &plan, &read);
+        for problem in &prepared.problems {
+            eprintln!("aloud: error: {problem}");
+        }
+        (prepared.articles, prepared.problems.len())
+    } else {
+        (prepare(&args.inputs, args.plan.from, &plan, &read)?, 0)
+    };
     check_fragments(&articles, args.page.strict)?;
     let opts = ExportOptions {
         out_dir: args.out_dir.clone(),
@@ -105,6 +110,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         },
         require_audio: args.require_audio,
         force: args.force,
+        keep_going: args.keep_going,
         cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
     };
     let mut bar = Bar::for_stderr(args.quiet);
@@ -146,6 +152,16 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
             summary += &format!("voice: {credit}\n");
         }
         emit(&summary);
+    }
+    for failure in &report.failed {
+        eprintln!("aloud: error: {failure}");
+    }
+    let failed = bad_inputs + report.failed.len();
+    if failed > 0 {
+        return Err(Error::SomeFailed {
+            failed,
+            total: bad_inputs + articles.len(),
+        });
     }
     Ok(())
 }

@@ -168,6 +168,11 @@ pub struct ExportArgs {
     /// Replace an article's existing output folder.
     #[arg(long)]
     pub force: bool,
+    /// With several inputs: narrate the good ones even if some are bad or fail, list every
+    /// problem, and exit 1 at the end. Without it a bad input stops the run before anything
+    /// is written.
+    #[arg(long)]
+    pub keep_going: bool,
     /// Synthesize every chunk, neither reading nor filling the chunk cache (`aloud cache`).
     #[arg(long)]
     pub no_cache: bool,

@@ -74,6 +74,17 @@ pub enum Error {
         /// Words of visible text on it.
         words_visible: usize,
     },
+    /// Several inputs are bad: one line each.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\naloud: error: "))]
+    Several(Vec<Error>),
+    /// `--keep-going` narrated the good inputs; these failed (each already reported).
+    #[error("{failed} of {total} inputs failed (listed above); the other {} were narrated", total - failed)]
+    SomeFailed {
+        /// Inputs that failed.
+        failed: usize,
+        /// All inputs (articles found plus bad inputs).
+        total: usize,
+    },
     /// A pronunciation lexicon could not be read.
     #[error("{}: {reason}", path.display())]
     Lexicon {
@@ -204,23 +215,69 @@ pub struct Article {
 }
 
 /// Expands the inputs and plans every article, before anything is written: a bad input stops
-/// the run with the output folder untouched.
+/// the run with the output folder untouched. Every bad input is reported, not only the first
+/// ([`Error::Several`] when there is more than one).
 pub fn prepare(
     inputs: &[PathBuf],
     format: Option<Format>,
     plan: &PlanOptions,
     read: &ReadOptions,
 ) -> Result<Vec<Article>, Error> {
+    let Prepared {
+        articles,
+        mut problems,
+    } = prepare_all(inputs, format, plan, read);
+    match problems.len() {
+        0 => Ok(articles),
+        1 => Err(problems.remove(0)),
+        _ => Err(Error::Several(problems)),
+    }
+}
+
+/// The articles that could be planned, and one error per input that could not.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Planned articles, in input order.
+    pub articles: Vec<Article>,
+    /// One error per bad input (or folder without articles), in input order.
+    pub problems: Vec<Error>,
+}
+
+/// Expands and plans every input, keeping going past bad ones (`--keep-going` narrates the
+/// good ones; without it any problem stops the run before anything is written).
+pub fn prepare_all(
+    inputs: &[PathBuf],
+    format: Option<Format>,
+    plan: &PlanOptions,
+    read: &ReadOptions,
+) -> Prepared {
     let mut articles: Vec<Article> = Vec::new();
-    for source in ingest::expand_inputs(inputs)? {
-        let doc = load(&source, format, read)?;
+    let mut problems = Vec::new();
+    let mut sources = Vec::new();
+    for input in inputs {
+        match ingest::expand_inputs(std::slice::from_ref(input)) {
+            Ok(found) => sources.extend(found),
+            Err(e) => problems.push(e.into()),
+        }
+    }
+    for source in sources {
+        let doc = match load(&source, format, read) {
+            Ok(doc) => doc,
+            Err(e) => {
+                problems.push(e);
+                continue;
+            }
+        };
         let narration = narration::plan(&doc, plan);
         if narration.chunks.is_empty() {
-            return Err(IngestError::Empty {
-                source_name: source.display(),
-                reason: "nothing speakable found".into(),
-            }
-            .into());
+            problems.push(
+                IngestError::Empty {
+                    source_name: source.display(),
+                    reason: "nothing speakable found".into(),
+                }
+                .into(),
+            );
+            continue;
         }
         let base = match &source {
             Source::File(p) => slugify(&p.file_stem().unwrap_or_default().to_string_lossy()),
@@ -241,7 +298,7 @@ pub fn prepare(
             narration,
         });
     }
-    Ok(articles)
+    Prepared { articles, problems }
 }
 
 /// What to do about a page whose article aloud cannot see.
@@ -310,6 +367,9 @@ pub struct ExportOptions {
     pub require_audio: bool,
     /// Replace existing article folders.
     pub force: bool,
+    /// Go on with the next article when one fails (its error is kept in
+    /// [`ExportReport::failed`]), instead of stopping.
+    pub keep_going: bool,
     /// Use the chunk cache with this size cap in bytes; `None` (`--no-cache`) synthesizes
     /// every chunk and stores none.
     pub cache_bytes: Option<u64>,
@@ -342,6 +402,8 @@ pub struct ExportReport {
     pub warnings: Vec<String>,
     /// The credit line of the voice used, to show the user.
     pub credit: Option<String>,
+    /// With `keep_going`: one line per article that failed.
+    pub failed: Vec<String>,
 }
 
 /// Narrates every article into its folder under `opts.out_dir`.
@@ -372,7 +434,7 @@ pub fn export(
     }
 
     std::fs::create_dir_all(&opts.out_dir).map_err(|e| output_error(&opts.out_dir, e))?;
-    if !opts.force {
+    if !opts.force && !opts.keep_going {
         if let Some(a) = articles
             .iter()
             .find(|a| opts.out_dir.join(&a.slug).exists())
@@ -409,18 +471,30 @@ pub fn export(
         _ => None,
     };
     let mut reports = Vec::new();
+    let mut failed = Vec::new();
     for article in articles {
-        let report = match engine.as_mut() {
-            Some(engine) => narrate(article, engine, cache.as_mut(), opts, progress)?,
-            None => write_script_only(article, opts)?,
+        let result = if !opts.force && opts.out_dir.join(&article.slug).exists() {
+            Err(Error::Exists {
+                dir: opts.out_dir.join(&article.slug),
+            })
+        } else {
+            match engine.as_mut() {
+                Some(engine) => narrate(article, engine, cache.as_mut(), opts, progress),
+                None => write_script_only(article, opts),
+            }
         };
-        reports.push(report);
+        match result {
+            Ok(report) => reports.push(report),
+            Err(e) if opts.keep_going => failed.push(e.to_string()),
+            Err(e) => return Err(e),
+        }
     }
     Ok(ExportReport {
         articles: reports,
         fallback,
         warnings,
         credit,
+        failed,
     })
 }
 

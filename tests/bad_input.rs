@@ -257,3 +257,74 @@ fn file_and_stdin_over_the_limit_are_refused() {
         .assert()
         .success();
 }
+
+#[test]
+fn every_bad_input_is_listed_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = file_with(dir.path(), "good.txt", b"A good article. It reads well.\n");
+    let empty = file_with(dir.path(), "empty.txt", b"");
+    let binary = file_with(dir.path(), "pic.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let missing = dir.path().join("missing.txt");
+    let out = dir.path().join("out");
+    let assert = aloud()
+        .args(["export", "--engine", "espeak"])
+        .args([&good, &empty, &binary, &missing])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "one line per bad input: {stderr}");
+    assert!(
+        lines.iter().all(|l| l.starts_with("aloud: error: ")),
+        "{stderr}"
+    );
+    for name in ["empty.txt", "pic.png", "missing.txt"] {
+        assert!(lines.iter().any(|l| l.contains(name)), "{name}: {stderr}");
+    }
+    assert!(!out.exists(), "nothing written without --keep-going");
+}
+
+#[test]
+fn keep_going_narrates_the_good_inputs_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = file_with(dir.path(), "good.txt", b"A good article. It reads well.\n");
+    let also = file_with(dir.path(), "also.txt", b"Another one. Short too.\n");
+    let empty = file_with(dir.path(), "empty.txt", b"");
+    let missing = dir.path().join("missing.txt");
+    let out = dir.path().join("out");
+    let assert = aloud()
+        .args(["export", "--engine", "espeak", "-q", "--keep-going"])
+        .args([&good, &empty, &missing, &also])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("empty.txt") && stderr.contains("missing.txt"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .contains("2 of 4 inputs failed"),
+        "{stderr}"
+    );
+    assert!(out.join("good/good.wav").exists());
+    assert!(out.join("also/also.wav").exists());
+    // Again without --force: the existing folders are the failures now, listed, not fatal.
+    let assert = aloud()
+        .args(["export", "--engine", "espeak", "-q", "--keep-going"])
+        .args([&good, &also])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert!(stderr.contains("2 of 2 inputs failed"), "{stderr}");
+}
