@@ -12,6 +12,7 @@
 //! [`Language`] variant.
 
 pub mod en;
+pub mod symbols;
 
 /// A language whose written conventions we know how to read aloud.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,9 +36,12 @@ pub fn spoken_in(language: Language, text: &str) -> String {
     tidy(&read)
 }
 
-/// The language-neutral pass: markup leftovers, curly quotes, dashes and ellipses, and
-/// superscript exponents written as carets ("10⁶" → "10^6") for the language pass to read.
+/// The language-neutral pass: symbols, pictographs and invisible characters (see [`symbols`]),
+/// markup leftovers, curly quotes, dashes and ellipses, and superscript exponents written as
+/// carets ("10⁶" → "10^6") for the language pass to read.
 pub fn prepare(text: &str) -> String {
+    let plain = symbols::plain(text);
+    let text = plain.as_str();
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let prev = text[..i].chars().next_back();
