@@ -185,6 +185,30 @@ mod tests {
     }
 
     #[test]
+    fn reads_symbol_characters_as_the_table_says() {
+        // The `characters` rows of tests/data/speech_en.tsv: behaviour, written, spoken,
+        // reference (the reference is checked by ear in tests/normalization.rs).
+        let table = include_str!("../../../tests/data/speech_en.tsv");
+        let rows: Vec<(&str, &str)> = table
+            .lines()
+            .filter(|l| l.starts_with("characters\t"))
+            .map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                (cols[1], cols[2])
+            })
+            .collect();
+        assert!(rows.len() >= 20, "only {} character rows", rows.len());
+        let failures: Vec<String> = rows
+            .iter()
+            .filter_map(|(written, want)| {
+                let got = spoken(written);
+                (got != *want).then(|| format!("{written:?}: got {got:?}, want {want:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         let odd = [
             "",
@@ -235,6 +259,41 @@ mod tests {
             "per",
             "m/s^9",
             "/^2",
+            "😂",
+            "👨\u{200D}",
+            "\u{200D}👩",
+            "1\u{FE0F}",
+            "1\u{20E3}",
+            "\u{FE0F}\u{20E3}",
+            "#\u{20E3}",
+            "🇫",
+            "→",
+            "->",
+            "-->",
+            "=>",
+            "<",
+            "<=",
+            "~",
+            "≈",
+            "½",
+            "/½",
+            "′",
+            "″",
+            "°′",
+            "1′",
+            "№",
+            "§§",
+            "¶",
+            "•",
+            "·",
+            "\u{301}",
+            "Ⅻ",
+            "ⅻ",
+            "①",
+            "㎡",
+            "🄪",
+            "ꜰ",
+            "\u{E000}",
         ];
         // Alone and in every pair, so rules that look at neighbours see odd neighbours too.
         for a in odd {

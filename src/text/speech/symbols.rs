@@ -4,10 +4,11 @@
 //! "great match face with tears of joy", "→" "right arrow", "■" "black square", "™"
 //! "trademark", "Ⅳ" "letter two one six three", a lone combining accent "acute", "𝐁" (a
 //! mathematical bold letter) by its code point. Some it skips though they carry the meaning
-//! ("20 ℃", "①", "⅛", "‰"), and a few modifier tone letters (U+A700–A721) leave the library
-//! reading every later text with schwas until the voice is set again. Each case here was found
-//! by sending every symbol, punctuation mark, format character, combining mark and emoji code
-//! point through libespeak-ng (`tests/normalization.rs` keeps that sweep as a test).
+//! ("20 ℃", "①", "⅛", "‰"), and a few blocks (Cherokee, U+A700–ABFF, Hangul Jamo Extended-B)
+//! leave the library reading every later text with schwas until the voice is set again. Each
+//! case here was found by sending every symbol, punctuation mark, format character, combining
+//! mark and emoji code point through libespeak-ng (`tests/normalization.rs` keeps that sweep as
+//! a test).
 //!
 //! What a narrator does instead, by kind:
 //! - emoji and pictographs, with their skin tones, variation selectors, joiners and flag letters:
@@ -15,7 +16,7 @@
 //! - arrows: "to" between two words ("London → Paris"), otherwise not read;
 //! - compatibility forms (fullwidth "，", circled "①", Roman numeral "Ⅳ", "℃", "𝐁", "ﬁ", "㎞"):
 //!   their plain form (Unicode NFKC), which the language pass and the engine read;
-//! - fractions, "‰", "<" before a number, "~" before a number, primes, "№": words or the
+//! - fractions, "‰", "≈", "<" and "~" before a number, primes, "№": words or the
 //!   written form the language pass reads;
 //! - marks of trade ("™", "®"), footnote daggers, bullets, box drawing, geometric shapes and
 //!   every other symbol the engine would name: not read (a bullet between two words is a pause);
@@ -23,7 +24,7 @@
 //!   sit on: removed.
 //!
 //! Symbols the engine already reads right stay as written: "±" (plus or minus), "×" (times),
-//! "÷" (divided by), "≈" (approximately), "≠" "≤" "≥", "√", "∞", "°", "§" (section), "©"
+//! "÷" (divided by), "≠" "≤" "≥", "√", "∞", "°", "§" (section), "©"
 //! (copyright), currency signs, and the punctuation it pauses at. The words added here are
 //! English, the only language so far.
 
@@ -163,6 +164,7 @@ const FRACTIONS: &[(char, &str)] = &[
 ];
 
 /// Symbols espeak-ng names wrongly or by their shape, and what is said instead.
+/// ("≈" has its own rule in [`read`].)
 const WORDS: &[(char, &str)] = &[
     ('∑', "sum"),
     ('∏', "product"),
@@ -175,32 +177,34 @@ const WORDS: &[(char, &str)] = &[
 ];
 
 /// Non-ASCII symbols espeak-ng reads right, kept as written (checked with `espeak-ng -x`):
-/// "±" plus or minus, "×" times, "÷" divided by, "≈" approximately, "≠" not equal to, "≤"
+/// "±" plus or minus, "×" times, "÷" divided by, "≠" not equal to, "≤"
 /// less than or equal to, "≥" greater than or equal to, "≡" identical to, "√" square root,
 /// "∛" cube root, "∞" infinity, "∫" integral, "∬" double integral, "∝" proportional to, "∴"
 /// therefore, "∵" because, "°" degrees, "§" section, "©" copyright, "♭" flat and "♯" sharp
 /// ("B♭ major"). Superscripts, subscripts and the minus sign are read by the next passes.
 const KEPT: &[char] = &[
-    '±', '×', '÷', '≈', '≠', '≤', '≥', '≡', '√', '∛', '∞', '∫', '∬', '∝', '∴', '∵', '°', '§',
-    '©', '♭', '♯', '\u{2212}', '¹', '²', '³', '⁰', 'ⁱ', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁺', '⁻',
-    'ⁿ', '₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉',
+    '±', '×', '÷', '≠', '≤', '≥', '≡', '√', '∛', '∞', '∫', '∬', '∝', '∴', '∵', '°', '§', '©', '♭',
+    '♯', '\u{2212}', '¹', '²', '³', '⁰', 'ⁱ', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁺', '⁻', 'ⁿ', '₀',
+    '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉',
 ];
 
 /// Arrows that point onward: between two words they read "to" ("London → Paris").
 const ONWARD_ARROWS: &[char] = &[
-    '→', '↔', '⇒', '⇔', '⇨', '⇾', '↦', '⟶', '⟷', '⟹', '⟺', '⟼', '➔', '➙', '➛', '➜', '➝',
-    '➞', '➟', '➠', '➡', '➢', '➣', '➤', '➥', '➦', '➧', '➨', '⭢', '⭤', '🡒', '🠚', '🠊',
+    '→', '↔', '⇒', '⇔', '⇨', '⇾', '↦', '⟶', '⟷', '⟹', '⟺', '⟼', '➔', '➙', '➛', '➜', '➝', '➞', '➟',
+    '➠', '➡', '➢', '➣', '➤', '➥', '➦', '➧', '➨', '⭢', '⭤', '🡒', '🠚', '🠊',
 ];
 
 /// Bullets and separators: a pause between two words ("News • Sport"), silent elsewhere.
 const BULLETS: &[char] = &[
-    '•', '‣', '◦', '⁃', '∙', '·', '⋅', '●', '○', '■', '□', '▪', '▫', '◆', '◇', '►', '▸', '▶',
-    '◾', '◽', '⦁', '⦾', '⦿', '・', '⸱',
+    '•', '‣', '◦', '⁃', '∙', '·', '⋅', '●', '○', '■', '□', '▪', '▫', '◆', '◇', '►', '▸', '▶', '◾',
+    '◽', '⦁', '⦾', '⦿', '・', '⸱',
 ];
 
 /// Ideographic and Arabic punctuation with a plain equivalent that NFKC leaves alone, and the
-/// Tamil rupee sign (the engine reads it in Tamil; "₹" it names in English).
-const PUNCTUATION: &[(char, &str)] = &[
+/// rupee signs of Indian scripts, written "₹", which the engine names in English (it reads the
+/// Tamil sign in Tamil, and the Bengali and Gujarati ones make libespeak-ng 1.51 read freed
+/// memory, as valgrind shows).
+const PLAIN_FORMS: &[(char, &str)] = &[
     ('、', ","),
     ('。', "."),
     ('〈', "\""),
@@ -229,6 +233,8 @@ const PUNCTUATION: &[(char, &str)] = &[
     ('٫', "."),
     ('٬', ","),
     ('௹', "₹"),
+    ('૱', "₹"),
+    ('৲', "₹"),
 ];
 
 /// Digits in circles and squares that have no compatibility decomposition: ❶–❿, ➀–➓, ⓫–⓿.
@@ -415,7 +421,7 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         out.words(said);
         return 1;
     }
-    if let Some((_, plain)) = PUNCTUATION.iter().find(|(p, _)| *p == c) {
+    if let Some((_, plain)) = PLAIN_FORMS.iter().find(|(p, _)| *p == c) {
         out.push(plain);
         return 1;
     }
@@ -456,6 +462,28 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
             return 1;
         }
         '′' | '″' | '‴' => return prime(chars, i, out),
+        // "≈ 5 km", "costs ≈ $5": about; between two terms ("x ≈ 5", "π ≈ 3.14"): a relation.
+        '≈' => {
+            let term_before = chars[..i]
+                .iter()
+                .rev()
+                .skip_while(|c| c.is_whitespace())
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | ')'))
+                .collect::<Vec<_>>();
+            // A number, a one-letter variable or a bracketed term is one side of a relation;
+            // a word is not ("costs ≈ $5").
+            let relation = match term_before.as_slice() {
+                [] => false,
+                [')', ..] | [_] => true,
+                many => many.iter().all(|c| c.is_ascii_digit() || **c == '.'),
+            };
+            out.words(if relation {
+                "approximately equals"
+            } else {
+                "about"
+            });
+            return 1;
+        }
         // The fraction and division slashes: "1⁄2" reads like "1/2", "m∕s" like "m/s".
         '⁄' | '∕' => {
             if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
@@ -474,7 +502,7 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
             return 1;
         }
         // The ideographic space and other wide spaces.
-        _ if kind(c) == Kind::Space => {
+        _ if c.is_whitespace() => {
             out.push(" ");
             return 1;
         }
@@ -525,15 +553,19 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
     let k = kind(c);
     match k {
         Kind::Text | Kind::Terminal => out.push(&c.to_string()),
-        // Currency signs are read by the language pass or named right by the engine; the
-        // generic "¤" is not.
-        Kind::Currency if c != '¤' => out.push(&c.to_string()),
+        // Currency signs of Latin-1 and the Currency Symbols block are read by the language
+        // pass or named right by the engine; the generic "¤" is not, and the signs of other
+        // scripts are read in their language or, for some (the Armenian dram, the Bengali
+        // taka), make libespeak-ng 1.51 read freed memory.
+        Kind::Currency if c != '¤' && matches!(c as u32, 0xA0..=0xFF | 0x20A0..=0x20CF) => {
+            out.push(&c.to_string())
+        }
         Kind::Punctuation if common_punctuation_block(c) => out.push(&c.to_string()),
         // A hyphen inside a word joins it ("‐", "֊", "〜" in "10〜20"); elsewhere a dash
         // is a pause, read by the next pass.
         Kind::Dash => {
-            let joins = prev.is_some_and(char::is_alphanumeric)
-                && next.is_some_and(char::is_alphanumeric);
+            let joins =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             out.push(if joins { "-" } else { "\u{2014}" });
         }
         Kind::Open => out.push("("),
@@ -542,8 +574,9 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         Kind::Format => {}
         Kind::Mark => {
             // A mark on a letter is part of it ("x̄", "ก่"); alone it would be named.
-            let on_letter =
-                out.last().is_some_and(|l| l.is_alphanumeric() || kind(l) == Kind::Mark);
+            let on_letter = out
+                .last()
+                .is_some_and(|l| l.is_alphanumeric() || kind(l) == Kind::Mark);
             if on_letter && !out.gap {
                 out.push(&c.to_string());
             }
@@ -572,7 +605,9 @@ fn read_compatible(plain: &str, chars: &[char], i: usize, out: &mut Out) -> usiz
     };
     // Squared units write their power as a digit ("m2"); the next pass reads "m²".
     let text = match text.strip_suffix(['2', '3']) {
-        Some(unit) if ('\u{3380}'..='\u{33FF}').contains(&c) && unit.ends_with(char::is_alphabetic) => {
+        Some(unit)
+            if ('\u{3380}'..='\u{33FF}').contains(&c) && unit.ends_with(char::is_alphabetic) =>
+        {
             format!("{unit}{}", if text.ends_with('2') { '²' } else { '³' })
         }
         _ => text,
@@ -581,13 +616,12 @@ fn read_compatible(plain: &str, chars: &[char], i: usize, out: &mut Out) -> usiz
         || ('\u{2460}'..='\u{24EA}').contains(&c)
         || ('\u{1F100}'..='\u{1F1AD}').contains(&c)
         || ('\u{3200}'..='\u{32FF}').contains(&c);
+    // A number or numeral in a circle is a word of its own: "①②" → "1 2".
     if standalone {
-        // A number or numeral in a circle is a word of its own: "①②" → "1 2".
-        out.words(&text);
-        return 1;
+        out.gap();
     }
-    // Anything else decomposes into characters that are read in turn (a fullwidth comma is a
-    // comma, "℃" is "°C").
+    // Its characters are read in turn (a fullwidth comma is a comma, "℃" is "°C", "🄪" is
+    // "〔S〕", whose brackets are read as brackets).
     let inner: Vec<char> = text.chars().collect();
     let mut j = 0;
     while j < inner.len() {
@@ -598,6 +632,9 @@ fn read_compatible(plain: &str, chars: &[char], i: usize, out: &mut Out) -> usiz
         } else {
             j += read(&inner, j, out);
         }
+    }
+    if standalone {
+        out.gap();
     }
     1
 }
@@ -716,7 +753,8 @@ mod tests {
                 // Runs of spaces are collapsed by the last pass; compare without them.
                 let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
                 let got = plain(written);
-                (collapse(&got) != collapse(want)).then(|| format!("{written:?}: got {got:?}, want {want:?}"))
+                (collapse(&got) != collapse(want))
+                    .then(|| format!("{written:?}: got {got:?}, want {want:?}"))
             })
             .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -820,7 +858,12 @@ mod tests {
             ("∑ x", "sum x"),
             ("3·4", "3 × 4"),
             ("± 2", "± 2"),
-            ("≈ 5", "≈ 5"),
+            ("≈ 5 km", "about 5 km"),
+            ("costs ≈$5", "costs about $5"),
+            ("x ≈ 5", "x approximately equals 5"),
+            ("π ≈ 3.14", "π approximately equals 3.14"),
+            ("f(x) ≈ 0", "f(x) approximately equals 0"),
+            ("100 ≈ 99", "100 approximately equals 99"),
         ]);
     }
 
@@ -898,6 +941,8 @@ mod tests {
             ("x⁽²⁾", "x(²)"),
             ("‹quoted›", "\"quoted\""),
             ("50٪", "50%"),
+            ("૱500", "₹500"),
+            ("֏500", "500"),
             ("a ׀ b", "a b"),
             ("wait‼", "wait!"),
             ("really⁉", "really?"),
