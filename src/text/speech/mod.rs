@@ -12,6 +12,7 @@
 //! [`Language`] variant.
 
 pub mod en;
+pub mod symbols;
 
 /// A language whose written conventions we know how to read aloud.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,9 +48,12 @@ pub fn spoken_with(lexicon: &crate::text::lexicon::Lexicon, text: &str) -> Strin
     crate::text::lexicon::Lexicon::restore(&said, &readings)
 }
 
-/// The language-neutral pass: markup leftovers, curly quotes, dashes and ellipses, and
-/// superscript exponents written as carets ("10⁶" → "10^6") for the language pass to read.
+/// The language-neutral pass: symbols, pictographs and invisible characters (see [`symbols`]),
+/// markup leftovers, curly quotes, dashes and ellipses, and superscript exponents written as
+/// carets ("10⁶" → "10^6") for the language pass to read.
 pub fn prepare(text: &str) -> String {
+    let plain = symbols::plain(text);
+    let text = plain.as_str();
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let prev = text[..i].chars().next_back();
@@ -193,6 +197,30 @@ mod tests {
     }
 
     #[test]
+    fn reads_symbol_characters_as_the_table_says() {
+        // The `characters` rows of tests/data/speech_en.tsv: behaviour, written, spoken,
+        // reference (the reference is checked by ear in tests/normalization.rs).
+        let table = include_str!("../../../tests/data/speech_en.tsv");
+        let rows: Vec<(&str, &str)> = table
+            .lines()
+            .filter(|l| l.starts_with("characters\t"))
+            .map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                (cols[1], cols[2])
+            })
+            .collect();
+        assert!(rows.len() >= 20, "only {} character rows", rows.len());
+        let failures: Vec<String> = rows
+            .iter()
+            .filter_map(|(written, want)| {
+                let got = spoken(written);
+                (got != *want).then(|| format!("{written:?}: got {got:?}, want {want:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         let odd = [
             "",
@@ -243,6 +271,41 @@ mod tests {
             "per",
             "m/s^9",
             "/^2",
+            "😂",
+            "👨\u{200D}",
+            "\u{200D}👩",
+            "1\u{FE0F}",
+            "1\u{20E3}",
+            "\u{FE0F}\u{20E3}",
+            "#\u{20E3}",
+            "🇫",
+            "→",
+            "->",
+            "-->",
+            "=>",
+            "<",
+            "<=",
+            "~",
+            "≈",
+            "½",
+            "/½",
+            "′",
+            "″",
+            "°′",
+            "1′",
+            "№",
+            "§§",
+            "¶",
+            "•",
+            "·",
+            "\u{301}",
+            "Ⅻ",
+            "ⅻ",
+            "①",
+            "㎡",
+            "🄪",
+            "ꜰ",
+            "\u{E000}",
         ];
         // Alone and in every pair, so rules that look at neighbours see odd neighbours too.
         for a in odd {

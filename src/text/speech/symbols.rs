@@ -1,0 +1,968 @@
+//! Symbols, pictographs and invisible characters: what each becomes before the engine sees it.
+//!
+//! espeak-ng (1.51) reads almost every symbol by its Unicode name: "great match 😂" is read
+//! "great match face with tears of joy", "→" "right arrow", "■" "black square", "™"
+//! "trademark", "Ⅳ" "letter two one six three", a lone combining accent "acute", "𝐁" (a
+//! mathematical bold letter) by its code point. Some it skips though they carry the meaning
+//! ("20 ℃", "①", "⅛", "‰"), and a few blocks (Cherokee, U+A700–ABFF, Hangul Jamo Extended-B)
+//! leave the library reading every later text with schwas until the voice is set again. Each
+//! case here was found by sending every symbol, punctuation mark, format character, combining
+//! mark and emoji code point through libespeak-ng (`tests/normalization.rs` keeps that sweep as
+//! a test).
+//!
+//! What a narrator does instead, by kind:
+//! - emoji and pictographs, with their skin tones, variation selectors, joiners and flag letters:
+//!   not read; a keycap digit ("1️⃣") is its digit;
+//! - arrows: "to" between two words ("London → Paris"), otherwise not read;
+//! - compatibility forms (fullwidth "，", circled "①", Roman numeral "Ⅳ", "℃", "𝐁", "ﬁ", "㎞"):
+//!   their plain form (Unicode NFKC), which the language pass and the engine read;
+//! - fractions, "‰", "≈", "<" and "~" before a number, primes, "№": words or the
+//!   written form the language pass reads;
+//! - marks of trade ("™", "®"), footnote daggers, bullets, box drawing, geometric shapes and
+//!   every other symbol the engine would name: not read (a bullet between two words is a pause);
+//! - zero-width, joiner and direction controls: removed; a combining mark with no letter to
+//!   sit on: removed.
+//!
+//! Symbols the engine already reads right stay as written: "±" (plus or minus), "×" (times),
+//! "÷" (divided by), "≠" "≤" "≥", "√", "∞", "°", "§" (section), "©"
+//! (copyright), currency signs, and the punctuation it pauses at. The words added here are
+//! English, the only language so far.
+
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// The general kind of a non-ASCII character, from its Unicode properties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Extended_Pictographic, emoji modifiers (skin tones) and regional indicators (flags).
+    Emoji,
+    /// Format controls (Cf): zero-width spaces and joiners, direction marks, tags.
+    Format,
+    /// Combining marks (M).
+    Mark,
+    /// Separators (Z): spaces of other widths, line and paragraph separators.
+    Space,
+    /// Other symbols and modifier symbols (So, Sk).
+    Symbol,
+    /// Mathematical symbols (Sm).
+    Math,
+    /// Currency symbols (Sc).
+    Currency,
+    /// Letter-like and other numbers (Nl, No): Roman numerals, circled digits, fractions.
+    Number,
+    /// Dashes and hyphens (Pd).
+    Dash,
+    /// Opening brackets (Ps).
+    Open,
+    /// Closing brackets (Pe).
+    Close,
+    /// Initial and final quotation marks (Pi, Pf).
+    Quote,
+    /// Other punctuation that ends a clause or sentence (Terminal_Punctuation): stops, commas,
+    /// colons of every script.
+    Terminal,
+    /// Other punctuation (Po, Pc).
+    Punctuation,
+    /// Private use (Co): icon-font glyphs.
+    PrivateUse,
+    /// Letters and decimal digits: text, left alone.
+    Text,
+}
+
+/// The kinds in the order of the groups of [`KINDS`].
+const KINDS_IN_ORDER: [Kind; 15] = [
+    Kind::Emoji,
+    Kind::Format,
+    Kind::Mark,
+    Kind::Space,
+    Kind::Symbol,
+    Kind::Math,
+    Kind::Currency,
+    Kind::Number,
+    Kind::Dash,
+    Kind::Open,
+    Kind::Close,
+    Kind::Quote,
+    Kind::Terminal,
+    Kind::Punctuation,
+    Kind::PrivateUse,
+];
+
+/// One pattern whose first matching group names a character's [`Kind`]: the regex crate
+/// carries the Unicode property tables.
+static KINDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator})",
+        r"|(\p{Cf})|(\p{M})|(\p{Z})|([\p{So}\p{Sk}])|(\p{Sm})|(\p{Sc})|([\p{Nl}\p{No}])",
+        r"|(\p{Pd})|(\p{Ps})|(\p{Pe})|([\p{Pi}\p{Pf}])|(\p{Terminal_Punctuation})|(\p{P})",
+        r"|(\p{Co}))$"
+    ))
+    .expect("valid regex")
+});
+
+fn kind(c: char) -> Kind {
+    let mut buf = [0u8; 4];
+    let Some(caps) = KINDS.captures(c.encode_utf8(&mut buf)) else {
+        return Kind::Text;
+    };
+    (1..=KINDS_IN_ORDER.len())
+        .find(|&g| caps.get(g).is_some())
+        .map_or(Kind::Text, |g| KINDS_IN_ORDER[g - 1])
+}
+
+/// Characters that leave libespeak-ng 1.51 in a broken state: after a text holding one, every
+/// later text in the process is read with its vowels as schwas ("a b" → "@ b@") until the voice
+/// is set again. Found by sending every code point through the library and reading "a b" after
+/// it: Cherokee, Latin Extended-D and -E, Syloti Nagri to Meetei Mayek (U+A700–ABFF) and
+/// Hangul Jamo Extended-B. None of them can be read by the voices we use anyway.
+fn breaks_the_engine(c: char) -> bool {
+    matches!(c as u32, 0x13A0..=0x13FF | 0xA700..=0xABFF | 0xD7B0..=0xD7FF)
+}
+
+/// Blocks where the engine treats punctuation as punctuation: Latin-1, General and
+/// Supplemental Punctuation, CJK punctuation and compatibility forms, fullwidth forms.
+fn common_punctuation_block(c: char) -> bool {
+    matches!(c as u32,
+        0x00A0..=0x00FF
+        | 0x2000..=0x206F
+        | 0x2E00..=0x2E7F
+        | 0x3000..=0x303F
+        | 0xFE10..=0xFE1F
+        | 0xFE30..=0xFE6F
+        | 0xFF00..=0xFFEF)
+}
+
+/// Typographic characters the rest of [`super::prepare`] reads: curly quotes, guillemets,
+/// dashes, the ellipsis and the minus sign.
+const PREPARED_LATER: &[char] = &[
+    '\u{2018}', '\u{2019}', '\u{201B}', '\u{201C}', '\u{201D}', '\u{201E}', '«', '»', '\u{2013}',
+    '\u{2014}', '\u{2015}', '\u{2026}', '\u{2212}',
+];
+
+/// Vulgar fraction characters and how they are said.
+const FRACTIONS: &[(char, &str)] = &[
+    ('½', "one half"),
+    ('⅓', "one third"),
+    ('⅔', "two thirds"),
+    ('¼', "one quarter"),
+    ('¾', "three quarters"),
+    ('⅕', "one fifth"),
+    ('⅖', "two fifths"),
+    ('⅗', "three fifths"),
+    ('⅘', "four fifths"),
+    ('⅙', "one sixth"),
+    ('⅚', "five sixths"),
+    ('⅐', "one seventh"),
+    ('⅛', "one eighth"),
+    ('⅜', "three eighths"),
+    ('⅝', "five eighths"),
+    ('⅞', "seven eighths"),
+    ('⅑', "one ninth"),
+    ('⅒', "one tenth"),
+    ('↉', "zero thirds"),
+];
+
+/// Symbols espeak-ng names wrongly or by their shape, and what is said instead.
+/// ("≈" has its own rule in [`read`].)
+const WORDS: &[(char, &str)] = &[
+    ('∑', "sum"),
+    ('∏', "product"),
+    ('∂', "partial"),
+    ('¬', "not"),
+    ('‰', "per mille"),
+    ('‱', "per ten thousand"),
+    ('⅟', "one over"),
+    ('℅', "care of"),
+];
+
+/// Non-ASCII symbols espeak-ng reads right, kept as written (checked with `espeak-ng -x`):
+/// "±" plus or minus, "×" times, "÷" divided by, "≠" not equal to, "≤"
+/// less than or equal to, "≥" greater than or equal to, "≡" identical to, "√" square root,
+/// "∛" cube root, "∞" infinity, "∫" integral, "∬" double integral, "∝" proportional to, "∴"
+/// therefore, "∵" because, "°" degrees, "§" section, "©" copyright, "♭" flat and "♯" sharp
+/// ("B♭ major"). Superscripts, subscripts and the minus sign are read by the next passes.
+const KEPT: &[char] = &[
+    '±', '×', '÷', '≠', '≤', '≥', '≡', '√', '∛', '∞', '∫', '∬', '∝', '∴', '∵', '°', '§', '©', '♭',
+    '♯', '\u{2212}', '¹', '²', '³', '⁰', 'ⁱ', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁺', '⁻', 'ⁿ', '₀',
+    '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉',
+];
+
+/// Arrows that point onward: between two words they read "to" ("London → Paris").
+const ONWARD_ARROWS: &[char] = &[
+    '→', '↔', '⇒', '⇔', '⇨', '⇾', '↦', '⟶', '⟷', '⟹', '⟺', '⟼', '➔', '➙', '➛', '➜', '➝', '➞', '➟',
+    '➠', '➡', '➢', '➣', '➤', '➥', '➦', '➧', '➨', '⭢', '⭤', '🡒', '🠚', '🠊',
+];
+
+/// Bullets and separators: a pause between two words ("News • Sport"), silent elsewhere.
+const BULLETS: &[char] = &[
+    '•', '‣', '◦', '⁃', '∙', '·', '⋅', '●', '○', '■', '□', '▪', '▫', '◆', '◇', '►', '▸', '▶', '◾',
+    '◽', '⦁', '⦾', '⦿', '・', '⸱',
+];
+
+/// Ideographic and Arabic punctuation with a plain equivalent that NFKC leaves alone, and the
+/// rupee signs of Indian scripts, written "₹", which the engine names in English (it reads the
+/// Tamil sign in Tamil, and the Bengali and Gujarati ones make libespeak-ng 1.51 read freed
+/// memory, as valgrind shows).
+const PLAIN_FORMS: &[(char, &str)] = &[
+    ('、', ","),
+    ('。', "."),
+    ('〈', "\""),
+    ('〉', "\""),
+    ('《', "\""),
+    ('》', "\""),
+    ('「', "\""),
+    ('」', "\""),
+    ('『', "\""),
+    ('』', "\""),
+    ('【', "("),
+    ('】', ")"),
+    ('〔', "("),
+    ('〕', ")"),
+    ('〖', "("),
+    ('〗', ")"),
+    ('〘', "("),
+    ('〙', ")"),
+    ('〚', "("),
+    ('〛', ")"),
+    ('〝', "\""),
+    ('〞', "\""),
+    ('٪', "%"),
+    ('؉', "‰"),
+    ('؊', "‱"),
+    ('٫', "."),
+    ('٬', ","),
+    ('௹', "₹"),
+    ('૱', "₹"),
+    ('৲', "₹"),
+];
+
+/// Digits in circles and squares that have no compatibility decomposition: ❶–❿, ➀–➓, ⓫–⓿.
+fn enclosed_number(c: char) -> Option<u32> {
+    let n = c as u32;
+    match n {
+        0x2776..=0x277F => Some(n - 0x2776 + 1),
+        0x2780..=0x2789 => Some(n - 0x2780 + 1),
+        0x278A..=0x2793 => Some(n - 0x278A + 1),
+        0x24EB..=0x24F4 => Some(n - 0x24EB + 11),
+        0x24F5..=0x24FE => Some(n - 0x24F5 + 1),
+        0x24FF => Some(0),
+        0x1F51F => Some(10),
+        _ => None,
+    }
+}
+
+/// Blocks whose characters are written forms of plain text, read through their NFKC form:
+/// fullwidth and small forms, vertical and CJK compatibility punctuation, letter-like symbols,
+/// number forms (Roman numerals), enclosed alphanumerics, squared units, Latin ligatures and
+/// mathematical letters and digits.
+fn compatibility_block(c: char) -> bool {
+    matches!(c as u32,
+        0x2100..=0x214F
+        | 0x2160..=0x217F
+        | 0x2460..=0x24EA
+        | 0x3200..=0x33FF
+        | 0xFB00..=0xFB06
+        | 0xFE10..=0xFE19
+        | 0xFE30..=0xFE6B
+        | 0xFF01..=0xFF60
+        | 0xFFE0..=0xFFEE
+        | 0x1D400..=0x1D7FF
+        | 0x1F100..=0x1F1AD)
+}
+
+/// The written text with symbols, pictographs and invisible characters made readable, as
+/// described in the module docs. Letters, digits and ASCII punctuation pass unchanged, except
+/// "~", "<", ">" before a number and the arrows "->", "=>" between words.
+pub fn plain(text: &str) -> String {
+    let chars: Vec<char> = text.nfc().collect();
+    let mut out = Out::default();
+    let mut i = 0;
+    while i < chars.len() {
+        i += read(&chars, i, &mut out);
+    }
+    out.finish()
+}
+
+/// The output under construction: a gap left by a dropped symbol becomes one space, and only
+/// where a space belongs (not before closing punctuation, not after an opening bracket).
+#[derive(Default)]
+struct Out {
+    text: String,
+    gap: bool,
+}
+
+impl Out {
+    fn gap(&mut self) {
+        self.gap = true;
+    }
+
+    fn push(&mut self, s: &str) {
+        let Some(first) = s.chars().next() else {
+            return;
+        };
+        if std::mem::take(&mut self.gap) {
+            let closing = matches!(
+                first,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\'' | '…'
+            );
+            if closing {
+                // "done ✅." → "done.": the space before the dropped symbol goes too.
+                self.text.truncate(self.text.trim_end().len());
+            } else {
+                let last = self.text.chars().next_back();
+                let opening =
+                    last.is_none_or(|l| l.is_whitespace() || matches!(l, '(' | '[' | '{'));
+                if !opening && !first.is_whitespace() {
+                    self.text.push(' ');
+                }
+            }
+        }
+        self.text.push_str(s);
+    }
+
+    /// Words said in place of a symbol, set apart from their neighbours.
+    fn words(&mut self, s: &str) {
+        self.gap();
+        self.push(s);
+        self.gap();
+    }
+
+    fn last(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+
+    fn finish(self) -> String {
+        self.text
+    }
+}
+
+/// Spaces, variation selectors and joiners: what [`before`] and [`after`] look past.
+fn unseen(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The nearest visible character before `i`.
+fn before(chars: &[char], i: usize) -> Option<char> {
+    chars[..i].iter().rev().copied().find(|c| !unseen(*c))
+}
+
+/// The nearest visible character at or after `i`.
+fn after(chars: &[char], i: usize) -> Option<char> {
+    chars.get(i..)?.iter().copied().find(|c| !unseen(*c))
+}
+
+/// Whether a word stands on each side of position `i..j`, spaces aside.
+fn between_words(chars: &[char], i: usize, j: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '"'));
+    word(before(chars, i)) && word(after(chars, j))
+}
+
+/// Whether the next characters after `i`, spaces aside, start a number ("5", "-3", ".5").
+fn number_follows(chars: &[char], i: usize) -> bool {
+    let rest: Vec<char> = chars[i..]
+        .iter()
+        .copied()
+        .skip_while(|c| *c == ' ')
+        .take(2)
+        .collect();
+    match rest.as_slice() {
+        [d, ..] if d.is_ascii_digit() => true,
+        ['-' | '+' | '.' | '$' | '€' | '£', d] => d.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// Reads the character at `i` (and any it governs), writes what is said, and returns how many
+/// characters it consumed.
+fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
+    let c = chars[i];
+    let next = chars.get(i + 1).copied();
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    // A keycap: a digit, '#' or '*', an optional variation selector, U+20E3.
+    if c.is_ascii_digit() || c == '#' || c == '*' {
+        let cap = match next {
+            Some('\u{FE0F}' | '\u{FE0E}') => chars.get(i + 2) == Some(&'\u{20E3}'),
+            Some('\u{20E3}') => true,
+            _ => false,
+        };
+        if cap {
+            let used = if next == Some('\u{20E3}') { 2 } else { 3 };
+            if c.is_ascii_digit() {
+                out.words(&c.to_string());
+            } else {
+                out.gap();
+            }
+            return used;
+        }
+    }
+    if c.is_ascii() {
+        return read_ascii(chars, i, out);
+    }
+    if breaks_the_engine(c) {
+        out.gap();
+        return 1;
+    }
+    if PREPARED_LATER.contains(&c) {
+        out.push(&c.to_string());
+        return 1;
+    }
+    if let Some((_, said)) = FRACTIONS.iter().find(|(f, _)| *f == c) {
+        // "2½" → "2 and one half".
+        if before(chars, i).is_some_and(|b| b.is_ascii_digit()) && prev != Some('/') {
+            out.words(&format!("and {said}"));
+        } else {
+            out.words(said);
+        }
+        return 1;
+    }
+    if let Some((_, said)) = WORDS.iter().find(|(w, _)| *w == c) {
+        out.words(said);
+        return 1;
+    }
+    if let Some((_, plain)) = PLAIN_FORMS.iter().find(|(p, _)| *p == c) {
+        out.push(plain);
+        return 1;
+    }
+    if let Some(n) = enclosed_number(c) {
+        out.words(&n.to_string());
+        return 1;
+    }
+    match c {
+        // Variation selectors choose a glyph; they are never read.
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => return 1,
+        // Marks of trade, footnote daggers and the information sign are not read.
+        '™' | '®' | '℠' | '℗' | '†' | '‡' | '⹋' | 'ℹ' | '℀' | '℁' | '℆' => {
+            out.gap();
+            return 1;
+        }
+        // "№ 5" is read like "No. 5" ("number five"); alone it is decoration.
+        '№' => {
+            if number_follows(chars, i + 1) {
+                out.words("No.");
+            } else {
+                out.gap();
+            }
+            return 1;
+        }
+        // "§§ 12–14": several sections.
+        '§' if next == Some('§') => {
+            let run = chars[i..].iter().take_while(|c| **c == '§').count();
+            out.words("sections");
+            return run;
+        }
+        // A pilcrow before a number names a paragraph; alone it is a permalink mark.
+        '¶' => {
+            if number_follows(chars, i + 1) {
+                out.words("paragraph");
+            } else {
+                out.gap();
+            }
+            return 1;
+        }
+        '′' | '″' | '‴' => return prime(chars, i, out),
+        // "≈ 5 km", "costs ≈ $5": about; between two terms ("x ≈ 5", "π ≈ 3.14"): a relation.
+        '≈' => {
+            let term_before = chars[..i]
+                .iter()
+                .rev()
+                .skip_while(|c| c.is_whitespace())
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | ')'))
+                .collect::<Vec<_>>();
+            // A number, a one-letter variable or a bracketed term is one side of a relation;
+            // a word is not ("costs ≈ $5").
+            let relation = match term_before.as_slice() {
+                [] => false,
+                [')', ..] | [_] => true,
+                many => many.iter().all(|c| c.is_ascii_digit() || **c == '.'),
+            };
+            out.words(if relation {
+                "approximately equals"
+            } else {
+                "about"
+            });
+            return 1;
+        }
+        // The fraction and division slashes: "1⁄2" reads like "1/2", "m∕s" like "m/s".
+        '⁄' | '∕' => {
+            if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+                out.push("/");
+            } else {
+                out.gap();
+            }
+            return 1;
+        }
+        '‼' => {
+            out.push("!");
+            return 1;
+        }
+        '⁇' | '⁈' | '⁉' | '‽' | '⸮' => {
+            out.push("?");
+            return 1;
+        }
+        // The ideographic space and other wide spaces.
+        _ if c.is_whitespace() => {
+            out.push(" ");
+            return 1;
+        }
+        _ => {}
+    }
+    if ONWARD_ARROWS.contains(&c) {
+        if between_words(chars, i, i + 1) {
+            out.words("to");
+        } else {
+            out.gap();
+        }
+        return 1;
+    }
+    if BULLETS.contains(&c) {
+        // Between two l's the middle dot belongs to the word (Catalan "col·lecció").
+        let catalan = c == '·' && prev == Some('l') && next == Some('l');
+        let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit())
+            && matches!(c, '·' | '⋅' | '∙');
+        if catalan {
+            out.push("·");
+        } else if between_digits {
+            // "3·4": a product.
+            out.words("×");
+        } else if between_words(chars, i, i + 1) {
+            out.gap();
+            out.push(",");
+            out.gap();
+        } else {
+            out.gap();
+        }
+        return 1;
+    }
+    if KEPT.contains(&c) {
+        out.push(&c.to_string());
+        // "40°26′": the degrees are a word of their own, so the language pass reads them.
+        if c == '°' && next.is_some_and(|n| n.is_ascii_digit()) {
+            out.gap();
+        }
+        return 1;
+    }
+    if compatibility_block(c) {
+        let plain: String = std::iter::once(c).nfkc().collect();
+        if plain != c.to_string() {
+            return read_compatible(&plain, chars, i, out);
+        }
+    }
+    let k = kind(c);
+    match k {
+        Kind::Text | Kind::Terminal => out.push(&c.to_string()),
+        // Currency signs of Latin-1 and the Currency Symbols block are read by the language
+        // pass or named right by the engine; the generic "¤" is not, and the signs of other
+        // scripts are read in their language or, for some (the Armenian dram, the Bengali
+        // taka), make libespeak-ng 1.51 read freed memory.
+        Kind::Currency if c != '¤' && matches!(c as u32, 0xA0..=0xFF | 0x20A0..=0x20CF) => {
+            out.push(&c.to_string())
+        }
+        Kind::Punctuation if common_punctuation_block(c) => out.push(&c.to_string()),
+        // A hyphen inside a word joins it ("‐", "֊", "〜" in "10〜20"); elsewhere a dash
+        // is a pause, read by the next pass.
+        Kind::Dash => {
+            let joins =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            out.push(if joins { "-" } else { "\u{2014}" });
+        }
+        Kind::Open => out.push("("),
+        Kind::Close => out.push(")"),
+        Kind::Quote => out.push("\""),
+        Kind::Format => {}
+        Kind::Mark => {
+            // A mark on a letter is part of it ("x̄", "ก่"); alone it would be named.
+            let on_letter = out
+                .last()
+                .is_some_and(|l| l.is_alphanumeric() || kind(l) == Kind::Mark);
+            if on_letter && !out.gap {
+                out.push(&c.to_string());
+            }
+        }
+        Kind::Emoji
+        | Kind::Symbol
+        | Kind::Math
+        | Kind::Currency
+        | Kind::Number
+        | Kind::Space
+        | Kind::Punctuation
+        | Kind::PrivateUse => out.gap(),
+    }
+    1
+}
+
+/// A character read through its compatibility form: "①" → "1", "Ⅳ" → "IV", "℃" → "°C", "ⅻ"
+/// → "XII" (the language pass reads only capital numerals), "㎡" → "m²", "ｈｉ" → "hi".
+fn read_compatible(plain: &str, chars: &[char], i: usize, out: &mut Out) -> usize {
+    let c = chars[i];
+    let roman = ('\u{2160}'..='\u{217F}').contains(&c);
+    let text = if roman {
+        plain.to_ascii_uppercase()
+    } else {
+        plain.to_string()
+    };
+    // Squared units write their power as a digit ("m2"); the next pass reads "m²".
+    let text = match text.strip_suffix(['2', '3']) {
+        Some(unit)
+            if ('\u{3380}'..='\u{33FF}').contains(&c) && unit.ends_with(char::is_alphabetic) =>
+        {
+            format!("{unit}{}", if text.ends_with('2') { '²' } else { '³' })
+        }
+        _ => text,
+    };
+    let standalone = roman
+        || ('\u{2460}'..='\u{24EA}').contains(&c)
+        || ('\u{1F100}'..='\u{1F1AD}').contains(&c)
+        || ('\u{3200}'..='\u{32FF}').contains(&c);
+    // A number or numeral in a circle is a word of its own: "①②" → "1 2".
+    if standalone {
+        out.gap();
+    }
+    // Its characters are read in turn (a fullwidth comma is a comma, "℃" is "°C", "🄪" is
+    // "〔S〕", whose brackets are read as brackets).
+    let inner: Vec<char> = text.chars().collect();
+    let mut j = 0;
+    while j < inner.len() {
+        let d = inner[j];
+        if d.is_ascii() || KEPT.contains(&d) || d.is_alphanumeric() {
+            out.push(&d.to_string());
+            j += 1;
+        } else {
+            j += read(&inner, j, out);
+        }
+    }
+    if standalone {
+        out.gap();
+    }
+    1
+}
+
+/// Primes after a number are feet and inches ("5′10″"), or minutes and seconds of arc after
+/// degrees ("40°26′46″"); after a letter they are read "prime" ("f′"); elsewhere silent.
+fn prime(chars: &[char], i: usize, out: &mut Out) -> usize {
+    let c = chars[i];
+    let order = match c {
+        '′' => 0,
+        '″' => 1,
+        _ => 2,
+    };
+    let digits: String = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|d| d.is_ascii_digit() || **d == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if digits.is_empty() {
+        let after_letter = i > 0 && chars[i - 1].is_alphabetic();
+        if after_letter {
+            out.words(["prime", "double prime", "triple prime"][order]);
+        } else {
+            out.gap();
+        }
+        return 1;
+    }
+    // Arc minutes and seconds follow a degree sign earlier in the same group.
+    let group_start = i - digits.chars().count();
+    let angle = chars[..group_start]
+        .iter()
+        .rev()
+        .take_while(|d| !d.is_alphabetic() && !matches!(d, ',' | ';'))
+        .take(12)
+        .any(|d| *d == '°');
+    let one = digits == "1";
+    let unit = match (angle, order, one) {
+        (true, 0, true) => "minute",
+        (true, 0, false) => "minutes",
+        (true, _, true) => "second",
+        (true, _, false) => "seconds",
+        (false, 0, true) => "foot",
+        (false, 0, false) => "feet",
+        (false, _, true) => "inch",
+        (false, _, false) => "inches",
+    };
+    out.words(unit);
+    1
+}
+
+/// ASCII that the language pass would read wrongly or not at all: "~5" (about five), "< 5"
+/// and "> 5" (less and greater than), "->" and "=>" between words ("to").
+fn read_ascii(chars: &[char], i: usize, out: &mut Out) -> usize {
+    let c = chars[i];
+    let next = chars.get(i + 1).copied();
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let alnum_before = prev.is_some_and(char::is_alphanumeric);
+    match (c, next) {
+        ('-', Some('>')) | ('=', Some('>')) if !alnum_before || chars.get(i + 2) == Some(&' ') => {
+            if between_words(chars, i, i + 2) {
+                out.words("to");
+            } else {
+                out.gap();
+            }
+            2
+        }
+        ('-', Some('-')) if chars.get(i + 2) == Some(&'>') => {
+            if between_words(chars, i, i + 3) {
+                out.words("to");
+            } else {
+                out.gap();
+            }
+            3
+        }
+        ('~', _) if !alnum_before && number_follows(chars, i + 1) => {
+            out.words("about");
+            1
+        }
+        ('<' | '>', _) => {
+            let or_equal = next == Some('=');
+            let used = if or_equal { 2 } else { 1 };
+            let spaced = prev.is_none_or(char::is_whitespace)
+                && chars.get(i + used).is_none_or(|c| c.is_whitespace());
+            if number_follows(chars, i + used) || (spaced && between_words(chars, i, i + used)) {
+                let said = match (c, or_equal) {
+                    ('<', false) => "less than",
+                    ('<', true) => "less than or equal to",
+                    (_, false) => "greater than",
+                    (_, true) => "greater than or equal to",
+                };
+                out.words(said);
+                used
+            } else {
+                out.push(&c.to_string());
+                1
+            }
+        }
+        _ => {
+            out.push(&c.to_string());
+            1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    fn check(cases: &[(&str, &str)]) {
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|(written, want)| {
+                // Runs of spaces are collapsed by the last pass; compare without them.
+                let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let got = plain(written);
+                (collapse(&got) != collapse(want))
+                    .then(|| format!("{written:?}: got {got:?}, want {want:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn drops_emoji_with_their_modifiers_joiners_and_flags() {
+        check(&[
+            ("great match 😂🔥 👏👏👏", "great match "),
+            ("so good 👍🏽 really", "so good really"),
+            ("family 👨‍👩‍👧 day", "family day"),
+            ("from 🇫🇷 to 🇩🇪", "from to "),
+            ("welcome 🏴󠁧󠁢󠁷󠁬󠁳󠁿 home", "welcome home"),
+            ("I ❤️ tea", "I tea"),
+            ("done ✅.", "done."),
+            ("😂😂😂", ""),
+            ("(👍)", "()"),
+            ("hot☕drinks", "hot drinks"),
+            ("text ☺︎ face", "text face"),
+        ]);
+    }
+
+    #[test]
+    fn reads_keycaps_as_their_digits() {
+        check(&[
+            ("1️⃣ Mix the flour", "1 Mix the flour"),
+            ("Step 2⃣: wait", "Step 2: wait"),
+            ("1️⃣2️⃣", "1 2"),
+            ("#️⃣ tag", "tag"),
+            ("🔟 tips", "10 tips"),
+        ]);
+    }
+
+    #[test]
+    fn reads_arrows_between_words_as_to_and_drops_the_rest() {
+        check(&[
+            ("London → Paris", "London to Paris"),
+            ("London→Paris", "London to Paris"),
+            ("Berlin ⇒ Rome", "Berlin to Rome"),
+            ("A ➡️ B", "A to B"),
+            ("Next →", "Next "),
+            ("← Back", "Back"),
+            ("Back to top ↑", "Back to top "),
+            ("as noted ↩", "as noted "),
+            ("up ↗ down", "up down"),
+            ("Oslo -> Bergen", "Oslo to Bergen"),
+            ("Oslo --> Bergen", "Oslo to Bergen"),
+            ("Oslo => Bergen", "Oslo to Bergen"),
+            ("-> more", " more"),
+        ]);
+    }
+
+    #[test]
+    fn writes_compatibility_forms_plainly() {
+        check(&[
+            ("Act Ⅳ", "Act IV"),
+            ("Charles Ⅲ", "Charles III"),
+            ("Henry Ⅷ's", "Henry VIII's"),
+            ("chapter ⅻ", "chapter XII"),
+            ("Step ① mix", "Step 1 mix"),
+            ("①②③", "1 2 3"),
+            ("❶ first", "1 first"),
+            ("see ⑫.", "see 12."),
+            ("⑴ one", "(1) one"),
+            ("Ⓐ and Ⓑ", "A and B"),
+            ("20 ℃", "20 °C"),
+            ("68℉", "68°F"),
+            ("ｈｅｌｌｏ，ｗｏｒｌｄ！", "hello,world!"),
+            ("Ｈｉ！", "Hi!"),
+            ("５０％", "50%"),
+            ("𝐁𝐫𝐞𝐚𝐤𝐢𝐧𝐠 news", "Breaking news"),
+            ("the ﬁnal ﬂight", "the final flight"),
+            ("5 ㎞", "5 km"),
+            ("40 ㎡", "40 m²"),
+            ("a　b", "a b"),
+        ]);
+    }
+
+    #[test]
+    fn reads_fractions_as_words() {
+        check(&[
+            ("½ cup", "one half cup"),
+            ("2½ cups", "2 and one half cups"),
+            ("2 ¾ miles", "2 and three quarters miles"),
+            ("⅛ inch", "one eighth inch"),
+            ("⅔ of voters", "two thirds of voters"),
+            ("1⁄2 cup", "1/2 cup"),
+        ]);
+    }
+
+    #[test]
+    fn reads_math_operators_the_engine_misreads() {
+        check(&[
+            ("if x < 5", "if x less than 5"),
+            ("<5 ms", "less than 5 ms"),
+            ("x >= 10", "x greater than or equal to 10"),
+            ("a < b", "a less than b"),
+            ("<b>", "<b>"),
+            ("~5 km", "about 5 km"),
+            ("~ 20 people", "about 20 people"),
+            ("∑ x", "sum x"),
+            ("3·4", "3 × 4"),
+            ("± 2", "± 2"),
+            ("≈ 5 km", "about 5 km"),
+            ("costs ≈$5", "costs about $5"),
+            ("x ≈ 5", "x approximately equals 5"),
+            ("π ≈ 3.14", "π approximately equals 3.14"),
+            ("f(x) ≈ 0", "f(x) approximately equals 0"),
+            ("100 ≈ 99", "100 approximately equals 99"),
+        ]);
+    }
+
+    #[test]
+    fn reads_letterlike_and_typographic_marks() {
+        check(&[
+            ("№ 5", "No. 5"),
+            ("№5", "No. 5"),
+            ("Acme™ and Foo® products", "Acme and Foo products"),
+            ("the Brand℠ name", "the Brand name"),
+            ("§ 12", "§ 12"),
+            ("§§ 12-14", "sections 12-14"),
+            ("¶ 3", "paragraph 3"),
+            ("Heading ¶", "Heading "),
+            ("a note† and another‡.", "a note and another."),
+            ("2 ‰", "2 per mille"),
+            ("3‰ rate", "3 per mille rate"),
+            ("℅ Jane Doe", "care of Jane Doe"),
+        ]);
+    }
+
+    #[test]
+    fn reads_primes_as_feet_minutes_or_prime() {
+        check(&[
+            ("5′10″ tall", "5 feet 10 inches tall"),
+            ("a 1′ gap", "a 1 foot gap"),
+            ("1″ screw", "1 inch screw"),
+            ("40°26′46″N", "40° 26 minutes 46 seconds N"),
+            ("40° 1′", "40° 1 minute"),
+            ("f′(x)", "f prime (x)"),
+            ("x″", "x double prime"),
+            ("′ alone", " alone"),
+        ]);
+    }
+
+    #[test]
+    fn makes_bullets_pauses_between_words_and_silent_elsewhere() {
+        check(&[
+            ("• First item", "First item"),
+            ("News • Sport • Weather", "News, Sport, Weather"),
+            ("News·Sport", "News, Sport"),
+            ("col·lecció", "col·lecció"),
+            ("■ Note", "Note"),
+            ("───────", ""),
+            ("▶ Play", "Play"),
+        ]);
+    }
+
+    #[test]
+    fn removes_invisible_controls_and_orphan_marks() {
+        check(&[
+            ("in\u{200B}cred\u{200D}ible", "incredible"),
+            ("\u{202E}reversed\u{202C} text", "reversed text"),
+            ("word\u{2060}joiner", "wordjoiner"),
+            ("\u{FEFF}start", "start"),
+            ("cafe\u{301}", "café"),
+            ("x\u{304} bar", "x\u{304} bar"),
+            ("a \u{301} b", "a  b"),
+            ("\u{20DD} ring", " ring"),
+            ("icon \u{F099} text", "icon text"),
+            ("a ꜰ b", "a b"),
+            ("Ꭰ ꭰ b", "b"),
+        ]);
+    }
+
+    #[test]
+    fn converts_ideographic_punctuation() {
+        check(&[
+            ("東京、大阪。", "東京,大阪."),
+            ("「引用」", "\"引用\""),
+            ("ok？", "ok?"),
+            ("10〜20", "10-20"),
+            ("well‐known", "well-known"),
+            ("wait ⸺ now", "wait \u{2014} now"),
+            ("x⁽²⁾", "x(²)"),
+            ("‹quoted›", "\"quoted\""),
+            ("50٪", "50%"),
+            ("૱500", "₹500"),
+            ("֏500", "500"),
+            ("a ׀ b", "a b"),
+            ("wait‼", "wait!"),
+            ("really⁉", "really?"),
+        ]);
+    }
+
+    #[test]
+    fn leaves_plain_text_and_readable_symbols_alone() {
+        check(&[
+            ("Plain words stay.", "Plain words stay."),
+            ("£3.50 and €200m", "£3.50 and €200m"),
+            ("10 ± 2 × 3 ÷ 4", "10 ± 2 × 3 ÷ 4"),
+            ("© 2024 Acme", "© 2024 Acme"),
+            ("20°C", "20°C"),
+            ("B♭ major", "B♭ major"),
+            ("x² + y³", "x² + y³"),
+            ("H₂O", "H₂O"),
+            ("日本語 ünïcödé", "日本語 ünïcödé"),
+            ("a->b", "a->b"),
+            ("1 < 2", "1 less than 2"),
+        ]);
+    }
+}
