@@ -228,25 +228,27 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
             continue;
         }
         let number = paragraphs.len() + 1;
-        if heading {
-            end_block(&mut chunks, Break::Section);
-        }
         let before = chunks.len();
         for sentence in &sentences {
             push_sentence(number, sentence, &mut chunks);
         }
-        if chunks.len() > before {
-            end_block(
-                &mut chunks,
-                if heading {
-                    Break::Section
-                } else if is_short_dialogue_line(block.kind, &sentences) {
-                    Break::Sentence
-                } else {
-                    Break::Paragraph
-                },
-            );
+        // A block with nothing to say (only emoji, only symbols) is left out altogether: no
+        // paragraph entry, no pause of its own.
+        if chunks.len() == before {
+            continue;
         }
+        if heading && before > 0 {
+            chunks[before - 1].break_after =
+                chunks[before - 1].break_after.max_with(Break::Section);
+        }
+        let brk = if heading {
+            Break::Section
+        } else if is_short_dialogue_line(block.kind, &sentences) {
+            Break::Sentence
+        } else {
+            Break::Paragraph
+        };
+        end_block(&mut chunks, brk);
         paragraphs.push(Paragraph {
             text: block.text.clone(),
             sentences,
@@ -466,6 +468,26 @@ mod tests {
                 Break::End,
             ]
         );
+    }
+
+    #[test]
+    fn blocks_with_nothing_to_say_leave_no_paragraph_and_no_pause() {
+        let mut d = paragraphs(&["First one.", "\u{1F602}\u{1F525}", "Last one."]);
+        d.blocks.insert(
+            2,
+            Block {
+                kind: BlockKind::Heading,
+                text: "\u{1F44F}\u{1F44F}".into(),
+            },
+        );
+        let n = plan(&d, &PlanOptions::default());
+        assert_eq!(n.paragraphs.len(), 2);
+        let got: Vec<(usize, Break)> = n
+            .chunks
+            .iter()
+            .map(|c| (c.paragraph, c.break_after))
+            .collect();
+        assert_eq!(got, [(1, Break::Paragraph), (2, Break::End)]);
     }
 
     #[test]
