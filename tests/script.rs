@@ -135,3 +135,17 @@ fn markdown_front_matter_gives_the_title_and_is_not_read() {
         ]
     );
 }
+
+#[test]
+fn a_hyphen_at_a_line_break_keeps_compounds_and_joins_split_words_in_text_and_markdown() {
+    // The same wrapped lines as plain text and as Markdown (where they are soft breaks).
+    let lines = "The well-\nknown harbour had a nega-\ntive year and a long-\nterm plan.\n";
+    for from in ["txt", "md"] {
+        let v = plan_json(&["--from", from, "-"], Some(lines));
+        let text = v["paragraphs"][0]["text"].as_str().unwrap().to_string();
+        assert_eq!(
+            text, "The well-known harbour had a negative year and a long-term plan.",
+            "--from {from}"
+        );
+    }
+}

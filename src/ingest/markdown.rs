@@ -25,7 +25,12 @@ pub fn parse(text: &str) -> Document {
     let mut ordered: Vec<Option<u64>> = Vec::new();
 
     let flush = |buf: &mut String, kind: BlockKind, level: u8, doc: &mut Document| {
-        let text = collapse_whitespace(buf);
+        let text = buf
+            .lines()
+            .map(collapse_whitespace)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
         buf.clear();
         if text.is_empty() {
             return;
@@ -100,7 +105,9 @@ pub fn parse(text: &str) -> Document {
                 }
             }
             Event::Text(t) | Event::Code(t) => buf.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => buf.push(' '),
+            // A line break stays a line break, so cleaning joins the lines as it does for
+            // plain text: "well-⏎known" keeps its hyphen, "nega-⏎tive" is joined.
+            Event::SoftBreak | Event::HardBreak => buf.push('\n'),
             _ => {}
         }
     }
