@@ -111,6 +111,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         require_audio: args.require_audio,
         force: args.force,
         keep_going: args.keep_going,
+        max_part_bytes: args.max_part_size * 1024 * 1024,
         cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
     };
     let mut bar = Bar::for_stderr(args.quiet);
@@ -138,6 +139,10 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
                         0 => String::new(),
                         n if n == a.chunks => " (all from the cache)".to_string(),
                         n => format!(" ({n} from the cache)"),
+                    } + &if a.parts > 1 {
+                        format!(", in {} parts of --max-part-size", a.parts)
+                    } else {
+                        String::new()
                     }
                 ),
                 None => format!(

@@ -168,6 +168,10 @@ pub struct ExportArgs {
     /// Replace an article's existing output folder.
     #[arg(long)]
     pub force: bool,
+    /// Largest article WAV in megabytes; longer audio is split at paragraphs into
+    /// <slug>-part01.wav, … (a WAV file cannot pass 4 GiB).
+    #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..=4095))]
+    pub max_part_size: u64,
     /// With several inputs: narrate the good ones even if some are bad or fail, list every
     /// problem, and exit 1 at the end. Without it a bad input stops the run before anything
     /// is written.

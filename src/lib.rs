@@ -370,6 +370,9 @@ pub struct ExportOptions {
     /// Go on with the next article when one fails (its error is kept in
     /// [`ExportReport::failed`]), instead of stopping.
     pub keep_going: bool,
+    /// Largest article WAV in bytes; longer audio is split into parts (see
+    /// [`audio::PartedWriter`]).
+    pub max_part_bytes: u64,
     /// Use the chunk cache with this size cap in bytes; `None` (`--no-cache`) synthesizes
     /// every chunk and stores none.
     pub cache_bytes: Option<u64>,
@@ -388,6 +391,9 @@ pub struct ArticleReport {
     pub chunks: usize,
     /// Of those, how many came from the chunk cache instead of the engine.
     pub cached: usize,
+    /// Audio files the article's audio was split into (1 unless it passed
+    /// `--max-part-size`; 0 without audio).
+    pub parts: usize,
 }
 
 /// The outcome of an export run.
@@ -534,28 +540,47 @@ fn narrate(
     let chunks_dir = staged.path("chunks");
     std::fs::create_dir(&chunks_dir).map_err(|e| output_error(&chunks_dir, e))?;
     let sample_rate = engine.sample_rate();
-    let wav_name = format!("{}.wav", article.slug);
-    let wav_path = staged.path(&wav_name);
-    let wav_tmp = export::fs::temp_path(&wav_path);
-    let mut writer = audio::ArticleWriter::create(&wav_tmp, sample_rate)
-        .map_err(|e| output_error(&wav_tmp, e))?;
+    let wav_path = staged.path(&format!("{}.wav", article.slug));
+    let mut writer = audio::PartedWriter::create(
+        &staged.path(""),
+        &article.slug,
+        sample_rate,
+        opts.max_part_bytes,
+    )
+    .map_err(|e| output_error(&wav_path, e))?;
 
     let total = article.narration.chunks.len();
     progress.article(&article.source.display(), total);
     let mut records = Vec::with_capacity(total);
     let chunks = &article.narration.chunks;
     let texts: Vec<&str> = chunks.iter().map(|c| c.spoken.as_str()).collect();
+    // Chunk files sort in order at any count: the width grows past 9,999 chunks.
+    let width = total.to_string().len().max(4);
+    // Spoken characters per paragraph, for splitting the audio into parts at paragraphs.
+    let mut paragraph_chars: std::collections::HashMap<usize, usize> = Default::default();
+    for c in chunks {
+        *paragraph_chars.entry(c.paragraph).or_default() += c.spoken.chars().count();
+    }
+    let mut parts_of_chunks: Vec<usize> = Vec::with_capacity(total);
     let mut each = |i: usize, speech: Vec<i16>| -> Result<(), Error> {
         let chunk = &chunks[i];
-        let file = format!("chunks/{:04}.wav", chunk.index);
+        let file = format!("chunks/{:0width$}.wav", chunk.index);
         let chunk_path = staged.path(&file);
         let chunk_tmp = export::fs::temp_path(&chunk_path);
         audio::write_wav(&chunk_tmp, sample_rate, &speech)
             .and_then(|()| std::fs::rename(&chunk_tmp, &chunk_path).map_err(hound::Error::from))
             .map_err(|e| output_error(&chunk_path, e))?;
+        let paragraph_start = (i == 0 || chunks[i - 1].paragraph != chunk.paragraph)
+            .then(|| paragraph_chars[&chunk.paragraph]);
         let span = writer
-            .push(&speech, chunk.pause_after_ms)
-            .map_err(|e| output_error(&wav_tmp, e))?;
+            .push(
+                &speech,
+                chunk.pause_after_ms,
+                chunk.spoken.chars().count(),
+                paragraph_start,
+            )
+            .map_err(|e| output_error(&wav_path, e))?;
+        parts_of_chunks.push(span.start);
         records.push(ManifestChunk {
             index: chunk.index,
             paragraph: chunk.paragraph,
@@ -565,6 +590,7 @@ fn narrate(
             start_ms: audio::ms_for_samples(span.start, sample_rate),
             end_ms: audio::ms_for_samples(span.end, sample_rate),
             pause_after_ms: chunk.pause_after_ms,
+            part: None,
         });
         progress.chunk(audio::ms_for_samples(speech.len(), sample_rate));
         Ok(())
@@ -580,9 +606,27 @@ fn narrate(
             },
         })?;
     let total_samples = writer.len();
-    writer.finalize().map_err(|e| output_error(&wav_tmp, e))?;
-    std::fs::rename(&wav_tmp, &wav_path).map_err(|e| output_error(&wav_path, e))?;
+    let parts = writer.finalize().map_err(|e| output_error(&wav_path, e))?;
     progress.done();
+    let split = parts.len() > 1;
+    if split {
+        for (record, start) in records.iter_mut().zip(&parts_of_chunks) {
+            record.part = parts
+                .iter()
+                .position(|p| (p.start..p.end).contains(start))
+                .map(|n| n + 1);
+        }
+    }
+    let manifest_parts = split.then(|| {
+        parts
+            .iter()
+            .map(|p| export::manifest::ManifestPart {
+                file: p.file.clone(),
+                start_ms: audio::ms_for_samples(p.start, sample_rate),
+                end_ms: audio::ms_for_samples(p.end, sample_rate),
+            })
+            .collect()
+    });
 
     let info = engine.info();
     let manifest = Manifest {
@@ -599,7 +643,8 @@ fn narrate(
             runtime: info.runtime,
         },
         sample_rate: Some(sample_rate),
-        audio: Some(wav_name.clone()),
+        audio: (!split).then(|| parts[0].file.clone()),
+        parts: manifest_parts,
         duration_ms: audio::ms_for_samples(total_samples, sample_rate),
         chunks: records,
         extraction: article.narration.extraction.clone(),
@@ -607,7 +652,8 @@ fn narrate(
     write_outputs(&staged, &article.slug, &manifest, true)?;
     let dir = commit(staged, opts.force)?;
     Ok(ArticleReport {
-        audio: Some(dir.join(&wav_name)),
+        audio: Some(dir.join(&parts[0].file)),
+        parts: parts.len(),
         dir,
         duration_ms: manifest.duration_ms,
         chunks: total,
@@ -657,5 +703,6 @@ fn write_script_only(article: &Article, opts: &ExportOptions) -> Result<ArticleR
         duration_ms: manifest.duration_ms,
         chunks: manifest.chunks.len(),
         cached: 0,
+        parts: 0,
     })
 }

@@ -179,7 +179,8 @@ fn a_folder_exports_one_output_folder_per_article_with_a_summary() {
     assert_eq!(summary.len(), 3, "{stdout}");
     for line in summary {
         assert!(
-            line.contains(".wav  ") && line.ends_with(" chunks"),
+            // "… 32 chunks", perhaps with "(N from the cache)" after it.
+            line.contains(".wav  ") && line.contains(" chunks"),
             "{line}"
         );
     }
@@ -220,4 +221,77 @@ fn stdin_title_cannot_escape_the_output_folder() {
     let m = read_json(&out.join("to-etc-passwd-we-go/manifest.json"));
     assert_eq!(m["title"], "To ../../etc/passwd we go");
     assert_eq!(m["source"], "<stdin>");
+}
+
+#[test]
+fn long_audio_is_split_into_parts_at_paragraphs() {
+    // --max-part-size 1 (MB) holds about 23 s of 22,050 Hz audio; six paragraphs of about
+    // 10 s each need three or more parts.
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let text: String = (1..=6)
+        .map(|i| {
+            format!(
+                "Paragraph {i} begins here. The harbour board met again to talk about the sea \
+                 wall, and nobody agreed on the cost. The engineers asked for more time, and \
+                 the vote was put off until the spring. The harbour master said nothing.\n\n"
+            )
+        })
+        .collect();
+    std::fs::write(&article, text).unwrap();
+    let out = dir.path().join("out");
+    let assert = aloud()
+        .args(["export", "--engine", "espeak", "--max-part-size", "1"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    let m = read_json(&out.join("long/manifest.json"));
+    assert!(m["audio"].is_null(), "split audio has no single file");
+    let parts = m["parts"].as_array().expect("parts are listed");
+    assert!(parts.len() >= 3, "{parts:?}");
+    assert!(
+        stdout.contains(&format!("in {} parts", parts.len())),
+        "{stdout}"
+    );
+    assert!(!out.join("long/long.wav").exists());
+    let mut total_ms = 0.0;
+    let mut previous_end = 0;
+    for (n, p) in parts.iter().enumerate() {
+        let file = p["file"].as_str().unwrap();
+        assert_eq!(file, format!("long-part{:02}.wav", n + 1));
+        let path = out.join("long").join(file);
+        assert!(
+            std::fs::metadata(&path).unwrap().len() <= 1024 * 1024,
+            "{file}"
+        );
+        let (rate, samples) = read_wav(&path);
+        let ms = samples.len() as f64 * 1000.0 / f64::from(rate);
+        let (start, end) = (
+            p["start_ms"].as_u64().unwrap(),
+            p["end_ms"].as_u64().unwrap(),
+        );
+        assert_eq!(start, previous_end, "parts follow each other");
+        assert!(((end - start) as f64 - ms).abs() <= 1.0, "{file} length");
+        previous_end = end;
+        total_ms += ms;
+    }
+    assert!((total_ms - m["duration_ms"].as_f64().unwrap()).abs() <= 6.0);
+    // Every chunk names its part and lies inside it; parts change only at a paragraph start.
+    let chunks = m["chunks"].as_array().unwrap();
+    for pair in chunks.windows(2) {
+        if pair[0]["part"] != pair[1]["part"] {
+            assert_ne!(
+                pair[0]["paragraph"], pair[1]["paragraph"],
+                "split at a paragraph"
+            );
+        }
+    }
+    for c in chunks {
+        let part = &parts[c["part"].as_u64().unwrap() as usize - 1];
+        assert!(c["start_ms"].as_u64() >= part["start_ms"].as_u64());
+        assert!(c["end_ms"].as_u64() <= part["end_ms"].as_u64());
+    }
 }

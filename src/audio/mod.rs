@@ -178,6 +178,161 @@ impl ArticleWriter {
     }
 }
 
+/// A WAV file holds at most 4 GiB (its RIFF size fields are 32-bit), so no part may pass this
+/// many bytes: the largest `--max-part-size` allowed.
+pub const MAX_WAV_BYTES: u64 = 4 * 1024 * 1024 * 1024 - 1024;
+
+/// Bytes of the header hound writes before the samples of a 16-bit mono WAV.
+const WAV_HEADER_BYTES: u64 = 44;
+
+/// One file of an article's audio split into parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Its file name, inside the folder given to [`PartedWriter::create`].
+    pub file: String,
+    /// Where it starts and ends in the article's timeline, in samples.
+    pub start: usize,
+    /// One past its last sample.
+    pub end: usize,
+}
+
+/// Streams an article's audio into `<name>.wav`, or, when it would pass `max_bytes`, into
+/// `<name>-part01.wav`, `<name>-part02.wav`, … so no file passes the WAV format's 4 GiB limit
+/// (issue 12: a 27-hour export wrapped its size fields and every player saw 7 hours).
+///
+/// A new part starts before a chunk that would take the current part past `max_bytes`, and
+/// at a paragraph start already when the paragraph would not fit, judged from the samples per
+/// spoken character so far: parts end at paragraph boundaries, except inside a paragraph
+/// too long for one part. Each file is written under a temporary name and renamed when it is
+/// complete. Spans and parts are in the article's timeline (samples from its start).
+pub struct PartedWriter {
+    dir: std::path::PathBuf,
+    name: String,
+    sample_rate: u32,
+    max_samples: usize,
+    current: Option<(ArticleWriter, std::path::PathBuf)>,
+    parts: Vec<Part>,
+    part_start: usize,
+    position: usize,
+    /// Samples written per spoken character so far, for guessing a paragraph's length.
+    chars_seen: usize,
+}
+
+impl PartedWriter {
+    /// Starts writing `<dir>/<name>.wav` (or parts of it) at `sample_rate`, no file larger than
+    /// `max_bytes` (at most [`MAX_WAV_BYTES`]).
+    pub fn create(
+        dir: &Path,
+        name: &str,
+        sample_rate: u32,
+        max_bytes: u64,
+    ) -> Result<Self, hound::Error> {
+        let max_samples = (max_bytes
+            .min(MAX_WAV_BYTES)
+            .saturating_sub(WAV_HEADER_BYTES)
+            / 2)
+        .max(1) as usize;
+        let mut w = PartedWriter {
+            dir: dir.to_path_buf(),
+            name: name.to_string(),
+            sample_rate,
+            max_samples,
+            current: None,
+            parts: Vec::new(),
+            part_start: 0,
+            position: 0,
+            chars_seen: 0,
+        };
+        w.open_part()?;
+        Ok(w)
+    }
+
+    fn part_file(&self, n: usize) -> String {
+        format!("{}-part{n:02}.wav", self.name)
+    }
+
+    fn open_part(&mut self) -> Result<(), hound::Error> {
+        let tmp = self.dir.join(format!(
+            ".{}.part{}.wav.tmp",
+            self.name,
+            self.parts.len() + 1
+        ));
+        self.current = Some((ArticleWriter::create(&tmp, self.sample_rate)?, tmp));
+        self.part_start = self.position;
+        Ok(())
+    }
+
+    /// Finishes the current part under its final name: `<name>.wav` when it is the only
+    /// part, else `<name>-partNN.wav`.
+    fn close_part(&mut self, last: bool) -> Result<(), hound::Error> {
+        let Some((writer, tmp)) = self.current.take() else {
+            return Ok(());
+        };
+        writer.finalize()?;
+        let n = self.parts.len() + 1;
+        let file = if last && n == 1 {
+            format!("{}.wav", self.name)
+        } else {
+            self.part_file(n)
+        };
+        std::fs::rename(&tmp, self.dir.join(&file))?;
+        self.parts.push(Part {
+            file,
+            start: self.part_start,
+            end: self.position,
+        });
+        Ok(())
+    }
+
+    /// Appends a chunk's speech and the pause after it; `paragraph_start` when the chunk
+    /// starts a paragraph and `paragraph_chars` the spoken characters of that paragraph (for
+    /// the guess of whether it fits), `chars` the chunk's own. Returns where the speech landed
+    /// in the article's timeline.
+    pub fn push(
+        &mut self,
+        speech: &[i16],
+        pause_ms: u32,
+        chars: usize,
+        paragraph_start: Option<usize>,
+    ) -> Result<Span, hound::Error> {
+        let needed = speech.len() + samples_for_ms(pause_ms, self.sample_rate);
+        let used = self.position - self.part_start;
+        let per_char = self.position.checked_div(self.chars_seen).unwrap_or(0);
+        let paragraph_too_big = paragraph_start
+            .is_some_and(|paragraph_chars| used + paragraph_chars * per_char > self.max_samples);
+        if used > 0 && (used + needed > self.max_samples || paragraph_too_big) {
+            self.close_part(false)?;
+            self.open_part()?;
+        }
+        let (writer, _) = self.current.as_mut().expect("a part is always open");
+        let span = writer.push(speech, pause_ms)?;
+        let start = self.part_start + span.start;
+        self.position = self.part_start + writer.len();
+        self.chars_seen += chars.max(1);
+        Ok(Span {
+            start,
+            end: start + speech.len(),
+        })
+    }
+
+    /// Total samples written.
+    pub fn len(&self) -> usize {
+        self.position
+    }
+
+    /// True when nothing has been written.
+    pub fn is_empty(&self) -> bool {
+        self.position == 0
+    }
+
+    /// Completes the last part and returns every part, in order; a single part is
+    /// `<name>.wav`.
+    pub fn finalize(mut self) -> Result<Vec<Part>, hound::Error> {
+        self.close_part(true)?;
+        Ok(std::mem::take(&mut self.parts))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,6 +406,58 @@ mod tests {
         let mut tiny = vec![1000i16; 3];
         fade_edges(&mut tiny, 1000);
         assert_eq!(tiny[0], 0);
+    }
+
+    #[test]
+    fn parts_split_before_overflow_and_at_paragraph_starts() {
+        let dir = tempfile::tempdir().unwrap();
+        // 1,000 Hz: a part holds at most (244 - 44) / 2 = 100 samples.
+        let mut w = PartedWriter::create(dir.path(), "a", 1000, 244).unwrap();
+        let spans = [
+            // Paragraph 1: two chunks of 30 samples + 10 ms pause (40 each).
+            w.push(&[100; 30], 10, 30, Some(60)).unwrap(),
+            w.push(&[100; 30], 10, 30, None).unwrap(),
+            // Paragraph 2 (60 chars, about 80 samples): does not fit after 80 → new part.
+            w.push(&[200; 30], 10, 30, Some(60)).unwrap(),
+            w.push(&[200; 30], 10, 30, None).unwrap(),
+            // A chunk that would overflow mid-paragraph also starts a part.
+            w.push(&[300; 50], 0, 50, None).unwrap(),
+        ];
+        assert_eq!(w.len(), 210);
+        let parts = w.finalize().unwrap();
+        let files: Vec<&str> = parts.iter().map(|p| p.file.as_str()).collect();
+        assert_eq!(files, ["a-part01.wav", "a-part02.wav", "a-part03.wav"]);
+        assert_eq!(
+            parts.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>(),
+            [(0, 80), (80, 160), (160, 210)]
+        );
+        assert_eq!(spans[2].start, 80);
+        assert_eq!(
+            spans[4],
+            Span {
+                start: 160,
+                end: 210
+            }
+        );
+        for p in &parts {
+            let path = dir.path().join(&p.file);
+            assert!(std::fs::metadata(&path).unwrap().len() <= 244, "{}", p.file);
+            let r = hound::WavReader::open(&path).unwrap();
+            assert_eq!(r.len() as usize, p.end - p.start);
+        }
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 3, "no temporary files left");
+    }
+
+    #[test]
+    fn a_short_article_is_one_file_without_a_part_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = PartedWriter::create(dir.path(), "a", 1000, MAX_WAV_BYTES).unwrap();
+        w.push(&[100; 30], 10, 30, Some(30)).unwrap();
+        let parts = w.finalize().unwrap();
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].file, "a.wav");
+        assert!(dir.path().join("a.wav").exists());
     }
 
     #[test]

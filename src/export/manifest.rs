@@ -47,6 +47,20 @@ pub struct ManifestChunk {
     /// (a cut inside a sentence, the next sentence, paragraph or section; 0 at the end).
     #[serde(default)]
     pub pause_after_ms: u32,
+    /// Which of `parts` (1-based) holds the chunk, when the audio was split; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<usize>,
+}
+
+/// One file of an article's audio that was split at `--max-part-size`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestPart {
+    /// The WAV file, relative to the manifest: `<slug>-part01.wav`, …
+    pub file: String,
+    /// Where the part starts in the article's timeline (the times of `chunks`), in ms.
+    pub start_ms: u64,
+    /// Where it ends, in ms.
+    pub end_ms: u64,
 }
 
 /// The whole manifest.
@@ -64,8 +78,12 @@ pub struct Manifest {
     pub engine: EngineRecord,
     /// Sample rate of every WAV; `null` without audio.
     pub sample_rate: Option<u32>,
-    /// The article WAV, relative to the manifest; `null` without audio.
+    /// The article WAV, relative to the manifest; `null` without audio or when the audio was
+    /// split into `parts`.
     pub audio: Option<String>,
+    /// The article's audio files in order, when it was longer than `--max-part-size`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<ManifestPart>>,
     /// Length of the article WAV (or of the estimated narration), in milliseconds.
     pub duration_ms: u64,
     /// The chunks in order.
@@ -97,6 +115,7 @@ impl Manifest {
             extraction: narration.extraction.clone(),
             sample_rate: None,
             audio: None,
+            parts: None,
             duration_ms,
             chunks: narration
                 .chunks
@@ -111,6 +130,7 @@ impl Manifest {
                     start_ms,
                     end_ms,
                     pause_after_ms: c.pause_after_ms,
+                    part: None,
                 })
                 .collect(),
         }

@@ -83,6 +83,7 @@ mod tests {
             start_ms,
             end_ms: start_ms + 1000,
             pause_after_ms: 350,
+            part: None,
         };
         let long = "The council voted on Tuesday to rebuild the seawall, after a meeting that ran well past midnight.";
         let m = Manifest {
@@ -101,6 +102,7 @@ mod tests {
             extraction: None,
             sample_rate: None,
             audio: None,
+            parts: None,
             duration_ms: 75_000,
             chunks: vec![
                 chunk(1, 0, "Council votes", 0),

@@ -72,6 +72,7 @@ mod tests {
             extraction: None,
             sample_rate: Some(22050),
             audio: Some("a.wav".into()),
+            parts: None,
             duration_ms: 3_725_042,
             chunks: vec![ManifestChunk {
                 index: 1,
@@ -82,6 +83,7 @@ mod tests {
                 start_ms: 1_005,
                 end_ms: 3_725_042,
                 pause_after_ms: 0,
+                part: None,
             }],
         }
     }
