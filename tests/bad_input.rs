@@ -328,3 +328,26 @@ fn keep_going_narrates_the_good_inputs_and_exits_1() {
     assert!(stderr.contains("already exists"), "{stderr}");
     assert!(stderr.contains("2 of 2 inputs failed"), "{stderr}");
 }
+
+#[test]
+fn an_unwritable_home_brings_no_sound_server_messages() {
+    // libespeak-ng's PulseAudio probe used to print "Failed to create secure directory"
+    // here; aloud never plays sound, so nothing about it may appear.
+    let dir = tempfile::tempdir().unwrap();
+    let article = file_with(
+        dir.path(),
+        "a.txt",
+        b"A short note. It has two sentences.\n",
+    );
+    let assert = aloud()
+        .env("HOME", "/proc/no-such-home")
+        .env_remove("PULSE_SERVER")
+        .args(["export", "--engine", "espeak", "-q", "--no-cache"])
+        .arg(&article)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.is_empty(), "{stderr}");
+}

@@ -30,6 +30,18 @@ const AUDIO_OUTPUT_SYNCHRONOUS: c_int = 2;
 const ESPEAK_INITIALIZE_DONT_EXIT: c_int = 0x8000;
 const ESPEAK_CHARS_UTF8: c_uint = 1;
 const POS_CHARACTER: c_int = 1;
+/// Keeps libespeak-ng away from the sound server. libespeak-ng 1.51 opens an audio device when
+/// it is initialised, even for synthesis into memory: pcaudiolib probes PulseAudio, whose
+/// client creates `~/.config/pulse`, prints "Failed to create secure directory" when `$HOME`
+/// is not writable, and trips a file-size limit. aloud never plays audio through
+/// libespeak-ng, so the process points libpulse at a socket that refuses at once
+/// (`PULSE_SERVER=unix:/dev/null`): one refused connection, no files, no messages (checked
+/// with strace). Call it first thing in `main`, while the process has a single thread; a
+/// future live-playback command that needs the sound server must not.
+pub fn keep_off_the_sound_server() {
+    std::env::set_var("PULSE_SERVER", "unix:/dev/null");
+}
+
 /// `espeakPHONEMES` (speak_lib.h): phoneme mnemonics inside `[[…]]` are spoken as phonemes.
 const ESPEAK_PHONEMES: c_uint = 0x100;
 const EE_OK: c_int = 0;
