@@ -342,6 +342,8 @@ fn an_unwritable_home_brings_no_sound_server_messages() {
     let assert = aloud()
         .env("HOME", "/proc/no-such-home")
         .env_remove("PULSE_SERVER")
+        // libpulse puts its directory under $XDG_CONFIG_HOME when set (aloud() sets it).
+        .env_remove("XDG_CONFIG_HOME")
         .args(["export", "--engine", "espeak", "-q", "--no-cache"])
         .arg(&article)
         .arg("-o")
