@@ -119,7 +119,22 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         Some(b) => b,
         None => &mut Silent,
     };
+    let started = std::time::Instant::now();
     let report = export(&articles, &opts, progress)?;
+    if args.stats {
+        let wall = started.elapsed().as_secs_f64();
+        let audio_ms: u64 = report.articles.iter().map(|a| a.duration_ms).sum();
+        let chunks: usize = report.articles.iter().map(|a| a.chunks).sum();
+        let cached: usize = report.articles.iter().map(|a| a.cached).sum();
+        let words: usize = articles.iter().map(|a| a.narration.spoken_words()).sum();
+        emit(&format!(
+            "stats: {} articles, {words} words, {chunks} chunks ({cached} from the cache), {} of audio{} in {wall:.2} s: {:.1}x real time\n",
+            report.articles.len(),
+            export::human_duration(audio_ms),
+            if report.fallback.is_some() { " (estimated, no engine)" } else { "" },
+            audio_ms as f64 / 1000.0 / wall.max(1e-9),
+        ));
+    }
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }

@@ -168,6 +168,10 @@ pub struct ExportArgs {
     /// Replace an article's existing output folder.
     #[arg(long)]
     pub force: bool,
+    /// After the run, print one line of figures: articles, words, chunks and how many came
+    /// from the cache, audio length, wall time and real-time factor (audio seconds per second).
+    #[arg(long)]
+    pub stats: bool,
     /// Largest article WAV in megabytes; longer audio is split at paragraphs into
     /// <slug>-part01.wav, … (a WAV file cannot pass 4 GiB).
     #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..=4095))]

@@ -204,3 +204,34 @@ fn cache_info_and_clear() {
     assert!(clear.contains(&format!("removed {n} chunks")), "{clear}");
     assert_eq!(cached_files(&cache), 0);
 }
+
+#[test]
+fn stats_report_words_chunks_cache_hits_and_speed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article, cache) = (dir.path().join("wall.txt"), dir.path().join("cache"));
+    std::fs::write(&article, ARTICLE).unwrap();
+    let first = export(
+        &article,
+        &dir.path().join("out"),
+        &cache,
+        &["--stats", "-q"],
+    );
+    let second = export(
+        &article,
+        &dir.path().join("out"),
+        &cache,
+        &["--stats", "-q"],
+    );
+    let chunks = read_json(&dir.path().join("out/wall/manifest.json"))["chunks"]
+        .as_array()
+        .unwrap()
+        .len();
+    for (line, cached) in [(&first, 0), (&second, chunks)] {
+        assert!(line.starts_with("stats: 1 articles, "), "{line}");
+        assert!(
+            line.contains(&format!("{chunks} chunks ({cached} from the cache)")),
+            "{line}"
+        );
+        assert!(line.contains("x real time"), "{line}");
+    }
+}
