@@ -105,3 +105,43 @@ fn staging_folders_of_dead_runs_are_removed_and_live_ones_kept() {
     assert!(live.exists(), "a live process's staging folder is kept");
     assert!(out.join("short/short.wav").exists());
 }
+
+#[test]
+fn two_exports_into_one_folder_never_mix_and_the_loser_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("race.txt");
+    let text: String = (1..=40)
+        .map(|i| format!("Sentence {i} of the race. It is short.\n\n"))
+        .collect();
+    std::fs::write(&article, text).unwrap();
+    let out = dir.path().join("out");
+    let spawn = |cache: &str| {
+        Command::new(assert_cmd::cargo::cargo_bin("aloud"))
+            .args(["export", "--engine", "espeak", "-q"])
+            .arg(&article)
+            .arg("-o")
+            .arg(&out)
+            .env("ALOUD_CACHE_DIR", dir.path().join(cache))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn("cache-a"), spawn("cache-b"));
+    let results = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+    let won = results.iter().filter(|r| r.status.success()).count();
+    assert_eq!(won, 1, "exactly one export wins");
+    let lost = results.iter().find(|r| !r.status.success()).unwrap();
+    let stderr = String::from_utf8_lossy(&lost.stderr);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    // The folder is one export's, whole: its manifest matches its WAV, nothing else is left.
+    let m = read_json(&out.join("race/manifest.json"));
+    let (rate, samples) = read_wav(&out.join("race/race.wav"));
+    let ms = samples.len() as f64 * 1000.0 / f64::from(rate);
+    assert!((ms - m["duration_ms"].as_f64().unwrap()).abs() <= 1.0);
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["race"], "{left:?}");
+}
