@@ -7,8 +7,9 @@
 //! `~/.cache/aloud/chunks`). The total size is capped (default [`DEFAULT_CAP_BYTES`]); when a
 //! new chunk takes it over the cap, the least recently used chunks (by modification time,
 //! which every use refreshes) are removed until it is at 90% of the cap. Every file is written
-//! under a temporary name and renamed, so a crash or a full disk never leaves a chunk that
-//! reads as complete but is not; several aloud processes may share one cache.
+//! under a temporary name of its own process and renamed, so a crash or a full disk never
+//! leaves a chunk that reads as complete but is not, and several aloud processes may share
+//! one cache.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -153,7 +154,11 @@ impl ChunkCache {
         if std::fs::create_dir_all(shard).is_err() {
             return;
         }
-        let tmp = crate::export::fs::temp_path(&path);
+        // A name of this process and this write alone: several aloud processes (or threads)
+        // may store the same chunk at once, and each must rename a whole file of its own.
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = shard.join(format!(".{}.{}-{n}.tmp", key.0, std::process::id()));
         if crate::audio::write_wav(&tmp, sample_rate, speech).is_err()
             || std::fs::rename(&tmp, &path).is_err()
         {
