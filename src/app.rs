@@ -66,9 +66,23 @@ fn exit_cleanly_on_interrupt() {
     });
 }
 
+/// Makes a write past the file-size limit (`ulimit -f`, `prlimit --fsize`) an error instead
+/// of a kill: by default SIGXFSZ ends the process on the spot, leaving its staging folder
+/// and saying nothing. Ignored, the write fails with EFBIG, and the export ends like any
+/// other write error: one line naming the file, the article folder being built removed.
+fn write_errors_instead_of_file_size_kills() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler code; it is
+    // async-signal-safe and affects only how the kernel treats SIGXFSZ for this process.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<(), Error> {
     exit_cleanly_on_interrupt();
+    write_errors_instead_of_file_size_kills();
     match cli.command {
         Command::Export(args) => run_export(&args),
         Command::Script(args) => run_script(&args),

@@ -113,9 +113,11 @@ impl Error {
     }
 }
 
+/// A write error, naming the file where it would have been: not the hidden staging folder it
+/// is built in ([`export::fs::public_path`]).
 fn output_error(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::Output {
-        path: path.to_path_buf(),
+        path: export::fs::public_path(path),
         reason: e.to_string(),
     }
 }

@@ -145,3 +145,31 @@ fn two_exports_into_one_folder_never_mix_and_the_loser_says_so() {
         .collect();
     assert_eq!(left, ["race"], "{left:?}");
 }
+
+#[test]
+fn a_file_size_limit_is_a_one_line_error_and_leaves_nothing() {
+    // `prlimit --fsize`: writing past 2 MB fails (EFBIG) instead of killing aloud, and the
+    // export ends like any write error. libespeak-ng's sound-server probe says nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let output = Command::new("prlimit")
+        .arg("--fsize=2000000")
+        .arg(assert_cmd::cargo::cargo_bin("aloud"))
+        .args(["export", "--engine", "espeak", "-q", "--no-cache"])
+        .arg(articles_dir().join("harbour-council-vote.txt"))
+        .arg("-o")
+        .arg(&out)
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .output()
+        .expect("prlimit (util-linux) runs");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    assert!(
+        stderr.contains("out/harbour-council-vote/") && !stderr.contains(".partial-"),
+        "names the file where it would have been: {stderr}"
+    );
+    let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -35,11 +35,14 @@ const POS_CHARACTER: c_int = 1;
 /// client creates `~/.config/pulse`, prints "Failed to create secure directory" when `$HOME`
 /// is not writable, and trips a file-size limit. aloud never plays audio through
 /// libespeak-ng, so the process points libpulse at a socket that refuses at once
-/// (`PULSE_SERVER=unix:/dev/null`): one refused connection, no files, no messages (checked
-/// with strace). Call it first thing in `main`, while the process has a single thread; a
-/// future live-playback command that needs the sound server must not.
+/// (`PULSE_SERVER=unix:/dev/null`): one refused connection, no files in `$HOME` (checked
+/// with strace). libpulse still sets up its client, whose shared-memory pool fails under a
+/// file-size limit; its log goes to syslog (`PULSE_LOG_SYSLOG`), not into aloud's stderr.
+/// Call it first thing in `main`, while the process has a single thread; a future
+/// live-playback command that needs the sound server must not.
 pub fn keep_off_the_sound_server() {
     std::env::set_var("PULSE_SERVER", "unix:/dev/null");
+    std::env::set_var("PULSE_LOG_SYSLOG", "1");
 }
 
 /// `espeakPHONEMES` (speak_lib.h): phoneme mnemonics inside `[[…]]` are spoken as phonemes.

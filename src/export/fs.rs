@@ -111,6 +111,24 @@ pub fn remove_dead_partials(out: &Path) {
     }
 }
 
+/// `path` with a staging folder (`.<slug>.partial-<pid>`) shown as the article folder
+/// (`<slug>`) it becomes, for messages: a user looks for the file where it would have been.
+pub fn public_path(path: &Path) -> PathBuf {
+    path.components()
+        .map(|c| {
+            let name = c.as_os_str().to_string_lossy();
+            match name
+                .strip_prefix('.')
+                .and_then(|n| n.rsplit_once(".partial-"))
+                .filter(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+            {
+                Some((slug, _)) => std::ffi::OsString::from(slug),
+                None => c.as_os_str().to_os_string(),
+            }
+        })
+        .collect()
+}
+
 /// An article folder being built under a hidden temporary name inside the output folder.
 ///
 /// Dropped without [`StagedDir::commit`], it removes itself, and an interrupt removes it too
@@ -198,6 +216,22 @@ impl Drop for StagedDir {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn staging_folders_are_shown_as_the_article_folder() {
+        assert_eq!(
+            public_path(Path::new("/out/.story.partial-123/story.wav")),
+            Path::new("/out/story/story.wav")
+        );
+        assert_eq!(
+            public_path(Path::new("out/.story.partial-x/a")),
+            Path::new("out/.story.partial-x/a")
+        );
+        assert_eq!(
+            public_path(Path::new("plain/file")),
+            Path::new("plain/file")
+        );
+    }
 
     #[test]
     fn slugs_are_safe_and_short() {
