@@ -68,6 +68,11 @@ fn exit_cleanly_on_interrupt() {
 
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    // A worker process has no interrupt handler of its own: it ends when the main process
+    // closes its stdin, and prints nothing.
+    if let Command::Worker { engine } = cli.command {
+        return crate::render::workers::serve(engine);
+    }
     exit_cleanly_on_interrupt();
     match cli.command {
         Command::Export(args) => run_export(&args),
@@ -82,6 +87,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             run_engines();
             Ok(())
         }
+        Command::Worker { engine } => crate::render::workers::serve(engine),
     }
 }
 
@@ -101,8 +107,11 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
             rate: args.rate,
             pitch: args.pitch,
             volume: args.volume,
-            threads: args.jobs.map(|j| j as usize),
+            threads: None,
         },
+        jobs: args
+            .jobs
+            .map_or_else(crate::render::workers::default_jobs, |j| j as usize),
         require_audio: args.require_audio,
         force: args.force,
         cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
