@@ -60,6 +60,8 @@ pub const INTERRUPTED_EXIT_CODE: i32 = 130;
 fn exit_cleanly_on_interrupt() {
     // Only fails if a handler is already set (a second `run` in one process): keep that one.
     let _ = ctrlc::set_handler(|| {
+        // Held until exit: no chunk is being written into the folder as it goes, or after.
+        let _no_more_chunks = crate::render::workers::stop_handing_on();
         crate::export::fs::remove_active_staging();
         eprintln!("aloud: interrupted; the article being written was removed, finished ones kept");
         std::process::exit(INTERRUPTED_EXIT_CODE);

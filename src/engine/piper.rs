@@ -529,8 +529,10 @@ impl Engine for Piper {
             .iter()
             .map(|x| x.guess(n, self.length_scale))
             .collect();
-        // At most two runs: the second with exactly the noise the first said it needed.
-        for _ in 0..2 {
+        // A run reports what each noise input needed; one that got too little is run again
+        // with that much. What the prior needs depends on the durations, which depend on the
+        // duration noise, so each input may take one more run: at most one run per input.
+        for _ in 0..=self.noise.len() {
             let inference = &self.voice.config.inference;
             let input = ort::value::Tensor::from_array(([1usize, n], ids.clone())).map_err(fail)?;
             let input_lengths =
@@ -582,7 +584,7 @@ impl Engine for Piper {
         }
         Err(EngineError::Synthesis {
             engine: "piper",
-            reason: "the model asked for more noise on a second run of the same chunk".into(),
+            reason: "the model still asked for more noise after a run per noise input".into(),
         })
     }
 }
@@ -642,6 +644,31 @@ mod tests {
         let out = level(&spiky, 2.0);
         assert!(out.iter().all(|&s| s.unsigned_abs() <= 32767));
         assert_eq!(level(&[0.0; 10], 1.0), vec![0; 10]);
+    }
+
+    #[test]
+    fn noise_guess_starts_generous_then_follows_what_chunks_needed() {
+        let mut noise = Noise {
+            input: NoiseInput {
+                input: "n".into(),
+                needed: "n_needed".into(),
+                mean: 0.0,
+                scale: 1.0,
+            },
+            most_per_id: None,
+        };
+        // (ids, length scale, most per id seen, values generated)
+        let cases = [
+            (100, 1.0, None, 102_464),
+            (100, 2.0, None, 204_864),
+            (100, 0.5, None, 102_464),
+            (100, 1.0, Some(2.0), 314),
+            (10, 2.0, Some(432.0), 5_464),
+        ];
+        for (ids, scale, most, expected) in cases {
+            noise.most_per_id = most;
+            assert_eq!(noise.guess(ids, scale), expected, "{ids} ids, {most:?}");
+        }
     }
 
     #[test]

@@ -66,6 +66,20 @@ pub const CRASH_ENV: &str = "ALOUD_WORKER_CRASH_ON";
 /// The hidden subcommand that runs a worker process.
 pub const WORKER_COMMAND: &str = "__worker";
 
+/// Held by the main thread while it hands a chunk on (writes its files); see
+/// [`stop_handing_on`].
+static HANDING_ON: Mutex<()> = Mutex::new(());
+
+/// Waits until no chunk is being handed on and keeps any other from starting, for as long as
+/// the guard lives: what an interrupt handler takes before it removes the article being
+/// built, so no chunk file is created in it while or after it goes. With workers the main
+/// thread spends its time writing chunks, so an interrupt often lands mid-write.
+pub fn stop_handing_on() -> MutexGuard<'static, ()> {
+    HANDING_ON
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Largest frame either side accepts (1 GiB): far above any chunk's audio (a 5,000-character
 /// chunk at 80 wpm is about 13 MB of samples), small enough to catch a garbled length.
 const MAX_FRAME: usize = 1 << 30;
@@ -355,7 +369,9 @@ fn hand_on(
         waiting.insert(i, result);
         while let Some(result) = waiting.remove(&next) {
             let pcm = result.map_err(|error| Failure::Engine { index: next, error })?;
+            let handing_on = stop_handing_on();
             each(next, pcm).map_err(Failure::Sink)?;
+            drop(handing_on);
             next += 1;
             queue.handed_on(next);
         }
