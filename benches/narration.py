@@ -2,15 +2,16 @@
 """Speed, memory and intelligibility of aloud's engines on one ~1,000-word article.
 
 Measures, in one run on this machine:
-  * aloud --engine espeak and --engine piper (release build): wall time, real-time factor
-    (seconds of audio per second of wall time), peak RSS;
+  * aloud --engine espeak and --engine piper (release build), once per --jobs value, without
+    the chunk cache: wall time, real-time factor (seconds of audio per second of wall time),
+    peak RSS (of the largest process: the main one, or one espeak worker);
   * the reference `piper` CLI (PyPI piper-tts, installed into target/bench/piper-venv) on the
     same text and the same voice model, for comparison;
   * with --wer: word error rate of each WAV through ../shared/tools/asr-wer (offline Whisper),
     against the article's written text.
 
 Run from the repository root after scripts/narrate-samples (or scripts/test) has set up the
-voice:  python3 benches/narration.py [--wer] [--words 1000] [--threads N]
+voice:  python3 benches/narration.py [--wer] [--words 1000] [--jobs 1,2]
 A benchmark, not a test: numbers depend on the machine and on what else is running.
 """
 import argparse
@@ -84,7 +85,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=1000)
     ap.add_argument("--wer", action="store_true", help="also score intelligibility with asr-wer")
-    ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--jobs", default=f"1,{os.cpu_count()}",
+                    help="comma-separated --jobs values to run aloud with (default: 1 and all cores)")
     args = ap.parse_args()
 
     WORK.mkdir(parents=True, exist_ok=True)
@@ -93,15 +95,18 @@ def main():
     voices_dir = Path(os.environ.get("ALOUD_VOICES_DIR", Path.home() / ".local/share/aloud/voices"))
     model = voices_dir / "en_US-joe-medium" / "en_US-joe-medium.onnx"
 
+    jobs = [int(j) for j in args.jobs.split(",")]
     rows = []
     for engine in ["espeak", "piper"]:
-        out = WORK / f"out-{engine}"
-        cmd = [ALOUD, "export", article, "--engine", engine, "-o", out, "--force", "-q",
-               "--no-cache", "--jobs", str(args.threads)]
-        wall, rss = timed(cmd)
-        m = json.loads((out / "bench-article" / "manifest.json").read_text())
-        audio = m["duration_ms"] / 1000
-        rows.append((f"aloud --engine {engine}", wall, audio, rss, out / "bench-article" / "bench-article.wav"))
+        for j in jobs:
+            out = WORK / f"out-{engine}-{j}"
+            cmd = [ALOUD, "export", article, "--engine", engine, "-o", out, "--force", "-q",
+                   "--no-cache", "--jobs", str(j)]
+            wall, rss = timed(cmd)
+            m = json.loads((out / "bench-article" / "manifest.json").read_text())
+            audio = m["duration_ms"] / 1000
+            rows.append((f"aloud --engine {engine} --jobs {j}", wall, audio, rss,
+                         out / "bench-article" / "bench-article.wav"))
 
     exe = piper_cli()
     ref_wav = WORK / "piper-cli.wav"
@@ -109,7 +114,7 @@ def main():
     wall, rss = timed([exe, "-m", model, "-f", ref_wav], stdin=body)
     rows.append(("piper CLI (piper-tts 1.8.0)", wall, wav_seconds(ref_wav), rss, ref_wav))
 
-    print(f"\n{words} words, {os.cpu_count()} cores, --jobs {args.threads}\n")
+    print(f"\n{words} words, {os.cpu_count()} cores\n")
     header = "| system | wall s | audio s | real-time factor | peak RSS MiB |"
     if args.wer:
         header += " WER |"
@@ -118,8 +123,8 @@ def main():
     reference = WORK / "reference.txt"
     reference.write_text(body)
     for name, wall, audio, rss, wav in rows:
-        line = f"| {name} | {wall:.1f} | {audio:.1f} | {audio / wall:.1f}x | {rss:.0f} |" if rss else \
-            f"| {name} | {wall:.1f} | {audio:.1f} | {audio / wall:.1f}x | n/a |"
+        line = f"| {name} | {wall:.2f} | {audio:.1f} | {audio / wall:.1f}x | {rss:.0f} |" if rss else \
+            f"| {name} | {wall:.2f} | {audio:.1f} | {audio / wall:.1f}x | n/a |"
         if args.wer:
             p = subprocess.run([ASR, "--json", wav, reference], capture_output=True, text=True)
             try:

@@ -60,6 +60,8 @@ pub const INTERRUPTED_EXIT_CODE: i32 = 130;
 fn exit_cleanly_on_interrupt() {
     // Only fails if a handler is already set (a second `run` in one process): keep that one.
     let _ = ctrlc::set_handler(|| {
+        // Held until exit: no chunk is being written into the folder as it goes, or after.
+        let _no_more_chunks = crate::render::workers::stop_handing_on();
         crate::export::fs::remove_active_staging();
         eprintln!("aloud: interrupted; the article being written was removed, finished ones kept");
         std::process::exit(INTERRUPTED_EXIT_CODE);
@@ -81,6 +83,11 @@ fn write_errors_instead_of_file_size_kills() {
 
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<(), Error> {
+    // A worker process has no interrupt handler of its own: it ends when the main process
+    // closes its stdin, and prints nothing.
+    if let Command::Worker { engine } = cli.command {
+        return crate::render::workers::serve(engine);
+    }
     exit_cleanly_on_interrupt();
     write_errors_instead_of_file_size_kills();
     match cli.command {
@@ -96,6 +103,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             run_engines();
             Ok(())
         }
+        Command::Worker { engine } => crate::render::workers::serve(engine),
     }
 }
 
@@ -120,8 +128,11 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
             rate: args.rate,
             pitch: args.pitch,
             volume: args.volume,
-            threads: args.jobs.map(|j| j as usize),
+            threads: None,
         },
+        jobs: args
+            .jobs
+            .map_or_else(crate::render::workers::default_jobs, |j| j as usize),
         require_audio: args.require_audio,
         force: args.force,
         keep_going: args.keep_going,

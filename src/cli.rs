@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::engine::EngineChoice;
 use crate::ingest::html::Strategy;
 use crate::ingest::Format;
+use crate::render::workers::WorkerKind;
 
 /// Turn written articles into narrated audio.
 ///
@@ -46,6 +47,14 @@ pub enum Command {
     /// Print what would be spoken for TEXT, chunk by chunk, and its phonemes (IPA, as the
     /// neural voice gets them), for checking a lexicon entry.
     Say(SayArgs),
+    /// Internal: speak chunks for an export running in another aloud process, over a framed
+    /// protocol on stdin/stdout (see `render::workers`).
+    #[command(name = "__worker", hide = true)]
+    Worker {
+        /// The engine to run.
+        #[arg(value_enum)]
+        engine: WorkerKind,
+    },
 }
 
 /// `aloud cache` actions.
@@ -150,7 +159,8 @@ pub struct ExportArgs {
     /// Volume, 0–200 (100 is normal).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
     pub volume: u8,
-    /// Threads the neural engine may use per chunk [default: number of cores].
+    /// Chunks spoken at once: espeak worker processes or neural voice sessions, one core
+    /// each; the audio is the same for any N [default: number of cores].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
     pub jobs: Option<u32>,
     /// Chunking and pauses.

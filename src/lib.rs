@@ -378,6 +378,9 @@ pub struct ExportOptions {
     /// Use the chunk cache with this size cap in bytes; `None` (`--no-cache`) synthesizes
     /// every chunk and stores none.
     pub cache_bytes: Option<u64>,
+    /// Chunks synthesized at once (`--jobs`): worker processes or sessions, see
+    /// [`render::workers`].
+    pub jobs: usize,
 }
 
 /// What was written for one article.
@@ -420,7 +423,8 @@ pub fn export(
     opts: &ExportOptions,
     progress: &mut dyn Progress,
 ) -> Result<ExportReport, Error> {
-    let selection = engine::select(opts.engine, &opts.voice)?;
+    let voice = render::workers::engine_settings(&opts.voice);
+    let selection = engine::select(opts.engine, &voice)?;
     let fallback = match (&selection.engine, opts.engine) {
         (Some(_), _) => None,
         (None, EngineChoice::None) => {
@@ -460,7 +464,9 @@ pub fn export(
     } else {
         Vec::new()
     };
-    let mut engine = selection.engine;
+    let mut engine = selection
+        .engine
+        .map(|e| render::workers::parallel(e, &voice, opts.jobs));
     let mut warnings = warnings;
     let mut cache = match (&engine, opts.cache_bytes) {
         (Some(_), Some(cap)) => match render::cache::default_dir() {
@@ -487,7 +493,7 @@ pub fn export(
             })
         } else {
             match engine.as_mut() {
-                Some(engine) => narrate(article, engine, cache.as_mut(), opts, progress),
+                Some(engine) => narrate(article, engine.as_mut(), cache.as_mut(), opts, progress),
                 None => write_script_only(article, opts),
             }
         };

@@ -6,6 +6,7 @@
 //! engine can be opened, the caller falls back to the narration script; see [`select`].
 
 pub mod espeak;
+pub mod noise;
 pub mod piper;
 pub mod voices;
 
@@ -49,7 +50,9 @@ pub struct VoiceSettings {
     pub pitch: Option<u8>,
     /// Volume, 0–200 (100 is normal).
     pub volume: u8,
-    /// Threads an engine may use for one chunk; `None` uses every core.
+    /// Intra-op threads of one neural voice session (how many cores one chunk may use);
+    /// `None` uses every core. How many chunks are spoken at once is the worker pool's
+    /// business (`render::workers`), which sets this to match.
     pub threads: Option<usize>,
 }
 
@@ -65,8 +68,9 @@ impl Default for VoiceSettings {
     }
 }
 
-/// A speech engine: synthesizes one chunk at a time into memory.
-pub trait Engine {
+/// A speech engine: synthesizes one chunk at a time into memory. `Send`, so a worker thread
+/// can own one.
+pub trait Engine: Send {
     /// Name, version, voice and rate, for the manifest.
     fn info(&self) -> EngineInfo;
     /// Sample rate of every [`Pcm`] this engine returns.

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::espeak::{Clause, Espeak};
+use super::noise::{self, NoiseInput};
 use super::{voices, Engine, EngineError, EngineInfo, VoiceSettings};
 use crate::audio::Pcm;
 use crate::text::lexicon::{self, Piece};
@@ -298,9 +299,38 @@ fn runtime_version(path: &Path) -> Option<String> {
     }
 }
 
+/// Noise values per phoneme id to generate for a chunk before any run has shown what the
+/// model needs: above the prior's 192 channels × about 2.3 frames per id at the natural rate,
+/// so the first chunk is rarely run twice (measured on en_US-joe-medium).
+const FIRST_NOISE_PER_ID: f64 = 1024.0;
+
+/// One of the model's noise inputs, and the most values per phoneme id it has needed so far.
+#[derive(Debug)]
+struct Noise {
+    input: NoiseInput,
+    most_per_id: Option<f64>,
+}
+
+impl Noise {
+    /// Values to generate for a chunk of `ids` phoneme ids: a quarter more than the most seen
+    /// per id, so a chunk is run a second time (with exactly what it needs) only when it needs
+    /// much more than any before.
+    fn guess(&self, ids: usize, length_scale: f32) -> usize {
+        let per_id = self
+            .most_per_id
+            .map_or(FIRST_NOISE_PER_ID * f64::from(length_scale.max(1.0)), |m| {
+                m * 1.25
+            });
+        (per_id * ids as f64).ceil() as usize + 64
+    }
+}
+
 /// The Piper engine: one loaded voice, reused for every chunk.
 pub struct Piper {
     session: ort::session::Session,
+    /// The inputs that replaced the model's random nodes; empty when the model could not be
+    /// rewritten (ONNX Runtime then draws the noise, unseeded).
+    noise: Vec<Noise>,
     voice: PiperVoice,
     phonemizer: Espeak,
     length_scale: f32,
@@ -371,20 +401,41 @@ impl Piper {
         let threads = settings.threads.unwrap_or_else(default_threads).max(1);
         let options =
             |e: &dyn std::fmt::Display| broken(format!("ONNX Runtime session options: {e}"));
-        let session = ort::session::Session::builder()
+        let mut builder = ort::session::Session::builder()
             .map_err(|e| options(&e))?
             .with_intra_threads(threads)
-            .map_err(|e| options(&e))?
-            .commit_from_file(&model)
-            .map_err(|e| {
-                broken(format!(
-                    "{}: not a loadable ONNX model ({e}); reinstall the voice",
-                    model.display()
-                ))
-            })?;
+            .map_err(|e| options(&e))?;
+        let bytes = std::fs::read(&model).map_err(|e| {
+            broken(format!(
+                "{}: cannot read the voice model ({e}); reinstall the voice",
+                model.display()
+            ))
+        })?;
+        // A model whose randomness cannot be moved to inputs (none of Piper's own exports) is
+        // loaded as it is: it speaks, only not reproducibly.
+        let (session, noise) = match noise::seed_random_nodes(&bytes) {
+            Ok(seeded) => {
+                drop(bytes);
+                (builder.commit_from_memory(&seeded.bytes), seeded.inputs)
+            }
+            Err(_) => (builder.commit_from_memory(&bytes), Vec::new()),
+        };
+        let session = session.map_err(|e| {
+            broken(format!(
+                "{}: not a loadable ONNX model ({e}); reinstall the voice",
+                model.display()
+            ))
+        })?;
         let rate = settings.rate;
         Ok(Piper {
             session,
+            noise: noise
+                .into_iter()
+                .map(|input| Noise {
+                    input,
+                    most_per_id: None,
+                })
+                .collect(),
             length_scale: voice.config.inference.length_scale * NATURAL_WPM as f32 / rate as f32,
             gain: f32::from(settings.volume) / 100.0,
             rate,
@@ -473,26 +524,67 @@ impl Engine for Piper {
             reason: e.to_string(),
         };
         let n = ids.len();
-        let inference = &self.voice.config.inference;
-        let input = ort::value::Tensor::from_array(([1usize, n], ids)).map_err(fail)?;
-        let lengths = ort::value::Tensor::from_array(([1usize], vec![n as i64])).map_err(fail)?;
-        let scales = ort::value::Tensor::from_array((
-            [3usize],
-            vec![inference.noise_scale, self.length_scale, inference.noise_w],
-        ))
-        .map_err(fail)?;
-        let outputs = self
-            .session
-            .run(ort::inputs![
-                "input" => input,
-                "input_lengths" => lengths,
-                "scales" => scales
-            ])
+        let mut lengths: Vec<usize> = self
+            .noise
+            .iter()
+            .map(|x| x.guess(n, self.length_scale))
+            .collect();
+        // A run reports what each noise input needed; one that got too little is run again
+        // with that much. What the prior needs depends on the durations, which depend on the
+        // duration noise, so each input may take one more run: at most one run per input.
+        for _ in 0..=self.noise.len() {
+            let inference = &self.voice.config.inference;
+            let input = ort::value::Tensor::from_array(([1usize, n], ids.clone())).map_err(fail)?;
+            let input_lengths =
+                ort::value::Tensor::from_array(([1usize], vec![n as i64])).map_err(fail)?;
+            let scales = ort::value::Tensor::from_array((
+                [3usize],
+                vec![inference.noise_scale, self.length_scale, inference.noise_w],
+            ))
             .map_err(fail)?;
-        let (_, audio) = outputs[0].try_extract_tensor::<f32>().map_err(fail)?;
-        Ok(Pcm {
-            sample_rate,
-            samples: level(audio, self.gain),
+            let mut feed: Vec<(String, ort::session::SessionInputValue)> = vec![
+                ("input".into(), input.into()),
+                ("input_lengths".into(), input_lengths.into()),
+                ("scales".into(), scales.into()),
+            ];
+            for (k, (x, &len)) in self.noise.iter().zip(&lengths).enumerate() {
+                let mut values = vec![0f32; len];
+                noise::standard_normal(
+                    noise::chunk_seed(&ids, k),
+                    x.input.mean,
+                    x.input.scale,
+                    &mut values,
+                );
+                let tensor = ort::value::Tensor::from_array(([len], values)).map_err(fail)?;
+                feed.push((x.input.input.clone(), tensor.into()));
+            }
+            let outputs = self.session.run(feed).map_err(fail)?;
+            let mut enough = true;
+            for (x, len) in self.noise.iter_mut().zip(lengths.iter_mut()) {
+                let (_, needed) = outputs[x.input.needed.as_str()]
+                    .try_extract_tensor::<i64>()
+                    .map_err(fail)?;
+                let needed = needed.first().copied().unwrap_or(0).max(0) as usize;
+                let per_id = needed as f64 / n as f64;
+                x.most_per_id = Some(x.most_per_id.map_or(per_id, |m| m.max(per_id)));
+                if needed > *len {
+                    enough = false;
+                    *len = needed;
+                }
+            }
+            if enough {
+                let (_, audio) = outputs["output"]
+                    .try_extract_tensor::<f32>()
+                    .map_err(fail)?;
+                return Ok(Pcm {
+                    sample_rate,
+                    samples: level(audio, self.gain),
+                });
+            }
+        }
+        Err(EngineError::Synthesis {
+            engine: "piper",
+            reason: "the model still asked for more noise after a run per noise input".into(),
         })
     }
 }
@@ -552,6 +644,31 @@ mod tests {
         let out = level(&spiky, 2.0);
         assert!(out.iter().all(|&s| s.unsigned_abs() <= 32767));
         assert_eq!(level(&[0.0; 10], 1.0), vec![0; 10]);
+    }
+
+    #[test]
+    fn noise_guess_starts_generous_then_follows_what_chunks_needed() {
+        let mut noise = Noise {
+            input: NoiseInput {
+                input: "n".into(),
+                needed: "n_needed".into(),
+                mean: 0.0,
+                scale: 1.0,
+            },
+            most_per_id: None,
+        };
+        // (ids, length scale, most per id seen, values generated)
+        let cases = [
+            (100, 1.0, None, 102_464),
+            (100, 2.0, None, 204_864),
+            (100, 0.5, None, 102_464),
+            (100, 1.0, Some(2.0), 314),
+            (10, 2.0, Some(432.0), 5_464),
+        ];
+        for (ids, scale, most, expected) in cases {
+            noise.most_per_id = most;
+            assert_eq!(noise.guess(ids, scale), expected, "{ids} ids, {most:?}");
+        }
     }
 
     #[test]

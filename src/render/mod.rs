@@ -8,6 +8,7 @@
 //! so an interrupted export resumes from what was already spoken.
 
 pub mod cache;
+pub mod workers;
 
 use crate::audio::{self, Pcm};
 use crate::engine::{Engine, EngineError, EngineInfo};
