@@ -66,6 +66,9 @@ pub struct SayArgs {
     /// A pronunciation lexicon to apply on top of the default one (see `export --lexicon`).
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
+    /// The text's language, as a BCP 47 language code [default: detected].
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
 }
 
 /// How text is cut into chunks and paced.
@@ -90,6 +93,11 @@ pub struct PlanArgs {
     /// Read the input as this format instead of guessing from the extension and content.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<Format>,
+    /// The article's language, as a BCP 47 language code (en, fr, de, es, ru, zh, ar…)
+    /// [default: detected from the text, in its main language]. English spoken-form rules
+    /// (numbers, dates, abbreviations as words) apply only to English.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
 }
 
 /// How URL inputs are downloaded.
