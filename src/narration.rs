@@ -512,10 +512,63 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_paragraph_of_2000_characters_is_cut_within_the_limit_at_punctuation() {
+        let text = include_str!("../tests/data/zh_paragraph.txt").trim();
+        assert!(text.chars().count() >= 2000);
+        let d = paragraphs(&[text]);
+        for max in [300, 100, 60, 40, 25] {
+            let opts = PlanOptions {
+                max_chunk_chars: max,
+                ..PlanOptions::default()
+            };
+            let n = plan(&d, &opts);
+            assert_eq!(n.language.code(), "zh");
+            let joined: String = n.chunks.iter().map(|c| c.text.as_str()).collect();
+            assert_eq!(joined, text, "at {max}: every character once, in order");
+            for c in &n.chunks {
+                assert!(c.text.chars().count() <= max, "at {max}: {:?}", c.text);
+                // Commas are at most 21 characters apart in this text, so from 60 on a piece
+                // always finds punctuation in its second half.
+                if max >= 60 {
+                    assert!(
+                        c.text.ends_with(['。', '！', '？', '，', '、', '：', '；']),
+                        "at {max}: {:?} ends between characters",
+                        c.text
+                    );
+                }
+            }
+            if max == 300 {
+                // Every sentence fits, so every chunk is a sentence.
+                assert!(n.chunks.iter().all(|c| c.text.ends_with('。')));
+                assert!(n.chunks.len() >= 40, "{} chunks", n.chunks.len());
+            }
+        }
+    }
+
+    #[test]
+    fn records_the_detected_or_given_language() {
+        let d = paragraphs(&["Le conseil municipal a voté le budget le 5 décembre, après une longue \
+                              séance. Les habitants attendaient cette décision depuis des mois."]);
+        let n = plan(&d, &PlanOptions::default());
+        assert_eq!(n.language.code(), "fr");
+        // French is read without English rules: the engine reads the number itself.
+        assert!(n.chunks[0].spoken.contains("le 5 décembre"), "{}", n.chunks[0].spoken);
+        let opts = PlanOptions {
+            language: Some(Language::ENGLISH),
+            ..PlanOptions::default()
+        };
+        let n = plan(&d, &opts);
+        assert_eq!(n.language, Language::ENGLISH);
+        // With --lang en the English rules read it (the fault of issue 13: "le five décembre").
+        assert!(n.chunks[0].spoken.contains("le five décembre"), "{}", n.chunks[0].spoken);
+    }
+
+    #[test]
     fn json_contract_has_the_documented_fields() {
         let n = plan(&doc(), &PlanOptions::default());
         let v = serde_json::to_value(&n).unwrap();
         assert_eq!(v["title"], "A Title");
+        assert_eq!(v["language"], "en");
         assert_eq!(v["paragraphs"][0]["text"], "First sentence. Second one.");
         assert_eq!(v["chunks"][1]["spoken"], "First sentence.");
         let keys: Vec<&str> = v["chunks"][0]

@@ -395,3 +395,191 @@ fn from_whatlang(lang: whatlang::Lang) -> Option<Language> {
     };
     Language::from_code(code).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str) -> Language {
+        Language::from_code(code).unwrap()
+    }
+
+    #[test]
+    fn detects_a_short_text_of_two_sentences_in_its_language() {
+        let cases = [
+            ("en", "The ferry to the island was cancelled again because of the storm. \
+                    Passengers waited in the cafe until the evening."),
+            ("fr", "Le boulanger du village ouvre sa boutique tous les matins à six heures. \
+                    Les premiers clients arrivent avant le lever du soleil."),
+            ("de", "Die Kinder spielten den ganzen Nachmittag im Garten hinter dem Haus. \
+                    Erst als es dunkel wurde, kamen sie herein."),
+            ("es", "Mi abuela prepara una sopa de verduras cada domingo para toda la familia. \
+                    Nadie se levanta de la mesa hasta que termina el postre."),
+            ("ru", "Мы долго ждали автобус на остановке, но он так и не пришёл. \
+                    Пришлось идти пешком через весь город."),
+            ("zh", "我们明天早上八点在火车站门口见面，然后一起去爬山。记得带上水和雨伞。"),
+            ("ar", "ذهبنا إلى الشاطئ في الصباح الباكر قبل أن تشتد حرارة الشمس. \
+                    وعدنا إلى البيت قبل الظهر."),
+        ];
+        for (want, text) in cases {
+            assert_eq!(detect([text]), lang(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn detects_one_sentence_in_other_languages() {
+        let cases = [
+            ("it", "Ogni estate andiamo al mare con i nostri cugini di Napoli."),
+            ("pt", "O meu irmão mais novo aprendeu a nadar no rio perto da aldeia."),
+            ("uk", "Учора ввечері ми довго гуляли парком і розмовляли про подорожі."),
+            ("ja", "昨日は友だちと一緒に駅前の新しい喫茶店に行きました。"),
+            ("he", "בבוקר הלכנו לשוק וקנינו ירקות טריים לארוחת הערב."),
+            ("hi", "हम कल सुबह जल्दी उठकर पहाड़ों की ओर घूमने जाएंगे।"),
+            ("el", "Το καλοκαίρι πηγαίνουμε πάντα στο νησί της γιαγιάς μου."),
+        ];
+        for (want, text) in cases {
+            assert_eq!(detect([text]), lang(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn detects_an_article_from_its_title_and_blocks() {
+        let title = "Le marché couvert rouvre ses portes";
+        let blocks = [
+            "Après dix-huit mois de travaux, le marché couvert de la place centrale accueille de \
+             nouveau les commerçants et leurs clients.",
+            "Les habitants du quartier se sont pressés dès l'ouverture pour retrouver le \
+             fromager, le poissonnier et le marchand de fleurs.",
+        ];
+        assert_eq!(detect(std::iter::once(title).chain(blocks)), lang("fr"));
+    }
+
+    #[test]
+    fn reads_a_mixed_article_in_its_main_language() {
+        // An English article quoting a paragraph of French: English by share.
+        let english = [
+            "The harbour committee met on Monday evening to discuss the future of the old fish \
+             market, which has stood empty since the spring floods damaged its foundations.",
+            "A visiting architect from Lyon opened her remarks in French:",
+            "« Nous avons restauré des bâtiments bien plus abîmés que celui-ci, et ils servent \
+             encore aujourd'hui. »",
+            "Several members said afterwards that the cost of the repairs would decide the \
+             matter, and that a vote was expected before the end of the year.",
+        ];
+        assert_eq!(detect(english), lang("en"));
+        // A Chinese article naming English products and companies: Chinese.
+        let chinese = [
+            "苹果公司今天发布了新款 iPhone 和 MacBook Air，价格比去年略有下降。",
+            "分析师认为，Samsung 和 Google 也会在秋季推出新的手机，市场竞争会更加激烈。",
+        ];
+        assert_eq!(detect(chinese), lang("zh"));
+        // A Russian article with Latin brand names.
+        let russian = ["Компания Microsoft выпустила обновление для Windows, которое исправляет \
+                        ошибку в работе принтеров."];
+        assert_eq!(detect(russian), lang("ru"));
+    }
+
+    #[test]
+    fn reads_text_too_short_to_tell_as_english() {
+        let cases = [
+            "",
+            "2023",
+            "Dr. Ng paid $5.",
+            "visit www.example.org/news.",
+            "Siobhra rang 307-555-0148.",
+            "—",
+        ];
+        for text in cases {
+            assert_eq!(detect([text]), Language::ENGLISH, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn other_scripts_need_no_minimum_length() {
+        let cases = [
+            ("ru", "Вечерние новости"),
+            ("zh", "晚间新闻"),
+            ("el", "Καλημέρα"),
+            ("he", "חדשות הערב"),
+        ];
+        for (want, text) in cases {
+            assert_eq!(detect([text]), lang(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn weighs_a_syllabic_character_as_three_letters() {
+        assert_eq!(speaking_weight('中'), 3);
+        assert_eq!(speaking_weight('か'), 3);
+        assert_eq!(speaking_weight('한'), 3);
+        assert_eq!(speaking_weight('a'), 1);
+        assert_eq!(speaking_weight('ж'), 1);
+        assert_eq!(speaking_weight('5'), 0);
+        assert_eq!(speaking_weight('。'), 0);
+    }
+
+    #[test]
+    fn main_language_is_the_largest_share() {
+        let (en, fr) = (lang("en"), lang("fr"));
+        assert_eq!(main_language([(en, 1.0), (fr, 0.8), (fr, 0.8)]), Some(fr));
+        assert_eq!(main_language([(en, 1.0), (fr, 1.0)]), Some(en), "a tie: first met");
+        assert_eq!(main_language([]), None);
+    }
+
+    #[test]
+    fn parses_codes_case_insensitively_and_maps_withdrawn_ones() {
+        let cases = [
+            ("fr", "fr"),
+            ("FR", "fr"),
+            (" zh ", "zh"),
+            ("yue", "yue"),
+            ("iw", "he"),
+            ("in", "id"),
+            ("ji", "yi"),
+        ];
+        for (given, code) in cases {
+            assert_eq!(Language::from_code(given).unwrap().code(), code, "{given}");
+        }
+        assert_eq!(lang("fr").name(), "French");
+        assert_eq!(lang("zh").to_string(), "zh");
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_language_code_in_one_line() {
+        let cases = [
+            ("xx", "give an ISO 639-1 code such as en, fr"),
+            ("en-GB", "give the language only (en)"),
+            ("pt_BR", "give the language only (pt)"),
+            ("french", "French is fr"),
+            ("", "give an ISO 639-1 code"),
+            ("eng", "give an ISO 639-1 code"),
+        ];
+        for (given, hint) in cases {
+            let message = Language::from_code(given).unwrap_err().to_string();
+            assert!(message.contains(hint), "{given}: {message}");
+            assert!(message.starts_with(&format!("--lang {given}:")), "{message}");
+            assert!(!message.contains('\n'), "{message}");
+        }
+    }
+
+    #[test]
+    fn every_code_is_unique_lower_case_and_two_or_three_letters() {
+        let mut seen = std::collections::HashSet::new();
+        for (code, name) in LANGUAGES {
+            assert!(seen.insert(code), "{code} twice");
+            assert!((2..=3).contains(&code.len()), "{code}");
+            assert!(code.bytes().all(|b| b.is_ascii_lowercase()), "{code}");
+            assert!(!name.is_empty());
+        }
+        assert_eq!(LANGUAGES.iter().filter(|(c, _)| c.len() == 2).count(), 183);
+    }
+
+    #[test]
+    fn serializes_as_its_code() {
+        let json = serde_json::to_string(&lang("ar")).unwrap();
+        assert_eq!(json, "\"ar\"");
+        let back: Language = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, lang("ar"));
+        assert!(serde_json::from_str::<Language>("\"xx\"").is_err());
+    }
+}
