@@ -547,12 +547,18 @@ mod tests {
 
     #[test]
     fn records_the_detected_or_given_language() {
-        let d = paragraphs(&["Le conseil municipal a voté le budget le 5 décembre, après une longue \
-                              séance. Les habitants attendaient cette décision depuis des mois."]);
+        let d = paragraphs(&[
+            "Le conseil municipal a voté le budget le 5 décembre, après une longue \
+                              séance. Les habitants attendaient cette décision depuis des mois.",
+        ]);
         let n = plan(&d, &PlanOptions::default());
         assert_eq!(n.language.code(), "fr");
         // French is read without English rules: the engine reads the number itself.
-        assert!(n.chunks[0].spoken.contains("le 5 décembre"), "{}", n.chunks[0].spoken);
+        assert!(
+            n.chunks[0].spoken.contains("le 5 décembre"),
+            "{}",
+            n.chunks[0].spoken
+        );
         let opts = PlanOptions {
             language: Some(Language::ENGLISH),
             ..PlanOptions::default()
@@ -560,7 +566,11 @@ mod tests {
         let n = plan(&d, &opts);
         assert_eq!(n.language, Language::ENGLISH);
         // With --lang en the English rules read it (the fault of issue 13: "le five décembre").
-        assert!(n.chunks[0].spoken.contains("le five décembre"), "{}", n.chunks[0].spoken);
+        assert!(
+            n.chunks[0].spoken.contains("le five décembre"),
+            "{}",
+            n.chunks[0].spoken
+        );
     }
 
     #[test]

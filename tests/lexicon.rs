@@ -6,8 +6,8 @@ mod common;
 
 use aloud::engine::espeak::Espeak;
 use aloud::engine::{Engine, VoiceSettings};
-use aloud::text::lexicon::Lexicon;
 use aloud::text::language::Language;
+use aloud::text::lexicon::Lexicon;
 use aloud::text::speech::spoken_with;
 use common::*;
 

@@ -295,8 +295,8 @@ pub fn split_sentence(sentence: &str, max_chars: usize) -> Vec<String> {
 /// sentence marks of scripts written without spaces (CJK full-width forms, the ideographic
 /// comma), their ASCII counterparts, and the hyphen and slash that join a compound or a path.
 const INNER_BREAKS: &[char] = &[
-    '。', '．', '｡', '！', '？', '；', '，', '、', '：', '.', '!', '?', ';', ',', ':', '।', '॥', '؟',
-    '،', '؛', '۔', '։', '።', '፣', '፤', '။', '၊', '។', '-', '/',
+    '。', '．', '｡', '！', '？', '；', '，', '、', '：', '.', '!', '?', ';', ',', ':', '।', '॥',
+    '؟', '،', '؛', '۔', '։', '።', '፣', '፤', '။', '၊', '។', '-', '/',
 ];
 
 /// Whether a chunk may not start with `c`: a combining mark, a joiner or a variation selector

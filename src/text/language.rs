@@ -407,19 +407,40 @@ mod tests {
     #[test]
     fn detects_a_short_text_of_two_sentences_in_its_language() {
         let cases = [
-            ("en", "The ferry to the island was cancelled again because of the storm. \
-                    Passengers waited in the cafe until the evening."),
-            ("fr", "Le boulanger du village ouvre sa boutique tous les matins à six heures. \
-                    Les premiers clients arrivent avant le lever du soleil."),
-            ("de", "Die Kinder spielten den ganzen Nachmittag im Garten hinter dem Haus. \
-                    Erst als es dunkel wurde, kamen sie herein."),
-            ("es", "Mi abuela prepara una sopa de verduras cada domingo para toda la familia. \
-                    Nadie se levanta de la mesa hasta que termina el postre."),
-            ("ru", "Мы долго ждали автобус на остановке, но он так и не пришёл. \
-                    Пришлось идти пешком через весь город."),
-            ("zh", "我们明天早上八点在火车站门口见面，然后一起去爬山。记得带上水和雨伞。"),
-            ("ar", "ذهبنا إلى الشاطئ في الصباح الباكر قبل أن تشتد حرارة الشمس. \
-                    وعدنا إلى البيت قبل الظهر."),
+            (
+                "en",
+                "The ferry to the island was cancelled again because of the storm. \
+                    Passengers waited in the cafe until the evening.",
+            ),
+            (
+                "fr",
+                "Le boulanger du village ouvre sa boutique tous les matins à six heures. \
+                    Les premiers clients arrivent avant le lever du soleil.",
+            ),
+            (
+                "de",
+                "Die Kinder spielten den ganzen Nachmittag im Garten hinter dem Haus. \
+                    Erst als es dunkel wurde, kamen sie herein.",
+            ),
+            (
+                "es",
+                "Mi abuela prepara una sopa de verduras cada domingo para toda la familia. \
+                    Nadie se levanta de la mesa hasta que termina el postre.",
+            ),
+            (
+                "ru",
+                "Мы долго ждали автобус на остановке, но он так и не пришёл. \
+                    Пришлось идти пешком через весь город.",
+            ),
+            (
+                "zh",
+                "我们明天早上八点在火车站门口见面，然后一起去爬山。记得带上水和雨伞。",
+            ),
+            (
+                "ar",
+                "ذهبنا إلى الشاطئ في الصباح الباكر قبل أن تشتد حرارة الشمس. \
+                    وعدنا إلى البيت قبل الظهر.",
+            ),
         ];
         for (want, text) in cases {
             assert_eq!(detect([text]), lang(want), "{text}");
@@ -429,13 +450,25 @@ mod tests {
     #[test]
     fn detects_one_sentence_in_other_languages() {
         let cases = [
-            ("it", "Ogni estate andiamo al mare con i nostri cugini di Napoli."),
-            ("pt", "O meu irmão mais novo aprendeu a nadar no rio perto da aldeia."),
-            ("uk", "Учора ввечері ми довго гуляли парком і розмовляли про подорожі."),
+            (
+                "it",
+                "Ogni estate andiamo al mare con i nostri cugini di Napoli.",
+            ),
+            (
+                "pt",
+                "O meu irmão mais novo aprendeu a nadar no rio perto da aldeia.",
+            ),
+            (
+                "uk",
+                "Учора ввечері ми довго гуляли парком і розмовляли про подорожі.",
+            ),
             ("ja", "昨日は友だちと一緒に駅前の新しい喫茶店に行きました。"),
             ("he", "בבוקר הלכנו לשוק וקנינו ירקות טריים לארוחת הערב."),
             ("hi", "हम कल सुबह जल्दी उठकर पहाड़ों की ओर घूमने जाएंगे।"),
-            ("el", "Το καλοκαίρι πηγαίνουμε πάντα στο νησί της γιαγιάς μου."),
+            (
+                "el",
+                "Το καλοκαίρι πηγαίνουμε πάντα στο νησί της γιαγιάς μου.",
+            ),
         ];
         for (want, text) in cases {
             assert_eq!(detect([text]), lang(want), "{text}");
@@ -474,8 +507,10 @@ mod tests {
         ];
         assert_eq!(detect(chinese), lang("zh"));
         // A Russian article with Latin brand names.
-        let russian = ["Компания Microsoft выпустила обновление для Windows, которое исправляет \
-                        ошибку в работе принтеров."];
+        let russian = [
+            "Компания Microsoft выпустила обновление для Windows, которое исправляет \
+                        ошибку в работе принтеров.",
+        ];
         assert_eq!(detect(russian), lang("ru"));
     }
 
@@ -522,7 +557,11 @@ mod tests {
     fn main_language_is_the_largest_share() {
         let (en, fr) = (lang("en"), lang("fr"));
         assert_eq!(main_language([(en, 1.0), (fr, 0.8), (fr, 0.8)]), Some(fr));
-        assert_eq!(main_language([(en, 1.0), (fr, 1.0)]), Some(en), "a tie: first met");
+        assert_eq!(
+            main_language([(en, 1.0), (fr, 1.0)]),
+            Some(en),
+            "a tie: first met"
+        );
         assert_eq!(main_language([]), None);
     }
 
@@ -557,7 +596,10 @@ mod tests {
         for (given, hint) in cases {
             let message = Language::from_code(given).unwrap_err().to_string();
             assert!(message.contains(hint), "{given}: {message}");
-            assert!(message.starts_with(&format!("--lang {given}:")), "{message}");
+            assert!(
+                message.starts_with(&format!("--lang {given}:")),
+                "{message}"
+            );
             assert!(!message.contains('\n'), "{message}");
         }
     }

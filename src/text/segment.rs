@@ -327,7 +327,8 @@ const CITATION_MAX_WORDS: usize = 8;
 /// not words, and espeak-ng reads some of them aloud ("▪" as "black small
 /// square"). Every other character of the paragraph is kept.
 pub fn sentences(paragraph: &str) -> Vec<String> {
-    let spans = split_after_script_stops(paragraph, detach_bullets(paragraph, word_spans(paragraph)));
+    let spans =
+        split_after_script_stops(paragraph, detach_bullets(paragraph, word_spans(paragraph)));
     let words: Vec<&str> = spans.iter().map(|&(s, e)| &paragraph[s..e]).collect();
     let bullets = item_bullets(&words);
     let mut result = Vec::new();
@@ -1292,15 +1293,27 @@ mod tests {
                 "山上下雪了。我们明天不去了！你去吗？",
                 &["山上下雪了。", "我们明天不去了！", "你去吗？"],
             ),
-            ("风很大！！真的吗？！是的。", &["风很大！！", "真的吗？！", "是的。"]),
+            (
+                "风很大！！真的吗？！是的。",
+                &["风很大！！", "真的吗？！", "是的。"],
+            ),
             // ASCII marks between Chinese characters stand for the full-width ones.
             ("天气很好!我们走吧?好.", &["天气很好!", "我们走吧?", "好."]),
-            ("電車が遅れた。駅で待った．", &["電車が遅れた。", "駅で待った．"]),
+            (
+                "電車が遅れた。駅で待った．",
+                &["電車が遅れた。", "駅で待った．"],
+            ),
             ("いいね｡行こう｡", &["いいね｡", "行こう｡"]),
             ("我 很 好。 你 呢？", &["我 很 好。", "你 呢？"]),
             ("هل وصلت؟نعم وصلت.", &["هل وصلت؟", "نعم وصلت."]),
-            ("کل بارش ہوئی۔ آج دھوپ ہے۔", &["کل بارش ہوئی۔", "آج دھوپ ہے۔"]),
-            ("बारिश हुई।हम घर रहे॥ फिर धूप निकली।", &["बारिश हुई।", "हम घर रहे॥", "फिर धूप निकली।"]),
+            (
+                "کل بارش ہوئی۔ آج دھوپ ہے۔",
+                &["کل بارش ہوئی۔", "آج دھوپ ہے۔"],
+            ),
+            (
+                "बारिश हुई।हम घर रहे॥ फिर धूप निकली।",
+                &["बारिश हुई।", "हम घर रहे॥", "फिर धूप निकली।"],
+            ),
             ("Ես եկա։Դու ուշ ես։", &["Ես եկա։", "Դու ուշ ես։"]),
             ("ዝናብ ዘነበ። ቤት ቆየን።", &["ዝናብ ዘነበ።", "ቤት ቆየን።"]),
         ]);
@@ -1311,9 +1324,16 @@ mod tests {
         check(&[
             (
                 "「もう帰る。」と彼女は言った。「またね。」「うん。」",
-                &["「もう帰る。」と彼女は言った。", "「またね。」", "「うん。」"],
+                &[
+                    "「もう帰る。」と彼女は言った。",
+                    "「またね。」",
+                    "「うん。」",
+                ],
             ),
-            ("“我们走吧。”他说。“好！”", &["“我们走吧。”他说。", "“好！”"]),
+            (
+                "“我们走吧。”他说。“好！”",
+                &["“我们走吧。”他说。", "“好！”"],
+            ),
         ]);
     }
 
@@ -1321,7 +1341,10 @@ mod tests {
     fn leaves_full_width_decimals_and_ascii_tokens_whole() {
         check(&[
             ("価格は３．５ドルです。", &["価格は３．５ドルです。"]),
-            ("See example.com/a?b=1!c. It works.", &["See example.com/a?b=1!c.", "It works."]),
+            (
+                "See example.com/a?b=1!c. It works.",
+                &["See example.com/a?b=1!c.", "It works."],
+            ),
             ("Version 3.5!Then", &["Version 3.5!Then"]),
         ]);
     }
@@ -1329,9 +1352,18 @@ mod tests {
     #[test]
     fn starts_sentences_with_words_of_scripts_without_capitals() {
         check(&[
-            ("وصلنا متأخرين. كان الطريق طويلا.", &["وصلنا متأخرين.", "كان الطريق طويلا."]),
-            ("הגענו מאוחר. הדרך הייתה ארוכה!", &["הגענו מאוחר.", "הדרך הייתה ארוכה!"]),
-            ("We met in Kyoto. 京都は寒かった。", &["We met in Kyoto.", "京都は寒かった。"]),
+            (
+                "وصلنا متأخرين. كان الطريق طويلا.",
+                &["وصلنا متأخرين.", "كان الطريق طويلا."],
+            ),
+            (
+                "הגענו מאוחר. הדרך הייתה ארוכה!",
+                &["הגענו מאוחר.", "הדרך הייתה ארוכה!"],
+            ),
+            (
+                "We met in Kyoto. 京都は寒かった。",
+                &["We met in Kyoto.", "京都は寒かった。"],
+            ),
         ]);
     }
 
@@ -1339,11 +1371,17 @@ mod tests {
     fn reads_the_greek_question_mark_and_the_armenian_colon() {
         check(&[
             ("Πού πας; Στο σπίτι.", &["Πού πας;", "Στο σπίτι."]),
-            ("Πού πας\u{037E} Στο σπίτι.", &["Πού πας\u{037E}", "Στο σπίτι."]),
+            (
+                "Πού πας\u{037E} Στο σπίτι.",
+                &["Πού πας\u{037E}", "Στο σπίτι."],
+            ),
             // After a Greek word but before a lower-case one, the sentence goes on.
             ("Ήρθε; ίσως αύριο.", &["Ήρθε; ίσως αύριο."]),
             // In English a semicolon and a colon never end a sentence.
-            ("It rained; Anna stayed. Note: Bring tea.", &["It rained; Anna stayed.", "Note: Bring tea."]),
+            (
+                "It rained; Anna stayed. Note: Bring tea.",
+                &["It rained; Anna stayed.", "Note: Bring tea."],
+            ),
             ("Որտեղ ես: Տանը եմ:", &["Որտեղ ես:", "Տանը եմ:"]),
         ]);
     }

@@ -175,7 +175,8 @@ fn tidy(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{prepare, spoken, Rules};
+    use super::{prepare, spoken, spoken_in, Rules};
+    use crate::text::language::Language;
     const EN: Option<Rules> = Some(Rules::English);
 
     #[test]
@@ -251,6 +252,137 @@ mod tests {
             })
             .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn leaves_numbers_and_abbreviations_to_the_engine_in_a_language_without_rules() {
+        let fr = Language::from_code("fr").unwrap();
+        let cases = [
+            ("le 5 décembre 2023", "le 5 décembre 2023"),
+            (
+                "Le Dr. Dupont a payé 1,5 million €.",
+                "Le Dr. Dupont a payé 1,5 million €.",
+            ),
+            (
+                "à 18 h 30, 3e étage, XIXe siècle",
+                "à 18 h 30, 3e étage, XIXe siècle",
+            ),
+            ("Salé & poivré", "Salé & poivré"),
+            ("R&D", "R&D"),
+            ("les années 2024–2026", "les années 2024–2026"),
+            ("Paris–Lyon", "Paris–Lyon"),
+            ("tard – très tard", "tard, très tard"),
+            (
+                "« Oui », dit-elle — maintenant…",
+                "\" Oui \", dit-elle, maintenant...",
+            ),
+            ("½ tasse", "1/2 tasse"),
+            ("2½ tasses", "2 1/2 tasses"),
+            ("¾ du trajet", "3/4 du trajet"),
+            ("un taux de 5 ‰", "un taux de 5"),
+            ("≈ 5 km", "5 km"),
+            ("x ≈ y", "x y"),
+            ("environ ~5 km", "environ 5 km"),
+            ("moins de < 5 euros", "moins de 5 euros"),
+            ("si x >= 5 alors", "si x 5 alors"),
+            ("Paris → Lyon", "Paris, Lyon"),
+            ("Paris -> Lyon", "Paris, Lyon"),
+            ("→ suite", "suite"),
+            ("№ 5", "№ 5"),
+            ("§§ 12", "§§ 12"),
+            ("¶ 5", "¶ 5"),
+            ("¶", ""),
+            ("il mesure 5′10″", "il mesure 5 10"),
+            ("∑ des valeurs", "des valeurs"),
+            ("10⁶ habitants", "10^6 habitants"),
+            ("super 😂🔥", "super"),
+            ("acte Ⅳ", "acte IV"),
+        ];
+        for (written, expected) in cases {
+            assert_eq!(
+                spoken_in(fr, written),
+                expected,
+                "spoken_in(fr, {written:?})"
+            );
+        }
+        let ru = Language::from_code("ru").unwrap();
+        assert_eq!(spoken_in(ru, "Цена ≈ 5 ₽ за ½ кг"), "Цена 5 ₽ за 1/2 кг");
+        let zh = Language::from_code("zh").unwrap();
+        assert_eq!(spoken_in(zh, "北京→上海，约5公里。"), "北京, 上海,约5公里.");
+    }
+
+    #[test]
+    fn adds_no_english_word_in_a_language_without_rules() {
+        // Every word the English readings of symbols put in, in any case.
+        const ENGLISH: &[&str] = &[
+            "and",
+            "to",
+            "about",
+            "one",
+            "half",
+            "third",
+            "thirds",
+            "quarter",
+            "quarters",
+            "fifth",
+            "eighth",
+            "per",
+            "mille",
+            "ten",
+            "thousand",
+            "sum",
+            "product",
+            "partial",
+            "not",
+            "over",
+            "care",
+            "of",
+            "no",
+            "number",
+            "section",
+            "sections",
+            "paragraph",
+            "prime",
+            "double",
+            "triple",
+            "foot",
+            "feet",
+            "inch",
+            "inches",
+            "minute",
+            "minutes",
+            "second",
+            "seconds",
+            "less",
+            "greater",
+            "than",
+            "equal",
+            "or",
+            "approximately",
+            "equals",
+            "zero",
+        ];
+        let de = Language::from_code("de").unwrap();
+        let ascii = ["->", "=>", "-->", "~", "<", ">", "<=", ">=", "&", "–"];
+        let chars = (0xA0..=0x33FF_u32)
+            .filter_map(char::from_u32)
+            .map(String::from);
+        for symbol in ascii.iter().map(|s| s.to_string()).chain(chars) {
+            for text in [
+                format!("Haus {symbol} Hof"),
+                format!("Haus{symbol}Hof"),
+                format!("2{symbol}5"),
+                format!("{symbol} 5"),
+                format!("5 {symbol}"),
+            ] {
+                let said = spoken_in(de, &text);
+                let added: Vec<&str> = said
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+                    .collect();
+                assert!(added.is_empty(), "{text:?} → {said:?}");
+            }
+        }
     }
 
     #[test]
