@@ -206,8 +206,9 @@ pub struct ScriptArgs {
     /// An article file, an http(s):// URL, or - for stdin.
     #[arg(value_name = "INPUT")]
     pub input: PathBuf,
-    /// Print the plan as JSON: {title, paragraphs: [{text, sentences}], chunks: [{index,
-    /// paragraph, text, spoken, pause_after_ms}]}. Chunk paragraph 0 is the title.
+    /// Print the plan as JSON: {title, language, paragraphs: [{text, sentences}], chunks:
+    /// [{index, paragraph, text, spoken, pause_after_ms}]}. Chunk paragraph 0 is the title;
+    /// language is a BCP 47 code (en, fr, zh).
     #[arg(long)]
     pub json: bool,
     /// Words per minute used to estimate the start times in the readable script.

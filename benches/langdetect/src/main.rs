@@ -9,6 +9,7 @@ use std::time::Instant;
 const TEXTS: &str = include_str!("../texts.tsv");
 
 /// ISO 639-3 → 639-1 for the languages of the texts and their usual confusions.
+#[cfg(any(feature = "whatlang", feature = "whichlang"))]
 fn two_letter(code3: &str) -> String {
     let map = [
         ("eng", "en"), ("fra", "fr"), ("deu", "de"), ("spa", "es"), ("ita", "it"), ("por", "pt"),
@@ -20,6 +21,7 @@ fn two_letter(code3: &str) -> String {
         ("vie", "vi"), ("slk", "sk"), ("ces", "cs"), ("hrv", "hr"), ("slv", "sl"), ("ind", "id"),
         ("tgl", "tl"), ("aze", "az"), ("est", "et"), ("fin", "fi"), ("hun", "hu"), ("lit", "lt"),
         ("lav", "lv"), ("cym", "cy"), ("jav", "jv"), ("zul", "zu"), ("sna", "sn"), ("aka", "ak"),
+        ("tuk", "tk"),
     ];
     map.iter()
         .find(|(three, _)| *three == code3)
