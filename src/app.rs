@@ -10,6 +10,7 @@ use crate::export::manifest::Manifest;
 use crate::ingest::ReadOptions;
 use crate::narration::PlanOptions;
 use crate::progress::{Bar, Progress, Silent};
+use crate::text::language::Language;
 use crate::{export, prepare, Error, ExportOptions};
 
 /// The plan's options from its arguments and the speaking rate (pauses scale with it), with
@@ -21,7 +22,15 @@ fn plan_options(a: &PlanArgs, rate_wpm: u32) -> Result<PlanOptions, Error> {
         paragraph_pause_ms: a.paragraph_pause,
         rate_wpm,
         lexicon: crate::load_lexicon(a.lexicon.as_deref())?,
+        language: language_option(a.lang.as_deref())?,
     })
+}
+
+/// The language `--lang` names, if given; an unknown code is a one-line error.
+fn language_option(code: Option<&str>) -> Result<Option<Language>, Error> {
+    code.map(Language::from_code)
+        .transpose()
+        .map_err(Error::from)
 }
 
 fn read_options(fetch: &FetchArgs, page: &PageArgs) -> ReadOptions {
@@ -271,6 +280,7 @@ fn run_cache(action: CacheAction) -> Result<(), Error> {
 fn run_say(args: &SayArgs) -> Result<(), Error> {
     let opts = PlanOptions {
         lexicon: crate::load_lexicon(args.lexicon.as_deref())?,
+        language: language_option(args.lang.as_deref())?,
         ..PlanOptions::default()
     };
     let doc = crate::ingest::Document {

@@ -75,6 +75,9 @@ pub struct SayArgs {
     /// A pronunciation lexicon to apply on top of the default one (see `export --lexicon`).
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
+    /// The text's language, as a BCP 47 language code [default: detected].
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
 }
 
 /// How text is cut into chunks and paced.
@@ -99,6 +102,11 @@ pub struct PlanArgs {
     /// Read the input as this format instead of guessing from the extension and content.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<Format>,
+    /// The article's language, as a BCP 47 language code (en, fr, de, es, ru, zh, ar…)
+    /// [default: detected from the text, in its main language]. English spoken-form rules
+    /// (numbers, dates, abbreviations as words) apply only to English.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
 }
 
 /// How URL inputs are downloaded.
@@ -208,8 +216,9 @@ pub struct ScriptArgs {
     /// An article file, an http(s):// URL, or - for stdin.
     #[arg(value_name = "INPUT")]
     pub input: PathBuf,
-    /// Print the plan as JSON: {title, paragraphs: [{text, sentences}], chunks: [{index,
-    /// paragraph, text, spoken, pause_after_ms}]}. Chunk paragraph 0 is the title.
+    /// Print the plan as JSON: {title, language, paragraphs: [{text, sentences}], chunks:
+    /// [{index, paragraph, text, spoken, pause_after_ms}]}. Chunk paragraph 0 is the title;
+    /// language is a BCP 47 code (en, fr, zh).
     #[arg(long)]
     pub json: bool,
     /// Words per minute used to estimate the start times in the readable script.

@@ -93,6 +93,9 @@ pub enum Error {
         /// What is wrong: the line and the problem, or why it cannot be read.
         reason: String,
     },
+    /// `--lang` named no language aloud knows: a usage error (exit 2).
+    #[error(transparent)]
+    Language(#[from] text::language::LanguageError),
     /// `--require-audio` was given and no engine is available.
     #[error(
         "no speech engine available ({reason}); --require-audio was given, so nothing was written"
@@ -104,10 +107,11 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit code for this error: 2 when audio was required but impossible, else 1.
+    /// The process exit code for this error: 2 when audio was required but impossible or
+    /// `--lang` was not a language code (a usage error, as clap's), else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::AudioRequired { .. } => 2,
+            Error::AudioRequired { .. } | Error::Language(_) => 2,
             _ => 1,
         }
     }
@@ -641,6 +645,7 @@ fn narrate(
         schema_version: SCHEMA_VERSION,
         source: article.source.display(),
         title: article.narration.title.clone(),
+        language: article.narration.language,
         estimated: false,
         engine: EngineRecord {
             name: info.name,

@@ -2,14 +2,15 @@
 //!
 //! This is the single hand-off between "what to say" (ingest, text) and "how it sounds"
 //! (engine, audio, export). Serialised as-is by `aloud script --json`, a stable contract:
-//! `{"title", "paragraphs": [{"text", "sentences"}], "chunks": [{"index", "paragraph",
-//! "text", "spoken", "pause_after_ms"}]}`, plus `"extraction": {"strategy", "words_read",
-//! "words_visible", "fragment"}` for HTML inputs.
+//! `{"title", "language", "paragraphs": [{"text", "sentences"}], "chunks": [{"index",
+//! "paragraph", "text", "spoken", "pause_after_ms"}]}`, plus `"extraction": {"strategy",
+//! "words_read", "words_visible", "fragment"}` for HTML inputs.
 
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::html::Extraction;
 use crate::ingest::{BlockKind, Document};
+use crate::text::language::{self, Language};
 use crate::text::lexicon::Lexicon;
 use crate::text::{chunk, segment, speech};
 
@@ -50,6 +51,9 @@ pub struct PlanOptions {
     pub rate_wpm: u32,
     /// The user's pronunciation lexicon, applied to every chunk's spoken form.
     pub lexicon: Lexicon,
+    /// The article's language (`--lang`); `None` detects it from the text
+    /// ([`language::detect`]).
+    pub language: Option<Language>,
 }
 
 impl Default for PlanOptions {
@@ -60,6 +64,7 @@ impl Default for PlanOptions {
             paragraph_pause_ms: 900,
             rate_wpm: REFERENCE_RATE_WPM,
             lexicon: Lexicon::default(),
+            language: None,
         }
     }
 }
@@ -129,6 +134,11 @@ pub struct Chunk {
 pub struct Narration {
     /// The article's title; spoken first when present.
     pub title: Option<String>,
+    /// The language the article is read in, as a BCP 47 code (`en`, `fr`, `zh`): `--lang`, or
+    /// the main language detected in its cleaned title and blocks. The spoken-form rules of
+    /// that language apply (English only so far), and a voice should be chosen for it.
+    #[serde(default)]
+    pub language: Language,
     /// The article's paragraphs (title excluded).
     pub paragraphs: Vec<Paragraph>,
     /// Chunks in speaking order.
@@ -161,8 +171,8 @@ fn is_short_dialogue_line(kind: BlockKind, sentences: &[String]) -> bool {
 
 /// The spoken form of one chunk; a piece cut inside a sentence that ends without punctuation
 /// gets a comma, so it is intoned as a phrase that goes on.
-fn spoken_piece(lexicon: &Lexicon, text: &str, cut: bool) -> String {
-    let mut spoken = speech::spoken_with(lexicon, text);
+fn spoken_piece(lexicon: &Lexicon, language: Language, text: &str, cut: bool) -> String {
+    let mut spoken = speech::spoken_with(lexicon, language, text);
     if cut && spoken.ends_with(|c: char| c.is_alphanumeric() || c == ']') {
         spoken.push(',');
     }
@@ -171,12 +181,22 @@ fn spoken_piece(lexicon: &Lexicon, text: &str, cut: bool) -> String {
 
 /// Plans a cleaned document's narration.
 ///
+/// The language is `opts.language`, else detected from the title and blocks
+/// ([`language::detect`]); every chunk's spoken form follows that language's rules.
 /// The title, when present, is chunk 1 (paragraph 0), so a listener hears what the article is
 /// before it starts. Each chunk's break decides its pause ([`PlanOptions::pause_ms`]): cuts
 /// inside a sentence get a comma-sized pause, sentences the sentence pause, paragraphs the
 /// paragraph pause (short dialogue lines the sentence pause), headings the paragraph pause
 /// plus [`HEADING_EXTRA_PAUSE_MS`] on both sides.
 pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
+    let language = opts.language.unwrap_or_else(|| {
+        language::detect(
+            doc.title
+                .iter()
+                .map(String::as_str)
+                .chain(doc.blocks.iter().map(|b| b.text.as_str())),
+        )
+    });
     let mut chunks: Vec<Chunk> = Vec::new();
     // Pushes the pieces of one sentence; all but the last end in a cut.
     let push_sentence = |paragraph: usize, sentence: &str, chunks: &mut Vec<Chunk>| {
@@ -188,7 +208,7 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
             } else {
                 Break::Sentence
             };
-            let spoken = spoken_piece(&opts.lexicon, &text, brk == Break::Cut);
+            let spoken = spoken_piece(&opts.lexicon, language, &text, brk == Break::Cut);
             if spoken.chars().any(char::is_alphanumeric) {
                 chunks.push(Chunk {
                     index: chunks.len() + 1,
@@ -262,6 +282,7 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
     }
     Narration {
         title: doc.title.clone(),
+        language,
         paragraphs,
         chunks,
         extraction: doc.extraction.clone(),
@@ -491,10 +512,73 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_paragraph_of_2000_characters_is_cut_within_the_limit_at_punctuation() {
+        let text = include_str!("../tests/data/zh_paragraph.txt").trim();
+        assert!(text.chars().count() >= 2000);
+        let d = paragraphs(&[text]);
+        for max in [300, 100, 60, 40, 25] {
+            let opts = PlanOptions {
+                max_chunk_chars: max,
+                ..PlanOptions::default()
+            };
+            let n = plan(&d, &opts);
+            assert_eq!(n.language.code(), "zh");
+            let joined: String = n.chunks.iter().map(|c| c.text.as_str()).collect();
+            assert_eq!(joined, text, "at {max}: every character once, in order");
+            for c in &n.chunks {
+                assert!(c.text.chars().count() <= max, "at {max}: {:?}", c.text);
+                // Commas are at most 21 characters apart in this text, so from 60 on a piece
+                // always finds punctuation in its second half.
+                if max >= 60 {
+                    assert!(
+                        c.text.ends_with(['。', '！', '？', '，', '、', '：', '；']),
+                        "at {max}: {:?} ends between characters",
+                        c.text
+                    );
+                }
+            }
+            if max == 300 {
+                // Every sentence fits, so every chunk is a sentence.
+                assert!(n.chunks.iter().all(|c| c.text.ends_with('。')));
+                assert!(n.chunks.len() >= 40, "{} chunks", n.chunks.len());
+            }
+        }
+    }
+
+    #[test]
+    fn records_the_detected_or_given_language() {
+        let d = paragraphs(&[
+            "Le conseil municipal a voté le budget le 5 décembre, après une longue \
+                              séance. Les habitants attendaient cette décision depuis des mois.",
+        ]);
+        let n = plan(&d, &PlanOptions::default());
+        assert_eq!(n.language.code(), "fr");
+        // French is read without English rules: the engine reads the number itself.
+        assert!(
+            n.chunks[0].spoken.contains("le 5 décembre"),
+            "{}",
+            n.chunks[0].spoken
+        );
+        let opts = PlanOptions {
+            language: Some(Language::ENGLISH),
+            ..PlanOptions::default()
+        };
+        let n = plan(&d, &opts);
+        assert_eq!(n.language, Language::ENGLISH);
+        // With --lang en the English rules read it (the fault of issue 13: "le five décembre").
+        assert!(
+            n.chunks[0].spoken.contains("le five décembre"),
+            "{}",
+            n.chunks[0].spoken
+        );
+    }
+
+    #[test]
     fn json_contract_has_the_documented_fields() {
         let n = plan(&doc(), &PlanOptions::default());
         let v = serde_json::to_value(&n).unwrap();
         assert_eq!(v["title"], "A Title");
+        assert_eq!(v["language"], "en");
         assert_eq!(v["paragraphs"][0]["text"], "First sentence. Second one.");
         assert_eq!(v["chunks"][1]["spoken"], "First sentence.");
         let keys: Vec<&str> = v["chunks"][0]

@@ -295,3 +295,26 @@ fn long_audio_is_split_into_parts_at_paragraphs() {
         assert!(c["end_ms"].as_u64() <= part["end_ms"].as_u64());
     }
 }
+
+#[test]
+fn the_manifest_records_the_article_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("marche.txt");
+    std::fs::write(
+        &article,
+        "Le marché couvert rouvre ses portes\n\nAprès dix-huit mois de travaux, le marché \
+         couvert de la place centrale accueille de nouveau les commerçants et leurs clients.\n",
+    )
+    .unwrap();
+    for engine in ["espeak", "none"] {
+        let out = dir.path().join(engine);
+        let e = export_one(&article, &out, &["--engine", engine]);
+        assert_eq!(e.manifest["language"], "fr", "--engine {engine}");
+        let e = export_one(
+            &article,
+            &out,
+            &["--engine", engine, "--lang", "it", "--force"],
+        );
+        assert_eq!(e.manifest["language"], "it", "--engine {engine} --lang it");
+    }
+}

@@ -6,6 +6,7 @@ mod common;
 
 use aloud::engine::espeak::Espeak;
 use aloud::engine::{Engine, VoiceSettings};
+use aloud::text::language::Language;
 use aloud::text::lexicon::Lexicon;
 use aloud::text::speech::spoken_with;
 use common::*;
@@ -45,7 +46,7 @@ fn ipa_entries_sound_like_espeak_reading_the_word_itself() {
     for word in words {
         let ipa = engine.phonemes(word, true).unwrap();
         let lexicon = Lexicon::parse(&format!("{word} = [[{ipa}]]")).unwrap();
-        let said = spoken_with(&lexicon, word);
+        let said = spoken_with(&lexicon, Language::ENGLISH, word);
         assert!(said.starts_with("[["), "{word}: {said:?}");
         let entry = engine.synthesize(&said).unwrap();
         let plain = engine.synthesize(word).unwrap();
@@ -80,15 +81,15 @@ fn an_entry_changes_what_espeak_says() {
     let lexicon = Lexicon::parse("Siobhan = [[ʃɪˈvɔːn]]\nXiomara = zee oh mar ah").unwrap();
     let raw = engine.synthesize("Siobhan").unwrap();
     let entry = engine
-        .synthesize(&spoken_with(&lexicon, "Siobhan"))
+        .synthesize(&spoken_with(&lexicon, Language::ENGLISH, "Siobhan"))
         .unwrap();
     assert_ne!(raw, entry);
     assert_eq!(
-        spoken_with(&lexicon, "Xiomara smiled."),
+        spoken_with(&lexicon, Language::ENGLISH, "Xiomara smiled."),
         "zee oh mar ah smiled."
     );
     // Written double brackets in an article are never taken for phonemes.
-    let said = spoken_with(&lexicon, "see [[note]] here");
+    let said = spoken_with(&lexicon, Language::ENGLISH, "see [[note]] here");
     assert!(!said.contains("[["), "{said:?}");
 }
 

@@ -425,7 +425,11 @@ fn lexicon_phonemes_go_straight_to_the_voice_ids() {
     .unwrap();
     let map = &piper.voice().config.phoneme_id_map;
     let lexicon = aloud::text::lexicon::Lexicon::parse("Xiomara = [[ˌhiːoʊˈmɑːɹə]]").unwrap();
-    let said = aloud::text::speech::spoken_with(&lexicon, "Xiomara waved.");
+    let said = aloud::text::speech::spoken_with(
+        &lexicon,
+        aloud::text::language::Language::ENGLISH,
+        "Xiomara waved.",
+    );
     assert_eq!(said, "[[hˌiːoʊmˈɑːɹə]] waved.");
     let ids = piper.ids(&said).unwrap();
     // The entry's IPA, then espeak-ng's IPA for the rest, in the voice's ids.

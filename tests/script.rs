@@ -20,7 +20,8 @@ fn json_contract_for_a_markdown_article() {
     let path = articles_dir().join("learning-to-bake-sourdough.md");
     let v = plan_json(&[path.to_str().unwrap()], None);
     let top: Vec<&String> = v.as_object().unwrap().keys().collect();
-    assert_eq!(top, ["chunks", "paragraphs", "title"]);
+    assert_eq!(top, ["chunks", "language", "paragraphs", "title"]);
+    assert_eq!(v["language"], "en");
     assert!(v["title"].as_str().unwrap().contains("Sourdough"));
     let paragraphs = v["paragraphs"].as_array().unwrap();
     for p in paragraphs {
@@ -148,4 +149,121 @@ fn a_hyphen_at_a_line_break_keeps_compounds_and_joins_split_words_in_text_and_ma
             "--from {from}"
         );
     }
+}
+
+/// Short articles written for aloud, of two or three sentences, and their language.
+const SHORT_ARTICLES: &[(&str, &str)] = &[
+    (
+        "en",
+        "The night bus was late again, so we walked along the river. The water was high \
+            after a week of rain.",
+    ),
+    (
+        "fr",
+        "Le bus de nuit était encore en retard, alors nous avons longé la rivière à pied. \
+            L'eau était haute après une semaine de pluie.",
+    ),
+    (
+        "de",
+        "Der Nachtbus hatte wieder Verspätung, also gingen wir zu Fuß am Fluss entlang. \
+            Nach einer Woche Regen stand das Wasser hoch.",
+    ),
+    (
+        // whatlang calls the first two sentences alone Catalan: Spanish needs about a
+        // paragraph (README, "Language detection").
+        "es",
+        "El autobús nocturno volvió a llegar tarde, así que caminamos junto al río. \
+            El agua estaba alta después de una semana de lluvia. Cuando por fin llegamos a \
+            casa, teníamos los zapatos empapados y mucha hambre.",
+    ),
+    (
+        "ru",
+        "Ночной автобус снова опоздал, и мы пошли пешком вдоль реки. \
+            После недели дождей вода стояла высоко.",
+    ),
+    (
+        "zh",
+        "夜班公交车又晚点了，我们只好沿着河边走回去。下了一个星期的雨，河水涨得很高。",
+    ),
+    (
+        "ar",
+        "تأخرت حافلة الليل مرة أخرى، فمشينا على طول النهر. \
+            كان الماء مرتفعا بعد أسبوع من المطر.",
+    ),
+];
+
+#[test]
+fn detects_the_language_of_short_articles() {
+    for (code, text) in SHORT_ARTICLES {
+        let v = plan_json(&["-"], Some(text));
+        assert_eq!(v["language"], *code, "{text}");
+    }
+}
+
+#[test]
+fn lang_overrides_the_detected_language() {
+    let french = "Le marché de Noël ouvre le 5 décembre sur la grande place. \
+                  Les chalets resteront ouverts jusqu'au 24 décembre.";
+    let v = plan_json(&["-"], Some(french));
+    assert_eq!(v["language"], "fr");
+    let spoken = v["chunks"][0]["spoken"].as_str().unwrap();
+    // No English rules for French: the engine reads "5" in French ("cinq").
+    assert!(spoken.contains("le 5 décembre"), "{spoken}");
+    assert!(!spoken.contains("five"), "{spoken}");
+
+    let v = plan_json(&["--lang", "EN", "-"], Some(french));
+    assert_eq!(v["language"], "en");
+    let spoken = v["chunks"][0]["spoken"].as_str().unwrap();
+    assert!(spoken.contains("le five décembre"), "{spoken}");
+
+    let english = SHORT_ARTICLES[0].1;
+    let v = plan_json(&["--lang", "de", "-"], Some(english));
+    assert_eq!(v["language"], "de");
+}
+
+#[test]
+fn an_unknown_lang_is_a_one_line_usage_error() {
+    for (code, hint) in [
+        ("xx", "give an ISO 639-1 code such as en, fr"),
+        ("fr-CA", "give the language only (fr)"),
+        ("german", "German is de"),
+    ] {
+        let out = aloud()
+            .args(["script", "--json", "--lang", code, "-"])
+            .write_stdin("Some words to read.")
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with(&format!("aloud: error: --lang {code}: ")),
+            "{err}"
+        );
+        assert!(err.contains(hint), "{err}");
+    }
+}
+
+#[test]
+fn a_chinese_paragraph_of_2000_characters_stays_within_max_chunk_chars() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/zh_paragraph.txt"),
+    )
+    .unwrap();
+    let v = plan_json(&["--max-chunk-chars", "80", "-"], Some(&text));
+    assert_eq!(v["language"], "zh");
+    let chunks = v["chunks"].as_array().unwrap();
+    let mut joined = String::new();
+    for c in chunks {
+        let t = c["text"].as_str().unwrap();
+        assert!(t.chars().count() <= 80, "{t}");
+        assert!(
+            t.ends_with(['。', '，', '、', '：', '；', '！', '？']),
+            "{t}"
+        );
+        joined += t;
+    }
+    assert_eq!(joined, text.trim());
 }

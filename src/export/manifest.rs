@@ -72,6 +72,10 @@ pub struct Manifest {
     pub source: String,
     /// The article's title.
     pub title: Option<String>,
+    /// The language the article was read in, as a BCP 47 code (`en`, `fr`, `zh`): the
+    /// narration's [`Narration::language`].
+    #[serde(default)]
+    pub language: crate::text::language::Language,
     /// True when there is no audio and timings are estimated from the speaking rate.
     pub estimated: bool,
     /// The engine.
@@ -103,6 +107,7 @@ impl Manifest {
             schema_version: SCHEMA_VERSION,
             source,
             title: narration.title.clone(),
+            language: narration.language,
             estimated: true,
             engine: EngineRecord {
                 name: "script".into(),
@@ -170,6 +175,7 @@ mod tests {
         };
         let n = Narration {
             title: None,
+            language: crate::text::language::Language::ENGLISH,
             paragraphs: vec![],
             chunks: vec![chunk(1, "one two three", 350), chunk(2, "four", 0)],
             extraction: None,

@@ -90,6 +90,7 @@ mod tests {
             schema_version: 1,
             source: "a.txt".into(),
             title: Some("Council votes".into()),
+            language: crate::text::language::Language::ENGLISH,
             estimated: true,
             engine: EngineRecord {
                 name: "script".into(),

@@ -60,6 +60,7 @@ mod tests {
             schema_version: 1,
             source: "a.txt".into(),
             title: None,
+            language: crate::text::language::Language::ENGLISH,
             estimated: false,
             engine: EngineRecord {
                 name: "espeak".into(),

@@ -21,7 +21,9 @@ use super::word_spans;
 
 /// Trailing characters that close a quotation or bracket; clause punctuation
 /// is looked for behind them ("“yes,”").
-const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»'];
+const CLOSERS: &[char] = &[
+    '"', '”', '’', '\'', ')', ']', '}', '»', '」', '』', '）', '】', '〉', '》', '］', '〕',
+];
 
 /// Characters that, standing alone between spaces, act as a dash.
 const DASHES: &[char] = &['—', '–', '-'];
@@ -190,7 +192,8 @@ pub fn split_sentence(sentence: &str, max_chars: usize) -> Vec<String> {
 /// sentence marks of scripts written without spaces (CJK full-width forms, the ideographic
 /// comma), their ASCII counterparts, and the hyphen and slash that join a compound or a path.
 const INNER_BREAKS: &[char] = &[
-    '。', '！', '？', '；', '，', '、', '：', '.', '!', '?', ';', ',', ':', '।', '؟', '،', '-', '/',
+    '。', '．', '｡', '！', '？', '；', '，', '、', '：', '.', '!', '?', ';', ',', ':', '।', '॥',
+    '؟', '،', '؛', '۔', '։', '።', '፣', '፤', '။', '၊', '។', '-', '/',
 ];
 
 /// Whether a chunk may not start with `c`: a combining mark, a joiner or a variation selector
@@ -292,8 +295,11 @@ fn trailing_boundary(word: &str) -> Option<Boundary> {
         return Some(Boundary::Clause);
     }
     match word.trim_end_matches(CLOSERS).chars().last() {
-        Some(';' | ':' | '—') => Some(Boundary::Clause),
-        Some(',') => Some(Boundary::Comma),
+        // Also the full-width, Arabic and Ethiopic semicolons and colons.
+        Some(';' | ':' | '—' | '；' | '：' | '؛' | '፤' | '፥') => Some(Boundary::Clause),
+        // Also the full-width and ideographic commas, the Arabic, Ethiopic, Burmese and
+        // Armenian commas.
+        Some(',' | '，' | '、' | '،' | '፣' | '၊' | '՝') => Some(Boundary::Comma),
         _ => None,
     }
 }

@@ -1,7 +1,9 @@
-//! Document → narration text: cleaning, sentence segmentation, chunking and the spoken form.
+//! Document → narration text: cleaning, language, sentence segmentation, chunking and the
+//! spoken form.
 
 pub mod chunk;
 pub mod clean;
+pub mod language;
 pub mod lexicon;
 pub mod segment;
 pub mod speech;

@@ -5,9 +5,18 @@
 //! one sentence a little long. The rules therefore lean towards *not*
 //! splitting whenever a period could belong to an abbreviation.
 //!
-//! Sentences only ever end at whitespace or before a bullet glyph: periods
-//! inside a token (decimals, versions, URLs, e-mail addresses, "U.S.") can
-//! never cause a split.
+//! Sentences end at whitespace, before a bullet glyph, or after a script's own
+//! sentence mark ([`SCRIPT_STOPS`]: `。！？` in Chinese and Japanese, `؟` and `۔`
+//! in Arabic script, `।` in Devanagari, `։` in Armenian…), which needs no space
+//! after it: Chinese and Japanese put none. Periods inside a token (decimals,
+//! versions, URLs, e-mail addresses, "U.S.") never cause a split, except an
+//! ASCII `.`, `!` or `?` between two Chinese or Japanese characters, where it
+//! stands for the full-width mark. A script mark that closes a quotation
+//! ("「はい。」と言った") ends the sentence only when another quotation or the
+//! end of the word follows, since the sentence goes on after the quote. In Greek
+//! a `;` is the question mark, and in Armenian a `:` is often typed for `։`.
+//! After a period, a word in a script without capitals (Arabic, Hebrew,
+//! Devanagari, Chinese…) can start a sentence.
 //!
 //! Abbreviations come in three kinds. Titles and leads such as "Dr.", "vs.",
 //! "approx." and "cf." never end a sentence. Those that introduce a number
@@ -35,10 +44,25 @@ use super::word_spans;
 
 /// Trailing characters that close a quotation or bracket; they stay with the
 /// sentence they close, so they are looked through when finding the terminator.
-const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»'];
+const CLOSERS: &[char] = &[
+    '"', '”', '’', '\'', ')', ']', '}', '»', '」', '』', '）', '】', '〉', '》', '］', '〕', '〗',
+];
 
 /// Leading characters that may open a sentence before its first letter.
-const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«'];
+const OPENERS: &[char] = &[
+    '"', '“', '‘', '\'', '(', '[', '{', '«', '「', '『', '（', '【', '〈', '《', '［', '〔', '〖',
+];
+
+/// Sentence marks of scripts other than Latin that always end a sentence, with or
+/// without a space after them: the ideographic and full-width stops, exclamation
+/// and question marks of Chinese and Japanese (and the half-width stop), the Urdu
+/// full stop and the Arabic question mark, the Devanagari danda and double danda,
+/// the Armenian full stop, the Ethiopic full stop and question mark, the Burmese
+/// and Khmer full stops. None of them is used inside numbers, abbreviations or
+/// addresses, except the full-width stop between full-width digits.
+pub const SCRIPT_STOPS: &[char] = &[
+    '。', '．', '｡', '！', '？', '۔', '؟', '।', '॥', '։', '።', '፧', '။', '។',
+];
 
 /// Abbreviations that precede a name, a number or a date and so never end a
 /// sentence. Matched case-sensitively, so that "sat." or "no." as ordinary
@@ -303,7 +327,8 @@ const CITATION_MAX_WORDS: usize = 8;
 /// not words, and espeak-ng reads some of them aloud ("▪" as "black small
 /// square"). Every other character of the paragraph is kept.
 pub fn sentences(paragraph: &str) -> Vec<String> {
-    let spans = detach_bullets(paragraph, word_spans(paragraph));
+    let spans =
+        split_after_script_stops(paragraph, detach_bullets(paragraph, word_spans(paragraph)));
     let words: Vec<&str> = spans.iter().map(|&(s, e)| &paragraph[s..e]).collect();
     let bullets = item_bullets(&words);
     let mut result = Vec::new();
@@ -334,6 +359,72 @@ pub fn sentences(paragraph: &str) -> Vec<String> {
         }
     }
     result
+}
+
+/// Splits every word after a script's sentence mark that more of the word follows
+/// ("下雨了。我们留下。" → "下雨了。", "我们留下。"), as described in the module docs,
+/// so that each piece can end a sentence like a word followed by a space.
+fn split_after_script_stops(paragraph: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        let word = &paragraph[start..end];
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        let mut from = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_stop_at(&chars, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < chars.len() && (is_stop_at(&chars, j) || matches!(chars[j].1, '!' | '?')) {
+                j += 1;
+            }
+            let closed = j < chars.len() && CLOSERS.contains(&chars[j].1);
+            while j < chars.len() && CLOSERS.contains(&chars[j].1) {
+                j += 1;
+            }
+            if j < chars.len() && (!closed || OPENERS.contains(&chars[j].1)) {
+                let cut = start + chars[j].0;
+                out.push((start + from, cut));
+                from = chars[j].0;
+            }
+            i = j;
+        }
+        out.push((start + from, end));
+    }
+    out
+}
+
+/// Whether the character at `i` of a word's characters is a sentence mark that
+/// ends a sentence even inside the word: one of [`SCRIPT_STOPS`] (the full-width
+/// stop not between digits), or an ASCII `.`, `!` or `?` between two Chinese or
+/// Japanese characters.
+fn is_stop_at(chars: &[(usize, char)], i: usize) -> bool {
+    let c = chars[i].1;
+    let prev = i.checked_sub(1).map(|p| chars[p].1);
+    let next = chars.get(i + 1).map(|&(_, n)| n);
+    match c {
+        '．' => !(prev.is_some_and(|p| p.is_numeric()) && next.is_some_and(|n| n.is_numeric())),
+        '.' | '!' | '?' => prev.is_some_and(is_ideographic) && next.is_some_and(is_ideographic),
+        _ => SCRIPT_STOPS.contains(&c),
+    }
+}
+
+/// Han ideographs and kana: the scripts written without spaces between words or
+/// sentences.
+fn is_ideographic(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Whether `c` is a letter of the Greek script.
+fn is_greek(c: char) -> bool {
+    matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF) && c.is_alphabetic()
+}
+
+/// Whether `c` is a letter of the Armenian script.
+fn is_armenian(c: char) -> bool {
+    matches!(c as u32, 0x0531..=0x058F) && c.is_alphabetic()
 }
 
 /// Splits the bullet glyphs off the word they open ("•Eggs" → "•", "Eggs"), so
@@ -493,8 +584,23 @@ fn ends_at_terminator(sentence: &[&str], next: &str) -> bool {
         return false;
     }
     let core = word.trim_end_matches(CLOSERS);
+    if core.ends_with(SCRIPT_STOPS) {
+        return true;
+    }
     if core.ends_with('!') || core.ends_with('?') {
         return starts_sentence(next);
+    }
+    // The Greek question mark (";", or U+037E, which Unicode maps to it) and the
+    // Armenian full stop typed as a colon, after a letter of their script.
+    if let Some(stem) = core
+        .strip_suffix([';', '\u{037E}'])
+        .filter(|stem| stem.chars().next_back().is_some_and(is_greek))
+        .or_else(|| {
+            core.strip_suffix(':')
+                .filter(|stem| stem.chars().next_back().is_some_and(is_armenian))
+        })
+    {
+        return !stem.is_empty() && starts_sentence(next);
     }
     // An ellipsis is as often a pause as an ending, so only a capital letter
     // (not a digit or a bracket) is taken as evidence of a new sentence.
@@ -566,7 +672,8 @@ fn time_runs_on(sentence: &[&str], next: &str) -> bool {
 }
 
 /// A word that can begin a sentence: capitalised, a number, a currency
-/// amount, or anything behind an opening quote/bracket that is not lowercase.
+/// amount, a word in a script without capitals (Arabic, Hebrew, Devanagari,
+/// Chinese…), or anything behind an opening quote/bracket that is not lowercase.
 fn starts_sentence(word: &str) -> bool {
     let rest = word.trim_start_matches(OPENERS);
     let opened = rest.len() < word.len();
@@ -574,6 +681,7 @@ fn starts_sentence(word: &str) -> bool {
         Some(c) => {
             c.is_uppercase()
                 || c.is_numeric()
+                || (c.is_alphabetic() && !c.is_lowercase())
                 || START_SYMBOLS.contains(&c)
                 || (opened && !c.is_lowercase())
         }
@@ -1176,6 +1284,112 @@ mod tests {
             );
             assert!(result.iter().all(|s| !s.is_empty() && s.trim() == s));
         }
+    }
+
+    #[test]
+    fn ends_sentences_at_a_scripts_own_marks_without_a_space() {
+        check(&[
+            (
+                "山上下雪了。我们明天不去了！你去吗？",
+                &["山上下雪了。", "我们明天不去了！", "你去吗？"],
+            ),
+            (
+                "风很大！！真的吗？！是的。",
+                &["风很大！！", "真的吗？！", "是的。"],
+            ),
+            // ASCII marks between Chinese characters stand for the full-width ones.
+            ("天气很好!我们走吧?好.", &["天气很好!", "我们走吧?", "好."]),
+            (
+                "電車が遅れた。駅で待った．",
+                &["電車が遅れた。", "駅で待った．"],
+            ),
+            ("いいね｡行こう｡", &["いいね｡", "行こう｡"]),
+            ("我 很 好。 你 呢？", &["我 很 好。", "你 呢？"]),
+            ("هل وصلت؟نعم وصلت.", &["هل وصلت؟", "نعم وصلت."]),
+            (
+                "کل بارش ہوئی۔ آج دھوپ ہے۔",
+                &["کل بارش ہوئی۔", "آج دھوپ ہے۔"],
+            ),
+            (
+                "बारिश हुई।हम घर रहे॥ फिर धूप निकली।",
+                &["बारिश हुई।", "हम घर रहे॥", "फिर धूप निकली।"],
+            ),
+            ("Ես եկա։Դու ուշ ես։", &["Ես եկա։", "Դու ուշ ես։"]),
+            ("ዝናብ ዘነበ። ቤት ቆየን።", &["ዝናብ ዘነበ።", "ቤት ቆየን።"]),
+        ]);
+    }
+
+    #[test]
+    fn keeps_a_quoted_sentence_with_the_words_after_its_quote() {
+        check(&[
+            (
+                "「もう帰る。」と彼女は言った。「またね。」「うん。」",
+                &[
+                    "「もう帰る。」と彼女は言った。",
+                    "「またね。」",
+                    "「うん。」",
+                ],
+            ),
+            (
+                "“我们走吧。”他说。“好！”",
+                &["“我们走吧。”他说。", "“好！”"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn leaves_full_width_decimals_and_ascii_tokens_whole() {
+        check(&[
+            ("価格は３．５ドルです。", &["価格は３．５ドルです。"]),
+            (
+                "See example.com/a?b=1!c. It works.",
+                &["See example.com/a?b=1!c.", "It works."],
+            ),
+            ("Version 3.5!Then", &["Version 3.5!Then"]),
+        ]);
+    }
+
+    #[test]
+    fn starts_sentences_with_words_of_scripts_without_capitals() {
+        check(&[
+            (
+                "وصلنا متأخرين. كان الطريق طويلا.",
+                &["وصلنا متأخرين.", "كان الطريق طويلا."],
+            ),
+            (
+                "הגענו מאוחר. הדרך הייתה ארוכה!",
+                &["הגענו מאוחר.", "הדרך הייתה ארוכה!"],
+            ),
+            (
+                "We met in Kyoto. 京都は寒かった。",
+                &["We met in Kyoto.", "京都は寒かった。"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn reads_the_greek_question_mark_and_the_armenian_colon() {
+        check(&[
+            ("Πού πας; Στο σπίτι.", &["Πού πας;", "Στο σπίτι."]),
+            (
+                "Πού πας\u{037E} Στο σπίτι.",
+                &["Πού πας\u{037E}", "Στο σπίτι."],
+            ),
+            // After a Greek word but before a lower-case one, the sentence goes on.
+            ("Ήρθε; ίσως αύριο.", &["Ήρθε; ίσως αύριο."]),
+            // In English a semicolon and a colon never end a sentence.
+            (
+                "It rained; Anna stayed. Note: Bring tea.",
+                &["It rained; Anna stayed.", "Note: Bring tea."],
+            ),
+            ("Որտեղ ես: Տանը եմ:", &["Որտեղ ես:", "Տանը եմ:"]),
+        ]);
+    }
+
+    #[test]
+    fn cjk_sentences_concatenate_back_to_the_paragraph() {
+        let paragraph = "他说：“明天见。”然后走了。我们等了很久！最后还是回家了？";
+        assert_eq!(sentences(paragraph).concat(), paragraph);
     }
 
     #[test]

@@ -7,52 +7,83 @@
 //!
 //! It runs in two passes. [`prepare`] is language-neutral: it removes markup and turns
 //! typographic characters into the plain ones engines handle. A language module then rewrites
-//! word by word from its own tables; English ([`en`]) is the only one so far. A new language is
-//! a module with its tables (number words, abbreviations, units, month names) plus a
-//! [`Language`] variant.
+//! word by word from its own tables; English ([`en`]) is the only one so far ([`Rules`]). A new
+//! language is a module with its tables (number words, abbreviations, units, month names) plus
+//! a [`Rules`] variant.
+//!
+//! In a language without rules nothing is rewritten into words: the engine reads numbers,
+//! dates and abbreviations itself, in the voice's language ("le 5 décembre" reaches it as
+//! written, and a French voice says "cinq"). The few symbols that [`prepare`] reads as English
+//! words ("&" "and", "10–12" "ten to twelve", "½" "one half", "≈" "about", "‰" "per mille")
+//! are then left in a written form the engine reads in its own language, or dropped where
+//! espeak-ng would name them in English or not at all (see [`symbols`]).
 
 pub mod en;
 pub mod symbols;
 
-/// A language whose written conventions we know how to read aloud.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// English, read in American style (the default `en-us` voice).
-    #[default]
+use crate::text::language::Language;
+
+/// The languages whose written conventions aloud has rules for reading aloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// English, read in American style (the default `en-us` voice): [`en`].
     English,
+}
+
+impl Rules {
+    /// The rules for `language`, or `None` where aloud has none (every language but English
+    /// today): then only the language-neutral pass runs.
+    pub fn for_language(language: Language) -> Option<Rules> {
+        (language == Language::ENGLISH).then_some(Rules::English)
+    }
 }
 
 /// Returns the text to send to the engine for one chunk of written English text.
 pub fn spoken(text: &str) -> String {
-    spoken_in(Language::English, text)
+    spoken_in(Language::ENGLISH, text)
 }
 
-/// Returns the text to send to the engine for one chunk of written text in `language`.
+/// Returns the text to send to the engine for one chunk of written text in `language`: the
+/// language-neutral pass, then the language's own rules where aloud has them ([`Rules`]).
 pub fn spoken_in(language: Language, text: &str) -> String {
-    let prepared = prepare(text);
-    let read = match language {
-        Language::English => en::normalize(&prepared),
+    let rules = Rules::for_language(language);
+    let prepared = prepare(text, rules);
+    let read = match rules {
+        Some(Rules::English) => en::normalize(&prepared),
+        None => prepared,
     };
     tidy(&read)
 }
 
-/// Returns the text to send to the engine for one chunk of written English text, with the
-/// user's `lexicon` applied first: its respellings replace the words they match and its
+/// Returns the text to send to the engine for one chunk of written text in `language`, with
+/// the user's `lexicon` applied first: its respellings replace the words they match and its
 /// phonemes appear as `[[IPA]]`, which the engines read as phonemes
 /// ([`crate::text::lexicon::pieces`]). The spoken-form rules never see the matched words, so an
 /// entry wins over any rule. Written double brackets are kept apart ("[ [") so only the
-/// lexicon's phonemes ever reach an engine as phonemes.
-pub fn spoken_with(lexicon: &crate::text::lexicon::Lexicon, text: &str) -> String {
+/// lexicon's phonemes ever reach an engine as phonemes. The lexicon applies in every language.
+pub fn spoken_with(
+    lexicon: &crate::text::lexicon::Lexicon,
+    language: Language,
+    text: &str,
+) -> String {
     let (marked, readings) = lexicon.mark(text);
-    let said = spoken(&marked).replace("[[", "[ [").replace("]]", "] ]");
+    let said = spoken_in(language, &marked)
+        .replace("[[", "[ [")
+        .replace("]]", "] ]");
     crate::text::lexicon::Lexicon::restore(&said, &readings)
 }
 
 /// The language-neutral pass: symbols, pictographs and invisible characters (see [`symbols`]),
 /// markup leftovers, curly quotes, dashes and ellipses, and superscript exponents written as
 /// carets ("10⁶" → "10^6") for the language pass to read.
-pub fn prepare(text: &str) -> String {
-    let plain = symbols::plain(text);
+///
+/// With `rules` (English) an ampersand between words is "and" and an unspaced en dash a
+/// range, "to"; without rules both are left as written, for the engine to read in its own
+/// language (espeak-ng says "et" for "&" in French, "und" in German, and reads "10–12" as the
+/// two numbers).
+pub fn prepare(text: &str, rules: Option<Rules>) -> String {
+    let english = rules == Some(Rules::English);
+    let plain = symbols::plain(text, rules);
     let text = plain.as_str();
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
@@ -94,14 +125,15 @@ pub fn prepare(text: &str) -> String {
             '\u{2014}' | '\u{2015}' => out.push_str(", "),
             // An unspaced en dash is a range ("10–12", "Paris–Berlin" → "to"); a spaced one is
             // a parenthetical dash.
-            '\u{2013}' if inside_word => out.push_str(" to "),
+            '\u{2013}' if inside_word && english => out.push_str(" to "),
+            '\u{2013}' if inside_word => out.push(c),
             '\u{2013}' => out.push_str(", "),
             // The typographic minus sign: the language pass reads "-5" as a negative number.
             '\u{2212}' => out.push('-'),
             '\u{2026}' => out.push_str("..."),
             // "R&D", "AT&T": espeak-ng reads these right as written, and " and " would make
             // "AT" the word "at".
-            '&' if inside_word => out.push(c),
+            '&' if inside_word || !english => out.push(c),
             '&' => out.push_str(" and "),
             _ => out.push(c),
         }
@@ -143,7 +175,9 @@ fn tidy(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{prepare, spoken};
+    use super::{prepare, spoken, spoken_in, Rules};
+    use crate::text::language::Language;
+    const EN: Option<Rules> = Some(Rules::English);
 
     #[test]
     fn rewrites_only_what_engines_misread() {
@@ -177,7 +211,7 @@ mod tests {
             ("10^-3", "10^-3"),
         ];
         for (written, prepared) in cases {
-            assert_eq!(prepare(written), prepared, "prepare({written:?})");
+            assert_eq!(prepare(written, EN), prepared, "prepare({written:?})");
         }
     }
 
@@ -192,7 +226,7 @@ mod tests {
             ("x^-", "x -"),
         ];
         for (written, prepared) in cases {
-            assert_eq!(prepare(written), prepared, "prepare({written:?})");
+            assert_eq!(prepare(written, EN), prepared, "prepare({written:?})");
         }
     }
 
@@ -218,6 +252,137 @@ mod tests {
             })
             .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn leaves_numbers_and_abbreviations_to_the_engine_in_a_language_without_rules() {
+        let fr = Language::from_code("fr").unwrap();
+        let cases = [
+            ("le 5 décembre 2023", "le 5 décembre 2023"),
+            (
+                "Le Dr. Dupont a payé 1,5 million €.",
+                "Le Dr. Dupont a payé 1,5 million €.",
+            ),
+            (
+                "à 18 h 30, 3e étage, XIXe siècle",
+                "à 18 h 30, 3e étage, XIXe siècle",
+            ),
+            ("Salé & poivré", "Salé & poivré"),
+            ("R&D", "R&D"),
+            ("les années 2024–2026", "les années 2024–2026"),
+            ("Paris–Lyon", "Paris–Lyon"),
+            ("tard – très tard", "tard, très tard"),
+            (
+                "« Oui », dit-elle — maintenant…",
+                "\" Oui \", dit-elle, maintenant...",
+            ),
+            ("½ tasse", "1/2 tasse"),
+            ("2½ tasses", "2 1/2 tasses"),
+            ("¾ du trajet", "3/4 du trajet"),
+            ("un taux de 5 ‰", "un taux de 5"),
+            ("≈ 5 km", "5 km"),
+            ("x ≈ y", "x y"),
+            ("environ ~5 km", "environ 5 km"),
+            ("moins de < 5 euros", "moins de 5 euros"),
+            ("si x >= 5 alors", "si x 5 alors"),
+            ("Paris → Lyon", "Paris, Lyon"),
+            ("Paris -> Lyon", "Paris, Lyon"),
+            ("→ suite", "suite"),
+            ("№ 5", "№ 5"),
+            ("§§ 12", "§§ 12"),
+            ("¶ 5", "¶ 5"),
+            ("¶", ""),
+            ("il mesure 5′10″", "il mesure 5 10"),
+            ("∑ des valeurs", "des valeurs"),
+            ("10⁶ habitants", "10^6 habitants"),
+            ("super 😂🔥", "super"),
+            ("acte Ⅳ", "acte IV"),
+        ];
+        for (written, expected) in cases {
+            assert_eq!(
+                spoken_in(fr, written),
+                expected,
+                "spoken_in(fr, {written:?})"
+            );
+        }
+        let ru = Language::from_code("ru").unwrap();
+        assert_eq!(spoken_in(ru, "Цена ≈ 5 ₽ за ½ кг"), "Цена 5 ₽ за 1/2 кг");
+        let zh = Language::from_code("zh").unwrap();
+        assert_eq!(spoken_in(zh, "北京→上海，约5公里。"), "北京, 上海,约5公里.");
+    }
+
+    #[test]
+    fn adds_no_english_word_in_a_language_without_rules() {
+        // Every word the English readings of symbols put in, in any case.
+        const ENGLISH: &[&str] = &[
+            "and",
+            "to",
+            "about",
+            "one",
+            "half",
+            "third",
+            "thirds",
+            "quarter",
+            "quarters",
+            "fifth",
+            "eighth",
+            "per",
+            "mille",
+            "ten",
+            "thousand",
+            "sum",
+            "product",
+            "partial",
+            "not",
+            "over",
+            "care",
+            "of",
+            "no",
+            "number",
+            "section",
+            "sections",
+            "paragraph",
+            "prime",
+            "double",
+            "triple",
+            "foot",
+            "feet",
+            "inch",
+            "inches",
+            "minute",
+            "minutes",
+            "second",
+            "seconds",
+            "less",
+            "greater",
+            "than",
+            "equal",
+            "or",
+            "approximately",
+            "equals",
+            "zero",
+        ];
+        let de = Language::from_code("de").unwrap();
+        let ascii = ["->", "=>", "-->", "~", "<", ">", "<=", ">=", "&", "–"];
+        let chars = (0xA0..=0x33FF_u32)
+            .filter_map(char::from_u32)
+            .map(String::from);
+        for symbol in ascii.iter().map(|s| s.to_string()).chain(chars) {
+            for text in [
+                format!("Haus {symbol} Hof"),
+                format!("Haus{symbol}Hof"),
+                format!("2{symbol}5"),
+                format!("{symbol} 5"),
+                format!("5 {symbol}"),
+            ] {
+                let said = spoken_in(de, &text);
+                let added: Vec<&str> = said
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+                    .collect();
+                assert!(added.is_empty(), "{text:?} → {said:?}");
+            }
+        }
     }
 
     #[test]

@@ -25,8 +25,22 @@
 //!
 //! Symbols the engine already reads right stay as written: "±" (plus or minus), "×" (times),
 //! "÷" (divided by), "≠" "≤" "≥", "√", "∞", "°", "§" (section), "©"
-//! (copyright), currency signs, and the punctuation it pauses at. The words added here are
-//! English, the only language so far.
+//! (copyright), currency signs, and the punctuation it pauses at.
+//!
+//! The words added here are English, and are added only for a language with rules
+//! ([`super::Rules`]: English). For any other language nothing here is read as an English
+//! word; instead (each checked with espeak-ng 1.51 in French, German, Spanish, Russian,
+//! Mandarin and Arabic):
+//! - fractions become digits and a slash ("½" → "1/2", "2½" → "2 1/2"), numbers the engine
+//!   reads in its language ("½" itself is read "a half" in English by the Spanish, Russian,
+//!   Mandarin and Arabic voices);
+//! - "№ 5" and "¶ 5" stay as written (the German and Russian voices say "Nummer"/"номер",
+//!   the others skip the sign), as do "§§";
+//! - arrows and "->" between words are a pause (a comma), as bullets are;
+//! - "≈", "~", "<" and ">" before a number, primes, "‰", "‱", "∑", "∏", "∂", "¬", "⅟" and "℅"
+//!   are dropped: most voices skip them or switch to English to name them ("≈" is
+//!   "approximately" in English from the French, Spanish, Russian, Mandarin and Arabic
+//!   voices).
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -272,11 +286,16 @@ fn compatibility_block(c: char) -> bool {
 }
 
 /// The written text with symbols, pictographs and invisible characters made readable, as
-/// described in the module docs. Letters, digits and ASCII punctuation pass unchanged, except
-/// "~", "<", ">" before a number and the arrows "->", "=>" between words.
-pub fn plain(text: &str) -> String {
+/// described in the module docs: with English `rules`, symbols that stand for words are read
+/// as English words; without rules, as neutral written forms or not at all. Letters, digits
+/// and ASCII punctuation pass unchanged, except "~", "<", ">" before a number and the arrows
+/// "->", "=>" between words.
+pub fn plain(text: &str, rules: Option<super::Rules>) -> String {
     let chars: Vec<char> = text.nfc().collect();
-    let mut out = Out::default();
+    let mut out = Out {
+        english: rules == Some(super::Rules::English),
+        ..Out::default()
+    };
     let mut i = 0;
     while i < chars.len() {
         i += read(&chars, i, &mut out);
@@ -290,6 +309,8 @@ pub fn plain(text: &str) -> String {
 struct Out {
     text: String,
     gap: bool,
+    /// Whether symbols that stand for words are read as English words (see the module docs).
+    english: bool,
 }
 
 impl Out {
@@ -409,6 +430,12 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         return 1;
     }
     if let Some((_, said)) = FRACTIONS.iter().find(|(f, _)| *f == c) {
+        if !out.english {
+            // "½" → "1/2": its compatibility form with a plain slash.
+            let digits: String = std::iter::once(c).nfkc().collect();
+            out.words(&digits.replace('\u{2044}', "/"));
+            return 1;
+        }
         // "2½" → "2 and one half".
         if before(chars, i).is_some_and(|b| b.is_ascii_digit()) && prev != Some('/') {
             out.words(&format!("and {said}"));
@@ -418,7 +445,11 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         return 1;
     }
     if let Some((_, said)) = WORDS.iter().find(|(w, _)| *w == c) {
-        out.words(said);
+        if out.english {
+            out.words(said);
+        } else {
+            out.gap();
+        }
         return 1;
     }
     if let Some((_, plain)) = PLAIN_FORMS.iter().find(|(p, _)| *p == c) {
@@ -440,7 +471,7 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         // "№ 5" is read like "No. 5" ("number five"); alone it is decoration.
         '№' => {
             if number_follows(chars, i + 1) {
-                out.words("No.");
+                out.words(if out.english { "No." } else { "№" });
             } else {
                 out.gap();
             }
@@ -449,19 +480,31 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         // "§§ 12–14": several sections.
         '§' if next == Some('§') => {
             let run = chars[i..].iter().take_while(|c| **c == '§').count();
-            out.words("sections");
+            if out.english {
+                out.words("sections");
+            } else {
+                out.words(&"§".repeat(run));
+            }
             return run;
         }
         // A pilcrow before a number names a paragraph; alone it is a permalink mark.
         '¶' => {
             if number_follows(chars, i + 1) {
-                out.words("paragraph");
+                out.words(if out.english { "paragraph" } else { "¶" });
             } else {
                 out.gap();
             }
             return 1;
         }
+        '′' | '″' | '‴' if !out.english => {
+            out.gap();
+            return 1;
+        }
         '′' | '″' | '‴' => return prime(chars, i, out),
+        '≈' if !out.english => {
+            out.gap();
+            return 1;
+        }
         // "≈ 5 km", "costs ≈ $5": about; between two terms ("x ≈ 5", "π ≈ 3.14"): a relation.
         '≈' => {
             let term_before = chars[..i]
@@ -509,11 +552,7 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         _ => {}
     }
     if ONWARD_ARROWS.contains(&c) {
-        if between_words(chars, i, i + 1) {
-            out.words("to");
-        } else {
-            out.gap();
-        }
+        onward(chars, i, i + 1, out);
         return 1;
     }
     if BULLETS.contains(&c) {
@@ -591,6 +630,20 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         | Kind::PrivateUse => out.gap(),
     }
     1
+}
+
+/// An arrow from `i` to `j`: between two words "to" in English and a pause (a comma) in a
+/// language without rules; elsewhere not read.
+fn onward(chars: &[char], i: usize, j: usize, out: &mut Out) {
+    if !between_words(chars, i, j) {
+        out.gap();
+    } else if out.english {
+        out.words("to");
+    } else {
+        out.gap();
+        out.push(",");
+        out.gap();
+    }
 }
 
 /// A character read through its compatibility form: "①" → "1", "Ⅳ" → "IV", "℃" → "°C", "ⅻ"
@@ -697,23 +750,19 @@ fn read_ascii(chars: &[char], i: usize, out: &mut Out) -> usize {
     let alnum_before = prev.is_some_and(char::is_alphanumeric);
     match (c, next) {
         ('-', Some('>')) | ('=', Some('>')) if !alnum_before || chars.get(i + 2) == Some(&' ') => {
-            if between_words(chars, i, i + 2) {
-                out.words("to");
-            } else {
-                out.gap();
-            }
+            onward(chars, i, i + 2, out);
             2
         }
         ('-', Some('-')) if chars.get(i + 2) == Some(&'>') => {
-            if between_words(chars, i, i + 3) {
-                out.words("to");
-            } else {
-                out.gap();
-            }
+            onward(chars, i, i + 3, out);
             3
         }
         ('~', _) if !alnum_before && number_follows(chars, i + 1) => {
-            out.words("about");
+            if out.english {
+                out.words("about");
+            } else {
+                out.gap();
+            }
             1
         }
         ('<' | '>', _) => {
@@ -722,6 +771,10 @@ fn read_ascii(chars: &[char], i: usize, out: &mut Out) -> usize {
             let spaced = prev.is_none_or(char::is_whitespace)
                 && chars.get(i + used).is_none_or(|c| c.is_whitespace());
             if number_follows(chars, i + used) || (spaced && between_words(chars, i, i + used)) {
+                if !out.english {
+                    out.gap();
+                    return used;
+                }
                 let said = match (c, or_equal) {
                     ('<', false) => "less than",
                     ('<', true) => "less than or equal to",
@@ -752,7 +805,7 @@ mod tests {
             .filter_map(|(written, want)| {
                 // Runs of spaces are collapsed by the last pass; compare without them.
                 let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-                let got = plain(written);
+                let got = plain(written, Some(super::super::Rules::English));
                 (collapse(&got) != collapse(want))
                     .then(|| format!("{written:?}: got {got:?}, want {want:?}"))
             })
