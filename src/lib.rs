@@ -488,17 +488,48 @@ pub fn export(
         },
         _ => None,
     };
+    // The run's engine reads the language of its voice; with --voice given it reads every
+    // article, as asked. Others are routed by language (see `voice_for_language`).
+    let main_language = engine.as_ref().map(|e| voice_language(&e.info().voice));
+    let mut routed: std::collections::HashMap<&'static str, Option<Box<dyn render::Synthesizer>>> =
+        Default::default();
     let mut reports = Vec::new();
     let mut failed = Vec::new();
     for article in articles {
+        let language = article.narration.language.code();
+        let own_engine = opts.voice.voice.is_some()
+            || main_language
+                .as_deref()
+                .is_none_or(|m| same_language(m, language));
         let result = if !opts.force && opts.out_dir.join(&article.slug).exists() {
             Err(Error::Exists {
                 dir: opts.out_dir.join(&article.slug),
             })
-        } else {
+        } else if own_engine {
             match engine.as_mut() {
                 Some(engine) => narrate(article, engine.as_mut(), cache.as_mut(), opts, progress),
                 None => write_script_only(article, opts),
+            }
+        } else {
+            let other = routed
+                .entry(language)
+                .or_insert_with(|| voice_for_language(language, &voice, opts.jobs));
+            match other.as_mut() {
+                Some(engine) => narrate(article, engine.as_mut(), cache.as_mut(), opts, progress),
+                None => {
+                    let name = article.narration.language.name();
+                    let message = format!(
+                        "{}: written in {name} ({language}), which no installed voice reads; \
+                         install a neural voice for {name} or espeak-ng's, or pass --voice",
+                        article.source.display()
+                    );
+                    if opts.require_audio {
+                        Err(Error::AudioRequired { reason: message })
+                    } else {
+                        warnings.push(format!("{message}; wrote the script only"));
+                        write_script_only(article, opts)
+                    }
+                }
             }
         };
         match result {
@@ -672,6 +703,64 @@ fn narrate(
         chunks: total,
         cached: stats.cached,
     })
+}
+
+/// The language a voice speaks, from its name: "en_US-joe-medium" and "en-us" are `en`,
+/// "cmn" is `zh` (espeak-ng names Mandarin by its ISO 639-3 code).
+fn voice_language(voice: &str) -> String {
+    let stem = Path::new(voice)
+        .file_stem()
+        .map_or(voice.to_string(), |s| s.to_string_lossy().into_owned());
+    let code = stem
+        .split(['_', '-'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if code == "cmn" {
+        "zh".into()
+    } else {
+        code
+    }
+}
+
+/// Whether a voice's language (`voice_language`) reads an article's language code.
+fn same_language(voice: &str, article: &str) -> bool {
+    voice == article
+}
+
+/// A voice for an article in `language` when the run's engine speaks another: an installed
+/// neural voice for the language first, else espeak-ng's voice for it (Mandarin is `cmn`),
+/// each with the run's rate, volume and jobs; `None` when neither exists.
+fn voice_for_language(
+    language: &str,
+    settings: &VoiceSettings,
+    jobs: usize,
+) -> Option<Box<dyn render::Synthesizer>> {
+    let neural = engine::voices::installed_models().into_iter().find(|m| {
+        engine::piper::PiperVoice::load(m).is_ok_and(|v| {
+            v.config
+                .language
+                .as_ref()
+                .is_some_and(|l| voice_language(&l.code) == language)
+        })
+    });
+    let espeak_voice = if language == "zh" { "cmn" } else { language };
+    let candidates = [
+        neural.map(|m| (EngineChoice::Piper, m.to_string_lossy().into_owned())),
+        Some((EngineChoice::Espeak, espeak_voice.to_string())),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|(choice, voice)| {
+            let wanted = VoiceSettings {
+                voice: Some(voice),
+                pitch: settings.pitch.filter(|_| choice == EngineChoice::Espeak),
+                ..settings.clone()
+            };
+            let opened = engine::select(choice, &wanted).ok()?.engine?;
+            Some(render::workers::parallel(opened, &wanted, jobs))
+        })
 }
 
 /// Writes manifest, script and (with audio) subtitles into the staged folder.

@@ -318,3 +318,72 @@ fn the_manifest_records_the_article_language() {
         assert_eq!(e.manifest["language"], "it", "--engine {engine} --lang it");
     }
 }
+
+#[test]
+fn each_language_is_read_by_a_voice_of_that_language() {
+    // Short articles written for this test; with no --voice, an article in another language
+    // than the neural voice's (English) goes to espeak-ng's voice for it.
+    let cases = [
+        ("fr", "fr", "Le conseil municipal s'est réuni mardi soir pour parler du mur du port. Personne n'était d'accord sur le prix des travaux."),
+        ("de", "de", "Der Gemeinderat hat am Dienstagabend lange über die Hafenmauer gesprochen. Niemand war mit den Kosten einverstanden."),
+        ("es", "es", "El consejo municipal se reunió el martes por la noche para hablar del muro del puerto. Nadie estaba de acuerdo con el precio de las obras. La votación se aplazó hasta mayo."),
+        ("ru", "ru", "Городской совет собрался во вторник вечером, чтобы обсудить стену в порту. Никто не согласился с ценой работ."),
+        ("zh", "cmn", "市议会星期二晚上开会讨论港口的防波堤。没有人同意工程的价格，会议一直开到深夜。"),
+        ("ar", "ar", "اجتمع مجلس المدينة مساء الثلاثاء لمناقشة جدار الميناء. لم يوافق أحد على تكلفة الأعمال، واستمر الاجتماع حتى وقت متأخر."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (code, voice, text) in cases {
+        let article = dir.path().join(format!("{code}.txt"));
+        std::fs::write(&article, format!("{text}\n")).unwrap();
+        let out = dir.path().join("out");
+        aloud()
+            .args(["export", "-q"])
+            .arg(&article)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let m = read_json(&out.join(code).join("manifest.json"));
+        assert_eq!(m["language"], code, "{code}: detected language");
+        assert_eq!(m["engine"]["name"], "espeak", "{code}");
+        assert_eq!(m["engine"]["voice"], voice, "{code}");
+        let (rate, samples) = read_wav(&out.join(code).join(format!("{code}.wav")));
+        assert!(rms(&samples) > SPEECH_RMS, "{code}: audio is speech");
+        let seconds = samples.len() as f64 / f64::from(rate);
+        assert!(
+            seconds > 3.0,
+            "{code}: {seconds:.1} s is too short for two sentences"
+        );
+    }
+}
+
+#[test]
+fn an_article_no_voice_reads_gets_a_warning_and_its_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("yi.txt");
+    std::fs::write(&article, "A text said to be in Yiddish.\n").unwrap();
+    let out = dir.path().join("out");
+    let assert = aloud()
+        .args(["export", "--engine", "espeak", "--lang", "yi", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("Yiddish (yi)") && stderr.contains("script only"),
+        "{stderr}"
+    );
+    assert!(out.join("yi/script.txt").exists() && !out.join("yi/yi.wav").exists());
+    aloud()
+        .args([
+            "export", "--engine", "espeak", "--lang", "yi", "-q", "--force",
+        ])
+        .arg("--require-audio")
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2);
+}
