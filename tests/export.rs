@@ -387,3 +387,42 @@ fn an_article_no_voice_reads_gets_a_warning_and_its_script() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn any_listed_voice_works_under_auto_and_an_unknown_one_names_close_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("note.txt");
+    std::fs::write(&article, "A short note. It has two sentences.\n").unwrap();
+    let model = aloud::engine::voices::find_model(Some("en_US-joe-medium"))
+        .expect("the neural voice is installed by scripts/test");
+    let model = model.to_string_lossy().into_owned();
+    for (voice, engine) in [
+        ("en-gb", "espeak"),
+        ("fr-fr", "espeak"),
+        ("en_US-joe-medium", "piper"),
+        (model.as_str(), "piper"),
+    ] {
+        let out = dir.path().join("out");
+        aloud()
+            .args(["export", "-q", "--force", "--voice", voice])
+            .arg(&article)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let m = read_json(&out.join("note/manifest.json"));
+        assert_eq!(m["engine"]["name"], engine, "--voice {voice}");
+        let (_, samples) = read_wav(&out.join("note/note.wav"));
+        assert!(rms(&samples) > SPEECH_RMS, "--voice {voice}");
+    }
+    let assert = aloud()
+        .args(["export", "-q", "--voice", "en-gbb"])
+        .arg(&article)
+        .arg("-o")
+        .arg(dir.path().join("other"))
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("(close: en-gb"), "{stderr}");
+}

@@ -221,7 +221,10 @@ fn lock(m: &'static Mutex<Loaded>) -> std::sync::MutexGuard<'static, Loaded> {
 /// The espeak-ng engine: a handle on the shared in-process library plus this engine's settings.
 #[derive(Debug)]
 pub struct Espeak {
+    /// The voice as the user named it (shown in the manifest).
     voice: String,
+    /// The name libespeak-ng selects it by (an identifier such as `gmw/en` for `en-gb`).
+    select: String,
     rate: u32,
     pitch: u8,
     volume: u8,
@@ -231,27 +234,34 @@ pub struct Espeak {
 
 impl Espeak {
     /// Loads libespeak-ng (once per process) and checks that the requested voice exists.
+    ///
+    /// A voice is named as `aloud voices` lists it (its language, e.g. `en-gb`, `fr-fr`) or as
+    /// libespeak-ng names it itself (`fr`, `gmw/en`); a listed name is selected by its
+    /// identifier, because libespeak-ng's own lookup does not know every listed name (`en-gb`
+    /// is the file `gmw/en`).
     pub fn open(settings: &VoiceSettings) -> Result<Self, EngineError> {
         let lib = library()?;
-        let mut loaded = lock(lib);
         let voice = settings
             .voice
             .clone()
             .unwrap_or_else(|| DEFAULT_VOICE.to_string());
-        let c_voice = CString::new(voice.clone()).map_err(|_| EngineError::UnknownVoice {
+        let select = Self::identifier_of(&voice).unwrap_or_else(|| voice.clone());
+        let mut loaded = lock(lib);
+        let unknown = || EngineError::UnknownVoice {
             engine: "espeak",
             voice: voice.clone(),
-        })?;
+            close: super::close_voice_names(&voice),
+        };
+        let c_voice = CString::new(select.clone()).map_err(|_| unknown())?;
         // Checking the voice selects it, so whatever was applied before no longer holds.
         loaded.applied = None;
         // SAFETY: `c_voice` is a valid NUL-terminated string for the duration of the call.
         if unsafe { (loaded.api.set_voice_by_name)(c_voice.as_ptr()) } != EE_OK {
-            return Err(EngineError::UnknownVoice {
-                engine: "espeak",
-                voice,
-            });
+            drop(loaded);
+            return Err(unknown());
         }
         Ok(Espeak {
+            select,
             voice,
             rate: settings.rate,
             pitch: settings.pitch.unwrap_or(50),
@@ -259,6 +269,16 @@ impl Espeak {
             sample_rate: loaded.sample_rate,
             version: loaded.version.clone(),
         })
+    }
+
+    /// The identifier (`gmw/en`) of the voice `aloud voices` lists as `name`, case aside.
+    fn identifier_of(name: &str) -> Option<String> {
+        let listed = Self::voices().ok()?;
+        let voice = listed.iter().find(|v| v.name.eq_ignore_ascii_case(name))?;
+        // The description ends with the identifier in brackets: "English (Great Britain)
+        // (gmw/en)".
+        let inner = voice.description.rsplit_once('(')?.1.strip_suffix(')')?;
+        Some(inner.to_string())
     }
 
     /// Lists the voices the installed espeak-ng-data provides.
@@ -506,14 +526,15 @@ impl Espeak {
     }
 
     fn apply(&self, loaded: &mut Loaded) -> Result<(), EngineError> {
-        let wanted = Applied(self.voice.clone(), self.rate, self.pitch, self.volume);
+        let wanted = Applied(self.select.clone(), self.rate, self.pitch, self.volume);
         if loaded.applied.as_ref() == Some(&wanted) {
             return Ok(());
         }
         loaded.applied = None;
-        let voice = CString::new(self.voice.clone()).map_err(|_| EngineError::UnknownVoice {
+        let voice = CString::new(self.select.clone()).map_err(|_| EngineError::UnknownVoice {
             engine: "espeak",
             voice: self.voice.clone(),
+            close: Vec::new(),
         })?;
         // SAFETY: plain integer parameters and a valid NUL-terminated voice name.
         let ok = unsafe {

@@ -68,6 +68,38 @@ impl Default for VoiceSettings {
     }
 }
 
+/// Installed voice names (neural and espeak-ng) close to `wanted`, best first, at most five:
+/// a name that contains it or that it contains, or one at a Jaro-Winkler similarity of 0.85 or
+/// more (the measure clap uses for its own "did you mean"), case aside.
+pub fn close_voice_names(wanted: &str) -> Vec<String> {
+    let wanted = wanted.to_lowercase();
+    let mut names: Vec<String> = voices::installed_models()
+        .iter()
+        .filter_map(|m| m.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    names.extend(
+        espeak::Espeak::voices()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| v.name),
+    );
+    let mut scored: Vec<(f64, String)> = names
+        .into_iter()
+        .filter_map(|name| {
+            let n = name.to_lowercase();
+            let score = if n.contains(&wanted) || (wanted.contains(&n) && n.len() >= 2) {
+                1.0 + n.len().min(wanted.len()) as f64 / n.len().max(wanted.len()) as f64
+            } else {
+                strsim::jaro_winkler(&n, &wanted)
+            };
+            (score >= 0.85).then_some((score, name))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(5).map(|(_, n)| n).collect()
+}
+
 /// A speech engine: synthesizes one chunk at a time into memory. `Send`, so a worker thread
 /// can own one.
 pub trait Engine: Send {
@@ -92,12 +124,17 @@ pub enum EngineError {
         reason: String,
     },
     /// The requested voice does not exist for this engine.
-    #[error("{engine} has no voice named {voice:?}; `aloud voices` lists the installed ones")]
+    #[error(
+        "{engine} has no voice named {voice:?}{}; `aloud voices` lists the installed ones",
+        if close.is_empty() { String::new() } else { format!(" (close: {})", close.join(", ")) }
+    )]
     UnknownVoice {
         /// Engine name.
         engine: &'static str,
         /// The voice asked for.
         voice: String,
+        /// Installed voice names close to it ([`close_voice_names`]), best first.
+        close: Vec<String>,
     },
     /// The engine is installed but broken: a corrupt model, a bad config, a voice that cannot
     /// speak what the phonemizer produces. The reason names the file and what to do.

@@ -371,6 +371,7 @@ impl Piper {
             Some(v) => EngineError::UnknownVoice {
                 engine: "piper",
                 voice: v.to_string(),
+                close: super::close_voice_names(v),
             },
             None => EngineError::Unavailable {
                 engine: "piper",
