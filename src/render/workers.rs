@@ -329,6 +329,14 @@ impl Synthesizer for Pool {
                 let done = done.clone();
                 let queue = &queue;
                 scope.spawn(move || {
+                    // Open before taking a chunk, so the first chunks go to workers that are
+                    // ready rather than wait for a model to load. A failure here is met
+                    // again, and reported, when the worker tries its first chunk.
+                    if slot.is_none() {
+                        if let Ok(Ok(engine)) = catch_unwind(AssertUnwindSafe(|| open())) {
+                            *slot = Some(engine);
+                        }
+                    }
                     while let Some(i) = queue.take() {
                         if done.send((i, speak(slot, open, texts[i]))).is_err() {
                             break;
