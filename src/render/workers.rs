@@ -574,10 +574,26 @@ impl WorkerProcess {
         }
     }
 
-    /// The error for a worker that stopped answering: how it ended and its last words.
+    /// The error for a worker that stopped answering: how it ended and its last words. Its
+    /// stdin is closed; one still running after a grace second (one that garbled an answer)
+    /// is killed.
     fn died(&mut self, what: &str) -> EngineError {
         self.stdin = None;
-        let status = match self.child.wait() {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        let ended = loop {
+            match self.child.try_wait() {
+                Ok(None) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Ok(None) => {
+                    let _ = self.child.kill();
+                    break self.child.wait();
+                }
+                Ok(Some(status)) => break Ok(status),
+                Err(e) => break Err(e),
+            }
+        };
+        let status = match ended {
             Ok(s) => match (s.code(), std::os::unix::process::ExitStatusExt::signal(&s)) {
                 (Some(code), _) => format!("exited with status {code}"),
                 (None, Some(signal)) => format!("was killed by signal {signal}"),
