@@ -473,6 +473,14 @@ impl Espeak {
         }
         if pid == 0 {
             drop(reader);
+            // SAFETY: closes this copy's stdin, stdout and stderr, which belong to the
+            // parent's protocol: should the parent die, whoever reads its pipes sees them
+            // close at once instead of when this copy ends. Nothing here uses them again.
+            unsafe {
+                libc::close(0);
+                libc::close(1);
+                libc::close(2);
+            }
             let code = self.speak_into(spoken, writer);
             // SAFETY: ends the child at once, skipping atexit handlers and stdio buffers
             // that belong to the parent.

@@ -171,7 +171,7 @@ pub enum EngineChoice {
     Auto,
     /// A Piper neural voice through ONNX Runtime, in-process.
     Piper,
-    /// libespeak-ng, in-process.
+    /// libespeak-ng, in worker processes of aloud (one per `--jobs`).
     Espeak,
     /// No audio: write the narration script only.
     None,
@@ -277,7 +277,7 @@ pub fn probe() -> Vec<(String, Result<String, String>)> {
         Ok(e) => {
             let info = e.info();
             Ok(format!(
-                "libespeak-ng {} in-process, {} Hz, default voice {}",
+                "libespeak-ng {} in worker processes, {} Hz, default voice {}",
                 info.version,
                 e.sample_rate(),
                 info.voice
