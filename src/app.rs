@@ -311,14 +311,31 @@ fn run_voices() -> Result<(), Error> {
         voices::voices_dir().display()
     );
     let models = voices::installed_models();
+    // The languages an installed neural voice reads, each marked on the voice that reads it
+    // by default (the run's default voice for English, else the first one found, as export's
+    // routing picks).
+    let mut neural_languages: Vec<String> = Vec::new();
     for model in &models {
         match PiperVoice::load(model) {
             Ok(v) => {
                 let c = &v.config;
+                let code = c.language.as_ref().map_or("?", |l| l.code.as_str());
+                let language = crate::voice_language(code);
+                let is_default = if language == "en" {
+                    v.name == voices::DEFAULT_VOICE
+                } else {
+                    !neural_languages.contains(&language)
+                };
+                let mark = if is_default {
+                    neural_languages.push(language.clone());
+                    format!(" [default for {language}]")
+                } else {
+                    String::new()
+                };
                 text += &format!(
-                    "  {:<24} {:<6} {} Hz, {} quality; {}\n",
+                    "  {:<24} {:<6} neural (Piper), {} Hz, {} quality; {}{mark}\n",
                     v.name,
-                    c.language.as_ref().map_or("?", |l| l.code.as_str()),
+                    code,
                     c.audio.sample_rate,
                     c.audio.quality.as_deref().unwrap_or("unknown"),
                     v.credit
@@ -341,11 +358,34 @@ fn run_voices() -> Result<(), Error> {
     match Espeak::voices() {
         Ok(list) => {
             text += &format!(
-                "espeak voices ({}), --engine espeak --voice NAME:\n",
+                "espeak voices ({}), formant synthesis at 22050 Hz, GPL-3.0-or-later \
+                 (espeak-ng); --voice NAME:\n",
                 list.len()
             );
             for v in list {
-                text += &format!("  {:<16} {}\n", v.name, v.description);
+                // The voice espeak-ng picks for a bare language code is the one whose file is
+                // named by it ("roa/fr" for fr); it reads that language when no neural voice
+                // does.
+                let file = v
+                    .description
+                    .rsplit_once('(')
+                    .and_then(|(_, id)| id.strip_suffix(')'))
+                    .and_then(|id| id.rsplit('/').next())
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let language = crate::voice_language(&file);
+                // English without a neural voice is read by espeak-ng's default, en-us.
+                let named_by_language = match language.as_str() {
+                    "en" => file == "en-us",
+                    "zh" => file == "cmn",
+                    _ => file == language,
+                };
+                let mark = if named_by_language && !neural_languages.contains(&language) {
+                    format!(" [default for {language}]")
+                } else {
+                    String::new()
+                };
+                text += &format!("  {:<16} {}{mark}\n", v.name, v.description);
             }
         }
         Err(e) => text += &format!("espeak voices: unavailable — {e}\n"),

@@ -707,7 +707,7 @@ fn narrate(
 
 /// The language a voice speaks, from its name: "en_US-joe-medium" and "en-us" are `en`,
 /// "cmn" is `zh` (espeak-ng names Mandarin by its ISO 639-3 code).
-fn voice_language(voice: &str) -> String {
+pub fn voice_language(voice: &str) -> String {
     let stem = Path::new(voice)
         .file_stem()
         .map_or(voice.to_string(), |s| s.to_string_lossy().into_owned());

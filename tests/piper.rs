@@ -399,6 +399,26 @@ fn voices_lists_the_installed_neural_voice() {
         .stdout(predicates::str::contains("en_US-joe-medium"))
         .stdout(predicates::str::contains("22050 Hz, medium quality"))
         .stdout(predicates::str::contains("CC0"));
+    // Each language's default voice is marked: the neural voice for English, espeak-ng's for
+    // languages no neural voice reads.
+    let listed = aloud().arg("voices").assert().success();
+    let listed = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+    let line = |start: &str| {
+        listed
+            .lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} line in {listed}"))
+            .to_string()
+    };
+    assert!(
+        line("en_US-joe-medium").ends_with("[default for en]"),
+        "{listed}"
+    );
+    assert!(
+        line("fr-fr ").ends_with("(roa/fr) [default for fr]"),
+        "{listed}"
+    );
+    assert!(!line("en-us ").contains("default"), "{listed}");
     // Installing again is a no-op that says so.
     aloud()
         .args(["voices", "install", "joe"])
