@@ -367,10 +367,9 @@ fn run_voices() -> Result<(), Error> {
                 // named by it ("roa/fr" for fr); it reads that language when no neural voice
                 // does.
                 let file = v
-                    .description
-                    .rsplit_once('(')
-                    .and_then(|(_, id)| id.strip_suffix(')'))
-                    .and_then(|id| id.rsplit('/').next())
+                    .identifier
+                    .rsplit('/')
+                    .next()
                     .unwrap_or_default()
                     .to_ascii_lowercase();
                 let language = crate::voice_language(&file);

@@ -497,10 +497,8 @@ pub fn export(
     let mut failed = Vec::new();
     for article in articles {
         let language = article.narration.language.code();
-        let own_engine = opts.voice.voice.is_some()
-            || main_language
-                .as_deref()
-                .is_none_or(|m| same_language(m, language));
+        let own_engine =
+            opts.voice.voice.is_some() || main_language.as_deref().is_none_or(|m| m == language);
         let result = if !opts.force && opts.out_dir.join(&article.slug).exists() {
             Err(Error::Exists {
                 dir: opts.out_dir.join(&article.slug),
@@ -721,11 +719,6 @@ pub fn voice_language(voice: &str) -> String {
     } else {
         code
     }
-}
-
-/// Whether a voice's language (`voice_language`) reads an article's language code.
-fn same_language(voice: &str, article: &str) -> bool {
-    voice == article
 }
 
 /// A voice for an article in `language` when the run's engine speaks another: an installed

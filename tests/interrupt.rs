@@ -35,19 +35,8 @@ fn interrupted_export_leaves_nothing(signal: &str) {
     // Wait until the article is being built: its staging folder holds chunk WAVs.
     let start = Instant::now();
     loop {
-        let staging = std::fs::read_dir(&out).ok().and_then(|mut d| {
-            d.find_map(|e| {
-                let e = e.ok()?;
-                e.file_name()
-                    .to_string_lossy()
-                    .contains(".partial-")
-                    .then(|| e.path())
-            })
-        });
-        if let Some(s) = staging {
-            if std::fs::read_dir(s.join("chunks")).is_ok_and(|d| d.count() >= 3) {
-                break;
-            }
+        if staged_chunks(&out) >= 3 {
+            break;
         }
         assert!(
             start.elapsed() < Duration::from_secs(60),

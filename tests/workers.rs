@@ -145,18 +145,7 @@ fn start_export(input: &Path, out: &Path, jobs: &str, chunks: usize) -> std::pro
         .unwrap();
     let start = Instant::now();
     loop {
-        let staged = std::fs::read_dir(out).ok().and_then(|mut d| {
-            d.find_map(|e| {
-                let e = e.ok()?;
-                e.file_name()
-                    .to_string_lossy()
-                    .contains(".partial-")
-                    .then(|| e.path())
-            })
-        });
-        if staged
-            .is_some_and(|s| std::fs::read_dir(s.join("chunks")).is_ok_and(|d| d.count() >= chunks))
-        {
+        if staged_chunks(out) >= chunks {
             return child;
         }
         if start.elapsed() > Duration::from_secs(60) {

@@ -274,11 +274,10 @@ impl Espeak {
     /// The identifier (`gmw/en`) of the voice `aloud voices` lists as `name`, case aside.
     fn identifier_of(name: &str) -> Option<String> {
         let listed = Self::voices().ok()?;
-        let voice = listed.iter().find(|v| v.name.eq_ignore_ascii_case(name))?;
-        // The description ends with the identifier in brackets: "English (Great Britain)
-        // (gmw/en)".
-        let inner = voice.description.rsplit_once('(')?.1.strip_suffix(')')?;
-        Some(inner.to_string())
+        listed
+            .into_iter()
+            .find(|v| v.name.eq_ignore_ascii_case(name))
+            .map(|v| v.identifier)
     }
 
     /// Lists the voices the installed espeak-ng-data provides.
@@ -308,6 +307,7 @@ impl Espeak {
                         language
                     },
                     description: format!("{name} ({identifier})"),
+                    identifier,
                 });
                 list = list.add(1);
             }

@@ -36,6 +36,9 @@ pub struct Voice {
     pub name: String,
     /// A human description (full name, identifier).
     pub description: String,
+    /// The engine's own identifier of the voice (espeak-ng's `gmw/en`), by which it is
+    /// selected.
+    pub identifier: String,
 }
 
 /// The voice settings a user chose on the command line.

@@ -323,3 +323,20 @@ pub fn check_article(e: &Exported, engine: &str, sentence_pause_ms: u64) {
         "script numbers and times chunks"
     );
 }
+
+/// How many chunk WAVs the staging folder (`.<slug>.partial-<pid>`) in `out` holds so far;
+/// 0 while there is none.
+pub fn staged_chunks(out: &Path) -> usize {
+    let staging = std::fs::read_dir(out).ok().and_then(|mut d| {
+        d.find_map(|e| {
+            let e = e.ok()?;
+            e.file_name()
+                .to_string_lossy()
+                .contains(".partial-")
+                .then(|| e.path())
+        })
+    });
+    staging
+        .and_then(|s| std::fs::read_dir(s.join("chunks")).ok())
+        .map_or(0, |d| d.count())
+}
