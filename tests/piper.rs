@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use aloud::engine::espeak::clause_terminator;
-use aloud::engine::piper::{phoneme_ids, Piper, PiperVoice};
+use aloud::engine::piper::{phoneme_ids, runs, Piper, PiperVoice, MAX_IDS_PER_RUN};
 use aloud::engine::{voices, Engine, VoiceSettings};
 use common::*;
 
@@ -244,6 +244,44 @@ fn synthesizes_in_memory_at_the_voice_rate() {
     let voice = PiperVoice::load(&installed_model()).unwrap();
     assert_eq!(voice.config.audio.sample_rate, 22050);
     assert!(phoneme_ids("ə", &voice.config.phoneme_id_map).is_ok());
+}
+
+/// A chunk longer than one model run (issue 12: runs are capped near 300 phoneme ids to bound
+/// the session's memory) is spoken whole: its runs together last about as long as its clauses
+/// spoken one by one, and each of its runs is under the cap.
+#[test]
+fn a_chunk_over_one_run_is_spoken_whole_in_runs() {
+    let clauses = [
+        "The harbour committee met on a grey Tuesday morning to settle the question of the old pier",
+        "which had stood against the winter storms for nearly a hundred years",
+        "but now leaned so far toward the water that the gulls refused to land on it",
+        "and the fishermen tied their boats to the new breakwater instead",
+    ];
+    let mut piper = Piper::open(&VoiceSettings::default()).unwrap();
+    let whole = format!("{}.", clauses.join(", "));
+    let ids = piper.ids(&whole).unwrap();
+    assert!(
+        ids.len() > MAX_IDS_PER_RUN,
+        "the test sentence must need more than one run ({} ids)",
+        ids.len()
+    );
+    let phonemes = piper.phonemes(&whole).unwrap();
+    for run in runs(&phonemes, MAX_IDS_PER_RUN) {
+        assert!(2 * run.chars().count() + 2 <= MAX_IDS_PER_RUN);
+    }
+    let secs = |pcm: &aloud::audio::Pcm| pcm.samples.len() as f64 / f64::from(pcm.sample_rate);
+    let long = piper.synthesize(&whole).unwrap();
+    let parts: f64 = clauses
+        .iter()
+        .map(|c| secs(&piper.synthesize(&format!("{c}.")).unwrap()))
+        .sum();
+    let ratio = secs(&long) / parts;
+    assert!(
+        (0.8..1.2).contains(&ratio),
+        "whole chunk {:.2} s against its clauses {parts:.2} s",
+        secs(&long)
+    );
+    assert!(rms(&long.samples) > SPEECH_RMS);
 }
 
 /// Runs export with `--engine ENGINE` on the short article and the given environment;

@@ -354,6 +354,13 @@ impl Session {
                 .map_err(|e| options(&e))?
                 .with_intra_threads(*threads)
                 .map_err(|e| options(&e))?
+                // Basic graph optimizations load the model in 0.2 s instead of 0.6 s at about
+                // the same speed; without the memory pattern, a session does not keep the
+                // plan of its largest run (both measured in issue 12 on en_US-joe-medium).
+                .with_optimization_level(ort::session::builder::GraphOptimizationLevel::Level1)
+                .map_err(|e| options(&e))?
+                .with_memory_pattern(false)
+                .map_err(|e| options(&e))?
                 .commit_from_memory(bytes)
                 .map_err(|e| {
                     broken(format!(
@@ -492,9 +499,15 @@ impl Piper {
         &self.voice
     }
 
-    /// Phoneme ids for `spoken`, exactly as they are fed to the model.
+    /// Piper's phoneme string for `spoken` (before it is cut into [`runs`]).
+    pub fn phonemes(&self, spoken: &str) -> Result<String, EngineError> {
+        spoken_phonemes(&self.phonemizer, spoken)
+    }
+
+    /// Phoneme ids for `spoken` as one sequence (the model is given them in [`runs`] of at
+    /// most [`MAX_IDS_PER_RUN`]).
     pub fn ids(&self, spoken: &str) -> Result<Vec<i64>, EngineError> {
-        let phonemes = spoken_phonemes(&self.phonemizer, spoken)?;
+        let phonemes = self.phonemes(spoken)?;
         phoneme_ids(&phonemes, &self.voice.config.phoneme_id_map)
             .map_err(|c| unknown_phoneme(&self.voice, c))
     }
@@ -553,14 +566,25 @@ impl Engine for Piper {
     }
 
     fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
-        let ids = self.ids(spoken)?;
-        let sample_rate = self.sample_rate();
-        if ids.len() <= 3 {
-            return Ok(Pcm {
-                sample_rate,
-                samples: Vec::new(),
-            });
+        let phonemes = spoken_phonemes(&self.phonemizer, spoken)?;
+        let mut audio = Vec::new();
+        for run in runs(&phonemes, MAX_IDS_PER_RUN) {
+            let ids = phoneme_ids(run, &self.voice.config.phoneme_id_map)
+                .map_err(|c| unknown_phoneme(&self.voice, c))?;
+            if ids.len() > 3 {
+                audio.extend(self.infer(&ids)?);
+            }
         }
+        Ok(Pcm {
+            sample_rate: self.sample_rate(),
+            samples: level(&audio, self.gain),
+        })
+    }
+}
+
+impl Piper {
+    /// One run of the model over `ids`: the raw float audio.
+    fn infer(&mut self, ids: &[i64]) -> Result<Vec<f32>, EngineError> {
         let fail = |e: ort::Error| EngineError::Synthesis {
             engine: "piper",
             reason: e.to_string(),
@@ -576,7 +600,8 @@ impl Engine for Piper {
         // duration noise, so each input may take one more run: at most one run per input.
         for _ in 0..=self.noise.len() {
             let inference = &self.voice.config.inference;
-            let input = ort::value::Tensor::from_array(([1usize, n], ids.clone())).map_err(fail)?;
+            let input =
+                ort::value::Tensor::from_array(([1usize, n], ids.to_vec())).map_err(fail)?;
             let input_lengths =
                 ort::value::Tensor::from_array(([1usize], vec![n as i64])).map_err(fail)?;
             let scales = ort::value::Tensor::from_array((
@@ -592,7 +617,7 @@ impl Engine for Piper {
             for (k, (x, &len)) in self.noise.iter().zip(&lengths).enumerate() {
                 let mut values = vec![0f32; len];
                 noise::standard_normal(
-                    noise::chunk_seed(&ids, k),
+                    noise::chunk_seed(ids, k),
                     x.input.mean,
                     x.input.scale,
                     &mut values,
@@ -618,10 +643,7 @@ impl Engine for Piper {
                 let (_, audio) = outputs["output"]
                     .try_extract_tensor::<f32>()
                     .map_err(fail)?;
-                return Ok(Pcm {
-                    sample_rate,
-                    samples: level(audio, self.gain),
-                });
+                return Ok(audio.to_vec());
             }
         }
         Err(EngineError::Synthesis {
@@ -629,6 +651,59 @@ impl Engine for Piper {
             reason: "the model still asked for more noise after a run per noise input".into(),
         })
     }
+}
+
+/// The most phoneme ids one model run is given. ONNX Runtime keeps the largest buffers a run
+/// has needed, and a session needs about 110 MiB plus about 21 MiB per second of audio of its
+/// longest run (measured on en_US-joe-medium, issue 12), so this bounds a session near 300 MiB
+/// whatever the chunk length. 300 ids are about 150 phonemes, eight to ten seconds of speech.
+pub const MAX_IDS_PER_RUN: usize = 300;
+
+/// Splits a phoneme string into runs of at most `max_ids` model ids each (a phoneme and its
+/// pad are two ids; `^` and `$` two more), cut where the voice pauses anyway: after clause
+/// punctuation (`, ; : . ! ?`) first, else between words, else anywhere. Runs are balanced
+/// (a string needing k runs is cut near each k-th of its length) and trimmed of spaces.
+pub fn runs(phonemes: &str, max_ids: usize) -> Vec<&str> {
+    let max_chars = (max_ids.saturating_sub(2) / 2).max(8);
+    let bounds: Vec<usize> = phonemes
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([phonemes.len()])
+        .collect();
+    let chars: Vec<char> = phonemes.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while chars.len() - start > max_chars {
+        let rest = chars.len() - start;
+        let pieces = rest.div_ceil(max_chars);
+        let target = start + rest / pieces;
+        let lowest = start + max_chars / 4;
+        // Cut before index `end` (the run is chars[start..end]); cost: the kind of boundary,
+        // then the distance from the balanced target.
+        let cost = |end: usize| -> usize {
+            let before = chars[end - 1];
+            let kind = if before == ' ' && end >= 2 && ",;:.!?".contains(chars[end - 2])
+                || ".!?".contains(before)
+            {
+                0
+            } else if before == ' ' || chars[end] == ' ' {
+                max_chars / 2
+            } else {
+                4 * max_chars
+            };
+            kind + end.abs_diff(target)
+        };
+        let end = (lowest.max(start + 1)..=start + max_chars)
+            .min_by_key(|&e| cost(e))
+            .expect("a non-empty range");
+        out.push(&phonemes[bounds[start]..bounds[end]]);
+        start = end;
+    }
+    out.push(&phonemes[bounds[start]..]);
+    out.into_iter()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -671,6 +746,33 @@ mod tests {
         assert_eq!(s, "həlˈoʊ, wˈɜːld?".nfd().collect::<String>());
         let s = phoneme_string(&[clause("a", Some('.')), clause("b", None)]);
         assert_eq!(s, "a. b");
+    }
+
+    #[test]
+    fn runs_stay_under_the_cap_and_cut_after_punctuation_first() {
+        let short = "hɛloʊ wɜːld.";
+        assert_eq!(runs(short, 300), vec![short]);
+        let clause = "ðə kwɪk bɹaʊn fɒks dʒʌmps";
+        let long = format!("{clause}, {clause} {clause} {clause}, {clause}.");
+        let got = runs(&long, 80);
+        assert!(got.len() >= 3, "{got:?}");
+        for r in &got {
+            assert!(2 * r.chars().count() + 2 <= 80, "{r:?} is over the cap");
+            assert_eq!(r.trim(), *r);
+        }
+        assert!(
+            got[0].ends_with(','),
+            "first run ends at the comma: {got:?}"
+        );
+        // Nothing is lost or reordered: the runs are the string minus the spaces at cuts.
+        let joined: String = got.concat();
+        let squeezed: String = long.chars().filter(|c| *c != ' ').collect();
+        assert_eq!(joined.replace(' ', ""), squeezed);
+        // No spaces at all: cut anywhere, still under the cap.
+        let solid = "a".repeat(1000);
+        let got = runs(&solid, 100);
+        assert!(got.iter().all(|r| 2 * r.len() + 2 <= 100));
+        assert_eq!(got.concat(), solid);
     }
 
     #[test]

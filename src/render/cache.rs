@@ -23,7 +23,7 @@ pub const DEFAULT_CAP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// Bumped whenever what a cached chunk holds changes for the same key (trimming, fading,
 /// levelling, the file format), so old entries are never mistaken for new ones.
-const FORMAT: &str = "aloud-chunk-1";
+const FORMAT: &str = "aloud-chunk-2";
 
 /// What a chunk's audio depends on, hashed.
 #[derive(Debug, Clone, PartialEq, Eq)]
