@@ -159,6 +159,43 @@ fn a_long_comment_thread_is_not_read() {
     assert!(!text.contains("I disagree"), "comments read: {text}");
 }
 
+/// Sites name the article's own wrapper after the kind of page (`newsletter-post`,
+/// `promo-content`): a wrapper marked with such a word that holds running prose is the
+/// article and is read, in blocks; a signup box marked the same way is still left out.
+#[test]
+fn an_article_whose_wrapper_is_named_like_clutter_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "newsletter",
+        &format!(
+            r#"<html><head><title>Sea wall letter</title></head><body>
+            <div class="newsletter-signup"><p>Join 9,000 readers and get this letter by
+            e-mail every week.</p><button>Subscribe</button></div>
+            <main><div class="typography newsletter-post post"><h1>Sea wall letter</h1>
+            <p>{}</p><h2>The budget</h2><p>{}</p></div></main></body></html>"#,
+            prose("vote", 4),
+            prose("budget", 4)
+        ),
+    );
+    for extractor in ["page", "trafilatura"] {
+        let (plan, _) = script(&p, &["--extractor", extractor]);
+        let text = paragraphs(&plan);
+        assert!(
+            text.iter().any(|t| t.starts_with("The vote report")),
+            "{extractor}: {text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t == "The budget"),
+            "{extractor}: heading kept: {text:?}"
+        );
+        assert!(
+            !text.iter().any(|t| t.contains("Join 9,000")),
+            "{extractor}: signup read: {text:?}"
+        );
+    }
+}
+
 #[test]
 fn footnote_markers_and_lists_are_left_out_unless_asked() {
     let dir = tempfile::tempdir().unwrap();

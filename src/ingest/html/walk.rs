@@ -242,22 +242,98 @@ fn is_clutter(el: &scraper::node::Element) -> bool {
     if SKIP_TAGS.contains(&el.name()) || is_hidden(el) {
         return true;
     }
-    let marks = [el.attr("class"), el.id(), el.attr("role")];
-    marks.iter().flatten().any(|m| {
-        m.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
-            .any(|w| CLUTTER_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-    }) || matches!(
-        el.attr("role"),
-        Some(
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "complementary"
-                | "dialog"
-                | "alertdialog"
-                | "search"
+    !clutter_marks(el).is_empty()
+        || matches!(
+            el.attr("role"),
+            Some(
+                "navigation"
+                    | "banner"
+                    | "contentinfo"
+                    | "complementary"
+                    | "dialog"
+                    | "alertdialog"
+                    | "search"
+            )
         )
-    )
+}
+
+/// The clutter words (lower-cased) in an element's class, id and role.
+fn clutter_marks(el: &scraper::node::Element) -> Vec<String> {
+    [el.attr("class"), el.id(), el.attr("role")]
+        .iter()
+        .flatten()
+        .flat_map(|m| m.split(|c: char| c == '-' || c == '_' || c.is_whitespace()))
+        .map(str::to_ascii_lowercase)
+        .filter(|w| CLUTTER_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Clutter words that always mean clutter, however much text the element holds: comment
+/// threads, consent dialogs, ad and recommendation slots, navigation.
+const ALWAYS_CLUTTER: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "related",
+    "recommended",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "onetrust",
+    "outbrain",
+    "taboola",
+    "popular",
+    "trending",
+    "foot",
+    "footer",
+    "nav",
+    "navigation",
+    "menu",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+];
+
+/// Words of running prose an element marked as clutter must hold to be read after all: at
+/// least this many in paragraphs of [`PROSE_PARAGRAPH_WORDS`] or more. Sites name the
+/// article's own wrapper after the page it is on (`newsletter-content` on a newsletter page,
+/// `promo-body` on an offer): a signup box or call to action holds a sentence or two.
+const PROSE_WORDS: usize = 150;
+/// Words a paragraph needs to count as running prose for [`PROSE_WORDS`].
+const PROSE_PARAGRAPH_WORDS: usize = 15;
+
+/// True when `el` is marked as clutter by its class, id or role only with words that can name
+/// an article's wrapper, and it holds running prose ([`PROSE_WORDS`]): it is the article.
+fn is_article_marked_as_clutter(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    if SKIP_TAGS.contains(&e.name()) || is_hidden(e) || e.attr("role").is_some() {
+        return false;
+    }
+    let marks = clutter_marks(e);
+    if marks.is_empty() || marks.iter().any(|m| ALWAYS_CLUTTER.contains(&m.as_str())) {
+        return false;
+    }
+    let Ok(paragraphs) = Selector::parse("p") else {
+        return false;
+    };
+    let mut prose = 0;
+    for p in el.select(&paragraphs) {
+        let words = p.text().flat_map(str::split_whitespace).count();
+        if words >= PROSE_PARAGRAPH_WORDS {
+            prose += words;
+            if prose >= PROSE_WORDS {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A box that is mostly links (at least two, and 70% or more of its text) is navigation:
@@ -469,7 +545,9 @@ fn walk(
                     notes.append(&mut nested);
                     continue;
                 }
-                if is_clutter(e) || is_media_caption(child_el) {
+                if (is_clutter(e) && !is_article_marked_as_clutter(child_el))
+                    || is_media_caption(child_el)
+                {
                     continue;
                 }
                 let name = e.name();
