@@ -237,10 +237,15 @@ pub struct ScriptArgs {
 
 /// Arguments of `aloud voices`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct VoicesArgs {
     /// What to do; without one, list voices.
     #[command(subcommand)]
     pub action: Option<VoicesAction>,
+    /// List the voices `aloud voices install` can install: language, engine, quality,
+    /// download size, licence, and whether each is installed.
+    #[arg(long)]
+    pub available: bool,
 }
 
 /// `aloud voices` actions.
