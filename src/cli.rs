@@ -33,7 +33,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Print the narration plan (no audio): a readable script, or JSON with --json.
     Script(ScriptArgs),
-    /// List installed voices, or install one.
+    /// List voices (installed ones, or with --available those aloud can install), or install one.
     Voices(VoicesArgs),
     /// Show which speech engines work on this machine, and why the others do not.
     Engines,
