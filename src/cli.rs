@@ -33,7 +33,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Print the narration plan (no audio): a readable script, or JSON with --json.
     Script(ScriptArgs),
-    /// List installed voices, or install one.
+    /// List voices (installed ones, or with --available those aloud can install), or install one.
     Voices(VoicesArgs),
     /// Show which speech engines work on this machine, and why the others do not.
     Engines,
@@ -237,10 +237,15 @@ pub struct ScriptArgs {
 
 /// Arguments of `aloud voices`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct VoicesArgs {
     /// What to do; without one, list voices.
     #[command(subcommand)]
     pub action: Option<VoicesAction>,
+    /// List the voices `aloud voices install` can install: language, engine, quality,
+    /// download size, licence, and whether each is installed.
+    #[arg(long)]
+    pub available: bool,
 }
 
 /// `aloud voices` actions.

