@@ -524,7 +524,7 @@ pub fn export(
         } else {
             let other = routed
                 .entry(language)
-                .or_insert_with(|| voice_for_language(language, &voice, opts.jobs));
+                .or_insert_with(|| voice_for_language(language, opts.engine, &voice, opts.jobs));
             match other.as_mut() {
                 Some(engine) => {
                     note_credit(engine.as_ref());
@@ -739,9 +739,11 @@ pub fn voice_language(voice: &str) -> String {
 
 /// A voice for an article in `language` when the run's engine speaks another: an installed
 /// neural voice for the language first, else espeak-ng's voice for it (Mandarin is `cmn`),
-/// each with the run's rate, volume and jobs; `None` when neither exists.
+/// each with the run's rate, volume and jobs; `None` when neither exists. An engine the user
+/// named (`--engine espeak`) is the only one considered.
 fn voice_for_language(
     language: &str,
+    wanted_engine: EngineChoice,
     settings: &VoiceSettings,
     jobs: usize,
 ) -> Option<Box<dyn render::Synthesizer>> {
@@ -761,6 +763,9 @@ fn voice_for_language(
     candidates
         .into_iter()
         .flatten()
+        .filter(|(choice, _)| {
+            matches!(wanted_engine, EngineChoice::Auto) || wanted_engine == *choice
+        })
         .find_map(|(choice, voice)| {
             let wanted = VoiceSettings {
                 voice: Some(voice),

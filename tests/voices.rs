@@ -191,6 +191,20 @@ fn an_installed_neural_voice_reads_the_articles_in_its_language() {
         // Each voice that spoke is credited after the export.
         assert!(stdout.contains(&format!("Piper voice {voice}")), "{stdout}");
     }
+    // An engine the user names is respected: with --engine espeak the French article is read
+    // by espeak-ng's French voice although a French neural voice is installed.
+    let out2 = dir.path().join("out-espeak");
+    aloud()
+        .args(["export", "-q", "--engine", "espeak"])
+        .arg(&fr)
+        .arg("-o")
+        .arg(&out2)
+        .env("ALOUD_VOICES_DIR", voices_dir.path())
+        .assert()
+        .success();
+    let m = read_json(&out2.join("conseil").join("manifest.json"));
+    assert_eq!(m["engine"]["name"], "espeak", "--engine espeak is respected");
+    assert_eq!(m["engine"]["voice"], "fr");
     // `aloud voices` marks it as French's default, and espeak-ng's French voice no longer.
     let listed = aloud()
         .arg("voices")
