@@ -43,6 +43,8 @@ pub const VOCAB_FILE: &str = "vocab.json";
 pub const MODEL_SHA256: &str = "5f70741d4e900f4e85d0037498736cc1b3e1b9a63a13546a5da1e63abf4fccd8";
 /// The package the model comes from.
 pub const PACKAGE_VERSION: &str = "hibari-tts 0.2.1";
+/// The version recorded in the manifest: the package's.
+pub const VERSION: &str = "0.2.1";
 /// The rate (words per minute) at which the model's own pace (`speed` 1.0) is used; other
 /// rates scale `speed`, as `--rate` scales the Piper voice's length.
 pub const NATURAL_WPM: u32 = 175;
@@ -231,6 +233,11 @@ impl Hibari {
         })
     }
 
+    /// The licence and credit line of the voice.
+    pub fn credit() -> &'static str {
+        CREDIT
+    }
+
     /// The model's phoneme string for `spoken`.
     pub fn phonemes(&self, spoken: &str) -> Result<String, EngineError> {
         spoken_phonemes(&self.phonemizer, spoken)
@@ -323,10 +330,10 @@ impl Engine for Hibari {
     fn info(&self) -> EngineInfo {
         EngineInfo {
             name: "hibari".into(),
-            version: PACKAGE_VERSION.into(),
+            version: VERSION.into(),
             voice: VOICE_NAME.into(),
             rate: self.rate,
-            credit: Some(CREDIT.into()),
+            credit: Some(Hibari::credit().into()),
             runtime: Some(format!("onnxruntime {}", self.runtime_version)),
         }
     }
