@@ -8,10 +8,16 @@ Measures, in one run on this machine:
   * the reference `piper` CLI (PyPI piper-tts, installed into target/bench/piper-venv) on the
     same text and the same voice model, for comparison;
   * with --wer: word error rate of each WAV through ../shared/tools/asr-wer (offline Whisper),
-    against the article's written text.
+    against the article's written text;
+  * with --engines ...,hibari: aloud's hibari voice, and with --hibari-cli the Python package
+    it was ported from (PyPI hibari-tts[fast] 0.2.1 in target/bench/hibari-venv, all cores);
+  * the noise in the pauses: the level of the quiet 20 ms windows (more than 30 dB under the
+    speech level) that are not digital silence, i.e. the pauses the voice itself makes inside
+    a chunk (aloud's own pauses between chunks are exact zeros).
 
 Run from the repository root after scripts/narrate-samples (or scripts/test) has set up the
-voice:  python3 benches/narration.py [--wer] [--words 1000] [--jobs 1,2]
+voice:  python3 benches/narration.py [--wer] [--words 1000] [--jobs 1,2] [--engines espeak,piper]
+        [--hibari-cli]
 A benchmark, not a test: numbers depend on the machine and on what else is running.
 """
 import argparse
@@ -28,6 +34,7 @@ WORK = ROOT / "target" / "bench"
 ALOUD = ROOT / "target" / "release" / "aloud"
 ASR = ROOT.parent / "shared" / "tools" / "asr-wer" / "asr-wer"
 PIPER_TTS = "piper-tts==1.8.0"
+HIBARI_TTS = "hibari-tts[fast]==0.2.1"
 
 
 def timed(cmd, stdin=None):
@@ -81,12 +88,48 @@ def piper_cli():
     return exe
 
 
+def hibari_cli():
+    venv = WORK / "hibari-venv"
+    exe = venv / "bin" / "hibari"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+        subprocess.run([venv / "bin" / "pip", "install", "-q", HIBARI_TTS], check=True)
+    return exe
+
+
+def pause_noise(path):
+    """(median, loudest) RMS in dBFS of the quiet 20 ms windows of a 16-bit WAV that are not
+    digital silence: windows more than 30 dB under the speech level (the 95th percentile
+    window); None when there are none."""
+    import array
+    import math
+    with wave.open(str(path)) as w:
+        rate = w.getframerate()
+        samples = array.array("h", w.readframes(w.getnframes()))
+    n = rate // 50
+    levels = []
+    for i in range(0, len(samples) - n, n):
+        window = samples[i:i + n]
+        ms = sum(x * x for x in window) / n
+        levels.append(math.sqrt(ms) / 32768)
+    speech = sorted(levels)[int(len(levels) * 0.95)]
+    quiet = sorted(x for x in levels if 0 < x < speech / 10 ** 1.5)
+    if not quiet:
+        return None
+    db = lambda x: 20 * math.log10(x)
+    return db(quiet[len(quiet) // 2]), db(quiet[-1])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=1000)
     ap.add_argument("--wer", action="store_true", help="also score intelligibility with asr-wer")
     ap.add_argument("--jobs", default=f"1,{os.cpu_count()}",
                     help="comma-separated --jobs values to run aloud with (default: 1 and all cores)")
+    ap.add_argument("--engines", default="espeak,piper",
+                    help="comma-separated aloud engines to run (espeak, piper, hibari)")
+    ap.add_argument("--hibari-cli", action="store_true",
+                    help="also run the hibari-tts Python package on the same text")
     args = ap.parse_args()
 
     WORK.mkdir(parents=True, exist_ok=True)
@@ -97,7 +140,7 @@ def main():
 
     jobs = [int(j) for j in args.jobs.split(",")]
     rows = []
-    for engine in ["espeak", "piper"]:
+    for engine in args.engines.split(","):
         for j in jobs:
             out = WORK / f"out-{engine}-{j}"
             cmd = [ALOUD, "export", article, "--engine", engine, "-o", out, "--force", "-q",
@@ -113,9 +156,15 @@ def main():
     body = article.read_text()
     wall, rss = timed([exe, "-m", model, "-f", ref_wav], stdin=body)
     rows.append(("piper CLI (piper-tts 1.8.0)", wall, wav_seconds(ref_wav), rss, ref_wav))
+    if args.hibari_cli:
+        hibari_wav = WORK / "hibari-cli.wav"
+        wall, rss = timed([hibari_cli(), "-o", hibari_wav, "--threads", str(os.cpu_count())],
+                          stdin=body)
+        rows.append(("hibari CLI (hibari-tts[fast] 0.2.1)", wall, wav_seconds(hibari_wav), rss,
+                     hibari_wav))
 
     print(f"\n{words} words, {os.cpu_count()} cores\n")
-    header = "| system | wall s | audio s | real-time factor | peak RSS MiB |"
+    header = "| system | wall s | audio s | real-time factor | peak RSS MiB | pause noise dBFS (median, max) |"
     if args.wer:
         header += " WER |"
     print(header)
@@ -125,6 +174,8 @@ def main():
     for name, wall, audio, rss, wav in rows:
         line = f"| {name} | {wall:.2f} | {audio:.1f} | {audio / wall:.1f}x | {rss:.0f} |" if rss else \
             f"| {name} | {wall:.2f} | {audio:.1f} | {audio / wall:.1f}x | n/a |"
+        noise = pause_noise(wav)
+        line += f" {noise[0]:.0f}, {noise[1]:.0f} |" if noise else " silent |"
         if args.wer:
             p = subprocess.run([ASR, "--json", wav, reference], capture_output=True, text=True)
             try:

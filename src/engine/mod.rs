@@ -174,8 +174,8 @@ pub enum EngineError {
 /// Which engine the user asked for with `--engine`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EngineChoice {
-    /// The best engine installed here: the neural voice (piper), else espeak-ng, else the
-    /// narration script.
+    /// The best engine installed here: the neural voice (piper; hibari when `--voice` names
+    /// it or no Piper voice is installed), else espeak-ng, else the narration script.
     Auto,
     /// A Piper neural voice through ONNX Runtime, in-process.
     Piper,
@@ -229,9 +229,12 @@ fn open_espeak(settings: &VoiceSettings, selection: &mut Selection) -> Result<()
 
 /// Opens the engine `choice` asks for.
 ///
-/// - `auto`: the Piper voice when installed and `--voice`/`--pitch` don't ask for espeak;
+/// - `auto`: the hibari voice when `--voice` names it (an error if it cannot be opened), or
+///   when it is installed and no Piper voice is and `--voice`/`--pitch` ask for nothing;
+///   else the Piper voice when installed and `--voice`/`--pitch` don't ask for espeak;
 ///   a broken Piper install is passed over with a warning; then espeak; then the script.
 /// - `piper`: the Piper voice or an error naming the file at fault and what to do.
+/// - `hibari`: the hibari voice, likewise.
 /// - `espeak`: espeak, or the script fallback when the library is missing (issue #2's
 ///   contract: no engine is not a failure unless `--require-audio`).
 ///

@@ -278,10 +278,18 @@ impl Hibari {
     }
 
     /// Runs the model on one id sequence and the vocoder on its outputs: float samples.
+    ///
+    /// The vocoder's noise is standard normal (ziggurat, `rand_distr`) from a xoshiro256++
+    /// generator seeded by a hash of the ids ([`noise::chunk_seed`]): the same ids always get
+    /// the same noise. (Box–Muller, as the Piper voice uses, took a sixth of the time here.)
     pub fn render_ids(&mut self, ids: &[i64]) -> Result<Vec<f32>, EngineError> {
-        let seed = noise::chunk_seed(ids, 0);
+        use rand_distr::Distribution;
+        use rand_xoshiro::rand_core::SeedableRng;
+        let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(noise::chunk_seed(ids, 0));
         self.render_ids_with(ids, |noise| {
-            noise::standard_normal(seed, 0.0, 1.0, noise);
+            for x in noise.iter_mut() {
+                *x = rand_distr::StandardNormal.sample(&mut rng);
+            }
         })
     }
 
