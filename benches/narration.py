@@ -11,9 +11,8 @@ Measures, in one run on this machine:
     against the article's written text;
   * with --engines ...,hibari: aloud's hibari voice, and with --hibari-cli the Python package
     it was ported from (PyPI hibari-tts[fast] 0.2.1 in target/bench/hibari-venv, all cores);
-  * the noise in the pauses: the level of the quiet 20 ms windows (more than 30 dB under the
-    speech level) that are not digital silence, i.e. the pauses the voice itself makes inside
-    a chunk (aloud's own pauses between chunks are exact zeros).
+  * the noise in the pauses the voice itself makes inside a chunk (see `pauses`; aloud's own
+    pauses between chunks are digital silence).
 
 Run from the repository root after scripts/narrate-samples (or scripts/test) has set up the
 voice:  python3 benches/narration.py [--wer] [--words 1000] [--jobs 1,2] [--engines espeak,piper]
@@ -54,6 +53,18 @@ def timed(cmd, stdin=None):
         except (ValueError, IndexError):
             pass
     return wall, rss
+
+
+def cpu_timed(cmd, stdin=None):
+    """timed(), plus the CPU seconds (user + system) the command and its children used: on a
+    machine shared with other work, wall time says what a user waited, CPU time what the
+    work cost."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, rss = timed(cmd, stdin)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, rss, cpu
 
 
 def wav_seconds(path):
@@ -97,27 +108,46 @@ def hibari_cli():
     return exe
 
 
-def pause_noise(path):
-    """(median, loudest) RMS in dBFS of the quiet 20 ms windows of a 16-bit WAV that are not
-    digital silence: windows more than 30 dB under the speech level (the 95th percentile
-    window); None when there are none."""
+def pauses(paths):
+    """The pauses a voice makes inside its audio, and how much noise is in them: runs of 100 ms
+    or more whose 10 ms windows are all 35 dB under the level of their file, not touching the
+    file's first or last 40 ms. Returns (count, median level in dBFS, median and loudest level
+    relative to the file's level in dB), or None when there are none. aloud's chunk WAVs are
+    given one by one, so the pauses aloud inserts between chunks (digital silence) are not
+    counted; a CLI's single WAV includes the pauses between its sentences."""
     import array
     import math
-    with wave.open(str(path)) as w:
-        rate = w.getframerate()
-        samples = array.array("h", w.readframes(w.getnframes()))
-    n = rate // 50
-    levels = []
-    for i in range(0, len(samples) - n, n):
-        window = samples[i:i + n]
-        ms = sum(x * x for x in window) / n
-        levels.append(math.sqrt(ms) / 32768)
-    speech = sorted(levels)[int(len(levels) * 0.95)]
-    quiet = sorted(x for x in levels if 0 < x < speech / 10 ** 1.5)
-    if not quiet:
+    import statistics
+    found = []
+    for path in paths:
+        with wave.open(str(path)) as w:
+            rate = w.getframerate()
+            s = array.array("h", w.readframes(w.getnframes()))
+        if not s:
+            continue
+        n = rate // 100
+        level = math.sqrt(sum(x * x for x in s) / len(s))
+        windows = [math.sqrt(sum(x * x for x in s[i:i + n]) / n) for i in range(0, len(s) - n, n)]
+        quiet = level / 10 ** (35 / 20)
+        i = 0
+        while i < len(windows):
+            if windows[i] >= quiet:
+                i += 1
+                continue
+            j = i
+            while j < len(windows) and windows[j] < quiet:
+                j += 1
+            if j - i >= 10 and i > 3 and j < len(windows) - 3:
+                run = s[i * n:j * n]
+                rms = math.sqrt(sum(x * x for x in run) / len(run))
+                if rms > 0:
+                    found.append((20 * math.log10(rms / 32768), 20 * math.log10(rms / level)))
+            i = j
+    if not found:
         return None
-    db = lambda x: 20 * math.log10(x)
-    return db(quiet[len(quiet) // 2]), db(quiet[-1])
+    relative = sorted(r for _, r in found)
+    return (len(found), statistics.median(a for a, _ in found), statistics.median(relative),
+            relative[-1])
 
 
 def main():
@@ -145,37 +175,42 @@ def main():
             out = WORK / f"out-{engine}-{j}"
             cmd = [ALOUD, "export", article, "--engine", engine, "-o", out, "--force", "-q",
                    "--no-cache", "--jobs", str(j)]
-            wall, rss = timed(cmd)
+            wall, rss, cpu = cpu_timed(cmd)
             m = json.loads((out / "bench-article" / "manifest.json").read_text())
             audio = m["duration_ms"] / 1000
-            rows.append((f"aloud --engine {engine} --jobs {j}", wall, audio, rss,
-                         out / "bench-article" / "bench-article.wav"))
+            rows.append((f"aloud --engine {engine} --jobs {j}", wall, audio, rss, cpu,
+                         out / "bench-article" / "bench-article.wav",
+                         sorted((out / "bench-article" / "chunks").glob("*.wav"))))
 
     exe = piper_cli()
     ref_wav = WORK / "piper-cli.wav"
     body = article.read_text()
-    wall, rss = timed([exe, "-m", model, "-f", ref_wav], stdin=body)
-    rows.append(("piper CLI (piper-tts 1.8.0)", wall, wav_seconds(ref_wav), rss, ref_wav))
+    wall, rss, cpu = cpu_timed([exe, "-m", model, "-f", ref_wav], stdin=body)
+    rows.append(("piper CLI (piper-tts 1.8.0)", wall, wav_seconds(ref_wav), rss, cpu, ref_wav,
+                 [ref_wav]))
     if args.hibari_cli:
         hibari_wav = WORK / "hibari-cli.wav"
-        wall, rss = timed([hibari_cli(), "-o", hibari_wav, "--threads", str(os.cpu_count())],
-                          stdin=body)
+        wall, rss, cpu = cpu_timed(
+            [hibari_cli(), "-o", hibari_wav, "--threads", str(os.cpu_count())], stdin=body)
         rows.append(("hibari CLI (hibari-tts[fast] 0.2.1)", wall, wav_seconds(hibari_wav), rss,
-                     hibari_wav))
+                     cpu, hibari_wav, [hibari_wav]))
 
     print(f"\n{words} words, {os.cpu_count()} cores\n")
-    header = "| system | wall s | audio s | real-time factor | peak RSS MiB | pause noise dBFS (median, max) |"
+    header = ("| system | wall s | audio s | real-time factor | peak RSS MiB | CPU s | audio s per CPU s "
+              "| pauses | pause dBFS | pause under speech dB (median, loudest) |")
     if args.wer:
         header += " WER |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     reference = WORK / "reference.txt"
     reference.write_text(body)
-    for name, wall, audio, rss, wav in rows:
+    for name, wall, audio, rss, cpu, wav, pieces in rows:
         line = f"| {name} | {wall:.2f} | {audio:.1f} | {audio / wall:.1f}x | {rss:.0f} |" if rss else \
             f"| {name} | {wall:.2f} | {audio:.1f} | {audio / wall:.1f}x | n/a |"
-        noise = pause_noise(wav)
-        line += f" {noise[0]:.0f}, {noise[1]:.0f} |" if noise else " silent |"
+        line += f" {cpu:.2f} | {audio / cpu:.0f} |"
+        found = pauses(pieces)
+        line += (f" {found[0]} | {found[1]:.1f} | {-found[2]:.0f}, {-found[3]:.0f} |" if found
+                 else " 0 | | |")
         if args.wer:
             p = subprocess.run([ASR, "--json", wav, reference], capture_output=True, text=True)
             try:

@@ -217,7 +217,7 @@ fn vocoder_matches_the_package_on_formula_inputs() {
             .unwrap();
     let frames = fixture["frames"].as_u64().unwrap() as usize;
     let want: Vec<f32> = serde_json::from_value(fixture["samples"].clone()).unwrap();
-    let mut parts: Vec<Vec<f32>> = vec![Vec::with_capacity(dsp::BINS * frames); 5];
+    let mut parts: Vec<Vec<f32>> = vec![Vec::new(); 5];
     for b in 0..dsp::BINS {
         for f in 0..frames {
             let (b, f) = (b as f64, f as f64);
@@ -373,4 +373,22 @@ fn the_installed_model_is_the_pinned_one() {
     let bytes = std::fs::read(aloud::engine::hibari::voice_dir().join("hibari.onnx")).unwrap();
     assert_eq!(bytes.len(), 7_936_868);
     assert_eq!(format!("{:x}", Sha256::digest(&bytes)), MODEL_SHA256);
+}
+
+#[test]
+fn lexicon_phonemes_reach_the_voice_in_its_alphabet() {
+    let hibari = open();
+    let lexicon = aloud::text::lexicon::Lexicon::parse("Xiomara = [[ˌhiːoʊˈmɑːɹə]]").unwrap();
+    let said = aloud::text::speech::spoken_with(
+        &lexicon,
+        aloud::text::language::Language::ENGLISH,
+        "Xiomara waved.",
+    );
+    assert_eq!(said, "[[hˌiːoʊmˈɑːɹə]] waved.");
+    // The entry's IPA rewritten like espeak-ng's (oʊ is O, no length marks), then the rest.
+    assert_eq!(hibari.phonemes(&said).unwrap(), "hˌiOmˈɑɹə wˈAvd.");
+    assert_ne!(
+        hibari.ids(&said).unwrap(),
+        hibari.ids("Xiomara waved.").unwrap()
+    );
 }
