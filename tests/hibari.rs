@@ -145,6 +145,17 @@ fn every_name_of_the_voice_and_engine_hibari_pick_it() {
         stderr.contains("hibari has no voice named \"joe\""),
         "{stderr}"
     );
+    // The Piper engine points to the engine that reads it.
+    let assert = aloud()
+        .args(["export", "-q", "--engine", "piper", "--voice", "hibari"])
+        .arg(&article)
+        .arg("-o")
+        .arg(dir.path().join("bad"))
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--engine hibari"), "{stderr}");
 }
 
 #[test]

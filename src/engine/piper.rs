@@ -426,6 +426,10 @@ impl Piper {
             Some(v) if v.ends_with(".onnx") || v.contains('/') => broken(format!(
                 "{v}: voice model not found; pass the path of a Piper .onnx model"
             )),
+            Some(v) if super::hibari::is_voice_name(v) => EngineError::Unsupported {
+                engine: "piper",
+                what: format!("the voice {v:?}; it is read by --engine hibari (or --engine auto)"),
+            },
             Some(v) => EngineError::UnknownVoice {
                 engine: "piper",
                 voice: v.to_string(),

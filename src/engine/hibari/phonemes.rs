@@ -151,10 +151,12 @@ pub fn phoneme_string(clauses: &[Clause]) -> String {
 pub fn split(phonemes: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     if phonemes.chars().count() <= max {
-        return vec![phonemes.trim().to_string()]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect();
+        let whole = phonemes.trim();
+        return if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole.to_string()]
+        };
     }
     // Clauses: text up to and including punctuation that a space follows.
     let mut clauses: Vec<&str> = Vec::new();
