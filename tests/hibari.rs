@@ -404,3 +404,32 @@ fn lexicon_phonemes_reach_the_voice_in_its_alphabet() {
         hibari.ids("Xiomara waved.").unwrap()
     );
 }
+
+#[test]
+fn rate_sets_the_models_pace() {
+    let seconds = |rate: u32| {
+        let mut h = Hibari::open(&VoiceSettings {
+            voice: Some("hibari".into()),
+            rate,
+            threads: Some(1),
+            ..VoiceSettings::default()
+        })
+        .unwrap();
+        let pcm = h
+            .synthesize("The ferry left the harbour at nine, as it does every Friday in summer.")
+            .unwrap();
+        pcm.samples.len() as f64 / f64::from(pcm.sample_rate)
+    };
+    let (natural, fast, slow) = (seconds(175), seconds(350), seconds(88));
+    // speed = rate / 175: twice the rate takes about half the time, half the rate about twice.
+    assert!(
+        (0.4..0.65).contains(&(fast / natural)),
+        "{fast:.2} s vs {natural:.2} s"
+    );
+    assert!(
+        (1.6..2.4).contains(&(slow / natural)),
+        "{slow:.2} s vs {natural:.2} s"
+    );
+    // The model's range ends at 2.0: 450 wpm reads like 350.
+    assert_eq!(seconds(450), fast);
+}
