@@ -83,31 +83,9 @@ pub const CATALOGUE: &[Package] = &[
             ),
         ],
     },
-    Package {
-        // The hibari voice (engine::hibari): its model, phoneme ids and licence. Not a Piper
-        // voice (no .onnx.json), so the Piper engine never picks it up.
-        name: super::hibari::VOICE_NAME,
-        aliases: super::hibari::ALIASES,
-        project: "hibari-tts",
-        version: "0.2.1",
-        sha256: "49f2abbbe451c988e7448b5afa08c8a56410535ebb855c0e7d174275df5ca1f3",
-        binary: false,
-        files: &[
-            (
-                "hibari/assets/hibari.onnx",
-                "en_US-hibari-heart/hibari.onnx",
-            ),
-            ("hibari/assets/vocab.json", "en_US-hibari-heart/vocab.json"),
-            (
-                "hibari_tts-0.2.1.dist-info/licenses/LICENSE",
-                "en_US-hibari-heart/LICENSE",
-            ),
-            (
-                "hibari_tts-0.2.1.dist-info/licenses/NOTICE",
-                "en_US-hibari-heart/NOTICE",
-            ),
-        ],
-    },
+    // The hibari voice (engine::hibari); not a Piper voice (no .onnx.json), so the Piper
+    // engine never picks it up.
+    super::hibari::PACKAGE,
 ];
 
 /// The voice `auto` and `--engine piper` use when `--voice` names none.

@@ -16,8 +16,8 @@
 //!   Ctrl-C at the terminal reaches only the main process; it exits when its stdin closes, so
 //!   it never outlives the main process by more than the chunk it is speaking; its stderr
 //!   goes to the main process, which quotes it if the worker dies, so a worker never prints.
-//! - **piper** and **hibari**: an ONNX Runtime session is thread-safe and independent, so each worker is a
-//!   session in a thread of this process, with one intra-op thread (see
+//! - **piper** and **hibari**: an ONNX Runtime session is thread-safe and independent, so each
+//!   worker is a session in a thread of this process, with one intra-op thread (see
 //!   [`THREADS_PER_SESSION`] for the measurement behind that layout).
 //!
 //! A worker that fails (a process that dies or answers with an error, a session that errors

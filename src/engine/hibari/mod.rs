@@ -55,6 +55,31 @@ const ESPEAK_VOICE: &str = "en-us";
 const CREDIT: &str = "hibari voice heart (hibari-tts 0.2.1, Apache-2.0; distilled from \
     Kokoro-82M's af_heart)";
 
+/// The wheel `aloud voices install hibari` fetches (sha256-pinned) and the files it takes.
+pub const PACKAGE: voices::Package = voices::Package {
+    name: VOICE_NAME,
+    aliases: ALIASES,
+    project: "hibari-tts",
+    version: "0.2.1",
+    sha256: "49f2abbbe451c988e7448b5afa08c8a56410535ebb855c0e7d174275df5ca1f3",
+    binary: false,
+    files: &[
+        (
+            "hibari/assets/hibari.onnx",
+            "en_US-hibari-heart/hibari.onnx",
+        ),
+        ("hibari/assets/vocab.json", "en_US-hibari-heart/vocab.json"),
+        (
+            "hibari_tts-0.2.1.dist-info/licenses/LICENSE",
+            "en_US-hibari-heart/LICENSE",
+        ),
+        (
+            "hibari_tts-0.2.1.dist-info/licenses/NOTICE",
+            "en_US-hibari-heart/NOTICE",
+        ),
+    ],
+};
+
 fn broken(reason: String) -> EngineError {
     EngineError::Broken {
         engine: "hibari",
