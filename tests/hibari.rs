@@ -433,3 +433,51 @@ fn rate_sets_the_models_pace() {
     // The model's range ends at 2.0: 450 wpm reads like 350.
     assert_eq!(seconds(450), fast);
 }
+
+#[test]
+fn auto_reads_with_hibari_when_it_is_the_only_neural_voice() {
+    let dir = tempfile::tempdir().unwrap();
+    let voices = dir.path().join("voices");
+    let voice = voices.join("en_US-hibari-heart");
+    std::fs::create_dir_all(&voice).unwrap();
+    for file in ["hibari.onnx", "vocab.json", "LICENSE", "NOTICE"] {
+        std::fs::copy(
+            aloud::engine::hibari::voice_dir().join(file),
+            voice.join(file),
+        )
+        .unwrap();
+    }
+    let article = dir.path().join("note.txt");
+    std::fs::write(&article, "The ferry left at nine.\n").unwrap();
+    aloud()
+        .env("ALOUD_VOICES_DIR", &voices)
+        .args(["export", "-q", "--no-cache"])
+        .arg(&article)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .assert()
+        .success();
+    let m = read_json(&dir.path().join("out/note/manifest.json"));
+    assert_eq!(m["engine"]["name"], "hibari");
+    let listed = aloud()
+        .env("ALOUD_VOICES_DIR", &voices)
+        .arg("voices")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&listed.get_output().stdout);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.contains("en_US-hibari-heart") && l.ends_with("[default for en]")),
+        "{stdout}"
+    );
+    // The installed voice is not fetched again.
+    aloud()
+        .env("ALOUD_VOICES_DIR", &voices)
+        .args(["voices", "install", "hibari"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "en_US-hibari-heart: already installed",
+        ));
+}
