@@ -12,7 +12,8 @@
 //! `Z` is complex Gaussian noise with unit variance per component (the breath and fricatives),
 //! and the last term is a free-phase residual. The waveform is the inverse STFT of `S`
 //! (n_fft 1200, hop 300, periodic Hann window, `torch.istft(center=True)` conventions). FFTs
-//! are `realfft` (f32), as the package uses scipy's float32 FFT.
+//! are `realfft` (f32), as the package uses scipy's float32 FFT; the per-bin `exp` and
+//! `sin_cos` are `wide`'s, eight bins at a time.
 //!
 //! The output matches the package's numpy code to float32 rounding for the same inputs and
 //! noise (`tests/hibari.rs` compares them); the noise itself comes from aloud's seeded
