@@ -317,7 +317,7 @@ fn run_say(args: &SayArgs) -> Result<(), Error> {
 
 fn run_voices() -> Result<(), Error> {
     let mut text = format!(
-        "neural voices in {} (--engine piper --voice NAME):\n",
+        "neural voices in {} (--voice NAME):\n",
         voices::voices_dir().display()
     );
     let models = voices::installed_models();
@@ -354,13 +354,31 @@ fn run_voices() -> Result<(), Error> {
             Err(e) => text += &format!("  {:<24} unusable: {e}\n", voices::voice_name(model)),
         }
     }
-    if models.is_empty() {
+    let hibari = engine::hibari::installed();
+    if hibari {
+        // Read by the hibari engine; the default for English only when no Piper voice is.
+        let mark = if neural_languages.iter().any(|l| l == "en") {
+            String::new()
+        } else {
+            neural_languages.push("en".into());
+            " [default for en]".into()
+        };
+        text += &format!(
+            "  {:<24} {:<6} neural (hibari, --voice hibari), {} Hz; {}{mark}\n",
+            engine::hibari::VOICE_NAME,
+            "en_US",
+            engine::hibari::dsp::SAMPLE_RATE,
+            engine::hibari::Hibari::credit()
+        );
+    }
+    if models.is_empty() && !hibari {
         text += "  (none installed; aloud voices install en_US-joe-medium)\n";
     }
     let installable: Vec<&str> = voices::CATALOGUE
         .iter()
         .map(|p| p.name)
         .filter(|n| !models.iter().any(|m| voices::voice_name(m) == *n))
+        .filter(|n| !(hibari && *n == engine::hibari::VOICE_NAME))
         .collect();
     if !installable.is_empty() {
         text += &format!(

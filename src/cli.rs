@@ -155,7 +155,8 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = EngineChoice::Auto)]
     pub engine: EngineChoice,
     /// Voice (see `aloud voices`): a neural voice name or .onnx path, or an espeak voice;
-    /// default en_US-joe-medium for piper, en-us for espeak.
+    /// default en_US-joe-medium for piper, en-us for espeak; hibari (or heart) is the hibari
+    /// voice.
     #[arg(long, value_name = "NAME")]
     pub voice: Option<String>,
     /// Speaking rate in words per minute.

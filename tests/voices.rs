@@ -203,7 +203,10 @@ fn an_installed_neural_voice_reads_the_articles_in_its_language() {
         .assert()
         .success();
     let m = read_json(&out2.join("conseil").join("manifest.json"));
-    assert_eq!(m["engine"]["name"], "espeak", "--engine espeak is respected");
+    assert_eq!(
+        m["engine"]["name"], "espeak",
+        "--engine espeak is respected"
+    );
     assert_eq!(m["engine"]["voice"], "fr");
     // `aloud voices` marks it as French's default, and espeak-ng's French voice no longer.
     let listed = aloud()

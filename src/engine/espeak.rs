@@ -51,6 +51,11 @@ pub fn keep_off_the_sound_server() {
     std::env::set_var("PULSE_LOG_SYSLOG", "1");
 }
 
+/// `espeak_TextToPhonemes` phoneme mode bits (speak_lib.h): bit 1 writes IPA instead of
+/// espeak's ASCII names; bit 7 joins the letters of a multi-letter phoneme with the character
+/// in bits 8–23.
+const PHONEMES_IPA: c_int = 0x02;
+const PHONEMES_TIE: c_int = 0x80;
 /// `espeakPHONEMES` (speak_lib.h): phoneme mnemonics inside `[[…]]` are spoken as phonemes.
 const ESPEAK_PHONEMES: c_uint = 0x100;
 const EE_OK: c_int = 0;
@@ -335,11 +340,22 @@ impl Espeak {
     /// punctuation would vanish. The text is therefore cut into clauses first (see
     /// [`split_after_clause_marks`]); each piece's terminator is recovered from its text.
     pub fn clauses(&self, text: &str, ipa: bool) -> Result<Vec<Clause>, EngineError> {
+        self.clauses_in_mode(text, if ipa { PHONEMES_IPA } else { 0 })
+    }
+
+    /// Like [`Espeak::clauses`] in IPA, with `tie` joining the letters of every phoneme
+    /// written with more than one (`a^ɪ`, `t^ʃ` for `^`), so a diphthong or an affricate can
+    /// be told from two phonemes side by side.
+    pub fn clauses_tied(&self, text: &str, tie: char) -> Result<Vec<Clause>, EngineError> {
+        self.clauses_in_mode(text, PHONEMES_IPA | PHONEMES_TIE | ((tie as c_int) << 8))
+    }
+
+    fn clauses_in_mode(&self, text: &str, mode: c_int) -> Result<Vec<Clause>, EngineError> {
         let mut loaded = lock(library()?);
         self.apply(&mut loaded)?;
         let mut clauses = Vec::new();
         for piece in split_after_clause_marks(text) {
-            clauses.extend(phonemize_piece(&loaded, piece, ipa)?);
+            clauses.extend(phonemize_piece(&loaded, piece, mode)?);
         }
         Ok(clauses)
     }
@@ -395,7 +411,7 @@ fn ends_sentence(before: &str, after: &str) -> bool {
 }
 
 /// Phonemizes one piece sentence by sentence (one `espeak_TextToPhonemes` call each).
-fn phonemize_piece(loaded: &Loaded, text: &str, ipa: bool) -> Result<Vec<Clause>, EngineError> {
+fn phonemize_piece(loaded: &Loaded, text: &str, mode: c_int) -> Result<Vec<Clause>, EngineError> {
     {
         let c_text = CString::new(text.replace('\0', " ")).map_err(|_| EngineError::Synthesis {
             engine: "espeak",
@@ -405,7 +421,6 @@ fn phonemize_piece(loaded: &Loaded, text: &str, ipa: bool) -> Result<Vec<Clause>
         let base = c_text.as_ptr() as usize;
         let mut clauses = Vec::new();
         let mut ptr: *const c_void = c_text.as_ptr().cast();
-        let mode: c_int = if ipa { 0x02 } else { 0 };
         let mut consumed_from = 0usize;
         // SAFETY: `ptr` points into `c_text`, which outlives the loop; libespeak-ng advances
         // it within the string and sets it to NULL at the end. The returned string is owned by

@@ -6,6 +6,7 @@
 //! engine can be opened, the caller falls back to the narration script; see [`select`].
 
 pub mod espeak;
+pub mod hibari;
 pub mod noise;
 pub mod piper;
 pub mod voices;
@@ -80,6 +81,10 @@ pub fn close_voice_names(wanted: &str) -> Vec<String> {
         .iter()
         .filter_map(|m| m.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
+    if hibari::installed() {
+        names.push(hibari::VOICE_NAME.to_string());
+        names.extend(hibari::ALIASES.iter().map(|a| a.to_string()));
+    }
     names.extend(
         espeak::Espeak::voices()
             .unwrap_or_default()
@@ -169,11 +174,13 @@ pub enum EngineError {
 /// Which engine the user asked for with `--engine`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EngineChoice {
-    /// The best engine installed here: the neural voice (piper), else espeak-ng, else the
-    /// narration script.
+    /// The best engine installed here: the neural voice (piper; hibari when `--voice` names
+    /// it or no Piper voice is installed), else espeak-ng, else the narration script.
     Auto,
     /// A Piper neural voice through ONNX Runtime, in-process.
     Piper,
+    /// The hibari neural voice (en_US-hibari-heart) through ONNX Runtime, in-process.
+    Hibari,
     /// libespeak-ng, in worker processes of aloud (one per `--jobs`).
     Espeak,
     /// No audio: write the narration script only.
@@ -200,6 +207,11 @@ fn voice_is_for_espeak(settings: &VoiceSettings) -> bool {
     })
 }
 
+/// The hibari voice is installed and no Piper voice is, so `auto` has no other neural voice.
+fn hibari_only() -> bool {
+    hibari::installed() && voices::installed_models().is_empty()
+}
+
 /// Something of the neural engine is installed (runtime or a voice), so a failure to open it
 /// deserves a warning rather than silence.
 fn piper_partly_installed() -> bool {
@@ -217,9 +229,12 @@ fn open_espeak(settings: &VoiceSettings, selection: &mut Selection) -> Result<()
 
 /// Opens the engine `choice` asks for.
 ///
-/// - `auto`: the Piper voice when installed and `--voice`/`--pitch` don't ask for espeak;
+/// - `auto`: the hibari voice when `--voice` names it (an error if it cannot be opened), or
+///   when it is installed and no Piper voice is and `--voice`/`--pitch` ask for nothing;
+///   else the Piper voice when installed and `--voice`/`--pitch` don't ask for espeak;
 ///   a broken Piper install is passed over with a warning; then espeak; then the script.
 /// - `piper`: the Piper voice or an error naming the file at fault and what to do.
+/// - `hibari`: the hibari voice, likewise.
 /// - `espeak`: espeak, or the script fallback when the library is missing (issue #2's
 ///   contract: no engine is not a failure unless `--require-audio`).
 ///
@@ -233,8 +248,30 @@ pub fn select(choice: EngineChoice, settings: &VoiceSettings) -> Result<Selectio
     match choice {
         EngineChoice::None => {}
         EngineChoice::Piper => selection.engine = Some(Box::new(piper::Piper::open(settings)?)),
+        EngineChoice::Hibari => selection.engine = Some(Box::new(hibari::Hibari::open(settings)?)),
         EngineChoice::Espeak => open_espeak(settings, &mut selection)?,
         EngineChoice::Auto => {
+            // The hibari voice by name; also when no Piper voice is installed.
+            if settings.voice.as_deref().is_some_and(hibari::is_voice_name) {
+                selection.engine = Some(Box::new(hibari::Hibari::open(settings)?));
+                return Ok(selection);
+            }
+            if settings.voice.is_none() && settings.pitch.is_none() && hibari_only() {
+                match hibari::Hibari::open(settings) {
+                    Ok(h) => {
+                        selection.engine = Some(Box::new(h));
+                        return Ok(selection);
+                    }
+                    Err(e) => {
+                        selection
+                            .warnings
+                            .push(format!("{e}; using espeak instead"));
+                        selection.unavailable.push(e);
+                        open_espeak(settings, &mut selection)?;
+                        return Ok(selection);
+                    }
+                }
+            }
             if settings.pitch.is_none() && !voice_is_for_espeak(settings) {
                 match piper::Piper::open(settings) {
                     Ok(p) => {
@@ -289,5 +326,22 @@ pub fn probe() -> Vec<(String, Result<String, String>)> {
         Err(EngineError::Unavailable { reason, .. }) => Err(reason),
         Err(e) => Err(e.to_string()),
     };
-    vec![("piper".to_string(), piper), ("espeak".to_string(), espeak)]
+    let hibari = match hibari::Hibari::open(&VoiceSettings::default()) {
+        Ok(h) => {
+            let info = h.info();
+            Ok(format!(
+                "voice {} ({} Hz) on {}; {}",
+                info.voice,
+                h.sample_rate(),
+                info.runtime.unwrap_or_default(),
+                info.credit.unwrap_or_default()
+            ))
+        }
+        Err(e) => Err(e.to_string()),
+    };
+    vec![
+        ("piper".to_string(), piper),
+        ("hibari".to_string(), hibari),
+        ("espeak".to_string(), espeak),
+    ]
 }

@@ -245,33 +245,46 @@ pub fn phoneme_ids(phonemes: &str, map: &HashMap<String, Vec<i64>>) -> Result<Ve
 
 /// Loads ONNX Runtime once per process; returns its version.
 fn runtime() -> Result<&'static str, EngineError> {
-    static RUNTIME: OnceLock<Result<String, String>> = OnceLock::new();
-    RUNTIME
-        .get_or_init(|| {
-            let path = voices::runtime_library().ok_or_else(|| {
-                "ONNX Runtime is not installed — run: aloud voices install en_US-joe-medium (or set ALOUD_ORT_LIB)".to_string()
-            })?;
-            if !path.is_file() {
-                return Err(format!(
-                    "{}: not found — run: aloud voices install en_US-joe-medium (or fix ALOUD_ORT_LIB)",
-                    path.display()
-                ));
-            }
-            let builder = ort::init_from(&path).map_err(|e| {
-                format!(
-                    "{}: not a usable ONNX Runtime library ({e}) — reinstall with: aloud voices install en_US-joe-medium",
-                    path.display()
-                )
-            })?;
-            builder.with_name("aloud").commit();
-            Ok(runtime_version(&path).unwrap_or_else(|| "unknown".into()))
-        })
-        .as_ref()
-        .map(String::as_str)
-        .map_err(|reason| EngineError::Unavailable {
-            engine: "piper",
-            reason: reason.clone(),
-        })
+    onnx_runtime("piper", voices::DEFAULT_VOICE)
+}
+
+/// Why ONNX Runtime could not be loaded.
+enum RuntimeMissing {
+    NotInstalled,
+    NotFound(PathBuf),
+    Unusable(PathBuf, String),
+}
+
+/// Loads ONNX Runtime once per process and returns its version; the error is `engine`'s and
+/// tells the user to install `voice` (which installs the runtime with it).
+pub(super) fn onnx_runtime(engine: &'static str, voice: &str) -> Result<&'static str, EngineError> {
+    static RUNTIME: OnceLock<Result<String, RuntimeMissing>> = OnceLock::new();
+    let loaded = RUNTIME.get_or_init(|| {
+        let path = voices::runtime_library().ok_or(RuntimeMissing::NotInstalled)?;
+        if !path.is_file() {
+            return Err(RuntimeMissing::NotFound(path));
+        }
+        let builder = ort::init_from(&path)
+            .map_err(|e| RuntimeMissing::Unusable(path.clone(), e.to_string()))?;
+        builder.with_name("aloud").commit();
+        Ok(runtime_version(&path).unwrap_or_else(|| "unknown".into()))
+    });
+    loaded.as_ref().map(String::as_str).map_err(|missing| {
+        let reason = match missing {
+            RuntimeMissing::NotInstalled => format!(
+                "ONNX Runtime is not installed — run: aloud voices install {voice} (or set ALOUD_ORT_LIB)"
+            ),
+            RuntimeMissing::NotFound(path) => format!(
+                "{}: not found — run: aloud voices install {voice} (or fix ALOUD_ORT_LIB)",
+                path.display()
+            ),
+            RuntimeMissing::Unusable(path, e) => format!(
+                "{}: not a usable ONNX Runtime library ({e}) — reinstall with: aloud voices install {voice}",
+                path.display()
+            ),
+        };
+        EngineError::Unavailable { engine, reason }
+    })
 }
 
 /// Mirror of `OrtApiBase` from onnxruntime_c_api.h: the two entry points every version has.
@@ -420,6 +433,10 @@ impl Piper {
             Some(v) if v.ends_with(".onnx") || v.contains('/') => broken(format!(
                 "{v}: voice model not found; pass the path of a Piper .onnx model"
             )),
+            Some(v) if super::hibari::is_voice_name(v) => EngineError::Unsupported {
+                engine: "piper",
+                what: format!("the voice {v:?}; it is read by --engine hibari (or --engine auto)"),
+            },
             Some(v) => EngineError::UnknownVoice {
                 engine: "piper",
                 voice: v.to_string(),

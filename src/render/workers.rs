@@ -16,8 +16,8 @@
 //!   Ctrl-C at the terminal reaches only the main process; it exits when its stdin closes, so
 //!   it never outlives the main process by more than the chunk it is speaking; its stderr
 //!   goes to the main process, which quotes it if the worker dies, so a worker never prints.
-//! - **piper**: an ONNX Runtime session is thread-safe and independent, so each worker is a
-//!   session in a thread of this process, with one intra-op thread (see
+//! - **piper** and **hibari**: an ONNX Runtime session is thread-safe and independent, so each
+//!   worker is a session in a thread of this process, with one intra-op thread (see
 //!   [`THREADS_PER_SESSION`] for the measurement behind that layout).
 //!
 //! A worker that fails (a process that dies or answers with an error, a session that errors
@@ -51,6 +51,7 @@ use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard};
 
 use super::{Failure, Synthesizer};
 use crate::audio::Pcm;
+use crate::engine::hibari::Hibari;
 use crate::engine::piper::Piper;
 use crate::engine::{Engine, EngineError, EngineInfo, VoiceSettings};
 
@@ -124,6 +125,12 @@ pub fn parallel(
             let settings = settings.clone();
             let open: Opener =
                 Arc::new(move || Ok(Box::new(Piper::open(&settings)?) as Box<dyn Engine>));
+            Box::new(Pool::new(info, sample_rate, open, vec![first], jobs))
+        }
+        "hibari" if jobs > 1 => {
+            let settings = settings.clone();
+            let open: Opener =
+                Arc::new(move || Ok(Box::new(Hibari::open(&settings)?) as Box<dyn Engine>));
             Box::new(Pool::new(info, sample_rate, open, vec![first], jobs))
         }
         _ => Box::new(first),
