@@ -332,7 +332,7 @@ fn run_voices() -> Result<(), Error> {
                 let code = c.language.as_ref().map_or("?", |l| l.code.as_str());
                 let language = crate::voice_language(code);
                 let is_default = if language == "en" {
-                    v.name == voices::DEFAULT_VOICE
+                    v.name == voices::DEFAULT_VOICE && !engine::hibari::installed()
                 } else {
                     !neural_languages.contains(&language)
                 };
@@ -356,7 +356,7 @@ fn run_voices() -> Result<(), Error> {
     }
     let hibari = engine::hibari::installed();
     if hibari {
-        // Read by the hibari engine; the default for English only when no Piper voice is.
+        // Read by the hibari engine: the default English voice whenever it is installed.
         let mark = if neural_languages.iter().any(|l| l == "en") {
             String::new()
         } else {

@@ -481,3 +481,44 @@ fn auto_reads_with_hibari_when_it_is_the_only_neural_voice() {
             "en_US-hibari-heart: already installed",
         ));
 }
+
+/// With both neural voices installed (as `scripts/test` installs them), `auto` reads English
+/// with hibari, the default English voice, and `--voice joe` is one flag away; `aloud voices`
+/// marks hibari as the default for English.
+#[test]
+fn hibari_is_the_default_english_voice_and_joe_one_flag_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("note.txt");
+    std::fs::write(&article, "The ferry left at nine.\n").unwrap();
+    for (extra, engine, voice) in [
+        (&[][..], "hibari", "en_US-hibari-heart"),
+        (&["--voice", "joe"][..], "piper", "en_US-joe-medium"),
+    ] {
+        let out = dir.path().join(format!("out-{engine}"));
+        aloud()
+            .args(["export", "-q"])
+            .args(extra)
+            .arg(&article)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let m = read_json(&out.join("note/manifest.json"));
+        assert_eq!(m["engine"]["name"], engine);
+        assert_eq!(m["engine"]["voice"], voice);
+    }
+    let listed = aloud().arg("voices").assert().success();
+    let stdout = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+    let line = |name: &str| {
+        stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} in {stdout}"))
+            .to_string()
+    };
+    assert!(
+        line("en_US-hibari-heart").ends_with("[default for en]"),
+        "{stdout}"
+    );
+    assert!(!line("en_US-joe-medium").contains("default"), "{stdout}");
+}

@@ -52,10 +52,10 @@ fn piper_export_agrees_with_its_manifest_and_records_the_voice() {
 }
 
 #[test]
-fn default_engine_narrates_every_sample_with_the_neural_voice() {
+fn piper_narrates_every_sample_with_the_neural_voice() {
     let out = tempfile::tempdir().unwrap();
     let assert = aloud()
-        .arg("export")
+        .args(["export", "--voice", "joe"])
         .arg(articles_dir())
         .arg("-o")
         .arg(out.path())

@@ -174,8 +174,8 @@ pub enum EngineError {
 /// Which engine the user asked for with `--engine`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EngineChoice {
-    /// The best engine installed here: the neural voice (piper; hibari when `--voice` names
-    /// it or no Piper voice is installed), else espeak-ng, else the narration script.
+    /// The best engine installed here: the hibari voice (unless `--voice` names another),
+    /// else the Piper voice, else espeak-ng, else the narration script.
     Auto,
     /// A Piper neural voice through ONNX Runtime, in-process.
     Piper,
@@ -207,11 +207,6 @@ fn voice_is_for_espeak(settings: &VoiceSettings) -> bool {
     })
 }
 
-/// The hibari voice is installed and no Piper voice is, so `auto` has no other neural voice.
-fn hibari_only() -> bool {
-    hibari::installed() && voices::installed_models().is_empty()
-}
-
 /// Something of the neural engine is installed (runtime or a voice), so a failure to open it
 /// deserves a warning rather than silence.
 fn piper_partly_installed() -> bool {
@@ -230,8 +225,8 @@ fn open_espeak(settings: &VoiceSettings, selection: &mut Selection) -> Result<()
 /// Opens the engine `choice` asks for.
 ///
 /// - `auto`: the hibari voice when `--voice` names it (an error if it cannot be opened), or
-///   when it is installed and no Piper voice is and `--voice`/`--pitch` ask for nothing;
-///   else the Piper voice when installed and `--voice`/`--pitch` don't ask for espeak;
+///   when it is installed and `--voice`/`--pitch` ask for nothing (the default English
+///   voice); else the Piper voice when installed and `--voice`/`--pitch` don't ask for espeak;
 ///   a broken Piper install is passed over with a warning; then espeak; then the script.
 /// - `piper`: the Piper voice or an error naming the file at fault and what to do.
 /// - `hibari`: the hibari voice, likewise.
@@ -256,25 +251,28 @@ pub fn select(choice: EngineChoice, settings: &VoiceSettings) -> Result<Selectio
                 selection.engine = Some(Box::new(hibari::Hibari::open(settings)?));
                 return Ok(selection);
             }
-            if settings.voice.is_none() && settings.pitch.is_none() && hibari_only() {
+            // The default English voice: hibari, when installed (faster and clearer than
+            // joe, measured in README "The hibari voice"); a failure to open it is reported
+            // once, with whatever reads instead.
+            let mut failed: Option<EngineError> = None;
+            if settings.voice.is_none() && settings.pitch.is_none() && hibari::installed() {
                 match hibari::Hibari::open(settings) {
                     Ok(h) => {
                         selection.engine = Some(Box::new(h));
                         return Ok(selection);
                     }
-                    Err(e) => {
-                        selection
-                            .warnings
-                            .push(format!("{e}; using espeak instead"));
-                        selection.unavailable.push(e);
-                        open_espeak(settings, &mut selection)?;
-                        return Ok(selection);
-                    }
+                    Err(e) => failed = Some(e),
                 }
             }
             if settings.pitch.is_none() && !voice_is_for_espeak(settings) {
                 match piper::Piper::open(settings) {
                     Ok(p) => {
+                        if let Some(e) = failed {
+                            selection
+                                .warnings
+                                .push(format!("{e}; using {} instead", p.info().voice));
+                            selection.unavailable.push(e);
+                        }
                         selection.engine = Some(Box::new(p));
                         return Ok(selection);
                     }
@@ -282,7 +280,9 @@ pub fn select(choice: EngineChoice, settings: &VoiceSettings) -> Result<Selectio
                         return Err(e)
                     }
                     Err(e) => {
-                        if piper_partly_installed() {
+                        let partly = piper_partly_installed() || failed.is_some();
+                        let e = failed.take().unwrap_or(e);
+                        if partly {
                             selection
                                 .warnings
                                 .push(format!("{e}; using espeak instead"));
@@ -290,6 +290,12 @@ pub fn select(choice: EngineChoice, settings: &VoiceSettings) -> Result<Selectio
                         selection.unavailable.push(e);
                     }
                 }
+            }
+            if let Some(e) = failed {
+                selection
+                    .warnings
+                    .push(format!("{e}; using espeak instead"));
+                selection.unavailable.push(e);
             }
             open_espeak(settings, &mut selection)?;
         }
