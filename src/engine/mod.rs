@@ -8,6 +8,7 @@
 pub mod espeak;
 pub mod noise;
 pub mod piper;
+pub mod timing;
 pub mod voices;
 
 use crate::audio::Pcm;
