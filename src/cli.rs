@@ -202,6 +202,10 @@ pub struct ExportArgs {
     /// Synthesize every chunk, neither reading nor filling the chunk cache (`aloud cache`).
     #[arg(long)]
     pub no_cache: bool,
+    /// Also write when each word is heard: a word-level <slug>.words.vtt (one cue per word)
+    /// and the words' times in manifest.json.
+    #[arg(long)]
+    pub word_timings: bool,
     /// Size cap of the chunk cache in megabytes; least recently used chunks go first.
     #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
     pub cache_size: u64,
