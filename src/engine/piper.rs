@@ -503,6 +503,12 @@ impl Piper {
         })
     }
 
+    /// The model output that gives each phoneme id's duration in frames, when the model has
+    /// one ([`durations`]); without it words are timed by their phoneme counts.
+    pub fn durations_output(&self) -> Option<&str> {
+        self.durations.as_deref()
+    }
+
     /// The loaded voice.
     pub fn voice(&self) -> &PiperVoice {
         &self.voice

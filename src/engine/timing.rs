@@ -108,6 +108,22 @@ pub fn fit_to_sound(words: &mut [WordSpan], samples: &[i16]) {
     }
 }
 
+/// Gives the sound at the edges of a chunk to its words: the first word starts no later than
+/// the first sound and the last ends no earlier than the last sound. A chunk's speech is its
+/// words, so sound before the first word's own span (the neural voice's onset, made while it
+/// reads the start-of-text symbol) is that word's.
+pub fn cover_sound(words: &mut [WordSpan], samples: &[i16]) {
+    let Some(sound) = sound_bounds(samples) else {
+        return;
+    };
+    if let Some(first) = words.first_mut() {
+        first.start = first.start.min(sound.start);
+    }
+    if let Some(last) = words.last_mut() {
+        last.end = last.end.max(sound.end);
+    }
+}
+
 /// Moves spans made for an engine's audio into a trimmed copy of it that starts at sample
 /// `offset` of the original (negative when silence was added in front), clamped to its
 /// `len` samples.
@@ -311,6 +327,15 @@ mod tests {
         let mut quiet = spans(&[(35, 55)]);
         fit_to_sound(&mut quiet, &samples);
         assert_eq!(quiet, spans(&[(35, 55)]));
+    }
+
+    #[test]
+    fn the_chunks_first_and_last_sound_belong_to_its_words() {
+        let mut samples = vec![0i16; 100];
+        samples[10..90].fill(500);
+        let mut words = spans(&[(20, 50), (50, 80)]);
+        cover_sound(&mut words, &samples);
+        assert_eq!(words, spans(&[(10, 50), (50, 90)]));
     }
 
     #[test]

@@ -182,7 +182,8 @@ pub fn render(
 }
 
 /// A chunk's trimmed speech from what the engine returned, checking the sample rate: the
-/// word spans move with the trim and are fitted to the sound ([`timing::fit_to_sound`]). When
+/// word spans move with the trim, are fitted to the sound ([`timing::fit_to_sound`]) and
+/// cover the chunk's first and last sound ([`timing::cover_sound`]). When
 /// the engine gave no span per word of `spoken`, the words are spread over the speech in
 /// proportion to their length in characters.
 fn speech_of(synthesis: Synthesis, sample_rate: u32, spoken: &str) -> Result<ChunkSpeech, EngineError> {
@@ -209,5 +210,6 @@ fn speech_of(synthesis: Synthesis, sample_rate: u32, spoken: &str) -> Result<Chu
         words = timing::by_weights(speech, &weights);
     }
     timing::fit_to_sound(&mut words, &samples);
+    timing::cover_sound(&mut words, &samples);
     Ok(ChunkSpeech { samples, words })
 }
