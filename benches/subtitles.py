@@ -7,6 +7,8 @@ and prints one table row per binary and engine:
 
   * cues: how many;
   * over 2 lines: the share of cues with more than two lines, as written in the file;
+  * over 2 at 42: the share that would need more than two lines of 42 characters (the
+    limit of subtitle style guides; before issue 15 aloud wrapped at 60);
   * max line: the longest line, in characters;
   * max cue: the most characters a cue shows (its lines joined by spaces);
   * max s / min s: the longest and shortest time a cue is on screen;
@@ -23,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +54,7 @@ def piper_installed():
 
 def measure(out):
     """Rows of figures for the article folders under `out`."""
-    cues, over, short, short_chunk = 0, 0, 0, 0
+    cues, over, over42, short, short_chunk = 0, 0, 0, 0, 0
     max_line, max_cue, max_ms, min_ms = 0, 0, 0, None
     for manifest_path in sorted(out.glob("*/manifest.json")):
         folder = manifest_path.parent
@@ -60,6 +63,7 @@ def measure(out):
         for start, end, lines in parse_srt((folder / f"{folder.name}.srt").read_text()):
             cues += 1
             over += len(lines) > 2
+            over42 += len(textwrap.wrap(" ".join(lines), 42, break_long_words=False)) > 2
             max_line = max(max_line, *(len(l) for l in lines))
             max_cue = max(max_cue, len(" ".join(lines)))
             ms = end - start
@@ -71,7 +75,7 @@ def measure(out):
                     abs(a - start) <= 150 and abs(b - end) <= 150 and b - a < 1000
                     for a, b in chunk_ms
                 )
-    return cues, over, max_line, max_cue, max_ms, min_ms, short, short_chunk
+    return cues, over, over42, max_line, max_cue, max_ms, min_ms, short, short_chunk
 
 
 def main():
@@ -79,8 +83,8 @@ def main():
     if not builds or any(len(b) != 2 for b in builds):
         sys.exit(__doc__)
     engines = ["espeak"] + (["piper"] if piper_installed() else [])
-    print("| build | engine | cues | over 2 lines | max line | max cue | max s | min s | under 1 s (whole short chunks) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| build | engine | cues | over 2 lines | over 2 at 42 | max line | max cue | max s | min s | under 1 s (whole short chunks) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, binary in builds:
         for engine in engines:
             out = WORK / name / engine
@@ -90,8 +94,9 @@ def main():
                 [binary, "export", str(ROOT / "articles"), "-o", str(out), "--engine", engine,
                  "-q", "--force"],
                 check=True, env=env)
-            cues, over, max_line, max_cue, max_ms, min_ms, short, short_chunk = measure(out)
-            print(f"| {name} | {engine} | {cues} | {over / cues:.0%} ({over}) | {max_line} | "
+            cues, over, over42, max_line, max_cue, max_ms, min_ms, short, short_chunk = measure(out)
+            print(f"| {name} | {engine} | {cues} | {over / cues:.0%} ({over}) | "
+                  f"{over42 / cues:.0%} ({over42}) | {max_line} | "
                   f"{max_cue} | {max_ms / 1000:.1f} | {min_ms / 1000:.2f} | {short} ({short_chunk}) |")
 
 

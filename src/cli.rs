@@ -28,7 +28,8 @@ pub enum Command {
     /// Narrate articles into WAV files, a manifest, subtitles and a script.
     ///
     /// Each article goes to <OUT_DIR>/<slug>/: <slug>.wav, chunks/0001.wav…, manifest.json,
-    /// <slug>.srt, <slug>.vtt and script.txt. Exit codes: 0 done (also when falling back to the
+    /// <slug>.srt, <slug>.vtt (and <slug>.words.vtt with --word-timings) and script.txt.
+    /// Exit codes: 0 done (also when falling back to the
     /// script), 1 bad input or output problem, 2 usage error or --require-audio without engine.
     Export(ExportArgs),
     /// Print the narration plan (no audio): a readable script, or JSON with --json.

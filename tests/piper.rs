@@ -284,6 +284,39 @@ fn a_chunk_over_one_run_is_spoken_whole_in_runs() {
     assert!(rms(&long.samples) > SPEECH_RMS);
 }
 
+/// The voice's duration predictor is made an output of the model, so each word is timed by
+/// the phonemes the model spoke, across the runs of a chunk too long for one: words in order,
+/// and the pause the model makes at each comma between the word before it and the one after.
+#[test]
+fn words_are_timed_from_the_models_phoneme_durations_across_runs() {
+    let clauses = [
+        "The harbour committee met on a grey Tuesday morning to settle the question of the old pier",
+        "which had stood against the winter storms for nearly a hundred years",
+        "but now leaned so far toward the water that the gulls refused to land on it",
+        "and the fishermen tied their boats to the new breakwater instead",
+    ];
+    let whole = format!("{}.", clauses.join(", "));
+    let mut piper = Piper::open(&VoiceSettings::default()).unwrap();
+    assert_eq!(piper.durations_output(), Some("/Ceil_output_0"));
+    assert!(piper.ids(&whole).unwrap().len() > MAX_IDS_PER_RUN);
+    let s = piper.synthesize(&whole).unwrap();
+    let words = aloud::text::words::spoken_words(&whole);
+    assert_eq!(s.words.len(), words.len());
+    assert!(s.words.windows(2).all(|p| p[0].end <= p[1].start && p[0].start < p[1].start));
+    assert!(s.words.last().unwrap().end <= s.pcm.samples.len());
+    let mut pauses = 0;
+    for (k, w) in words.iter().enumerate() {
+        if whole[w.clone()].ends_with(',') {
+            let gap = &s.pcm.samples[s.words[k].end..s.words[k + 1].start];
+            let ms = gap.len() as f64 * 1000.0 / 22050.0;
+            let peak = gap.iter().map(|x| x.unsigned_abs()).max().unwrap_or(0);
+            assert!(ms >= 80.0 && peak < 1000, "after {:?}: {ms:.0} ms, peak {peak}", &whole[w.clone()]);
+            pauses += 1;
+        }
+    }
+    assert_eq!(pauses, 3);
+}
+
 /// Runs export with `--engine ENGINE` on the short article and the given environment;
 /// returns (exit code, stderr, out folder).
 fn run_export(
