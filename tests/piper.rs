@@ -302,7 +302,10 @@ fn words_are_timed_from_the_models_phoneme_durations_across_runs() {
     let s = piper.synthesize(&whole).unwrap();
     let words = aloud::text::words::spoken_words(&whole);
     assert_eq!(s.words.len(), words.len());
-    assert!(s.words.windows(2).all(|p| p[0].end <= p[1].start && p[0].start < p[1].start));
+    assert!(s
+        .words
+        .windows(2)
+        .all(|p| p[0].end <= p[1].start && p[0].start < p[1].start));
     assert!(s.words.last().unwrap().end <= s.pcm.samples.len());
     let mut pauses = 0;
     for (k, w) in words.iter().enumerate() {
@@ -310,7 +313,11 @@ fn words_are_timed_from_the_models_phoneme_durations_across_runs() {
             let gap = &s.pcm.samples[s.words[k].end..s.words[k + 1].start];
             let ms = gap.len() as f64 * 1000.0 / 22050.0;
             let peak = gap.iter().map(|x| x.unsigned_abs()).max().unwrap_or(0);
-            assert!(ms >= 80.0 && peak < 1000, "after {:?}: {ms:.0} ms, peak {peak}", &whole[w.clone()]);
+            assert!(
+                ms >= 80.0 && peak < 1000,
+                "after {:?}: {ms:.0} ms, peak {peak}",
+                &whole[w.clone()]
+            );
             pauses += 1;
         }
     }

@@ -41,8 +41,8 @@ fn samples_have_readable_subtitles_timed_from_the_speech(engine: &str) {
             .into_iter()
             .filter_map(|w| w.times.filter(|(a, b)| b > a).map(|(a, b)| (a, b, w.text)))
             .collect();
-        let words_vtt = std::fs::read_to_string(e.dir.join(format!("{}.words.vtt", e.slug)))
-            .unwrap();
+        let words_vtt =
+            std::fs::read_to_string(e.dir.join(format!("{}.words.vtt", e.slug))).unwrap();
         let word_cues: Vec<(u64, u64, String)> = parse_vtt(&words_vtt)
             .into_iter()
             .map(|c| (c.start_ms, c.end_ms, c.text))
@@ -106,7 +106,11 @@ fn word_times_are_the_sound_of_each_word_in_a_list_read_with_pauses() {
             chunk["end_ms"].as_u64().unwrap(),
         );
         let islands = sound_islands(&samples, rate, span, LOUD as u16, 60);
-        assert_eq!(islands.len(), 6, "{engine}: one stretch of sound per word: {islands:?}");
+        assert_eq!(
+            islands.len(),
+            6,
+            "{engine}: one stretch of sound per word: {islands:?}"
+        );
         for ((text, a, b), (x, y)) in words.iter().zip(&islands) {
             assert!(
                 a.abs_diff(*x) <= TOLERANCE_MS && b.abs_diff(*y) <= TOLERANCE_MS,
@@ -135,13 +139,31 @@ fn written_words_take_the_times_of_their_spoken_forms() {
         );
         let words = timed_words(&e);
         let texts: Vec<&str> = words.iter().map(|w| w.0.as_str()).collect();
-        assert_eq!(texts, ["Dr.", "Ng", "paid", "$5", "on", "2023-11-02", "and", "left."]);
+        assert_eq!(
+            texts,
+            [
+                "Dr.",
+                "Ng",
+                "paid",
+                "$5",
+                "on",
+                "2023-11-02",
+                "and",
+                "left."
+            ]
+        );
         let length = |i: usize| words[i].2 - words[i].1;
         // "$5" is "five dollars", longer than "paid"; the date is five spoken words.
         assert!(length(3) > length(2), "{engine}: {words:?}");
-        assert!(length(5) > 3 * length(4) && length(5) > 1000, "{engine}: {words:?}");
+        assert!(
+            length(5) > 3 * length(4) && length(5) > 1000,
+            "{engine}: {words:?}"
+        );
         let vtt = std::fs::read_to_string(e.dir.join("said.words.vtt")).unwrap();
-        assert!(vtt.contains("\n$5\n") && vtt.contains("\n2023-11-02\n"), "{vtt}");
+        assert!(
+            vtt.contains("\n$5\n") && vtt.contains("\n2023-11-02\n"),
+            "{vtt}"
+        );
         let (rate, samples) = read_wav(&e.dir.join("said.wav"));
         check_subtitles(&e, &samples, rate);
     }
@@ -151,7 +173,11 @@ fn written_words_take_the_times_of_their_spoken_forms() {
 fn word_timings_are_written_only_when_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("plain.txt");
-    std::fs::write(&article, "It rained. Then it stopped, and the sun came out.\n").unwrap();
+    std::fs::write(
+        &article,
+        "It rained. Then it stopped, and the sun came out.\n",
+    )
+    .unwrap();
     let e = export_one(&article, &dir.path().join("out"), &[]);
     assert!(!e.dir.join("plain.words.vtt").exists());
     assert!(e.manifest["chunks"]
@@ -196,7 +222,12 @@ fn cached_chunks_keep_their_word_times() {
     let read = |out: &str, file: &str| {
         std::fs::read_to_string(dir.path().join(out).join("cached").join(file)).unwrap()
     };
-    for file in ["manifest.json", "cached.srt", "cached.vtt", "cached.words.vtt"] {
+    for file in [
+        "manifest.json",
+        "cached.srt",
+        "cached.vtt",
+        "cached.words.vtt",
+    ] {
         assert_eq!(read("a", file), read("b", file), "{file} from the cache");
         assert_eq!(read("a", file), read("c", file), "{file} without the cache");
     }

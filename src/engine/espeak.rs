@@ -148,9 +148,7 @@ unsafe extern "C" fn collect_samples(wav: *mut i16, count: c_int, events: *mut c
         let mut event = events.cast::<RawEvent>();
         unsafe {
             while (*event).kind != EVENT_LIST_TERMINATED {
-                if (*event).kind == EVENT_WORD
-                    && (*event).text_position > 0
-                    && (*event).sample >= 0
+                if (*event).kind == EVENT_WORD && (*event).text_position > 0 && (*event).sample >= 0
                 {
                     let word = ((*event).text_position as usize, (*event).sample as usize);
                     WORD_EVENTS.with(|w| w.borrow_mut().push(word));
@@ -812,12 +810,18 @@ mod tests {
         let s = e.synthesize("Hello there, my friend.").unwrap();
         assert_eq!(s.words.len(), 4);
         assert_eq!(s.words[0].start, 0, "the first word starts with the text");
-        assert!(s.words.windows(2).all(|p| p[0].end == p[1].start && p[0].start < p[1].start));
+        assert!(s
+            .words
+            .windows(2)
+            .all(|p| p[0].end == p[1].start && p[0].start < p[1].start));
         assert!(s.words[3].end <= s.pcm.samples.len());
         // The comma's pause lies inside "there," (it ends where "my" starts): about 150 ms
         // of silence before "my".
         let before_my = &s.pcm.samples[s.words[2].start - 2000..s.words[2].start];
-        assert!(before_my.iter().all(|x| x.unsigned_abs() <= 64), "silence before \"my\"");
+        assert!(
+            before_my.iter().all(|x| x.unsigned_abs() <= 64),
+            "silence before \"my\""
+        );
     }
 
     #[test]

@@ -583,7 +583,10 @@ impl Engine for Piper {
     fn synthesize(&mut self, spoken: &str) -> Result<Synthesis, EngineError> {
         let phonemes = spoken_phonemes(&self.phonemizer, spoken)?;
         let map = &self.voice.config.phoneme_id_map;
-        let ids_of = |c: char| map.get(c.encode_utf8(&mut [0; 4]) as &str).map_or(0, Vec::len);
+        let ids_of = |c: char| {
+            map.get(c.encode_utf8(&mut [0; 4]) as &str)
+                .map_or(0, Vec::len)
+        };
         let pad = ids_of(PAD);
         let bos = ids_of(BOS);
         // Per run: its ids, where it starts in `phonemes` (in characters; runs are slices of

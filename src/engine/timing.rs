@@ -49,7 +49,11 @@ pub fn from_starts(starts: &[Option<usize>], speech_end: usize) -> Vec<WordSpan>
         while j < n && known[j] == known[i] {
             j += 1;
         }
-        let end = if j < n { known[j] } else { speech_end.max(known[i]) };
+        let end = if j < n {
+            known[j]
+        } else {
+            speech_end.max(known[i])
+        };
         let weights = vec![1.0; j - i];
         spans.extend(by_weights(known[i]..end, &weights));
         i = j;
@@ -143,8 +147,22 @@ pub fn is_phoneme(c: char) -> bool {
     !(c.is_whitespace()
         || matches!(
             c,
-            'ˈ' | 'ˌ' | ',' | '.' | ';' | ':' | '!' | '?' | '¡' | '¿' | '—' | '…' | '"' | '\''
-                | '(' | ')' | '-'
+            'ˈ' | 'ˌ'
+                | ','
+                | '.'
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '¡'
+                | '¿'
+                | '—'
+                | '…'
+                | '"'
+                | '\''
+                | '('
+                | ')'
+                | '-'
         ))
 }
 

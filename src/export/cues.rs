@@ -77,7 +77,11 @@ pub fn word_times(
     let fallback;
     let (said, spans): (Vec<&str>, &[(u64, u64)]) = if spoken_ms.is_empty() {
         // One "spoken word" per written word, timed by its length.
-        let total: usize = written.iter().map(|w| w.chars().count()).sum::<usize>().max(1);
+        let total: usize = written
+            .iter()
+            .map(|w| w.chars().count())
+            .sum::<usize>()
+            .max(1);
         let length = chunk_ms.1.saturating_sub(chunk_ms.0);
         let mut at = 0;
         fallback = written
@@ -90,7 +94,10 @@ pub fn word_times(
             .collect::<Vec<_>>();
         (written.clone(), &fallback)
     } else {
-        let said = spoken_words(spoken).into_iter().map(|r| &spoken[r]).collect();
+        let said = spoken_words(spoken)
+            .into_iter()
+            .map(|r| &spoken[r])
+            .collect();
         (said, spoken_ms)
     };
     let bounds = align(&written, &said[..spans.len().min(said.len())]);
@@ -306,7 +313,12 @@ fn cue_cost(words: &[Word], chars: usize, paragraph_end: bool) -> (u64, Option<u
     if sentence_inside && !(paragraph_end || last.cut == Cut::Sentence) {
         cost += STRADDLE_COST;
     }
-    let strong = |cut: Cut| matches!(cut, Cut::Sentence | Cut::Inside(Boundary::Clause | Boundary::Comma));
+    let strong = |cut: Cut| {
+        matches!(
+            cut,
+            Cut::Sentence | Cut::Inside(Boundary::Clause | Boundary::Comma)
+        )
+    };
     if !paragraph_end && !strong(last.cut) {
         let inside = words[..words.len() - 1].iter().rposition(|w| strong(w.cut));
         if inside.is_some_and(|p| words.len() - 1 - p <= DANGLING_WORDS) {
@@ -317,8 +329,7 @@ fn cue_cost(words: &[Word], chars: usize, paragraph_end: bool) -> (u64, Option<u
         cost += (SHORT_CUE_CHARS - chars) as u64;
     }
     let duration = last.end_ms.saturating_sub(first.start_ms);
-    let whole_chunk =
-        first.first_of_chunk && last.last_of_chunk && first.chunk == last.chunk;
+    let whole_chunk = first.first_of_chunk && last.last_of_chunk && first.chunk == last.chunk;
     if duration > MAX_CUE_MS || (duration < MIN_CUE_MS && !whole_chunk) {
         cost += VIOLATION;
     }
@@ -486,7 +497,10 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(
             got[0].lines,
-            ["Residents packed the hall on Tuesday,", "and most of them stayed late."]
+            [
+                "Residents packed the hall on Tuesday,",
+                "and most of them stayed late."
+            ]
         );
     }
 

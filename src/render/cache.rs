@@ -238,7 +238,9 @@ fn encode_entry(speech: &ChunkSpeech, sample_rate: u32) -> Option<Vec<u8>> {
         bytes.push(0); // RIFF chunks are padded to an even length
     }
     let riff_size = u32::try_from(bytes.len() - 8).ok()?;
-    bytes.get_mut(4..8)?.copy_from_slice(&riff_size.to_le_bytes());
+    bytes
+        .get_mut(4..8)?
+        .copy_from_slice(&riff_size.to_le_bytes());
     Some(bytes)
 }
 
@@ -246,9 +248,15 @@ fn encode_entry(speech: &ChunkSpeech, sample_rate: u32) -> Option<Vec<u8>> {
 /// version never gets here: the version is part of the key).
 fn decode_entry(bytes: &[u8]) -> Option<ChunkSpeech> {
     let reader = hound::WavReader::new(std::io::Cursor::new(bytes)).ok()?;
-    let samples: Vec<i16> = reader.into_samples::<i16>().collect::<Result<_, _>>().ok()?;
+    let samples: Vec<i16> = reader
+        .into_samples::<i16>()
+        .collect::<Result<_, _>>()
+        .ok()?;
     let words: Vec<WordSpan> = serde_json::from_slice(riff_chunk(bytes, WORDS_CHUNK)?).ok()?;
-    if words.iter().any(|w| w.start > w.end || w.end > samples.len()) {
+    if words
+        .iter()
+        .any(|w| w.start > w.end || w.end > samples.len())
+    {
         return None;
     }
     Some(ChunkSpeech { samples, words })
@@ -389,7 +397,11 @@ mod tests {
         assert_eq!(samples, stored.samples);
         let bytes = std::fs::read(cache.path(&k)).unwrap();
         let riff = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
-        assert_eq!(riff + 8, bytes.len(), "the RIFF size counts the words chunk");
+        assert_eq!(
+            riff + 8,
+            bytes.len(),
+            "the RIFF size counts the words chunk"
+        );
         // Words past the samples are not believed.
         let mut bad = stored;
         bad.words[1].end = 5000;

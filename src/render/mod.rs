@@ -157,8 +157,7 @@ pub fn render(
             cached_failure = Some(f);
             return Err(message);
         }
-        let speech =
-            speech_of(synthesis, sample_rate, texts[i]).map_err(crate::Error::Engine)?;
+        let speech = speech_of(synthesis, sample_rate, texts[i]).map_err(crate::Error::Engine)?;
         stats.synthesized += 1;
         if let Some(c) = cache.as_deref_mut() {
             c.put(&keys[i], &speech, sample_rate);
@@ -186,7 +185,11 @@ pub fn render(
 /// cover the chunk's first and last sound ([`timing::cover_sound`]). When
 /// the engine gave no span per word of `spoken`, the words are spread over the speech in
 /// proportion to their length in characters.
-fn speech_of(synthesis: Synthesis, sample_rate: u32, spoken: &str) -> Result<ChunkSpeech, EngineError> {
+fn speech_of(
+    synthesis: Synthesis,
+    sample_rate: u32,
+    spoken: &str,
+) -> Result<ChunkSpeech, EngineError> {
     let Synthesis { pcm, mut words } = synthesis;
     if pcm.sample_rate != sample_rate {
         return Err(EngineError::Synthesis {

@@ -435,7 +435,15 @@ mod tests {
     fn run(pool: &mut Pool, texts: &[&str]) -> (Vec<(usize, String)>, Result<(), Failure>) {
         let mut got = Vec::new();
         let r = pool.synthesize_in_order(texts, &mut |i, synthesis| {
-            got.push((i, synthesis.pcm.samples.iter().map(|&s| s as u8 as char).collect()));
+            got.push((
+                i,
+                synthesis
+                    .pcm
+                    .samples
+                    .iter()
+                    .map(|&s| s as u8 as char)
+                    .collect(),
+            ));
             Ok(())
         });
         (got, r)

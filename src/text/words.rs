@@ -87,7 +87,10 @@ pub fn align(written: &[&str], spoken: &[&str]) -> Vec<f64> {
             // An empty key (written punctuation) never anchors: it cannot be heard.
             groups.extend(pending.take());
             for k in 0..old.len() {
-                groups.push((old.start + k..old.start + k + 1, new.start + k..new.start + k + 1));
+                groups.push((
+                    old.start + k..old.start + k + 1,
+                    new.start + k..new.start + k + 1,
+                ));
             }
         } else {
             pending = Some(match pending.take() {
@@ -204,7 +207,10 @@ mod tests {
             ("🎉", "one"),
             ("one two three", "uno"),
             ("a b c d", "w x y z q r"),
-            ("2023-11-02 was a Thursday", "November second, twenty twenty-three was a Thursday"),
+            (
+                "2023-11-02 was a Thursday",
+                "November second, twenty twenty-three was a Thursday",
+            ),
         ];
         for (written, spoken) in cases {
             let w = words(written, &written_words(written));

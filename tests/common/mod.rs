@@ -356,7 +356,12 @@ pub fn manifest_words(manifest: &Value) -> Vec<Word> {
                 let texts: Vec<&str> = words.iter().map(|w| w["text"].as_str().unwrap()).collect();
                 assert_eq!(
                     texts.join(" "),
-                    c["text"].as_str().unwrap().split_whitespace().collect::<Vec<_>>().join(" "),
+                    c["text"]
+                        .as_str()
+                        .unwrap()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     "chunk {}: the manifest's words are the chunk's written words",
                     i + 1
                 );
@@ -364,15 +369,24 @@ pub fn manifest_words(manifest: &Value) -> Vec<Word> {
                     chunk: i,
                     paragraph,
                     text: w["text"].as_str().unwrap().to_string(),
-                    times: Some((w["start_ms"].as_u64().unwrap(), w["end_ms"].as_u64().unwrap())),
+                    times: Some((
+                        w["start_ms"].as_u64().unwrap(),
+                        w["end_ms"].as_u64().unwrap(),
+                    )),
                 }))
             }
-            None => out.extend(c["text"].as_str().unwrap().split_whitespace().map(|w| Word {
-                chunk: i,
-                paragraph,
-                text: w.to_string(),
-                times: None,
-            })),
+            None => out.extend(
+                c["text"]
+                    .as_str()
+                    .unwrap()
+                    .split_whitespace()
+                    .map(|w| Word {
+                        chunk: i,
+                        paragraph,
+                        text: w.to_string(),
+                        times: None,
+                    }),
+            ),
         }
     }
     out
@@ -419,7 +433,8 @@ pub fn sound_islands(
 /// chunk and within 150 ms of sound, and every stretch of speech in a chunk (samples over
 /// [`SPEECH_PEAK`]) lies within 150 ms of the words heard over it.
 pub fn check_subtitles(e: &Exported, samples: &[i16], rate: u32) {
-    let read = |ext: &str| std::fs::read_to_string(e.dir.join(format!("{}.{ext}", e.slug))).unwrap();
+    let read =
+        |ext: &str| std::fs::read_to_string(e.dir.join(format!("{}.{ext}", e.slug))).unwrap();
     let srt = parse_srt(&read("srt"));
     let vtt = parse_vtt(&read("vtt"));
     assert_eq!(srt.len(), vtt.len(), "srt and vtt have the same cues");
@@ -434,12 +449,23 @@ pub fn check_subtitles(e: &Exported, samples: &[i16], rate: u32) {
     let mut next = 0;
     for (n, (cue, v)) in srt.iter().zip(&vtt).enumerate() {
         let what = format!("{}: cue {} {:?}", e.slug, n + 1, cue.text);
-        assert_eq!((cue.start_ms, cue.end_ms), (v.start_ms, v.end_ms), "{what}: srt = vtt");
+        assert_eq!(
+            (cue.start_ms, cue.end_ms),
+            (v.start_ms, v.end_ms),
+            "{what}: srt = vtt"
+        );
         assert_eq!(cue.lines, v.lines, "{what}: srt = vtt");
         // Limits.
-        assert!(cue.lines.len() <= MAX_LINES, "{what}: {} lines", cue.lines.len());
+        assert!(
+            cue.lines.len() <= MAX_LINES,
+            "{what}: {} lines",
+            cue.lines.len()
+        );
         for l in &cue.lines {
-            assert!(l.chars().count() <= MAX_LINE_CHARS, "{what}: line {l:?} is too long");
+            assert!(
+                l.chars().count() <= MAX_LINE_CHARS,
+                "{what}: line {l:?} is too long"
+            );
         }
         let shown = cue.end_ms - cue.start_ms;
         assert!(shown <= MAX_CUE_MS, "{what}: on screen {shown} ms");
@@ -480,7 +506,12 @@ pub fn check_subtitles(e: &Exported, samples: &[i16], rate: u32) {
             "{what}: no sound within 150 ms after it appears"
         );
         assert!(
-            sound_between(samples, rate, cue.end_ms.saturating_sub(TOLERANCE_MS), cue.end_ms),
+            sound_between(
+                samples,
+                rate,
+                cue.end_ms.saturating_sub(TOLERANCE_MS),
+                cue.end_ms
+            ),
             "{what}: no sound within 150 ms before it goes"
         );
         if let (Some((a, _)), Some((_, b))) = (first.times, last.times) {
@@ -492,7 +523,12 @@ pub fn check_subtitles(e: &Exported, samples: &[i16], rate: u32) {
             );
         }
     }
-    assert_eq!(next, words.len(), "{}: the cues show every written word", e.slug);
+    assert_eq!(
+        next,
+        words.len(),
+        "{}: the cues show every written word",
+        e.slug
+    );
 
     // Word times against the audio.
     if words.iter().all(|w| w.times.is_none()) {
@@ -501,14 +537,31 @@ pub fn check_subtitles(e: &Exported, samples: &[i16], rate: u32) {
     let mut previous_end = 0;
     for w in &words {
         let (a, b) = w.times.expect("every word timed");
-        let what = format!("{}: chunk {} word {:?} at {a}–{b} ms", e.slug, w.chunk + 1, w.text);
-        assert!(a >= previous_end && a <= b, "{what}: in order, not overlapping");
+        let what = format!(
+            "{}: chunk {} word {:?} at {a}–{b} ms",
+            e.slug,
+            w.chunk + 1,
+            w.text
+        );
+        assert!(
+            a >= previous_end && a <= b,
+            "{what}: in order, not overlapping"
+        );
         previous_end = b;
         let (chunk_start, chunk_end) = chunk_ms(w.chunk);
-        assert!(a + 1 >= chunk_start && b <= chunk_end + 1, "{what}: inside its chunk");
+        assert!(
+            a + 1 >= chunk_start && b <= chunk_end + 1,
+            "{what}: inside its chunk"
+        );
         if b > a {
-            assert!(sound_between(samples, rate, a, (a + TOLERANCE_MS).min(b)), "{what}: sound at its start");
-            assert!(sound_between(samples, rate, b.saturating_sub(TOLERANCE_MS).max(a), b), "{what}: sound at its end");
+            assert!(
+                sound_between(samples, rate, a, (a + TOLERANCE_MS).min(b)),
+                "{what}: sound at its start"
+            );
+            assert!(
+                sound_between(samples, rate, b.saturating_sub(TOLERANCE_MS).max(a), b),
+                "{what}: sound at its end"
+            );
         }
     }
     for (i, _) in chunks.iter().enumerate() {
@@ -522,8 +575,10 @@ pub fn check_subtitles(e: &Exported, samples: &[i16], rate: u32) {
         // in a comma's pause (peaks near -42 dBFS, RMS near -56 dBFS) or the soft edge of a
         // word, which belongs to no word or to the word beside it.
         for (a, b) in sound_islands(samples, rate, (chunk_start, chunk_end), SPEECH_PEAK, 60) {
-            let over: Vec<&(u64, u64)> =
-                heard.iter().filter(|(x, y)| *x < b + TOLERANCE_MS && *y + TOLERANCE_MS > a).collect();
+            let over: Vec<&(u64, u64)> = heard
+                .iter()
+                .filter(|(x, y)| *x < b + TOLERANCE_MS && *y + TOLERANCE_MS > a)
+                .collect();
             assert!(
                 !over.is_empty()
                     && over[0].0 <= a + TOLERANCE_MS
