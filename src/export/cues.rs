@@ -1,9 +1,9 @@
 //! Subtitle cues people can read: the written words of each paragraph, timed from the audio,
 //! grouped into cues that follow subtitle conventions.
 //!
-//! The limits are the common ones of subtitle style guides (Netflix's English timed-text
-//! style guide, the BBC's subtitle guidelines): at most [`MAX_LINES`] lines of at most
-//! [`MAX_LINE_CHARS`] characters, on screen for [`MIN_CUE_MS`] to [`MAX_CUE_MS`]. A cue shows
+//! The limits are issue 15's, those of Netflix's English timed-text style guide (2 lines of
+//! 42 characters, at most 7 s) with a minimum of a second: at most [`MAX_LINES`] lines of at
+//! most [`MAX_LINE_CHARS`] characters, on screen for [`MIN_CUE_MS`] to [`MAX_CUE_MS`]. A cue shows
 //! from the first sound of its first word to the last sound of its last word, so it is on
 //! screen exactly while its words are heard. A cue never spans two paragraphs (the title and
 //! each heading are paragraphs of their own).
