@@ -100,7 +100,7 @@ pub fn char_times(
         .map(|&d| d.max(0.0).round() as usize)
         .collect();
     let total: usize = frames.iter().sum();
-    if total == 0 || audio_len % total != 0 {
+    if total == 0 || !audio_len.is_multiple_of(total) {
         return None;
     }
     let hop = audio_len / total;

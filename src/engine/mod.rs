@@ -142,7 +142,7 @@ impl Synthesis {
         let words = u32_at(4)? as usize;
         let samples_at = words.checked_mul(8)?.checked_add(8)?;
         let samples = bytes.get(samples_at..)?;
-        if samples.len() % 2 != 0 {
+        if !samples.len().is_multiple_of(2) {
             return None;
         }
         Some(Synthesis {

@@ -234,7 +234,7 @@ fn encode_entry(speech: &ChunkSpeech, sample_rate: u32) -> Option<Vec<u8>> {
     bytes.extend_from_slice(WORDS_CHUNK);
     bytes.extend_from_slice(&u32::try_from(words.len()).ok()?.to_le_bytes());
     bytes.extend_from_slice(&words);
-    if words.len() % 2 == 1 {
+    if !words.len().is_multiple_of(2) {
         bytes.push(0); // RIFF chunks are padded to an even length
     }
     let riff_size = u32::try_from(bytes.len() - 8).ok()?;

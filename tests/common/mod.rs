@@ -412,8 +412,10 @@ pub fn sound_islands(
     let gap = at(gap_ms, rate);
     let mut out: Vec<(usize, usize)> = Vec::new();
     let end = at(b, rate).min(samples.len());
-    for i in at(a, rate)..end {
-        if samples[i].unsigned_abs() > threshold {
+    let start = at(a, rate).min(end);
+    for (i, s) in samples[start..end].iter().enumerate() {
+        let i = start + i;
+        if s.unsigned_abs() > threshold {
             match out.last_mut() {
                 Some(last) if i - last.1 <= gap => last.1 = i,
                 _ => out.push((i, i)),
