@@ -3,7 +3,8 @@
 //! This is the one FFI boundary of aloud. The library is opened with `libloading` (no headers
 //! or link-time dependency, so a machine without espeak-ng still runs aloud), initialised once in
 //! synchronous mode, and every chunk is synthesized straight into memory through the synth
-//! callback: no subprocess, no temporary file.
+//! callback: no subprocess, no temporary file. The callback also receives the library's word
+//! events, which say where each word starts (the subtitles' timing).
 //!
 //! libespeak-ng keeps global state (one voice, one set of parameters, one callback), so the
 //! loaded library lives in a process-wide `Mutex`; each synthesis takes the lock, applies this

@@ -2,7 +2,8 @@
 //!
 //! Text → espeak-ng IPA phonemes (through the already-loaded libespeak-ng, clause by clause)
 //! → phoneme ids by the voice's `phoneme_id_map` → the VITS model → float samples. One ONNX
-//! session is loaded per engine and reused for every chunk.
+//! session is loaded per engine and reused for every chunk. Each word's place in the audio
+//! comes from the phoneme durations the model predicted ([`super::durations`]).
 //!
 //! ONNX Runtime is loaded at run time (`ort` with `load-dynamic`), from `ALOUD_ORT_LIB` or
 //! the library `aloud voices install` unpacked, so building aloud fetches nothing and a

@@ -88,8 +88,8 @@ pub struct RenderStats {
 }
 
 /// Renders `texts` (the spoken text of each chunk, in order): each chunk's [`ChunkSpeech`]
-/// is handed to `each(i, speech)` in order, one chunk in memory at a time. Chunks in `cache` are read from it; the others are synthesized and
-/// stored as they arrive. `settings` names what the engine's info does not (pitch, volume)
+/// is handed to `each(i, speech)` in order, one chunk in memory at a time. Chunks in `cache`
+/// are read from it; the others are synthesized and stored as they arrive. `settings` names what the engine's info does not (pitch, volume)
 /// for the cache key. A cache that cannot be written is passed over: it only ever saves time.
 pub fn render(
     synth: &mut dyn Synthesizer,
