@@ -424,6 +424,45 @@ fn fake_voice(
     (dir, model)
 }
 
+/// A voice whose model does not round its durations with a `Ceil` node (here the installed
+/// model with that node's operator made a `Relu`, which leaves the positive durations as they
+/// are) gives no durations: its words are timed by their phoneme counts over the speech.
+#[test]
+fn words_are_timed_by_phoneme_counts_when_the_model_gives_no_durations() {
+    let mut model = std::fs::read(installed_model()).unwrap();
+    // The NodeProto field op_type (4, length-delimited: tag 0x22) holding "Ceil".
+    let ceil = b"\x22\x04Ceil";
+    let at: Vec<usize> = model
+        .windows(ceil.len())
+        .enumerate()
+        .filter(|(_, w)| w == ceil)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(at.len(), 1, "the installed model has one Ceil node");
+    model[at[0] + 2..at[0] + 6].copy_from_slice(b"Relu");
+    let (_dir, path) = fake_voice(|_| {}, Some(&model));
+    let mut piper = Piper::open(&VoiceSettings {
+        voice: Some(path.to_string_lossy().into_owned()),
+        ..VoiceSettings::default()
+    })
+    .unwrap();
+    assert_eq!(piper.durations_output(), None);
+    let text = "The ferry left at nine, and nobody doubted the captain.";
+    let s = piper.synthesize(text).unwrap();
+    assert_eq!(s.words.len(), aloud::text::words::spoken_words(text).len());
+    let loud = |x: &i16| x.unsigned_abs() > 64;
+    let first = s.pcm.samples.iter().position(loud).unwrap();
+    let last = s.pcm.samples.iter().rposition(loud).unwrap() + 1;
+    assert_eq!((s.words[0].start, s.words[9].end), (first, last));
+    assert!(s
+        .words
+        .windows(2)
+        .all(|p| p[0].end == p[1].start && p[0].start < p[1].start));
+    // By phoneme count: "ferry" (fˈɛɹi, 4) takes longer than "at" (æt, 2).
+    let length = |k: usize| s.words[k].end - s.words[k].start;
+    assert!(length(1) > length(3), "{:?}", s.words);
+}
+
 #[test]
 fn corrupt_model_is_an_error_for_piper_and_a_warning_for_auto() {
     let (voice_dir, model) = fake_voice(|_| {}, Some(b"this is not an onnx model"));
