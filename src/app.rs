@@ -157,6 +157,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         keep_going: args.keep_going,
         max_part_bytes: args.max_part_size * 1024 * 1024,
         cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
+        word_timings: args.word_timings,
     };
     let mut bar = Bar::for_stderr(args.quiet);
     let progress: &mut dyn Progress = match bar.as_mut() {

@@ -28,7 +28,8 @@ pub enum Command {
     /// Narrate articles into WAV files, a manifest, subtitles and a script.
     ///
     /// Each article goes to <OUT_DIR>/<slug>/: <slug>.wav, chunks/0001.wav…, manifest.json,
-    /// <slug>.srt, <slug>.vtt and script.txt. Exit codes: 0 done (also when falling back to the
+    /// <slug>.srt, <slug>.vtt (and <slug>.words.vtt with --word-timings) and script.txt.
+    /// Exit codes: 0 done (also when falling back to the
     /// script), 1 bad input or output problem, 2 usage error or --require-audio without engine.
     Export(ExportArgs),
     /// Print the narration plan (no audio): a readable script, or JSON with --json.
@@ -203,6 +204,10 @@ pub struct ExportArgs {
     /// Synthesize every chunk, neither reading nor filling the chunk cache (`aloud cache`).
     #[arg(long)]
     pub no_cache: bool,
+    /// Also write when each word is heard: a word-level <slug>.words.vtt (one cue per word)
+    /// and the words' times in manifest.json.
+    #[arg(long)]
+    pub word_timings: bool,
     /// Size cap of the chunk cache in megabytes; least recently used chunks go first.
     #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
     pub cache_size: u64,

@@ -385,6 +385,9 @@ pub struct ExportOptions {
     /// Chunks synthesized at once (`--jobs`): worker processes or sessions, see
     /// [`render::workers`].
     pub jobs: usize,
+    /// Also write each word's time: in the manifest (`words` of each chunk) and as
+    /// `<slug>.words.vtt` (`--word-timings`).
+    pub word_timings: bool,
 }
 
 /// What was written for one article.
@@ -619,7 +622,13 @@ fn narrate(
         *paragraph_chars.entry(c.paragraph).or_default() += c.spoken.chars().count();
     }
     let mut parts_of_chunks: Vec<usize> = Vec::with_capacity(total);
-    let mut each = |i: usize, speech: Vec<i16>| -> Result<(), Error> {
+    // Each chunk's written words and when they are heard, for the subtitles.
+    let mut word_times: Vec<Vec<export::manifest::ManifestWord>> = Vec::with_capacity(total);
+    let mut each = |i: usize, speech: render::ChunkSpeech| -> Result<(), Error> {
+        let render::ChunkSpeech {
+            samples: speech,
+            words,
+        } = speech;
         let chunk = &chunks[i];
         let file = format!("chunks/{:0width$}.wav", chunk.index);
         let chunk_path = staged.path(&file);
@@ -638,6 +647,15 @@ fn narrate(
             )
             .map_err(|e| output_error(&wav_path, e))?;
         parts_of_chunks.push(span.start);
+        let ms = |sample: usize| audio::ms_for_samples(span.start + sample, sample_rate);
+        let spoken_ms: Vec<(u64, u64)> = words.iter().map(|w| (ms(w.start), ms(w.end))).collect();
+        let chunk_ms = (ms(0), ms(speech.len()));
+        word_times.push(export::cues::word_times(
+            &chunk.text,
+            &chunk.spoken,
+            &spoken_ms,
+            chunk_ms,
+        ));
         records.push(ManifestChunk {
             index: chunk.index,
             paragraph: chunk.paragraph,
@@ -648,6 +666,7 @@ fn narrate(
             end_ms: audio::ms_for_samples(span.end, sample_rate),
             pause_after_ms: chunk.pause_after_ms,
             part: None,
+            words: None,
         });
         progress.chunk(audio::ms_for_samples(speech.len(), sample_rate));
         Ok(())
@@ -685,6 +704,22 @@ fn narrate(
             .collect()
     });
 
+    let cues = export::cues::cues(
+        &chunks
+            .iter()
+            .zip(&word_times)
+            .map(|(c, words)| export::cues::CueChunk {
+                paragraph: c.paragraph,
+                break_after: c.break_after,
+                words,
+            })
+            .collect::<Vec<_>>(),
+    );
+    if opts.word_timings {
+        for (record, words) in records.iter_mut().zip(word_times) {
+            record.words = Some(words);
+        }
+    }
     let info = engine.info();
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
@@ -707,7 +742,7 @@ fn narrate(
         chunks: records,
         extraction: article.narration.extraction.clone(),
     };
-    write_outputs(&staged, &article.slug, &manifest, true)?;
+    write_outputs(&staged, &article.slug, &manifest, Some(&cues))?;
     let dir = commit(staged, opts.force)?;
     Ok(ArticleReport {
         audio: Some(dir.join(&parts[0].file)),
@@ -777,26 +812,33 @@ fn voice_for_language(
         })
 }
 
-/// Writes manifest, script and (with audio) subtitles into the staged folder.
+/// Writes manifest, script and (with audio) the subtitles of `cues` into the staged folder,
+/// and the word-level subtitles when the manifest holds word times (`--word-timings`).
 fn write_outputs(
     staged: &StagedDir,
     slug: &str,
     manifest: &Manifest,
-    subtitles: bool,
+    cues: Option<&[export::cues::Cue]>,
 ) -> Result<(), Error> {
     write_json(&staged.path("manifest.json"), manifest)?;
     write_text(
         &staged.path("script.txt"),
         &export::script::render(manifest),
     )?;
-    if subtitles {
+    if let Some(cues) = cues {
         write_text(
             &staged.path(&format!("{slug}.srt")),
-            &export::subtitles::srt(manifest),
+            &export::subtitles::srt(cues),
         )?;
         write_text(
             &staged.path(&format!("{slug}.vtt")),
-            &export::subtitles::vtt(manifest),
+            &export::subtitles::vtt(cues),
+        )?;
+    }
+    if manifest.chunks.iter().any(|c| c.words.is_some()) {
+        write_text(
+            &staged.path(&format!("{slug}.words.vtt")),
+            &export::subtitles::words_vtt(manifest),
         )?;
     }
     Ok(())
@@ -811,7 +853,7 @@ fn write_script_only(article: &Article, opts: &ExportOptions) -> Result<ArticleR
         article.source.display(),
         opts.voice.rate,
     );
-    write_outputs(&staged, &article.slug, &manifest, false)?;
+    write_outputs(&staged, &article.slug, &manifest, None)?;
     let dir = commit(staged, opts.force)?;
     Ok(ArticleReport {
         dir,

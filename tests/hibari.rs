@@ -317,10 +317,10 @@ fn a_chunk_sounds_the_same_every_time_and_its_noise_is_seeded() {
     let mut a = open();
     let mut b = open();
     let text = "Hello there, how was the ferry?";
-    let first = a.synthesize(text).unwrap();
+    let first = a.synthesize(text).unwrap().pcm;
     a.synthesize("Something else in between.").unwrap();
-    assert_eq!(first.samples, a.synthesize(text).unwrap().samples);
-    assert_eq!(first.samples, b.synthesize(text).unwrap().samples);
+    assert_eq!(first.samples, a.synthesize(text).unwrap().pcm.samples);
+    assert_eq!(first.samples, b.synthesize(text).unwrap().pcm.samples);
     // Different noise gives different (but equally long) audio: the noise is really used.
     let ids = a.ids(text).unwrap().remove(0);
     let seeded = a.render_ids(&ids).unwrap();
@@ -346,7 +346,7 @@ fn a_long_chunk_is_cut_into_model_runs_that_each_fit() {
     for ids in &runs {
         assert!(ids.len() <= phonemes::MAX_PHONEMES + 2, "{} ids", ids.len());
     }
-    let pcm = hibari.synthesize(&spoken).unwrap();
+    let pcm = hibari.synthesize(&spoken).unwrap().pcm;
     let seconds = pcm.samples.len() as f64 / f64::from(pcm.sample_rate);
     // About 100 words: 25–50 s at a natural pace.
     assert!((25.0..50.0).contains(&seconds), "{seconds:.1} s");
@@ -417,7 +417,8 @@ fn rate_sets_the_models_pace() {
         .unwrap();
         let pcm = h
             .synthesize("The ferry left the harbour at nine, as it does every Friday in summer.")
-            .unwrap();
+            .unwrap()
+            .pcm;
         pcm.samples.len() as f64 / f64::from(pcm.sample_rate)
     };
     let (natural, fast, slow) = (seconds(175), seconds(350), seconds(88));

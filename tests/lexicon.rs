@@ -48,8 +48,8 @@ fn ipa_entries_sound_like_espeak_reading_the_word_itself() {
         let lexicon = Lexicon::parse(&format!("{word} = [[{ipa}]]")).unwrap();
         let said = spoken_with(&lexicon, Language::ENGLISH, word);
         assert!(said.starts_with("[["), "{word}: {said:?}");
-        let entry = engine.synthesize(&said).unwrap();
-        let plain = engine.synthesize(word).unwrap();
+        let entry = engine.synthesize(&said).unwrap().pcm;
+        let plain = engine.synthesize(word).unwrap().pcm;
         let (a, b) = (entry.samples.len() as f64, plain.samples.len() as f64);
         assert!(
             (a - b).abs() / b < 0.02,
@@ -79,10 +79,11 @@ fn ipa_entries_sound_like_espeak_reading_the_word_itself() {
 fn an_entry_changes_what_espeak_says() {
     let mut engine = espeak();
     let lexicon = Lexicon::parse("Siobhan = [[ʃɪˈvɔːn]]\nXiomara = zee oh mar ah").unwrap();
-    let raw = engine.synthesize("Siobhan").unwrap();
+    let raw = engine.synthesize("Siobhan").unwrap().pcm;
     let entry = engine
         .synthesize(&spoken_with(&lexicon, Language::ENGLISH, "Siobhan"))
-        .unwrap();
+        .unwrap()
+        .pcm;
     assert_ne!(raw, entry);
     assert_eq!(
         spoken_with(&lexicon, Language::ENGLISH, "Xiomara smiled."),

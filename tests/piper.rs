@@ -236,7 +236,7 @@ fn phoneme_ids_match_an_independent_computation() {
 #[test]
 fn synthesizes_in_memory_at_the_voice_rate() {
     let mut piper = Piper::open(&VoiceSettings::default()).unwrap();
-    let pcm = piper.synthesize("Hello there, listener.").unwrap();
+    let pcm = piper.synthesize("Hello there, listener.").unwrap().pcm;
     assert_eq!(pcm.sample_rate, 22050);
     let secs = pcm.samples.len() as f64 / 22050.0;
     assert!((0.6..4.0).contains(&secs), "{secs} s for three words");
@@ -270,10 +270,10 @@ fn a_chunk_over_one_run_is_spoken_whole_in_runs() {
         assert!(2 * run.chars().count() + 2 <= MAX_IDS_PER_RUN);
     }
     let secs = |pcm: &aloud::audio::Pcm| pcm.samples.len() as f64 / f64::from(pcm.sample_rate);
-    let long = piper.synthesize(&whole).unwrap();
+    let long = piper.synthesize(&whole).unwrap().pcm;
     let parts: f64 = clauses
         .iter()
-        .map(|c| secs(&piper.synthesize(&format!("{c}.")).unwrap()))
+        .map(|c| secs(&piper.synthesize(&format!("{c}.")).unwrap().pcm))
         .sum();
     let ratio = secs(&long) / parts;
     assert!(
@@ -282,6 +282,46 @@ fn a_chunk_over_one_run_is_spoken_whole_in_runs() {
         secs(&long)
     );
     assert!(rms(&long.samples) > SPEECH_RMS);
+}
+
+/// The voice's duration predictor is made an output of the model, so each word is timed by
+/// the phonemes the model spoke, across the runs of a chunk too long for one: words in order,
+/// and the pause the model makes at each comma between the word before it and the one after.
+#[test]
+fn words_are_timed_from_the_models_phoneme_durations_across_runs() {
+    let clauses = [
+        "The harbour committee met on a grey Tuesday morning to settle the question of the old pier",
+        "which had stood against the winter storms for nearly a hundred years",
+        "but now leaned so far toward the water that the gulls refused to land on it",
+        "and the fishermen tied their boats to the new breakwater instead",
+    ];
+    let whole = format!("{}.", clauses.join(", "));
+    let mut piper = Piper::open(&VoiceSettings::default()).unwrap();
+    assert_eq!(piper.durations_output(), Some("/Ceil_output_0"));
+    assert!(piper.ids(&whole).unwrap().len() > MAX_IDS_PER_RUN);
+    let s = piper.synthesize(&whole).unwrap();
+    let words = aloud::text::words::spoken_words(&whole);
+    assert_eq!(s.words.len(), words.len());
+    assert!(s
+        .words
+        .windows(2)
+        .all(|p| p[0].end <= p[1].start && p[0].start < p[1].start));
+    assert!(s.words.last().unwrap().end <= s.pcm.samples.len());
+    let mut pauses = 0;
+    for (k, w) in words.iter().enumerate() {
+        if whole[w.clone()].ends_with(',') {
+            let gap = &s.pcm.samples[s.words[k].end..s.words[k + 1].start];
+            let ms = gap.len() as f64 * 1000.0 / 22050.0;
+            let peak = gap.iter().map(|x| x.unsigned_abs()).max().unwrap_or(0);
+            assert!(
+                ms >= 80.0 && peak < 1000,
+                "after {:?}: {ms:.0} ms, peak {peak}",
+                &whole[w.clone()]
+            );
+            pauses += 1;
+        }
+    }
+    assert_eq!(pauses, 3);
 }
 
 /// Runs export with `--engine ENGINE` on the short article and the given environment;
@@ -382,6 +422,45 @@ fn fake_voice(
     edit(&mut config);
     std::fs::write(voices::config_path(&model), config.to_string()).unwrap();
     (dir, model)
+}
+
+/// A voice whose model does not round its durations with a `Ceil` node (here the installed
+/// model with that node's operator made a `Relu`, which leaves the positive durations as they
+/// are) gives no durations: its words are timed by their phoneme counts over the speech.
+#[test]
+fn words_are_timed_by_phoneme_counts_when_the_model_gives_no_durations() {
+    let mut model = std::fs::read(installed_model()).unwrap();
+    // The NodeProto field op_type (4, length-delimited: tag 0x22) holding "Ceil".
+    let ceil = b"\x22\x04Ceil";
+    let at: Vec<usize> = model
+        .windows(ceil.len())
+        .enumerate()
+        .filter(|(_, w)| w == ceil)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(at.len(), 1, "the installed model has one Ceil node");
+    model[at[0] + 2..at[0] + 6].copy_from_slice(b"Relu");
+    let (_dir, path) = fake_voice(|_| {}, Some(&model));
+    let mut piper = Piper::open(&VoiceSettings {
+        voice: Some(path.to_string_lossy().into_owned()),
+        ..VoiceSettings::default()
+    })
+    .unwrap();
+    assert_eq!(piper.durations_output(), None);
+    let text = "The ferry left at nine, and nobody doubted the captain.";
+    let s = piper.synthesize(text).unwrap();
+    assert_eq!(s.words.len(), aloud::text::words::spoken_words(text).len());
+    let loud = |x: &i16| x.unsigned_abs() > 64;
+    let first = s.pcm.samples.iter().position(loud).unwrap();
+    let last = s.pcm.samples.iter().rposition(loud).unwrap() + 1;
+    assert_eq!((s.words[0].start, s.words[9].end), (first, last));
+    assert!(s
+        .words
+        .windows(2)
+        .all(|p| p[0].end == p[1].start && p[0].start < p[1].start));
+    // By phoneme count: "ferry" (fˈɛɹi, 4) takes longer than "at" (æt, 2).
+    let length = |k: usize| s.words[k].end - s.words[k].start;
+    assert!(length(1) > length(3), "{:?}", s.words);
 }
 
 #[test]
@@ -552,5 +631,5 @@ fn a_chunk_sounds_the_same_whichever_session_speaks_it_and_after_whatever() {
     assert_eq!(a0, b0);
     assert_eq!(a1, b1);
     assert_eq!(a0, a0_again);
-    assert_ne!(a0.samples.len(), a1.samples.len());
+    assert_ne!(a0.pcm.samples.len(), a1.pcm.samples.len());
 }

@@ -66,10 +66,18 @@ pub fn trim_silence(samples: &[i16], sample_rate: u32) -> &[i16] {
 /// threshold and the measured pause would grow by whatever quiet followed it (seen as 25 ms
 /// with the neural voice). All-silent input gives an empty chunk.
 pub fn chunk_speech(samples: &[i16], sample_rate: u32) -> Vec<i16> {
+    chunk_speech_placed(samples, sample_rate).0
+}
+
+/// [`chunk_speech`], and where it starts in `samples`: sample `i` of the chunk's speech is
+/// sample `i + offset` of `samples` (the offset is negative when zeros were added in front),
+/// so timings made for the engine's samples can follow the trim.
+pub fn chunk_speech_placed(samples: &[i16], sample_rate: u32) -> (Vec<i16>, isize) {
     let trimmed = trim_silence(samples, sample_rate);
     if trimmed.is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
+    let trimmed_at = (trimmed.as_ptr() as usize - samples.as_ptr() as usize) / 2;
     let guard = samples_for_ms(TRIM_GUARD_MS, sample_rate);
     let loud = |s: &i16| s.unsigned_abs() > SILENCE_THRESHOLD as u16;
     let lead = guard - trimmed.iter().position(loud).unwrap_or(0).min(guard);
@@ -79,7 +87,7 @@ pub fn chunk_speech(samples: &[i16], sample_rate: u32) -> Vec<i16> {
     speech.extend_from_slice(trimmed);
     speech.resize(speech.len() + tail, 0);
     fade_edges(&mut speech, sample_rate);
-    speech
+    (speech, trimmed_at as isize - lead as isize)
 }
 
 /// Length of the fade-in and fade-out applied to every chunk, in milliseconds: the trim guard,
@@ -366,6 +374,10 @@ mod tests {
         let s = chunk_speech(&[10, 500, 10, 10, 10], sr);
         assert_eq!(&s[..4], &[0, 0, 6, 500]); // the quiet sample 10 is in the faded guard
         assert!(chunk_speech(&[0, 3, -3], sr).is_empty());
+        // Where the speech lies in the engine's samples: 3 zeros added in front (-3); a
+        // trimmed lead of 10 silent samples less the 3 kept as guard (7).
+        assert_eq!(chunk_speech_placed(&[500, 600, 700], sr).1, -3);
+        assert_eq!(chunk_speech_placed(&e, sr).1, 7);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! This is the one FFI boundary of aloud. The library is opened with `libloading` (no headers
 //! or link-time dependency, so a machine without espeak-ng still runs aloud), initialised once in
 //! synchronous mode, and every chunk is synthesized straight into memory through the synth
-//! callback: no subprocess, no temporary file.
+//! callback: no subprocess, no temporary file. The callback also receives the library's word
+//! events, which say where each word starts (the subtitles' timing).
 //!
 //! libespeak-ng keeps global state (one voice, one set of parameters, one callback), so the
 //! loaded library lives in a process-wide `Mutex`; each synthesis takes the lock, applies this
@@ -19,7 +20,7 @@ use std::cell::RefCell;
 use std::ffi::{c_char, c_int, c_uint, c_void, CStr, CString};
 use std::sync::{Mutex, OnceLock};
 
-use super::{Engine, EngineError, EngineInfo, Voice, VoiceSettings};
+use super::{timing, Engine, EngineError, EngineInfo, Synthesis, Voice, VoiceSettings};
 use crate::audio::Pcm;
 use crate::text::lexicon::{self, Piece};
 
@@ -122,9 +123,46 @@ thread_local! {
     /// Samples of the synthesis in progress on this thread. In synchronous mode libespeak-ng
     /// calls the callback on the thread that called `espeak_Synth`, before it returns.
     static COLLECTED: RefCell<Vec<i16>> = const { RefCell::new(Vec::new()) };
+    /// Word events of the synthesis in progress on this thread: (character position in the
+    /// text, 1-based; sample where the word starts).
+    static WORD_EVENTS: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
 }
 
-unsafe extern "C" fn collect_samples(wav: *mut i16, count: c_int, _events: *mut c_void) -> c_int {
+/// Mirror of `espeak_EVENT` from speak_lib.h (API revision 12).
+#[repr(C)]
+struct RawEvent {
+    kind: c_int,
+    unique_identifier: c_uint,
+    text_position: c_int,
+    length: c_int,
+    audio_position: c_int,
+    sample: c_int,
+    user_data: *mut c_void,
+    id: *mut c_void,
+}
+
+/// `espeakEVENT_LIST_TERMINATED`: the type of the entry that ends an event list.
+const EVENT_LIST_TERMINATED: c_int = 0;
+/// `espeakEVENT_WORD`: a word starts; `text_position` is its first character (counted from
+/// 1) and `sample` the sample where its sound starts, counted from the start of the text.
+const EVENT_WORD: c_int = 1;
+
+unsafe extern "C" fn collect_samples(wav: *mut i16, count: c_int, events: *mut c_void) -> c_int {
+    if !events.is_null() {
+        // SAFETY: libespeak-ng passes an array of events ended by one of type
+        // LIST_TERMINATED, valid for the duration of this call; we copy out what we need.
+        let mut event = events.cast::<RawEvent>();
+        unsafe {
+            while (*event).kind != EVENT_LIST_TERMINATED {
+                if (*event).kind == EVENT_WORD && (*event).text_position > 0 && (*event).sample >= 0
+                {
+                    let word = ((*event).text_position as usize, (*event).sample as usize);
+                    WORD_EVENTS.with(|w| w.borrow_mut().push(word));
+                }
+                event = event.add(1);
+            }
+        }
+    }
     if !wav.is_null() && count > 0 {
         // SAFETY: libespeak-ng passes a buffer of `count` valid samples that lives for the
         // duration of this call; we copy them out before returning.
@@ -454,7 +492,8 @@ fn phonemize_piece(loaded: &Loaded, text: &str, mode: c_int) -> Result<Vec<Claus
     }
 }
 
-/// First byte of what a forked synthesis writes back: samples follow, or an error message.
+/// First byte of what a forked synthesis writes back: the synthesis follows
+/// ([`Synthesis::encode`]), or an error message.
 const FORK_OK: u8 = 0;
 const FORK_ERR: u8 = 1;
 
@@ -467,7 +506,7 @@ impl Espeak {
     /// Only for a single-threaded process (aloud's espeak worker process): `fork` copies only
     /// the calling thread, so a lock another thread held would stay locked in the copy. The
     /// process must not call [`Engine::synthesize`] itself, or that state moves on.
-    pub fn synthesize_isolated(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+    pub fn synthesize_isolated(&mut self, spoken: &str) -> Result<Synthesis, EngineError> {
         let fail = |reason: String| EngineError::Synthesis {
             engine: "espeak",
             reason,
@@ -514,12 +553,11 @@ impl Espeak {
         }
         read.map_err(|e| fail(format!("reading the forked synthesis: {e}")))?;
         match bytes.split_first() {
-            Some((&FORK_OK, samples)) if samples.len() % 2 == 0 => Ok(Pcm {
-                sample_rate: self.sample_rate,
-                samples: samples
-                    .chunks_exact(2)
-                    .map(|b| i16::from_le_bytes([b[0], b[1]]))
-                    .collect(),
+            Some((&FORK_OK, answer)) => Synthesis::decode(answer).ok_or_else(|| {
+                fail(format!(
+                    "the forked synthesis gave a malformed answer of {} bytes",
+                    bytes.len()
+                ))
             }),
             Some((&FORK_ERR, message)) => Err(fail(String::from_utf8_lossy(message).into())),
             _ => Err(fail(format!(
@@ -533,12 +571,7 @@ impl Espeak {
         use std::io::Write;
         let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             match self.synthesize(spoken) {
-                Ok(pcm) => {
-                    let mut bytes = Vec::with_capacity(1 + 2 * pcm.samples.len());
-                    bytes.push(FORK_OK);
-                    bytes.extend(pcm.samples.iter().flat_map(|s| s.to_le_bytes()));
-                    bytes
-                }
+                Ok(synthesis) => [&[FORK_OK][..], &synthesis.encode()].concat(),
                 Err(e) => [&[FORK_ERR][..], e.to_string().as_bytes()].concat(),
             }
         }));
@@ -628,29 +661,16 @@ impl Engine for Espeak {
         self.sample_rate
     }
 
-    fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+    fn synthesize(&mut self, spoken: &str) -> Result<Synthesis, EngineError> {
         let mut loaded = lock(library()?);
         self.apply(&mut loaded)?;
-        // The lexicon's IPA phonemes become espeak-ng's own mnemonics inside "[[…]]".
-        let mut text = String::with_capacity(spoken.len());
-        for piece in lexicon::pieces(spoken) {
-            match piece {
-                Piece::Words(words) => text.push_str(words),
-                Piece::Phonemes(ipa) => {
-                    let mnemonics =
-                        lexicon::ipa_to_espeak(ipa).map_err(|c| EngineError::Synthesis {
-                            engine: "espeak",
-                            reason: format!("phoneme {c:?} of the lexicon has no espeak-ng name"),
-                        })?;
-                    text.push_str(&format!(" [[{mnemonics}]] "));
-                }
-            }
-        }
+        let (text, origin) = espeak_input(spoken)?;
         let text = CString::new(text.replace('\0', " ")).map_err(|_| EngineError::Synthesis {
             engine: "espeak",
             reason: "text contains NUL".into(),
         })?;
         COLLECTED.with(|c| c.borrow_mut().clear());
+        WORD_EVENTS.with(|w| w.borrow_mut().clear());
         let bytes = text.as_bytes_with_nul();
         // SAFETY: `text` is valid UTF-8, NUL-terminated, and outlives the call; synchronous mode
         // returns only after the last callback, so the collected buffer is complete afterwards.
@@ -667,17 +687,74 @@ impl Engine for Espeak {
             )
         };
         let samples = COLLECTED.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        let events = WORD_EVENTS.with(|w| std::mem::take(&mut *w.borrow_mut()));
         if status != EE_OK {
             return Err(EngineError::Synthesis {
                 engine: "espeak",
                 reason: format!("espeak_Synth returned error {status}"),
             });
         }
-        Ok(Pcm {
-            sample_rate: self.sample_rate,
-            samples,
+        let speech_end = timing::sound_bounds(&samples).map_or(samples.len(), |b| b.end);
+        let starts = word_starts(spoken, &origin, &events);
+        Ok(Synthesis {
+            words: timing::from_starts(&starts, speech_end),
+            pcm: Pcm {
+                sample_rate: self.sample_rate,
+                samples,
+            },
         })
     }
+}
+
+/// The text libespeak-ng is given for `spoken`, and for each of its characters the byte
+/// offset in `spoken` it comes from. The lexicon's IPA phonemes become espeak-ng's own
+/// mnemonics inside "[[…]]" (every character of them comes from the spoken "[[").
+fn espeak_input(spoken: &str) -> Result<(String, Vec<usize>), EngineError> {
+    let mut text = String::with_capacity(spoken.len());
+    let mut origin = Vec::with_capacity(spoken.len());
+    for piece in lexicon::pieces(spoken) {
+        match piece {
+            Piece::Words(words) => {
+                let base = words.as_ptr() as usize - spoken.as_ptr() as usize;
+                text.push_str(words);
+                origin.extend(words.char_indices().map(|(i, _)| base + i));
+            }
+            Piece::Phonemes(ipa) => {
+                let mnemonics =
+                    lexicon::ipa_to_espeak(ipa).map_err(|c| EngineError::Synthesis {
+                        engine: "espeak",
+                        reason: format!("phoneme {c:?} of the lexicon has no espeak-ng name"),
+                    })?;
+                // The piece is what lies inside "[[…]]"; its brackets are 2 bytes before.
+                let base = (ipa.as_ptr() as usize - spoken.as_ptr() as usize).saturating_sub(2);
+                let given = format!(" [[{mnemonics}]] ");
+                origin.extend(given.chars().map(|_| base));
+                text.push_str(&given);
+            }
+        }
+    }
+    Ok((text, origin))
+}
+
+/// The sample where each spoken word of `spoken` starts, from libespeak-ng's word events
+/// (character position in the text it was given, counted from 1; sample), `origin` mapping
+/// those characters back to `spoken` ([`espeak_input`]). A word gets the earliest event that
+/// falls in it (espeak-ng may read one written token as several words: "1234" in French);
+/// `None` for a word no event reached.
+fn word_starts(spoken: &str, origin: &[usize], events: &[(usize, usize)]) -> Vec<Option<usize>> {
+    let words = crate::text::words::spoken_words(spoken);
+    let mut starts: Vec<Option<usize>> = vec![None; words.len()];
+    for &(position, sample) in events {
+        let Some(&byte) = position.checked_sub(1).and_then(|p| origin.get(p)) else {
+            continue;
+        };
+        // The word holding the byte, or else the first word after it.
+        let Some(k) = words.iter().position(|w| byte < w.end) else {
+            continue;
+        };
+        starts[k] = Some(starts[k].map_or(sample, |s: usize| s.min(sample)));
+    }
+    starts
 }
 
 #[cfg(test)]
@@ -712,6 +789,55 @@ mod tests {
                 .collect();
             assert_eq!(got, expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn word_events_map_back_to_the_spoken_words() {
+        // The lexicon's phonemes reach espeak-ng as mnemonics with spaces around them; every
+        // character of those comes from the spoken "[[".
+        let spoken = "ab [[həlˈoʊ]]'s cd";
+        let (text, origin) = espeak_input(spoken).unwrap();
+        assert_eq!(text, "ab  [[h@l'oU]] 's cd");
+        assert_eq!(origin.len(), text.chars().count());
+        assert_eq!(origin[5], 3, "inside the mnemonics: the spoken \"[[\"");
+        // Events as libespeak-ng 1.51 reports them for this text (positions from 1).
+        let events = [(1, 0), (7, 4994), (17, 15117), (19, 19369)];
+        assert_eq!(
+            word_starts(spoken, &origin, &events),
+            [Some(0), Some(4994), Some(19369)],
+            "\"'s\" belongs to the word of the phonemes; the earliest event wins"
+        );
+        // A number read as several words, its first event on the space before it; a word
+        // no event reached.
+        let spoken = "le 1234 chats";
+        let (_, origin) = espeak_input(spoken).unwrap();
+        let events = [(1, 0), (4, 2386), (5, 7765), (5, 17463)];
+        assert_eq!(
+            word_starts(spoken, &origin, &events),
+            [Some(0), Some(2386), None]
+        );
+    }
+
+    #[test]
+    fn word_spans_come_from_the_library_and_follow_the_words() {
+        let Ok(mut e) = Espeak::open(&VoiceSettings::default()) else {
+            return; // no libespeak-ng here: tests/export.rs reports that loudly
+        };
+        let s = e.synthesize("Hello there, my friend.").unwrap();
+        assert_eq!(s.words.len(), 4);
+        assert_eq!(s.words[0].start, 0, "the first word starts with the text");
+        assert!(s
+            .words
+            .windows(2)
+            .all(|p| p[0].end == p[1].start && p[0].start < p[1].start));
+        assert!(s.words[3].end <= s.pcm.samples.len());
+        // The comma's pause lies inside "there," (it ends where "my" starts): about 150 ms
+        // of silence before "my".
+        let before_my = &s.pcm.samples[s.words[2].start - 2000..s.words[2].start];
+        assert!(
+            before_my.iter().all(|x| x.unsigned_abs() <= 64),
+            "silence before \"my\""
+        );
     }
 
     #[test]

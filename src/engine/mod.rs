@@ -5,13 +5,16 @@
 //! so the platform engines of the `tts` crate and neural voices fit beside espeak-ng. When no
 //! engine can be opened, the caller falls back to the narration script; see [`select`].
 
+pub mod durations;
 pub mod espeak;
 pub mod hibari;
 pub mod noise;
 pub mod piper;
+pub mod timing;
 pub mod voices;
 
 use crate::audio::Pcm;
+pub use timing::WordSpan;
 
 /// What an engine says about itself; recorded in the manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +111,65 @@ pub fn close_voice_names(wanted: &str) -> Vec<String> {
     scored.into_iter().take(5).map(|(_, n)| n).collect()
 }
 
+/// What an engine returns for one chunk: its samples and where each spoken word lies in them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Synthesis {
+    /// The chunk's audio, with whatever silence the engine put around it.
+    pub pcm: Pcm,
+    /// One span per spoken word of the chunk ([`crate::text::words::spoken_words`]), in
+    /// samples of `pcm`; empty when the engine cannot tell (the render stage then spreads
+    /// the words over the speech by their length).
+    pub words: Vec<WordSpan>,
+}
+
+impl Synthesis {
+    /// The synthesis as bytes, for a pipe between processes: sample rate (u32), number of
+    /// word spans (u32), each span's start and end (u32 each), then the samples (i16); all
+    /// little-endian.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(8 + 8 * self.words.len() + 2 * self.pcm.samples.len());
+        out.extend(self.pcm.sample_rate.to_le_bytes());
+        out.extend((self.words.len() as u32).to_le_bytes());
+        for w in &self.words {
+            out.extend((w.start as u32).to_le_bytes());
+            out.extend((w.end as u32).to_le_bytes());
+        }
+        out.extend(self.pcm.samples.iter().flat_map(|s| s.to_le_bytes()));
+        out
+    }
+
+    /// Reads what [`Synthesis::encode`] wrote; `None` when the bytes are not such a thing.
+    pub fn decode(bytes: &[u8]) -> Option<Synthesis> {
+        let u32_at = |i: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?))
+        };
+        let sample_rate = u32_at(0)?;
+        let words = u32_at(4)? as usize;
+        let samples_at = words.checked_mul(8)?.checked_add(8)?;
+        let samples = bytes.get(samples_at..)?;
+        if !samples.len().is_multiple_of(2) {
+            return None;
+        }
+        Some(Synthesis {
+            pcm: Pcm {
+                sample_rate,
+                samples: samples
+                    .chunks_exact(2)
+                    .map(|b| i16::from_le_bytes([b[0], b[1]]))
+                    .collect(),
+            },
+            words: (0..words)
+                .map(|k| {
+                    Some(WordSpan {
+                        start: u32_at(8 + 8 * k)? as usize,
+                        end: u32_at(12 + 8 * k)? as usize,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?,
+        })
+    }
+}
+
 /// A speech engine: synthesizes one chunk at a time into memory. `Send`, so a worker thread
 /// can own one.
 pub trait Engine: Send {
@@ -116,8 +178,8 @@ pub trait Engine: Send {
     /// Sample rate of every [`Pcm`] this engine returns.
     fn sample_rate(&self) -> u32;
     /// Speaks `spoken` (one chunk) and returns its samples, including whatever silence the
-    /// engine adds around speech; the caller trims it.
-    fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError>;
+    /// engine adds around speech (the caller trims it), and where each word lies in them.
+    fn synthesize(&mut self, spoken: &str) -> Result<Synthesis, EngineError>;
 }
 
 /// Why an engine could not be opened or could not speak.

@@ -58,18 +58,18 @@ pub enum NoiseError {
 
 const WIRE_VARINT: u8 = 0;
 const WIRE_I64: u8 = 1;
-const WIRE_LEN: u8 = 2;
+pub(super) const WIRE_LEN: u8 = 2;
 const WIRE_I32: u8 = 5;
 
 // Field numbers of onnx.proto3 (ONNX IR version 3 and later).
-const MODEL_GRAPH: u32 = 7;
+pub(super) const MODEL_GRAPH: u32 = 7;
 const MODEL_OPSET_IMPORT: u32 = 8;
 const OPSET_DOMAIN: u32 = 1;
 const OPSET_VERSION: u32 = 2;
-const GRAPH_NODE: u32 = 1;
+pub(super) const GRAPH_NODE: u32 = 1;
 const GRAPH_INITIALIZER: u32 = 5;
 const GRAPH_INPUT: u32 = 11;
-const GRAPH_OUTPUT: u32 = 12;
+pub(super) const GRAPH_OUTPUT: u32 = 12;
 const NODE_INPUT: u32 = 1;
 const NODE_OUTPUT: u32 = 2;
 const NODE_NAME: u32 = 3;
@@ -87,16 +87,16 @@ const TENSOR_DIMS: u32 = 1;
 const TENSOR_DATA_TYPE: u32 = 2;
 const TENSOR_INT64_DATA: u32 = 7;
 const TENSOR_NAME: u32 = 8;
-const VALUE_INFO_NAME: u32 = 1;
-const VALUE_INFO_TYPE: u32 = 2;
-const TYPE_TENSOR: u32 = 1;
-const TENSOR_TYPE_ELEM: u32 = 1;
+pub(super) const VALUE_INFO_NAME: u32 = 1;
+pub(super) const VALUE_INFO_TYPE: u32 = 2;
+pub(super) const TYPE_TENSOR: u32 = 1;
+pub(super) const TENSOR_TYPE_ELEM: u32 = 1;
 const TENSOR_TYPE_SHAPE: u32 = 2;
 const SHAPE_DIM: u32 = 1;
 const DIM_VALUE: u32 = 1;
 const DIM_PARAM: u32 = 2;
 /// `TensorProto.DataType.FLOAT`.
-const FLOAT: u64 = 1;
+pub(super) const FLOAT: u64 = 1;
 /// `TensorProto.DataType.INT64`.
 const INT64: u64 = 7;
 
@@ -115,15 +115,15 @@ const RANDOM_OPS: [&str; 6] = [
 ];
 
 /// One field of a protobuf message.
-struct Field<'a> {
-    number: u32,
-    wire: u8,
+pub(super) struct Field<'a> {
+    pub(super) number: u32,
+    pub(super) wire: u8,
     /// The varint, or the fixed-width value, for non-length-delimited fields.
-    int: u64,
+    pub(super) int: u64,
     /// The payload of a length-delimited field.
-    bytes: &'a [u8],
+    pub(super) bytes: &'a [u8],
     /// The whole field, tag included, to copy it unchanged.
-    raw: &'a [u8],
+    pub(super) raw: &'a [u8],
 }
 
 fn malformed(what: &str) -> NoiseError {
@@ -144,7 +144,7 @@ fn read_varint(buf: &[u8], pos: &mut usize) -> Result<u64, NoiseError> {
 }
 
 /// The fields of one message, in order.
-fn fields(buf: &[u8]) -> Result<Vec<Field<'_>>, NoiseError> {
+pub(super) fn fields(buf: &[u8]) -> Result<Vec<Field<'_>>, NoiseError> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < buf.len() {
@@ -211,13 +211,13 @@ fn put_tag(out: &mut Vec<u8>, number: u32, wire: u8) {
     put_varint(out, (u64::from(number) << 3) | u64::from(wire));
 }
 
-fn put_bytes(out: &mut Vec<u8>, number: u32, bytes: &[u8]) {
+pub(super) fn put_bytes(out: &mut Vec<u8>, number: u32, bytes: &[u8]) {
     put_tag(out, number, WIRE_LEN);
     put_varint(out, bytes.len() as u64);
     out.extend_from_slice(bytes);
 }
 
-fn put_int(out: &mut Vec<u8>, number: u32, v: u64) {
+pub(super) fn put_int(out: &mut Vec<u8>, number: u32, v: u64) {
     put_tag(out, number, WIRE_VARINT);
     put_varint(out, v);
 }
@@ -276,18 +276,18 @@ fn value_info(name: &str, elem_type: u64, dim: Result<u64, &str>) -> Vec<u8> {
 }
 
 /// What the rewrite needs to know of one node.
-struct NodeView {
-    op_type: String,
+pub(super) struct NodeView {
+    pub(super) op_type: String,
     domain: String,
     inputs: Vec<String>,
-    outputs: Vec<String>,
+    pub(super) outputs: Vec<String>,
     /// Attributes as (name, float value, int value).
     attributes: Vec<(String, Option<f32>, Option<i64>)>,
     /// Subgraphs held by attributes (`If`, `Loop`, `Scan` bodies).
     subgraphs: Vec<Vec<u8>>,
 }
 
-fn view_node(bytes: &[u8]) -> Result<NodeView, NoiseError> {
+pub(super) fn view_node(bytes: &[u8]) -> Result<NodeView, NoiseError> {
     let mut n = NodeView {
         op_type: String::new(),
         domain: String::new(),
@@ -322,7 +322,7 @@ fn view_node(bytes: &[u8]) -> Result<NodeView, NoiseError> {
 }
 
 impl NodeView {
-    fn default_domain(&self) -> bool {
+    pub(super) fn default_domain(&self) -> bool {
         self.domain.is_empty() || self.domain == "ai.onnx"
     }
 

@@ -2,7 +2,8 @@
 //!
 //! Text → espeak-ng IPA phonemes (through the already-loaded libespeak-ng, clause by clause)
 //! → phoneme ids by the voice's `phoneme_id_map` → the VITS model → float samples. One ONNX
-//! session is loaded per engine and reused for every chunk.
+//! session is loaded per engine and reused for every chunk. Each word's place in the audio
+//! comes from the phoneme durations the model predicted ([`super::durations`]).
 //!
 //! ONNX Runtime is loaded at run time (`ort` with `load-dynamic`), from `ALOUD_ORT_LIB` or
 //! the library `aloud voices install` unpacked, so building aloud fetches nothing and a
@@ -17,7 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::espeak::{Clause, Espeak};
 use super::noise::{self, NoiseInput};
-use super::{voices, Engine, EngineError, EngineInfo, VoiceSettings};
+use super::{durations, timing, voices, Engine, EngineError, EngineInfo, Synthesis, VoiceSettings};
 use crate::audio::Pcm;
 use crate::text::lexicon::{self, Piece};
 
@@ -393,6 +394,8 @@ impl Session {
 /// The Piper engine: one voice, reused for every chunk.
 pub struct Piper {
     session: Session,
+    /// The model output that gives each phoneme id's frames ([`durations`]), when it has one.
+    durations: Option<String>,
     /// The inputs that replaced the model's random nodes; empty when the model could not be
     /// rewritten (ONNX Runtime then draws the noise, unseeded).
     noise: Vec<Noise>,
@@ -487,14 +490,21 @@ impl Piper {
                 )))
             }
         };
+        let timed = durations::expose_durations(bytes).map_err(|e| {
+            broken(format!(
+                "{}: not a loadable ONNX model ({e}); reinstall the voice",
+                model.display()
+            ))
+        })?;
         let session = Session::Pending {
             model: model.clone(),
-            bytes,
+            bytes: timed.bytes,
             threads,
         };
         let rate = settings.rate;
         Ok(Piper {
             session,
+            durations: timed.output,
             noise: noise
                 .into_iter()
                 .map(|input| Noise {
@@ -509,6 +519,12 @@ impl Piper {
             phonemizer,
             runtime_version,
         })
+    }
+
+    /// The model output that gives each phoneme id's duration in frames, when the model has
+    /// one ([`durations`]); without it words are timed by their phoneme counts.
+    pub fn durations_output(&self) -> Option<&str> {
+        self.durations.as_deref()
     }
 
     /// The loaded voice.
@@ -582,26 +598,92 @@ impl Engine for Piper {
         self.voice.config.audio.sample_rate
     }
 
-    fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+    fn synthesize(&mut self, spoken: &str) -> Result<Synthesis, EngineError> {
         let phonemes = spoken_phonemes(&self.phonemizer, spoken)?;
-        let mut audio = Vec::new();
+        let map = &self.voice.config.phoneme_id_map;
+        let ids_of = |c: char| {
+            map.get(c.encode_utf8(&mut [0; 4]) as &str)
+                .map_or(0, Vec::len)
+        };
+        let pad = ids_of(PAD);
+        let bos = ids_of(BOS);
+        // Per run: its ids, where it starts in `phonemes` (in characters; runs are slices of
+        // it) and the ids of each of its characters with their pad.
+        let mut model_runs = Vec::new();
         for run in runs(&phonemes, MAX_IDS_PER_RUN) {
-            let ids = phoneme_ids(run, &self.voice.config.phoneme_id_map)
-                .map_err(|c| unknown_phoneme(&self.voice, c))?;
+            let ids = phoneme_ids(run, map).map_err(|c| unknown_phoneme(&self.voice, c))?;
             if ids.len() > 3 {
-                audio.extend(self.infer(&ids)?);
+                let first = phonemes[..run.as_ptr() as usize - phonemes.as_ptr() as usize]
+                    .chars()
+                    .count();
+                let per_char: Vec<usize> = run.chars().map(|c| ids_of(c) + pad).collect();
+                model_runs.push((ids, first, per_char));
             }
         }
-        Ok(Pcm {
-            sample_rate: self.sample_rate(),
-            samples: level(&audio, self.gain),
+        let mut audio = Vec::new();
+        // Each character's (start, end) in `audio`, while the model reports its durations.
+        let mut char_times = self
+            .durations
+            .is_some()
+            .then(|| vec![(0usize, 0usize); phonemes.chars().count()]);
+        for (ids, first, per_char) in model_runs {
+            let (samples, frames) = self.infer(&ids)?;
+            if let Some(times) = char_times.as_mut() {
+                let placed = frames.as_deref().and_then(|f| {
+                    durations::char_times(&per_char, bos, f, samples.len(), audio.len())
+                });
+                match placed {
+                    Some(placed) => times[first..first + placed.len()].copy_from_slice(&placed),
+                    None => char_times = None,
+                }
+            }
+            audio.extend(samples);
+        }
+        let samples = level(&audio, self.gain);
+        let words = self.word_spans(spoken, &phonemes, char_times.as_deref(), &samples)?;
+        Ok(Synthesis {
+            pcm: Pcm {
+                sample_rate: self.sample_rate(),
+                samples,
+            },
+            words,
         })
     }
 }
 
 impl Piper {
-    /// One run of the model over `ids`: the raw float audio.
-    fn infer(&mut self, ids: &[i64]) -> Result<Vec<f32>, EngineError> {
+    /// Where each spoken word of `spoken` lies in `samples`: from the phonemes' times when the
+    /// model gave its durations ([`timing::from_phonemes`]), else the speech split in
+    /// proportion to each word's phoneme count ([`timing::by_weights`]). Each word's count
+    /// comes from phonemizing it alone.
+    fn word_spans(
+        &self,
+        spoken: &str,
+        phonemes: &str,
+        char_times: Option<&[(usize, usize)]>,
+        samples: &[i16],
+    ) -> Result<Vec<timing::WordSpan>, EngineError> {
+        let counts = crate::text::words::spoken_words(spoken)
+            .into_iter()
+            .map(|w| {
+                spoken_phonemes(&self.phonemizer, &spoken[w]).map(|p| timing::phoneme_count(&p))
+            })
+            .collect::<Result<Vec<usize>, _>>()?;
+        Ok(match char_times {
+            Some(times) => timing::from_phonemes(phonemes, times, &counts),
+            None => {
+                let speech = timing::sound_bounds(samples).unwrap_or(0..samples.len());
+                let weights: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
+                timing::by_weights(speech, &weights)
+            }
+        })
+    }
+}
+
+impl Piper {
+    /// One run of the model over `ids`: the raw float audio, and the frames of each id when
+    /// the model gives them ([`durations`]).
+    fn infer(&mut self, ids: &[i64]) -> Result<(Vec<f32>, Option<Vec<f32>>), EngineError> {
         let fail = |e: ort::Error| EngineError::Synthesis {
             engine: "piper",
             reason: e.to_string(),
@@ -660,7 +742,17 @@ impl Piper {
                 let (_, audio) = outputs["output"]
                     .try_extract_tensor::<f32>()
                     .map_err(fail)?;
-                return Ok(audio.to_vec());
+                let frames = match &self.durations {
+                    Some(name) => Some(
+                        outputs[name.as_str()]
+                            .try_extract_tensor::<f32>()
+                            .map_err(fail)?
+                            .1
+                            .to_vec(),
+                    ),
+                    None => None,
+                };
+                return Ok((audio.to_vec(), frames));
             }
         }
         Err(EngineError::Synthesis {

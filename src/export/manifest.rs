@@ -50,6 +50,22 @@ pub struct ManifestChunk {
     /// Which of `parts` (1-based) holds the chunk, when the audio was split; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<usize>,
+    /// With `--word-timings`: each written word of `text` and when it is heard, timed from
+    /// the engine (see `export::cues::word_times`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<ManifestWord>>,
+}
+
+/// One written word of a chunk and when it is heard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestWord {
+    /// The word as written, with its punctuation ("Tuesday," "$5").
+    pub text: String,
+    /// When its sound starts, in ms of the article's audio.
+    pub start_ms: u64,
+    /// When its sound ends, in ms (equal to `start_ms` for a word nothing was said for, such
+    /// as an emoji).
+    pub end_ms: u64,
 }
 
 /// One file of an article's audio that was split at `--max-part-size`.
@@ -136,6 +152,7 @@ impl Manifest {
                     end_ms,
                     pause_after_ms: c.pause_after_ms,
                     part: None,
+                    words: None,
                 })
                 .collect(),
         }

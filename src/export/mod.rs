@@ -1,6 +1,7 @@
 //! The output folder of one article: audio, manifest, subtitles and script, written
 //! atomically.
 
+pub mod cues;
 pub mod fs;
 pub mod manifest;
 pub mod script;

@@ -84,6 +84,7 @@ mod tests {
             end_ms: start_ms + 1000,
             pause_after_ms: 350,
             part: None,
+            words: None,
         };
         let long = "The council voted on Tuesday to rebuild the seawall, after a meeting that ran well past midnight.";
         let m = Manifest {

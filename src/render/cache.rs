@@ -3,7 +3,10 @@
 //! chunks that changed, and an interrupted export resumes where it stopped.
 //!
 //! Layout: `<dir>/<2 hex>/<64 hex>.wav`, 16-bit mono WAV (hound) named by the SHA-256 of a
-//! [`ChunkKey`]. `<dir>` is `$ALOUD_CACHE_DIR`, else `$XDG_CACHE_HOME/aloud/chunks` (on Linux
+//! [`ChunkKey`], holding the chunk's trimmed speech and, after the samples, a RIFF chunk
+//! `wrds` with where each spoken word lies in them (JSON `[{"start", "end"}]`, in samples):
+//! what the subtitles are timed from. WAV readers skip chunks they do not know, so every entry
+//! still plays as a WAV. `<dir>` is `$ALOUD_CACHE_DIR`, else `$XDG_CACHE_HOME/aloud/chunks` (on Linux
 //! `~/.cache/aloud/chunks`). The total size is capped (default [`DEFAULT_CAP_BYTES`]); when a
 //! new chunk takes it over the cap, the least recently used chunks (by modification time,
 //! which every use refreshes) are removed until it is at 90% of the cap. Every file is written
@@ -16,14 +19,18 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
-use crate::engine::EngineInfo;
+use super::ChunkSpeech;
+use crate::engine::{EngineInfo, WordSpan};
 
 /// Default size cap: 2 GiB, about 14 hours of 22,050 Hz speech.
 pub const DEFAULT_CAP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// Bumped whenever what a cached chunk holds changes for the same key (trimming, fading,
 /// levelling, the file format), so old entries are never mistaken for new ones.
-const FORMAT: &str = "aloud-chunk-2";
+const FORMAT: &str = "aloud-chunk-3";
+
+/// The RIFF chunk that holds an entry's word spans.
+const WORDS_CHUNK: &[u8; 4] = b"wrds";
 
 /// What a chunk's audio depends on, hashed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,17 +143,17 @@ impl ChunkCache {
     }
 
     /// The cached speech of a chunk, or `None` when it is not cached or cannot be read.
-    pub fn get(&mut self, key: &ChunkKey) -> Option<Vec<i16>> {
+    pub fn get(&mut self, key: &ChunkKey) -> Option<ChunkSpeech> {
         let path = self.path(key);
-        let reader = hound::WavReader::open(&path).ok()?;
-        let samples: Result<Vec<i16>, _> = reader.into_samples::<i16>().collect();
+        let bytes = std::fs::read(&path).ok()?;
+        let speech = decode_entry(&bytes)?;
         touch(&path);
-        samples.ok()
+        Some(speech)
     }
 
     /// Stores a chunk's speech. Failing to store (a full disk, no permission) only costs
     /// the time to synthesize it again, so it is not an error.
-    pub fn put(&mut self, key: &ChunkKey, speech: &[i16], sample_rate: u32) {
+    pub fn put(&mut self, key: &ChunkKey, speech: &ChunkSpeech, sample_rate: u32) {
         let path = self.path(key);
         let Some(shard) = path.parent() else {
             return;
@@ -154,18 +161,19 @@ impl ChunkCache {
         if std::fs::create_dir_all(shard).is_err() {
             return;
         }
+        let Some(bytes) = encode_entry(speech, sample_rate) else {
+            return;
+        };
         // A name of this process and this write alone: several aloud processes (or threads)
         // may store the same chunk at once, and each must rename a whole file of its own.
         static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmp = shard.join(format!(".{}.{}-{n}.tmp", key.0, std::process::id()));
-        if crate::audio::write_wav(&tmp, sample_rate, speech).is_err()
-            || std::fs::rename(&tmp, &path).is_err()
-        {
+        if std::fs::write(&tmp, &bytes).is_err() || std::fs::rename(&tmp, &path).is_err() {
             let _ = std::fs::remove_file(&tmp);
             return;
         }
-        self.bytes += std::fs::metadata(&path).map_or(0, |m| m.len());
+        self.bytes += bytes.len() as u64;
         if self.bytes > self.cap_bytes {
             self.evict();
         }
@@ -210,6 +218,67 @@ impl ChunkCache {
         self.bytes = 0;
         Ok(n)
     }
+}
+
+/// An entry's bytes: the speech as a WAV (hound), then the [`WORDS_CHUNK`] with its word
+/// spans, the RIFF size updated to count it.
+fn encode_entry(speech: &ChunkSpeech, sample_rate: u32) -> Option<Vec<u8>> {
+    let mut wav = std::io::Cursor::new(Vec::new());
+    let mut writer = hound::WavWriter::new(&mut wav, crate::audio::wav_spec(sample_rate)).ok()?;
+    for &s in &speech.samples {
+        writer.write_sample(s).ok()?;
+    }
+    writer.finalize().ok()?;
+    let mut bytes = wav.into_inner();
+    let words = serde_json::to_vec(&speech.words).ok()?;
+    bytes.extend_from_slice(WORDS_CHUNK);
+    bytes.extend_from_slice(&u32::try_from(words.len()).ok()?.to_le_bytes());
+    bytes.extend_from_slice(&words);
+    if !words.len().is_multiple_of(2) {
+        bytes.push(0); // RIFF chunks are padded to an even length
+    }
+    let riff_size = u32::try_from(bytes.len() - 8).ok()?;
+    bytes
+        .get_mut(4..8)?
+        .copy_from_slice(&riff_size.to_le_bytes());
+    Some(bytes)
+}
+
+/// Reads what [`encode_entry`] wrote; `None` for anything else (an entry of another format
+/// version never gets here: the version is part of the key).
+fn decode_entry(bytes: &[u8]) -> Option<ChunkSpeech> {
+    let reader = hound::WavReader::new(std::io::Cursor::new(bytes)).ok()?;
+    let samples: Vec<i16> = reader
+        .into_samples::<i16>()
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let words: Vec<WordSpan> = serde_json::from_slice(riff_chunk(bytes, WORDS_CHUNK)?).ok()?;
+    if words
+        .iter()
+        .any(|w| w.start > w.end || w.end > samples.len())
+    {
+        return None;
+    }
+    Some(ChunkSpeech { samples, words })
+}
+
+/// The payload of the first chunk named `id` in a RIFF/WAVE file (hound reads and writes only
+/// the format and data chunks, so this walks the chunk list itself: 4-byte id, 4-byte
+/// little-endian size, payload padded to an even length).
+fn riff_chunk<'a>(bytes: &'a [u8], id: &[u8; 4]) -> Option<&'a [u8]> {
+    if bytes.get(0..4)? != b"RIFF" || bytes.get(8..12)? != b"WAVE" {
+        return None;
+    }
+    let mut pos = 12;
+    while let Some(header) = bytes.get(pos..pos + 8) {
+        let size = u32::from_le_bytes(header[4..8].try_into().ok()?) as usize;
+        let payload = bytes.get(pos + 8..pos + 8 + size)?;
+        if &header[..4] == id {
+            return Some(payload);
+        }
+        pos += 8 + size + size % 2;
+    }
+    None
 }
 
 /// Marks a file as just used (its modification time), for least-recently-used eviction.
@@ -260,28 +329,39 @@ mod tests {
         }
     }
 
+    /// A chunk of `n` samples of `value`, one word over all of it.
+    fn speech(value: i16, n: usize) -> ChunkSpeech {
+        ChunkSpeech {
+            samples: vec![value; n],
+            words: vec![WordSpan { start: 0, end: n }],
+        }
+    }
+
     #[test]
     fn stores_reads_and_evicts_least_recently_used() {
         let dir = tempfile::tempdir().unwrap();
-        // Each entry is 44 bytes of header + 2,000 bytes of samples; the cap holds four.
-        let mut cache = ChunkCache::open(dir.path(), 4 * 2044 + 100).unwrap();
+        // Every entry has the same size (a WAV of 1,000 samples and its words); the cap
+        // holds four.
+        let entry = encode_entry(&speech(0, 1000), 22050).unwrap().len() as u64;
+        let mut cache = ChunkCache::open(dir.path(), 4 * entry + 100).unwrap();
         let keys: Vec<ChunkKey> = (0..4)
             .map(|i| ChunkKey::new(&info(), 22050, "", &format!("chunk {i}")))
             .collect();
         for (i, k) in keys.iter().enumerate() {
             assert!(!cache.contains(k));
-            cache.put(k, &vec![i as i16; 1000], 22050);
+            cache.put(k, &speech(i as i16, 1000), 22050);
             // Distinct use times, oldest first.
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        assert_eq!(cache.get(&keys[2]), Some(vec![2; 1000]));
+        assert_eq!(cache.get(&keys[2]), Some(speech(2, 1000)));
         assert_eq!(cache.info().entries, 4);
+        assert_eq!(cache.info().bytes, 4 * entry);
         // Using chunk 0 makes chunk 1 the least recently used.
         assert!(cache.contains(&keys[0]));
         std::thread::sleep(std::time::Duration::from_millis(20));
         let fifth = ChunkKey::new(&info(), 22050, "", "chunk 4");
-        cache.put(&fifth, &[7; 1000], 22050);
-        assert!(cache.info().bytes <= 4 * 2044 + 100);
+        cache.put(&fifth, &speech(7, 1000), 22050);
+        assert!(cache.info().bytes <= 4 * entry + 100);
         assert!(
             !cache.contains(&keys[1]),
             "the least recently used went first"
@@ -291,6 +371,42 @@ mod tests {
         assert_eq!(held, 3, "evicted to 90% of the cap");
         assert_eq!(cache.clear().unwrap(), held);
         assert_eq!(cache.info().entries, 0);
+    }
+
+    #[test]
+    fn an_entry_is_a_wav_that_also_holds_the_word_spans() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cache = ChunkCache::open(dir.path(), DEFAULT_CAP_BYTES).unwrap();
+        let k = ChunkKey::new(&info(), 22050, "", "Hello there.");
+        let stored = ChunkSpeech {
+            samples: (0..999).map(|i| (i * 7 % 2000) as i16 - 1000).collect(),
+            words: vec![
+                WordSpan { start: 3, end: 400 },
+                WordSpan {
+                    start: 450,
+                    end: 996,
+                },
+            ],
+        };
+        cache.put(&k, &stored, 22050);
+        assert_eq!(cache.get(&k), Some(stored.clone()));
+        // Any WAV reader plays it: hound reads the samples and skips the words.
+        let reader = hound::WavReader::open(cache.path(&k)).unwrap();
+        assert_eq!(reader.spec().sample_rate, 22050);
+        let samples: Vec<i16> = reader.into_samples().map(Result::unwrap).collect();
+        assert_eq!(samples, stored.samples);
+        let bytes = std::fs::read(cache.path(&k)).unwrap();
+        let riff = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
+        assert_eq!(
+            riff + 8,
+            bytes.len(),
+            "the RIFF size counts the words chunk"
+        );
+        // Words past the samples are not believed.
+        let mut bad = stored;
+        bad.words[1].end = 5000;
+        cache.put(&k, &bad, 22050);
+        assert_eq!(cache.get(&k), None);
     }
 
     #[test]

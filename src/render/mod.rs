@@ -10,22 +10,22 @@
 pub mod cache;
 pub mod workers;
 
-use crate::audio::{self, Pcm};
-use crate::engine::{Engine, EngineError, EngineInfo};
+use crate::audio;
+use crate::engine::{timing, Engine, EngineError, EngineInfo, Synthesis, WordSpan};
 use cache::{ChunkCache, ChunkKey};
 
 /// Speaks chunk texts and returns their samples in input order.
 pub trait Synthesizer {
     /// Name, version, voice and rate, for the manifest and the cache key.
     fn info(&self) -> EngineInfo;
-    /// Sample rate of every [`Pcm`] it returns.
+    /// Sample rate of every synthesis it returns.
     fn sample_rate(&self) -> u32;
-    /// Speaks every text of `texts` and calls `each(i, pcm)` for i = 0, 1, … in order. Stops at
-    /// the first failure: an engine error names the index of the text that failed.
+    /// Speaks every text of `texts` and calls `each(i, synthesis)` for i = 0, 1, … in order.
+    /// Stops at the first failure: an engine error names the index of the text that failed.
     fn synthesize_in_order(
         &mut self,
         texts: &[&str],
-        each: &mut dyn FnMut(usize, Pcm) -> Result<(), crate::Error>,
+        each: &mut dyn FnMut(usize, Synthesis) -> Result<(), crate::Error>,
     ) -> Result<(), Failure>;
 }
 
@@ -56,16 +56,26 @@ impl Synthesizer for Box<dyn Engine> {
     fn synthesize_in_order(
         &mut self,
         texts: &[&str],
-        each: &mut dyn FnMut(usize, Pcm) -> Result<(), crate::Error>,
+        each: &mut dyn FnMut(usize, Synthesis) -> Result<(), crate::Error>,
     ) -> Result<(), Failure> {
         for (index, text) in texts.iter().enumerate() {
-            let pcm = self
+            let synthesis = self
                 .synthesize(text)
                 .map_err(|error| Failure::Engine { index, error })?;
-            each(index, pcm).map_err(Failure::Sink)?;
+            each(index, synthesis).map_err(Failure::Sink)?;
         }
         Ok(())
     }
+}
+
+/// One chunk's speech as it goes into the article: the engine's samples trimmed and faded
+/// ([`audio::chunk_speech`]), and where each spoken word of the chunk lies in them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChunkSpeech {
+    /// The trimmed samples.
+    pub samples: Vec<i16>,
+    /// One span per spoken word ([`crate::text::words::spoken_words`]), in `samples`.
+    pub words: Vec<WordSpan>,
 }
 
 /// How many chunks came from the cache and how many were synthesized.
@@ -77,17 +87,16 @@ pub struct RenderStats {
     pub synthesized: usize,
 }
 
-/// Renders `texts` (the spoken text of each chunk, in order): each chunk's speech, trimmed and
-/// faded ([`audio::chunk_speech`]), is handed to `each(i, speech)` in order, one chunk in
-/// memory at a time. Chunks in `cache` are read from it; the others are synthesized and
-/// stored as they arrive. `settings` names what the engine's info does not (pitch, volume)
+/// Renders `texts` (the spoken text of each chunk, in order): each chunk's [`ChunkSpeech`]
+/// is handed to `each(i, speech)` in order, one chunk in memory at a time. Chunks in `cache`
+/// are read from it; the others are synthesized and stored as they arrive. `settings` names what the engine's info does not (pitch, volume)
 /// for the cache key. A cache that cannot be written is passed over: it only ever saves time.
 pub fn render(
     synth: &mut dyn Synthesizer,
     texts: &[&str],
     settings: &str,
     mut cache: Option<&mut ChunkCache>,
-    each: &mut dyn FnMut(usize, Vec<i16>) -> Result<(), crate::Error>,
+    each: &mut dyn FnMut(usize, ChunkSpeech) -> Result<(), crate::Error>,
 ) -> Result<RenderStats, Failure> {
     let info = synth.info();
     let sample_rate = synth.sample_rate();
@@ -109,7 +118,7 @@ pub fn render(
                         next: &mut usize,
                         cache: &mut Option<&mut ChunkCache>,
                         stats: &mut RenderStats,
-                        each: &mut dyn FnMut(usize, Vec<i16>) -> Result<(), crate::Error>|
+                        each: &mut dyn FnMut(usize, ChunkSpeech) -> Result<(), crate::Error>|
      -> Result<(), Failure> {
         while *next < upto {
             let i = *next;
@@ -135,7 +144,7 @@ pub fn render(
     // A failure while handing on cached chunks, kept here: the synthesizer only passes on
     // errors of the sink's own type.
     let mut cached_failure: Option<Failure> = None;
-    let result = synth.synthesize_in_order(&miss_texts, &mut |m, pcm| {
+    let result = synth.synthesize_in_order(&miss_texts, &mut |m, synthesis| {
         let i = misses[m];
         if let Err(f) = flush_cached(i, &mut next, &mut cache, &mut stats, each) {
             let message = match &f {
@@ -148,7 +157,7 @@ pub fn render(
             cached_failure = Some(f);
             return Err(message);
         }
-        let speech = pcm_to_speech(pcm, sample_rate)?;
+        let speech = speech_of(synthesis, sample_rate, texts[i]).map_err(crate::Error::Engine)?;
         stats.synthesized += 1;
         if let Some(c) = cache.as_deref_mut() {
             c.put(&keys[i], &speech, sample_rate);
@@ -171,8 +180,17 @@ pub fn render(
     Ok(stats)
 }
 
-/// A chunk's trimmed speech from the engine's samples, checking the sample rate.
-fn speech_of(pcm: Pcm, sample_rate: u32) -> Result<Vec<i16>, EngineError> {
+/// A chunk's trimmed speech from what the engine returned, checking the sample rate: the
+/// word spans move with the trim, are fitted to the sound ([`timing::fit_to_sound`]) and
+/// cover the chunk's first and last sound ([`timing::cover_sound`]). When
+/// the engine gave no span per word of `spoken`, the words are spread over the speech in
+/// proportion to their length in characters.
+fn speech_of(
+    synthesis: Synthesis,
+    sample_rate: u32,
+    spoken: &str,
+) -> Result<ChunkSpeech, EngineError> {
+    let Synthesis { pcm, mut words } = synthesis;
     if pcm.sample_rate != sample_rate {
         return Err(EngineError::Synthesis {
             engine: "engine",
@@ -182,9 +200,19 @@ fn speech_of(pcm: Pcm, sample_rate: u32) -> Result<Vec<i16>, EngineError> {
             ),
         });
     }
-    Ok(audio::chunk_speech(&pcm.samples, pcm.sample_rate))
-}
-
-fn pcm_to_speech(pcm: Pcm, sample_rate: u32) -> Result<Vec<i16>, crate::Error> {
-    speech_of(pcm, sample_rate).map_err(crate::Error::Engine)
+    let (samples, offset) = audio::chunk_speech_placed(&pcm.samples, pcm.sample_rate);
+    let spoken_words = crate::text::words::spoken_words(spoken);
+    if words.len() == spoken_words.len() {
+        timing::shift(&mut words, offset, samples.len());
+    } else {
+        let weights: Vec<f64> = spoken_words
+            .iter()
+            .map(|w| spoken[w.clone()].chars().count() as f64)
+            .collect();
+        let speech = timing::sound_bounds(&samples).unwrap_or(0..samples.len());
+        words = timing::by_weights(speech, &weights);
+    }
+    timing::fit_to_sound(&mut words, &samples);
+    timing::cover_sound(&mut words, &samples);
+    Ok(ChunkSpeech { samples, words })
 }

@@ -32,8 +32,9 @@
 //! 1. main → worker: the voice settings, JSON `{"voice", "rate", "pitch", "volume"}`.
 //! 2. worker → main: `0` + JSON `{"sample_rate", "version"}` when the engine is open, or
 //!    `1` + an error message (then the worker exits).
-//! 3. main → worker: a chunk's spoken text (UTF-8); worker → main: `0` + sample rate (4 bytes
-//!    LE) + the samples (i16 LE), or `1` + an error message. Repeated until stdin closes.
+//! 3. main → worker: a chunk's spoken text (UTF-8); worker → main: `0` + the synthesis
+//!    (`Synthesis::encode`: sample rate, the word spans, the samples), or `1` + an error
+//!    message. Repeated until stdin closes.
 //!
 //! # Testing hook
 //!
@@ -50,10 +51,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard};
 
 use super::{Failure, Synthesizer};
-use crate::audio::Pcm;
 use crate::engine::hibari::Hibari;
 use crate::engine::piper::Piper;
-use crate::engine::{Engine, EngineError, EngineInfo, VoiceSettings};
+use crate::engine::{Engine, EngineError, EngineInfo, Synthesis, VoiceSettings};
 
 /// Chunks a worker may run ahead of the chunk being handed on: enough that no worker waits
 /// for a slow neighbour on ordinary text, few enough that memory stays a few chunks.
@@ -227,7 +227,7 @@ fn attempt(
     slot: &mut Option<Box<dyn Engine>>,
     open: &Opener,
     text: &str,
-) -> Result<Pcm, EngineError> {
+) -> Result<Synthesis, EngineError> {
     catch_unwind(AssertUnwindSafe(|| {
         let engine = match slot {
             Some(e) => e,
@@ -253,9 +253,9 @@ fn speak(
     slot: &mut Option<Box<dyn Engine>>,
     open: &Opener,
     text: &str,
-) -> Result<Pcm, EngineError> {
-    if let Ok(pcm) = attempt(slot, open, text) {
-        return Ok(pcm);
+) -> Result<Synthesis, EngineError> {
+    if let Ok(synthesis) = attempt(slot, open, text) {
+        return Ok(synthesis);
     }
     *slot = None;
     attempt(slot, open, text).map_err(|e| {
@@ -283,7 +283,7 @@ impl Synthesizer for Pool {
     fn synthesize_in_order(
         &mut self,
         texts: &[&str],
-        each: &mut dyn FnMut(usize, Pcm) -> Result<(), crate::Error>,
+        each: &mut dyn FnMut(usize, Synthesis) -> Result<(), crate::Error>,
     ) -> Result<(), Failure> {
         if texts.is_empty() {
             return Ok(());
@@ -299,7 +299,7 @@ impl Synthesizer for Pool {
             len: texts.len(),
             window: AHEAD_PER_WORKER * workers,
         };
-        let (done, results) = mpsc::channel::<(usize, Result<Pcm, EngineError>)>();
+        let (done, results) = mpsc::channel::<(usize, Result<Synthesis, EngineError>)>();
         let open = &self.open;
         std::thread::scope(|scope| {
             for slot in self.slots.iter_mut().take(workers) {
@@ -333,11 +333,11 @@ impl Synthesizer for Pool {
 /// Receives results and hands them on in order; a failure stops at its chunk.
 fn hand_on(
     len: usize,
-    results: &mpsc::Receiver<(usize, Result<Pcm, EngineError>)>,
+    results: &mpsc::Receiver<(usize, Result<Synthesis, EngineError>)>,
     queue: &Queue,
-    each: &mut dyn FnMut(usize, Pcm) -> Result<(), crate::Error>,
+    each: &mut dyn FnMut(usize, Synthesis) -> Result<(), crate::Error>,
 ) -> Result<(), Failure> {
-    let mut waiting: BTreeMap<usize, Result<Pcm, EngineError>> = BTreeMap::new();
+    let mut waiting: BTreeMap<usize, Result<Synthesis, EngineError>> = BTreeMap::new();
     let mut next = 0;
     while next < len {
         let Ok((i, result)) = results.recv() else {
@@ -353,9 +353,9 @@ fn hand_on(
         };
         waiting.insert(i, result);
         while let Some(result) = waiting.remove(&next) {
-            let pcm = result.map_err(|error| Failure::Engine { index: next, error })?;
+            let synthesis = result.map_err(|error| Failure::Engine { index: next, error })?;
             let handing_on = stop_handing_on();
-            each(next, pcm).map_err(Failure::Sink)?;
+            each(next, synthesis).map_err(Failure::Sink)?;
             drop(handing_on);
             next += 1;
             queue.handed_on(next);
@@ -368,6 +368,17 @@ fn hand_on(
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A text "spoken" as its bytes, with no word timings.
+    fn echo(spoken: &str) -> Synthesis {
+        Synthesis {
+            pcm: crate::audio::Pcm {
+                sample_rate: 8000,
+                samples: spoken.bytes().map(i16::from).collect(),
+            },
+            words: Vec::new(),
+        }
+    }
 
     /// A test engine: "speaks" a text as its bytes, failing on texts that start with "fail"
     /// and panicking on "panic"; counts what it spoke in `spoken`.
@@ -389,7 +400,7 @@ mod tests {
         fn sample_rate(&self) -> u32 {
             8000
         }
-        fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+        fn synthesize(&mut self, spoken: &str) -> Result<Synthesis, EngineError> {
             if spoken.starts_with("panic") {
                 panic!("boom");
             }
@@ -402,10 +413,7 @@ mod tests {
             // Uneven work, so workers finish out of order.
             std::thread::sleep(std::time::Duration::from_millis((spoken.len() % 3) as u64));
             self.spoken.fetch_add(1, Ordering::SeqCst);
-            Ok(Pcm {
-                sample_rate: 8000,
-                samples: spoken.bytes().map(i16::from).collect(),
-            })
+            Ok(echo(spoken))
         }
     }
 
@@ -433,8 +441,16 @@ mod tests {
 
     fn run(pool: &mut Pool, texts: &[&str]) -> (Vec<(usize, String)>, Result<(), Failure>) {
         let mut got = Vec::new();
-        let r = pool.synthesize_in_order(texts, &mut |i, pcm| {
-            got.push((i, pcm.samples.iter().map(|&s| s as u8 as char).collect()));
+        let r = pool.synthesize_in_order(texts, &mut |i, synthesis| {
+            got.push((
+                i,
+                synthesis
+                    .pcm
+                    .samples
+                    .iter()
+                    .map(|&s| s as u8 as char)
+                    .collect(),
+            ));
             Ok(())
         });
         (got, r)
@@ -506,17 +522,14 @@ mod tests {
             fn sample_rate(&self) -> u32 {
                 8000
             }
-            fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+            fn synthesize(&mut self, spoken: &str) -> Result<Synthesis, EngineError> {
                 if self.0.lock().unwrap().insert(spoken.to_string()) {
                     return Err(EngineError::Synthesis {
                         engine: "dies-once",
                         reason: "died".into(),
                     });
                 }
-                Ok(Pcm {
-                    sample_rate: 8000,
-                    samples: spoken.bytes().map(i16::from).collect(),
-                })
+                Ok(echo(spoken))
             }
         }
         let texts = ["one", "two", "three", "four", "five", "six", "seven"];

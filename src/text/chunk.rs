@@ -29,9 +29,9 @@ const CLOSERS: &[char] = &[
 const DASHES: &[char] = &['—', '–', '-'];
 
 /// How good a place the end of a unit is to end a chunk; later variants are
-/// preferred.
+/// preferred. Subtitles cut cues and lines by the same ranks (`export::cues`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Boundary {
+pub enum Boundary {
     /// Between words that belong together: after an article, preposition, conjunction or
     /// auxiliary, inside a name, or around a number. Used only when nothing else fits.
     Never,
@@ -132,6 +132,13 @@ fn word_boundary(word: &str, next: &str) -> Boundary {
     } else {
         Boundary::Word
     }
+}
+
+/// How good a place the end of `word`, followed by `next`, is to part a sentence: the clause
+/// punctuation it ends with (`;` `:` `—` and a standalone dash, then `,`), else what the two
+/// words are ([`word_boundary`]).
+pub fn boundary_after(word: &str, next: &str) -> Boundary {
+    trailing_boundary(word).unwrap_or_else(|| word_boundary(word, next))
 }
 
 /// A piece of the sentence that is never split further: a clause, a wrapped

@@ -7,6 +7,7 @@ pub mod language;
 pub mod lexicon;
 pub mod segment;
 pub mod speech;
+pub mod words;
 
 /// Byte ranges of the whitespace-separated words of `text`, so sentences and chunks can be
 /// sliced out exactly as written.

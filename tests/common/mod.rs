@@ -79,11 +79,13 @@ pub fn tree(dir: &Path) -> Vec<String> {
     out
 }
 
-/// One subtitle cue: start and end in ms, and its text.
+/// One subtitle cue: start and end in ms, its lines and its text (the lines joined by
+/// spaces).
 #[derive(Debug)]
 pub struct Cue {
     pub start_ms: u64,
     pub end_ms: u64,
+    pub lines: Vec<String>,
     pub text: String,
 }
 
@@ -118,10 +120,23 @@ pub fn parse_srt(text: &str) -> Vec<Cue> {
         cues.push(Cue {
             start_ms: parse_time(a, ','),
             end_ms: parse_time(b, ','),
+            lines: text.iter().map(|l| l.to_string()).collect(),
             text: text.join(" "),
         });
     }
     cues
+}
+
+/// A line of WebVTT cue text as shown: its character references read back. A bare `<`
+/// (markup) or "-->" in the text is a malformed file.
+pub fn unescape_vtt(line: &str) -> String {
+    assert!(
+        !line.contains('<') && !line.contains("-->"),
+        "unescaped WebVTT text: {line:?}"
+    );
+    line.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// Strictly parses a WebVTT file (header, then cues with identifiers).
@@ -137,12 +152,13 @@ pub fn parse_vtt(text: &str) -> Vec<Cue> {
             lines.next().unwrap()
         };
         let (a, b) = timing.split_once(" --> ").expect("timing line");
-        let text: Vec<&str> = lines.collect();
+        let text: Vec<String> = lines.map(unescape_vtt).collect();
         assert!(!text.is_empty());
         cues.push(Cue {
             start_ms: parse_time(a, '.'),
             end_ms: parse_time(b, '.'),
             text: text.join(" "),
+            lines: text,
         });
     }
     cues
@@ -299,22 +315,7 @@ pub fn check_article(e: &Exported, engine: &str, sentence_pause_ms: u64) {
     }
     assert!(measured > 0, "the article has paragraphs of several chunks");
 
-    for (ext, cues) in [
-        (
-            "srt",
-            parse_srt(&std::fs::read_to_string(e.dir.join(format!("{}.srt", e.slug))).unwrap()),
-        ),
-        (
-            "vtt",
-            parse_vtt(&std::fs::read_to_string(e.dir.join(format!("{}.vtt", e.slug))).unwrap()),
-        ),
-    ] {
-        assert_eq!(cues.len(), chunks.len(), "{ext}: one cue per chunk");
-        for (cue, c) in cues.iter().zip(chunks) {
-            assert_eq!(Some(cue.start_ms), c["start_ms"].as_u64(), "{ext} start");
-            assert_eq!(Some(cue.end_ms), c["end_ms"].as_u64(), "{ext} end");
-        }
-    }
+    check_subtitles(e, &samples, rate);
 
     let script = std::fs::read_to_string(e.dir.join("script.txt")).unwrap();
     assert!(
@@ -325,6 +326,274 @@ pub fn check_article(e: &Exported, engine: &str, sentence_pause_ms: u64) {
         script.contains("[00:00] 1. "),
         "script numbers and times chunks"
     );
+}
+
+/// Subtitle limits (issue 15): lines per cue, characters per line, and time on screen.
+pub const MAX_LINES: usize = 2;
+pub const MAX_LINE_CHARS: usize = 42;
+pub const MIN_CUE_MS: u64 = 1000;
+pub const MAX_CUE_MS: u64 = 7000;
+/// Samples above this (-30 dBFS) are speech; quieter sound may be a breath between words.
+pub const SPEECH_PEAK: u16 = 1000;
+/// How far a cue or word time may be from the speech it stands for.
+pub const TOLERANCE_MS: u64 = 150;
+
+/// A written word of the manifest: its chunk (index into `chunks`), its paragraph, text and,
+/// with `--word-timings`, its times.
+#[derive(Debug)]
+pub struct Word {
+    pub chunk: usize,
+    pub paragraph: u64,
+    pub text: String,
+    pub times: Option<(u64, u64)>,
+}
+
+/// The written words of an exported article, in order: the manifest's `words` when it has
+/// them (`--word-timings`), else each chunk's text split at whitespace, untimed.
+pub fn manifest_words(manifest: &Value) -> Vec<Word> {
+    let mut out = Vec::new();
+    for (i, c) in manifest["chunks"].as_array().unwrap().iter().enumerate() {
+        let paragraph = c["paragraph"].as_u64().unwrap();
+        match c["words"].as_array() {
+            Some(words) => {
+                let texts: Vec<&str> = words.iter().map(|w| w["text"].as_str().unwrap()).collect();
+                assert_eq!(
+                    texts.join(" "),
+                    c["text"]
+                        .as_str()
+                        .unwrap()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    "chunk {}: the manifest's words are the chunk's written words",
+                    i + 1
+                );
+                out.extend(words.iter().map(|w| Word {
+                    chunk: i,
+                    paragraph,
+                    text: w["text"].as_str().unwrap().to_string(),
+                    times: Some((
+                        w["start_ms"].as_u64().unwrap(),
+                        w["end_ms"].as_u64().unwrap(),
+                    )),
+                }))
+            }
+            None => out.extend(
+                c["text"]
+                    .as_str()
+                    .unwrap()
+                    .split_whitespace()
+                    .map(|w| Word {
+                        chunk: i,
+                        paragraph,
+                        text: w.to_string(),
+                        times: None,
+                    }),
+            ),
+        }
+    }
+    out
+}
+
+/// Whether the article's audio holds a sample above the trim threshold between `a` and `b` ms.
+pub fn sound_between(samples: &[i16], rate: u32, a: u64, b: u64) -> bool {
+    let end = at(b, rate).min(samples.len());
+    samples[at(a, rate).min(end)..end]
+        .iter()
+        .any(|s| s.unsigned_abs() > LOUD as u16)
+}
+
+/// Stretches of sound in `a..b` ms of the audio, as (start, end) ms: samples above
+/// `threshold`, separated by at least `gap_ms` of samples at or under it.
+pub fn sound_islands(
+    samples: &[i16],
+    rate: u32,
+    (a, b): (u64, u64),
+    threshold: u16,
+    gap_ms: u64,
+) -> Vec<(u64, u64)> {
+    let gap = at(gap_ms, rate);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let end = at(b, rate).min(samples.len());
+    let start = at(a, rate).min(end);
+    for (i, s) in samples[start..end].iter().enumerate() {
+        let i = start + i;
+        if s.unsigned_abs() > threshold {
+            match out.last_mut() {
+                Some(last) if i - last.1 <= gap => last.1 = i,
+                _ => out.push((i, i)),
+            }
+        }
+    }
+    let ms = |n: usize| n as u64 * 1000 / u64::from(rate);
+    out.into_iter().map(|(x, y)| (ms(x), ms(y + 1))).collect()
+}
+
+/// Checks an exported article's subtitles (issue 15, item 6): SubRip and WebVTT agree; every
+/// cue has at most 2 lines of at most 42 characters and is on screen 1–7 s (shorter only when
+/// it shows one whole chunk that is itself spoken in under a second); the cues show every
+/// written word once, in order, never two paragraphs at once; each cue starts and ends within
+/// 150 ms of sound in the audio, inside the chunks it shows; and with `--word-timings`, each
+/// cue's times are its first and last word's (within 150 ms), each word's are within its
+/// chunk and within 150 ms of sound, and every stretch of speech in a chunk (samples over
+/// [`SPEECH_PEAK`]) lies within 150 ms of the words heard over it.
+pub fn check_subtitles(e: &Exported, samples: &[i16], rate: u32) {
+    let read =
+        |ext: &str| std::fs::read_to_string(e.dir.join(format!("{}.{ext}", e.slug))).unwrap();
+    let srt = parse_srt(&read("srt"));
+    let vtt = parse_vtt(&read("vtt"));
+    assert_eq!(srt.len(), vtt.len(), "srt and vtt have the same cues");
+    let chunks = e.manifest["chunks"].as_array().unwrap();
+    let words = manifest_words(&e.manifest);
+    let chunk_ms = |i: usize| {
+        (
+            chunks[i]["start_ms"].as_u64().unwrap(),
+            chunks[i]["end_ms"].as_u64().unwrap(),
+        )
+    };
+    let mut next = 0;
+    for (n, (cue, v)) in srt.iter().zip(&vtt).enumerate() {
+        let what = format!("{}: cue {} {:?}", e.slug, n + 1, cue.text);
+        assert_eq!(
+            (cue.start_ms, cue.end_ms),
+            (v.start_ms, v.end_ms),
+            "{what}: srt = vtt"
+        );
+        assert_eq!(cue.lines, v.lines, "{what}: srt = vtt");
+        // Limits.
+        assert!(
+            cue.lines.len() <= MAX_LINES,
+            "{what}: {} lines",
+            cue.lines.len()
+        );
+        for l in &cue.lines {
+            assert!(
+                l.chars().count() <= MAX_LINE_CHARS,
+                "{what}: line {l:?} is too long"
+            );
+        }
+        let shown = cue.end_ms - cue.start_ms;
+        assert!(shown <= MAX_CUE_MS, "{what}: on screen {shown} ms");
+        // What it shows: the next written words, all of one paragraph.
+        let tokens: Vec<&str> = cue.text.split_whitespace().collect();
+        let shows = &words[next..next + tokens.len()];
+        let texts: Vec<&str> = shows.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, tokens, "{what}: the words in order");
+        next += tokens.len();
+        let (first, last) = (&shows[0], &shows[shows.len() - 1]);
+        assert_eq!(first.paragraph, last.paragraph, "{what}: one paragraph");
+        if shown < MIN_CUE_MS {
+            let whole_chunk = first.chunk == last.chunk
+                && cue.text
+                    == chunks[first.chunk]["text"]
+                        .as_str()
+                        .unwrap()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+            let (a, b) = chunk_ms(first.chunk);
+            assert!(
+                whole_chunk && b - a < MIN_CUE_MS,
+                "{what}: on screen {shown} ms, and it is not a whole chunk spoken in under a second"
+            );
+        }
+        // Timed from the speech: inside its chunks, sound at both ends.
+        let (chunk_start, _) = chunk_ms(first.chunk);
+        let (_, chunk_end) = chunk_ms(last.chunk);
+        assert!(
+            cue.start_ms + TOLERANCE_MS >= chunk_start && cue.end_ms <= chunk_end + TOLERANCE_MS,
+            "{what}: {}–{} ms lies outside its chunks' {chunk_start}–{chunk_end} ms",
+            cue.start_ms,
+            cue.end_ms
+        );
+        assert!(
+            sound_between(samples, rate, cue.start_ms, cue.start_ms + TOLERANCE_MS),
+            "{what}: no sound within 150 ms after it appears"
+        );
+        assert!(
+            sound_between(
+                samples,
+                rate,
+                cue.end_ms.saturating_sub(TOLERANCE_MS),
+                cue.end_ms
+            ),
+            "{what}: no sound within 150 ms before it goes"
+        );
+        if let (Some((a, _)), Some((_, b))) = (first.times, last.times) {
+            assert!(
+                cue.start_ms.abs_diff(a) <= TOLERANCE_MS && cue.end_ms.abs_diff(b) <= TOLERANCE_MS,
+                "{what}: {}–{} ms against its words' {a}–{b} ms",
+                cue.start_ms,
+                cue.end_ms
+            );
+        }
+    }
+    assert_eq!(
+        next,
+        words.len(),
+        "{}: the cues show every written word",
+        e.slug
+    );
+
+    // Word times against the audio.
+    if words.iter().all(|w| w.times.is_none()) {
+        return;
+    }
+    let mut previous_end = 0;
+    for w in &words {
+        let (a, b) = w.times.expect("every word timed");
+        let what = format!(
+            "{}: chunk {} word {:?} at {a}–{b} ms",
+            e.slug,
+            w.chunk + 1,
+            w.text
+        );
+        assert!(
+            a >= previous_end && a <= b,
+            "{what}: in order, not overlapping"
+        );
+        previous_end = b;
+        let (chunk_start, chunk_end) = chunk_ms(w.chunk);
+        assert!(
+            a + 1 >= chunk_start && b <= chunk_end + 1,
+            "{what}: inside its chunk"
+        );
+        if b > a {
+            assert!(
+                sound_between(samples, rate, a, (a + TOLERANCE_MS).min(b)),
+                "{what}: sound at its start"
+            );
+            assert!(
+                sound_between(samples, rate, b.saturating_sub(TOLERANCE_MS).max(a), b),
+                "{what}: sound at its end"
+            );
+        }
+    }
+    for (i, _) in chunks.iter().enumerate() {
+        let (chunk_start, chunk_end) = chunk_ms(i);
+        let heard: Vec<(u64, u64)> = words
+            .iter()
+            .filter(|w| w.chunk == i)
+            .filter_map(|w| w.times.filter(|(a, b)| b > a))
+            .collect();
+        // Speech: sound over SPEECH_PEAK. Quieter sound is a breath the neural voice draws
+        // in a comma's pause (peaks near -42 dBFS, RMS near -56 dBFS) or the soft edge of a
+        // word, which belongs to no word or to the word beside it.
+        for (a, b) in sound_islands(samples, rate, (chunk_start, chunk_end), SPEECH_PEAK, 60) {
+            let over: Vec<&(u64, u64)> = heard
+                .iter()
+                .filter(|(x, y)| *x < b + TOLERANCE_MS && *y + TOLERANCE_MS > a)
+                .collect();
+            assert!(
+                !over.is_empty()
+                    && over[0].0 <= a + TOLERANCE_MS
+                    && over[over.len() - 1].1 + TOLERANCE_MS >= b,
+                "{}: chunk {}: sound at {a}–{b} ms is not covered by its words {over:?}",
+                e.slug,
+                i + 1
+            );
+        }
+    }
 }
 
 /// How many chunk WAVs the staging folder (`.<slug>.partial-<pid>`) in `out` holds so far;

@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use sha2::{Digest, Sha256};
 
 use super::espeak::{Clause, Espeak};
-use super::{noise, piper, voices, Engine, EngineError, EngineInfo, VoiceSettings};
+use super::{noise, piper, voices, Engine, EngineError, EngineInfo, Synthesis, VoiceSettings};
 use crate::audio::Pcm;
 use crate::text::lexicon::{self, Piece};
 
@@ -375,14 +375,19 @@ impl Engine for Hibari {
         dsp::SAMPLE_RATE
     }
 
-    fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+    /// The chunk's audio; no word spans (the model's durations are not exposed yet), so the
+    /// render stage spreads the words over the speech by their length.
+    fn synthesize(&mut self, spoken: &str) -> Result<Synthesis, EngineError> {
         let mut samples = Vec::new();
         for ids in self.ids(spoken)? {
             samples.extend(self.render_ids(&ids)?);
         }
-        Ok(Pcm {
-            sample_rate: dsp::SAMPLE_RATE,
-            samples: piper::level(&samples, self.gain),
+        Ok(Synthesis {
+            pcm: Pcm {
+                sample_rate: dsp::SAMPLE_RATE,
+                samples: piper::level(&samples, self.gain),
+            },
+            words: Vec::new(),
         })
     }
 }

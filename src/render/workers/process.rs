@@ -10,9 +10,8 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use crate::audio::Pcm;
 use crate::engine::espeak::Espeak;
-use crate::engine::{Engine, EngineError, EngineInfo, VoiceSettings};
+use crate::engine::{Engine, EngineError, EngineInfo, Synthesis, VoiceSettings};
 
 /// Environment variable of the testing hook: see the `render::workers` docs.
 pub const CRASH_ENV: &str = "ALOUD_WORKER_CRASH_ON";
@@ -91,24 +90,12 @@ fn read_frame(input: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
     Ok(Some(frame))
 }
 
-/// Samples as i16 little-endian bytes.
-fn sample_bytes(samples: &[i16]) -> Vec<u8> {
-    samples.iter().flat_map(|s| s.to_le_bytes()).collect()
-}
-
-/// Decodes a worker's answer to a chunk: `Ok(pcm)`, or the worker's error message.
-fn decode_answer(frame: &[u8]) -> Result<Result<Pcm, String>, String> {
+/// Decodes a worker's answer to a chunk: `Ok(synthesis)`, or the worker's error message.
+fn decode_answer(frame: &[u8]) -> Result<Result<Synthesis, String>, String> {
     match frame.split_first() {
-        Some((&OK, rest)) if rest.len() >= 4 && rest.len() % 2 == 0 => {
-            let (rate, samples) = rest.split_at(4);
-            Ok(Ok(Pcm {
-                sample_rate: u32::from_le_bytes(rate.try_into().expect("4 bytes")),
-                samples: samples
-                    .chunks_exact(2)
-                    .map(|b| i16::from_le_bytes([b[0], b[1]]))
-                    .collect(),
-            }))
-        }
+        Some((&OK, rest)) => Synthesis::decode(rest)
+            .map(Ok)
+            .ok_or_else(|| format!("a malformed answer of {} bytes", frame.len())),
         Some((&ERR, message)) => Ok(Err(String::from_utf8_lossy(message).into_owned())),
         _ => Err(format!("a malformed answer of {} bytes", frame.len())),
     }
@@ -301,10 +288,10 @@ impl Engine for WorkerProcess {
         self.sample_rate
     }
 
-    fn synthesize(&mut self, spoken: &str) -> Result<Pcm, EngineError> {
+    fn synthesize(&mut self, spoken: &str) -> Result<Synthesis, EngineError> {
         let answer = self.exchange(spoken.as_bytes())?;
         match decode_answer(&answer) {
-            Ok(Ok(pcm)) => Ok(pcm),
+            Ok(Ok(synthesis)) => Ok(synthesis),
             Ok(Err(reason)) => Err(EngineError::Synthesis {
                 engine: self.kind.name(),
                 reason,
@@ -367,14 +354,7 @@ pub fn serve(kind: WorkerKind) -> Result<(), crate::Error> {
             std::process::exit(70);
         }
         let written = match engine.synthesize_isolated(&text) {
-            Ok(pcm) => write_frame(
-                &mut output,
-                &[
-                    &[OK],
-                    &pcm.sample_rate.to_le_bytes(),
-                    &sample_bytes(&pcm.samples),
-                ],
-            ),
+            Ok(synthesis) => write_frame(&mut output, &[&[OK], &synthesis.encode()]),
             Err(e) => write_frame(&mut output, &[&[ERR], e.to_string().as_bytes()]),
         };
         if written.is_err() {
@@ -406,22 +386,30 @@ mod tests {
     }
 
     #[test]
-    fn answers_decode_to_samples_or_the_workers_message() {
-        let samples = [0i16, -1, 32767, -32768, 12];
-        let mut frame = vec![OK];
-        frame.extend(22050u32.to_le_bytes());
-        frame.extend(sample_bytes(&samples));
-        assert_eq!(
-            decode_answer(&frame),
-            Ok(Ok(Pcm {
+    fn answers_decode_to_samples_and_words_or_the_workers_message() {
+        let synthesis = Synthesis {
+            pcm: crate::audio::Pcm {
                 sample_rate: 22050,
-                samples: samples.to_vec()
-            }))
-        );
+                samples: vec![0, -1, 32767, -32768, 12],
+            },
+            words: vec![
+                crate::engine::WordSpan { start: 0, end: 2 },
+                crate::engine::WordSpan { start: 3, end: 5 },
+            ],
+        };
+        let frame = [&[OK][..], &synthesis.encode()].concat();
+        assert_eq!(decode_answer(&frame), Ok(Ok(synthesis)));
         let mut err = vec![ERR];
         err.extend(b"no voice");
         assert_eq!(decode_answer(&err), Ok(Err("no voice".into())));
-        for bad in [&[][..], &[OK, 1, 2][..], &[OK, 0, 0, 0, 0, 9][..], &[7][..]] {
+        let words_missing = [&[OK][..], &22050u32.to_le_bytes(), &3u32.to_le_bytes()].concat();
+        for bad in [
+            &[][..],
+            &[OK, 1, 2][..],
+            &[OK, 0, 0, 0, 0, 0, 0, 0, 0, 9][..],
+            &[7][..],
+            &words_missing[..],
+        ] {
             assert!(decode_answer(bad).is_err(), "{bad:?}");
         }
     }
