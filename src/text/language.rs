@@ -283,13 +283,30 @@ pub fn detect<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Language {
     if all_letters == 0 || (latin_letters * 2 > all_letters && all_letters < MIN_LATIN_LETTERS) {
         return Language::ENGLISH;
     }
-    let shares = windows.iter().filter_map(|w| {
-        let (language, confidence) = detect_window(w)?;
-        let weight: usize = w.chars().map(speaking_weight).sum();
-        Some((language, weight as f64 * confidence.max(0.01)))
-    });
+    let detected: Vec<(Language, f64, f64)> = windows
+        .iter()
+        .filter_map(|w| {
+            let (language, confidence) = detect_window(w)?;
+            let weight: usize = w.chars().map(speaking_weight).sum();
+            Some((language, weight as f64, confidence))
+        })
+        .collect();
+    // Latin-script text the detector is all but guessing at (a list of names, a line of
+    // dialogue) stays English: a wrong language reads worse than English rules would.
+    let guessing = detected.iter().all(|&(_, _, c)| c < MIN_LATIN_CONFIDENCE);
+    if guessing && latin_letters * 2 > all_letters {
+        return Language::ENGLISH;
+    }
+    let shares = detected
+        .into_iter()
+        .map(|(language, weight, confidence)| (language, weight * confidence.max(0.01)));
     main_language(shares).unwrap_or(Language::ENGLISH)
 }
+
+/// whatlang's confidence (0–1) below which Latin-script text is not taken from English:
+/// "Alpha, bravo, charlie, delta, echo, foxtrot." is Italian at 0.013 and "Today?" Spanish at
+/// 0.006, while one plain sentence in Italian or Portuguese scores 1.0 (whatlang 0.18).
+const MIN_LATIN_CONFIDENCE: f64 = 0.05;
 
 /// The language with the largest total share among `(language, share)` pairs; ties go to the
 /// language met first. `None` for no pairs.
@@ -444,6 +461,16 @@ mod tests {
         ];
         for (want, text) in cases {
             assert_eq!(detect([text]), lang(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn latin_text_the_detector_only_guesses_at_stays_english() {
+        for text in [
+            "Alpha, bravo, charlie, delta, echo, foxtrot.",
+            "Today? Tomorrow.",
+        ] {
+            assert_eq!(detect([text]), Language::ENGLISH, "{text}");
         }
     }
 
