@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::engine::EngineChoice;
 use crate::ingest::html::Strategy;
 use crate::ingest::Format;
+use crate::listen::ListenEngine;
 use crate::render::workers::WorkerKind;
 
 /// Turn written articles into narrated audio.
@@ -44,6 +45,13 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<CacheAction>,
     },
+    /// Read an article aloud now, chunk by chunk, with live controls (space pause, n/→ next,
+    /// p/← previous, +/- rate, q quit) and resume where you stopped last time.
+    ///
+    /// Exit codes: 0 done or quit, 1 bad input or engine failure, 3 no sound device or speech
+    /// service (install one, or write the audio with `aloud export`), 130 Ctrl-C (the position
+    /// is saved).
+    Listen(ListenArgs),
     /// Print what would be spoken for TEXT, chunk by chunk, and its phonemes (IPA, as the
     /// neural voice gets them), for checking a lexicon entry.
     Say(SayArgs),
@@ -241,6 +249,10 @@ pub struct VoicesArgs {
     /// What to do; without one, list voices.
     #[command(subcommand)]
     pub action: Option<VoicesAction>,
+    /// With platform: list the platform speech engine's voices (speech-dispatcher), for
+    /// `aloud listen --engine platform --voice NAME`; other values list aloud's own voices.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    pub engine: Option<ListenEngine>,
 }
 
 /// `aloud voices` actions.
@@ -253,4 +265,48 @@ pub enum VoicesAction {
         #[arg(value_name = "NAME")]
         name: String,
     },
+}
+
+/// Arguments of `aloud listen`.
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// An article file, an http(s):// URL, or - for stdin (then without keys).
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// Speech engine: auto picks the neural voice if installed, else the platform engine
+    /// (speech-dispatcher), else espeak.
+    #[arg(long, value_enum, default_value_t = ListenEngine::Auto)]
+    pub engine: ListenEngine,
+    /// Voice: a neural voice or espeak voice as `aloud voices` lists them, or a platform voice
+    /// as `aloud voices --engine platform` lists them.
+    #[arg(long, value_name = "NAME")]
+    pub voice: Option<String>,
+    /// Speaking rate in words per minute (+ and - change it by 25 while listening).
+    #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
+    pub rate: u32,
+    /// Volume, 0–200 (100 is normal; neural voice and espeak).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
+    pub volume: u8,
+    /// Start at chunk N (1-based, as the status line counts) instead of where you stopped.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub from: Option<u32>,
+    /// Start at the beginning instead of where you stopped.
+    #[arg(long, conflicts_with = "from")]
+    pub restart: bool,
+    /// Sound device for the neural voice and espeak: an ALSA device as `aplay -L` lists it
+    /// (default, pulse, null, hw:CARD=…) [default: $ALOUD_AUDIO_DEVICE, else the system's].
+    #[arg(long, value_name = "NAME")]
+    pub device: Option<String>,
+    /// Append one JSON line per playback event to FILE (for tests and benchmarks).
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub events: Option<PathBuf>,
+    /// Chunking and pauses.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// Downloading URLs.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    /// Reading HTML pages.
+    #[command(flatten)]
+    pub page: PageArgs,
 }

@@ -1,0 +1,236 @@
+//! The sound device (cpal; ALSA on Linux): a stream whose callback plays the current chunk's
+//! samples, or silence while paused or waiting. The audio thread only copies samples and
+//! reports when a chunk begins and ends; what to play is decided by the session loop.
+
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
+
+use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
+use cpal::{FromSample, SizedSample};
+
+use super::{Event, ListenError};
+
+/// Environment variable naming the output device when `--device` is not given.
+pub const DEVICE_ENV: &str = "ALOUD_AUDIO_DEVICE";
+
+/// What the audio callback plays.
+struct Playing {
+    /// The chunk playing, and its samples (speech and the pause after it) at the chunk rate.
+    chunk: Option<(usize, Arc<Vec<i16>>)>,
+    /// Position in the chunk's samples, fractional when the device runs at another rate.
+    pos: f64,
+    paused: bool,
+    began: bool,
+    ended: bool,
+}
+
+/// An open output stream.
+pub struct Device {
+    playing: Arc<Mutex<Playing>>,
+    /// Kept alive: dropping it stops the stream.
+    _stream: cpal::Stream,
+    sample_rate: u32,
+    /// The device's name, for messages.
+    pub name: String,
+}
+
+/// What to tell someone whose machine plays no sound, after the reason.
+pub const NO_DEVICE_HINT: &str = "install and start a sound server (PulseAudio or PipeWire: \
+     apt-get install pipewire-pulse) or check the sound card with `aplay -L`, pick a device with \
+     --device, or write the audio to a file with `aloud export`";
+
+fn no_device(name: &str, reason: impl std::fmt::Display) -> ListenError {
+    ListenError::NoOutput(format!(
+        "no sound device: cannot play through the ALSA device {name:?} ({reason}); {NO_DEVICE_HINT}"
+    ))
+}
+
+impl Device {
+    /// Opens `name` (an ALSA PCM as `aplay -L` lists it: `default`, `pulse`, `null`,
+    /// `hw:CARD=…`; default: `$ALOUD_AUDIO_DEVICE`, else the system's default) for mono
+    /// samples at `sample_rate`, and starts its stream playing silence. Chunk begins and ends
+    /// go to `events`. When the device cannot take `sample_rate`, its own rate is used and
+    /// samples are interpolated linearly.
+    pub fn open(
+        name: Option<&str>,
+        sample_rate: u32,
+        events: Sender<Event>,
+    ) -> Result<Self, ListenError> {
+        let host = cpal::default_host();
+        let env = std::env::var(DEVICE_ENV).ok().filter(|s| !s.is_empty());
+        let wanted = name.map(str::to_string).or(env);
+        let label = wanted.clone().unwrap_or_else(|| "default".into());
+        let device = match &wanted {
+            Some(n) => host
+                .device_by_id(&cpal::DeviceId::new(host.id(), n))
+                .ok_or_else(|| no_device(n, "no such device"))?,
+            None => host
+                .default_output_device()
+                .ok_or_else(|| no_device(&label, "no default output device"))?,
+        };
+        let ranges: Vec<_> = device
+            .supported_output_configs()
+            .map_err(|e| no_device(&label, e))?
+            .collect();
+        let exact = ranges
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.sample_format(),
+                    cpal::SampleFormat::I16 | cpal::SampleFormat::F32
+                )
+            })
+            .min_by_key(|r| r.channels())
+            .and_then(|r| r.try_with_sample_rate(sample_rate));
+        let config = match exact {
+            Some(c) => c,
+            None => device
+                .default_output_config()
+                .map_err(|e| no_device(&label, e))?,
+        };
+        let playing = Arc::new(Mutex::new(Playing {
+            chunk: None,
+            pos: 0.0,
+            paused: false,
+            began: false,
+            ended: false,
+        }));
+        let stream_config = config.config();
+        let device_rate = stream_config.sample_rate;
+        let step = f64::from(sample_rate) / f64::from(device_rate);
+        let channels = usize::from(stream_config.channels);
+        let stream = match config.sample_format() {
+            cpal::SampleFormat::I16 => build::<i16>(
+                &device,
+                stream_config,
+                playing.clone(),
+                events,
+                step,
+                channels,
+            ),
+            cpal::SampleFormat::F32 => build::<f32>(
+                &device,
+                stream_config,
+                playing.clone(),
+                events,
+                step,
+                channels,
+            ),
+            cpal::SampleFormat::I32 => build::<i32>(
+                &device,
+                stream_config,
+                playing.clone(),
+                events,
+                step,
+                channels,
+            ),
+            cpal::SampleFormat::U8 => build::<u8>(
+                &device,
+                stream_config,
+                playing.clone(),
+                events,
+                step,
+                channels,
+            ),
+            other => return Err(no_device(&label, format!("sample format {other} unsupported"))),
+        }
+        .map_err(|e| no_device(&label, e))?;
+        stream.play().map_err(|e| no_device(&label, e))?;
+        Ok(Device {
+            playing,
+            _stream: stream,
+            sample_rate,
+            name: label,
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Playing> {
+        self.playing
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Plays chunk `index`'s `samples` from the start, replacing whatever played.
+    pub fn play(&self, index: usize, samples: Arc<Vec<i16>>) {
+        let mut p = self.lock();
+        p.chunk = Some((index, samples));
+        p.pos = 0.0;
+        p.paused = false;
+        p.began = false;
+        p.ended = false;
+    }
+
+    /// Plays silence until [`Device::play`].
+    pub fn stop(&self) {
+        self.lock().chunk = None;
+    }
+
+    /// Holds (or releases) the current chunk where it is.
+    pub fn set_paused(&self, paused: bool) {
+        self.lock().paused = paused;
+    }
+
+    /// How much of the current chunk has been handed to the device, in milliseconds.
+    pub fn played_ms(&self) -> u64 {
+        let p = self.lock();
+        (p.pos * 1000.0 / f64::from(self.sample_rate)) as u64
+    }
+}
+
+/// Builds the output stream for sample type `T`.
+fn build<T>(
+    device: &cpal::Device,
+    config: cpal::StreamConfig,
+    playing: Arc<Mutex<Playing>>,
+    events: Sender<Event>,
+    step: f64,
+    channels: usize,
+) -> Result<cpal::Stream, cpal::Error>
+where
+    T: SizedSample + FromSample<f32>,
+{
+    let errors = events.clone();
+    device.build_output_stream::<T, _, _>(
+        config,
+        move |data: &mut [T], _| {
+            let mut p = playing
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for frame in data.chunks_mut(channels) {
+                let value = next_sample(&mut p, step, &events);
+                let out = T::from_sample(value);
+                frame.iter_mut().for_each(|s| *s = out);
+            }
+        },
+        move |e| {
+            let _ = errors.send(Event::Failed(format!("the sound device failed: {e}")));
+        },
+        None,
+    )
+}
+
+/// The next sample of the current chunk (linearly interpolated at a fractional position), or
+/// silence; reports the chunk's first and last sample.
+fn next_sample(p: &mut Playing, step: f64, events: &Sender<Event>) -> f32 {
+    let Some((index, samples)) = p.chunk.as_ref() else {
+        return 0.0;
+    };
+    if p.paused || p.ended {
+        return 0.0;
+    }
+    if !p.began {
+        p.began = true;
+        let _ = events.send(Event::Began(*index));
+    }
+    let i = p.pos as usize;
+    if i >= samples.len() {
+        p.ended = true;
+        let _ = events.send(Event::Ended(*index));
+        return 0.0;
+    }
+    let frac = (p.pos - i as f64) as f32;
+    let a = f32::from(samples[i]);
+    let b = f32::from(samples.get(i + 1).copied().unwrap_or(samples[i]));
+    p.pos += step;
+    (a + (b - a) * frac) / 32768.0
+}
