@@ -236,9 +236,21 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
 }
 
 fn run_listen(args: &ListenArgs) -> Result<(), Error> {
-    let plan = plan_options(&args.plan, args.rate)?;
+    let format = match args.from {
+        Some(crate::cli::ListenFrom::Format(f)) => Some(f),
+        _ => None,
+    };
+    let plan_args = PlanArgs {
+        max_chunk_chars: args.max_chunk_chars,
+        sentence_pause: args.sentence_pause,
+        paragraph_pause: args.paragraph_pause,
+        lexicon: args.lexicon.clone(),
+        from: format,
+        lang: args.lang.clone(),
+    };
+    let plan = plan_options(&plan_args, args.rate)?;
     let read = read_options(&args.fetch, &args.page);
-    let articles = prepare(std::slice::from_ref(&args.input), args.plan.from, &plan, &read)?;
+    let articles = prepare(std::slice::from_ref(&args.input), format, &plan, &read)?;
     check_fragments(&articles, args.page.strict)?;
     crate::listen::app::run(&articles, args, emit)
 }

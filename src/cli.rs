@@ -287,11 +287,12 @@ pub struct ListenArgs {
     /// Volume, 0–200 (100 is normal; neural voice and espeak).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
     pub volume: u8,
-    /// Start at chunk N (1-based, as the status line counts) instead of where you stopped.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub from: Option<u32>,
+    /// Start at chunk N (1-based, as the status line counts) instead of where you stopped
+    /// last time. As in export, txt, md or html instead reads the input as that format.
+    #[arg(long, value_name = "N|FORMAT")]
+    pub from: Option<ListenFrom>,
     /// Start at the beginning instead of where you stopped.
-    #[arg(long, conflicts_with = "from")]
+    #[arg(long)]
     pub restart: bool,
     /// Sound device for the neural voice and espeak: an ALSA device as `aplay -L` lists it
     /// (default, pulse, null, hw:CARD=…) [default: $ALOUD_AUDIO_DEVICE, else the system's].
@@ -300,13 +301,51 @@ pub struct ListenArgs {
     /// Append one JSON line per playback event to FILE (for tests and benchmarks).
     #[arg(long, value_name = "FILE", hide = true)]
     pub events: Option<PathBuf>,
-    /// Chunking and pauses.
-    #[command(flatten)]
-    pub plan: PlanArgs,
+    /// Longest chunk in characters (see export).
+    #[arg(long, value_name = "N", default_value_t = 300, value_parser = clap::value_parser!(u32).range(20..=5000))]
+    pub max_chunk_chars: u32,
+    /// Silence between sentences in milliseconds at 175 wpm (see export).
+    #[arg(long, value_name = "MS", default_value_t = 350, value_parser = clap::value_parser!(u32).range(0..=10_000))]
+    pub sentence_pause: u32,
+    /// Silence after a paragraph or the title in milliseconds at 175 wpm (see export).
+    #[arg(long, value_name = "MS", default_value_t = 900, value_parser = clap::value_parser!(u32).range(0..=10_000))]
+    pub paragraph_pause: u32,
+    /// Pronunciation lexicon on top of ~/.config/aloud/lexicon.txt (see export).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// The article's language as a BCP 47 code [default: detected].
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     /// Downloading URLs.
     #[command(flatten)]
     pub fetch: FetchArgs,
     /// Reading HTML pages.
     #[command(flatten)]
     pub page: PageArgs,
+}
+
+/// `listen --from`: a chunk number to start at, or (as export's `--from`) the input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListenFrom {
+    /// Start at this chunk, 1-based.
+    Chunk(u32),
+    /// Read the input as this format.
+    Format(Format),
+}
+
+impl std::str::FromStr for ListenFrom {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Ok(n) = s.parse::<u32>() {
+            return if n >= 1 {
+                Ok(ListenFrom::Chunk(n))
+            } else {
+                Err("chunks count from 1".into())
+            };
+        }
+        <Format as clap::ValueEnum>::from_str(s, true)
+            .map(ListenFrom::Format)
+            .map_err(|_| "expected a chunk number (1, 2, …) or a format (txt, md, html)".into())
+    }
 }

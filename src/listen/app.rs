@@ -19,7 +19,10 @@ pub fn run(articles: &[Article], args: &ListenArgs, emit: fn(&str)) -> Result<()
             volume: args.volume,
             threads: None,
         },
-        from: args.from.map(|n| n as usize),
+        from: match args.from {
+            Some(crate::cli::ListenFrom::Chunk(n)) => Some(n as usize),
+            _ => None,
+        },
         restart: args.restart,
         device: args.device.clone(),
         events: args.events.clone(),

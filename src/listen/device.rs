@@ -17,6 +17,10 @@ pub const DEVICE_ENV: &str = "ALOUD_AUDIO_DEVICE";
 struct Playing {
     /// The chunk playing, and its samples (speech and the pause after it) at the chunk rate.
     chunk: Option<(usize, Arc<Vec<i16>>)>,
+    /// The chunk to go on with when this one ends, without waiting for the session loop.
+    next: Option<(usize, Arc<Vec<i16>>)>,
+    /// The chunk playing was started by the callback from `next`.
+    rolled: bool,
     /// Position in the chunk's samples, fractional when the device runs at another rate.
     pos: f64,
     paused: bool,
@@ -90,6 +94,8 @@ impl Device {
         };
         let playing = Arc::new(Mutex::new(Playing {
             chunk: None,
+            next: None,
+            rolled: false,
             pos: 0.0,
             paused: false,
             began: false,
@@ -150,9 +156,16 @@ impl Device {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Plays chunk `index`'s `samples` from the start, replacing whatever played.
+    /// Plays chunk `index`'s `samples` from the start, replacing whatever played; unless
+    /// the device already went on to `index` by itself (see [`Device::queue_next`]).
     pub fn play(&self, index: usize, samples: Arc<Vec<i16>>) {
         let mut p = self.lock();
+        if p.rolled && p.chunk.as_ref().is_some_and(|(i, _)| *i == index) {
+            p.rolled = false;
+            return;
+        }
+        p.rolled = false;
+        p.next = None;
         p.chunk = Some((index, samples));
         p.pos = 0.0;
         p.paused = false;
@@ -160,9 +173,26 @@ impl Device {
         p.ended = false;
     }
 
+    /// Goes on with chunk `index` as soon as the current chunk ends (gapless: the audio
+    /// thread switches, then reports the end and the begin).
+    pub fn queue_next(&self, index: usize, samples: Arc<Vec<i16>>) {
+        let mut p = self.lock();
+        if p.chunk.as_ref().is_some_and(|(i, _)| i + 1 == index) && !p.ended {
+            p.next = Some((index, samples));
+        }
+    }
+
+    /// Forgets the chunk queued to go on with (it was made at another rate).
+    pub fn clear_next(&self) {
+        self.lock().next = None;
+    }
+
     /// Plays silence until [`Device::play`].
     pub fn stop(&self) {
-        self.lock().chunk = None;
+        let mut p = self.lock();
+        p.chunk = None;
+        p.next = None;
+        p.rolled = false;
     }
 
     /// Holds (or releases) the current chunk where it is.
@@ -224,9 +254,20 @@ fn next_sample(p: &mut Playing, step: f64, events: &Sender<Event>) -> f32 {
     }
     let i = p.pos as usize;
     if i >= samples.len() {
-        p.ended = true;
         let _ = events.send(Event::Ended(*index));
-        return 0.0;
+        match p.next.take() {
+            Some(next) => {
+                p.chunk = Some(next);
+                p.pos = 0.0;
+                p.began = false;
+                p.rolled = true;
+                return next_sample(p, step, events);
+            }
+            None => {
+                p.ended = true;
+                return 0.0;
+            }
+        }
     }
     let frac = (p.pos - i as f64) as f32;
     let a = f32::from(samples[i]);

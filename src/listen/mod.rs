@@ -218,7 +218,9 @@ impl Output {
         }
     }
 
-    fn ready(&mut self, index: usize, paused: bool) {
+    /// Chunk `index` was synthesized: play it if playback waits for it, or queue it to
+    /// follow the chunk playing (`current`) without a gap.
+    fn ready(&mut self, index: usize, current: usize, paused: bool) {
         match self {
             #[cfg(feature = "sound-device")]
             Output::Device {
@@ -226,12 +228,15 @@ impl Output {
                 ahead,
                 waiting,
             } => {
+                let Some(samples) = ahead.get(index) else {
+                    return;
+                };
                 if *waiting == Some(index) {
-                    if let Some(samples) = ahead.get(index) {
-                        device.play(index, samples);
-                        device.set_paused(paused);
-                        *waiting = None;
-                    }
+                    device.play(index, samples);
+                    device.set_paused(paused);
+                    *waiting = None;
+                } else if index == current + 1 {
+                    device.queue_next(index, samples);
                 }
             }
             #[allow(unreachable_patterns)]
@@ -264,8 +269,9 @@ impl Output {
     fn set_rate(&mut self, rate: u32, current: usize) -> Result<(), ListenError> {
         match self {
             #[cfg(feature = "sound-device")]
-            Output::Device { ahead, .. } => {
+            Output::Device { ahead, device, .. } => {
                 ahead.set_rate(rate, current);
+                device.clear_next();
                 Ok(())
             }
             #[cfg(feature = "platform-engine")]
@@ -626,6 +632,8 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
             }
             Event::Began(i) => {
                 log.log("begin", Some(i));
+                // The chunk after it may be ready already: queue it to follow without a gap.
+                output.ready(i + 1, i, controller.paused());
                 if i == controller.position() {
                     remember(i);
                     if screen.is_none() {
@@ -641,7 +649,7 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
             }
             Event::Ready(i) => {
                 log.log("ready", Some(i));
-                output.ready(i, controller.paused());
+                output.ready(i, controller.position(), controller.paused());
             }
             Event::Failed(message) => break Err(ListenError::NoOutput(message)),
             Event::Utterance { .. } => {}
