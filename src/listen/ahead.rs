@@ -116,9 +116,11 @@ impl Drop for Ahead {
     fn drop(&mut self) {
         self.lock().stop = true;
         self.shared.1.notify_all();
-        // The worker may be inside the engine for one chunk; it is not waited for, as the
-        // session is over (the process ends or moves on).
-        drop(self.thread.take());
+        // The worker may be inside the engine for one chunk: wait for it, so the process
+        // never ends under a running ONNX Runtime session (which then logs an error).
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
 

@@ -2,13 +2,14 @@
 //! samples, or silence while paused or waiting. The audio thread only copies samples and
 //! reports when a chunk begins and ends; what to play is decided by the session loop.
 
+use std::sync::atomic::AtomicU64;
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SizedSample};
 
-use super::{Event, ListenError};
+use super::{Event, ListenError, NO_DEVICE_HINT};
 
 /// Environment variable naming the output device when `--device` is not given.
 pub const DEVICE_ENV: &str = "ALOUD_AUDIO_DEVICE";
@@ -31,17 +32,14 @@ struct Playing {
 /// An open output stream.
 pub struct Device {
     playing: Arc<Mutex<Playing>>,
+    /// How many times the device asked for samples: a stream that stopped stops counting.
+    callbacks: Arc<AtomicU64>,
     /// Kept alive: dropping it stops the stream.
     _stream: cpal::Stream,
     sample_rate: u32,
     /// The device's name, for messages.
     pub name: String,
 }
-
-/// What to tell someone whose machine plays no sound, after the reason.
-pub const NO_DEVICE_HINT: &str = "install and start a sound server (PulseAudio or PipeWire: \
-     apt-get install pipewire-pulse) or check the sound card with `aplay -L`, pick a device with \
-     --device, or write the audio to a file with `aloud export`";
 
 fn no_device(name: &str, reason: impl std::fmt::Display) -> ListenError {
     ListenError::NoOutput(format!(
@@ -105,6 +103,7 @@ impl Device {
         let device_rate = stream_config.sample_rate;
         let step = f64::from(sample_rate) / f64::from(device_rate);
         let channels = usize::from(stream_config.channels);
+        let callbacks = Arc::new(AtomicU64::new(0));
         let stream = match config.sample_format() {
             cpal::SampleFormat::I16 => build::<i16>(
                 &device,
@@ -113,6 +112,7 @@ impl Device {
                 events,
                 step,
                 channels,
+                callbacks.clone(),
             ),
             cpal::SampleFormat::F32 => build::<f32>(
                 &device,
@@ -121,6 +121,7 @@ impl Device {
                 events,
                 step,
                 channels,
+                callbacks.clone(),
             ),
             cpal::SampleFormat::I32 => build::<i32>(
                 &device,
@@ -129,6 +130,7 @@ impl Device {
                 events,
                 step,
                 channels,
+                callbacks.clone(),
             ),
             cpal::SampleFormat::U8 => build::<u8>(
                 &device,
@@ -137,12 +139,14 @@ impl Device {
                 events,
                 step,
                 channels,
+                callbacks.clone(),
             ),
             other => return Err(no_device(&label, format!("sample format {other} unsupported"))),
         }
         .map_err(|e| no_device(&label, e))?;
         stream.play().map_err(|e| no_device(&label, e))?;
         Ok(Device {
+            callbacks,
             playing,
             _stream: stream,
             sample_rate,
@@ -200,6 +204,11 @@ impl Device {
         self.lock().paused = paused;
     }
 
+    /// How many times the device has asked for samples so far (it asks while paused too).
+    pub fn callbacks(&self) -> u64 {
+        self.callbacks.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// How much of the current chunk has been handed to the device, in milliseconds.
     pub fn played_ms(&self) -> u64 {
         let p = self.lock();
@@ -215,6 +224,7 @@ fn build<T>(
     events: Sender<Event>,
     step: f64,
     channels: usize,
+    callbacks: Arc<AtomicU64>,
 ) -> Result<cpal::Stream, cpal::Error>
 where
     T: SizedSample + FromSample<f32>,
@@ -223,6 +233,7 @@ where
     device.build_output_stream::<T, _, _>(
         config,
         move |data: &mut [T], _| {
+            callbacks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let mut p = playing
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -233,7 +244,18 @@ where
             }
         },
         move |e| {
-            let _ = errors.send(Event::Failed(format!("the sound device failed: {e}")));
+            // A device that is gone ends listening. Anything else (an underrun while the
+            // neural voice takes every core; PulseAudio's ALSA plugin answering EIO while its
+            // stream starts) is a click, and playback goes on; a stream that really stopped
+            // is caught by the session's watchdog (`Device::callbacks`).
+            if matches!(
+                e.kind(),
+                cpal::ErrorKind::DeviceNotAvailable
+                    | cpal::ErrorKind::StreamInvalidated
+                    | cpal::ErrorKind::PermissionDenied
+            ) {
+                let _ = errors.send(Event::Failed(format!("the sound device failed: {e}")));
+            }
         },
         None,
     )

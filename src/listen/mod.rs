@@ -37,6 +37,15 @@ use crate::Article;
 /// Exit code when there is nothing to play through: no sound device, no speech service.
 pub const NO_OUTPUT_EXIT_CODE: i32 = 3;
 
+/// What to tell someone whose machine plays no sound, after the reason.
+pub const NO_DEVICE_HINT: &str = "install and start a sound server (PulseAudio or PipeWire: \
+     apt-get install pipewire-pulse) or check the sound card with `aplay -L`, pick a device with \
+     --device, or write the audio to a file with `aloud export`";
+
+/// A sound device that asks for no samples this long has stopped: listening ends with
+/// [`ListenError::NoOutput`] instead of waiting for ever.
+pub const STALLED_DEVICE: Duration = Duration::from_secs(5);
+
 /// What the session loop hears about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -300,6 +309,17 @@ impl Output {
         }
     }
 
+    /// A number that grows while the output plays (or plays silence); `None` when the
+    /// output cannot tell.
+    fn heartbeat(&self) -> Option<u64> {
+        match self {
+            #[cfg(feature = "sound-device")]
+            Output::Device { device, .. } => Some(device.callbacks()),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
     fn utterance(&mut self, id: &str, begin: bool) -> Result<Option<Event>, ListenError> {
         match self {
             #[cfg(feature = "platform-engine")]
@@ -558,6 +578,7 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
     remember(start);
 
     let mut pending: Vec<Command> = controller.start();
+    let mut last_beat = (0, Instant::now());
     let mut outcome = None;
     let result = 'session: loop {
         for command in std::mem::take(&mut pending) {
@@ -609,6 +630,17 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
                 },
                 terminal::Screen::width(),
             ));
+        }
+        if let Some(beat) = output.heartbeat() {
+            if beat != last_beat.0 {
+                last_beat = (beat, Instant::now());
+            } else if last_beat.1.elapsed() > STALLED_DEVICE {
+                break Err(ListenError::NoOutput(format!(
+                    "the sound device stopped taking samples for {} s; {}",
+                    STALLED_DEVICE.as_secs(),
+                    NO_DEVICE_HINT
+                )));
+            }
         }
         let event = match rx.recv_timeout(Duration::from_millis(250)) {
             Ok(e) => e,

@@ -21,9 +21,12 @@ impl Screen {
         Ok(Screen { drawn: 0 })
     }
 
-    /// The terminal's width in columns (80 when it cannot be told).
+    /// The terminal's width in columns (80 when it cannot be told, or says 0).
     pub fn width() -> usize {
-        terminal::size().map_or(80, |(w, _)| usize::from(w))
+        match terminal::size() {
+            Ok((w, _)) if w > 0 => usize::from(w),
+            _ => 80,
+        }
     }
 
     /// Replaces the lines drawn last with `lines`.
