@@ -386,7 +386,16 @@ fn the_neural_voice_plays_in_real_time_and_keeps_its_ring_ahead() {
 fn no_sound_device_exits_3_naming_what_to_install() {
     let tmp = tempfile::tempdir().unwrap();
     let input = article(tmp.path());
-    for (flag, env) in [(Some("no-such-device"), None), (None, Some("no-such-device"))] {
+    // An ALSA configuration that defines no device at all: a machine without a sound card
+    // or server, whatever this one has.
+    let empty_alsa = tmp.path().join("alsa.conf");
+    std::fs::write(&empty_alsa, "").unwrap();
+    let cases = [
+        (Some("no-such-device"), None, None, "\"no-such-device\" (no such device)"),
+        (None, Some("no-such-device"), None, "\"no-such-device\" (no such device)"),
+        (None, None, Some(&empty_alsa), "\"default\" (Unknown PCM default)"),
+    ];
+    for (flag, env, alsa_config, says) in cases {
         let mut cmd = aloud(tmp.path());
         cmd.args(["listen", "--engine", "espeak"]).arg(&input);
         if let Some(d) = flag {
@@ -395,12 +404,15 @@ fn no_sound_device_exits_3_naming_what_to_install() {
         if let Some(d) = env {
             cmd.env("ALOUD_AUDIO_DEVICE", d);
         }
+        if let Some(c) = alsa_config {
+            cmd.env("ALSA_CONFIG_PATH", c);
+        }
         let out = run(&mut cmd, 30);
         assert_eq!(out.status.code(), Some(3));
         let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line, no alsa-lib noise: {stderr}");
         assert!(stderr.starts_with("aloud: error: no sound device"), "{stderr}");
-        assert!(stderr.contains("no-such-device"), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
         assert!(stderr.contains("aloud export"), "{stderr}");
         assert!(stderr.contains("apt-get install"), "{stderr}");
     }

@@ -42,9 +42,41 @@ pub struct Device {
 }
 
 fn no_device(name: &str, reason: impl std::fmt::Display) -> ListenError {
+    // alsa-lib's own word ("Unknown PCM default") says more than cpal's summary of it.
+    let reason = alsa_says().unwrap_or_else(|| reason.to_string());
     ListenError::NoOutput(format!(
-        "no sound device: cannot play through the ALSA device {name:?} ({reason}); {NO_DEVICE_HINT}"
+        "no sound device: cannot play through the ALSA device {name:?} ({reason}); \
+         {NO_DEVICE_HINT}"
     ))
+}
+
+#[cfg(target_os = "linux")]
+std::thread_local! {
+    /// alsa-lib's messages on this thread while a device is opened.
+    static ALSA_MESSAGES: std::cell::RefCell<Option<std::rc::Rc<std::cell::RefCell<alsa::Output>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Sends alsa-lib's messages on this thread to a buffer (they would go to stderr: a dozen
+/// lines of configuration errors when there is no card).
+fn capture_alsa_messages() {
+    #[cfg(target_os = "linux")]
+    if let Ok(buffer) = alsa::Output::local_error_handler() {
+        ALSA_MESSAGES.with_borrow_mut(|m| *m = Some(buffer));
+    }
+}
+
+/// alsa-lib's last message on this thread, e.g. `Unknown PCM default`.
+fn alsa_says() -> Option<String> {
+    #[cfg(target_os = "linux")]
+    return ALSA_MESSAGES.with_borrow(|m| {
+        let text = m.as_ref()?.borrow().to_string();
+        let last = text.lines().rev().find(|l| !l.trim().is_empty())?;
+        // "snd_pcm_open_noupdate: Unknown PCM default"
+        Some(last.split_once(": ").map_or(last, |(_, m)| m).trim().to_string())
+    });
+    #[cfg(not(target_os = "linux"))]
+    None
 }
 
 impl Device {
@@ -58,6 +90,7 @@ impl Device {
         sample_rate: u32,
         events: Sender<Event>,
     ) -> Result<Self, ListenError> {
+        capture_alsa_messages();
         let host = cpal::default_host();
         let env = std::env::var(DEVICE_ENV).ok().filter(|s| !s.is_empty());
         let wanted = name.map(str::to_string).or(env);
