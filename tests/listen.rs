@@ -244,8 +244,14 @@ fn aloud(state: &Path) -> Command {
     let mut cmd = Command::cargo_bin("aloud").unwrap();
     cmd.env("XDG_STATE_HOME", state)
         .env_remove("ALOUD_AUDIO_DEVICE")
-        .env("SPEECHD_ADDRESS", format!("unix_socket:{}", state.join("no-speechd.sock").display()))
-        .env("PULSE_SERVER", format!("unix:{}", state.join("no-pulse").display()));
+        .env(
+            "SPEECHD_ADDRESS",
+            format!("unix_socket:{}", state.join("no-speechd.sock").display()),
+        )
+        .env(
+            "PULSE_SERVER",
+            format!("unix:{}", state.join("no-pulse").display()),
+        );
     cmd
 }
 
@@ -288,8 +294,7 @@ fn saved(state: &Path) -> Vec<(usize, String)> {
     entries
         .map(|e| {
             let v: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(e.unwrap().path()).unwrap())
-                    .unwrap();
+                serde_json::from_str(&std::fs::read_to_string(e.unwrap().path()).unwrap()).unwrap();
             (
                 v["chunk"].as_u64().unwrap() as usize,
                 v["text"].as_str().unwrap().to_string(),
@@ -305,20 +310,36 @@ fn espeak_reads_every_chunk_in_order_through_the_alsa_null_device() {
     let ev = tmp.path().join("events.jsonl");
     let out = run(
         aloud(tmp.path())
-            .args(["listen", "--engine", "espeak", "--device", "null", "--events"])
+            .args([
+                "listen", "--engine", "espeak", "--device", "null", "--events",
+            ])
             .arg(&ev)
             .arg(&input),
         60,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let all = events(&ev);
     assert_read_in_order(&all, CHUNKS);
     assert_eq!(all.last().unwrap().0, "finished");
     // Without a terminal each chunk is printed as it begins.
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("[1/6] Morning at the Harbour\n[2/6] The boats came in early.\n"), "{stdout}");
-    assert!(stdout.ends_with("[6/6] By nine the quay was empty again.\n"), "{stdout}");
-    assert_eq!(saved(tmp.path()), vec![], "heard to the end: nothing to resume");
+    assert!(
+        stdout.starts_with("[1/6] Morning at the Harbour\n[2/6] The boats came in early.\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("[6/6] By nine the quay was empty again.\n"),
+        "{stdout}"
+    );
+    assert_eq!(
+        saved(tmp.path()),
+        vec![],
+        "heard to the end: nothing to resume"
+    );
 }
 
 #[test]
@@ -329,12 +350,18 @@ fn the_neural_voice_reads_in_order_through_the_alsa_null_device_and_reports_firs
     let started = Instant::now();
     let out = run(
         aloud(tmp.path())
-            .args(["listen", "--engine", "piper", "--device", "null", "--events"])
+            .args([
+                "listen", "--engine", "piper", "--device", "null", "--events",
+            ])
             .arg(&ev)
             .arg(&input),
         300,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let all = events(&ev);
     assert_read_in_order(&all, CHUNKS);
     let first = std::fs::read_to_string(&ev)
@@ -346,7 +373,8 @@ fn the_neural_voice_reads_in_order_through_the_alsa_null_device_and_reports_firs
     // Reported, not asserted: timing belongs to benches/listen.py.
     eprintln!(
         "time to first audio (debug build): {} ms after the command started; whole run {:?}",
-        first["ms"], started.elapsed()
+        first["ms"],
+        started.elapsed()
     );
 }
 
@@ -364,7 +392,11 @@ fn the_neural_voice_plays_in_real_time_and_keeps_its_ring_ahead() {
             .arg(&input),
         300,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let all = events(&ev);
     let heard = playback(&all);
     assert_eq!(
@@ -376,9 +408,18 @@ fn the_neural_voice_plays_in_real_time_and_keeps_its_ring_ahead() {
     );
     // Once playing, every chunk was synthesized before the one before it ended.
     for c in 5..=6 {
-        let ready = all.iter().position(|e| e == &("ready".into(), Some(c))).unwrap();
-        let end_before = all.iter().position(|e| e == &("end".into(), Some(c - 1))).unwrap();
-        assert!(ready < end_before, "chunk {c} was not ready in time: {all:?}");
+        let ready = all
+            .iter()
+            .position(|e| e == &("ready".into(), Some(c)))
+            .unwrap();
+        let end_before = all
+            .iter()
+            .position(|e| e == &("end".into(), Some(c - 1)))
+            .unwrap();
+        assert!(
+            ready < end_before,
+            "chunk {c} was not ready in time: {all:?}"
+        );
     }
 }
 
@@ -391,9 +432,24 @@ fn no_sound_device_exits_3_naming_what_to_install() {
     let empty_alsa = tmp.path().join("alsa.conf");
     std::fs::write(&empty_alsa, "").unwrap();
     let cases = [
-        (Some("no-such-device"), None, None, "\"no-such-device\" (no such device)"),
-        (None, Some("no-such-device"), None, "\"no-such-device\" (no such device)"),
-        (None, None, Some(&empty_alsa), "\"default\" (Unknown PCM default)"),
+        (
+            Some("no-such-device"),
+            None,
+            None,
+            "\"no-such-device\" (no such device)",
+        ),
+        (
+            None,
+            Some("no-such-device"),
+            None,
+            "\"no-such-device\" (no such device)",
+        ),
+        (
+            None,
+            None,
+            Some(&empty_alsa),
+            "\"default\" (Unknown PCM default)",
+        ),
     ];
     for (flag, env, alsa_config, says) in cases {
         let mut cmd = aloud(tmp.path());
@@ -410,8 +466,15 @@ fn no_sound_device_exits_3_naming_what_to_install() {
         let out = run(&mut cmd, 30);
         assert_eq!(out.status.code(), Some(3));
         let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(stderr.lines().count(), 1, "one line, no alsa-lib noise: {stderr}");
-        assert!(stderr.starts_with("aloud: error: no sound device"), "{stderr}");
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "one line, no alsa-lib noise: {stderr}"
+        );
+        assert!(
+            stderr.starts_with("aloud: error: no sound device"),
+            "{stderr}"
+        );
         assert!(stderr.contains(says), "{stderr}");
         assert!(stderr.contains("aloud export"), "{stderr}");
         assert!(stderr.contains("apt-get install"), "{stderr}");
@@ -423,13 +486,27 @@ fn platform_without_a_dispatcher_exits_3_with_the_message() {
     let tmp = tempfile::tempdir().unwrap();
     let input = article(tmp.path());
     // SPEECHD_ADDRESS names a socket nobody serves (see `aloud`).
-    let out = run(aloud(tmp.path()).args(["listen", "--engine", "platform"]).arg(&input), 60);
+    let out = run(
+        aloud(tmp.path())
+            .args(["listen", "--engine", "platform"])
+            .arg(&input),
+        60,
+    );
     assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.starts_with("aloud: error: no speech service: speech-dispatcher"), "{stderr}");
-    assert!(stderr.contains("apt-get install speech-dispatcher"), "{stderr}");
+    assert!(
+        stderr.starts_with("aloud: error: no speech service: speech-dispatcher"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("apt-get install speech-dispatcher"),
+        "{stderr}"
+    );
     assert!(stderr.contains("aloud export"), "{stderr}");
-    let out = run(aloud(tmp.path()).args(["voices", "--engine", "platform"]), 60);
+    let out = run(
+        aloud(tmp.path()).args(["voices", "--engine", "platform"]),
+        60,
+    );
     assert_eq!(out.status.code(), Some(3));
 }
 
@@ -443,7 +520,10 @@ fn platform_that_never_answers_exits_3_after_its_timeout() {
     let started = Instant::now();
     let out = run(
         aloud(tmp.path())
-            .env("SPEECHD_ADDRESS", format!("unix_socket:{}", socket.display()))
+            .env(
+                "SPEECHD_ADDRESS",
+                format!("unix_socket:{}", socket.display()),
+            )
             .args(["listen", "--engine", "platform"])
             .arg(&input),
         60,
@@ -469,7 +549,11 @@ fn platform_reads_every_chunk_in_order_through_a_private_speech_dispatcher() {
             .arg(&input),
         60,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_read_in_order(&events(&ev), CHUNKS);
     assert_eq!(saved(tmp.path()), vec![]);
     let voices = run(
@@ -481,11 +565,19 @@ fn platform_reads_every_chunk_in_order_through_a_private_speech_dispatcher() {
     assert!(voices.status.success());
     let list = String::from_utf8(voices.stdout).unwrap();
     assert!(list.starts_with("platform voices ("), "{list}");
-    assert!(list.lines().any(|l| l.contains("English") && l.contains(" en-")), "{list}");
+    assert!(
+        list.lines()
+            .any(|l| l.contains("English") && l.contains(" en-")),
+        "{list}"
+    );
 }
 
 /// `aloud listen` in a pseudo-terminal (100 columns), with `env`.
-fn listen_in_terminal(state: &Path, args: &[&str], env: &[(&str, String)]) -> expectrl::session::OsSession {
+fn listen_in_terminal(
+    state: &Path,
+    args: &[&str],
+    env: &[(&str, String)],
+) -> expectrl::session::OsSession {
     let mut cmd = aloud(state);
     cmd.arg("listen").args(args);
     for (k, v) in env {
@@ -516,7 +608,13 @@ fn platform_keys_pause_next_previous_and_quit_take_effect() {
     let ev = tmp.path().join("events.jsonl");
     let mut s = listen_in_terminal(
         tmp.path(),
-        &["--engine", "platform", "--events", ev.to_str().unwrap(), input.to_str().unwrap()],
+        &[
+            "--engine",
+            "platform",
+            "--events",
+            ev.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
         &[("SPEECHD_ADDRESS", speechd.address())],
     );
     s.expect(Regex(r"\[1/6\]")).unwrap();
@@ -554,11 +652,18 @@ fn platform_keys_pause_next_previous_and_quit_take_effect() {
     for (e, c) in playback(&all) {
         match e.as_str() {
             "begin" => current = Some(c),
-            _ => assert_eq!(current, Some(c), "end of {c} while {current:?} played: {all:?}"),
+            _ => assert_eq!(
+                current,
+                Some(c),
+                "end of {c} while {current:?} played: {all:?}"
+            ),
         }
     }
     assert_eq!(all.last().unwrap(), &("quit".to_string(), Some(3)));
-    assert_eq!(saved(tmp.path()), vec![(3, "Gulls followed the last one home.".to_string())]);
+    assert_eq!(
+        saved(tmp.path()),
+        vec![(3, "Gulls followed the last one home.".to_string())]
+    );
 }
 
 #[test]
@@ -570,7 +675,8 @@ fn terminal_shows_the_status_line_and_keys_resume_and_restart_work() {
     let env = [("PULSE_SERVER", pulse.server())];
     let mut s = listen_in_terminal(tmp.path(), &["--engine", "espeak", input], &env);
     s.expect("Morning at the Harbour").unwrap();
-    s.expect(Regex(r"\[1/6\]  0:0\d / -0:\d\d  175 wpm")).unwrap();
+    s.expect(Regex(r"\[1/6\]  0:0\d / -0:\d\d  175 wpm"))
+        .unwrap();
     s.expect("space pause").unwrap();
     s.send("n").unwrap();
     s.expect(Regex(r"\[2/6\]")).unwrap();
@@ -585,7 +691,10 @@ fn terminal_shows_the_status_line_and_keys_resume_and_restart_work() {
     s.send("q").unwrap();
     s.expect("stopped at 2/6").unwrap();
     assert_eq!(exit_code(&mut s), 0);
-    assert_eq!(saved(tmp.path()), vec![(2, "The boats came in early.".to_string())]);
+    assert_eq!(
+        saved(tmp.path()),
+        vec![(2, "The boats came in early.".to_string())]
+    );
 
     // The next listen goes on there; an arrow key moves on.
     let mut s = listen_in_terminal(tmp.path(), &["--engine", "espeak", input], &env);
@@ -597,11 +706,19 @@ fn terminal_shows_the_status_line_and_keys_resume_and_restart_work() {
     assert_eq!(saved(tmp.path())[0].0, 3);
 
     // --restart starts over, --from N at N; Ctrl-C saves and exits 130.
-    let mut s = listen_in_terminal(tmp.path(), &["--engine", "espeak", "--restart", input], &env);
+    let mut s = listen_in_terminal(
+        tmp.path(),
+        &["--engine", "espeak", "--restart", input],
+        &env,
+    );
     s.expect(Regex(r"\[1/6\]")).unwrap();
     s.send("q").unwrap();
     assert_eq!(exit_code(&mut s), 0);
-    let mut s = listen_in_terminal(tmp.path(), &["--engine", "espeak", "--from", "5", input], &env);
+    let mut s = listen_in_terminal(
+        tmp.path(),
+        &["--engine", "espeak", "--from", "5", input],
+        &env,
+    );
     s.expect(Regex(r"\[5/6\]")).unwrap();
     s.send("\x03").unwrap();
     s.expect("position saved at 5/6").unwrap();
@@ -633,5 +750,8 @@ fn an_interrupt_without_a_terminal_saves_where_reading_stopped() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
     assert!(String::from_utf8_lossy(&out.stderr).contains("position saved at 2/6"));
-    assert_eq!(saved(tmp.path()), vec![(2, "The boats came in early.".to_string())]);
+    assert_eq!(
+        saved(tmp.path()),
+        vec![(2, "The boats came in early.".to_string())]
+    );
 }

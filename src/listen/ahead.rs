@@ -96,8 +96,7 @@ impl Ahead {
     pub fn seek(&self, index: usize) {
         let mut s = self.lock();
         s.cursor = index;
-        s.ready
-            .retain(|&k, _| k + 1 >= index && k <= index + RING);
+        s.ready.retain(|&k, _| k + 1 >= index && k <= index + RING);
         self.shared.1.notify_all();
     }
 
@@ -138,7 +137,9 @@ fn run(
     let (lock, wake) = &*shared;
     loop {
         let (index, rate, generation) = {
-            let mut s = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut s = lock
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             loop {
                 if s.stop {
                     return;
@@ -171,13 +172,14 @@ fn run(
             }
         };
         let mut samples = audio::chunk_speech(&pcm.samples, pcm.sample_rate);
-        let pause =
-            u64::from(pauses_ms[index]) * u64::from(plan_rate) / u64::from(rate.max(1));
+        let pause = u64::from(pauses_ms[index]) * u64::from(plan_rate) / u64::from(rate.max(1));
         samples.resize(
             samples.len() + audio::samples_for_ms(pause as u32, pcm.sample_rate),
             0,
         );
-        let mut s = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut s = lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if s.generation == generation && index >= s.cursor.saturating_sub(1) {
             s.ready.insert(index, Arc::new(samples));
             drop(s);

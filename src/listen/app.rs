@@ -74,8 +74,7 @@ pub fn run_platform_voices() -> Result<(), Error> {
     }
     #[cfg(not(feature = "platform-engine"))]
     Err(super::ListenError::NoOutput(
-        "this aloud was built without the platform engine (cargo feature platform-engine)"
-            .into(),
+        "this aloud was built without the platform engine (cargo feature platform-engine)".into(),
     )
     .into())
 }

@@ -218,7 +218,11 @@ mod tests {
         assert_eq!(c.ended(1), vec![Command::Play(2)]);
         assert_eq!(c.ended(2), vec![Command::Finished]);
         assert!(c.done());
-        assert_eq!(c.resume_point(), None, "heard to the end: start over next time");
+        assert_eq!(
+            c.resume_point(),
+            None,
+            "heard to the end: start over next time"
+        );
     }
 
     #[test]

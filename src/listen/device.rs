@@ -73,7 +73,12 @@ fn alsa_says() -> Option<String> {
         let text = m.as_ref()?.borrow().to_string();
         let last = text.lines().rev().find(|l| !l.trim().is_empty())?;
         // "snd_pcm_open_noupdate: Unknown PCM default"
-        Some(last.split_once(": ").map_or(last, |(_, m)| m).trim().to_string())
+        Some(
+            last.split_once(": ")
+                .map_or(last, |(_, m)| m)
+                .trim()
+                .to_string(),
+        )
     });
     #[cfg(not(target_os = "linux"))]
     None
@@ -174,7 +179,12 @@ impl Device {
                 channels,
                 callbacks.clone(),
             ),
-            other => return Err(no_device(&label, format!("sample format {other} unsupported"))),
+            other => {
+                return Err(no_device(
+                    &label,
+                    format!("sample format {other} unsupported"),
+                ))
+            }
         }
         .map_err(|e| no_device(&label, e))?;
         stream.play().map_err(|e| no_device(&label, e))?;

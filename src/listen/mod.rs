@@ -188,148 +188,131 @@ impl EventLog {
     }
 }
 
-/// What plays.
-enum Output {
-    #[cfg(feature = "sound-device")]
-    Device {
-        device: device::Device,
-        ahead: ahead::Ahead,
-        waiting: Option<usize>,
-    },
-    #[cfg(feature = "platform-engine")]
-    Platform(platform::Platform),
+/// What plays: the sound device fed by the synthesis worker, or the platform engine.
+trait Output {
+    /// Stops whatever plays and plays chunk `index` from its start.
+    fn play(&mut self, index: usize) -> Result<(), ListenError>;
+    /// Chunk `index` was synthesized while `current` plays (or waits).
+    fn ready(&mut self, _index: usize, _current: usize, _paused: bool) {}
+    /// Holds playback.
+    fn pause(&mut self);
+    /// Goes on with chunk `current`.
+    fn resume(&mut self, current: usize) -> Result<(), ListenError>;
+    /// Speaks at `rate` from now on, `current` playing.
+    fn set_rate(&mut self, rate: u32, current: usize) -> Result<(), ListenError>;
+    /// Stops playing.
+    fn stop(&mut self);
+    /// Milliseconds of the current chunk heard so far.
+    fn played_ms(&self) -> u64;
+    /// A number that grows while the output plays (or plays silence); `None` when the
+    /// output cannot tell.
+    fn heartbeat(&self) -> Option<u64> {
+        None
+    }
+    /// Maps a notification of the platform engine to a chunk event.
+    fn utterance(&mut self, _id: &str, _begin: bool) -> Result<Option<Event>, ListenError> {
+        Ok(None)
+    }
 }
 
-impl Output {
+/// The sound device, fed by the synthesis worker.
+#[cfg(feature = "sound-device")]
+struct DeviceOutput {
+    device: device::Device,
+    ahead: ahead::Ahead,
+    /// The chunk to play as soon as it is synthesized.
+    waiting: Option<usize>,
+}
+
+#[cfg(feature = "sound-device")]
+impl Output for DeviceOutput {
     fn play(&mut self, index: usize) -> Result<(), ListenError> {
-        match self {
-            #[cfg(feature = "sound-device")]
-            Output::Device {
-                device,
-                ahead,
-                waiting,
-            } => {
-                ahead.seek(index);
-                match ahead.get(index) {
-                    Some(samples) => {
-                        device.play(index, samples);
-                        *waiting = None;
-                    }
-                    None => {
-                        device.stop();
-                        *waiting = Some(index);
-                    }
-                }
-                Ok(())
+        self.ahead.seek(index);
+        match self.ahead.get(index) {
+            Some(samples) => {
+                self.device.play(index, samples);
+                self.waiting = None;
             }
-            #[cfg(feature = "platform-engine")]
-            Output::Platform(p) => p.play(index),
+            None => {
+                self.device.stop();
+                self.waiting = Some(index);
+            }
         }
+        Ok(())
     }
 
-    /// Chunk `index` was synthesized: play it if playback waits for it, or queue it to
-    /// follow the chunk playing (`current`) without a gap.
+    /// Plays chunk `index` if playback waits for it, or queues it to follow the chunk
+    /// playing without a gap.
     fn ready(&mut self, index: usize, current: usize, paused: bool) {
-        match self {
-            #[cfg(feature = "sound-device")]
-            Output::Device {
-                device,
-                ahead,
-                waiting,
-            } => {
-                let Some(samples) = ahead.get(index) else {
-                    return;
-                };
-                if *waiting == Some(index) {
-                    device.play(index, samples);
-                    device.set_paused(paused);
-                    *waiting = None;
-                } else if index == current + 1 {
-                    device.queue_next(index, samples);
-                }
-            }
-            #[allow(unreachable_patterns)]
-            _ => {}
+        let Some(samples) = self.ahead.get(index) else {
+            return;
+        };
+        if self.waiting == Some(index) {
+            self.device.play(index, samples);
+            self.device.set_paused(paused);
+            self.waiting = None;
+        } else if index == current + 1 {
+            self.device.queue_next(index, samples);
         }
     }
 
     fn pause(&mut self) {
-        match self {
-            #[cfg(feature = "sound-device")]
-            Output::Device { device, .. } => device.set_paused(true),
-            #[cfg(feature = "platform-engine")]
-            Output::Platform(p) => p.stop(),
-        }
+        self.device.set_paused(true);
     }
 
-    fn resume(&mut self, current: usize) -> Result<(), ListenError> {
-        match self {
-            #[cfg(feature = "sound-device")]
-            Output::Device { device, .. } => {
-                let _ = current;
-                device.set_paused(false);
-                Ok(())
-            }
-            #[cfg(feature = "platform-engine")]
-            Output::Platform(p) => p.play(current),
-        }
+    fn resume(&mut self, _current: usize) -> Result<(), ListenError> {
+        self.device.set_paused(false);
+        Ok(())
     }
 
     fn set_rate(&mut self, rate: u32, current: usize) -> Result<(), ListenError> {
-        match self {
-            #[cfg(feature = "sound-device")]
-            Output::Device { ahead, device, .. } => {
-                ahead.set_rate(rate, current);
-                device.clear_next();
-                Ok(())
-            }
-            #[cfg(feature = "platform-engine")]
-            Output::Platform(p) => {
-                p.set_rate(rate)?;
-                p.play(current)
-            }
-        }
+        self.ahead.set_rate(rate, current);
+        self.device.clear_next();
+        Ok(())
     }
 
     fn stop(&mut self) {
-        match self {
-            #[cfg(feature = "sound-device")]
-            Output::Device { device, .. } => device.stop(),
-            #[cfg(feature = "platform-engine")]
-            Output::Platform(p) => p.stop(),
-        }
+        self.device.stop();
     }
 
     fn played_ms(&self) -> u64 {
-        match self {
-            #[cfg(feature = "sound-device")]
-            Output::Device { device, .. } => device.played_ms(),
-            #[cfg(feature = "platform-engine")]
-            Output::Platform(p) => p.played_ms(),
-        }
+        self.device.played_ms()
     }
 
-    /// A number that grows while the output plays (or plays silence); `None` when the
-    /// output cannot tell.
     fn heartbeat(&self) -> Option<u64> {
-        match self {
-            #[cfg(feature = "sound-device")]
-            Output::Device { device, .. } => Some(device.callbacks()),
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
+        Some(self.device.callbacks())
+    }
+}
+
+#[cfg(feature = "platform-engine")]
+impl Output for platform::Platform {
+    fn play(&mut self, index: usize) -> Result<(), ListenError> {
+        platform::Platform::play(self, index)
+    }
+
+    fn pause(&mut self) {
+        platform::Platform::stop(self);
+    }
+
+    fn resume(&mut self, current: usize) -> Result<(), ListenError> {
+        platform::Platform::play(self, current)
+    }
+
+    fn set_rate(&mut self, rate: u32, current: usize) -> Result<(), ListenError> {
+        platform::Platform::set_rate(self, rate)?;
+        platform::Platform::play(self, current)
+    }
+
+    fn stop(&mut self) {
+        platform::Platform::stop(self);
+    }
+
+    fn played_ms(&self) -> u64 {
+        platform::Platform::played_ms(self)
     }
 
     fn utterance(&mut self, id: &str, begin: bool) -> Result<Option<Event>, ListenError> {
-        match self {
-            #[cfg(feature = "platform-engine")]
-            Output::Platform(p) => p.utterance(id, begin),
-            #[allow(unreachable_patterns)]
-            _ => {
-                let _ = (id, begin);
-                Ok(None)
-            }
-        }
+        platform::Platform::utterance(self, id, begin)
     }
 }
 
@@ -361,7 +344,7 @@ fn open_output(
     opts: &ListenOptions,
     start: usize,
     events: &Sender<Event>,
-) -> Result<(Output, String, Vec<String>), ListenError> {
+) -> Result<(Box<dyn Output>, String, Vec<String>), ListenError> {
     let spoken: Vec<String> = article
         .narration
         .chunks
@@ -421,14 +404,14 @@ fn open_platform(
     spoken: Vec<String>,
     opts: &ListenOptions,
     events: &Sender<Event>,
-) -> Result<(Output, String, Vec<String>), ListenError> {
+) -> Result<(Box<dyn Output>, String, Vec<String>), ListenError> {
     let p = platform::Platform::open(
         spoken,
         opts.voice.voice.as_deref(),
         opts.voice.rate,
         events.clone(),
     )?;
-    Ok((Output::Platform(p), "platform".into(), Vec::new()))
+    Ok((Box::new(p), "platform".into(), Vec::new()))
 }
 
 #[cfg(not(feature = "platform-engine"))]
@@ -436,7 +419,7 @@ fn open_platform(
     _spoken: Vec<String>,
     _opts: &ListenOptions,
     _events: &Sender<Event>,
-) -> Result<(Output, String, Vec<String>), ListenError> {
+) -> Result<(Box<dyn Output>, String, Vec<String>), ListenError> {
     Err(ListenError::NoOutput(
         "no speech service: this aloud was built without the platform engine (cargo feature \
          platform-engine); rebuild with default features, listen with --engine espeak or \
@@ -453,10 +436,11 @@ fn open_device(
     opts: &ListenOptions,
     start: usize,
     events: &Sender<Event>,
-) -> Result<(Output, String), ListenError> {
+) -> Result<(Box<dyn Output>, String), ListenError> {
     let info = engine.info();
     let name = format!("{} {}", info.name, info.voice);
-    let device = device::Device::open(opts.device.as_deref(), engine.sample_rate(), events.clone())?;
+    let device =
+        device::Device::open(opts.device.as_deref(), engine.sample_rate(), events.clone())?;
     let choice = if info.name == "piper" {
         crate::engine::EngineChoice::Piper
     } else {
@@ -468,12 +452,12 @@ fn open_device(
             rate,
             ..settings.clone()
         };
-        crate::engine::select(choice, &s)?
-            .engine
-            .ok_or_else(|| crate::engine::EngineError::Synthesis {
+        crate::engine::select(choice, &s)?.engine.ok_or_else(|| {
+            crate::engine::EngineError::Synthesis {
                 engine: "listen",
                 reason: "the engine could not be opened again at the new rate".into(),
-            })
+            }
+        })
     });
     let ahead = ahead::Ahead::start(
         engine,
@@ -486,11 +470,11 @@ fn open_device(
         events.clone(),
     );
     Ok((
-        Output::Device {
+        Box::new(DeviceOutput {
             device,
             ahead,
             waiting: None,
-        },
+        }),
         name,
     ))
 }
@@ -503,7 +487,7 @@ fn open_device(
     _opts: &ListenOptions,
     _start: usize,
     _events: &Sender<Event>,
-) -> Result<(Output, String), ListenError> {
+) -> Result<(Box<dyn Output>, String), ListenError> {
     Err(ListenError::NoOutput(
         "no sound device: this aloud was built without sound output (cargo feature \
          sound-device); rebuild with default features, or write the audio with `aloud export`"

@@ -183,8 +183,7 @@ impl Platform {
 
     /// Milliseconds since the current chunk began.
     pub fn played_ms(&self) -> u64 {
-        self.began_at
-            .map_or(0, |t| t.elapsed().as_millis() as u64)
+        self.began_at.map_or(0, |t| t.elapsed().as_millis() as u64)
     }
 
     /// Keeps [`QUEUED`] chunks handed to the service.

@@ -133,7 +133,11 @@ mod tests {
         let e = [1_000, 2_000, 3_000];
         assert_eq!(times(&e, 0, 0), (0, 6_000));
         assert_eq!(times(&e, 1, 500), (1_500, 4_500));
-        assert_eq!(times(&e, 2, 99_999), (6_000, 0), "capped at the chunk's length");
+        assert_eq!(
+            times(&e, 2, 99_999),
+            (6_000, 0),
+            "capped at the chunk's length"
+        );
     }
 
     #[test]
@@ -184,6 +188,9 @@ mod tests {
             text: "x",
         };
         let first = &lines(&s, 20)[0];
-        assert!(first.ends_with('…') && first.chars().count() <= 20, "{first}");
+        assert!(
+            first.ends_with('…') && first.chars().count() <= 20,
+            "{first}"
+        );
     }
 }

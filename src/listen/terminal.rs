@@ -100,7 +100,10 @@ mod tests {
     #[test]
     fn terminal_keys_map_to_controls() {
         let k = |code, modifiers| key_of(&KeyEvent::new(code, modifiers));
-        assert_eq!(k(KeyCode::Char(' '), KeyModifiers::NONE), Some(Key::PauseResume));
+        assert_eq!(
+            k(KeyCode::Char(' '), KeyModifiers::NONE),
+            Some(Key::PauseResume)
+        );
         assert_eq!(k(KeyCode::Right, KeyModifiers::NONE), Some(Key::Next));
         assert_eq!(k(KeyCode::Left, KeyModifiers::NONE), Some(Key::Previous));
         assert_eq!(
