@@ -55,6 +55,8 @@ def first_audio_ms(binary, article, engine, device_args, env):
                 if os.path.exists(events):
                     with open(events) as f:
                         for line in f:
+                            if not line.endswith("\n"):
+                                break  # still being written
                             e = json.loads(line)
                             if e["event"] == "begin":
                                 return e["unix_ms"] - started * 1000.0, e["ms"]
@@ -69,6 +71,7 @@ def first_audio_ms(binary, article, engine, device_args, env):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--engines", default="piper,espeak")
     ap.add_argument("--binary", default=os.path.join(ROOT, "target/release/aloud"))
     ap.add_argument("article", nargs="?", default=os.path.join(ROOT, "articles/harbour-council-vote.txt"))
     a = ap.parse_args()
@@ -77,7 +80,7 @@ def main():
         try:
             print("| engine | device | first audio, median ms (min-max) | of which before the command's own start |")
             print("|---|---|---|---|")
-            for engine in ["piper", "espeak"]:
+            for engine in a.engines.split(","):
                 for name, args, env in [
                     ("ALSA null", ["--device", "null"], dict(os.environ)),
                     ("PulseAudio null sink", [], dict(os.environ, PULSE_SERVER=server)),

@@ -673,7 +673,18 @@ fn terminal_shows_the_status_line_and_keys_resume_and_restart_work() {
     let input = article(tmp.path());
     let input = input.to_str().unwrap();
     let env = [("PULSE_SERVER", pulse.server())];
-    let mut s = listen_in_terminal(tmp.path(), &["--engine", "espeak", input], &env);
+    let ev = tmp.path().join("events.jsonl");
+    let mut s = listen_in_terminal(
+        tmp.path(),
+        &[
+            "--engine",
+            "espeak",
+            "--events",
+            ev.to_str().unwrap(),
+            input,
+        ],
+        &env,
+    );
     s.expect("Morning at the Harbour").unwrap();
     s.expect(Regex(r"\[1/6\]  0:0\d / -0:\d\d  175 wpm"))
         .unwrap();
@@ -683,6 +694,9 @@ fn terminal_shows_the_status_line_and_keys_resume_and_restart_work() {
     s.expect("The boats came in early.").unwrap();
     s.send("+").unwrap();
     s.expect(Regex(r"\[2/6\][^\n]*200 wpm")).unwrap();
+    // The chunks ahead are synthesized again at the new rate.
+    let n = wait_event(&ev, 0, "rate 200", Some(2), 30);
+    wait_event(&ev, n, "ready", Some(3), 30);
     s.send("-").unwrap();
     s.send("-").unwrap();
     s.expect(Regex(r"150 wpm")).unwrap();

@@ -45,7 +45,7 @@ impl Ahead {
     /// (at `plan_rate`; scaled with the rate like every pause), at `rate`, from chunk
     /// `start`. `engine` is the engine opened at `rate`; `reopen` opens it at another rate.
     /// Each finished chunk is announced as [`Event::Ready`]; a failure as
-    /// [`Event::Failed`], after which the worker stops.
+    /// [`Event::SynthesisFailed`], after which the worker stops.
     #[allow(clippy::too_many_arguments)]
     pub fn start(
         engine: Box<dyn Engine>,
@@ -159,7 +159,7 @@ fn run(
                     engine_rate = rate;
                 }
                 Err(e) => {
-                    let _ = events.send(Event::Failed(e.to_string()));
+                    let _ = events.send(Event::SynthesisFailed(e.to_string()));
                     return;
                 }
             }
@@ -167,7 +167,7 @@ fn run(
         let pcm = match engine.synthesize(&spoken[index]) {
             Ok(p) => p,
             Err(e) => {
-                let _ = events.send(Event::Failed(format!("chunk {}: {e}", index + 1)));
+                let _ = events.send(Event::SynthesisFailed(format!("chunk {}: {e}", index + 1)));
                 return;
             }
         };

@@ -11,6 +11,9 @@ use cpal::{FromSample, SizedSample};
 
 use super::{Event, ListenError, NO_DEVICE_HINT};
 
+/// The device period is 1/25 s (40 ms).
+const PERIODS_PER_SECOND: u32 = 25;
+
 /// Environment variable naming the output device when `--device` is not given.
 pub const DEVICE_ENV: &str = "ALOUD_AUDIO_DEVICE";
 
@@ -34,8 +37,11 @@ pub struct Device {
     playing: Arc<Mutex<Playing>>,
     /// How many times the device asked for samples: a stream that stopped stops counting.
     callbacks: Arc<AtomicU64>,
-    /// Kept alive: dropping it stops the stream.
-    _stream: cpal::Stream,
+    /// Dropping it stops the stream.
+    stream: cpal::Stream,
+    /// The stream runs from the first chunk on (before it, the device would fill its buffer
+    /// with silence that the first chunk then waits behind).
+    started: std::sync::atomic::AtomicBool,
     sample_rate: u32,
     /// The device's name, for messages.
     pub name: String,
@@ -137,61 +143,81 @@ impl Device {
             began: false,
             ended: false,
         }));
-        let stream_config = config.config();
+        let mut stream_config = config.config();
         let device_rate = stream_config.sample_rate;
         let step = f64::from(sample_rate) / f64::from(device_rate);
         let channels = usize::from(stream_config.channels);
         let callbacks = Arc::new(AtomicU64::new(0));
-        let stream = match config.sample_format() {
-            cpal::SampleFormat::I16 => build::<i16>(
-                &device,
-                stream_config,
-                playing.clone(),
-                events,
-                step,
-                channels,
-                callbacks.clone(),
-            ),
-            cpal::SampleFormat::F32 => build::<f32>(
-                &device,
-                stream_config,
-                playing.clone(),
-                events,
-                step,
-                channels,
-                callbacks.clone(),
-            ),
-            cpal::SampleFormat::I32 => build::<i32>(
-                &device,
-                stream_config,
-                playing.clone(),
-                events,
-                step,
-                channels,
-                callbacks.clone(),
-            ),
-            cpal::SampleFormat::U8 => build::<u8>(
-                &device,
-                stream_config,
-                playing.clone(),
-                events,
-                step,
-                channels,
-                callbacks.clone(),
-            ),
-            other => {
-                return Err(no_device(
-                    &label,
+        let format = config.sample_format();
+        let build_with = |stream_config: cpal::StreamConfig| {
+            let (playing, events, callbacks) = (playing.clone(), events.clone(), callbacks.clone());
+            match format {
+                cpal::SampleFormat::I16 => build::<i16>(
+                    &device,
+                    stream_config,
+                    playing,
+                    events,
+                    step,
+                    channels,
+                    callbacks,
+                ),
+                cpal::SampleFormat::F32 => build::<f32>(
+                    &device,
+                    stream_config,
+                    playing,
+                    events,
+                    step,
+                    channels,
+                    callbacks,
+                ),
+                cpal::SampleFormat::I32 => build::<i32>(
+                    &device,
+                    stream_config,
+                    playing,
+                    events,
+                    step,
+                    channels,
+                    callbacks,
+                ),
+                cpal::SampleFormat::U8 => build::<u8>(
+                    &device,
+                    stream_config,
+                    playing,
+                    events,
+                    step,
+                    channels,
+                    callbacks,
+                ),
+                other => Err(cpal::Error::with_message(
+                    cpal::ErrorKind::UnsupportedConfig,
                     format!("sample format {other} unsupported"),
-                ))
+                )),
             }
-        }
-        .map_err(|e| no_device(&label, e))?;
-        stream.play().map_err(|e| no_device(&label, e))?;
+        };
+        // A short period: the device holds two, so a chunk is heard about 80 ms after the
+        // callback takes it (the device's default can be a second or more, which would delay
+        // the first chunk and make every begin early by as much).
+        let period = (device_rate / PERIODS_PER_SECOND).max(1);
+        let fits = match config.buffer_size() {
+            cpal::SupportedBufferSize::Range { min, max } => (*min..=*max).contains(&period),
+            _ => true,
+        };
+        let short = fits.then(|| {
+            stream_config.buffer_size = cpal::BufferSize::Fixed(period);
+            build_with(stream_config.clone())
+        });
+        let stream = match short {
+            Some(Ok(stream)) => stream,
+            _ => {
+                stream_config.buffer_size = cpal::BufferSize::Default;
+                build_with(stream_config).map_err(|e| no_device(&label, e))?
+            }
+        };
         Ok(Device {
             callbacks,
             playing,
-            _stream: stream,
+            stream,
+            started: false.into(),
             sample_rate,
             name: label,
         })
@@ -205,11 +231,17 @@ impl Device {
 
     /// Plays chunk `index`'s `samples` from the start, replacing whatever played; unless
     /// the device already went on to `index` by itself (see [`Device::queue_next`]).
-    pub fn play(&self, index: usize, samples: Arc<Vec<i16>>) {
+    pub fn play(&self, index: usize, samples: Arc<Vec<i16>>) -> Result<(), ListenError> {
+        if !self
+            .started
+            .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            self.stream.play().map_err(|e| no_device(&self.name, e))?;
+        }
         let mut p = self.lock();
         if p.rolled && p.chunk.as_ref().is_some_and(|(i, _)| *i == index) {
             p.rolled = false;
-            return;
+            return Ok(());
         }
         p.rolled = false;
         p.next = None;
@@ -218,6 +250,7 @@ impl Device {
         p.paused = false;
         p.began = false;
         p.ended = false;
+        Ok(())
     }
 
     /// Goes on with chunk `index` as soon as the current chunk ends (gapless: the audio
@@ -247,9 +280,12 @@ impl Device {
         self.lock().paused = paused;
     }
 
-    /// How many times the device has asked for samples so far (it asks while paused too).
-    pub fn callbacks(&self) -> u64 {
-        self.callbacks.load(std::sync::atomic::Ordering::Relaxed)
+    /// How many times the device has asked for samples so far (it asks while paused too);
+    /// `None` before the stream was started by the first chunk.
+    pub fn callbacks(&self) -> Option<u64> {
+        self.started
+            .load(std::sync::atomic::Ordering::Relaxed)
+            .then(|| self.callbacks.load(std::sync::atomic::Ordering::Relaxed))
     }
 
     /// How much of the current chunk has been handed to the device, in milliseconds.

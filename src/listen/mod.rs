@@ -64,8 +64,10 @@ pub enum Event {
         /// Begin (`true`) or end.
         begin: bool,
     },
-    /// Synthesis or the sound device failed.
+    /// The sound device failed.
     Failed(String),
+    /// The engine failed to synthesize a chunk, or could not be opened again.
+    SynthesisFailed(String),
 }
 
 /// Why listening could not go on.
@@ -193,7 +195,9 @@ trait Output {
     /// Stops whatever plays and plays chunk `index` from its start.
     fn play(&mut self, index: usize) -> Result<(), ListenError>;
     /// Chunk `index` was synthesized while `current` plays (or waits).
-    fn ready(&mut self, _index: usize, _current: usize, _paused: bool) {}
+    fn ready(&mut self, _index: usize, _current: usize, _paused: bool) -> Result<(), ListenError> {
+        Ok(())
+    }
     /// Holds playback.
     fn pause(&mut self);
     /// Goes on with chunk `current`.
@@ -230,7 +234,7 @@ impl Output for DeviceOutput {
         self.ahead.seek(index);
         match self.ahead.get(index) {
             Some(samples) => {
-                self.device.play(index, samples);
+                self.device.play(index, samples)?;
                 self.waiting = None;
             }
             None => {
@@ -243,17 +247,18 @@ impl Output for DeviceOutput {
 
     /// Plays chunk `index` if playback waits for it, or queues it to follow the chunk
     /// playing without a gap.
-    fn ready(&mut self, index: usize, current: usize, paused: bool) {
+    fn ready(&mut self, index: usize, current: usize, paused: bool) -> Result<(), ListenError> {
         let Some(samples) = self.ahead.get(index) else {
-            return;
+            return Ok(());
         };
         if self.waiting == Some(index) {
-            self.device.play(index, samples);
+            self.device.play(index, samples)?;
             self.device.set_paused(paused);
             self.waiting = None;
         } else if index == current + 1 {
             self.device.queue_next(index, samples);
         }
+        Ok(())
     }
 
     fn pause(&mut self) {
@@ -280,7 +285,7 @@ impl Output for DeviceOutput {
     }
 
     fn heartbeat(&self) -> Option<u64> {
-        Some(self.device.callbacks())
+        self.device.callbacks()
     }
 }
 
@@ -562,7 +567,7 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
     remember(start);
 
     let mut pending: Vec<Command> = controller.start();
-    let mut last_beat = (0, Instant::now());
+    let mut last_beat: Option<(u64, Instant)> = None;
     let mut outcome = None;
     let result = 'session: loop {
         for command in std::mem::take(&mut pending) {
@@ -616,14 +621,17 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
             ));
         }
         if let Some(beat) = output.heartbeat() {
-            if beat != last_beat.0 {
-                last_beat = (beat, Instant::now());
-            } else if last_beat.1.elapsed() > STALLED_DEVICE {
-                break Err(ListenError::NoOutput(format!(
-                    "the sound device stopped taking samples for {} s; {}",
-                    STALLED_DEVICE.as_secs(),
-                    NO_DEVICE_HINT
-                )));
+            match last_beat {
+                Some((b, since)) if b == beat => {
+                    if since.elapsed() > STALLED_DEVICE {
+                        break Err(ListenError::NoOutput(format!(
+                            "the sound device stopped taking samples for {} s; {}",
+                            STALLED_DEVICE.as_secs(),
+                            NO_DEVICE_HINT
+                        )));
+                    }
+                }
+                _ => last_beat = Some((beat, Instant::now())),
             }
         }
         let event = match rx.recv_timeout(Duration::from_millis(250)) {
@@ -649,7 +657,9 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
             Event::Began(i) => {
                 log.log("begin", Some(i));
                 // The chunk after it may be ready already: queue it to follow without a gap.
-                output.ready(i + 1, i, controller.paused());
+                if let Err(e) = output.ready(i + 1, i, controller.paused()) {
+                    break Err(e);
+                }
                 if i == controller.position() {
                     remember(i);
                     if screen.is_none() {
@@ -665,9 +675,21 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
             }
             Event::Ready(i) => {
                 log.log("ready", Some(i));
-                output.ready(i, controller.position(), controller.paused());
+                if let Err(e) = output.ready(i, controller.position(), controller.paused()) {
+                    break Err(e);
+                }
             }
-            Event::Failed(message) => break Err(ListenError::NoOutput(message)),
+            Event::Failed(message) => {
+                break Err(ListenError::NoOutput(format!(
+                    "{message}; {NO_DEVICE_HINT}"
+                )))
+            }
+            Event::SynthesisFailed(message) => {
+                break Err(ListenError::Failed(format!(
+                    "{}: {message}",
+                    article.source.display()
+                )))
+            }
             Event::Utterance { .. } => {}
         }
     };
