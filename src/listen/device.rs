@@ -204,7 +204,7 @@ impl Device {
         };
         let short = fits.then(|| {
             stream_config.buffer_size = cpal::BufferSize::Fixed(period);
-            build_with(stream_config.clone())
+            build_with(stream_config)
         });
         let stream = match short {
             Some(Ok(stream)) => stream,

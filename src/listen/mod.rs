@@ -342,6 +342,13 @@ fn with_sound_server_off<T>(f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// What plays, the engine's description and warnings about the choice.
+struct Opened {
+    output: Box<dyn Output>,
+    engine: String,
+    warnings: Vec<String>,
+}
+
 /// Opens what plays, as `opts.engine` asks (see [`ListenEngine`]); returns it with the
 /// engine's description and warnings.
 fn open_output(
@@ -349,7 +356,7 @@ fn open_output(
     opts: &ListenOptions,
     start: usize,
     events: &Sender<Event>,
-) -> Result<(Box<dyn Output>, String, Vec<String>), ListenError> {
+) -> Result<Opened, ListenError> {
     let spoken: Vec<String> = article
         .narration
         .chunks
@@ -375,9 +382,10 @@ fn open_output(
     if opts.engine == ListenEngine::Auto && !is_piper && opts.voice.voice.is_none() {
         #[cfg(feature = "platform-engine")]
         match open_platform(spoken.clone(), opts, events) {
-            Ok((output, name, more)) => {
-                warnings.extend(more);
-                return Ok((output, name, warnings));
+            Ok(mut opened) => {
+                warnings.append(&mut opened.warnings);
+                opened.warnings = warnings;
+                return Ok(opened);
             }
             Err(e) if selection.engine.is_none() => return Err(e),
             Err(_) => {}
@@ -401,7 +409,11 @@ fn open_output(
         .iter()
         .map(|c| c.pause_after_ms)
         .collect();
-    open_device(engine, spoken, pauses, opts, start, events).map(|(o, n)| (o, n, warnings))
+    open_device(engine, spoken, pauses, opts, start, events).map(|(output, engine)| Opened {
+        output,
+        engine,
+        warnings,
+    })
 }
 
 #[cfg(feature = "platform-engine")]
@@ -409,14 +421,18 @@ fn open_platform(
     spoken: Vec<String>,
     opts: &ListenOptions,
     events: &Sender<Event>,
-) -> Result<(Box<dyn Output>, String, Vec<String>), ListenError> {
+) -> Result<Opened, ListenError> {
     let p = platform::Platform::open(
         spoken,
         opts.voice.voice.as_deref(),
         opts.voice.rate,
         events.clone(),
     )?;
-    Ok((Box::new(p), "platform".into(), Vec::new()))
+    Ok(Opened {
+        output: Box::new(p),
+        engine: "platform".into(),
+        warnings: Vec::new(),
+    })
 }
 
 #[cfg(not(feature = "platform-engine"))]
@@ -424,7 +440,7 @@ fn open_platform(
     _spoken: Vec<String>,
     _opts: &ListenOptions,
     _events: &Sender<Event>,
-) -> Result<(Box<dyn Output>, String, Vec<String>), ListenError> {
+) -> Result<Opened, ListenError> {
     Err(ListenError::NoOutput(
         "no speech service: this aloud was built without the platform engine (cargo feature \
          platform-engine); rebuild with default features, listen with --engine espeak or \
@@ -524,7 +540,11 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
     };
     log.log("start", Some(start));
     let (tx, rx) = mpsc::channel();
-    let (mut output, engine_name, warnings) = open_output(article, opts, start, &tx)?;
+    let Opened {
+        mut output,
+        engine: engine_name,
+        warnings,
+    } = open_output(article, opts, start, &tx)?;
     log.log("open", None);
 
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
