@@ -701,7 +701,8 @@ fn terminal_shows_the_status_line_and_keys_resume_and_restart_work() {
     s.send("-").unwrap();
     s.expect(Regex(r"150 wpm")).unwrap();
     s.send(" ").unwrap();
-    s.expect(Regex(r"\[2/6\][^\n]*paused")).unwrap();
+    s.expect(Regex(r"\[2/6\][^\n]*paused  espeak en-us"))
+        .unwrap();
     s.send("q").unwrap();
     s.expect("stopped at 2/6").unwrap();
     assert_eq!(exit_code(&mut s), 0);
@@ -768,4 +769,34 @@ fn an_interrupt_without_a_terminal_saves_where_reading_stopped() {
         saved(tmp.path()),
         vec![(2, "The boats came in early.".to_string())]
     );
+}
+
+#[test]
+fn an_article_in_another_language_is_read_by_a_voice_for_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("port.txt");
+    std::fs::write(
+        &input,
+        "Le port au matin\n\nLes bateaux sont rentrés tôt ce matin. Les mouettes ont suivi \
+         le dernier jusqu’au port. Le marché a ouvert à six heures.\n",
+    )
+    .unwrap();
+    let ev = tmp.path().join("events.jsonl");
+    let out = run(
+        aloud(tmp.path())
+            .args([
+                "listen", "--engine", "espeak", "--device", "null", "--events",
+            ])
+            .arg(&ev)
+            .arg(&input),
+        60,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let all = events(&ev);
+    assert!(all.iter().any(|(e, _)| e == "open espeak fr"), "{all:?}");
+    assert_read_in_order(&all, 4);
 }

@@ -370,7 +370,14 @@ fn open_output(
         ListenEngine::Espeak => crate::engine::EngineChoice::Espeak,
         ListenEngine::Auto => crate::engine::EngineChoice::Auto,
     };
-    let settings = opts.voice.clone();
+    let settings = VoiceSettings {
+        voice: opts
+            .voice
+            .voice
+            .clone()
+            .or_else(|| voice_for_language(article.narration.language.code(), choice)),
+        ..opts.voice.clone()
+    };
     let selection = with_sound_server_off(|| crate::engine::select(choice, &settings))
         .map_err(|e| ListenError::Failed(e.to_string()))?;
     let is_piper = selection
@@ -379,7 +386,8 @@ fn open_output(
         .is_some_and(|e| e.info().name == "piper");
     warnings.extend(selection.warnings);
     // auto: the neural voice when installed, else the platform engine, else espeak-ng.
-    if opts.engine == ListenEngine::Auto && !is_piper && opts.voice.voice.is_none() {
+    // (Not for an article another voice was chosen for: the platform's voice is its own.)
+    if opts.engine == ListenEngine::Auto && !is_piper && settings.voice.is_none() {
         #[cfg(feature = "platform-engine")]
         match open_platform(spoken.clone(), opts, events) {
             Ok(mut opened) => {
@@ -409,11 +417,43 @@ fn open_output(
         .iter()
         .map(|c| c.pause_after_ms)
         .collect();
+    let opts = &ListenOptions {
+        voice: settings,
+        ..opts.clone()
+    };
     open_device(engine, spoken, pauses, opts, start, events).map(|(output, engine)| Opened {
         output,
         engine,
         warnings,
     })
+}
+
+/// The voice for an article in `language` when `--voice` is not given, as `export` routes
+/// them: none for English (the engines' default voices are English); else an installed neural
+/// voice for the language (unless espeak was asked for), else espeak-ng's voice for it
+/// (Mandarin is `cmn`).
+fn voice_for_language(language: &str, choice: crate::engine::EngineChoice) -> Option<String> {
+    use crate::engine::{piper::PiperVoice, voices, EngineChoice};
+    if language == "en" {
+        return None;
+    }
+    let neural = (choice != EngineChoice::Espeak)
+        .then(|| {
+            voices::installed_models().into_iter().find(|m| {
+                PiperVoice::load(m).is_ok_and(|v| {
+                    v.config
+                        .language
+                        .as_ref()
+                        .is_some_and(|l| crate::voice_language(&l.code) == language)
+                })
+            })
+        })
+        .flatten();
+    match neural {
+        Some(model) => Some(model.to_string_lossy().into_owned()),
+        None if choice == EngineChoice::Piper => None,
+        None => Some(if language == "zh" { "cmn" } else { language }.to_string()),
+    }
 }
 
 #[cfg(feature = "platform-engine")]
@@ -545,7 +585,7 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
         engine: engine_name,
         warnings,
     } = open_output(article, opts, start, &tx)?;
-    log.log("open", None);
+    log.log(&format!("open {engine_name}"), None);
 
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let mut screen = if interactive {
@@ -635,6 +675,7 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
                     remaining_ms: remaining,
                     paused: controller.paused(),
                     rate: controller.rate(),
+                    engine: &engine_name,
                     text: &chunks[controller.position()].text,
                 },
                 terminal::Screen::width(),

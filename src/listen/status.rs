@@ -56,6 +56,8 @@ pub struct Status<'a> {
     pub paused: bool,
     /// Words per minute.
     pub rate: u32,
+    /// The engine and voice speaking, e.g. `piper en_US-joe-medium`.
+    pub engine: &'a str,
     /// The current chunk as written.
     pub text: &'a str,
 }
@@ -64,8 +66,8 @@ pub struct Status<'a> {
 pub const KEYS_HELP: &str = "space pause · n/→ next · p/← previous · +/- rate · q quit";
 
 /// The status as lines no wider than `width` columns (at least 20): the title (cut with
-/// `…`), `[12/48]  1:23 / -4:05  175 wpm` (with `paused`), the chunk wrapped by `textwrap`,
-/// and the keys.
+/// `…`), `[12/48]  1:23 / -4:05  175 wpm  piper en_US-joe-medium` (with `paused`), the chunk
+/// wrapped by `textwrap`, and the keys.
 pub fn lines(s: &Status, width: usize) -> Vec<String> {
     let width = width.max(20);
     let mut out = vec![textwrap::wrap(s.title, textwrap::Options::new(width))
@@ -89,7 +91,13 @@ pub fn lines(s: &Status, width: usize) -> Vec<String> {
         s.rate,
         if s.paused { "  paused" } else { "" }
     );
-    out.push(line);
+    // The engine goes after, as far as the width allows.
+    let with_engine = format!("{line}  {}", s.engine);
+    out.push(if with_engine.chars().count() <= width {
+        with_engine
+    } else {
+        line
+    });
     out.extend(
         textwrap::wrap(s.text, textwrap::Options::new(width))
             .into_iter()
@@ -157,11 +165,15 @@ mod tests {
             remaining_ms: 245_000,
             paused: false,
             rate: 175,
+            engine: "espeak en-us",
             text: "The boats came in one by one, their lamps still lit against the grey.",
         };
         let l = lines(&s, 30);
         assert_eq!(l[0], "The Harbour at Dawn");
-        assert_eq!(l[1], "[12/48]  1:23 / -4:05  175 wpm");
+        assert_eq!(
+            l[1], "[12/48]  1:23 / -4:05  175 wpm",
+            "no room for the engine"
+        );
         assert_eq!(
             &l[2..5],
             [
@@ -172,7 +184,10 @@ mod tests {
         );
         assert!(l.iter().all(|line| line.chars().count() <= 30), "{l:?}");
         let paused = lines(&Status { paused: true, ..s }, 80);
-        assert!(paused[1].ends_with("paused"));
+        assert_eq!(
+            paused[1],
+            "[12/48]  1:23 / -4:05  175 wpm  paused  espeak en-us"
+        );
     }
 
     #[test]
@@ -185,6 +200,7 @@ mod tests {
             remaining_ms: 0,
             paused: false,
             rate: 175,
+            engine: "espeak en-us",
             text: "x",
         };
         let first = &lines(&s, 20)[0];
