@@ -160,6 +160,8 @@ impl Drop for Pulse {
 
 /// Where a private speech-dispatcher sends its audio.
 enum SpeechAudio<'a> {
+    /// A PulseAudio server that is not there: the dispatcher takes text and never speaks it.
+    Nowhere,
     /// The ALSA null device: utterances end as soon as they are synthesized.
     AlsaNull,
     /// A private PulseAudio null sink: utterances last as long as they sound.
@@ -187,7 +189,7 @@ impl SpeechDispatcher {
         .expect("speech-dispatcher-espeak-ng is installed");
         let output = match audio {
             SpeechAudio::AlsaNull => "AudioOutputMethod \"alsa\"\nAudioALSADevice \"null\"\n",
-            SpeechAudio::Pulse(_) => "AudioOutputMethod \"pulse\"\n",
+            SpeechAudio::Pulse(_) | SpeechAudio::Nowhere => "AudioOutputMethod \"pulse\"\n",
         };
         std::fs::write(
             conf.join("speechd.conf"),
@@ -213,8 +215,17 @@ impl SpeechDispatcher {
             .env("XDG_RUNTIME_DIR", dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
-        if let SpeechAudio::Pulse(p) = audio {
-            cmd.env("PULSE_SERVER", p.server());
+        match audio {
+            SpeechAudio::Pulse(p) => {
+                cmd.env("PULSE_SERVER", p.server());
+            }
+            SpeechAudio::Nowhere => {
+                cmd.env(
+                    "PULSE_SERVER",
+                    format!("unix:{}", dir.path().join("none").display()),
+                );
+            }
+            SpeechAudio::AlsaNull => {}
         }
         let child = cmd
             .spawn()
@@ -799,4 +810,28 @@ fn an_article_in_another_language_is_read_by_a_voice_for_it() {
     let all = events(&ev);
     assert!(all.iter().any(|(e, _)| e == "open espeak fr"), "{all:?}");
     assert_read_in_order(&all, 4);
+}
+
+#[test]
+fn a_dispatcher_that_takes_text_and_never_speaks_exits_3() {
+    // speech-dispatcher on a machine without sound: its module cannot open the audio, and it
+    // accepts every message without a begin or an end.
+    let speechd = SpeechDispatcher::start(SpeechAudio::Nowhere);
+    let tmp = tempfile::tempdir().unwrap();
+    let input = article(tmp.path());
+    let out = run(
+        aloud(tmp.path())
+            .env("SPEECHD_ADDRESS", speechd.address())
+            .args(["listen", "--engine", "platform"])
+            .arg(&input),
+        90,
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("did not speak it within 10 s"), "{stderr}");
+    assert!(stderr.contains("aloud export"), "{stderr}");
+    assert_eq!(
+        saved(tmp.path()),
+        vec![(1, "Morning at the Harbour".to_string())]
+    );
 }

@@ -199,18 +199,22 @@ trait Output {
         Ok(())
     }
     /// Holds playback.
-    fn pause(&mut self);
+    fn pause(&mut self) -> Result<(), ListenError>;
     /// Goes on with chunk `current`.
     fn resume(&mut self, current: usize) -> Result<(), ListenError>;
     /// Speaks at `rate` from now on, `current` playing.
     fn set_rate(&mut self, rate: u32, current: usize) -> Result<(), ListenError>;
     /// Stops playing.
-    fn stop(&mut self);
+    fn stop(&mut self) -> Result<(), ListenError>;
     /// Milliseconds of the current chunk heard so far.
     fn played_ms(&self) -> u64;
     /// A number that grows while the output plays (or plays silence); `None` when the
     /// output cannot tell.
     fn heartbeat(&self) -> Option<u64> {
+        None
+    }
+    /// Why the output seems to have stopped playing, when it has.
+    fn stalled(&self) -> Option<String> {
         None
     }
     /// Maps a notification of the platform engine to a chunk event.
@@ -261,8 +265,9 @@ impl Output for DeviceOutput {
         Ok(())
     }
 
-    fn pause(&mut self) {
+    fn pause(&mut self) -> Result<(), ListenError> {
         self.device.set_paused(true);
+        Ok(())
     }
 
     fn resume(&mut self, _current: usize) -> Result<(), ListenError> {
@@ -276,8 +281,9 @@ impl Output for DeviceOutput {
         Ok(())
     }
 
-    fn stop(&mut self) {
+    fn stop(&mut self) -> Result<(), ListenError> {
         self.device.stop();
+        Ok(())
     }
 
     fn played_ms(&self) -> u64 {
@@ -295,8 +301,8 @@ impl Output for platform::Platform {
         platform::Platform::play(self, index)
     }
 
-    fn pause(&mut self) {
-        platform::Platform::stop(self);
+    fn pause(&mut self) -> Result<(), ListenError> {
+        platform::Platform::stop(self)
     }
 
     fn resume(&mut self, current: usize) -> Result<(), ListenError> {
@@ -308,8 +314,8 @@ impl Output for platform::Platform {
         platform::Platform::play(self, current)
     }
 
-    fn stop(&mut self) {
-        platform::Platform::stop(self);
+    fn stop(&mut self) -> Result<(), ListenError> {
+        platform::Platform::stop(self)
     }
 
     fn played_ms(&self) -> u64 {
@@ -318,6 +324,10 @@ impl Output for platform::Platform {
 
     fn utterance(&mut self, id: &str, begin: bool) -> Result<Option<Event>, ListenError> {
         platform::Platform::utterance(self, id, begin)
+    }
+
+    fn stalled(&self) -> Option<String> {
+        platform::Platform::stalled(self)
     }
 }
 
@@ -638,8 +648,7 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
                 }
                 Command::Pause => {
                     log.log("pause", Some(controller.position()));
-                    output.pause();
-                    Ok(None)
+                    output.pause().map(|()| None)
                 }
                 Command::Resume => {
                     log.log("resume", Some(controller.position()));
@@ -694,6 +703,9 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
                 }
                 _ => last_beat = Some((beat, Instant::now())),
             }
+        }
+        if let Some(why) = output.stalled() {
+            break Err(ListenError::NoOutput(why));
         }
         let event = match rx.recv_timeout(Duration::from_millis(250)) {
             Ok(e) => e,
@@ -754,7 +766,11 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
             Event::Utterance { .. } => {}
         }
     };
-    output.stop();
+    // An output that failed may not answer a stop either.
+    let result = match result {
+        Ok(o) => output.stop().map(|()| o),
+        e => e,
+    };
     drop(screen);
     *ACTIVE
         .lock()

@@ -19,6 +19,15 @@ pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
 /// Chunks handed to the service ahead of the one speaking.
 pub const QUEUED: usize = 3;
 
+/// How long the service may take to begin a chunk it was handed, or to end one after its
+/// words (at [`SILENCE_PER_WORD`] each): past it, the service took the text and is not
+/// speaking it (speech-dispatcher does so when its audio output or module fails), and
+/// listening ends instead of waiting for ever.
+pub const SILENCE_LIMIT: Duration = Duration::from_secs(10);
+/// Time allowed per word of a chunk on top of [`SILENCE_LIMIT`] (80 wpm, the slowest rate,
+/// is 0.75 s a word).
+pub const SILENCE_PER_WORD: Duration = Duration::from_secs(1);
+
 /// What to tell someone whose machine has no speech service.
 pub const INSTALL_HINT: &str = "install it (apt-get install speech-dispatcher \
      speech-dispatcher-espeak-ng), or listen with --engine espeak or --engine piper, or write \
@@ -40,47 +49,97 @@ pub fn platform_rate(wpm: u32, min: f32, normal: f32, max: f32) -> f32 {
     }
 }
 
-/// Opens the platform engine, giving up after [`ANSWER_TIMEOUT`]: the service is reached in
-/// a thread of its own, since a socket that accepts but never answers blocks its client.
-pub fn connect() -> Result<tts::Tts, ListenError> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .name("aloud-platform-connect".into())
-        .spawn(move || {
-            let _ = tx.send(tts::Tts::default().map_err(|e| e.to_string()));
+/// A job for the thread that owns the `tts` handle.
+type Job = Box<dyn FnOnce(&mut tts::Tts) + Send>;
+
+/// The platform engine on a thread of its own: libspeechd's calls block until the service
+/// answers, so each call is made there and waited for at most [`ANSWER_TIMEOUT`]. A service
+/// that stops answering then ends listening (exit 3) instead of hanging aloud.
+pub struct Service {
+    jobs: Sender<Job>,
+    address: String,
+}
+
+impl Service {
+    /// Connects to the service, giving up after [`ANSWER_TIMEOUT`] (a socket that accepts but
+    /// never answers blocks its client).
+    pub fn connect() -> Result<Self, ListenError> {
+        let (jobs, inbox) = mpsc::channel::<Job>();
+        let (ready, connected) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("aloud-platform".into())
+            .spawn(move || {
+                let mut tts = match tts::Tts::default() {
+                    Ok(t) => t,
+                    Err(e) => {
+                        let _ = ready.send(Err(e.to_string()));
+                        return;
+                    }
+                };
+                let _ = ready.send(Ok(()));
+                for job in inbox {
+                    job(&mut tts);
+                }
+            })
+            .map_err(|e| ListenError::Failed(format!("cannot start a thread: {e}")))?;
+        let address = std::env::var("SPEECHD_ADDRESS")
+            .map(|a| format!(" at {a}"))
+            .unwrap_or_default();
+        match connected.recv_timeout(ANSWER_TIMEOUT) {
+            Ok(Ok(())) => Ok(Service { jobs, address }),
+            Ok(Err(e)) => Err(ListenError::NoOutput(format!(
+                "no speech service: speech-dispatcher{address} cannot be reached ({e}); \
+                 {INSTALL_HINT}"
+            ))),
+            Err(_) => Err(ListenError::NoOutput(format!(
+                "no speech service: speech-dispatcher{address} did not answer within {} s; \
+                 {INSTALL_HINT}",
+                ANSWER_TIMEOUT.as_secs()
+            ))),
+        }
+    }
+
+    /// Runs `f` on the service's thread and returns its result, or
+    /// [`ListenError::NoOutput`] when the service does not answer within [`ANSWER_TIMEOUT`].
+    pub fn call<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut tts::Tts) -> R + Send + 'static,
+    ) -> Result<R, ListenError> {
+        let (tx, rx) = mpsc::channel();
+        let sent = self.jobs.send(Box::new(move |tts: &mut tts::Tts| {
+            let _ = tx.send(f(tts));
+        }));
+        let answer = sent
+            .ok()
+            .and_then(|()| rx.recv_timeout(ANSWER_TIMEOUT).ok());
+        answer.ok_or_else(|| {
+            ListenError::NoOutput(format!(
+                "no speech service: speech-dispatcher{} stopped answering for {} s; {INSTALL_HINT}",
+                self.address,
+                ANSWER_TIMEOUT.as_secs()
+            ))
         })
-        .map_err(|e| ListenError::Failed(format!("cannot start a thread: {e}")))?;
-    let address = std::env::var("SPEECHD_ADDRESS")
-        .map(|a| format!(" at {a}"))
-        .unwrap_or_default();
-    match rx.recv_timeout(ANSWER_TIMEOUT) {
-        Ok(Ok(tts)) => Ok(tts),
-        Ok(Err(e)) => Err(ListenError::NoOutput(format!(
-            "no speech service: speech-dispatcher{address} cannot be reached ({e}); {INSTALL_HINT}"
-        ))),
-        Err(_) => Err(ListenError::NoOutput(format!(
-            "no speech service: speech-dispatcher{address} did not answer within {} s; \
-             {INSTALL_HINT}",
-            ANSWER_TIMEOUT.as_secs()
-        ))),
     }
 }
 
 /// The platform's voices as `(name, language)`, for `aloud voices --engine platform`.
 pub fn voices() -> Result<Vec<(String, String)>, ListenError> {
-    let tts = connect()?;
-    let list = tts
-        .voices()
+    let service = Service::connect()?;
+    let list = service
+        .call(|tts| {
+            tts.voices().map(|list| {
+                list.into_iter()
+                    .map(|v| (v.name(), v.language().to_string()))
+                    .collect::<Vec<_>>()
+            })
+        })?
         .map_err(|e| ListenError::Failed(format!("the speech service listed no voices: {e}")))?;
-    Ok(list
-        .into_iter()
-        .map(|v| (v.name(), v.language().to_string()))
-        .collect())
+    Ok(list)
 }
 
 /// Speaking through the platform engine.
 pub struct Platform {
-    tts: tts::Tts,
+    service: Service,
     spoken: Vec<String>,
     /// Utterances handed to the service and not yet ended, by their id, with their chunk.
     queued: HashMap<String, usize>,
@@ -91,6 +150,8 @@ pub struct Platform {
     /// The chunk after the one that just ended, already queued: playing it is letting the
     /// service go on, not starting over.
     flowing: Option<usize>,
+    /// When the service must have begun or ended the current chunk (see [`SILENCE_LIMIT`]).
+    deadline: Option<std::time::Instant>,
 }
 
 impl Platform {
@@ -102,52 +163,57 @@ impl Platform {
         rate: u32,
         events: Sender<Event>,
     ) -> Result<Self, ListenError> {
-        let mut tts = connect()?;
+        let service = Service::connect()?;
         let failed = |what: &str, e: tts::Error| {
             ListenError::Failed(format!("the platform speech engine cannot {what}: {e}"))
         };
         if let Some(name) = voice {
-            let voices = tts.voices().map_err(|e| failed("list its voices", e))?;
-            let v = voices
-                .iter()
-                .find(|v| v.name().eq_ignore_ascii_case(name) || v.id() == name)
-                .ok_or_else(|| {
-                    ListenError::Failed(format!(
-                        "the platform speech engine has no voice named {name:?}; \
-                         `aloud voices --engine platform` lists them"
-                    ))
-                })?;
-            tts.set_voice(v).map_err(|e| failed("set the voice", e))?;
+            let wanted = name.to_string();
+            let found = service.call(move |tts| -> Result<bool, tts::Error> {
+                let voices = tts.voices()?;
+                match voices
+                    .iter()
+                    .find(|v| v.name().eq_ignore_ascii_case(&wanted) || v.id() == wanted)
+                {
+                    Some(v) => tts.set_voice(v).map(|()| true),
+                    None => Ok(false),
+                }
+            })?;
+            if !found.map_err(|e| failed("set the voice", e))? {
+                return Err(ListenError::Failed(format!(
+                    "the platform speech engine has no voice named {name:?}; \
+                     `aloud voices --engine platform` lists them"
+                )));
+            }
         }
+        let begin = events.clone();
+        service
+            .call(move |tts| {
+                tts.on_utterance_begin(Some(Box::new(move |id| {
+                    let _ = begin.send(Event::Utterance {
+                        id: format!("{id:?}"),
+                        begin: true,
+                    });
+                })))?;
+                tts.on_utterance_end(Some(Box::new(move |id| {
+                    let _ = events.send(Event::Utterance {
+                        id: format!("{id:?}"),
+                        begin: false,
+                    });
+                })))
+            })?
+            .map_err(|e| failed("report when it speaks", e))?;
         let mut platform = Platform {
-            tts,
+            service,
             spoken,
             queued: HashMap::new(),
             next: 0,
             current: 0,
             began_at: None,
             flowing: None,
+            deadline: None,
         };
         platform.set_rate(rate)?;
-        let begin = events.clone();
-        platform
-            .tts
-            .on_utterance_begin(Some(Box::new(move |id| {
-                let _ = begin.send(Event::Utterance {
-                    id: format!("{id:?}"),
-                    begin: true,
-                });
-            })))
-            .map_err(|e| failed("report when it speaks", e))?;
-        platform
-            .tts
-            .on_utterance_end(Some(Box::new(move |id| {
-                let _ = events.send(Event::Utterance {
-                    id: format!("{id:?}"),
-                    begin: false,
-                });
-            })))
-            .map_err(|e| failed("report when it speaks", e))?;
         Ok(platform)
     }
 
@@ -157,27 +223,33 @@ impl Platform {
             self.current = index;
             return self.fill();
         }
-        self.stop();
+        self.stop()?;
         self.current = index;
         self.next = index;
         self.began_at = None;
+        self.deadline = Some(std::time::Instant::now() + SILENCE_LIMIT);
         self.fill()
     }
 
     /// Cancels everything queued (notifications of cancelled chunks are ignored).
-    pub fn stop(&mut self) {
-        let _ = self.tts.stop();
+    pub fn stop(&mut self) -> Result<(), ListenError> {
         self.queued.clear();
         self.flowing = None;
+        self.deadline = None;
+        // A refused cancel leaves nothing to cancel; only a service that does not answer
+        // is an error.
+        self.service.call(|tts| {
+            let _ = tts.stop();
+        })
     }
 
     /// Speaks at `rate` words per minute from the next chunk handed over.
     pub fn set_rate(&mut self, rate: u32) -> Result<(), ListenError> {
-        let t = &self.tts;
-        let r = platform_rate(rate, t.min_rate(), t.normal_rate(), t.max_rate());
-        self.tts
-            .set_rate(r)
-            .map(|_| ())
+        self.service
+            .call(move |t| {
+                let r = platform_rate(rate, t.min_rate(), t.normal_rate(), t.max_rate());
+                t.set_rate(r).map(|_| ())
+            })?
             .map_err(|e| ListenError::Failed(format!("the platform cannot set the rate: {e}")))
     }
 
@@ -189,14 +261,18 @@ impl Platform {
     /// Keeps [`QUEUED`] chunks handed to the service.
     fn fill(&mut self) -> Result<(), ListenError> {
         while self.next < self.spoken.len() && self.next < self.current + QUEUED {
+            let text = self.spoken[self.next].clone();
             let id = self
-                .tts
-                .speak(self.spoken[self.next].as_str(), false)
+                .service
+                .call(move |tts| {
+                    tts.speak(text, false)
+                        .map(|id| id.map(|i| format!("{i:?}")))
+                })?
                 .map_err(|e| ListenError::Failed(format!("the platform cannot speak: {e}")))?
                 .ok_or_else(|| {
                     ListenError::Failed("the platform speech engine gave no utterance id".into())
                 })?;
-            self.queued.insert(format!("{id:?}"), self.next);
+            self.queued.insert(id, self.next);
             self.next += 1;
         }
         Ok(())
@@ -208,14 +284,33 @@ impl Platform {
         let Some(&index) = self.queued.get(id) else {
             return Ok(None);
         };
+        let now = std::time::Instant::now();
         if begin {
             self.current = index;
-            self.began_at = Some(std::time::Instant::now());
+            self.began_at = Some(now);
+            let words = self.spoken[index].split_whitespace().count() as u32;
+            self.deadline = Some(now + SILENCE_LIMIT + SILENCE_PER_WORD * words);
             return Ok(Some(Event::Began(index)));
         }
         self.queued.remove(id);
         self.flowing = Some(index + 1);
+        self.deadline = (!self.queued.is_empty()).then_some(now + SILENCE_LIMIT);
         Ok(Some(Event::Ended(index)))
+    }
+
+    /// Why the service seems to have stopped speaking, when it has (see [`SILENCE_LIMIT`]).
+    pub fn stalled(&self) -> Option<String> {
+        self.deadline
+            .filter(|d| std::time::Instant::now() > *d)
+            .map(|_| {
+                format!(
+                    "no speech: speech-dispatcher took the text but did not speak it within {} s \
+                     (its output module or its sound output failed: try `spd-say hello`, and \
+                     see its log in ~/.cache/speech-dispatcher/log); listen with --engine \
+                     espeak or --engine piper, or write the audio to a file with `aloud export`",
+                    SILENCE_LIMIT.as_secs()
+                )
+            })
     }
 }
 
