@@ -2,8 +2,8 @@
 //! `main`, which prints them and picks the exit code.
 
 use crate::cli::{
-    CacheAction, Cli, Command, ExportArgs, FetchArgs, PageArgs, PlanArgs, SayArgs, ScriptArgs,
-    VoicesAction, VoicesArgs,
+    CacheAction, Cli, Command, ExportArgs, FetchArgs, ListenArgs, PageArgs, PlanArgs, SayArgs,
+    ScriptArgs, VoicesAction, VoicesArgs,
 };
 use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
 use crate::export::manifest::Manifest;
@@ -51,6 +51,11 @@ fn check_fragments(articles: &[crate::Article], strict: bool) -> Result<(), Erro
     Ok(())
 }
 
+/// Writes to stdout (see `emit`), for the commands whose glue lives beside their module.
+pub fn emit_text(text: &str) {
+    emit(text);
+}
+
 /// Writes to stdout; a closed pipe (`aloud voices | head`) ends output quietly instead of
 /// panicking.
 fn emit(text: &str) {
@@ -69,6 +74,10 @@ pub const INTERRUPTED_EXIT_CODE: i32 = 130;
 fn exit_cleanly_on_interrupt() {
     // Only fails if a handler is already set (a second `run` in one process): keep that one.
     let _ = ctrlc::set_handler(|| {
+        if let Some((chunk, total)) = crate::listen::on_interrupt() {
+            eprintln!("\naloud: interrupted; position saved at {chunk}/{total}");
+            std::process::exit(INTERRUPTED_EXIT_CODE);
+        }
         // Held until exit: no chunk is being written into the folder as it goes, or after.
         let _no_more_chunks = crate::render::workers::stop_handing_on();
         crate::export::fs::remove_active_staging();
@@ -104,18 +113,20 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Script(args) => run_script(&args),
         Command::Voices(VoicesArgs {
             action: None,
-            available,
-        }) => {
-            if available {
-                run_available()
-            } else {
-                run_voices()
-            }
-        }
+            engine: Some(crate::listen::ListenEngine::Platform),
+            ..
+        }) => crate::listen::app::run_platform_voices(),
+        Command::Voices(VoicesArgs {
+            action: None,
+            available: true,
+            ..
+        }) => run_available(),
+        Command::Voices(VoicesArgs { action: None, .. }) => run_voices(),
         Command::Voices(VoicesArgs {
             action: Some(VoicesAction::Install { name }),
             ..
         }) => run_install(&name),
+        Command::Listen(args) => run_listen(&args),
         Command::Say(args) => run_say(&args),
         Command::Cache { action } => run_cache(action.unwrap_or(CacheAction::Info)),
         Command::Engines => {
@@ -229,6 +240,26 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         });
     }
     Ok(())
+}
+
+fn run_listen(args: &ListenArgs) -> Result<(), Error> {
+    let format = match args.from {
+        Some(crate::cli::ListenFrom::Format(f)) => Some(f),
+        _ => None,
+    };
+    let plan_args = PlanArgs {
+        max_chunk_chars: args.max_chunk_chars,
+        sentence_pause: args.sentence_pause,
+        paragraph_pause: args.paragraph_pause,
+        lexicon: args.lexicon.clone(),
+        from: format,
+        lang: args.lang.clone(),
+    };
+    let plan = plan_options(&plan_args, args.rate)?;
+    let read = read_options(&args.fetch, &args.page);
+    let articles = prepare(std::slice::from_ref(&args.input), format, &plan, &read)?;
+    check_fragments(&articles, args.page.strict)?;
+    crate::listen::app::run(&articles, args, emit)
 }
 
 fn run_script(args: &ScriptArgs) -> Result<(), Error> {

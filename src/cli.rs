@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::engine::EngineChoice;
 use crate::ingest::html::Strategy;
 use crate::ingest::Format;
+use crate::listen::ListenEngine;
 use crate::render::workers::WorkerKind;
 
 /// Turn written articles into narrated audio.
@@ -45,6 +46,13 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<CacheAction>,
     },
+    /// Read an article aloud now, chunk by chunk, with live controls (space pause, n/→ next,
+    /// p/← previous, +/- rate, q quit) and resume where you stopped last time.
+    ///
+    /// Exit codes: 0 done or quit, 1 bad input or engine failure, 3 no sound device or speech
+    /// service (install one, or write the audio with `aloud export`), 130 Ctrl-C (the position
+    /// is saved).
+    Listen(ListenArgs),
     /// Print what would be spoken for TEXT, chunk by chunk, and its phonemes (IPA, as the
     /// neural voice gets them), for checking a lexicon entry.
     Say(SayArgs),
@@ -252,6 +260,10 @@ pub struct VoicesArgs {
     /// download size, licence, and whether each is installed.
     #[arg(long)]
     pub available: bool,
+    /// With platform: list the platform speech engine's voices (speech-dispatcher), for
+    /// `aloud listen --engine platform --voice NAME`; other values list aloud's own voices.
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    pub engine: Option<ListenEngine>,
 }
 
 /// `aloud voices` actions.
@@ -264,4 +276,87 @@ pub enum VoicesAction {
         #[arg(value_name = "NAME")]
         name: String,
     },
+}
+
+/// Arguments of `aloud listen`.
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// An article file, an http(s):// URL, or - for stdin (then without keys).
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// Speech engine: auto picks the neural voice if installed, else the platform engine
+    /// (speech-dispatcher), else espeak.
+    #[arg(long, value_enum, default_value_t = ListenEngine::Auto)]
+    pub engine: ListenEngine,
+    /// Voice: a neural voice or espeak voice as `aloud voices` lists them, or a platform voice
+    /// as `aloud voices --engine platform` lists them.
+    #[arg(long, value_name = "NAME")]
+    pub voice: Option<String>,
+    /// Speaking rate in words per minute (+ and - change it by 25 while listening).
+    #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
+    pub rate: u32,
+    /// Volume, 0–200 (100 is normal; neural voice and espeak).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
+    pub volume: u8,
+    /// Start at chunk N (1-based, as the status line counts) instead of where you stopped
+    /// last time. As in export, txt, md or html instead reads the input as that format.
+    #[arg(long, value_name = "N|FORMAT")]
+    pub from: Option<ListenFrom>,
+    /// Start at the beginning instead of where you stopped.
+    #[arg(long)]
+    pub restart: bool,
+    /// Sound device for the neural voice and espeak: an ALSA device as `aplay -L` lists it
+    /// (default, pulse, null, hw:CARD=…) [default: $ALOUD_AUDIO_DEVICE, else the system's].
+    #[arg(long, value_name = "NAME")]
+    pub device: Option<String>,
+    /// Append one JSON line per playback event to FILE (for tests and benchmarks).
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub events: Option<PathBuf>,
+    /// Longest chunk in characters (see export).
+    #[arg(long, value_name = "N", default_value_t = 300, value_parser = clap::value_parser!(u32).range(20..=5000))]
+    pub max_chunk_chars: u32,
+    /// Silence between sentences in milliseconds at 175 wpm (see export).
+    #[arg(long, value_name = "MS", default_value_t = 350, value_parser = clap::value_parser!(u32).range(0..=10_000))]
+    pub sentence_pause: u32,
+    /// Silence after a paragraph or the title in milliseconds at 175 wpm (see export).
+    #[arg(long, value_name = "MS", default_value_t = 900, value_parser = clap::value_parser!(u32).range(0..=10_000))]
+    pub paragraph_pause: u32,
+    /// Pronunciation lexicon on top of ~/.config/aloud/lexicon.txt (see export).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// The article's language as a BCP 47 code [default: detected].
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+    /// Downloading URLs.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    /// Reading HTML pages.
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+/// `listen --from`: a chunk number to start at, or (as export's `--from`) the input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListenFrom {
+    /// Start at this chunk, 1-based.
+    Chunk(u32),
+    /// Read the input as this format.
+    Format(Format),
+}
+
+impl std::str::FromStr for ListenFrom {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Ok(n) = s.parse::<u32>() {
+            return if n >= 1 {
+                Ok(ListenFrom::Chunk(n))
+            } else {
+                Err("chunks count from 1".into())
+            };
+        }
+        <Format as clap::ValueEnum>::from_str(s, true)
+            .map(ListenFrom::Format)
+            .map_err(|_| "expected a chunk number (1, 2, …) or a format (txt, md, html)".into())
+    }
 }

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod engine;
 pub mod export;
 pub mod ingest;
+pub mod listen;
 pub mod narration;
 pub mod progress;
 pub mod render;
@@ -96,6 +97,9 @@ pub enum Error {
     /// `--lang` named no language aloud knows: a usage error (exit 2).
     #[error(transparent)]
     Language(#[from] text::language::LanguageError),
+    /// Listening failed: nothing to play through (exit 3), or the engine or device failed.
+    #[error(transparent)]
+    Listen(#[from] listen::ListenError),
     /// `--require-audio` was given and no engine is available.
     #[error(
         "no speech engine available ({reason}); --require-audio was given, so nothing was written"
@@ -108,10 +112,12 @@ pub enum Error {
 
 impl Error {
     /// The process exit code for this error: 2 when audio was required but impossible or
-    /// `--lang` was not a language code (a usage error, as clap's), else 1.
+    /// `--lang` was not a language code (a usage error, as clap's), 3 when `listen` has no
+    /// sound device or speech service, else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::AudioRequired { .. } | Error::Language(_) => 2,
+            Error::Listen(listen::ListenError::NoOutput(_)) => listen::NO_OUTPUT_EXIT_CODE,
             _ => 1,
         }
     }
