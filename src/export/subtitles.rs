@@ -73,6 +73,9 @@ mod tests {
             extraction: None,
             sample_rate: Some(22050),
             audio: Some("a.wav".into()),
+            files: vec![],
+            loudness: None,
+            chapters: vec![],
             parts: None,
             duration_ms: 3_725_042,
             chunks: vec![ManifestChunk {
