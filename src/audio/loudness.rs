@@ -183,8 +183,13 @@ pub struct Meter {
     sum_squares: f64,
     count: u64,
     peak: i32,
+    /// Sum of squares of the current 10 ms block, and how many samples it holds.
+    block_sum: f64,
+    block_count: usize,
+    block_len: usize,
+    /// The last [`NOISE_WINDOW_MS`] of block sums.
     window: VecDeque<f64>,
-    window_len: usize,
+    window_blocks: usize,
     window_sum: f64,
     quietest: Option<f64>,
 }
@@ -203,8 +208,11 @@ impl Meter {
             sum_squares: 0.0,
             count: 0,
             peak: 0,
+            block_sum: 0.0,
+            block_count: 0,
+            block_len: crate::audio::samples_for_ms(10, sample_rate).max(1),
             window: VecDeque::new(),
-            window_len: crate::audio::samples_for_ms(NOISE_WINDOW_MS, sample_rate).max(1),
+            window_blocks: (NOISE_WINDOW_MS / 10) as usize,
             window_sum: 0.0,
             quietest: None,
         }
@@ -218,27 +226,42 @@ impl Meter {
         self.ebu
             .add_frames_i16(samples)
             .expect("a mono meter takes any number of mono frames");
-        for &s in samples {
-            let v = f64::from(s);
-            let sq = v * v;
-            self.sum_squares += sq;
-            self.peak = self.peak.max(i32::from(s).abs());
-            self.window.push_back(sq);
-            self.window_sum += sq;
-            if self.window.len() > self.window_len {
-                self.window_sum -= self.window.pop_front().unwrap_or(0.0);
-            }
-            if self.window.len() == self.window_len {
-                // Rounding can leave a sum of zeros a hair above zero; it is silence.
-                let sum = if self.window_sum < 0.5 {
-                    0.0
-                } else {
-                    self.window_sum
-                };
-                self.quietest = Some(self.quietest.map_or(sum, |q| q.min(sum)));
+        let mut rest = samples;
+        while !rest.is_empty() {
+            let take = rest.len().min(self.block_len - self.block_count);
+            let (now, later) = rest.split_at(take);
+            rest = later;
+            let sum: f64 = now.iter().map(|&s| f64::from(s) * f64::from(s)).sum();
+            let peak = now.iter().map(|&s| i32::from(s).abs()).max().unwrap_or(0);
+            self.peak = self.peak.max(peak);
+            self.sum_squares += sum;
+            self.block_sum += sum;
+            self.block_count += take;
+            if self.block_count == self.block_len {
+                self.end_block();
             }
         }
         self.count += samples.len() as u64;
+    }
+
+    /// A 10 ms block is complete: slide the noise-floor window on by one block.
+    fn end_block(&mut self) {
+        self.window.push_back(self.block_sum);
+        self.window_sum += self.block_sum;
+        self.block_sum = 0.0;
+        self.block_count = 0;
+        if self.window.len() > self.window_blocks {
+            self.window_sum -= self.window.pop_front().unwrap_or(0.0);
+        }
+        if self.window.len() == self.window_blocks {
+            // Rounding can leave a sum of zeros a hair above zero; it is silence.
+            let sum = if self.window_sum < 0.5 {
+                0.0
+            } else {
+                self.window_sum
+            };
+            self.quietest = Some(self.quietest.map_or(sum, |q| q.min(sum)));
+        }
     }
 
     /// Adds `n` samples of silence.
@@ -270,9 +293,10 @@ impl Meter {
         let tp = self.ebu.true_peak(0).map(db).unwrap_or(f64::NEG_INFINITY);
         // Without the window filled (a file under half a second), the whole file is the
         // quietest window.
+        let window_len = (self.window_blocks * self.block_len) as f64;
         let quietest = self
             .quietest
-            .map(|sum| db((sum / self.window_len as f64).sqrt() / 32768.0))
+            .map(|sum| db((sum / window_len).sqrt() / 32768.0))
             .unwrap_or_else(|| self.rms_dbfs());
         Measurement {
             integrated_lufs: finite(self.integrated()),
@@ -307,8 +331,15 @@ pub struct Limiter {
     lookahead: usize,
     release: f32,
     phases: Vec<[f32; 2 * INTERP_HALF]>,
-    /// Input from x[k − 6] on, for the detector.
-    history: VecDeque<f32>,
+    /// The most an interpolated point can exceed the largest sample around it: the largest
+    /// sum of absolute tap values of a phase. Below `ceiling / bound` nothing is interpolated.
+    bound: f32,
+    /// Input from x[k − 6] on (from `history_start`), for the detector.
+    history: Vec<f32>,
+    history_start: usize,
+    /// Samples pushed up to which interpolated points may pass the ceiling (a sample that
+    /// loud was seen within the interpolator's reach).
+    loud_until: usize,
     /// The largest interpolated magnitude between the previous sample and the current one.
     between_before: f32,
     /// Monotonic queue of (index, needed gain) for the sliding minimum.
@@ -338,7 +369,7 @@ impl Limiter {
     /// (linear, 1.0 = full scale).
     pub fn new(sample_rate: u32, ceiling: f32) -> Limiter {
         let factor = 192_000u32.div_ceil(sample_rate).max(4) as usize;
-        let phases = (1..factor)
+        let phases: Vec<[f32; 2 * INTERP_HALF]> = (1..factor)
             .map(|p| {
                 let frac = p as f64 / factor as f64;
                 let mut taps = [0f32; 2 * INTERP_HALF];
@@ -366,6 +397,10 @@ impl Limiter {
                 taps
             })
             .collect();
+        let bound = phases
+            .iter()
+            .map(|taps: &[f32; 2 * INTERP_HALF]| taps.iter().map(|t| t.abs()).sum::<f32>())
+            .fold(1.0f32, f32::max);
         let lookahead = crate::audio::samples_for_ms(LIMITER_LOOKAHEAD_MS, sample_rate).max(1);
         let release_samples = LIMITER_RELEASE_MS * sample_rate as f32 / 1000.0;
         Limiter {
@@ -373,7 +408,10 @@ impl Limiter {
             lookahead,
             release: 1.0 - (-1.0 / release_samples).exp(),
             phases,
-            history: std::iter::repeat_n(0.0, INTERP_HALF).collect(),
+            bound,
+            history: vec![0.0; INTERP_HALF],
+            history_start: 0,
+            loud_until: 0,
             between_before: 0.0,
             minimum: VecDeque::new(),
             released: 1.0,
@@ -391,12 +429,19 @@ impl Limiter {
     pub fn push(&mut self, input: &[f32], out: &mut Vec<f32>) {
         for &x in input {
             self.received += 1;
-            self.history.push_back(x);
+            if x.abs() * self.bound > self.ceiling {
+                self.loud_until = self.received + 2 * INTERP_HALF;
+            }
+            self.history.push(x);
             // x[k − 6 ..= k + 6] is there: the detector can judge sample k.
-            if self.history.len() == 2 * INTERP_HALF + 1 {
+            if self.history.len() - self.history_start == 2 * INTERP_HALF + 1 {
                 let needed = self.needed_gain();
-                self.history.pop_front();
+                self.history_start += 1;
                 self.gain_step(needed, out);
+                if self.history_start >= 4096 {
+                    self.history.drain(..self.history_start);
+                    self.history_start = 0;
+                }
             }
         }
     }
@@ -404,14 +449,17 @@ impl Limiter {
     /// The gain sample k = history[6] needs so it and the interpolated points around it stay
     /// under the ceiling.
     fn needed_gain(&mut self) -> f32 {
-        let h = &self.history;
+        let h = &self.history[self.history_start..self.history_start + 2 * INTERP_HALF + 1];
         let centre = h[INTERP_HALF];
-        // Points between x[k] and x[k + 1] read x[k − 5 ..= k + 6] = history[1..13].
+        // Points between x[k] and x[k + 1] read x[k − 5 ..= k + 6] = h[1..13].
         let mut between_after = 0f32;
-        for taps in &self.phases {
-            let v: f32 = taps.iter().zip(h.range(1..)).map(|(t, x)| t * x).sum();
-            between_after = between_after.max(v.abs());
+        if self.received <= self.loud_until {
+            for taps in &self.phases {
+                let v: f32 = taps.iter().zip(&h[1..]).map(|(t, x)| t * x).sum();
+                between_after = between_after.max(v.abs());
+            }
         }
+        // Else every sample within reach is under ceiling / bound, so is every point.
         let peak = centre.abs().max(between_after).max(self.between_before);
         self.between_before = between_after;
         if peak > self.ceiling {
@@ -443,7 +491,7 @@ impl Limiter {
         let gain = ((self.average_sum / self.lookahead as f64) as f32).min(1.0);
         self.deepest = self.deepest.min(gain);
         // The sample being judged is x[k]; the one leaving the delay is x[k − lookahead].
-        let x = self.history[INTERP_HALF - 1];
+        let x = self.history[self.history_start + INTERP_HALF - 1];
         self.delay.push_back(x);
         let delayed = self.delay.pop_front().unwrap_or(0.0);
         if k >= self.lookahead {

@@ -376,6 +376,9 @@ fn master(
         _ => false,
     };
     if let Some(t) = target.filter(|_| may_limit(gain_db)) {
+        // The level rises more slowly than the gain once the limiter acts: the first
+        // correction adds the miss, later ones follow the slope of the last two runs (secant).
+        let mut last: Option<(f64, f64)> = None;
         for _ in 0..MAX_DRY_RUNS {
             let m = dry_run(raw_paths, sample_rate, gain_db, ceiling)?;
             let Some(level) = level_of(loudness, &m) else {
@@ -385,7 +388,12 @@ fn master(
             if miss.abs() <= CLOSE_ENOUGH {
                 break;
             }
-            gain_db += miss;
+            let slope = last
+                .map(|(g, l)| (level - l) / (gain_db - g))
+                .filter(|s| s.is_finite() && *s > 0.05)
+                .unwrap_or(1.0);
+            last = Some((gain_db, level));
+            gain_db += miss / slope.min(1.0);
         }
     }
 
