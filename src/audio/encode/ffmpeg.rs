@@ -46,7 +46,10 @@ pub fn escape(value: &str) -> String {
 }
 
 /// The FFMETADATA file of an article: its tags and one `[CHAPTER]` per chapter (times in ms).
-pub fn ffmetadata(stream: &Stream) -> String {
+/// ffmpeg's FLAC muxer drops `[CHAPTER]`s, so for FLAC the chapters are also tags, the
+/// Vorbis-comment chapters of Ogg (`CHAPTER01=00:00:00.000`, `CHAPTER01NAME=…`), which FLAC
+/// readers (and ffmpeg's FLAC demuxer) read as chapters.
+pub fn ffmetadata(stream: &Stream, format: Format) -> String {
     let t = &stream.tags;
     let mut m = String::from(";FFMETADATA1\n");
     for (key, value) in [
@@ -61,6 +64,14 @@ pub fn ffmetadata(stream: &Stream) -> String {
         ("encoded_by", concat!("aloud ", env!("CARGO_PKG_VERSION"))),
     ] {
         m += &format!("{key}={}\n", escape(value));
+    }
+    if format == Format::Flac {
+        let width = if stream.chapters.len() > 99 { 3 } else { 2 };
+        for (n, c) in stream.chapters.iter().enumerate() {
+            let n = n + 1;
+            m += &format!("CHAPTER{n:0width$}={}\n", super::timestamp(c.start_ms));
+            m += &format!("CHAPTER{n:0width$}NAME={}\n", escape(&c.title));
+        }
     }
     for c in &stream.chapters {
         m += &format!(
@@ -93,7 +104,7 @@ impl FfmpegEncoder {
             ".{}.ffmetadata",
             super::mp3::file_name(path)
         ));
-        std::fs::write(&metadata, ffmetadata(stream)).map_err(|e| EncodeError::new(path, e))?;
+        std::fs::write(&metadata, ffmetadata(stream, format)).map_err(|e| EncodeError::new(path, e))?;
         let rate = stream.sample_rate.to_string();
         let mut cmd = Command::new(FFMPEG);
         cmd.args(["-hide_banner", "-nostats", "-loglevel", "error", "-y"])
