@@ -118,8 +118,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 
 fn run_export(args: &ExportArgs) -> Result<(), Error> {
     use crate::audio::{encode::Format, loudness::Loudness};
-    let loudness = Loudness::parse(&args.loudness)
-        .map_err(|e| Error::Usage(format!("--loudness {e}")))?;
+    let loudness =
+        Loudness::parse(&args.loudness).map_err(|e| Error::Usage(format!("--loudness {e}")))?;
     let mut formats = Format::parse_list(&args.format)
         .map_err(|e| Error::Usage(format!("--format {}: {e}", args.format)))?;
     // `-o story.mp3`: one file in the format its extension names (a folder that exists keeps

@@ -469,7 +469,11 @@ pub fn export(
         audio::encode::check_available(&opts.formats).map_err(Error::Encoder)?;
     }
     std::fs::create_dir_all(&opts.out_dir).map_err(|e| output_error(&opts.out_dir, e))?;
-    if let Some(file) = opts.single_file.as_ref().filter(|f| f.exists() && !opts.force) {
+    if let Some(file) = opts
+        .single_file
+        .as_ref()
+        .filter(|f| f.exists() && !opts.force)
+    {
         return Err(Error::Exists { dir: file.clone() });
     }
     if !opts.force && !opts.keep_going && opts.single_file.is_none() {
@@ -648,9 +652,7 @@ fn narrate(
             let chunk_path = staged.path(file);
             let chunk_tmp = export::fs::temp_path(&chunk_path);
             audio::write_wav(&chunk_tmp, sample_rate, &speech)
-                .and_then(|()| {
-                    std::fs::rename(&chunk_tmp, &chunk_path).map_err(hound::Error::from)
-                })
+                .and_then(|()| std::fs::rename(&chunk_tmp, &chunk_path).map_err(hound::Error::from))
                 .map_err(|e| output_error(&chunk_path, e))?;
         }
         let paragraph_start = (i == 0 || chunks[i - 1].paragraph != chunk.paragraph)
@@ -692,12 +694,8 @@ fn narrate(
     let info = engine.info();
     let duration_ms = audio::ms_for_samples(master.final_len(), sample_rate);
     let starts_ms: Vec<u64> = records.iter().map(|r| r.start_ms).collect();
-    let chapters = audio::chapters::chapters(
-        &article.narration,
-        &starts_ms,
-        duration_ms,
-        &article.slug,
-    );
+    let chapters =
+        audio::chapters::chapters(&article.narration, &starts_ms, duration_ms, &article.slug);
     let publish = audio::master::Publish {
         formats: opts.formats.clone(),
         tags: audio::encode::Tags {
@@ -756,7 +754,8 @@ fn narrate(
         })
         .collect();
     let first = &mastered.files[0];
-    let audio_file = (!(split && first.0 == audio::encode::Format::Wav)).then(|| first.1[0].clone());
+    let audio_file =
+        (!(split && first.0 == audio::encode::Format::Wav)).then(|| first.1[0].clone());
 
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,

@@ -163,7 +163,10 @@ fn podcast_default_every_sample_on_target_and_every_format_readable_with_chapter
         // The independent meter on the master (WAV) and the lossless copies.
         for ext in ["wav", "flac"] {
             let (i, tp) = ffmpeg_loudness(&dir.join(format!("{slug}.{ext}")));
-            assert!((i + 16.0).abs() <= 0.5, "{slug}.{ext}: {i} LUFS, wanted -16 ± 0.5");
+            assert!(
+                (i + 16.0).abs() <= 0.5,
+                "{slug}.{ext}: {i} LUFS, wanted -16 ± 0.5"
+            );
             assert!(tp <= -1.5, "{slug}.{ext}: true peak {tp} dBTP over -1.5");
         }
         // The manifest's own figures agree with ffmpeg's on the master.
@@ -252,7 +255,10 @@ fn mp3_and_opus_carry_tags_and_the_formats_bit_rates() {
     assert_eq!(opus["streams"][0]["codec_name"], "opus");
     assert_eq!(opus["format"]["format_name"], "ogg");
     let bits = num(&opus["format"]["bit_rate"]);
-    assert!((28_000.0..44_000.0).contains(&bits), "about 32 kb/s: {bits}");
+    assert!(
+        (28_000.0..44_000.0).contains(&bits),
+        "about 32 kb/s: {bits}"
+    );
     let otags = &opus["streams"][0]["tags"];
     assert_eq!(otags["ARTIST"], "en-us");
     // The manifest names the first format as the article's audio; no WAV was asked for.
@@ -304,7 +310,11 @@ fn audiobook_output_passes_every_audiobook_rule() {
     assert!((-23.0..=-18.0).contains(&level), "RMS {level} dBFS");
     // Peaks at most -3 dBFS: the samples, and the true peak by ffmpeg.
     let peak = samples.iter().map(|s| i32::from(*s).abs()).max().unwrap();
-    assert!(dbfs(f64::from(peak)) <= -3.0, "peak {}", dbfs(f64::from(peak)));
+    assert!(
+        dbfs(f64::from(peak)) <= -3.0,
+        "peak {}",
+        dbfs(f64::from(peak))
+    );
     let (_, tp) = ffmpeg_loudness(&e.dir.join(format!("{}.wav", e.slug)));
     assert!(tp <= -3.0, "true peak {tp}");
     // Noise floor at most -60 dBFS: the quietest half second.
@@ -338,7 +348,11 @@ fn audiobook_output_passes_every_audiobook_rule() {
     let l = &e.manifest["loudness"];
     assert_eq!(l["standard"], "audiobook");
     assert!((l["after"]["rms_dbfs"].as_f64().unwrap() - level).abs() < 0.1);
-    assert_eq!(l["after"]["noise_floor_dbfs"], Value::Null, "digital silence");
+    assert_eq!(
+        l["after"]["noise_floor_dbfs"],
+        Value::Null,
+        "digital silence"
+    );
 }
 
 #[test]
@@ -389,7 +403,11 @@ fn an_output_file_name_writes_only_that_file() {
         .arg(&target)
         .assert()
         .success();
-    assert_eq!(tree(out.path()), ["story.opus"], "only the file, nothing else");
+    assert_eq!(
+        tree(out.path()),
+        ["story.opus"],
+        "only the file, nothing else"
+    );
     let probe = ffprobe(&target);
     assert_eq!(probe["streams"][0]["codec_name"], "opus");
     assert_eq!(probe["chapters"].as_array().unwrap().len(), 4);
@@ -417,7 +435,10 @@ fn an_output_file_name_writes_only_that_file() {
         .code(2);
     let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("all.mp3") && err.contains("one article"), "{err}");
+    assert!(
+        err.contains("all.mp3") && err.contains("one article"),
+        "{err}"
+    );
     assert!(!out.path().join("all.mp3").exists());
 }
 

@@ -534,7 +534,9 @@ mod tests {
             })
         );
         assert!(Loudness::parse("-19 LUFS").is_ok());
-        assert!(Loudness::parse("-3").unwrap_err().contains("from -40 to -6"));
+        assert!(Loudness::parse("-3")
+            .unwrap_err()
+            .contains("from -40 to -6"));
         assert!(Loudness::parse("loud").unwrap_err().contains("podcast"));
     }
 

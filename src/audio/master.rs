@@ -190,13 +190,10 @@ impl Master {
         }
         let samples = self.writer.len();
         let before = self.meter.measurement();
-        let raw_parts = self
-            .writer
-            .finalize()
-            .map_err(|e| MasterError::Raw {
-                path: self.dir.join(format!("{}.wav", self.name)),
-                reason: e.to_string(),
-            })?;
+        let raw_parts = self.writer.finalize().map_err(|e| MasterError::Raw {
+            path: self.dir.join(format!("{}.wav", self.name)),
+            reason: e.to_string(),
+        })?;
         let raw_paths: Vec<PathBuf> = raw_parts.iter().map(|p| self.dir.join(&p.file)).collect();
         let result = master(
             &self.dir,
@@ -243,9 +240,8 @@ impl Chain {
     fn new(sample_rate: u32, gain_db: f64, ceiling_dbtp: Option<f64>) -> Chain {
         Chain {
             gain: loudness::linear(gain_db) as f32,
-            limiter: ceiling_dbtp.map(|c| {
-                Limiter::new(sample_rate, loudness::linear(c - CEILING_MARGIN_DB) as f32)
-            }),
+            limiter: ceiling_dbtp
+                .map(|c| Limiter::new(sample_rate, loudness::linear(c - CEILING_MARGIN_DB) as f32)),
             out: Vec::new(),
         }
     }
@@ -448,8 +444,7 @@ fn master(
                 Loudness::Integrated { lufs, .. } => Some(lufs),
                 _ => None,
             },
-            target_rms_dbfs: (loudness == Loudness::Audiobook)
-                .then_some(AUDIOBOOK.target_rms_dbfs),
+            target_rms_dbfs: (loudness == Loudness::Audiobook).then_some(AUDIOBOOK.target_rms_dbfs),
             ceiling_dbtp: ceiling,
             gain_db: (gain_db * 100.0).round() / 100.0,
             limiter_db: (limiter_db * 100.0).round() / 100.0,

@@ -100,11 +100,9 @@ impl FfmpegEncoder {
     /// `format` (flac or m4b).
     pub fn create(path: &Path, format: Format, stream: &Stream) -> Result<Self, EncodeError> {
         let tmp = crate::export::fs::temp_path(path);
-        let metadata = path.with_file_name(format!(
-            ".{}.ffmetadata",
-            super::mp3::file_name(path)
-        ));
-        std::fs::write(&metadata, ffmetadata(stream, format)).map_err(|e| EncodeError::new(path, e))?;
+        let metadata = path.with_file_name(format!(".{}.ffmetadata", super::mp3::file_name(path)));
+        std::fs::write(&metadata, ffmetadata(stream, format))
+            .map_err(|e| EncodeError::new(path, e))?;
         let rate = stream.sample_rate.to_string();
         let mut cmd = Command::new(FFMPEG);
         cmd.args(["-hide_banner", "-nostats", "-loglevel", "error", "-y"])
@@ -174,7 +172,8 @@ impl FfmpegEncoder {
 impl Encoder for FfmpegEncoder {
     fn write(&mut self, samples: &[i16]) -> Result<(), EncodeError> {
         self.bytes.clear();
-        self.bytes.extend(samples.iter().flat_map(|s| s.to_le_bytes()));
+        self.bytes
+            .extend(samples.iter().flat_map(|s| s.to_le_bytes()));
         let stdin = self.stdin.as_mut().expect("open until finish");
         if stdin.write_all(&self.bytes).is_err() {
             // A broken pipe: ffmpeg ended early, and says why on stderr.

@@ -236,14 +236,12 @@ pub fn open(
 ) -> Result<Box<dyn Encoder>, EncodeError> {
     let path = dir.join(format!("{name}.{}", format.extension()));
     Ok(match format {
-        Format::Wav => Box::new(wav::WavEncoder::create(
-            dir,
-            stream.sample_rate,
-            wav_parts,
-        )?),
+        Format::Wav => Box::new(wav::WavEncoder::create(dir, stream.sample_rate, wav_parts)?),
         Format::Mp3 => Box::new(mp3::Mp3Encoder::create(&path, stream)?),
         Format::Opus => Box::new(opus::OpusEncoder::create(&path, stream)?),
-        Format::Flac | Format::M4b => Box::new(ffmpeg::FfmpegEncoder::create(&path, format, stream)?),
+        Format::Flac | Format::M4b => {
+            Box::new(ffmpeg::FfmpegEncoder::create(&path, format, stream)?)
+        }
     })
 }
 
@@ -272,7 +270,10 @@ mod tests {
         let e = Format::parse_list("mp3,ogg").unwrap_err();
         assert!(e.starts_with("\"ogg\" is not an audio format"), "{e}");
         assert!(!e.contains('\n'));
-        assert_eq!(Format::from_path(Path::new("a/Story.MP3")), Some(Format::Mp3));
+        assert_eq!(
+            Format::from_path(Path::new("a/Story.MP3")),
+            Some(Format::Mp3)
+        );
         assert_eq!(Format::from_path(Path::new("out")), None);
     }
 

@@ -276,7 +276,9 @@ impl Encoder for Mp3Encoder {
         }
         let path = self.path.clone();
         let io = |e: std::io::Error| EncodeError::new(&path, e);
-        self.file.write_all(&self.buffer[..n as usize]).map_err(io)?;
+        self.file
+            .write_all(&self.buffer[..n as usize])
+            .map_err(io)?;
         let mut tag = vec![0u8; 2880];
         // SAFETY: `tag` holds tag.len() bytes; LAME writes at most that many and says how
         // many (0 when the frame does not fit).

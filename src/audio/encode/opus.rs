@@ -58,8 +58,9 @@ impl OpusEncoder {
     /// `stream.quality.opus_kbps`.
     pub fn create(path: &Path, stream: &Stream) -> Result<OpusEncoder, EncodeError> {
         let err = opus_error(path);
-        let mut encoder = opus::Encoder::new(OPUS_RATE, opus::Channels::Mono, opus::Application::Audio)
-            .map_err(&err)?;
+        let mut encoder =
+            opus::Encoder::new(OPUS_RATE, opus::Channels::Mono, opus::Application::Audio)
+                .map_err(&err)?;
         encoder
             .set_bitrate(opus::Bitrate::Bits(stream.quality.opus_kbps as i32 * 1000))
             .map_err(&err)?;
@@ -143,7 +144,11 @@ impl OpusEncoder {
 
     /// One resampler call on `chunk` (padded with silence to the size it takes; `partial`
     /// says how much of it is real input).
-    fn run_resampler(&mut self, mut chunk: Vec<f32>, partial: Option<usize>) -> Result<(), EncodeError> {
+    fn run_resampler(
+        &mut self,
+        mut chunk: Vec<f32>,
+        partial: Option<usize>,
+    ) -> Result<(), EncodeError> {
         let path = self.path.clone();
         let resampler = self.resampler.as_mut().expect("resampling");
         let need = resampler.input_frames_next();

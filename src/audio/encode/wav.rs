@@ -47,9 +47,7 @@ impl WavEncoder {
     fn close(&mut self) -> Result<(), EncodeError> {
         let path = self.final_path(self.current);
         if let Some((writer, tmp)) = self.writer.take() {
-            writer
-                .finalize()
-                .map_err(|e| EncodeError::new(&path, e))?;
+            writer.finalize().map_err(|e| EncodeError::new(&path, e))?;
             std::fs::rename(&tmp, &path).map_err(|e| EncodeError::new(&path, e))?;
         }
         Ok(())
