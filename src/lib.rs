@@ -614,7 +614,6 @@ fn narrate(
         std::fs::create_dir(&chunks_dir).map_err(|e| output_error(&chunks_dir, e))?;
     }
     let sample_rate = engine.sample_rate();
-    let wav_path = staged.path(&format!("{}.wav", article.slug));
     // A single WAV file cannot be split into parts.
     let max_part_bytes = if opts.single_file.is_some() {
         audio::MAX_WAV_BYTES
@@ -628,7 +627,7 @@ fn narrate(
         max_part_bytes,
         opts.loudness,
     )
-    .map_err(|e| output_error(&wav_path, e))?;
+    .map_err(master_error)?;
 
     let total = article.narration.chunks.len();
     progress.article(&article.source.display(), total);
@@ -664,7 +663,7 @@ fn narrate(
                 chunk.spoken.chars().count(),
                 paragraph_start,
             )
-            .map_err(|e| output_error(&wav_path, e))?;
+            .map_err(master_error)?;
         starts.push(span.start);
         records.push(ManifestChunk {
             index: chunk.index,
@@ -717,10 +716,7 @@ fn narrate(
             audio::encode::SPEECH
         },
     };
-    let mastered = master.finish(&publish).map_err(|e| match e {
-        audio::master::MasterError::Encode(e) => output_error(&e.path, e.reason),
-        audio::master::MasterError::Raw { path, reason } => output_error(&path, reason),
-    })?;
+    let mastered = master.finish(&publish).map_err(master_error)?;
     progress.done();
     let parts = &mastered.parts;
     let split = parts.len() > 1 && opts.formats.contains(&audio::encode::Format::Wav);
@@ -805,6 +801,14 @@ fn narrate(
         chunks: total,
         cached: stats.cached,
     })
+}
+
+/// A mastering error as a write error naming the file where it would have been.
+fn master_error(e: audio::master::MasterError) -> Error {
+    match e {
+        audio::master::MasterError::Encode(e) => output_error(&e.path, e.reason),
+        audio::master::MasterError::Raw { path, reason } => output_error(&path, reason),
+    }
 }
 
 /// The language a voice speaks, from its name: "en_US-joe-medium" and "en-us" are `en`,

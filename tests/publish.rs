@@ -466,3 +466,37 @@ fn bad_format_and_loudness_values_are_one_line_usage_errors() {
     }
     assert_eq!(tree(out.path()).len(), 0, "nothing written");
 }
+
+#[test]
+fn neural_voice_is_mastered_to_podcast_loudness_and_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("quiet-harbour.md");
+    std::fs::write(
+        &article,
+        "# A Quiet Harbour\n\nThe ferry left at nine. It was full, as it is every Friday in \
+         summer.\n\n## The captain\n\nShe has sailed the route for 20 years. \u{201c}We will \
+         be on time,\u{201d} she said.\n",
+    )
+    .unwrap();
+    let e = export_one(
+        &article,
+        &dir.path().join("out"),
+        &["--engine", "piper", "--format", "wav,mp3,m4b"],
+    );
+    let (i, tp) = ffmpeg_loudness(&e.dir.join("quiet-harbour.wav"));
+    assert!((i + 16.0).abs() <= 0.5, "{i} LUFS");
+    assert!(tp <= -1.5, "true peak {tp}");
+    assert_eq!(e.manifest["engine"]["name"], "piper");
+    let chapters = e.manifest["chapters"].as_array().unwrap();
+    assert_eq!(chapters.len(), 2, "{chapters:?}");
+    assert_eq!(chapters[1]["title"], "The captain");
+    for ext in ["mp3", "m4b"] {
+        check_encoded(&e.dir.join(format!("quiet-harbour.{ext}")), &e.manifest);
+    }
+    // The voice's credit travels with the files.
+    let probe = ffprobe(&e.dir.join("quiet-harbour.mp3"));
+    assert!(probe["format"]["tags"]["comment"]
+        .as_str()
+        .unwrap()
+        .contains("CC0"));
+}

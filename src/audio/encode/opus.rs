@@ -192,7 +192,7 @@ impl OpusEncoder {
             let end = last && self.pending.is_empty();
             let info = if end {
                 PacketWriteEndInfo::EndStream
-            } else if self.packets % PACKETS_PER_PAGE == 0 {
+            } else if self.packets.is_multiple_of(PACKETS_PER_PAGE) {
                 PacketWriteEndInfo::EndPage
             } else {
                 PacketWriteEndInfo::NormalPacket
