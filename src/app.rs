@@ -138,6 +138,19 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn run_export(args: &ExportArgs) -> Result<(), Error> {
+    use crate::audio::{encode::Format, loudness::Loudness};
+    let loudness =
+        Loudness::parse(&args.loudness).map_err(|e| Error::Usage(format!("--loudness {e}")))?;
+    let mut formats = Format::parse_list(&args.format)
+        .map_err(|e| Error::Usage(format!("--format {}: {e}", args.format)))?;
+    // `-o story.mp3`: one file in the format its extension names (a folder that exists keeps
+    // meaning a folder, whatever its name).
+    let single_file = Format::from_path(&args.out_dir)
+        .filter(|_| !args.out_dir.is_dir())
+        .map(|f| (f, args.out_dir.clone()));
+    if let Some((format, _)) = single_file {
+        formats = vec![format];
+    }
     let plan = plan_options(&args.plan, args.rate)?;
     let read = read_options(&args.fetch, &args.page);
     let (articles, bad_inputs) = if args.keep_going {
@@ -150,8 +163,24 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         (prepare(&args.inputs, args.plan.from, &plan, &read)?, 0)
     };
     check_fragments(&articles, args.page.strict)?;
+    if let Some((_, path)) = &single_file {
+        if articles.len() != 1 {
+            return Err(Error::Usage(format!(
+                "-o {}: a file name takes one article, and the inputs hold {}; give -o a folder",
+                path.display(),
+                articles.len()
+            )));
+        }
+    }
     let opts = ExportOptions {
-        out_dir: args.out_dir.clone(),
+        // A single file is built in a staging folder beside it.
+        out_dir: match &single_file {
+            Some((_, path)) => path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| ".".into(), Into::into),
+            None => args.out_dir.clone(),
+        },
         engine: args.engine,
         voice: VoiceSettings {
             voice: args.voice.clone(),
@@ -169,6 +198,10 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         max_part_bytes: args.max_part_size * 1024 * 1024,
         cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
         word_timings: args.word_timings,
+        formats,
+        loudness,
+        chunk_files: !args.no_chunks && single_file.is_none(),
+        single_file: single_file.map(|(_, path)| path),
     };
     let mut bar = Bar::for_stderr(args.quiet);
     let progress: &mut dyn Progress = match bar.as_mut() {

@@ -156,9 +156,26 @@ pub struct ExportArgs {
     /// or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Output folder; each article gets its own sub-folder.
-    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    /// Output folder; each article gets its own sub-folder. A file name with an audio
+    /// extension (story.mp3, story.opus, story.m4b, story.flac, story.wav) and one input
+    /// writes only that file, in its format.
+    #[arg(short, long, value_name = "DIR|FILE", default_value = "out")]
     pub out_dir: PathBuf,
+    /// Audio formats of the article: wav, flac, mp3, opus, m4b, several separated by commas
+    /// (mp3,opus). mp3 is CBR 64 kb/s mono (192 kb/s at 44.1 kHz with --loudness audiobook),
+    /// opus 32 kb/s in Ogg, m4b AAC 96 kb/s with chapters; flac and m4b need ffmpeg. Chunk
+    /// files stay WAV.
+    #[arg(long, value_name = "LIST", default_value = "wav")]
+    pub format: String,
+    /// Loudness standard of the article's audio: podcast (-16 LUFS, true peak <= -1.5 dBTP),
+    /// broadcast (EBU R128: -23 LUFS, -1 dBTP), audiobook (ACX: RMS -23..-18 dBFS, peaks
+    /// <= -3 dBFS, room tone at head and tail), a number in LUFS (-40 to -6, -1.5 dBTP), or
+    /// none (the engine's levels).
+    #[arg(long, value_name = "STANDARD", default_value = "podcast")]
+    pub loudness: String,
+    /// Do not write the per-chunk WAVs (chunks/0001.wav, …); the manifest keeps their times.
+    #[arg(long)]
+    pub no_chunks: bool,
     /// Speech engine: auto picks the neural voice if installed, else espeak, else the script;
     /// none writes the script only.
     #[arg(long, value_enum, default_value_t = EngineChoice::Auto)]

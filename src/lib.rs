@@ -100,6 +100,14 @@ pub enum Error {
     /// Listening failed: nothing to play through (exit 3), or the engine or device failed.
     #[error(transparent)]
     Listen(#[from] listen::ListenError),
+    /// An audio format cannot be written here (LAME or ffmpeg missing): one line naming the
+    /// package to install.
+    #[error("{0}")]
+    Encoder(String),
+    /// A command-line value aloud refuses (`--format`, `--loudness`, `-o FILE`): a usage
+    /// error (exit 2), one line.
+    #[error("{0}")]
+    Usage(String),
     /// `--require-audio` was given and no engine is available.
     #[error(
         "no speech engine available ({reason}); --require-audio was given, so nothing was written"
@@ -116,7 +124,7 @@ impl Error {
     /// sound device or speech service, else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::AudioRequired { .. } | Error::Language(_) => 2,
+            Error::AudioRequired { .. } | Error::Language(_) | Error::Usage(_) => 2,
             Error::Listen(listen::ListenError::NoOutput(_)) => listen::NO_OUTPUT_EXIT_CODE,
             _ => 1,
         }
@@ -394,6 +402,14 @@ pub struct ExportOptions {
     /// Also write each word's time: in the manifest (`words` of each chunk) and as
     /// `<slug>.words.vtt` (`--word-timings`).
     pub word_timings: bool,
+    /// The article's audio formats (`--format`), at least one.
+    pub formats: Vec<audio::encode::Format>,
+    /// The loudness standard (`--loudness`).
+    pub loudness: audio::loudness::Loudness,
+    /// Write the per-chunk WAVs (`--no-chunks` clears it).
+    pub chunk_files: bool,
+    /// `-o story.mp3`: write only this file (one article, the format of its extension).
+    pub single_file: Option<PathBuf>,
 }
 
 /// What was written for one article.
@@ -459,8 +475,18 @@ pub fn export(
         });
     }
 
+    if selection.engine.is_some() {
+        audio::encode::check_available(&opts.formats).map_err(Error::Encoder)?;
+    }
     std::fs::create_dir_all(&opts.out_dir).map_err(|e| output_error(&opts.out_dir, e))?;
-    if !opts.force && !opts.keep_going {
+    if let Some(file) = opts
+        .single_file
+        .as_ref()
+        .filter(|f| f.exists() && !opts.force)
+    {
+        return Err(Error::Exists { dir: file.clone() });
+    }
+    if !opts.force && !opts.keep_going && opts.single_file.is_none() {
         if let Some(a) = articles
             .iter()
             .find(|a| opts.out_dir.join(&a.slug).exists())
@@ -518,7 +544,10 @@ pub fn export(
         let language = article.narration.language.code();
         let own_engine =
             opts.voice.voice.is_some() || main_language.as_deref().is_none_or(|m| m == language);
-        let result = if !opts.force && opts.out_dir.join(&article.slug).exists() {
+        let result = if !opts.force
+            && opts.single_file.is_none()
+            && opts.out_dir.join(&article.slug).exists()
+        {
             Err(Error::Exists {
                 dir: opts.out_dir.join(&article.slug),
             })
@@ -592,8 +621,10 @@ fn commit(staged: StagedDir, force: bool) -> Result<PathBuf, Error> {
     })
 }
 
-/// Synthesizes one article chunk by chunk, streaming the article WAV, then writes the
-/// manifest, subtitles and script, and moves the finished folder into place.
+/// Synthesizes one article chunk by chunk, streaming its raw audio to the staging folder and
+/// a loudness meter (pass 1), then masters it into every format ([`audio::master`], pass 2),
+/// writes the manifest, subtitles and script, and moves the finished folder into place (or,
+/// with `-o FILE`, only that file).
 fn narrate(
     article: &Article,
     engine: &mut dyn render::Synthesizer,
@@ -604,16 +635,24 @@ fn narrate(
     let staged = StagedDir::create(&opts.out_dir, &article.slug)
         .map_err(|e| output_error(&opts.out_dir, e))?;
     let chunks_dir = staged.path("chunks");
-    std::fs::create_dir(&chunks_dir).map_err(|e| output_error(&chunks_dir, e))?;
+    if opts.chunk_files {
+        std::fs::create_dir(&chunks_dir).map_err(|e| output_error(&chunks_dir, e))?;
+    }
     let sample_rate = engine.sample_rate();
-    let wav_path = staged.path(&format!("{}.wav", article.slug));
-    let mut writer = audio::PartedWriter::create(
+    // A single WAV file cannot be split into parts.
+    let max_part_bytes = if opts.single_file.is_some() {
+        audio::MAX_WAV_BYTES
+    } else {
+        opts.max_part_bytes
+    };
+    let mut master = audio::master::Master::create(
         &staged.path(""),
         &article.slug,
         sample_rate,
-        opts.max_part_bytes,
+        max_part_bytes,
+        opts.loudness,
     )
-    .map_err(|e| output_error(&wav_path, e))?;
+    .map_err(master_error)?;
 
     let total = article.narration.chunks.len();
     progress.article(&article.source.display(), total);
@@ -627,7 +666,7 @@ fn narrate(
     for c in chunks {
         *paragraph_chars.entry(c.paragraph).or_default() += c.spoken.chars().count();
     }
-    let mut parts_of_chunks: Vec<usize> = Vec::with_capacity(total);
+    let mut starts: Vec<usize> = Vec::with_capacity(total);
     // Each chunk's written words and when they are heard, for the subtitles.
     let mut word_times: Vec<Vec<export::manifest::ManifestWord>> = Vec::with_capacity(total);
     let mut each = |i: usize, speech: render::ChunkSpeech| -> Result<(), Error> {
@@ -636,23 +675,27 @@ fn narrate(
             words,
         } = speech;
         let chunk = &chunks[i];
-        let file = format!("chunks/{:0width$}.wav", chunk.index);
-        let chunk_path = staged.path(&file);
-        let chunk_tmp = export::fs::temp_path(&chunk_path);
-        audio::write_wav(&chunk_tmp, sample_rate, &speech)
-            .and_then(|()| std::fs::rename(&chunk_tmp, &chunk_path).map_err(hound::Error::from))
-            .map_err(|e| output_error(&chunk_path, e))?;
+        let file = opts
+            .chunk_files
+            .then(|| format!("chunks/{:0width$}.wav", chunk.index));
+        if let Some(file) = &file {
+            let chunk_path = staged.path(file);
+            let chunk_tmp = export::fs::temp_path(&chunk_path);
+            audio::write_wav(&chunk_tmp, sample_rate, &speech)
+                .and_then(|()| std::fs::rename(&chunk_tmp, &chunk_path).map_err(hound::Error::from))
+                .map_err(|e| output_error(&chunk_path, e))?;
+        }
         let paragraph_start = (i == 0 || chunks[i - 1].paragraph != chunk.paragraph)
             .then(|| paragraph_chars[&chunk.paragraph]);
-        let span = writer
+        let span = master
             .push(
                 &speech,
                 chunk.pause_after_ms,
                 chunk.spoken.chars().count(),
                 paragraph_start,
             )
-            .map_err(|e| output_error(&wav_path, e))?;
-        parts_of_chunks.push(span.start);
+            .map_err(master_error)?;
+        starts.push(span.start);
         let ms = |sample: usize| audio::ms_for_samples(span.start + sample, sample_rate);
         let spoken_ms: Vec<(u64, u64)> = words.iter().map(|w| (ms(w.start), ms(w.end))).collect();
         let chunk_ms = (ms(0), ms(speech.len()));
@@ -667,7 +710,7 @@ fn narrate(
             paragraph: chunk.paragraph,
             text: chunk.text.clone(),
             spoken: chunk.spoken.clone(),
-            file: Some(file),
+            file,
             start_ms: audio::ms_for_samples(span.start, sample_rate),
             end_ms: audio::ms_for_samples(span.end, sample_rate),
             pause_after_ms: chunk.pause_after_ms,
@@ -687,12 +730,39 @@ fn narrate(
                 error,
             },
         })?;
-    let total_samples = writer.len();
-    let parts = writer.finalize().map_err(|e| output_error(&wav_path, e))?;
+
+    let info = engine.info();
+    let duration_ms = audio::ms_for_samples(master.final_len(), sample_rate);
+    let starts_ms: Vec<u64> = records.iter().map(|r| r.start_ms).collect();
+    let chapters =
+        audio::chapters::chapters(&article.narration, &starts_ms, duration_ms, &article.slug);
+    let publish = audio::master::Publish {
+        formats: opts.formats.clone(),
+        tags: audio::encode::Tags {
+            title: article
+                .narration
+                .title
+                .clone()
+                .unwrap_or_else(|| article.slug.clone()),
+            source: article.source.display(),
+            voice: info.voice.clone(),
+            credit: info.credit.clone(),
+            date: chrono::Local::now().format("%Y-%m-%d").to_string(),
+            language: article.narration.language.code().to_string(),
+        },
+        chapters,
+        quality: if opts.loudness == audio::loudness::Loudness::Audiobook {
+            audio::encode::AUDIOBOOK
+        } else {
+            audio::encode::SPEECH
+        },
+    };
+    let mastered = master.finish(&publish).map_err(master_error)?;
     progress.done();
-    let split = parts.len() > 1;
+    let parts = &mastered.parts;
+    let split = parts.len() > 1 && opts.formats.contains(&audio::encode::Format::Wav);
     if split {
-        for (record, start) in records.iter_mut().zip(&parts_of_chunks) {
+        for (record, start) in records.iter_mut().zip(&starts) {
             record.part = parts
                 .iter()
                 .position(|p| (p.start..p.end).contains(start))
@@ -709,6 +779,20 @@ fn narrate(
             })
             .collect()
     });
+    let files: Vec<export::manifest::ManifestFile> = mastered
+        .files
+        .iter()
+        .flat_map(|(format, names)| {
+            names.iter().map(|file| export::manifest::ManifestFile {
+                format: *format,
+                file: file.clone(),
+                bytes: std::fs::metadata(staged.path(file)).map_or(0, |m| m.len()),
+            })
+        })
+        .collect();
+    let first = &mastered.files[0];
+    let audio_file =
+        (!(split && first.0 == audio::encode::Format::Wav)).then(|| first.1[0].clone());
 
     let cues = export::cues::cues(
         &chunks
@@ -726,7 +810,6 @@ fn narrate(
             record.words = Some(words);
         }
     }
-    let info = engine.info();
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
         source: article.source.display(),
@@ -742,22 +825,47 @@ fn narrate(
             runtime: info.runtime,
         },
         sample_rate: Some(sample_rate),
-        audio: (!split).then(|| parts[0].file.clone()),
+        audio: audio_file,
+        files,
+        loudness: Some(mastered.loudness),
+        chapters: publish.chapters,
         parts: manifest_parts,
-        duration_ms: audio::ms_for_samples(total_samples, sample_rate),
+        duration_ms: audio::ms_for_samples(mastered.samples, sample_rate),
         chunks: records,
         extraction: article.narration.extraction.clone(),
     };
+    if let Some(target) = &opts.single_file {
+        // `-o story.mp3`: only the file, moved into place; the staging folder goes.
+        let built = staged.path(&first.1[0]);
+        std::fs::rename(&built, target).map_err(|e| output_error(target, e))?;
+        drop(staged);
+        return Ok(ArticleReport {
+            audio: Some(target.clone()),
+            parts: 1,
+            dir: opts.out_dir.clone(),
+            duration_ms: manifest.duration_ms,
+            chunks: total,
+            cached: stats.cached,
+        });
+    }
     write_outputs(&staged, &article.slug, &manifest, Some(&cues))?;
     let dir = commit(staged, opts.force)?;
     Ok(ArticleReport {
-        audio: Some(dir.join(&parts[0].file)),
-        parts: parts.len(),
+        audio: Some(dir.join(manifest.audio.as_ref().unwrap_or(&parts[0].file))),
+        parts: if split { parts.len() } else { 1 },
         dir,
         duration_ms: manifest.duration_ms,
         chunks: total,
         cached: stats.cached,
     })
+}
+
+/// A mastering error as a write error naming the file where it would have been.
+fn master_error(e: audio::master::MasterError) -> Error {
+    match e {
+        audio::master::MasterError::Encode(e) => output_error(&e.path, e.reason),
+        audio::master::MasterError::Raw { path, reason } => output_error(&path, reason),
+    }
 }
 
 /// The language a voice speaks, from its name: "en_US-joe-medium" and "en-us" are `en`,

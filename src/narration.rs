@@ -107,6 +107,9 @@ pub struct Paragraph {
     pub text: String,
     /// Its sentences in order.
     pub sentences: Vec<String>,
+    /// True when the paragraph is a heading (it starts a chapter); absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
 }
 
 /// What the engine speaks at once.
@@ -272,6 +275,7 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
         paragraphs.push(Paragraph {
             text: block.text.clone(),
             sentences,
+            heading,
         });
     }
     if let Some(last) = chunks.last_mut() {

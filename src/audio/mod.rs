@@ -1,6 +1,11 @@
 //! Audio as plain values: PCM buffers, silence trimming, and the article assembly that joins
 //! chunks with the pauses the user asked for.
 
+pub mod chapters;
+pub mod encode;
+pub mod loudness;
+pub mod master;
+
 use std::path::Path;
 
 /// Mono 16-bit PCM samples at a sample rate.

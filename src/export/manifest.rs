@@ -79,8 +79,19 @@ pub struct ManifestPart {
     pub end_ms: u64,
 }
 
-/// The whole manifest.
+/// One audio file of the article in one format.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestFile {
+    /// `wav`, `flac`, `mp3`, `opus` or `m4b`.
+    pub format: crate::audio::encode::Format,
+    /// The file, relative to the manifest.
+    pub file: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// The whole manifest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -98,9 +109,20 @@ pub struct Manifest {
     pub engine: EngineRecord,
     /// Sample rate of every WAV; `null` without audio.
     pub sample_rate: Option<u32>,
-    /// The article WAV, relative to the manifest; `null` without audio or when the audio was
-    /// split into `parts`.
+    /// The article's audio file (of the first `--format`), relative to the manifest; `null`
+    /// without audio or when that is a WAV split into `parts`.
     pub audio: Option<String>,
+    /// Every audio file of the article, by format, in the order of `--format`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<ManifestFile>,
+    /// How the audio was normalized (`--loudness`): standard, target, gain, and the loudness
+    /// and peaks measured before and after; absent without audio.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loudness: Option<crate::audio::master::LoudnessRecord>,
+    /// Chapters: one per heading (the first, from 0, named after the article), with their
+    /// times in the audio; absent without audio.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chapters: Vec<crate::audio::encode::Chapter>,
     /// The article's audio files in order, when it was longer than `--max-part-size`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<ManifestPart>>,
@@ -136,6 +158,9 @@ impl Manifest {
             extraction: narration.extraction.clone(),
             sample_rate: None,
             audio: None,
+            files: Vec::new(),
+            loudness: None,
+            chapters: Vec::new(),
             parts: None,
             duration_ms,
             chunks: narration

@@ -104,6 +104,9 @@ mod tests {
             extraction: None,
             sample_rate: None,
             audio: None,
+            files: vec![],
+            loudness: None,
+            chapters: vec![],
             parts: None,
             duration_ms: 75_000,
             chunks: vec![

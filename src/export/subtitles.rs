@@ -148,6 +148,9 @@ mod tests {
             extraction: None,
             sample_rate: Some(22050),
             audio: Some("a.wav".into()),
+            files: vec![],
+            loudness: None,
+            chapters: vec![],
             parts: None,
             duration_ms: 2000,
             chunks: vec![ManifestChunk {

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Publishing formats: what mastering and encoding cost, and how large each format is.
+
+On a ~1,000-word article made from the sample articles (as benches/narration.py makes it),
+with the chunk cache off, it exports with the chosen engine (default: the neural voice):
+  * `--loudness none --format wav`: the export as before issue 15 (no mastering);
+  * `--format wav`: with the default podcast loudness (two-pass mastering);
+  * `--format wav,flac,mp3,opus,m4b`: mastering and every format.
+It prints wall time, peak memory and the overhead against the first, then each format's size
+and its size per hour of speech (MB/h, 10^6 bytes), and each file's loudness and true peak as
+ffmpeg's ebur128 filter measures them.
+
+Run from the repository root after `cargo build --release` (and scripts/narrate-samples for
+the neural voice):  python3 benches/publish.py [--engine piper|espeak] [--words 1000]
+A benchmark, not a test: times depend on the machine and on what else is running.
+"""
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "bench" / "publish"
+ALOUD = ROOT / "target" / "release" / "aloud"
+sys.path.insert(0, str(ROOT / "benches"))
+import narration  # noqa: E402  (make_article)
+
+FORMATS = ["wav", "flac", "mp3", "opus", "m4b"]
+
+
+def run(article, engine, out, extra):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    p = subprocess.run([ALOUD, "export", article, "--engine", engine, "-o", out, "--force",
+                        "-q", "--no-cache", *extra], capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        sys.exit(p.stderr)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def ebur128(path):
+    p = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", path, "-af",
+                        "ebur128=peak=true", "-f", "null", "-"], capture_output=True, text=True)
+    summary = p.stderr[p.stderr.rfind("Summary:"):]
+    i = re.search(r"I:\s+(-?[\d.]+)", summary).group(1)
+    tp = re.search(r"Peak:\s+(-?[\d.]+|-inf)", summary).group(1)
+    return float(i), float(tp)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--engine", default="piper")
+    ap.add_argument("--words", type=int, default=1000)
+    args = ap.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    narration.WORK = WORK
+    narration.ALOUD = ALOUD
+    article, words = narration.make_article(args.words)
+    runs = [
+        ("--loudness none --format wav (no mastering)", ["--loudness", "none"]),
+        ("--format wav (podcast loudness)", []),
+        ("--format " + ",".join(FORMATS), ["--format", ",".join(FORMATS)]),
+    ]
+    print(f"{words} words, engine {args.engine}, chunk cache off\n")
+    print("| export | wall s | peak RSS MiB | overhead |")
+    print("|---|---|---|---|")
+    base = None
+    for label, extra in runs:
+        wall, rss = run(article, args.engine, WORK / "out", extra)
+        base = base or wall
+        print(f"| {label} | {wall:.2f} | {rss:.0f} | {100 * (wall / base - 1):+.1f}% |")
+    folder = WORK / "out" / Path(article).stem
+    m = json.loads((folder / "manifest.json").read_text())
+    hours = m["duration_ms"] / 3_600_000
+    print(f"\naudio {m['duration_ms'] / 1000:.1f} s; manifest after: "
+          f"{m['loudness']['after']['integrated_lufs']} LUFS, "
+          f"{m['loudness']['after']['true_peak_dbtp']} dBTP, limiter "
+          f"{m['loudness']['limiter_db']} dB\n")
+    print("| format | bytes | MB per hour | ffmpeg I (LUFS) | ffmpeg true peak (dBTP) |")
+    print("|---|---|---|---|---|")
+    for f in m["files"]:
+        path = folder / f["file"]
+        i, tp = ebur128(path)
+        print(f"| {f['format']} | {f['bytes']} | {f['bytes'] / hours / 1e6:.1f} | {i} | {tp} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,283 @@
+//! Opus in Ogg (RFC 7845): Debian's libopus through the `opus` crate, pages through the `ogg`
+//! crate, the audio resampled to 48 kHz (Opus's own rate) by `rubato`'s FFT resampler.
+//!
+//! Tags and chapters are Vorbis comments in the `OpusTags` header: `TITLE`, `ARTIST` (the
+//! narrator voice), `DATE`, `LANGUAGE`, `COMMENT` (source, voice and its credit), `SOURCE_URL`,
+//! and the chapter comments players and ffmpeg read, `CHAPTER01=00:01:02.500` with
+//! `CHAPTER01NAME=…` (three digits past 99 chapters).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ogg::writing::PacketWriteEndInfo;
+use rubato::audioadapter_buffers::direct::InterleavedSlice;
+use rubato::{Fft, FixedSync, Indexing, Resampler};
+
+use super::{timestamp, EncodeError, Encoder, Stream};
+
+/// Opus's decoding rate, in which Ogg granule positions count.
+const OPUS_RATE: u32 = 48_000;
+/// 20 ms frames: Opus's default and best-tested frame size.
+const FRAME: usize = 960;
+/// Packets per Ogg page: one page a second, so a player seeks to the second.
+const PACKETS_PER_PAGE: u64 = 50;
+/// The stream's serial number ("alou"): a file holds one stream.
+const SERIAL: u32 = 0x616c_6f75;
+/// Input frames per resampler call.
+const RESAMPLE_CHUNK: usize = 1024;
+
+/// Streams mono 16-bit samples into an Ogg Opus file.
+pub struct OpusEncoder {
+    encoder: opus::Encoder,
+    writer: ogg::PacketWriter<'static, std::io::BufWriter<std::fs::File>>,
+    path: PathBuf,
+    tmp: PathBuf,
+    resampler: Option<Fft<f32>>,
+    /// Input waiting for the resampler (at the input rate).
+    input: Vec<f32>,
+    /// 48 kHz samples waiting to be encoded.
+    pending: Vec<f32>,
+    /// 48 kHz samples of resampler delay still to drop.
+    delay_left: usize,
+    /// Input samples received, and the 48 kHz samples they make.
+    received: u64,
+    sample_rate: u32,
+    pre_skip: u64,
+    /// 48 kHz samples encoded so far (without pre-skip).
+    encoded: u64,
+    packets: u64,
+    packet: Vec<u8>,
+}
+
+fn opus_error(path: &Path) -> impl Fn(opus::Error) -> EncodeError + '_ {
+    move |e| EncodeError::new(path, format!("libopus: {e}"))
+}
+
+impl OpusEncoder {
+    /// Starts `path` (a temporary file until [`Encoder::finish`]) at
+    /// `stream.quality.opus_kbps`.
+    pub fn create(path: &Path, stream: &Stream) -> Result<OpusEncoder, EncodeError> {
+        let err = opus_error(path);
+        let mut encoder =
+            opus::Encoder::new(OPUS_RATE, opus::Channels::Mono, opus::Application::Audio)
+                .map_err(&err)?;
+        encoder
+            .set_bitrate(opus::Bitrate::Bits(stream.quality.opus_kbps as i32 * 1000))
+            .map_err(&err)?;
+        let pre_skip = encoder.get_lookahead().map_err(&err)?.max(0) as u64;
+        let resampler = if stream.sample_rate == OPUS_RATE {
+            None
+        } else {
+            Some(
+                Fft::<f32>::new(
+                    stream.sample_rate as usize,
+                    OPUS_RATE as usize,
+                    RESAMPLE_CHUNK,
+                    1,
+                    FixedSync::Input,
+                )
+                .map_err(|e| EncodeError::new(path, format!("resampler: {e}")))?,
+            )
+        };
+        let delay_left = resampler.as_ref().map_or(0, |r| r.output_delay());
+        let tmp = crate::export::fs::temp_path(path);
+        let file = std::fs::File::create(&tmp).map_err(|e| EncodeError::new(path, e))?;
+        let mut writer = ogg::PacketWriter::new(std::io::BufWriter::new(file));
+        let io = |e: std::io::Error| EncodeError::new(path, e);
+        writer
+            .write_packet(
+                opus_head(pre_skip as u16, stream.sample_rate),
+                SERIAL,
+                PacketWriteEndInfo::EndPage,
+                0,
+            )
+            .map_err(io)?;
+        writer
+            .write_packet(opus_tags(stream), SERIAL, PacketWriteEndInfo::EndPage, 0)
+            .map_err(io)?;
+        Ok(OpusEncoder {
+            encoder,
+            writer,
+            path: path.to_path_buf(),
+            tmp,
+            resampler,
+            input: Vec::new(),
+            pending: Vec::new(),
+            delay_left,
+            received: 0,
+            sample_rate: stream.sample_rate,
+            pre_skip,
+            encoded: 0,
+            packets: 0,
+            packet: vec![0; 4000],
+        })
+    }
+
+    /// Resamples what input there is into `pending`; when `last`, all of it, and the
+    /// resampler's delay flushed with silence.
+    fn resample(&mut self, last: bool) -> Result<(), EncodeError> {
+        let Some(need) = self.resampler.as_ref().map(|r| r.input_frames_next()) else {
+            self.pending.append(&mut self.input);
+            return Ok(());
+        };
+        while self.input.len() >= need {
+            let chunk: Vec<f32> = self.input.drain(..need).collect();
+            self.run_resampler(chunk, None)?;
+        }
+        if !last {
+            return Ok(());
+        }
+        if !self.input.is_empty() {
+            let chunk = std::mem::take(&mut self.input);
+            let len = chunk.len();
+            self.run_resampler(chunk, Some(len))?;
+        }
+        // The resampler holds its delay's worth back: silence pushes it out.
+        for _ in 0..16 {
+            if self.pending.len() as u64 + self.encoded >= self.expected() {
+                break;
+            }
+            self.run_resampler(Vec::new(), Some(0))?;
+        }
+        Ok(())
+    }
+
+    /// One resampler call on `chunk` (padded with silence to the size it takes; `partial`
+    /// says how much of it is real input).
+    fn run_resampler(
+        &mut self,
+        mut chunk: Vec<f32>,
+        partial: Option<usize>,
+    ) -> Result<(), EncodeError> {
+        let path = self.path.clone();
+        let resampler = self.resampler.as_mut().expect("resampling");
+        let need = resampler.input_frames_next();
+        chunk.resize(need, 0.0);
+        let indexing = Indexing {
+            input_offset: 0,
+            output_offset: 0,
+            partial_len: partial,
+            active_channels_mask: None,
+        };
+        let adapter = InterleavedSlice::new(&chunk, 1, need)
+            .map_err(|e| EncodeError::new(&path, format!("resampler: {e}")))?;
+        let out = resampler
+            .process(&adapter, Some(&indexing))
+            .map_err(|e| EncodeError::new(&path, format!("resampler: {e}")))?
+            .take_data();
+        let skip = self.delay_left.min(out.len());
+        self.delay_left -= skip;
+        self.pending.extend_from_slice(&out[skip..]);
+        Ok(())
+    }
+
+    /// 48 kHz samples the input makes.
+    fn expected(&self) -> u64 {
+        (self.received * u64::from(OPUS_RATE) + u64::from(self.sample_rate) / 2)
+            / u64::from(self.sample_rate)
+    }
+
+    fn encode_frames(&mut self, last: bool) -> Result<(), EncodeError> {
+        let err = opus_error(&self.path);
+        while self.pending.len() >= FRAME || (last && !self.pending.is_empty()) {
+            let take = self.pending.len().min(FRAME);
+            let mut frame: Vec<f32> = self.pending.drain(..take).collect();
+            frame.resize(FRAME, 0.0);
+            let n = self
+                .encoder
+                .encode_float(&frame, &mut self.packet)
+                .map_err(&err)?;
+            self.encoded += take as u64;
+            self.packets += 1;
+            let end = last && self.pending.is_empty();
+            let info = if end {
+                PacketWriteEndInfo::EndStream
+            } else if self.packets.is_multiple_of(PACKETS_PER_PAGE) {
+                PacketWriteEndInfo::EndPage
+            } else {
+                PacketWriteEndInfo::NormalPacket
+            };
+            self.writer
+                .write_packet(
+                    self.packet[..n].to_vec(),
+                    SERIAL,
+                    info,
+                    self.pre_skip + self.encoded,
+                )
+                .map_err(|e| EncodeError::new(&self.path, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Encoder for OpusEncoder {
+    fn write(&mut self, samples: &[i16]) -> Result<(), EncodeError> {
+        self.received += samples.len() as u64;
+        self.input
+            .extend(samples.iter().map(|&s| f32::from(s) / 32768.0));
+        self.resample(false)?;
+        self.encode_frames(false)
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<Vec<String>, EncodeError> {
+        self.resample(true)?;
+        // Exactly the samples the input makes: the rest is resampler padding.
+        let wanted = self.expected().saturating_sub(self.encoded) as usize;
+        self.pending.resize(wanted, 0.0);
+        if self.pending.is_empty() {
+            // An empty stream still needs its end: one silent frame, all of it trimmed.
+            self.pending.push(0.0);
+        }
+        self.encode_frames(true)?;
+        let path = self.path.clone();
+        let io = |e: std::io::Error| EncodeError::new(&path, e);
+        let OpusEncoder { writer, tmp, .. } = *self;
+        let mut file = writer.into_inner();
+        file.flush().map_err(io)?;
+        file.get_ref().sync_all().map_err(io)?;
+        std::fs::rename(&tmp, &path).map_err(io)?;
+        Ok(vec![super::mp3::file_name(&path)])
+    }
+}
+
+/// The `OpusHead` identification header (RFC 7845 §5.1): version 1, mono, `pre_skip`
+/// samples at 48 kHz to drop, the input's rate, no gain, mapping family 0.
+fn opus_head(pre_skip: u16, input_rate: u32) -> Vec<u8> {
+    let mut h = b"OpusHead".to_vec();
+    h.push(1);
+    h.push(1);
+    h.extend(pre_skip.to_le_bytes());
+    h.extend(input_rate.to_le_bytes());
+    h.extend(0i16.to_le_bytes());
+    h.push(0);
+    h
+}
+
+/// The `OpusTags` comment header (RFC 7845 §5.2) with the article's tags and chapters.
+fn opus_tags(stream: &Stream) -> Vec<u8> {
+    let t = &stream.tags;
+    let mut comments = vec![
+        format!("TITLE={}", t.title),
+        format!("ARTIST={}", t.voice),
+        format!("DATE={}", t.date),
+        format!("LANGUAGE={}", t.language),
+        format!("COMMENT={}", t.comment()),
+        format!("SOURCE_URL={}", t.source),
+    ];
+    let width = if stream.chapters.len() > 99 { 3 } else { 2 };
+    for (n, c) in stream.chapters.iter().enumerate() {
+        let n = n + 1;
+        comments.push(format!("CHAPTER{n:0width$}={}", timestamp(c.start_ms)));
+        comments.push(format!("CHAPTER{n:0width$}NAME={}", c.title));
+    }
+    let vendor = format!("aloud {} (libopus)", env!("CARGO_PKG_VERSION"));
+    let mut h = b"OpusTags".to_vec();
+    h.extend((vendor.len() as u32).to_le_bytes());
+    h.extend(vendor.as_bytes());
+    h.extend((comments.len() as u32).to_le_bytes());
+    for c in comments {
+        h.extend((c.len() as u32).to_le_bytes());
+        h.extend(c.as_bytes());
+    }
+    h
+}

@@ -1,0 +1,611 @@
+//! Loudness to a publishing standard: the targets (`--loudness`), a meter (ITU-R BS.1770-4
+//! integrated loudness and true peak through the `ebur128` crate, plus the plain RMS, peak and
+//! noise floor the audiobook rules are written in), and a look-ahead limiter that keeps the
+//! true peak under a ceiling without clipping.
+//!
+//! Sources of the numbers: podcast −16 LUFS / −1.5 dBTP is the level Apple Podcasts and AES
+//! TD1008 recommend for spoken word (−1 to −2 dBTP); broadcast −23 LUFS / −1 dBTP is EBU R128;
+//! the audiobook rules (RMS −23 to −18 dBFS, peaks ≤ −3 dBFS, noise floor ≤ −60 dBFS, 0.5–1 s
+//! of room tone at the head and 1–5 s at the tail) are ACX's audio submission requirements.
+
+use std::collections::VecDeque;
+
+/// A loudness standard an article's audio is normalized to (`--loudness`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Loudness {
+    /// No normalization: the engine's levels (each chunk at about −21 dBFS RMS), as before
+    /// `--loudness` existed (`--loudness none`).
+    Off,
+    /// Integrated loudness `lufs` (BS.1770-4, gated) with true peaks at most `ceiling_dbtp`.
+    Integrated {
+        /// What the user asked for: `podcast`, `broadcast` or the number given.
+        name: &'static str,
+        /// Target integrated loudness, LUFS.
+        lufs: f64,
+        /// True-peak ceiling, dBTP.
+        ceiling_dbtp: f64,
+    },
+    /// The audiobook platform rules ([`AUDIOBOOK`]): the whole file's RMS at
+    /// [`AudiobookRules::target_rms_dbfs`], peaks under the ceiling, room tone at both ends.
+    Audiobook,
+}
+
+/// The audiobook rules (ACX audio submission requirements) and how aloud meets them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AudiobookRules {
+    /// Lowest allowed RMS of the whole file, dBFS.
+    pub min_rms_dbfs: f64,
+    /// Highest allowed RMS, dBFS.
+    pub max_rms_dbfs: f64,
+    /// The RMS aloud aims at: the middle of the allowed range.
+    pub target_rms_dbfs: f64,
+    /// Highest allowed peak, dBFS.
+    pub max_peak_dbfs: f64,
+    /// The true-peak ceiling aloud limits to: half a decibel under the peak rule, so the
+    /// sample peaks and the peaks of the decoded MP3 stay under it.
+    pub ceiling_dbtp: f64,
+    /// Highest allowed noise floor, dBFS.
+    pub max_noise_floor_dbfs: f64,
+    /// Silence (room tone) before the first word, milliseconds (the rule: 500–1,000).
+    pub head_ms: u32,
+    /// Silence after the last word, milliseconds (the rule: 1,000–5,000).
+    pub tail_ms: u32,
+}
+
+/// The audiobook rules aloud applies with `--loudness audiobook`.
+pub const AUDIOBOOK: AudiobookRules = AudiobookRules {
+    min_rms_dbfs: -23.0,
+    max_rms_dbfs: -18.0,
+    target_rms_dbfs: -20.0,
+    max_peak_dbfs: -3.0,
+    ceiling_dbtp: -3.5,
+    max_noise_floor_dbfs: -60.0,
+    head_ms: 750,
+    tail_ms: 2000,
+};
+
+/// `podcast`: −16 LUFS, −1.5 dBTP.
+pub const PODCAST: Loudness = Loudness::Integrated {
+    name: "podcast",
+    lufs: -16.0,
+    ceiling_dbtp: -1.5,
+};
+
+/// `broadcast` (EBU R128): −23 LUFS, −1 dBTP.
+pub const BROADCAST: Loudness = Loudness::Integrated {
+    name: "broadcast",
+    lufs: -23.0,
+    ceiling_dbtp: -1.0,
+};
+
+/// The lowest and highest target a number given to `--loudness` may name, LUFS.
+pub const LUFS_RANGE: (f64, f64) = (-40.0, -6.0);
+
+impl Loudness {
+    /// Parses a `--loudness` value: `podcast`, `broadcast`, `audiobook`, `none`, or a number
+    /// in LUFS from −40 to −6 (its true-peak ceiling is podcast's −1.5 dBTP). The error is one
+    /// line naming what is accepted.
+    pub fn parse(value: &str) -> Result<Loudness, String> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "podcast" => Ok(PODCAST),
+            "broadcast" | "ebu" | "r128" => Ok(BROADCAST),
+            "audiobook" | "acx" => Ok(Loudness::Audiobook),
+            "none" | "off" => Ok(Loudness::Off),
+            other => {
+                let number = other.strip_suffix("lufs").unwrap_or(other).trim();
+                match number.parse::<f64>() {
+                    Ok(lufs) if (LUFS_RANGE.0..=LUFS_RANGE.1).contains(&lufs) => {
+                        Ok(Loudness::Integrated {
+                            name: "custom",
+                            lufs,
+                            ceiling_dbtp: -1.5,
+                        })
+                    }
+                    Ok(_) => Err(format!(
+                        "{value}: a loudness target must be from {} to {} LUFS",
+                        LUFS_RANGE.0, LUFS_RANGE.1
+                    )),
+                    Err(_) => Err(format!(
+                        "{value}: not a loudness standard; use podcast (-16 LUFS), broadcast \
+                         (-23 LUFS), audiobook, none, or a number in LUFS such as -19"
+                    )),
+                }
+            }
+        }
+    }
+
+    /// The name recorded in the manifest.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Loudness::Off => "none",
+            Loudness::Integrated { name, .. } => name,
+            Loudness::Audiobook => "audiobook",
+        }
+    }
+
+    /// The true-peak ceiling, dBTP; `None` without normalization.
+    pub fn ceiling_dbtp(&self) -> Option<f64> {
+        match self {
+            Loudness::Off => None,
+            Loudness::Integrated { ceiling_dbtp, .. } => Some(*ceiling_dbtp),
+            Loudness::Audiobook => Some(AUDIOBOOK.ceiling_dbtp),
+        }
+    }
+
+    /// Silence added before the first and after the last chunk, milliseconds: the audiobook
+    /// room tone, else none.
+    pub fn room_tone_ms(&self) -> (u32, u32) {
+        match self {
+            Loudness::Audiobook => (AUDIOBOOK.head_ms, AUDIOBOOK.tail_ms),
+            _ => (0, 0),
+        }
+    }
+}
+
+/// Decibels of a linear amplitude ratio; −∞ for 0.
+pub fn db(linear: f64) -> f64 {
+    20.0 * linear.log10()
+}
+
+/// The linear amplitude ratio of `db` decibels.
+pub fn linear(db: f64) -> f64 {
+    10f64.powf(db / 20.0)
+}
+
+/// What a [`Meter`] measured. Levels are relative to full scale (a 16-bit sample of ±32768);
+/// `None` stands for −∞ (digital silence), which JSON cannot hold.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Measurement {
+    /// Integrated loudness (BS.1770-4, gated), LUFS.
+    pub integrated_lufs: Option<f64>,
+    /// True peak (BS.1770-4 Annex 2, oversampled), dBTP.
+    pub true_peak_dbtp: Option<f64>,
+    /// Largest sample, dBFS.
+    pub sample_peak_dbfs: Option<f64>,
+    /// RMS of every sample of the file, silences included (as the audiobook rule measures
+    /// it), dBFS.
+    pub rms_dbfs: Option<f64>,
+    /// RMS of the quietest [`NOISE_WINDOW_MS`] of the file, dBFS: the noise floor of the
+    /// audiobook rule; `None` when that is digital silence (a synthetic voice has no room).
+    pub noise_floor_dbfs: Option<f64>,
+}
+
+/// The window over which the noise floor is measured, milliseconds.
+pub const NOISE_WINDOW_MS: u32 = 500;
+
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some((x * 100.0).round() / 100.0)
+}
+
+/// Measures a mono stream of 16-bit samples as it goes by: memory does not grow with it.
+pub struct Meter {
+    ebu: ebur128::EbuR128,
+    sum_squares: f64,
+    count: u64,
+    peak: i32,
+    /// Sum of squares of the current 10 ms block, and how many samples it holds.
+    block_sum: f64,
+    block_count: usize,
+    block_len: usize,
+    /// The last [`NOISE_WINDOW_MS`] of block sums.
+    window: VecDeque<f64>,
+    window_blocks: usize,
+    window_sum: f64,
+    quietest: Option<f64>,
+}
+
+impl Meter {
+    /// A meter for mono audio at `sample_rate`; `true_peak` adds the oversampled peak meter
+    /// (which costs most of the time).
+    pub fn new(sample_rate: u32, true_peak: bool) -> Meter {
+        let mut mode = ebur128::Mode::I | ebur128::Mode::SAMPLE_PEAK;
+        if true_peak {
+            mode |= ebur128::Mode::TRUE_PEAK;
+        }
+        Meter {
+            ebu: ebur128::EbuR128::new(1, sample_rate, mode)
+                .expect("one channel at an engine's sample rate is always valid"),
+            sum_squares: 0.0,
+            count: 0,
+            peak: 0,
+            block_sum: 0.0,
+            block_count: 0,
+            block_len: crate::audio::samples_for_ms(10, sample_rate).max(1),
+            window: VecDeque::new(),
+            window_blocks: (NOISE_WINDOW_MS / 10) as usize,
+            window_sum: 0.0,
+            quietest: None,
+        }
+    }
+
+    /// Adds samples.
+    pub fn add(&mut self, samples: &[i16]) {
+        if samples.is_empty() {
+            return;
+        }
+        self.ebu
+            .add_frames_i16(samples)
+            .expect("a mono meter takes any number of mono frames");
+        let mut rest = samples;
+        while !rest.is_empty() {
+            let take = rest.len().min(self.block_len - self.block_count);
+            let (now, later) = rest.split_at(take);
+            rest = later;
+            let sum: f64 = now.iter().map(|&s| f64::from(s) * f64::from(s)).sum();
+            let peak = now.iter().map(|&s| i32::from(s).abs()).max().unwrap_or(0);
+            self.peak = self.peak.max(peak);
+            self.sum_squares += sum;
+            self.block_sum += sum;
+            self.block_count += take;
+            if self.block_count == self.block_len {
+                self.end_block();
+            }
+        }
+        self.count += samples.len() as u64;
+    }
+
+    /// A 10 ms block is complete: slide the noise-floor window on by one block.
+    fn end_block(&mut self) {
+        self.window.push_back(self.block_sum);
+        self.window_sum += self.block_sum;
+        self.block_sum = 0.0;
+        self.block_count = 0;
+        if self.window.len() > self.window_blocks {
+            self.window_sum -= self.window.pop_front().unwrap_or(0.0);
+        }
+        if self.window.len() == self.window_blocks {
+            // Rounding can leave a sum of zeros a hair above zero; it is silence.
+            let sum = if self.window_sum < 0.5 {
+                0.0
+            } else {
+                self.window_sum
+            };
+            self.quietest = Some(self.quietest.map_or(sum, |q| q.min(sum)));
+        }
+    }
+
+    /// Adds `n` samples of silence.
+    pub fn add_silence(&mut self, n: usize) {
+        const BLOCK: [i16; 4096] = [0; 4096];
+        let mut left = n;
+        while left > 0 {
+            let take = left.min(BLOCK.len());
+            self.add(&BLOCK[..take]);
+            left -= take;
+        }
+    }
+
+    /// Integrated loudness so far, LUFS (−∞ when every block is under the absolute gate).
+    pub fn integrated(&self) -> f64 {
+        self.ebu.loudness_global().unwrap_or(f64::NEG_INFINITY)
+    }
+
+    /// RMS of every sample so far, dBFS.
+    pub fn rms_dbfs(&self) -> f64 {
+        if self.count == 0 {
+            return f64::NEG_INFINITY;
+        }
+        db((self.sum_squares / self.count as f64).sqrt() / 32768.0)
+    }
+
+    /// The measurement so far.
+    pub fn measurement(&self) -> Measurement {
+        let tp = self.ebu.true_peak(0).map(db).unwrap_or(f64::NEG_INFINITY);
+        // Without the window filled (a file under half a second), the whole file is the
+        // quietest window.
+        let window_len = (self.window_blocks * self.block_len) as f64;
+        let quietest = self
+            .quietest
+            .map(|sum| db((sum / window_len).sqrt() / 32768.0))
+            .unwrap_or_else(|| self.rms_dbfs());
+        Measurement {
+            integrated_lufs: finite(self.integrated()),
+            true_peak_dbtp: finite(tp),
+            sample_peak_dbfs: finite(db(f64::from(self.peak) / 32768.0)),
+            rms_dbfs: finite(self.rms_dbfs()),
+            noise_floor_dbfs: finite(quietest),
+        }
+    }
+}
+
+/// Samples either side of a sample the true-peak interpolator reads.
+const INTERP_HALF: usize = 6;
+
+/// A look-ahead peak limiter that keeps the *true* (inter-sample) peak of its output under a
+/// ceiling, with a smooth gain and without clipping.
+///
+/// The detector upsamples by ⌈192 kHz / rate⌉ (at least 4×, the oversampling BS.1770-4 Annex 2
+/// asks of a true-peak meter at 48 kHz) with a 12-tap-per-phase windowed-sinc interpolator, and
+/// asks of each sample the gain that brings the largest of it and the interpolated values on
+/// either side under the ceiling. The gain is the minimum of those over the look-ahead window,
+/// released exponentially, then averaged over the look-ahead: every average is of values that
+/// are each at most the gain the delayed sample needs, so the output never exceeds the
+/// ceiling, and the gain moves over at least the look-ahead (5 ms) instead of jumping. The
+/// output is the input delayed by the look-ahead plus the interpolator's reach; [`push`]
+/// and [`finish`] hide the delay, so `n` samples in give `n` samples out, in line.
+///
+/// [`push`]: Limiter::push
+/// [`finish`]: Limiter::finish
+pub struct Limiter {
+    ceiling: f32,
+    lookahead: usize,
+    release: f32,
+    phases: Vec<[f32; 2 * INTERP_HALF]>,
+    /// The most an interpolated point can exceed the largest sample around it: the largest
+    /// sum of absolute tap values of a phase. Below `ceiling / bound` nothing is interpolated.
+    bound: f32,
+    /// Input from x[k − 6] on (from `history_start`), for the detector.
+    history: Vec<f32>,
+    history_start: usize,
+    /// Samples pushed up to which interpolated points may pass the ceiling (a sample that
+    /// loud was seen within the interpolator's reach).
+    loud_until: usize,
+    /// The largest interpolated magnitude between the previous sample and the current one.
+    between_before: f32,
+    /// Monotonic queue of (index, needed gain) for the sliding minimum.
+    minimum: VecDeque<(usize, f32)>,
+    released: f32,
+    average: VecDeque<f32>,
+    average_sum: f64,
+    /// Input waiting to be output: x[k − lookahead ..= k].
+    delay: VecDeque<f32>,
+    /// Samples given to the detector (k of the next one).
+    detected: usize,
+    /// Samples pushed.
+    received: usize,
+    /// Samples output.
+    emitted: usize,
+    /// Largest gain reduction applied, as a factor (1 = none).
+    pub deepest: f32,
+}
+
+/// Look-ahead of [`Limiter`], milliseconds.
+pub const LIMITER_LOOKAHEAD_MS: u32 = 5;
+/// Release time constant of [`Limiter`], milliseconds.
+pub const LIMITER_RELEASE_MS: f32 = 80.0;
+
+impl Limiter {
+    /// A limiter for mono audio at `sample_rate` keeping true peaks at most `ceiling`
+    /// (linear, 1.0 = full scale).
+    pub fn new(sample_rate: u32, ceiling: f32) -> Limiter {
+        let factor = 192_000u32.div_ceil(sample_rate).max(4) as usize;
+        let phases: Vec<[f32; 2 * INTERP_HALF]> = (1..factor)
+            .map(|p| {
+                let frac = p as f64 / factor as f64;
+                let mut taps = [0f32; 2 * INTERP_HALF];
+                let mut sum = 0.0;
+                let mut raw = [0f64; 2 * INTERP_HALF];
+                for (t, tap) in raw.iter_mut().enumerate() {
+                    // Tap t reads x[k − 5 + t]; its distance from the point k + frac:
+                    let d = (t as f64 - (INTERP_HALF as f64 - 1.0)) - frac;
+                    let sinc = if d == 0.0 {
+                        1.0
+                    } else {
+                        (std::f64::consts::PI * d).sin() / (std::f64::consts::PI * d)
+                    };
+                    // Blackman window over ±6 samples.
+                    let w = d / INTERP_HALF as f64;
+                    let window = 0.42
+                        + 0.5 * (std::f64::consts::PI * w).cos()
+                        + 0.08 * (2.0 * std::f64::consts::PI * w).cos();
+                    *tap = sinc * window;
+                    sum += *tap;
+                }
+                for (tap, r) in taps.iter_mut().zip(raw) {
+                    *tap = (r / sum) as f32;
+                }
+                taps
+            })
+            .collect();
+        let bound = phases
+            .iter()
+            .map(|taps: &[f32; 2 * INTERP_HALF]| taps.iter().map(|t| t.abs()).sum::<f32>())
+            .fold(1.0f32, f32::max);
+        let lookahead = crate::audio::samples_for_ms(LIMITER_LOOKAHEAD_MS, sample_rate).max(1);
+        let release_samples = LIMITER_RELEASE_MS * sample_rate as f32 / 1000.0;
+        Limiter {
+            ceiling,
+            lookahead,
+            release: 1.0 - (-1.0 / release_samples).exp(),
+            phases,
+            bound,
+            history: vec![0.0; INTERP_HALF],
+            history_start: 0,
+            loud_until: 0,
+            between_before: 0.0,
+            minimum: VecDeque::new(),
+            released: 1.0,
+            average: std::iter::repeat_n(1.0, lookahead).collect(),
+            average_sum: lookahead as f64,
+            delay: std::iter::repeat_n(0.0, lookahead).collect(),
+            detected: 0,
+            received: 0,
+            emitted: 0,
+            deepest: 1.0,
+        }
+    }
+
+    /// Feeds samples (full scale ±1.0) and appends the limited output that is ready to `out`.
+    pub fn push(&mut self, input: &[f32], out: &mut Vec<f32>) {
+        for &x in input {
+            self.received += 1;
+            if x.abs() * self.bound > self.ceiling {
+                self.loud_until = self.received + 2 * INTERP_HALF;
+            }
+            self.history.push(x);
+            // x[k − 6 ..= k + 6] is there: the detector can judge sample k.
+            if self.history.len() - self.history_start == 2 * INTERP_HALF + 1 {
+                let needed = self.needed_gain();
+                self.history_start += 1;
+                self.gain_step(needed, out);
+                if self.history_start >= 4096 {
+                    self.history.drain(..self.history_start);
+                    self.history_start = 0;
+                }
+            }
+        }
+    }
+
+    /// The gain sample k = history[6] needs so it and the interpolated points around it stay
+    /// under the ceiling.
+    fn needed_gain(&mut self) -> f32 {
+        let h = &self.history[self.history_start..self.history_start + 2 * INTERP_HALF + 1];
+        let centre = h[INTERP_HALF];
+        // Points between x[k] and x[k + 1] read x[k − 5 ..= k + 6] = h[1..13].
+        let mut between_after = 0f32;
+        if self.received <= self.loud_until {
+            for taps in &self.phases {
+                let v: f32 = taps.iter().zip(&h[1..]).map(|(t, x)| t * x).sum();
+                between_after = between_after.max(v.abs());
+            }
+        }
+        // Else every sample within reach is under ceiling / bound, so is every point.
+        let peak = centre.abs().max(between_after).max(self.between_before);
+        self.between_before = between_after;
+        if peak > self.ceiling {
+            self.ceiling / peak
+        } else {
+            1.0
+        }
+    }
+
+    fn gain_step(&mut self, needed: f32, out: &mut Vec<f32>) {
+        let k = self.detected;
+        self.detected += 1;
+        while self.minimum.back().is_some_and(|&(_, g)| g >= needed) {
+            self.minimum.pop_back();
+        }
+        self.minimum.push_back((k, needed));
+        while self
+            .minimum
+            .front()
+            .is_some_and(|&(i, _)| i + self.lookahead < k)
+        {
+            self.minimum.pop_front();
+        }
+        let held = self.minimum.front().map_or(1.0, |&(_, g)| g);
+        self.released = held.min(self.released + self.release * (1.0 - self.released));
+        self.average.push_back(self.released);
+        self.average_sum += f64::from(self.released);
+        self.average_sum -= f64::from(self.average.pop_front().unwrap_or(1.0));
+        let gain = ((self.average_sum / self.lookahead as f64) as f32).min(1.0);
+        self.deepest = self.deepest.min(gain);
+        // The sample being judged is x[k]; the one leaving the delay is x[k − lookahead].
+        let x = self.history[self.history_start + INTERP_HALF - 1];
+        self.delay.push_back(x);
+        let delayed = self.delay.pop_front().unwrap_or(0.0);
+        if k >= self.lookahead {
+            out.push(delayed * gain);
+            self.emitted += 1;
+        }
+    }
+
+    /// Flushes the samples still in the look-ahead and detector, so the output has as many
+    /// samples as the input.
+    pub fn finish(mut self, out: &mut Vec<f32>) {
+        let total = self.received;
+        let zeros = vec![0f32; self.lookahead + INTERP_HALF + 1];
+        let before = out.len();
+        let mut rest = Vec::new();
+        self.push(&zeros, &mut rest);
+        let wanted = total - (self.emitted - rest.len());
+        rest.truncate(wanted);
+        out.extend(rest);
+        debug_assert!(out.len() >= before);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_presets_and_numbers() {
+        assert_eq!(Loudness::parse("podcast"), Ok(PODCAST));
+        assert_eq!(Loudness::parse("Broadcast"), Ok(BROADCAST));
+        assert_eq!(Loudness::parse("audiobook"), Ok(Loudness::Audiobook));
+        assert_eq!(Loudness::parse("none"), Ok(Loudness::Off));
+        assert_eq!(
+            Loudness::parse("-19"),
+            Ok(Loudness::Integrated {
+                name: "custom",
+                lufs: -19.0,
+                ceiling_dbtp: -1.5
+            })
+        );
+        assert!(Loudness::parse("-19 LUFS").is_ok());
+        assert!(Loudness::parse("-3")
+            .unwrap_err()
+            .contains("from -40 to -6"));
+        assert!(Loudness::parse("loud").unwrap_err().contains("podcast"));
+    }
+
+    /// A sine at `freq` Hz and `amp` full scale, `n` samples.
+    fn sine(freq: f32, amp: f32, rate: u32, n: usize) -> Vec<f32> {
+        (0..n)
+            .map(|i| amp * (2.0 * std::f32::consts::PI * freq * i as f32 / rate as f32).sin())
+            .collect()
+    }
+
+    fn limit(input: &[f32], rate: u32, ceiling: f32) -> Vec<f32> {
+        let mut l = Limiter::new(rate, ceiling);
+        let mut out = Vec::new();
+        for block in input.chunks(1000) {
+            l.push(block, &mut out);
+        }
+        l.finish(&mut out);
+        out
+    }
+
+    #[test]
+    fn limiter_keeps_length_and_alignment_and_leaves_quiet_audio_alone() {
+        let rate = 22050;
+        let input = sine(440.0, 0.3, rate, 10_000);
+        let out = limit(&input, rate, 0.8);
+        assert_eq!(out.len(), input.len());
+        for (a, b) in input.iter().zip(&out) {
+            assert!((a - b).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn limiter_holds_the_true_peak_under_the_ceiling() {
+        let rate = 22050;
+        // A sine near a quarter of the rate peaks between samples; a loud burst in silence
+        // tests the attack.
+        let mut input = vec![0f32; 3000];
+        input.extend(sine(5012.0, 1.4, rate, 8000));
+        input.extend(vec![0f32; 3000]);
+        input.extend(sine(300.0, 0.5, rate, 4000));
+        let ceiling = linear(-1.5) as f32;
+        let out = limit(&input, rate, ceiling);
+        assert_eq!(out.len(), input.len());
+        let samples: Vec<i16> = out.iter().map(|&x| (x * 32767.0).round() as i16).collect();
+        let mut meter = Meter::new(rate, true);
+        meter.add(&samples);
+        let tp = meter.measurement().true_peak_dbtp.unwrap();
+        assert!(tp <= -1.45, "true peak {tp} dBTP over the -1.5 ceiling");
+        assert!(tp > -3.0, "the limiter does not crush: {tp}");
+        // The quiet tone after the burst is back near full level once released.
+        let tail = &out[out.len() - 1000..];
+        let peak = tail.iter().fold(0f32, |m, x| m.max(x.abs()));
+        assert!(peak > 0.45, "released: {peak}");
+    }
+
+    #[test]
+    fn meter_reads_a_full_scale_sine_as_minus_three_lufs_ish() {
+        // BS.1770: a 997 Hz sine at 0 dBFS on one channel reads −3.01 LUFS.
+        let rate = 48_000;
+        let samples: Vec<i16> = sine(997.0, 1.0, rate, rate as usize * 5)
+            .into_iter()
+            .map(|x| (x * 32767.0) as i16)
+            .collect();
+        let mut m = Meter::new(rate, true);
+        m.add(&samples);
+        let r = m.measurement();
+        assert!((r.integrated_lufs.unwrap() + 3.01).abs() < 0.1, "{r:?}");
+        assert!((r.rms_dbfs.unwrap() + 3.01).abs() < 0.05, "{r:?}");
+        m.add_silence(rate as usize);
+        assert_eq!(m.measurement().noise_floor_dbfs, None, "silence is −∞");
+    }
+}

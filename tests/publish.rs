@@ -1,0 +1,502 @@
+//! Publish-ready audio (issue 15): loudness to a standard checked by an independent meter
+//! (ffmpeg's `ebur128` filter, true peak on), every encoded format read back by `ffprobe` and
+//! `ffmpeg` (length, chapters, tags), the audiobook rules, `--no-chunks`, `-o FILE`, and bad
+//! `--format`/`--loudness` values. Real engines, real files; ffmpeg is installed by
+//! scripts/setup.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use common::*;
+use serde_json::Value;
+
+/// What ffmpeg's EBU R128 meter says of a file: (integrated LUFS, true peak dBTP).
+fn ffmpeg_loudness(path: &Path) -> (f64, f64) {
+    let out = Process::new("ffmpeg")
+        .args(["-hide_banner", "-nostats", "-i"])
+        .arg(path)
+        .args(["-af", "ebur128=peak=true", "-f", "null", "-"])
+        .output()
+        .expect("ffmpeg runs (scripts/setup installs it)");
+    assert!(out.status.success(), "ffmpeg measures {}", path.display());
+    let text = String::from_utf8_lossy(&out.stderr);
+    let summary = &text[text.rfind("Summary:").expect("an ebur128 summary")..];
+    let value = |key: &str| -> f64 {
+        let line = summary
+            .lines()
+            .find(|l| l.trim_start().starts_with(key))
+            .unwrap_or_else(|| panic!("{key} in {summary}"));
+        line.split_whitespace().nth(1).unwrap().parse().unwrap()
+    };
+    (value("I:"), value("Peak:"))
+}
+
+/// `ffprobe -show_format -show_chapters` as JSON.
+fn ffprobe(path: &Path) -> Value {
+    let out = Process::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-show_format",
+            "-show_streams",
+            "-show_chapters",
+            "-of",
+            "json",
+        ])
+        .arg(path)
+        .output()
+        .expect("ffprobe runs");
+    assert!(
+        out.status.success(),
+        "ffprobe reads {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Samples a decoder makes of `path` at `rate` (mono 16-bit).
+fn decoded_samples(path: &Path, rate: u32) -> usize {
+    let out = Process::new("ffmpeg")
+        .args(["-v", "error", "-i"])
+        .arg(path)
+        .args(["-f", "s16le", "-ac", "1", "-ar", &rate.to_string(), "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    out.stdout.len() / 2
+}
+
+fn num(v: &Value) -> f64 {
+    match v {
+        Value::String(s) => s.parse().unwrap(),
+        v => v.as_f64().unwrap(),
+    }
+}
+
+/// Checks an encoded file against its manifest: ffprobe reads it, its length (what players
+/// show: ffprobe's duration less the encoder delay it reports as start time) is within 50 ms
+/// of `duration_ms`, a decoder makes as many samples as the WAV has (±50 ms), and its
+/// chapters are the manifest's, at the manifest's times, with their titles.
+fn check_encoded(path: &Path, m: &Value) {
+    let probe = ffprobe(path);
+    let format = &probe["format"];
+    let duration_ms = m["duration_ms"].as_f64().unwrap();
+    let start = format.get("start_time").map_or(0.0, num);
+    let length_ms = (num(&format["duration"]) - start) * 1000.0;
+    assert!(
+        (length_ms - duration_ms).abs() <= 50.0,
+        "{}: {length_ms:.1} ms against the manifest's {duration_ms}",
+        path.display()
+    );
+    let rate = m["sample_rate"].as_u64().unwrap() as u32;
+    let decoded_ms = decoded_samples(path, rate) as f64 * 1000.0 / f64::from(rate);
+    assert!(
+        (decoded_ms - duration_ms).abs() <= 50.0,
+        "{}: decodes to {decoded_ms:.1} ms against {duration_ms}",
+        path.display()
+    );
+    let chapters = probe["chapters"].as_array().unwrap();
+    let wanted = m["chapters"].as_array().unwrap();
+    assert!(!wanted.is_empty(), "the manifest lists chapters");
+    assert_eq!(
+        chapters.len(),
+        wanted.len(),
+        "{}: one chapter per manifest chapter",
+        path.display()
+    );
+    for (got, want) in chapters.iter().zip(wanted) {
+        let start_ms = num(&got["start_time"]) * 1000.0;
+        assert!(
+            (start_ms - want["start_ms"].as_f64().unwrap()).abs() <= 50.0,
+            "{}: chapter {} starts at {start_ms} ms, the manifest says {}",
+            path.display(),
+            want["title"],
+            want["start_ms"]
+        );
+        assert_eq!(got["tags"]["title"], want["title"], "{}", path.display());
+    }
+    let tags = &format["tags"];
+    let title = tags
+        .get("title")
+        .or_else(|| probe["streams"][0]["tags"].get("title"))
+        .or_else(|| probe["streams"][0]["tags"].get("TITLE"));
+    assert_eq!(title, m["title"].as_str().map(Value::from).as_ref());
+}
+
+/// Exports every sample article with espeak into `out` with `extra` options.
+fn export_samples(out: &Path, extra: &[&str]) {
+    aloud()
+        .args(["export", "--engine", "espeak", "-q"])
+        .arg(articles_dir())
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .assert()
+        .success();
+}
+
+fn article_dirs(out: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    assert_eq!(dirs.len(), 3, "three sample articles");
+    dirs
+}
+
+#[test]
+fn podcast_default_every_sample_on_target_and_every_format_readable_with_chapters() {
+    let out = tempfile::tempdir().unwrap();
+    export_samples(out.path(), &["--format", "wav,flac,mp3,opus,m4b"]);
+    for dir in article_dirs(out.path()) {
+        let m = read_json(&dir.join("manifest.json"));
+        let slug = dir.file_name().unwrap().to_string_lossy().to_string();
+        let l = &m["loudness"];
+        assert_eq!(l["standard"], "podcast");
+        assert_eq!(l["target_lufs"], -16.0);
+        assert_eq!(l["ceiling_dbtp"], -1.5);
+        // The independent meter on the master (WAV) and the lossless copies.
+        for ext in ["wav", "flac"] {
+            let (i, tp) = ffmpeg_loudness(&dir.join(format!("{slug}.{ext}")));
+            assert!(
+                (i + 16.0).abs() <= 0.5,
+                "{slug}.{ext}: {i} LUFS, wanted -16 ± 0.5"
+            );
+            assert!(tp <= -1.5, "{slug}.{ext}: true peak {tp} dBTP over -1.5");
+        }
+        // The manifest's own figures agree with ffmpeg's on the master.
+        let (i, tp) = ffmpeg_loudness(&dir.join(format!("{slug}.wav")));
+        let after = &l["after"];
+        assert!((after["integrated_lufs"].as_f64().unwrap() - i).abs() <= 0.2);
+        assert!((after["true_peak_dbtp"].as_f64().unwrap() - tp).abs() <= 0.3);
+        assert!(after["true_peak_dbtp"].as_f64().unwrap() <= -1.5);
+        assert!(l["before"]["integrated_lufs"].as_f64().unwrap() < -18.0);
+        // Lossy formats lose a little of the high band that K-weighting counts, and their
+        // decoders overshoot the master's peaks (README); they never clip.
+        for ext in ["m4b", "mp3", "opus"] {
+            let (i, tp) = ffmpeg_loudness(&dir.join(format!("{slug}.{ext}")));
+            assert!((i + 16.0).abs() <= 1.0, "{slug}.{ext}: {i} LUFS");
+            assert!(tp < 0.0, "{slug}.{ext}: decoded true peak {tp}");
+        }
+        for ext in ["mp3", "opus", "m4b", "flac"] {
+            check_encoded(&dir.join(format!("{slug}.{ext}")), &m);
+        }
+        let files: Vec<&str> = m["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["format"].as_str().unwrap())
+            .collect();
+        assert_eq!(files, ["wav", "flac", "mp3", "opus", "m4b"]);
+        for f in m["files"].as_array().unwrap() {
+            let len = std::fs::metadata(dir.join(f["file"].as_str().unwrap()))
+                .unwrap()
+                .len();
+            assert_eq!(f["bytes"].as_u64(), Some(len));
+        }
+        // The chunk WAVs stay, and the article WAV still has the plan's pauses and times.
+        check_article(
+            &Exported {
+                dir: dir.clone(),
+                slug: slug.clone(),
+                manifest: m.clone(),
+            },
+            "espeak",
+            350,
+        );
+    }
+    // The sourdough article has three headings: four chapters, the first named after it.
+    let m = read_json(&out.path().join("learning-to-bake-sourdough/manifest.json"));
+    let titles: Vec<&str> = m["chapters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    assert_eq!(titles[0], m["title"].as_str().unwrap());
+    assert_eq!(titles[1], "Starting the starter");
+    // A chapter starts where its heading is heard.
+    let heading = m["chunks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "Starting the starter")
+        .unwrap();
+    assert_eq!(m["chapters"][1]["start_ms"], heading["start_ms"]);
+}
+
+#[test]
+fn mp3_and_opus_carry_tags_and_the_formats_bit_rates() {
+    let out = tempfile::tempdir().unwrap();
+    let e = export_one(
+        &articles_dir().join("harbour-council-vote.txt"),
+        out.path(),
+        &["--format", "mp3,opus"],
+    );
+    let mp3 = ffprobe(&e.dir.join("harbour-council-vote.mp3"));
+    let stream = &mp3["streams"][0];
+    assert_eq!(stream["codec_name"], "mp3");
+    assert_eq!(stream["channels"], 1);
+    assert_eq!(num(&stream["bit_rate"]), 64000.0, "CBR 64 kb/s");
+    let tags = &mp3["format"]["tags"];
+    assert_eq!(tags["artist"], "en-us", "the narrator voice");
+    assert!(tags["comment"]
+        .as_str()
+        .unwrap()
+        .contains("harbour-council-vote.txt"));
+    assert!(tags["date"].as_str().unwrap().starts_with("20"));
+    let opus = ffprobe(&e.dir.join("harbour-council-vote.opus"));
+    assert_eq!(opus["streams"][0]["codec_name"], "opus");
+    assert_eq!(opus["format"]["format_name"], "ogg");
+    let bits = num(&opus["format"]["bit_rate"]);
+    assert!(
+        (28_000.0..44_000.0).contains(&bits),
+        "about 32 kb/s: {bits}"
+    );
+    let otags = &opus["streams"][0]["tags"];
+    assert_eq!(otags["ARTIST"], "en-us");
+    // The manifest names the first format as the article's audio; no WAV was asked for.
+    assert_eq!(e.manifest["audio"], "harbour-council-vote.mp3");
+    assert!(!e.dir.join("harbour-council-vote.wav").exists());
+    assert_eq!(
+        tree(&e.dir)
+            .iter()
+            .filter(|f| f.starts_with('.') || f.contains("/."))
+            .count(),
+        0,
+        "no temporary or raw files left: {:?}",
+        tree(&e.dir)
+    );
+}
+
+#[test]
+fn broadcast_and_a_number_in_lufs_hit_their_targets() {
+    let out = tempfile::tempdir().unwrap();
+    for (loudness, target, ceiling) in [("broadcast", -23.0, -1.0), ("-19", -19.0, -1.5)] {
+        let e = export_one(
+            &articles_dir().join("night-trains-return.html"),
+            &out.path().join(loudness),
+            &[&format!("--loudness={loudness}")],
+        );
+        let (i, tp) = ffmpeg_loudness(&e.dir.join(format!("{}.wav", e.slug)));
+        assert!((i - target).abs() <= 0.5, "{loudness}: {i} LUFS");
+        assert!(tp <= ceiling, "{loudness}: true peak {tp}");
+        assert_eq!(e.manifest["loudness"]["target_lufs"], target);
+    }
+}
+
+/// RMS of samples in dBFS (full scale 32768).
+fn dbfs(rms: f64) -> f64 {
+    20.0 * (rms / 32768.0).log10()
+}
+
+#[test]
+fn audiobook_output_passes_every_audiobook_rule() {
+    let out = tempfile::tempdir().unwrap();
+    let e = export_one(
+        &articles_dir().join("learning-to-bake-sourdough.md"),
+        out.path(),
+        &["--loudness", "audiobook", "--format", "wav,mp3"],
+    );
+    let (rate, samples) = read_wav(&e.dir.join(format!("{}.wav", e.slug)));
+    // RMS of the whole file between -23 and -18 dBFS.
+    let level = dbfs(rms(&samples));
+    assert!((-23.0..=-18.0).contains(&level), "RMS {level} dBFS");
+    // Peaks at most -3 dBFS: the samples, and the true peak by ffmpeg.
+    let peak = samples.iter().map(|s| i32::from(*s).abs()).max().unwrap();
+    assert!(
+        dbfs(f64::from(peak)) <= -3.0,
+        "peak {}",
+        dbfs(f64::from(peak))
+    );
+    let (_, tp) = ffmpeg_loudness(&e.dir.join(format!("{}.wav", e.slug)));
+    assert!(tp <= -3.0, "true peak {tp}");
+    // Noise floor at most -60 dBFS: the quietest half second.
+    let window = rate as usize / 2;
+    let quietest = samples
+        .chunks(window / 5)
+        .map(|c| c.iter().map(|&s| f64::from(s).powi(2)).sum::<f64>())
+        .collect::<Vec<_>>()
+        .windows(5)
+        .map(|w| (w.iter().sum::<f64>() / window as f64).sqrt())
+        .fold(f64::INFINITY, f64::min);
+    assert!(dbfs(quietest) <= -60.0, "noise floor {}", dbfs(quietest));
+    // Room tone: 0.5-1 s before the first sound, 1-5 s after the last.
+    let loud = |s: &i16| dbfs(f64::from(s.unsigned_abs())) > -60.0;
+    let head_ms = samples.iter().position(loud).unwrap() as f64 * 1000.0 / f64::from(rate);
+    let tail_ms = (samples.len() - 1 - samples.iter().rposition(loud).unwrap()) as f64 * 1000.0
+        / f64::from(rate);
+    assert!((500.0..=1000.0).contains(&head_ms), "head {head_ms} ms");
+    assert!((1000.0..=5000.0).contains(&tail_ms), "tail {tail_ms} ms");
+    // The manifest's chunk times include the head.
+    assert!(e.manifest["chunks"][0]["start_ms"].as_u64().unwrap() >= 500);
+    // MP3 for audiobook platforms: 192 kb/s CBR at 44.1 kHz, its decoded peaks under -3 too.
+    let mp3 = e.dir.join(format!("{}.mp3", e.slug));
+    let probe = ffprobe(&mp3);
+    assert_eq!(probe["streams"][0]["sample_rate"], "44100");
+    assert_eq!(num(&probe["streams"][0]["bit_rate"]), 192_000.0);
+    let (i, tp) = ffmpeg_loudness(&mp3);
+    assert!(tp <= -3.0, "mp3 true peak {tp}");
+    assert!(i < -16.0);
+    check_encoded(&mp3, &e.manifest);
+    let l = &e.manifest["loudness"];
+    assert_eq!(l["standard"], "audiobook");
+    assert!((l["after"]["rms_dbfs"].as_f64().unwrap() - level).abs() < 0.1);
+    assert_eq!(
+        l["after"]["noise_floor_dbfs"],
+        Value::Null,
+        "digital silence"
+    );
+}
+
+#[test]
+fn loudness_none_keeps_the_engine_levels_sample_for_sample() {
+    let out = tempfile::tempdir().unwrap();
+    let e = export_one(
+        &articles_dir().join("harbour-council-vote.txt"),
+        out.path(),
+        &["--loudness", "none"],
+    );
+    let (rate, samples) = read_wav(&e.dir.join(format!("{}.wav", e.slug)));
+    for c in e.manifest["chunks"].as_array().unwrap() {
+        let (_, chunk) = read_wav(&e.dir.join(c["file"].as_str().unwrap()));
+        let start = at(c["start_ms"].as_u64().unwrap(), rate);
+        // The chunk is in the article unchanged (its start rounds to the millisecond).
+        let found = (start.saturating_sub(12)..start + 12)
+            .any(|s| samples.get(s..s + chunk.len()) == Some(&chunk[..]));
+        assert!(found, "chunk {} is in the article as spoken", c["index"]);
+    }
+    assert_eq!(e.manifest["loudness"]["standard"], "none");
+    assert_eq!(e.manifest["loudness"]["gain_db"], 0.0);
+}
+
+#[test]
+fn no_chunks_writes_no_chunk_files_but_keeps_their_times() {
+    let out = tempfile::tempdir().unwrap();
+    let e = export_one(
+        &articles_dir().join("harbour-council-vote.txt"),
+        out.path(),
+        &["--no-chunks"],
+    );
+    assert!(!e.dir.join("chunks").exists());
+    for c in e.manifest["chunks"].as_array().unwrap() {
+        assert_eq!(c["file"], Value::Null);
+        assert!(c["end_ms"].as_u64().unwrap() > c["start_ms"].as_u64().unwrap());
+    }
+    assert!(e.dir.join(format!("{}.vtt", e.slug)).exists());
+}
+
+#[test]
+fn an_output_file_name_writes_only_that_file() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("story.opus");
+    aloud()
+        .args(["export", "--engine", "espeak", "-q"])
+        .arg(articles_dir().join("learning-to-bake-sourdough.md"))
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .success();
+    assert_eq!(
+        tree(out.path()),
+        ["story.opus"],
+        "only the file, nothing else"
+    );
+    let probe = ffprobe(&target);
+    assert_eq!(probe["streams"][0]["codec_name"], "opus");
+    assert_eq!(probe["chapters"].as_array().unwrap().len(), 4);
+    let (i, _) = ffmpeg_loudness(&target);
+    assert!((i + 16.0).abs() <= 1.0, "{i}");
+    // Again without --force: refused, the file untouched.
+    let before = std::fs::read(&target).unwrap();
+    let a = aloud()
+        .args(["export", "--engine", "espeak", "-q"])
+        .arg(articles_dir().join("harbour-council-vote.txt"))
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+    // A folder of inputs cannot go to one file.
+    let a = aloud()
+        .args(["export", "--engine", "espeak", "-q"])
+        .arg(articles_dir())
+        .arg("-o")
+        .arg(out.path().join("all.mp3"))
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("all.mp3") && err.contains("one article"),
+        "{err}"
+    );
+    assert!(!out.path().join("all.mp3").exists());
+}
+
+#[test]
+fn bad_format_and_loudness_values_are_one_line_usage_errors() {
+    let out = tempfile::tempdir().unwrap();
+    for (flag, value, named) in [
+        ("--format", "mp3,ogg", "\"ogg\" is not an audio format"),
+        ("--format", "", "is not an audio format"),
+        ("--loudness", "loud", "not a loudness standard"),
+        ("--loudness", "-2", "from -40 to -6 LUFS"),
+    ] {
+        let a = aloud()
+            .args(["export", "--engine", "espeak", "-q"])
+            .arg(articles_dir().join("harbour-council-vote.txt"))
+            .arg("-o")
+            .arg(out.path())
+            .arg(format!("{flag}={value}"))
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+        assert_eq!(err.lines().count(), 1, "{flag} {value}: {err}");
+        assert!(err.starts_with("aloud: error: "), "{err}");
+        assert!(err.contains(named), "{flag} {value}: {err}");
+    }
+    assert_eq!(tree(out.path()).len(), 0, "nothing written");
+}
+
+#[test]
+fn neural_voice_is_mastered_to_podcast_loudness_and_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("quiet-harbour.md");
+    std::fs::write(
+        &article,
+        "# A Quiet Harbour\n\nThe ferry left at nine. It was full, as it is every Friday in \
+         summer.\n\n## The captain\n\nShe has sailed the route for 20 years. \u{201c}We will \
+         be on time,\u{201d} she said.\n",
+    )
+    .unwrap();
+    let e = export_one(
+        &article,
+        &dir.path().join("out"),
+        &["--engine", "piper", "--format", "wav,mp3,m4b"],
+    );
+    let (i, tp) = ffmpeg_loudness(&e.dir.join("quiet-harbour.wav"));
+    assert!((i + 16.0).abs() <= 0.5, "{i} LUFS");
+    assert!(tp <= -1.5, "true peak {tp}");
+    assert_eq!(e.manifest["engine"]["name"], "piper");
+    let chapters = e.manifest["chapters"].as_array().unwrap();
+    assert_eq!(chapters.len(), 2, "{chapters:?}");
+    assert_eq!(chapters[1]["title"], "The captain");
+    for ext in ["mp3", "m4b"] {
+        check_encoded(&e.dir.join(format!("quiet-harbour.{ext}")), &e.manifest);
+    }
+    // The voice's credit travels with the files.
+    let probe = ffprobe(&e.dir.join("quiet-harbour.mp3"));
+    assert!(probe["format"]["tags"]["comment"]
+        .as_str()
+        .unwrap()
+        .contains("CC0"));
+}
