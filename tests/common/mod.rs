@@ -591,7 +591,12 @@ pub fn check_subtitles(e: &Exported, samples: &[i16], rate: u32) {
         // Speech: sound over SPEECH_PEAK. Quieter sound is a breath the neural voice draws
         // in a comma's pause (peaks near -42 dBFS, RMS near -56 dBFS) or the soft edge of a
         // word, which belongs to no word or to the word beside it.
-        for (a, b) in sound_islands(samples, rate, (chunk_start, chunk_end), SPEECH_PEAK, 60) {
+        // The article's loudness gain (manifest `loudness.gain_db`) raised those breaths by
+        // as much as the speech, so the threshold moves with it.
+        let gain_db = e.manifest["loudness"]["gain_db"].as_f64().unwrap_or(0.0);
+        let speech_peak =
+            (f64::from(SPEECH_PEAK) * 10f64.powf(gain_db / 20.0)).min(16_000.0) as u16;
+        for (a, b) in sound_islands(samples, rate, (chunk_start, chunk_end), speech_peak, 60) {
             let over: Vec<&(u64, u64)> = heard
                 .iter()
                 .filter(|(x, y)| *x < b + TOLERANCE_MS && *y + TOLERANCE_MS > a)
