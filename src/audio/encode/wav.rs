@@ -56,7 +56,8 @@ impl WavEncoder {
 
 impl Encoder for WavEncoder {
     fn write(&mut self, samples: &[i16]) -> Result<(), EncodeError> {
-        for &s in samples {
+        let mut rest = samples;
+        while !rest.is_empty() {
             while self.position >= self.parts[self.current].end
                 && self.current + 1 < self.parts.len()
             {
@@ -64,12 +65,23 @@ impl Encoder for WavEncoder {
                 self.current += 1;
                 self.open()?;
             }
-            let path = self.final_path(self.current);
+            // Up to the end of this part (the last part takes whatever is left).
+            let room = if self.current + 1 < self.parts.len() {
+                self.parts[self.current].end - self.position
+            } else {
+                rest.len()
+            };
+            let (now, later) = rest.split_at(room.min(rest.len()));
             let (writer, _) = self.writer.as_mut().expect("a part is open");
-            writer
-                .write_sample(s)
-                .map_err(|e| EncodeError::new(&path, e))?;
-            self.position += 1;
+            let mut w = writer.get_i16_writer(now.len() as u32);
+            for &s in now {
+                w.write_sample(s);
+            }
+            if let Err(e) = w.flush() {
+                return Err(EncodeError::new(&self.final_path(self.current), e));
+            }
+            self.position += now.len();
+            rest = later;
         }
         Ok(())
     }
