@@ -154,13 +154,13 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
     let plan = plan_options(&args.plan, args.rate)?;
     let read = read_options(&args.fetch, &args.page);
     let (articles, bad_inputs) = if args.keep_going {
-        let prepared = crate::prepare_all(&args.inputs, args.plan.from, &plan, &read);
+        let prepared = crate::prepare_all(&args.inputs, args.from, &plan, &read);
         for problem in &prepared.problems {
             eprintln!("aloud: error: {problem}");
         }
         (prepared.articles, prepared.problems.len())
     } else {
-        (prepare(&args.inputs, args.plan.from, &plan, &read)?, 0)
+        (prepare(&args.inputs, args.from, &plan, &read)?, 0)
     };
     check_fragments(&articles, args.page.strict)?;
     if let Some((_, path)) = &single_file {
@@ -280,15 +280,7 @@ fn run_listen(args: &ListenArgs) -> Result<(), Error> {
         Some(crate::cli::ListenFrom::Format(f)) => Some(f),
         _ => None,
     };
-    let plan_args = PlanArgs {
-        max_chunk_chars: args.max_chunk_chars,
-        sentence_pause: args.sentence_pause,
-        paragraph_pause: args.paragraph_pause,
-        lexicon: args.lexicon.clone(),
-        from: format,
-        lang: args.lang.clone(),
-    };
-    let plan = plan_options(&plan_args, args.rate)?;
+    let plan = plan_options(&args.plan, args.rate)?;
     let read = read_options(&args.fetch, &args.page);
     let articles = prepare(std::slice::from_ref(&args.input), format, &plan, &read)?;
     check_fragments(&articles, args.page.strict)?;
@@ -298,7 +290,7 @@ fn run_listen(args: &ListenArgs) -> Result<(), Error> {
 fn run_script(args: &ScriptArgs) -> Result<(), Error> {
     let mut articles = prepare(
         std::slice::from_ref(&args.input),
-        args.plan.from,
+        args.from,
         &plan_options(&args.plan, args.rate)?,
         &read_options(&args.fetch, &args.page),
     )?;

@@ -108,9 +108,6 @@ pub struct PlanArgs {
     /// Lower-case words match any case; a word with a capital matches only as written.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
-    /// Read the input as this format instead of guessing from the extension and content.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub from: Option<Format>,
     /// The article's language, as a BCP 47 language code (en, fr, de, es, ru, zh, ar…)
     /// [default: detected from the text, in its main language]. English spoken-form rules
     /// (numbers, dates, abbreviations as words) apply only to English.
@@ -198,6 +195,9 @@ pub struct ExportArgs {
     /// each; the audio is the same for any N [default: number of cores].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
     pub jobs: Option<u32>,
+    /// Read the input as this format instead of guessing from the extension and content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<Format>,
     /// Chunking and pauses.
     #[command(flatten)]
     pub plan: PlanArgs,
@@ -255,6 +255,9 @@ pub struct ScriptArgs {
     /// Words per minute used to estimate the start times in the readable script.
     #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
     pub rate: u32,
+    /// Read the input as this format instead of guessing from the extension and content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<Format>,
     /// Chunking and pauses.
     #[command(flatten)]
     pub plan: PlanArgs,
@@ -329,21 +332,9 @@ pub struct ListenArgs {
     /// Append one JSON line per playback event to FILE (for tests and benchmarks).
     #[arg(long, value_name = "FILE", hide = true)]
     pub events: Option<PathBuf>,
-    /// Longest chunk in characters (see export).
-    #[arg(long, value_name = "N", default_value_t = 300, value_parser = clap::value_parser!(u32).range(20..=5000))]
-    pub max_chunk_chars: u32,
-    /// Silence between sentences in milliseconds at 175 wpm (see export).
-    #[arg(long, value_name = "MS", default_value_t = 350, value_parser = clap::value_parser!(u32).range(0..=10_000))]
-    pub sentence_pause: u32,
-    /// Silence after a paragraph or the title in milliseconds at 175 wpm (see export).
-    #[arg(long, value_name = "MS", default_value_t = 900, value_parser = clap::value_parser!(u32).range(0..=10_000))]
-    pub paragraph_pause: u32,
-    /// Pronunciation lexicon on top of ~/.config/aloud/lexicon.txt (see export).
-    #[arg(long, value_name = "FILE")]
-    pub lexicon: Option<PathBuf>,
-    /// The article's language as a BCP 47 code [default: detected].
-    #[arg(long, value_name = "CODE")]
-    pub lang: Option<String>,
+    /// Chunking, pauses, lexicon and language (as for export).
+    #[command(flatten)]
+    pub plan: PlanArgs,
     /// Downloading URLs.
     #[command(flatten)]
     pub fetch: FetchArgs,
