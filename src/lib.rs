@@ -896,14 +896,7 @@ fn voice_for_language(
     settings: &VoiceSettings,
     jobs: usize,
 ) -> Option<Box<dyn render::Synthesizer>> {
-    let neural = engine::voices::installed_models().into_iter().find(|m| {
-        engine::piper::PiperVoice::load(m).is_ok_and(|v| {
-            v.config
-                .language
-                .as_ref()
-                .is_some_and(|l| voice_language(&l.code) == language)
-        })
-    });
+    let neural = engine::voices::installed_model_for_language(language);
     let espeak_voice = if language == "zh" { "cmn" } else { language };
     let candidates = [
         neural.map(|m| (EngineChoice::Piper, m.to_string_lossy().into_owned())),

@@ -274,6 +274,19 @@ pub fn installed_models() -> Vec<PathBuf> {
     found
 }
 
+/// The first installed Piper model (in `installed_models` order) whose config names
+/// `language` (an ISO 639-1 code as `voice_language` gives it, e.g. `fr`, `zh`).
+pub fn installed_model_for_language(language: &str) -> Option<PathBuf> {
+    installed_models().into_iter().find(|m| {
+        super::piper::PiperVoice::load(m).is_ok_and(|v| {
+            v.config
+                .language
+                .as_ref()
+                .is_some_and(|l| crate::voice_language(&l.code) == language)
+        })
+    })
+}
+
 /// A voice's name: its model file name without `.onnx`.
 pub fn voice_name(model: &Path) -> String {
     model

@@ -150,44 +150,18 @@ impl Device {
         let callbacks = Arc::new(AtomicU64::new(0));
         let format = config.sample_format();
         let build_with = |stream_config: cpal::StreamConfig| {
-            let (playing, events, callbacks) = (playing.clone(), events.clone(), callbacks.clone());
+            let feed = Feed {
+                playing: playing.clone(),
+                events: events.clone(),
+                step,
+                channels,
+                callbacks: callbacks.clone(),
+            };
             match format {
-                cpal::SampleFormat::I16 => build::<i16>(
-                    &device,
-                    stream_config,
-                    playing,
-                    events,
-                    step,
-                    channels,
-                    callbacks,
-                ),
-                cpal::SampleFormat::F32 => build::<f32>(
-                    &device,
-                    stream_config,
-                    playing,
-                    events,
-                    step,
-                    channels,
-                    callbacks,
-                ),
-                cpal::SampleFormat::I32 => build::<i32>(
-                    &device,
-                    stream_config,
-                    playing,
-                    events,
-                    step,
-                    channels,
-                    callbacks,
-                ),
-                cpal::SampleFormat::U8 => build::<u8>(
-                    &device,
-                    stream_config,
-                    playing,
-                    events,
-                    step,
-                    channels,
-                    callbacks,
-                ),
+                cpal::SampleFormat::I16 => build::<i16>(&device, stream_config, feed),
+                cpal::SampleFormat::F32 => build::<f32>(&device, stream_config, feed),
+                cpal::SampleFormat::I32 => build::<i32>(&device, stream_config, feed),
+                cpal::SampleFormat::U8 => build::<u8>(&device, stream_config, feed),
                 other => Err(cpal::Error::with_message(
                     cpal::ErrorKind::UnsupportedConfig,
                     format!("sample format {other} unsupported"),
@@ -295,19 +269,33 @@ impl Device {
     }
 }
 
-/// Builds the output stream for sample type `T`.
-fn build<T>(
-    device: &cpal::Device,
-    config: cpal::StreamConfig,
+/// What the device callback needs: the chunk being played, where to report chunk starts and
+/// ends, the resampling step (engine rate / device rate), the device's channel count, and a
+/// counter of callbacks for the session's watchdog.
+struct Feed {
     playing: Arc<Mutex<Playing>>,
     events: Sender<Event>,
     step: f64,
     channels: usize,
     callbacks: Arc<AtomicU64>,
+}
+
+/// Builds the output stream for sample type `T`.
+fn build<T>(
+    device: &cpal::Device,
+    config: cpal::StreamConfig,
+    feed: Feed,
 ) -> Result<cpal::Stream, cpal::Error>
 where
     T: SizedSample + FromSample<f32>,
 {
+    let Feed {
+        playing,
+        events,
+        step,
+        channels,
+        callbacks,
+    } = feed;
     let errors = events.clone();
     device.build_output_stream::<T, _, _>(
         config,

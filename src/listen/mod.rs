@@ -444,21 +444,12 @@ fn open_output(
 /// voice for the language (unless espeak was asked for), else espeak-ng's voice for it
 /// (Mandarin is `cmn`).
 fn voice_for_language(language: &str, choice: crate::engine::EngineChoice) -> Option<String> {
-    use crate::engine::{piper::PiperVoice, voices, EngineChoice};
+    use crate::engine::{voices, EngineChoice};
     if language == "en" {
         return None;
     }
     let neural = (choice != EngineChoice::Espeak)
-        .then(|| {
-            voices::installed_models().into_iter().find(|m| {
-                PiperVoice::load(m).is_ok_and(|v| {
-                    v.config
-                        .language
-                        .as_ref()
-                        .is_some_and(|l| crate::voice_language(&l.code) == language)
-                })
-            })
-        })
+        .then(|| voices::installed_model_for_language(language))
         .flatten();
     match neural {
         Some(model) => Some(model.to_string_lossy().into_owned()),
