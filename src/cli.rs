@@ -40,10 +40,10 @@ pub enum Command {
     /// relative paths are relative to the list's folder); DIR is read in name order, as export
     /// reads folders. Before each article the voice says "Chapter n. Title." and pauses. The
     /// book is mastered as one programme (--loudness) and written to NAME.m4b, NAME.mp3 or
-    /// NAME.opus, with NAME.manifest.json beside it: chapters, a table of contents (`toc`:
-    /// each article's title, source, times, words and headings) and every chunk's time.
-    /// Exit codes: 0 done, 1 bad input or output problem, 2 usage error (-o not .m4b, .mp3 or
-    /// .opus; no speech engine).
+    /// NAME.opus, with its manifest beside it (NAME.m4b.manifest.json, …): chapters, a table
+    /// of contents (`toc`: each article's title, source, times, words and headings) and every
+    /// chunk's time. Exit codes: 0 done, 1 bad input or output problem, 2 usage error (-o not
+    /// .m4b, .mp3 or .opus; no speech engine).
     Book(BookArgs),
     /// Print the narration plan (no audio): a readable script, or JSON with --json.
     Script(ScriptArgs),
@@ -260,7 +260,7 @@ pub struct BookArgs {
     #[arg(value_name = "LIST|DIR")]
     pub input: PathBuf,
     /// The book: NAME.m4b (AAC with chapter atoms), NAME.mp3 (ID3 chapters) or NAME.opus
-    /// (chapter comments); NAME.manifest.json is written beside it.
+    /// (chapter comments); its manifest, NAME.m4b.manifest.json (…), is written beside it.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// The book's title in its tags and manifest [default: NAME, dashes and underscores as

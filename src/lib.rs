@@ -696,7 +696,7 @@ pub struct BookOptions {
 pub struct BookReport {
     /// The book's audio file.
     pub output: PathBuf,
-    /// Its manifest, `NAME.manifest.json` beside it.
+    /// Its manifest, `NAME.m4b.manifest.json` beside `NAME.m4b`.
     pub manifest: PathBuf,
     /// Its length, ms.
     pub duration_ms: u64,

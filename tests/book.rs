@@ -73,7 +73,7 @@ fn stderr(a: &assert_cmd::assert::Assert) -> String {
 /// its spoken "Chapter n." is heard; the table of contents agrees with the chapters; and the
 /// files list gives its size. Returns the manifest.
 fn check_book(book: &Path, codec: &str, sources: &[&str]) -> Value {
-    let name = book.file_stem().unwrap().to_string_lossy();
+    let name = book.file_name().unwrap().to_string_lossy();
     let m = read_json(&book.with_file_name(format!("{name}.manifest.json")));
     let probe = ffprobe(book);
     assert_eq!(probe["streams"][0]["codec_name"], codec);
@@ -221,11 +221,13 @@ fn a_reading_list_becomes_one_book_in_each_format_with_a_chapter_per_article() {
         names,
         [
             "weekend.m4b",
-            "weekend.manifest.json",
+            "weekend.m4b.manifest.json",
             "weekend.mp3",
-            "weekend.opus"
+            "weekend.mp3.manifest.json",
+            "weekend.opus",
+            "weekend.opus.manifest.json"
         ],
-        "the books and the last manifest, nothing else"
+        "each book and its manifest, nothing else"
     );
 }
 

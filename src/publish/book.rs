@@ -72,10 +72,12 @@ pub fn output_format(path: &Path) -> Result<Format, String> {
     }
 }
 
-/// Where the book's manifest goes: `NAME.manifest.json` beside `NAME.m4b`.
+/// Where the book's manifest goes: `NAME.m4b.manifest.json` beside `NAME.m4b`. The format
+/// stays in the name so an MP3 and an M4B of one list can sit in one folder, each with its own
+/// manifest (their files and sizes differ).
 pub fn manifest_path(output: &Path) -> PathBuf {
-    let stem = output.file_stem().unwrap_or_default().to_string_lossy();
-    output.with_file_name(format!("{stem}.manifest.json"))
+    let name = output.file_name().unwrap_or_default().to_string_lossy();
+    output.with_file_name(format!("{name}.manifest.json"))
 }
 
 /// Where one article lies in the joined narration.
@@ -318,7 +320,7 @@ pub struct Section {
     pub start_ms: u64,
 }
 
-/// The book's manifest (`NAME.manifest.json`): an export manifest of the joined narration
+/// The book's manifest (`NAME.m4b.manifest.json`): an export manifest of the joined narration
 /// (`source` is the list or folder, `audio` the book's file name, `chapters` one per article,
 /// `chunks` every chunk with its time in the book) plus the table of contents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -386,7 +388,7 @@ mod tests {
         assert!(e.contains("not an audio file name"), "{e}");
         assert_eq!(
             manifest_path(Path::new("out/my.book.m4b")),
-            Path::new("out/my.book.manifest.json")
+            Path::new("out/my.book.m4b.manifest.json")
         );
     }
 
@@ -466,6 +468,9 @@ mod tests {
         assert_eq!((toc[0].first_chunk, toc[0].last_chunk), (1, 5));
         assert_eq!((toc[1].first_chunk, toc[1].last_chunk), (6, 7));
         assert_eq!(toc[1].source, "night-trains.md");
-        assert_eq!(toc[1].words, 5);
+        assert_eq!(
+            toc[1].words, 6,
+            "\"Chapter two. night trains.\" and \"Trains run.\""
+        );
     }
 }
