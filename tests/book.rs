@@ -396,3 +396,62 @@ fn the_default_voice_reads_a_book() {
         .collect();
     assert_eq!(titles, ["The pier", "The ferry"]);
 }
+
+/// Bytes in the staging folders (`.NAME.partial-PID`) under `dir`.
+fn staged_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".partial-"))
+        .flat_map(|e| std::fs::read_dir(e.path()).into_iter().flatten().flatten())
+        .filter_map(|f| f.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+#[test]
+fn ctrl_c_leaves_no_book_and_no_manifest() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "The harbour board met again on Tuesday to talk about the sea wall. \
+                     Nobody agreed on the cost, and the meeting ran late into the evening.\n\n";
+    std::fs::write(dir.path().join("long.txt"), paragraph.repeat(300)).unwrap();
+    std::fs::write(dir.path().join("list.txt"), "long.txt\n").unwrap();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("aloud"))
+        .args([
+            "book", "--engine", "espeak", "-q", "list.txt", "-o", "long.m4b",
+        ])
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("ALOUD_CACHE_DIR", dir.path().join("cache"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the book is being built: its staging folder holds audio.
+    let start = Instant::now();
+    while staged_bytes(dir.path()) < 200_000 {
+        assert!(start.elapsed() < Duration::from_secs(60), "never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "cache" && n != "config")
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["list.txt", "long.txt"],
+        "no book, no manifest, no staging"
+    );
+}
