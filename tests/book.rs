@@ -455,3 +455,76 @@ fn ctrl_c_leaves_no_book_and_no_manifest() {
         "no book, no manifest, no staging"
     );
 }
+
+/// Serves `count` connections on 127.0.0.1: `/night` is the sample HTML article, anything
+/// else a 404. Returns the base URL.
+fn serve_pages(count: usize) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let page = std::fs::read(articles_dir().join("night-trains-return.html")).unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(count) {
+            let Ok(mut stream) = stream else { continue };
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+                head.push(byte[0]);
+            }
+            let reply = if head.starts_with(b"GET /night ") {
+                let mut r = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
+                     Content-Length: {}\r\nConnection: close\r\n\r\n",
+                    page.len()
+                )
+                .into_bytes();
+                r.extend_from_slice(&page);
+                r
+            } else {
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+            };
+            let _ = stream.write_all(&reply);
+        }
+    });
+    url
+}
+
+#[test]
+fn url_entries_are_read_as_export_reads_them_and_a_bad_one_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = serve_pages(3);
+    let list = dir.path().join("web.txt");
+    std::fs::write(&list, format!("{url}/night\n{url}/gone\n")).unwrap();
+    let book = dir.path().join("web.mp3");
+    let a = aloud()
+        .args(["book", "--engine", "espeak", "-q"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&book)
+        .assert()
+        .code(1);
+    let err = stderr(&a);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "web.txt:2: {url}/gone: the server answered HTTP 404"
+        )),
+        "{err}"
+    );
+    assert!(!book.exists());
+
+    std::fs::write(&list, format!("# one page\n{url}/night\n")).unwrap();
+    aloud()
+        .args(["book", "--engine", "espeak", "-q"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&book)
+        .assert()
+        .success();
+    let m = check_book(&book, "mp3", &["night"]);
+    assert_eq!(m["toc"][0]["source"], format!("{url}/night"));
+    assert_eq!(
+        m["chapters"][0]["title"],
+        "Night trains are back, and this time they’re full"
+    );
+}

@@ -48,6 +48,9 @@ pub fn parse_list(text: &str, base: &Path) -> Vec<ListEntry> {
             }
             let input = if crate::ingest::url::is_url(line) || Path::new(line).is_absolute() {
                 PathBuf::from(line)
+            } else if base.as_os_str().is_empty() {
+                // "./-" is a file named "-", not standard input.
+                Path::new(".").join(line)
             } else {
                 base.join(line)
             };
@@ -364,6 +367,11 @@ mod tests {
             .into_iter()
             .map(|e| (e.line, e.input.display().to_string()))
             .collect();
+        assert_eq!(
+            parse_list("-\n", Path::new(""))[0].input,
+            Path::new("./-"),
+            "a file named -, not standard input"
+        );
         assert_eq!(
             got,
             [
