@@ -282,6 +282,15 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
         Loudness::parse(&args.loudness).map_err(|e| Error::Usage(format!("--loudness {e}")))?;
     // Checked before anything is read: a wrong name should not cost a download.
     let format = crate::publish::book::output_format(&args.output).map_err(Error::Usage)?;
+    let manifest = crate::publish::book::manifest_path(&args.output);
+    if let Some(existing) = [&args.output, &manifest]
+        .into_iter()
+        .find(|p| p.exists() && !args.force)
+    {
+        return Err(Error::Exists {
+            dir: existing.clone(),
+        });
+    }
     let plan = plan_options(&args.plan, args.rate)?;
     let read = read_options(&args.fetch, &args.page);
     let prepared = crate::prepare_book(&args.input, args.from, &plan, &read);
