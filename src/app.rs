@@ -2,8 +2,8 @@
 //! `main`, which prints them and picks the exit code.
 
 use crate::cli::{
-    CacheAction, Cli, Command, ExportArgs, FetchArgs, ListenArgs, PageArgs, PlanArgs, SayArgs,
-    ScriptArgs, VoicesAction, VoicesArgs,
+    BookArgs, CacheAction, Cli, Command, ExportArgs, FetchArgs, ListenArgs, PageArgs, PlanArgs,
+    SayArgs, ScriptArgs, VoicesAction, VoicesArgs,
 };
 use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
 use crate::export::manifest::Manifest;
@@ -110,6 +110,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     write_errors_instead_of_file_size_kills();
     match cli.command {
         Command::Export(args) => run_export(&args),
+        Command::Book(args) => run_book(&args),
         Command::Script(args) => run_script(&args),
         Command::Voices(VoicesArgs {
             action: None,
@@ -270,6 +271,112 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         return Err(Error::SomeFailed {
             failed,
             total: bad_inputs + articles.len(),
+        });
+    }
+    Ok(())
+}
+
+fn run_book(args: &BookArgs) -> Result<(), Error> {
+    use crate::audio::loudness::Loudness;
+    let loudness =
+        Loudness::parse(&args.loudness).map_err(|e| Error::Usage(format!("--loudness {e}")))?;
+    // Checked before anything is read: a wrong name should not cost a download.
+    let format = crate::publish::book::output_format(&args.output).map_err(Error::Usage)?;
+    let manifest = crate::publish::book::manifest_path(&args.output);
+    if let Some(existing) = [&args.output, &manifest]
+        .into_iter()
+        .find(|p| p.exists() && !args.force)
+    {
+        return Err(Error::Exists {
+            dir: existing.clone(),
+        });
+    }
+    let plan = plan_options(&args.plan, args.rate)?;
+    let read = read_options(&args.fetch, &args.page);
+    let prepared = crate::prepare_book(&args.input, args.from, &plan, &read);
+    let bad_entries = prepared.problems.len();
+    let articles = if args.keep_going && !prepared.articles.is_empty() {
+        for problem in &prepared.problems {
+            eprintln!("aloud: error: {problem}");
+        }
+        prepared.articles
+    } else {
+        let mut problems = prepared.problems;
+        match problems.len() {
+            0 => prepared.articles,
+            1 => return Err(problems.remove(0)),
+            _ => return Err(Error::Several(problems)),
+        }
+    };
+    check_fragments(&articles, args.page.strict)?;
+    let stem = args
+        .output
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .replace(['-', '_'], " ");
+    let opts = ExportOptions {
+        out_dir: ".".into(),
+        engine: args.engine,
+        voice: VoiceSettings {
+            voice: args.voice.clone(),
+            rate: args.rate,
+            pitch: args.pitch,
+            volume: args.volume,
+            threads: None,
+        },
+        jobs: args
+            .jobs
+            .map_or_else(crate::render::workers::default_jobs, |j| j as usize),
+        require_audio: true,
+        force: args.force,
+        keep_going: false,
+        max_part_bytes: crate::audio::MAX_WAV_BYTES,
+        cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
+        word_timings: false,
+        formats: vec![format],
+        loudness,
+        chunk_files: false,
+        single_file: Some(args.output.clone()),
+    };
+    let book = crate::BookOptions {
+        output: args.output.clone(),
+        title: args.title.clone().unwrap_or(stem),
+        source: args.input.display().to_string(),
+        plan,
+    };
+    let mut bar = Bar::for_stderr(args.quiet);
+    let progress: &mut dyn Progress = match bar.as_mut() {
+        Some(b) => b,
+        None => &mut Silent,
+    };
+    let report = crate::book(&articles, &opts, &book, progress)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    if !args.quiet {
+        let mut summary = format!(
+            "{}  {}  {} chapters, {} chunks{}\n{}\n",
+            report.output.display(),
+            export::human_duration(report.duration_ms),
+            report.chapters,
+            report.chunks,
+            match report.cached {
+                0 => String::new(),
+                n if n == report.chunks => " (all from the cache)".to_string(),
+                n => format!(" ({n} from the cache)"),
+            },
+            report.manifest.display()
+        );
+        if let Some(credit) = &report.credit {
+            summary += &format!("voice: {credit}\n");
+        }
+        emit(&summary);
+    }
+    if bad_entries > 0 {
+        return Err(Error::SomeFailed {
+            failed: bad_entries,
+            total: bad_entries + articles.len(),
         });
     }
     Ok(())

@@ -33,6 +33,18 @@ pub enum Command {
     /// Exit codes: 0 done (also when falling back to the
     /// script), 1 bad input or output problem, 2 usage error or --require-audio without engine.
     Export(ExportArgs),
+    /// Narrate a reading list (or a folder of articles) into one audio file, a chapter per
+    /// article.
+    ///
+    /// LIST is a text file with one path or http(s):// URL a line (`#` starts a comment;
+    /// relative paths are relative to the list's folder); DIR is read in name order, as export
+    /// reads folders. Before each article the voice says "Chapter n. Title." and pauses. The
+    /// book is mastered as one programme (--loudness) and written to NAME.m4b, NAME.mp3 or
+    /// NAME.opus, with its manifest beside it (NAME.m4b.manifest.json, …): chapters, a table
+    /// of contents (`toc`: each article's title, source, times, words and headings) and every
+    /// chunk's time. Exit codes: 0 done, 1 bad input or output problem, 2 usage error (-o not
+    /// .m4b, .mp3 or .opus; no speech engine).
+    Book(BookArgs),
     /// Print the narration plan (no audio): a readable script, or JSON with --json.
     Script(ScriptArgs),
     /// List voices (installed ones, or with --available those aloud can install), or install one.
@@ -237,6 +249,73 @@ pub struct ExportArgs {
     #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
     pub cache_size: u64,
     /// No progress bar and no summary lines (errors and warnings still go to stderr).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Arguments of `aloud book`.
+#[derive(Debug, Args)]
+pub struct BookArgs {
+    /// A reading list (one path or URL a line, `#` comments) or a folder of articles.
+    #[arg(value_name = "LIST|DIR")]
+    pub input: PathBuf,
+    /// The book: NAME.m4b (AAC with chapter atoms), NAME.mp3 (ID3 chapters) or NAME.opus
+    /// (chapter comments); its manifest, NAME.m4b.manifest.json (…), is written beside it.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The book's title in its tags and manifest [default: NAME, dashes and underscores as
+    /// spaces].
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Loudness standard of the whole book (see `export --loudness`): podcast, broadcast,
+    /// audiobook, a number in LUFS, or none.
+    #[arg(long, value_name = "STANDARD", default_value = "podcast")]
+    pub loudness: String,
+    /// Speech engine: auto picks the neural voice if installed, else espeak (a book needs
+    /// one; none is a usage error).
+    #[arg(long, value_enum, default_value_t = EngineChoice::Auto)]
+    pub engine: EngineChoice,
+    /// Voice of the whole book (see `aloud voices`).
+    #[arg(long, value_name = "NAME")]
+    pub voice: Option<String>,
+    /// Speaking rate in words per minute.
+    #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
+    pub rate: u32,
+    /// Voice pitch, 0–99 (espeak only).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=99))]
+    pub pitch: Option<u8>,
+    /// Volume, 0–200 (100 is normal).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
+    pub volume: u8,
+    /// Chunks spoken at once [default: number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub jobs: Option<u32>,
+    /// Read every article as this format instead of guessing.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<Format>,
+    /// Chunking and pauses.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// Downloading URLs.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+    /// Reading HTML pages.
+    #[command(flatten)]
+    pub page: PageArgs,
+    /// Replace an existing book and its manifest.
+    #[arg(long)]
+    pub force: bool,
+    /// Leave out the list's bad entries (each reported) and make the book of the others, then
+    /// exit 1. Without it a bad entry stops the run before anything is spoken.
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Synthesize every chunk, neither reading nor filling the chunk cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Size cap of the chunk cache in megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
+    pub cache_size: u64,
+    /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
 }

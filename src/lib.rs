@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod listen;
 pub mod narration;
 pub mod progress;
+pub mod publish;
 pub mod render;
 pub mod text;
 
@@ -78,6 +79,16 @@ pub enum Error {
     /// Several inputs are bad: one line each.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\naloud: error: "))]
     Several(Vec<Error>),
+    /// An entry of a reading list is bad: the list, the entry's line, and the problem.
+    #[error("{}:{line}: {error}", list.display())]
+    ListEntry {
+        /// The list file.
+        list: PathBuf,
+        /// The entry's line, from 1.
+        line: usize,
+        /// What is wrong with what it names.
+        error: Box<Error>,
+    },
     /// `--keep-going` narrated the good inputs; these failed (each already reported).
     #[error("{failed} of {total} inputs failed (listed above); the other {} were narrated", total - failed)]
     SomeFailed {
@@ -321,6 +332,68 @@ pub fn prepare_all(
     Prepared { articles, problems }
 }
 
+/// Reads and plans the articles of a book: a folder's articles in the order `export` reads
+/// them (sorted by name), or a reading list's entries in its order
+/// ([`publish::book::parse_list`]), each entry's problem an [`Error::ListEntry`] naming the
+/// list's line. A list that cannot be read, or has no entries, is the only problem.
+pub fn prepare_book(
+    input: &Path,
+    format: Option<Format>,
+    plan: &PlanOptions,
+    read: &ReadOptions,
+) -> Prepared {
+    if input.is_dir() {
+        return prepare_all(&[input.to_path_buf()], format, plan, read);
+    }
+    let only = |e: Error| Prepared {
+        articles: Vec::new(),
+        problems: vec![e],
+    };
+    let text = match std::fs::read(input) {
+        Ok(bytes) => match ingest::encoding::decode(&bytes, &input.display().to_string(), None) {
+            Ok(d) => d.text,
+            Err(e) => return only(e.into()),
+        },
+        Err(e) => {
+            return only(
+                IngestError::Unreadable {
+                    source_name: input.display().to_string(),
+                    reason: e.to_string(),
+                }
+                .into(),
+            )
+        }
+    };
+    let base = input.parent().unwrap_or(Path::new(""));
+    let entries = publish::book::parse_list(&text, base);
+    if entries.is_empty() {
+        return only(
+            IngestError::Empty {
+                source_name: input.display().to_string(),
+                reason: "the reading list names no articles (every line is blank or a # \
+                         comment); write one path or URL a line"
+                    .into(),
+            }
+            .into(),
+        );
+    }
+    let mut all = Prepared {
+        articles: Vec::new(),
+        problems: Vec::new(),
+    };
+    for entry in entries {
+        let one = prepare_all(std::slice::from_ref(&entry.input), format, plan, read);
+        all.problems
+            .extend(one.problems.into_iter().map(|e| Error::ListEntry {
+                list: input.to_path_buf(),
+                line: entry.line,
+                error: Box::new(e),
+            }));
+        all.articles.extend(one.articles);
+    }
+    all
+}
+
 /// What to do about a page whose article aloud cannot see.
 const UNSEEN_ARTICLE_HINT: &str = "save the page from your browser or paste its text into a \
                                    .txt file";
@@ -507,22 +580,9 @@ pub fn export(
         .engine
         .map(|e| render::workers::parallel(e, &voice, opts.jobs));
     let mut warnings = warnings;
-    let mut cache = match (&engine, opts.cache_bytes) {
-        (Some(_), Some(cap)) => match render::cache::default_dir() {
-            Some(dir) => match render::cache::ChunkCache::open(&dir, cap) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    warnings.push(format!(
-                        "{}: the chunk cache cannot be used ({e}); every chunk is synthesized",
-                        dir.display()
-                    ));
-                    None
-                }
-            },
-            None => None,
-        },
-        _ => None,
-    };
+    let mut cache = engine
+        .as_ref()
+        .and_then(|_| open_cache(opts.cache_bytes, &mut warnings));
     // The run's engine reads the language of its voice; with --voice given it reads every
     // article, as asked. Others are routed by language (see `voice_for_language`).
     let main_language = engine.as_ref().map(|e| voice_language(&e.info().voice));
@@ -599,6 +659,189 @@ pub fn export(
     })
 }
 
+/// The chunk cache with a cap of `cap_bytes` (`None`: `--no-cache`); when it cannot be used,
+/// a warning and `None`, and every chunk is synthesized.
+fn open_cache(
+    cap_bytes: Option<u64>,
+    warnings: &mut Vec<String>,
+) -> Option<render::cache::ChunkCache> {
+    let dir = render::cache::default_dir()?;
+    match render::cache::ChunkCache::open(&dir, cap_bytes?) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            warnings.push(format!(
+                "{}: the chunk cache cannot be used ({e}); every chunk is synthesized",
+                dir.display()
+            ));
+            None
+        }
+    }
+}
+
+/// How to make a book (`aloud book`), besides the [`ExportOptions`] of its audio.
+#[derive(Debug, Clone)]
+pub struct BookOptions {
+    /// The book's file: `.m4b`, `.mp3` or `.opus` ([`publish::book::BOOK_FORMATS`]).
+    pub output: PathBuf,
+    /// The book's title, for the tags and the manifest.
+    pub title: String,
+    /// The list file or folder the articles came from (the manifest's `source`).
+    pub source: String,
+    /// The articles' plan options: the spoken titles are planned with them.
+    pub plan: PlanOptions,
+}
+
+/// What was written for a book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookReport {
+    /// The book's audio file.
+    pub output: PathBuf,
+    /// Its manifest, `NAME.m4b.manifest.json` beside `NAME.m4b`.
+    pub manifest: PathBuf,
+    /// Its length, ms.
+    pub duration_ms: u64,
+    /// Chapters (one per article).
+    pub chapters: usize,
+    /// Chunks spoken, and of those how many came from the chunk cache.
+    pub chunks: usize,
+    /// Of `chunks`, how many came from the chunk cache.
+    pub cached: usize,
+    /// The voice's credit line, when it has one.
+    pub credit: Option<String>,
+    /// Things the user should know (a chunk cache that cannot be used…).
+    pub warnings: Vec<String>,
+}
+
+/// Narrates `articles` in order into one audio file with one chapter per article, a spoken
+/// "Chapter n. Title." before each ([`publish::book::join`]), mastered as one programme to
+/// `opts.loudness`, and writes its manifest with a table of contents beside it
+/// ([`publish::book::BookManifest`]). The chunks are spoken as `export` speaks them, through
+/// the same chunk cache, by the run's engine (one narrator for the whole book).
+///
+/// Both files are built in a staging folder beside the book and renamed into place at the
+/// end: an interrupted or failed run leaves neither. Errors: a file name that is not a book
+/// format or no engine ([`Error::Usage`]), an existing book without `opts.force`
+/// ([`Error::Exists`]), a missing encoder, a synthesis or write failure.
+pub fn book(
+    articles: &[Article],
+    opts: &ExportOptions,
+    book: &BookOptions,
+    progress: &mut dyn Progress,
+) -> Result<BookReport, Error> {
+    let format = publish::book::output_format(&book.output).map_err(Error::Usage)?;
+    let manifest_path = publish::book::manifest_path(&book.output);
+    if !opts.force {
+        if let Some(existing) = [&book.output, &manifest_path]
+            .into_iter()
+            .find(|p| p.exists())
+        {
+            return Err(Error::Exists {
+                dir: existing.clone(),
+            });
+        }
+    }
+    let voice = render::workers::engine_settings(&opts.voice);
+    let selection = engine::select(opts.engine, &voice)?;
+    let Some(engine) = selection.engine else {
+        let reason = if selection.unavailable.is_empty() {
+            "--engine none".to_string()
+        } else {
+            selection
+                .unavailable
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        return Err(Error::Usage(format!(
+            "no speech engine available ({reason}); a book is audio, so nothing was written"
+        )));
+    };
+    audio::encode::check_available(&[format]).map_err(Error::Encoder)?;
+    let mut warnings = selection.warnings;
+    let mut engine = render::workers::parallel(engine, &voice, opts.jobs);
+    let mut cache = open_cache(opts.cache_bytes, &mut warnings);
+
+    let plan = publish::book::join(articles, &book.title, &book.plan);
+    let slug = slugify(
+        &book
+            .output
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy(),
+    );
+    let joined = Article {
+        source: Source::File(book.source.clone().into()),
+        slug,
+        narration: plan.narration.clone(),
+    };
+    let book_opts = ExportOptions {
+        formats: vec![format],
+        chunk_files: false,
+        single_file: Some(book.output.clone()),
+        word_timings: false,
+        // Built in a staging folder beside the book.
+        out_dir: book
+            .output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| ".".into(), Into::into),
+        ..opts.clone()
+    };
+    std::fs::create_dir_all(&book_opts.out_dir).map_err(|e| output_error(&book_opts.out_dir, e))?;
+    let chapters = |starts_ms: &[u64], duration_ms: u64| plan.chapters(starts_ms, duration_ms);
+    let Narrated {
+        staged,
+        mut manifest,
+        first_file,
+        cached,
+        ..
+    } = narrate_staged(
+        &joined,
+        engine.as_mut(),
+        cache.as_mut(),
+        &book_opts,
+        progress,
+        &chapters,
+    )?;
+    let built = staged.path(&first_file);
+    let file_name = book
+        .output
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    manifest.audio = Some(file_name.clone());
+    manifest.files = vec![export::manifest::ManifestFile {
+        format,
+        file: file_name,
+        bytes: std::fs::metadata(&built).map_or(0, |m| m.len()),
+    }];
+    let starts_ms: Vec<u64> = manifest.chunks.iter().map(|c| c.start_ms).collect();
+    let toc = plan.toc(&manifest.chapters, &starts_ms);
+    let report = BookReport {
+        output: book.output.clone(),
+        manifest: manifest_path.clone(),
+        duration_ms: manifest.duration_ms,
+        chapters: manifest.chapters.len(),
+        chunks: manifest.chunks.len(),
+        cached,
+        credit: manifest.engine.credit.clone(),
+        warnings,
+    };
+    let book_manifest = publish::book::BookManifest { manifest, toc };
+    let staged_manifest = staged.path("manifest.json");
+    let json = serde_json::to_string_pretty(&book_manifest)
+        .map_err(|e| output_error(&manifest_path, e))?;
+    std::fs::write(&staged_manifest, json + "\n").map_err(|e| output_error(&manifest_path, e))?;
+    // The audio first: a manifest in place always describes the book beside it.
+    std::fs::rename(&built, &book.output).map_err(|e| output_error(&book.output, e))?;
+    std::fs::rename(&staged_manifest, &manifest_path)
+        .map_err(|e| output_error(&manifest_path, e))?;
+    drop(staged);
+    Ok(report)
+}
+
 fn write_json(path: &Path, manifest: &Manifest) -> Result<(), Error> {
     let json = serde_json::to_string_pretty(manifest).map_err(|e| output_error(path, e))?;
     write_atomic(path, (json + "\n").as_bytes()).map_err(|e| output_error(path, e))
@@ -632,6 +875,74 @@ fn narrate(
     opts: &ExportOptions,
     progress: &mut dyn Progress,
 ) -> Result<ArticleReport, Error> {
+    let chapters = |starts_ms: &[u64], duration_ms: u64| {
+        audio::chapters::chapters(&article.narration, starts_ms, duration_ms, &article.slug)
+    };
+    let Narrated {
+        staged,
+        manifest,
+        cues,
+        first_file,
+        first_part,
+        parts,
+        cached,
+    } = narrate_staged(article, engine, cache, opts, progress, &chapters)?;
+    let total = manifest.chunks.len();
+    if let Some(target) = &opts.single_file {
+        // `-o story.mp3`: only the file, moved into place; the staging folder goes.
+        let built = staged.path(&first_file);
+        std::fs::rename(&built, target).map_err(|e| output_error(target, e))?;
+        drop(staged);
+        return Ok(ArticleReport {
+            audio: Some(target.clone()),
+            parts: 1,
+            dir: opts.out_dir.clone(),
+            duration_ms: manifest.duration_ms,
+            chunks: total,
+            cached,
+        });
+    }
+    write_outputs(&staged, &article.slug, &manifest, Some(&cues))?;
+    let dir = commit(staged, opts.force)?;
+    Ok(ArticleReport {
+        audio: Some(dir.join(manifest.audio.as_ref().unwrap_or(&first_part))),
+        parts,
+        dir,
+        duration_ms: manifest.duration_ms,
+        chunks: total,
+        cached,
+    })
+}
+
+/// An article narrated into its staging folder: its audio files are there, its manifest and
+/// subtitles are made but not written, and nothing is in place yet.
+pub(crate) struct Narrated {
+    /// The staging folder holding the audio files.
+    pub(crate) staged: StagedDir,
+    /// The manifest (`audio` and `files` name files in the staging folder).
+    pub(crate) manifest: Manifest,
+    /// The subtitle cues.
+    pub(crate) cues: Vec<export::cues::Cue>,
+    /// The first format's (first) file, in the staging folder.
+    pub(crate) first_file: String,
+    /// The first WAV part's name.
+    pub(crate) first_part: String,
+    /// Audio files the article was split into (1 unless split at `--max-part-size`).
+    pub(crate) parts: usize,
+    /// Chunks that came from the cache.
+    pub(crate) cached: usize,
+}
+
+/// Synthesizes and masters one article into its staging folder (see [`narrate`]), its
+/// chapters made by `chapters` from each chunk's start and the audio's length (ms).
+pub(crate) fn narrate_staged(
+    article: &Article,
+    engine: &mut dyn render::Synthesizer,
+    cache: Option<&mut render::cache::ChunkCache>,
+    opts: &ExportOptions,
+    progress: &mut dyn Progress,
+    chapters: &dyn Fn(&[u64], u64) -> Vec<audio::encode::Chapter>,
+) -> Result<Narrated, Error> {
     let staged = StagedDir::create(&opts.out_dir, &article.slug)
         .map_err(|e| output_error(&opts.out_dir, e))?;
     let chunks_dir = staged.path("chunks");
@@ -734,8 +1045,7 @@ fn narrate(
     let info = engine.info();
     let duration_ms = audio::ms_for_samples(master.final_len(), sample_rate);
     let starts_ms: Vec<u64> = records.iter().map(|r| r.start_ms).collect();
-    let chapters =
-        audio::chapters::chapters(&article.narration, &starts_ms, duration_ms, &article.slug);
+    let chapters = chapters(&starts_ms, duration_ms);
     let publish = audio::master::Publish {
         formats: opts.formats.clone(),
         tags: audio::encode::Tags {
@@ -834,28 +1144,13 @@ fn narrate(
         chunks: records,
         extraction: article.narration.extraction.clone(),
     };
-    if let Some(target) = &opts.single_file {
-        // `-o story.mp3`: only the file, moved into place; the staging folder goes.
-        let built = staged.path(&first.1[0]);
-        std::fs::rename(&built, target).map_err(|e| output_error(target, e))?;
-        drop(staged);
-        return Ok(ArticleReport {
-            audio: Some(target.clone()),
-            parts: 1,
-            dir: opts.out_dir.clone(),
-            duration_ms: manifest.duration_ms,
-            chunks: total,
-            cached: stats.cached,
-        });
-    }
-    write_outputs(&staged, &article.slug, &manifest, Some(&cues))?;
-    let dir = commit(staged, opts.force)?;
-    Ok(ArticleReport {
-        audio: Some(dir.join(manifest.audio.as_ref().unwrap_or(&parts[0].file))),
+    Ok(Narrated {
+        first_file: first.1[0].clone(),
+        first_part: parts[0].file.clone(),
         parts: if split { parts.len() } else { 1 },
-        dir,
-        duration_ms: manifest.duration_ms,
-        chunks: total,
+        staged,
+        manifest,
+        cues,
         cached: stats.cached,
     })
 }
