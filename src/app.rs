@@ -81,7 +81,7 @@ fn exit_cleanly_on_interrupt() {
         // Held until exit: no chunk is being written into the folder as it goes, or after.
         let _no_more_chunks = crate::render::workers::stop_handing_on();
         crate::export::fs::remove_active_staging();
-        eprintln!("aloud: interrupted; the article being written was removed, finished ones kept");
+        eprintln!("aloud: interrupted; what was being written was removed, finished files kept");
         std::process::exit(INTERRUPTED_EXIT_CODE);
     });
 }
