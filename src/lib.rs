@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod listen;
 pub mod narration;
 pub mod progress;
+pub mod publish;
 pub mod render;
 pub mod text;
 
@@ -108,6 +109,9 @@ pub enum Error {
     /// error (exit 2), one line.
     #[error("{0}")]
     Usage(String),
+    /// Writing a feed or serving a folder failed (`aloud feed`, `aloud serve`).
+    #[error(transparent)]
+    Publish(#[from] publish::PublishError),
     /// `--require-audio` was given and no engine is available.
     #[error(
         "no speech engine available ({reason}); --require-audio was given, so nothing was written"
@@ -124,7 +128,10 @@ impl Error {
     /// sound device or speech service, else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::AudioRequired { .. } | Error::Language(_) | Error::Usage(_) => 2,
+            Error::AudioRequired { .. }
+            | Error::Language(_)
+            | Error::Usage(_)
+            | Error::Publish(publish::PublishError::BaseUrl(_)) => 2,
             Error::Listen(listen::ListenError::NoOutput(_)) => listen::NO_OUTPUT_EXIT_CODE,
             _ => 1,
         }
