@@ -109,7 +109,7 @@ fn article(html: &mut String, e: &Episode) {
         if let Some(vtt) = &e.vtt {
             let _ = write!(
                 html,
-                "<track kind=\"captions\" src=\"{}\" srclang=\"{lang}\" label=\"{lang}\" default>",
+                "<track kind=\"captions\" src=\"{}\" srclang=\"{lang}\" label=\"Captions\" default>",
                 url(vtt)
             );
         }
