@@ -2,8 +2,8 @@
 //! `main`, which prints them and picks the exit code.
 
 use crate::cli::{
-    BookArgs, CacheAction, Cli, Command, ExportArgs, FetchArgs, ListenArgs, PageArgs, PlanArgs,
-    SayArgs, ScriptArgs, VoicesAction, VoicesArgs,
+    BookArgs, CacheAction, Cli, Command, ExportArgs, FeedArgs, FetchArgs, ListenArgs, PageArgs,
+    PlanArgs, SayArgs, ScriptArgs, ServeArgs, VoicesAction, VoicesArgs,
 };
 use crate::engine::{self, espeak::Espeak, piper::PiperVoice, voices, VoiceSettings};
 use crate::export::manifest::Manifest;
@@ -106,6 +106,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     if let Command::Worker { engine } = cli.command {
         return crate::render::workers::serve(engine);
     }
+    // The server stops on Ctrl-C by itself (and exits 0): it has nothing to clean up.
+    if let Command::Serve(args) = &cli.command {
+        return run_serve(args);
+    }
     exit_cleanly_on_interrupt();
     write_errors_instead_of_file_size_kills();
     match cli.command {
@@ -129,6 +133,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }) => run_install(&name),
         Command::Listen(args) => run_listen(&args),
         Command::Say(args) => run_say(&args),
+        Command::Feed(args) => run_feed(&args),
+        Command::Serve(args) => run_serve(&args),
         Command::Cache { action } => run_cache(action.unwrap_or(CacheAction::Info)),
         Command::Engines => {
             run_engines();
@@ -136,6 +142,42 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Worker { engine } => crate::render::workers::serve(engine),
     }
+}
+
+fn run_feed(args: &FeedArgs) -> Result<(), Error> {
+    let report = crate::publish::write_feed(&args.dir, &args.base_url, args.title.as_deref())?;
+    for why in &report.skipped {
+        eprintln!("warning: left out of the feed: {why}");
+    }
+    emit(&format!(
+        "{}  {} item{}, {} chapters file{}\n",
+        report.path.display(),
+        report.items,
+        if report.items == 1 { "" } else { "s" },
+        report.chapters_files,
+        if report.chapters_files == 1 { "" } else { "s" },
+    ));
+    Ok(())
+}
+
+fn run_serve(args: &ServeArgs) -> Result<(), Error> {
+    let options = crate::publish::serve::ServeOptions {
+        dir: args.dir.clone(),
+        listen: args.listen,
+        port: args.port,
+        title: args.title.clone(),
+    };
+    crate::publish::serve::serve(&options, |addr| {
+        emit(&format!(
+            "aloud: serving {} at http://{addr}/ (feed: http://{addr}/feed.xml); Ctrl-C stops\n",
+            args.dir.display()
+        ));
+        if addr.ip().is_unspecified() {
+            eprintln!("aloud: listening on every network interface: use this machine's address from another device");
+        }
+    })?;
+    eprintln!("aloud: server stopped");
+    Ok(())
 }
 
 fn run_export(args: &ExportArgs) -> Result<(), Error> {

@@ -65,6 +65,14 @@ pub enum Command {
     /// service (install one, or write the audio with `aloud export`), 130 Ctrl-C (the position
     /// is saved).
     Listen(ListenArgs),
+    /// Write a podcast feed (DIR/feed.xml, RSS 2.0 with iTunes and Podcasting 2.0 tags) for an
+    /// `aloud export` folder, and a chapters file beside each article's audio.
+    Feed(FeedArgs),
+    /// Serve an `aloud export` folder over HTTP: a page that plays every article with its
+    /// captions and text, the podcast feed, and the files (with Range requests).
+    ///
+    /// Listens on 127.0.0.1 only unless --listen says otherwise. Ctrl-C stops it (exit 0).
+    Serve(ServeArgs),
     /// Print what would be spoken for TEXT, chunk by chunk, and its phonemes (IPA, as the
     /// neural voice gets them), for checking a lexicon entry.
     Say(SayArgs),
@@ -85,6 +93,40 @@ pub enum CacheAction {
     Info,
     /// Remove every cached chunk.
     Clear,
+}
+
+/// Arguments of `aloud feed`.
+#[derive(Debug, Args)]
+pub struct FeedArgs {
+    /// The folder `aloud export -o DIR` wrote (one sub-folder per article).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The address DIR will be published at (https://example.org/podcast): every link in the
+    /// feed is this, then the article folder and file.
+    #[arg(long, value_name = "URL")]
+    pub base_url: String,
+    /// The feed's title [default: the folder's name].
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+/// Arguments of `aloud serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The folder `aloud export -o DIR` wrote (one sub-folder per article).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The port to listen on (0: any free one; the address is printed).
+    #[arg(long, value_name = "N", default_value_t = 8080)]
+    pub port: u16,
+    /// The address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 to let phones
+    /// and other machines on the network listen.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub listen: std::net::IpAddr,
+    /// The page's title (and the feed's, when DIR has no feed.xml) [default: the folder's
+    /// name].
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 /// Arguments of `aloud say`.

@@ -119,6 +119,9 @@ pub enum Error {
     /// error (exit 2), one line.
     #[error("{0}")]
     Usage(String),
+    /// Writing a feed or serving a folder failed (`aloud feed`, `aloud serve`).
+    #[error(transparent)]
+    Publish(#[from] publish::PublishError),
     /// `--require-audio` was given and no engine is available.
     #[error(
         "no speech engine available ({reason}); --require-audio was given, so nothing was written"
@@ -135,7 +138,10 @@ impl Error {
     /// sound device or speech service, else 1.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::AudioRequired { .. } | Error::Language(_) | Error::Usage(_) => 2,
+            Error::AudioRequired { .. }
+            | Error::Language(_)
+            | Error::Usage(_)
+            | Error::Publish(publish::PublishError::BaseUrl(_)) => 2,
             Error::Listen(listen::ListenError::NoOutput(_)) => listen::NO_OUTPUT_EXIT_CODE,
             _ => 1,
         }

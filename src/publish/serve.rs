@@ -1,0 +1,301 @@
+//! `aloud serve`: the export folder over HTTP (axum, with tower-http's `ServeDir` for the
+//! files, which answers `Range` requests with 206 and unsatisfiable ones with 416), the
+//! index page ([`super::page`]) and the feed ([`super::feed`]).
+//!
+//! Every request path is checked first ([`check_path`]): `..`, hidden names and anything
+//! that resolves (through symlinks) outside the folder are refused before a file is opened.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use percent_encoding::percent_decode_str;
+use tower_http::services::ServeDir;
+
+use super::{feed, library, page, PublishError, FEED_FILE};
+
+/// How long open connections (a player still downloading) get to finish after Ctrl-C.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// What `aloud serve` serves and where.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The export folder.
+    pub dir: PathBuf,
+    /// The address to listen on (127.0.0.1 unless asked otherwise).
+    pub listen: IpAddr,
+    /// The port (0: any free port).
+    pub port: u16,
+    /// The page's and generated feed's title (default: the folder's name).
+    pub title: Option<String>,
+}
+
+/// Why a request path is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// It tries to leave the folder (`..`, a backslash, NUL, or a symlink out): 403.
+    Forbidden,
+    /// It names a hidden file or is not UTF-8 once decoded: 404, as if it did not exist.
+    NotFound,
+}
+
+impl Refusal {
+    fn status(self) -> StatusCode {
+        match self {
+            Refusal::Forbidden => StatusCode::FORBIDDEN,
+            Refusal::NotFound => StatusCode::NOT_FOUND,
+        }
+    }
+}
+
+/// Checks a request's path (as sent, percent-encoded) against the folder `root` (already
+/// canonical). Decodes it once, as `ServeDir` does, then refuses `..` (however encoded),
+/// backslashes and NUL (403), hidden names such as `.feed.xml.part` (404), and a path that
+/// exists but resolves outside `root` through a symlink (403). A path that does not exist
+/// passes: the file server answers 404.
+pub fn check_path(root: &Path, request_path: &str) -> Result<(), Refusal> {
+    let decoded = percent_decode_str(request_path)
+        .decode_utf8()
+        .map_err(|_| Refusal::NotFound)?;
+    let mut path = root.to_path_buf();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return Err(Refusal::Forbidden),
+            s if s.contains(['\\', '\0']) => return Err(Refusal::Forbidden),
+            s if s.starts_with('.') => return Err(Refusal::NotFound),
+            s => path.push(s),
+        }
+    }
+    match std::fs::canonicalize(&path) {
+        Ok(real) if !real.starts_with(root) => Err(Refusal::Forbidden),
+        _ => Ok(()),
+    }
+}
+
+struct Shared {
+    root: PathBuf,
+    title: Option<String>,
+    local: SocketAddr,
+}
+
+async fn guard(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    match check_path(&shared.root, req.uri().path()) {
+        Ok(()) => next.run(req).await,
+        Err(refusal) => {
+            let status = refusal.status();
+            (status, status.canonical_reason().unwrap_or("refused")).into_response()
+        }
+    }
+}
+
+fn library_or_empty(root: &Path) -> Result<library::Library, PublishError> {
+    match library::read(root) {
+        Err(PublishError::Empty { .. }) => Ok(library::Library {
+            title: root
+                .file_name()
+                .map_or_else(|| "aloud".into(), |n| n.to_string_lossy().into_owned()),
+            episodes: Vec::new(),
+        }),
+        other => other,
+    }
+}
+
+fn server_error(e: impl std::fmt::Display) -> Response {
+    eprintln!("aloud: serve: {e}");
+    (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response()
+}
+
+async fn index(State(shared): State<Arc<Shared>>) -> Response {
+    let s = shared.clone();
+    let page = tokio::task::spawn_blocking(move || {
+        let lib = library_or_empty(&s.root)?;
+        let title = s.title.clone().unwrap_or(lib.title);
+        Ok::<_, PublishError>(page::index_html(&lib.episodes, &title))
+    })
+    .await;
+    match page {
+        Ok(Ok(html)) => {
+            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+        }
+        Ok(Err(e)) => server_error(e),
+        Err(e) => server_error(e),
+    }
+}
+
+/// `feed.xml`: the file `aloud feed` wrote, else one made now with the address the client
+/// used (its `Host` header, when that is a plain host[:port]) as the base URL.
+async fn feed_xml(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .map_or_else(|| shared.local.to_string(), str::to_owned);
+    let s = shared.clone();
+    let xml = tokio::task::spawn_blocking(move || {
+        let written = s.root.join(FEED_FILE);
+        if written.is_file() {
+            return std::fs::read_to_string(&written).map_err(|e| PublishError::Read {
+                path: written,
+                reason: e.to_string(),
+            });
+        }
+        let lib = library_or_empty(&s.root)?;
+        let base = feed::base_url(&format!("http://{host}"))?;
+        let title = s.title.clone().unwrap_or(lib.title);
+        Ok(feed::feed_xml(&lib.episodes, &base, &title).0)
+    })
+    .await;
+    match xml {
+        Ok(Ok(xml)) => (
+            [(header::CONTENT_TYPE, "application/rss+xml; charset=utf-8")],
+            Body::from(xml),
+        )
+            .into_response(),
+        Ok(Err(e)) => server_error(e),
+        Err(e) => server_error(e),
+    }
+}
+
+/// The HTTP application for `root` (canonical): `/` (and `/index.html`) the page,
+/// `/feed.xml` the feed, every other path a file of the folder after [`check_path`].
+fn app(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/index.html", get(index))
+        .route(&format!("/{FEED_FILE}"), get(feed_xml))
+        .fallback_service(ServeDir::new(&shared.root).append_index_html_on_directories(false))
+        .layer(middleware::from_fn_with_state(shared.clone(), guard))
+        .with_state(shared)
+}
+
+/// Resolves on Ctrl-C (SIGINT) or SIGTERM.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+        match term {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Serves `options.dir` until Ctrl-C or SIGTERM, then lets open requests finish for up to 2 s
+/// and returns `Ok`. `on_ready` gets the address listened on (with the real port when
+/// `port` is 0) once connections are accepted.
+///
+/// Errors: [`PublishError::Read`] when the folder cannot be opened, [`PublishError::Server`]
+/// when the address cannot be listened on.
+pub fn serve(
+    options: &ServeOptions,
+    on_ready: impl FnOnce(SocketAddr),
+) -> Result<(), PublishError> {
+    let root = std::fs::canonicalize(&options.dir)
+        .and_then(|root| {
+            if root.is_dir() {
+                Ok(root)
+            } else {
+                Err(std::io::Error::other("not a folder"))
+            }
+        })
+        .map_err(|e| PublishError::Read {
+            path: options.dir.clone(),
+            reason: e.to_string(),
+        })?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| PublishError::Server(format!("cannot start the server: {e}")))?;
+    runtime.block_on(async move {
+        let wanted = SocketAddr::new(options.listen, options.port);
+        let listener = tokio::net::TcpListener::bind(wanted).await.map_err(|e| {
+            PublishError::Server(format!("{wanted}: cannot listen: {e}; pick another --port"))
+        })?;
+        let local = listener
+            .local_addr()
+            .map_err(|e| PublishError::Server(format!("{wanted}: {e}")))?;
+        let shared = Arc::new(Shared {
+            root,
+            title: options.title.clone(),
+            local,
+        });
+        let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+        let server = axum::serve(listener, app(shared)).with_graceful_shutdown(async move {
+            let _ = stop_rx.changed().await;
+        });
+        let mut server = tokio::spawn(async move { server.await });
+        on_ready(local);
+        tokio::select! {
+            done = &mut server => {
+                return match done {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(e)) => Err(PublishError::Server(format!("{local}: {e}"))),
+                    Err(e) => Err(PublishError::Server(format!("{local}: {e}"))),
+                };
+            }
+            () = stop_signal() => {}
+        }
+        let _ = stop_tx.send(true);
+        // Connections still open after the grace period (a paused player holding one) are
+        // dropped with the runtime.
+        let _ = tokio::time::timeout(SHUTDOWN_GRACE, server).await;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_out_of_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir(root.join("a")).unwrap();
+        std::fs::write(root.join("a/x.mp3"), b"x").unwrap();
+        std::fs::write(root.join(".hidden"), b"x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/etc", root.join("out")).unwrap();
+        for (path, want) in [
+            ("/a/x.mp3", Ok(())),
+            ("/a/missing.mp3", Ok(())),
+            ("//a//x.mp3", Ok(())),
+            ("/../etc/passwd", Err(Refusal::Forbidden)),
+            ("/a/../../etc/passwd", Err(Refusal::Forbidden)),
+            ("/%2e%2e/etc/passwd", Err(Refusal::Forbidden)),
+            ("/%2E%2E%2fetc%2fpasswd", Err(Refusal::Forbidden)),
+            ("/a%5c..%5c..%5cetc", Err(Refusal::Forbidden)),
+            ("/%2fetc%2fpasswd", Ok(())), // root/etc/passwd: does not exist, so 404
+            ("/.hidden", Err(Refusal::NotFound)),
+            ("/%ff", Err(Refusal::NotFound)),
+            #[cfg(unix)]
+            ("/out/passwd", Err(Refusal::Forbidden)),
+        ] {
+            assert_eq!(check_path(&root, path), want, "{path}");
+        }
+    }
+}

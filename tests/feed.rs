@@ -1,0 +1,288 @@
+//! `aloud feed` (issue 15, item 5): two articles exported with espeak as MP3 and WAV, the
+//! feed written for them and read back by a real feed parser (Python's `feedparser`, from
+//! scripts/setup) and by an XML parser for the Podcasting 2.0 tags: one item per article,
+//! enclosure lengths equal to the files' sizes, the MP3 preferred, durations, descriptions,
+//! stable guids, transcripts and chapters files that exist and match the manifest.
+
+mod common;
+#[path = "common/library.rs"]
+mod library;
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use common::*;
+use library::*;
+use serde_json::Value;
+
+/// A Python with `feedparser`: `python3` on the PATH, else Debian's own.
+fn python_with_feedparser() -> Option<&'static str> {
+    ["python3", "/usr/bin/python3"].into_iter().find(|py| {
+        Process::new(py)
+            .args(["-c", "import feedparser"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// Parses `feed` with feedparser (entries, enclosures, iTunes duration) and ElementTree (the
+/// podcast namespace's transcript and chapters tags), as JSON.
+const PARSE: &str = r#"
+import json, sys, feedparser
+import xml.etree.ElementTree as ET
+d = feedparser.parse(sys.argv[1])
+ns = {"podcast": "https://podcastindex.org/namespace/1.0"}
+tree = ET.parse(sys.argv[1])
+items = tree.getroot().findall("./channel/item")
+out = {"bozo": bool(d.bozo), "bozo_exception": str(d.get("bozo_exception", "")),
+       "version": d.version, "title": d.feed.get("title"), "language": d.feed.get("language"),
+       "entries": []}
+for e, item in zip(d.entries, items):
+    out["entries"].append({
+        "title": e.get("title"), "id": e.get("id"), "summary": e.get("summary"),
+        "published": e.get("published"), "published_parsed": e.get("published_parsed") is not None,
+        "duration": e.get("itunes_duration"),
+        "enclosures": [{"href": x.get("href"), "length": x.get("length"), "type": x.get("type")}
+                       for x in e.get("enclosures", [])],
+        "transcripts": [t.attrib for t in item.findall("podcast:transcript", ns)],
+        "chapters": [c.attrib for c in item.findall("podcast:chapters", ns)],
+        "guid_permalink": item.find("guid").get("isPermaLink"),
+    })
+print(json.dumps(out))
+"#;
+
+fn parse_feed(python: &str, feed: &Path) -> Value {
+    let out = Process::new(python)
+        .args(["-c", PARSE])
+        .arg(feed)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "feedparser: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+const BASE: &str = "https://example.org/pod";
+
+/// The file of the export folder a feed URL points at.
+fn local(out: &Path, url: &str) -> std::path::PathBuf {
+    let rel = url
+        .strip_prefix(&format!("{BASE}/"))
+        .unwrap_or_else(|| panic!("{url} is under {BASE}/"));
+    out.join(rel)
+}
+
+#[test]
+fn feed_lists_every_article_with_its_audio_transcripts_and_chapters() {
+    let Some(python) = python_with_feedparser() else {
+        assert!(skip_without("python3-feedparser", false));
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let out = export_library(work.path());
+
+    let run = aloud()
+        .args(["feed"])
+        .arg(&out)
+        .args(["--base-url", &format!("{BASE}/")])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&run.get_output().stdout).to_string();
+    assert!(stdout.contains("2 items, 2 chapters files"), "{stdout}");
+    let feed = out.join("feed.xml");
+    // Written through a temporary file: nothing else is left in the folder.
+    let mut top: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, ["feed.xml", "night-ferry", "tide-tables"]);
+
+    let parsed = parse_feed(python, &feed);
+    assert_eq!(parsed["bozo"], false, "{}", parsed["bozo_exception"]);
+    assert_eq!(parsed["version"], "rss20");
+    assert_eq!(parsed["title"], "podcast");
+    assert_eq!(parsed["language"], "en");
+    let entries = parsed["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2, "one item per article");
+
+    let mut ids = Vec::new();
+    for slug in SLUGS {
+        let dir = out.join(slug);
+        let manifest = read_json(&dir.join("manifest.json"));
+        let e = entries
+            .iter()
+            .find(|e| e["title"] == manifest["title"])
+            .unwrap_or_else(|| panic!("an item titled {}", manifest["title"]));
+        // The MP3 is preferred over the WAV, and its length is the file's size.
+        let enclosures = e["enclosures"].as_array().unwrap();
+        assert_eq!(enclosures.len(), 1);
+        let enc = &enclosures[0];
+        assert_eq!(enc["type"], "audio/mpeg");
+        assert_eq!(enc["href"], format!("{BASE}/{slug}/{slug}.mp3"));
+        let size = std::fs::metadata(dir.join(format!("{slug}.mp3")))
+            .unwrap()
+            .len();
+        assert_eq!(enc["length"], size.to_string());
+        // itunes:duration is the manifest's length, to the second.
+        let secs = (manifest["duration_ms"].as_u64().unwrap() + 500) / 1000;
+        assert_eq!(
+            e["duration"],
+            format!("00:{:02}:{:02}", secs / 60, secs % 60)
+        );
+        // The description is the first paragraph, as written.
+        let first: Vec<&str> = manifest["chunks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["paragraph"] == 1)
+            .map(|c| c["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(e["summary"], first.join(" "));
+        assert!(e["summary"].as_str().unwrap().len() > 80);
+        assert_eq!(e["published_parsed"], true, "pubDate {}", e["published"]);
+        assert_eq!(e["guid_permalink"], "false");
+        ids.push(e["id"].as_str().unwrap().to_string());
+
+        // Transcripts: the VTT and the SRT, which exist.
+        let transcripts = e["transcripts"].as_array().unwrap();
+        let types: Vec<&str> = transcripts
+            .iter()
+            .map(|t| t["type"].as_str().unwrap())
+            .collect();
+        assert_eq!(types, ["text/vtt", "application/x-subrip"]);
+        for t in transcripts {
+            let path = local(&out, t["url"].as_str().unwrap());
+            assert!(path.is_file(), "{} exists", path.display());
+        }
+        assert!(
+            std::fs::read_to_string(local(&out, transcripts[0]["url"].as_str().unwrap()))
+                .unwrap()
+                .starts_with("WEBVTT")
+        );
+
+        // Chapters: a Podcasting 2.0 JSON file with the manifest's chapters, in seconds.
+        let chapters = e["chapters"].as_array().unwrap();
+        assert_eq!(chapters.len(), 1);
+        assert_eq!(chapters[0]["type"], "application/json+chapters");
+        let path = local(&out, chapters[0]["url"].as_str().unwrap());
+        assert_eq!(path, dir.join(format!("{slug}.chapters.json")));
+        let json = read_json(&path);
+        assert_eq!(json["version"], "1.2.0");
+        let want = manifest["chapters"].as_array().unwrap();
+        let got = json["chapters"].as_array().unwrap();
+        assert_eq!(got.len(), want.len());
+        assert_eq!(got.len(), 2, "the title and one heading");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!(g["title"], w["title"]);
+            let start = g["startTime"].as_f64().unwrap();
+            assert!((start * 1000.0 - w["start_ms"].as_f64().unwrap()).abs() < 0.5);
+        }
+        assert_eq!(
+            got[1]["title"],
+            if slug == "tide-tables" {
+                "Spring tides"
+            } else {
+                "Tickets"
+            }
+        );
+    }
+    assert_ne!(ids[0], ids[1]);
+
+    // The guids stay the same when the feed is written again under another address.
+    aloud()
+        .args(["feed"])
+        .arg(&out)
+        .args(["--base-url", "http://192.168.1.20:8080"])
+        .assert()
+        .success();
+    let again = read_json_feed_ids(python, &feed);
+    let mut before = ids.clone();
+    before.sort();
+    assert_eq!(again, before);
+}
+
+fn read_json_feed_ids(python: &str, feed: &Path) -> Vec<String> {
+    let parsed = parse_feed(python, feed);
+    let mut ids: Vec<String> = parsed["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn wav_only_exports_get_a_wav_enclosure() {
+    let work = tempfile::tempdir().unwrap();
+    let article = work.path().join("short.txt");
+    std::fs::write(
+        &article,
+        "A short note.\n\nIt has one paragraph of text to read.\n",
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    aloud()
+        .args(["export", "--engine", "espeak", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    aloud()
+        .args(["feed"])
+        .arg(&out)
+        .args(["--base-url", BASE, "--title", "Notes & more"])
+        .assert()
+        .success();
+    let xml = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    let size = std::fs::metadata(out.join("short/short.wav"))
+        .unwrap()
+        .len();
+    assert!(
+        xml.contains(&format!(
+            "<enclosure url=\"{BASE}/short/short.wav\" length=\"{size}\" type=\"audio/wav\"/>"
+        )),
+        "{xml}"
+    );
+    assert!(xml.contains("<title>Notes &amp; more</title>"), "{xml}");
+}
+
+#[test]
+fn bad_folders_and_base_urls_are_one_line_errors() {
+    let work = tempfile::tempdir().unwrap();
+    let missing = work.path().join("missing");
+    let run = aloud()
+        .args(["feed"])
+        .arg(&missing)
+        .args(["--base-url", BASE])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(&missing.display().to_string()), "{err}");
+
+    let run = aloud()
+        .args(["feed"])
+        .arg(work.path())
+        .args(["--base-url", BASE])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(err.contains("no article folders"), "{err}");
+
+    let run = aloud()
+        .args(["feed"])
+        .arg(work.path())
+        .args(["--base-url", "example.org/pod"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(err.contains("--base-url"), "{err}");
+    assert!(!work.path().join("feed.xml").exists());
+}
