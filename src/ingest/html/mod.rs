@@ -66,8 +66,8 @@ pub struct Extraction {
     /// Words of visible text on the page outside navigation, footers and sidebars (scripts,
     /// styles and hidden elements left out too).
     pub words_visible: usize,
-    /// True when the text read is under a tenth of `words_visible`: the page probably builds
-    /// its article with JavaScript, or hides it behind a login.
+    /// True when the text read is under 50 words or under 15% of `words_visible`: the page
+    /// probably builds its article with JavaScript, or hides it behind a login.
     pub fragment: bool,
     /// The kind of page rs-trafilatura's classifier saw ("article", "forum", "product",
     /// "collection", "listing", "documentation", "service"), when it ran; pages that are not
@@ -115,7 +115,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     }
     drop_repeats(&mut blocks);
     let words_read = words_in(&blocks);
-    let fragment = choose::is_fragment(words_read, words_visible);
+    let fragment = choose::warns(words_read, words_visible);
 
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
     let root = walk::article_root(&page);

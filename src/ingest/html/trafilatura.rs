@@ -21,11 +21,13 @@ pub(super) struct Found {
 }
 
 /// How a page of the kind rs-trafilatura's classifier names is read: articles as articles,
-/// every other kind whole (see [`Reading`]).
-pub(super) fn reading_for(page_type: Option<&str>) -> Reading {
+/// every other kind whole (see [`Reading`]), but only when the page's address is known
+/// (`has_url`): without it the classifier guesses from markup alone, and calls plain blog
+/// posts and news stories forums or service pages.
+pub(super) fn reading_for(page_type: Option<&str>, has_url: bool) -> Reading {
     match page_type {
-        None | Some("article") => Reading::Article,
-        Some(_) => Reading::Whole,
+        Some(kind) if has_url && kind != "article" => Reading::Whole,
+        _ => Reading::Article,
     }
 }
 
@@ -45,7 +47,7 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
         .iter()
         .any(|w| w.starts_with("Used fallback extraction"));
     let page_type = result.metadata.page_type.clone();
-    let reading = reading_for(page_type.as_deref());
+    let reading = reading_for(page_type.as_deref(), url.is_some());
     let mut blocks = if fallback {
         // The fallback is one <p> whose lines are the page's blocks; on a page that shows no
         // text it holds only the title, repeated ("AppAppApp"), which is not an article.
