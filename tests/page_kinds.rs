@@ -645,3 +645,27 @@ fn an_article_announces_code_and_long_tables_instead() {
     assert!(!text.contains("lamp start"), "{text}");
     assert!(!text.contains("Sets lamp number 17"), "{text}");
 }
+
+#[test]
+fn a_page_that_shows_almost_no_text_warns_and_fails_with_strict() {
+    // An app shell: a one-line teaser is all the saved page shows.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "shell",
+        r#"<html><head><title>Harbour app</title></head><body><div id="root">
+        <p>Migrate your harbour timetables today and get a month free.</p>
+        <script>window.__STATE__ = {"story": "the real page is built here"};</script>
+        </div></body></html>"#,
+    );
+    let (plan, stderr) = script(&p, &[]);
+    assert_eq!(plan["extraction"]["fragment"], true);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("shows almost no text"), "{stderr}");
+    let out = aloud()
+        .args(["script", "--strict"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
