@@ -190,8 +190,9 @@ pub struct PageArgs {
     /// tenth of the page's visible words.
     #[arg(long, value_enum, value_name = "STRATEGY")]
     pub extractor: Option<Strategy>,
-    /// Fail (exit 1) when only a fragment of a page could be read (under a tenth of its
-    /// visible words, e.g. a page built by JavaScript), instead of warning and reading it.
+    /// Fail (exit 1) when only a fragment of a page could be read (under 50 words, or under
+    /// 15% of its visible words, e.g. a page built by JavaScript), instead of warning and
+    /// reading it.
     #[arg(long)]
     pub strict: bool,
     /// Read a page's footnotes after the article (by default note markers, footnotes and

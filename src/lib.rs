@@ -413,9 +413,15 @@ fn fragment_message(
     strategy: ingest::html::Strategy,
     strict: bool,
 ) -> String {
+    // Under 50 words read of a page that shows little more: the page shows almost no text.
+    let what = if read * 100 >= visible * 15 {
+        format!("read only {read} words: the page shows almost no text ({visible} visible words)")
+    } else {
+        format!("read only {read} of the page's {visible} visible words")
+    };
     format!(
-        "{source}: read only {read} of the page's {visible} visible words; the article is \
-         probably built by JavaScript or behind a login: {UNSEEN_ARTICLE_HINT}{}{}",
+        "{source}: {what}; the article is probably built by JavaScript or behind a login: \
+         {UNSEEN_ARTICLE_HINT}{}{}",
         if strategy == ingest::html::Strategy::Page {
             ""
         } else {

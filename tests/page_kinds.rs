@@ -586,3 +586,86 @@ fn nested_list_items_are_read_as_items_of_their_own() {
         );
     }
 }
+
+/// A documentation page: prose, a code example, a long table of options and a list of links
+/// to the next pages, under a docs address.
+fn docs_page(canonical: &str) -> String {
+    let rows: String = (0..20)
+        .map(|i| format!("<tr><td>--lamp-{i}</td><td>Sets lamp number {i}</td></tr>"))
+        .collect();
+    format!(
+        r#"<html><head><title>Install the lighthouse kit | Lamp Docs</title>
+        <link rel="canonical" href="{canonical}"></head><body>
+        <nav><a href="/docs">Docs</a> <a href="/docs/api">API</a></nav>
+        <main><h1>Install the lighthouse kit</h1><p>{}</p>
+        <pre><code>lamp install --beam wide
+lamp start</code></pre>
+        <p>{}</p><table>{rows}</table>
+        <div class="next-steps"><a href="/docs/configure">Configure the beam</a>
+        <a href="/docs/upgrade">Upgrade the keeper daemon</a></div></main></body></html>"#,
+        prose("install", 3),
+        prose("keeper", 3)
+    )
+}
+
+#[test]
+fn documentation_reads_its_code_tables_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "docs",
+        &docs_page("https://docs.example.org/docs/guide/install"),
+    );
+    let (plan, _) = script(&p, &[]);
+    assert_eq!(plan["extraction"]["page_type"], "documentation");
+    let paras = paragraphs(&plan);
+    let text = paras.join("\n");
+    let code = paras.iter().position(|p| p == "Code:").expect(&text);
+    assert_eq!(paras[code + 1], "lamp install --beam wide", "{text}");
+    assert!(text.contains("--lamp-17, Sets lamp number 17."), "{text}");
+    assert!(text.contains("Upgrade the keeper daemon"), "{text}");
+    assert!(!text.contains("A table is omitted."), "{text}");
+}
+
+#[test]
+fn an_article_announces_code_and_long_tables_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "story",
+        &docs_page("https://news.example.org/2026/03/14/harbour-lamp-story")
+            .replace("<main>", "<main><article>")
+            .replace("</main>", "</article></main>"),
+    );
+    let (plan, _) = script(&p, &[]);
+    assert_eq!(plan["extraction"]["page_type"], "article");
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("A code example is omitted."), "{text}");
+    assert!(text.contains("A table is omitted."), "{text}");
+    assert!(!text.contains("lamp start"), "{text}");
+    assert!(!text.contains("Sets lamp number 17"), "{text}");
+}
+
+#[test]
+fn a_page_that_shows_almost_no_text_warns_and_fails_with_strict() {
+    // An app shell: a one-line teaser is all the saved page shows.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "shell",
+        r#"<html><head><title>Harbour app</title></head><body><div id="root">
+        <p>Migrate your harbour timetables today and get a month free.</p>
+        <script>window.__STATE__ = {"story": "the real page is built here"};</script>
+        </div></body></html>"#,
+    );
+    let (plan, stderr) = script(&p, &[]);
+    assert_eq!(plan["extraction"]["fragment"], true);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("shows almost no text"), "{stderr}");
+    let out = aloud()
+        .args(["script", "--strict"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -66,9 +66,14 @@ pub struct Extraction {
     /// Words of visible text on the page outside navigation, footers and sidebars (scripts,
     /// styles and hidden elements left out too).
     pub words_visible: usize,
-    /// True when the text read is under a tenth of `words_visible`: the page probably builds
-    /// its article with JavaScript, or hides it behind a login.
+    /// True when the text read is under 50 words or under 15% of `words_visible`: the page
+    /// probably builds its article with JavaScript, or hides it behind a login.
     pub fragment: bool,
+    /// The kind of page rs-trafilatura's classifier saw ("article", "forum", "product",
+    /// "collection", "listing", "documentation", "service"), when it ran; pages that are not
+    /// articles are read whole (link lists, long tables and code kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_type: Option<String>,
 }
 
 /// How to read an HTML page.
@@ -94,11 +99,15 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     // under a mega-menu is not called a fragment (measured: 10 pages warn instead of 17, 2
     // false alarms instead of 6, the same nearly-empty pages caught).
     let visible = visible_words(&page);
-    let (strategy, mut blocks) = choose::choose(&text, &page, url.as_deref(), opts, visible.all);
+    let choose::Chosen {
+        strategy,
+        mut blocks,
+        page_type,
+    } = choose::choose(&text, &page, url.as_deref(), opts, visible.all);
     let words_visible = visible.outside_navigation;
     // Footnotes are found on the whole page (extractors may keep them as plain paragraphs or
     // drop their markup); they are never read in place, and with --footnotes come last.
-    let (_, notes) = walk::blocks_and_notes(page.root_element());
+    let (_, notes) = walk::blocks_and_notes(page.root_element(), walk::Reading::Article);
     if !notes.is_empty() {
         let note_texts: std::collections::HashSet<&str> =
             notes.iter().map(|n| without_number(&n.text)).collect();
@@ -106,7 +115,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     }
     drop_repeats(&mut blocks);
     let words_read = words_in(&blocks);
-    let fragment = choose::is_fragment(words_read, words_visible);
+    let fragment = choose::warns(words_read, words_visible);
 
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
     let root = walk::article_root(&page);
@@ -148,6 +157,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             words_read,
             words_visible,
             fragment,
+            page_type,
         }),
     }
 }

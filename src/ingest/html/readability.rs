@@ -3,15 +3,15 @@
 
 use scraper::Html;
 
-use super::walk;
+use super::walk::{self, Reading};
 use crate::ingest::Block;
 
-/// The blocks of the region Readability picks, or `None` when it finds no article.
-pub(super) fn blocks(html: &str) -> Option<Vec<Block>> {
+/// The blocks of the region Readability picks, read as `reading` says, or `None` when it finds no article.
+pub(super) fn blocks(html: &str, reading: Reading) -> Option<Vec<Block>> {
     let content = readabilityrs::Readability::new(html, None, None)
         .ok()?
         .parse()?
         .content?;
-    let blocks = walk::blocks_of(Html::parse_document(&content).root_element());
+    let blocks = walk::read_blocks(Html::parse_document(&content).root_element(), reading);
     (!blocks.is_empty()).then_some(blocks)
 }

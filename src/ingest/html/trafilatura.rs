@@ -3,7 +3,7 @@
 
 use scraper::Html;
 
-use super::walk;
+use super::walk::{self, Reading};
 use crate::ingest::Block;
 
 /// What rs-trafilatura found.
@@ -13,6 +13,22 @@ pub(super) struct Found {
     /// True when its rules found too little and it fell back to the page's whole text, which
     /// runs headings, bylines and list items together ("Big newsBy A. Writer…").
     pub fallback: bool,
+    /// The kind of page its classifier saw ("article", "forum", "product", "collection",
+    /// "listing", "documentation", "service").
+    pub page_type: Option<String>,
+    /// How the region was read: as an article, or whole (see [`reading_for`]).
+    pub reading: Reading,
+}
+
+/// How a page of the kind rs-trafilatura's classifier names is read: articles as articles,
+/// every other kind whole (see [`Reading`]), but only when the page's address is known
+/// (`has_url`): without it the classifier guesses from markup alone, and calls plain blog
+/// posts and news stories forums or service pages.
+pub(super) fn reading_for(page_type: Option<&str>, has_url: bool) -> Reading {
+    match page_type {
+        Some(kind) if has_url && kind != "article" => Reading::Whole,
+        _ => Reading::Article,
+    }
 }
 
 /// The blocks of the region rs-trafilatura picks, or `None` when it finds nothing. `url` (the
@@ -30,6 +46,8 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
         .warnings
         .iter()
         .any(|w| w.starts_with("Used fallback extraction"));
+    let page_type = result.metadata.page_type.clone();
+    let reading = reading_for(page_type.as_deref(), url.is_some());
     let mut blocks = if fallback {
         // The fallback is one <p> whose lines are the page's blocks; on a page that shows no
         // text it holds only the title, repeated ("AppAppApp"), which is not an article.
@@ -46,7 +64,9 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
     } else {
         result
             .content_html
-            .map(|content| walk::blocks_of(Html::parse_document(&content).root_element()))
+            .map(|content| {
+                walk::read_blocks(Html::parse_document(&content).root_element(), reading)
+            })
             .unwrap_or_default()
     };
     if blocks.is_empty() && !fallback {
@@ -54,7 +74,12 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
         // its lines are then the blocks.
         blocks = super::line_blocks(&result.content_text);
     }
-    (!blocks.is_empty()).then_some(Found { blocks, fallback })
+    (!blocks.is_empty()).then_some(Found {
+        blocks,
+        fallback,
+        page_type,
+        reading,
+    })
 }
 
 /// True when `line` is `unit` said once or more times over ("appappapp" of "app").

@@ -120,13 +120,35 @@ pub(super) fn is_inline(name: &str) -> bool {
     INLINE_TAGS.contains(&name)
 }
 
-/// The readable blocks under `root`.
+/// How much of a region is read.
+///
+/// An article's region is read for listening: link lists ("more on this"), data tables over
+/// [`MAX_TABLE_ROWS`] and code are left out (tables and code announced). On other kinds of
+/// page (a forum thread, a product, a listing, a documentation page) those are what the page
+/// is for: a listing is its list of links, a reference page its code and tables. Measured on
+/// the 806 real pages of the extraction dev set (README.md, "HTML extraction").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Reading {
+    /// Listening to a story: link lists, long tables and code left out.
+    #[default]
+    Article,
+    /// Everything in the region that is text: link lists as items, tables row by row, code
+    /// announced and then read.
+    Whole,
+}
+
+/// The readable blocks under `root`, read as an article.
 pub(super) fn blocks_of(root: ElementRef<'_>) -> Vec<Block> {
-    blocks_and_notes(root).0
+    read_blocks(root, Reading::Article)
+}
+
+/// The readable blocks under `root`, read as `reading` says.
+pub(super) fn read_blocks(root: ElementRef<'_>, reading: Reading) -> Vec<Block> {
+    blocks_and_notes(root, reading).0
 }
 
 /// The readable blocks under `root`, and the footnotes found there (as list items), apart.
-pub(super) fn blocks_and_notes(root: ElementRef<'_>) -> (Vec<Block>, Vec<Block>) {
+pub(super) fn blocks_and_notes(root: ElementRef<'_>, reading: Reading) -> (Vec<Block>, Vec<Block>) {
     let mut blocks = Vec::new();
     let mut notes = Vec::new();
     let mut pending = String::new();
@@ -136,6 +158,7 @@ pub(super) fn blocks_and_notes(root: ElementRef<'_>) -> (Vec<Block>, Vec<Block>)
         &mut pending,
         &mut blocks,
         &mut notes,
+        reading,
     );
     push_block(&mut pending, BlockKind::Paragraph, &mut blocks);
     (blocks, notes)
@@ -411,6 +434,25 @@ fn is_code_block(pre: ElementRef<'_>) -> bool {
     symbols * 20 > all
 }
 
+/// What is said before a block of code that is read (see [`Reading::Whole`]).
+pub const CODE_READ_ANNOUNCEMENT: &str = "Code:";
+
+/// A block of code read out: announced, then each non-blank line as a paragraph.
+fn code_blocks(pre: ElementRef<'_>, blocks: &mut Vec<Block>) {
+    let text: String = pre.text().collect();
+    if text.trim().is_empty() {
+        return;
+    }
+    blocks.push(Block {
+        kind: BlockKind::Paragraph,
+        text: CODE_READ_ANNOUNCEMENT.to_string(),
+    });
+    for line in text.lines() {
+        let mut t = line.to_string();
+        push_block(&mut t, BlockKind::Paragraph, blocks);
+    }
+}
+
 /// The paragraphs of preformatted prose: blank lines separate them.
 fn pre_blocks(pre: ElementRef<'_>, blocks: &mut Vec<Block>) {
     let text: String = pre.text().collect();
@@ -442,7 +484,7 @@ pub const MAX_TABLE_ROWS: usize = 15;
 
 /// A data table as blocks: its rows when it has at most [`MAX_TABLE_ROWS`], else the
 /// announcement.
-fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>) {
+fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>, reading: Reading) {
     let (Ok(rows), Ok(cells)) = (Selector::parse("tr"), Selector::parse("td, th")) else {
         return;
     };
@@ -460,7 +502,7 @@ fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>) {
     if rows.is_empty() {
         return;
     }
-    if rows.len() > MAX_TABLE_ROWS {
+    if rows.len() > MAX_TABLE_ROWS && reading == Reading::Article {
         if blocks.last().map(|b| b.text.as_str()) != Some(TABLE_ANNOUNCEMENT) {
             blocks.push(Block {
                 kind: BlockKind::Paragraph,
@@ -522,6 +564,7 @@ fn walk(
     pending: &mut String,
     blocks: &mut Vec<Block>,
     notes: &mut Vec<Block>,
+    reading: Reading,
 ) {
     for child in el.children() {
         match child.value() {
@@ -541,6 +584,7 @@ fn walk(
                         &mut String::new(),
                         notes,
                         &mut nested,
+                        reading,
                     );
                     notes.append(&mut nested);
                     continue;
@@ -557,6 +601,8 @@ fn walk(
                     push_block(pending, context, blocks);
                     if !is_code_block(child_el) {
                         pre_blocks(child_el, blocks);
+                    } else if reading == Reading::Whole {
+                        code_blocks(child_el, blocks);
                     } else if child_el.text().any(|t| !t.trim().is_empty())
                         && blocks.last().map(|b| b.text.as_str()) != Some(CODE_ANNOUNCEMENT)
                     {
@@ -569,8 +615,11 @@ fn walk(
                     inline_element(child_el, pending);
                 } else if name == "table" && !is_layout_table(child_el) {
                     push_block(pending, context, blocks);
-                    table_blocks(child_el, blocks);
-                } else if block_kind(name).is_none() && is_link_box(child_el) {
+                    table_blocks(child_el, blocks, reading);
+                } else if reading == Reading::Article
+                    && block_kind(name).is_none()
+                    && is_link_box(child_el)
+                {
                     push_block(pending, context, blocks);
                     drop_link_list_label(child_el, blocks);
                 } else if let Some(kind) = block_kind(name) {
@@ -604,7 +653,7 @@ fn walk(
                             .filter(|n| is_nested_list(*n))
                             .filter_map(ElementRef::wrap)
                         {
-                            walk(list, BlockKind::ListItem, pending, blocks, notes);
+                            walk(list, BlockKind::ListItem, pending, blocks, notes, reading);
                         }
                     }
                 } else {
@@ -614,7 +663,7 @@ fn walk(
                     } else {
                         context
                     };
-                    walk(child_el, inner, pending, blocks, notes);
+                    walk(child_el, inner, pending, blocks, notes, reading);
                     push_block(pending, inner, blocks);
                 }
             }
