@@ -20,8 +20,10 @@
 //! K-weighting counts (0.4–0.5 LU at 64 kb/s MP3 and 32 kb/s Opus) and their decoders
 //! overshoot the peaks (0.5–0.9 dB). So a probe (the first [`PROBE_SECONDS`] of the sample)
 //! is encoded and decoded as a player would, the codec's loss and overshoot measured, and the
-//! format gets its own gain and a ceiling lowered by the overshoot; a second round trip checks
-//! it (and corrects once more if it missed).
+//! format gets its own gain and a ceiling lowered by the overshoot. After pass 2 each lossy
+//! file is decoded and measured; one that misses (the whole article gives the codec more
+//! chances to overshoot than the probe) is mastered and encoded again, corrected by what was
+//! measured, at most [`CODEC_FIXES`] times.
 //! **Pass 2** reads the raw file once, block by block, into one lane per gain and ceiling
 //! (the master for WAV and FLAC, one per lossy format), each applying its gain and look-ahead
 //! limiter on a thread of its own and feeding its encoders, each on a thread of its own; the
@@ -73,8 +75,8 @@ pub struct CodecRecord {
     pub codec_loss_db: f64,
     /// How far the decoded true peak passed the encoded one on the probe, dB.
     pub codec_overshoot_db: f64,
-    /// The probe as decoded after mastering for the codec: where the whole file should land
-    /// (its level shifted by how much louder the whole article is than the probe).
+    /// The written file decoded as a player would (LAME's decoder for MP3, libopus at 48 kHz
+    /// for Opus, ffmpeg for AAC) and measured.
     pub decoded: Measurement,
 }
 
@@ -159,7 +161,7 @@ const CODEC_CLOSE_ENOUGH: f64 = 0.25;
 /// See [`CODEC_CLOSE_ENOUGH`], dB.
 const CODEC_PEAK_CHECK_DB: f64 = 0.1;
 /// See [`CODEC_CLOSE_ENOUGH`].
-const CODEC_FIXES: usize = 2;
+const CODEC_FIXES: usize = 3;
 /// A lossy format's gain stays within this much above the master's, dB: limiting harder makes
 /// some codecs overshoot more (Opus), which would chase the ceiling down without end.
 const MAX_EXTRA_GAIN_DB: f64 = 6.0;
@@ -402,11 +404,12 @@ fn check_lossy(
         if (excess <= 0.0 && miss.abs() <= CODEC_CLOSE_ENOUGH) || fix == CODEC_FIXES {
             return Ok(());
         }
-        if excess > 0.0 {
-            lane.ceiling = lane
-                .ceiling
-                .map(|c| c - excess - CODEC_PEAK_ROOM_DB);
-        }
+        // The decoded peak is aimed at the ceiling less the check and the room, from either
+        // side: a ceiling lowered too far costs loudness the gain cannot buy back.
+        let peak_aim = ceiling - CODEC_PEAK_CHECK_DB - CODEC_PEAK_ROOM_DB;
+        lane.ceiling = lane
+            .ceiling
+            .map(|c| (c - (peak - peak_aim)).min(ceiling));
         lane.aim += miss;
         lane.gain_db = search_gain(
             sample,
