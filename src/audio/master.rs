@@ -407,9 +407,7 @@ fn check_lossy(
         // The decoded peak is aimed at the ceiling less the check and the room, from either
         // side: a ceiling lowered too far costs loudness the gain cannot buy back.
         let peak_aim = ceiling - CODEC_PEAK_CHECK_DB - CODEC_PEAK_ROOM_DB;
-        lane.ceiling = lane
-            .ceiling
-            .map(|c| (c - (peak - peak_aim)).min(ceiling));
+        lane.ceiling = lane.ceiling.map(|c| (c - (peak - peak_aim)).min(ceiling));
         lane.aim += miss;
         lane.gain_db = search_gain(
             sample,
@@ -690,7 +688,14 @@ fn plan(
     let start = target - level;
     // How much louder the whole article is than the sample, before anything is done.
     let offset = |part: &[i16]| level - level_of(loudness, &measure(part, rate)).unwrap_or(level);
-    let gain_db = search_gain(&whole, rate, loudness, target - offset(&whole), start, ceiling);
+    let gain_db = search_gain(
+        &whole,
+        rate,
+        loudness,
+        target - offset(&whole),
+        start,
+        ceiling,
+    );
     let mut lanes = vec![Lane {
         aim: 0.0,
         gain_db,

@@ -128,7 +128,10 @@ pub fn decode_file(path: &Path, each: &mut dyn FnMut(&[i16])) -> Result<(), Enco
     let why = complaint.join().unwrap_or_default();
     if !status.success() {
         let line = why.split_whitespace().collect::<Vec<_>>().join(" ");
-        return Err(EncodeError::new(path, format!("ffmpeg could not decode it: {line}")));
+        return Err(EncodeError::new(
+            path,
+            format!("ffmpeg could not decode it: {line}"),
+        ));
     }
     Ok(())
 }

@@ -310,7 +310,9 @@ pub fn round_trip(
         }
         encoder.finish()?;
         let mut decoded = Vec::new();
-        let rate = decode(format, &path, &stream, &mut |s| decoded.extend_from_slice(s))?;
+        let rate = decode(format, &path, &stream, &mut |s| {
+            decoded.extend_from_slice(s)
+        })?;
         Ok(rate.map(|rate| (decoded, rate)))
     })();
     let _ = std::fs::remove_file(&path);

@@ -138,9 +138,8 @@ pub fn decode_file(path: &Path, each: &mut dyn FnMut(&[i16])) -> Result<(), Enco
         loop {
             // SAFETY: `ptr` points at `len` readable bytes; hip_decode1 writes
             // at most one frame (1,152 samples) to each of the 4,608-sample buffers.
-            let n = unsafe {
-                (lame.hip_decode1)(hip, ptr, len, left.as_mut_ptr(), right.as_mut_ptr())
-            };
+            let n =
+                unsafe { (lame.hip_decode1)(hip, ptr, len, left.as_mut_ptr(), right.as_mut_ptr()) };
             if n < 0 {
                 failed = Some(n);
                 break 'input;

@@ -255,8 +255,7 @@ pub fn decode_file(path: &Path, each: &mut dyn FnMut(&[i16])) -> Result<(), Enco
     let err = |e: &dyn std::fmt::Display| EncodeError::new(path, e);
     let file = std::fs::File::open(path).map_err(|e| err(&e))?;
     let mut reader = ogg::PacketReader::new(std::io::BufReader::new(file));
-    let mut decoder =
-        opus::Decoder::new(OPUS_RATE, opus::Channels::Mono).map_err(|e| err(&e))?;
+    let mut decoder = opus::Decoder::new(OPUS_RATE, opus::Channels::Mono).map_err(|e| err(&e))?;
     // 120 ms, the longest an Opus packet lasts.
     let mut frame = vec![0i16; 5760];
     let mut headers = 0;
