@@ -755,6 +755,10 @@ fn plan(
 /// A block of samples shared by the threads of pass 2.
 type Block = std::sync::Arc<Vec<i16>>;
 
+/// What pass 2 made: the master's deepest limiting (dB), its measurement, and every
+/// format's files in the order asked for.
+type PassOut = (f64, Measurement, Vec<(Format, Vec<String>)>);
+
 /// What a lane's thread made.
 struct LaneOut {
     limiter_db: f64,
@@ -775,7 +779,7 @@ fn final_pass(
     raw_paths: &[PathBuf],
     parts: &[Part],
     before: Measurement,
-) -> Result<(f64, Measurement, Vec<(Format, Vec<String>)>), MasterError> {
+) -> Result<PassOut, MasterError> {
     let order: Vec<Format> = lanes.iter().flat_map(|l| l.formats.clone()).collect();
     // Without normalization the raw parts are the WAV's samples: renamed, not written again.
     let rename_wav = loudness == Loudness::Off && order.contains(&Format::Wav);
