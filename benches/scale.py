@@ -98,6 +98,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--jobs", type=int, default=os.cpu_count())
+    ap.add_argument("--espeak-only", action="store_true",
+                    help="only the espeak table, with a column for --loudness none")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     narration.WORK.mkdir(parents=True, exist_ok=True)
@@ -108,22 +110,29 @@ def main():
 
     print(f"jobs: {args.jobs}; cores: {os.cpu_count()}")
     print()
-    print("| words | aloud espeak (s) | aloud RSS (MiB) | espeak-ng CLI (s) | CLI RSS (MiB) "
-          "| aloud / CLI | audio |")
-    print("|---|---|---|---|---|---|---|")
+    print("| words | aloud espeak (s) | aloud RSS (MiB) | `--loudness none` (s) "
+          "| espeak-ng CLI (s) | CLI RSS (MiB) | aloud / CLI | none / CLI | audio |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         text, words = make_corpus(size)
         out = WORK / "out-espeak"
         a_wall, a_rss = narration.timed([ALOUD, "export", "--engine", "espeak", "--no-cache",
                                          "-q", "--force", text, "-o", out] + jobs)
+        audio = narration.wav_seconds(next((out / text.stem).glob("*.wav")))
+        shutil.rmtree(out, ignore_errors=True)
+        n_wall, _ = narration.timed([ALOUD, "export", "--engine", "espeak", "--no-cache",
+                                     "-q", "--force", "--loudness", "none", text, "-o", out]
+                                    + jobs)
+        shutil.rmtree(out, ignore_errors=True)
         wav = WORK / "espeak-cli.wav"
         c_wall, c_rss = narration.timed(["espeak-ng", "-v", "en-us", "-s", "175", "-f", text,
                                          "-w", wav])
-        audio = narration.wav_seconds(next((out / text.stem).glob("*.wav")))
-        print(f"| {words:,} | {a_wall:.1f} | {a_rss:.0f} | {c_wall:.1f} | {c_rss:.0f} | "
-              f"{a_wall / c_wall:.2f} | {audio / 60:.0f} min |", flush=True)
-        shutil.rmtree(out, ignore_errors=True)
+        print(f"| {words:,} | {a_wall:.1f} | {a_rss:.0f} | {n_wall:.1f} | {c_wall:.1f} | "
+              f"{c_rss:.0f} | {a_wall / c_wall:.2f} | {n_wall / c_wall:.2f} | "
+              f"{audio / 60:.0f} min |", flush=True)
         wav.unlink(missing_ok=True)
+    if args.espeak_only:
+        return
 
     if model.exists():
         exe = narration.piper_cli()

@@ -7,13 +7,29 @@
 //! a BS.1770 meter. Integrated loudness is gated over the whole programme, so it is known only
 //! when the last chunk is in; holding the audio in memory until then would grow with the
 //! article (an hour at 22,050 Hz is 150 MB), so it waits on disk instead.
-//! **Gain**: the target minus the measured loudness (audiobook: the RMS). When the true peak
-//! plus that gain would pass the ceiling, the limiter will take some loudness away, so dry
-//! runs of gain and limiter over the raw file (measuring only) correct the gain until the
-//! result is within 0.05 LU of the target (at most four runs; speech converges in one or two).
-//! **Pass 2** reads the raw file block by block, applies the gain and the look-ahead limiter,
-//! rounds to 16 bits, measures the result (the manifest's `after`), and feeds every encoder;
-//! then the raw file is deleted. The chunk WAVs are the engine's speech before mastering.
+//! Pass 1 also keeps a **sample** of the article in memory: up to [`SAMPLE_CHUNKS`] chunks with
+//! their pauses, drawn uniformly (reservoir sampling, a fixed seed, so every run draws the
+//! same), the whole article when it has no more chunks than that.
+//! **Gain**: the limiter takes away some loudness wherever it acts, which depends on the gain;
+//! gain and limiter are run over the sample (in memory, a fraction of the article) until the
+//! sample lands where the whole article must (the target less how much louder the whole is
+//! than the sample, both measured before) within 0.02 LU. The limiter acts locally (5 ms
+//! look-ahead, 80 ms release, reset by every pause), so what it takes from the sample is what it
+//! takes from the whole: the result lands within about 0.1 LU (`benches/publish.py`).
+//! **Lossy formats** (MP3, Opus, AAC) change the audio: they lose some of the high band that
+//! K-weighting counts (0.4–0.5 LU at 64 kb/s MP3 and 32 kb/s Opus) and their decoders
+//! overshoot the peaks (0.5–0.9 dB). So a probe (the first [`PROBE_SECONDS`] of the sample)
+//! is encoded and decoded as a player would, the codec's loss and overshoot measured, and the
+//! format gets its own gain and a ceiling lowered by the overshoot. After pass 2 each lossy
+//! file is decoded and measured; one that misses (the whole article gives the codec more
+//! chances to overshoot than the probe) is mastered and encoded again, corrected by what was
+//! measured, at most [`CODEC_FIXES`] times.
+//! **Pass 2** reads the raw file once, block by block, into one lane per gain and ceiling
+//! (the master for WAV and FLAC, one per lossy format), each applying its gain and look-ahead
+//! limiter on a thread of its own and feeding its encoders, each on a thread of its own; the
+//! master's 16-bit samples are measured (the manifest's `after`). The raw file is then deleted;
+//! with `--loudness none` its parts are renamed into the WAV instead (they are its samples).
+//! The chunk WAVs are the engine's speech before mastering.
 
 use std::path::{Path, PathBuf};
 
@@ -38,8 +54,30 @@ pub struct LoudnessRecord {
     pub limiter_db: f64,
     /// Measured on the audio as spoken (after the per-chunk levelling of the engine).
     pub before: Measurement,
-    /// Measured on the mastered 16-bit samples every format was encoded from.
+    /// Measured on the mastered 16-bit samples of the WAV and FLAC files.
     pub after: Measurement,
+    /// How each lossy format was mastered for its codec (empty without lossy formats or
+    /// normalization).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub encoded: Vec<CodecRecord>,
+}
+
+/// How a lossy format's own gain and ceiling were set from a probe encoded and decoded.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CodecRecord {
+    /// The format.
+    pub format: Format,
+    /// The gain applied before its limiter, dB.
+    pub gain_db: f64,
+    /// Its limiter's true-peak ceiling, dBTP (the standard's, less the codec's overshoot).
+    pub ceiling_dbtp: f64,
+    /// The level the codec took away on the probe, LU (audiobook: dB of RMS).
+    pub codec_loss_db: f64,
+    /// How far the decoded true peak passed the encoded one on the probe, dB.
+    pub codec_overshoot_db: f64,
+    /// The written file decoded as a player would (LAME's decoder for MP3, libopus at 48 kHz
+    /// for Opus, ffmpeg for AAC) and measured.
+    pub decoded: Measurement,
 }
 
 /// What was written.
@@ -85,7 +123,7 @@ pub enum MasterError {
     Encode(#[from] EncodeError),
 }
 
-/// Pass 1: the raw stream and its meter.
+/// Pass 1: the raw stream, its meter, and the sample.
 pub struct Master {
     dir: PathBuf,
     name: String,
@@ -93,6 +131,7 @@ pub struct Master {
     loudness: Loudness,
     writer: PartedWriter,
     meter: Meter,
+    sample: Reservoir,
 }
 
 /// The hidden name of the raw audio of pass 1.
@@ -100,15 +139,83 @@ fn raw_name(name: &str) -> String {
     format!(".{name}.raw")
 }
 
-/// Dry runs at most, correcting the gain for what the limiter takes away.
-const MAX_DRY_RUNS: usize = 4;
-/// How close to the target a dry run must land to stop, LU (or dB of RMS).
-const CLOSE_ENOUGH: f64 = 0.05;
+/// Chunks kept in memory as the article's sample (about 4 minutes of speech, 10 MB at
+/// 22,050 Hz; a chunk is at most `--max-chunk-chars` long, so this is bounded).
+pub const SAMPLE_CHUNKS: usize = 48;
+/// Seconds of the sample encoded and decoded to measure a lossy codec (at least one chunk).
+pub const PROBE_SECONDS: usize = 60;
+/// Gain searches over the sample at most.
+const MAX_RUNS: usize = 8;
+/// How close to its aim the sample must land to stop, LU (or dB of RMS).
+const CLOSE_ENOUGH: f64 = 0.02;
 /// The limiter's ceiling sits this far under the standard's, dB: room for the 16-bit rounding
 /// and for a meter oversampling differently than the limiter's detector.
 const CEILING_MARGIN_DB: f64 = 0.2;
+/// A lossy format's decoded peaks are aimed this much further under the ceiling, dB: the
+/// whole article has more chances than the probe for a large overshoot.
+const CODEC_PEAK_ROOM_DB: f64 = 0.2;
+/// A decoded lossy file this close to the target level (LU) and under the ceiling by at least
+/// [`CODEC_PEAK_CHECK_DB`] is done; else it is mastered and encoded again, corrected by what
+/// its decoding measured, at most [`CODEC_FIXES`] times.
+const CODEC_CLOSE_ENOUGH: f64 = 0.25;
+/// See [`CODEC_CLOSE_ENOUGH`], dB.
+const CODEC_PEAK_CHECK_DB: f64 = 0.1;
+/// See [`CODEC_CLOSE_ENOUGH`].
+const CODEC_FIXES: usize = 3;
+/// A lossy format's gain stays within this much above the master's, dB: limiting harder makes
+/// some codecs overshoot more (Opus), which would chase the ceiling down without end.
+const MAX_EXTRA_GAIN_DB: f64 = 6.0;
 /// Samples read from the raw file at once.
 const BLOCK: usize = 16_384;
+/// Blocks queued between the threads of pass 2.
+const QUEUE: usize = 8;
+
+/// A uniform sample of an article's chunks (Vitter's algorithm R with a fixed-seed xorshift:
+/// the same article always gives the same sample), each with its pause in samples.
+struct Reservoir {
+    items: Vec<(Vec<i16>, usize)>,
+    seen: u64,
+    state: u64,
+}
+
+impl Reservoir {
+    fn new() -> Reservoir {
+        Reservoir {
+            items: Vec::new(),
+            seen: 0,
+            state: 0x9e37_79b9_7f4a_7c15,
+        }
+    }
+
+    fn offer(&mut self, speech: &[i16], pause: usize) {
+        self.seen += 1;
+        if self.items.len() < SAMPLE_CHUNKS {
+            self.items.push((speech.to_vec(), pause));
+            return;
+        }
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        let j = (self.state % self.seen) as usize;
+        if j < SAMPLE_CHUNKS {
+            self.items[j] = (speech.to_vec(), pause);
+        }
+    }
+
+    /// The first items, in order, whose speech and pauses reach `limit` samples (at least
+    /// one), joined.
+    fn joined(&self, limit: usize) -> Vec<i16> {
+        let mut out = Vec::new();
+        for (speech, pause) in &self.items {
+            if !out.is_empty() && out.len() >= limit {
+                break;
+            }
+            out.extend_from_slice(speech);
+            out.resize(out.len() + pause, 0);
+        }
+        out
+    }
+}
 
 impl Master {
     /// Starts the raw stream in `dir` (the staging folder) for an article whose files are
@@ -132,6 +239,7 @@ impl Master {
             loudness,
             writer,
             meter: Meter::new(sample_rate, true),
+            sample: Reservoir::new(),
         };
         let (head, _) = loudness.room_tone_ms();
         if head > 0 {
@@ -160,9 +268,12 @@ impl Master {
             .writer
             .push(speech, pause_ms, chars, paragraph_start)
             .map_err(|e| self.raw_error(e))?;
+        let pause = samples_for_ms(pause_ms, self.sample_rate);
+        if self.loudness != Loudness::Off {
+            self.sample.offer(speech, pause);
+        }
         self.meter.add(speech);
-        self.meter
-            .add_silence(samples_for_ms(pause_ms, self.sample_rate));
+        self.meter.add_silence(pause);
         Ok(span)
     }
 
@@ -181,8 +292,9 @@ impl Master {
         self.len() + samples_for_ms(self.loudness.room_tone_ms().1, self.sample_rate)
     }
 
-    /// Ends pass 1 (adding the audiobook's tail of room tone), decides the gain, and runs
-    /// pass 2 into every format of `publish`. The raw file is removed in every case.
+    /// Ends pass 1 (adding the audiobook's tail of room tone), decides each lane's gain and
+    /// ceiling from the sample, and runs pass 2 into every format of `publish`. The raw file
+    /// is removed in every case.
     pub fn finish(mut self, publish: &Publish) -> Result<Mastered, MasterError> {
         let (_, tail) = self.loudness.room_tone_ms();
         if tail > 0 {
@@ -195,22 +307,158 @@ impl Master {
             reason: e.to_string(),
         })?;
         let raw_paths: Vec<PathBuf> = raw_parts.iter().map(|p| self.dir.join(&p.file)).collect();
-        let result = master(
+        let parts = final_parts(&self.name, &raw_parts);
+        let stream = Stream {
+            sample_rate: self.sample_rate,
+            samples: samples as u64,
+            tags: publish.tags.clone(),
+            chapters: publish.chapters.clone(),
+            quality: publish.quality,
+        };
+        let result = plan(
             &self.dir,
             &self.name,
-            self.sample_rate,
+            &stream,
             self.loudness,
-            publish,
-            &raw_parts,
-            &raw_paths,
-            samples,
-            before,
-        );
+            &publish.formats,
+            &self.sample,
+            &before,
+        )
+        .and_then(|(lanes, gain_db, mut encoded)| {
+            let (limiter_db, after, files) = final_pass(
+                &self.dir,
+                &self.name,
+                &stream,
+                self.loudness,
+                lanes.clone(),
+                &raw_paths,
+                &parts,
+                before,
+            )?;
+            let whole = self.sample.joined(usize::MAX);
+            for (lane, record) in lanes.into_iter().filter(|l| !l.master).zip(&mut encoded) {
+                check_lossy(
+                    &self.dir,
+                    &self.name,
+                    &stream,
+                    self.loudness,
+                    lane,
+                    gain_db,
+                    record,
+                    &whole,
+                    &raw_paths,
+                    &parts,
+                    before,
+                )?;
+            }
+            Ok(Mastered {
+                files,
+                parts: parts.clone(),
+                samples,
+                loudness: record(self.loudness, gain_db, limiter_db, before, after, encoded),
+            })
+        });
         for p in &raw_paths {
             let _ = std::fs::remove_file(p);
         }
         result
     }
+}
+
+/// Decodes a lossy format's file as a player would and measures it; while its true peak
+/// passes the ceiling (less [`CODEC_PEAK_CHECK_DB`]) or its level misses the target by more
+/// than [`CODEC_CLOSE_ENOUGH`], lowers its ceiling by the excess, moves its aim by the miss,
+/// finds its gain again on the sample, and masters and encodes it again (at most
+/// [`CODEC_FIXES`] times). The record gets the last measurement, of the file as written.
+#[allow(clippy::too_many_arguments)]
+fn check_lossy(
+    dir: &Path,
+    name: &str,
+    stream: &Stream,
+    loudness: Loudness,
+    mut lane: Lane,
+    master_gain_db: f64,
+    record: &mut CodecRecord,
+    sample: &[i16],
+    raw_paths: &[PathBuf],
+    parts: &[Part],
+    before: Measurement,
+) -> Result<(), MasterError> {
+    let (Some(target), Some(ceiling)) = (target_of(loudness), loudness.ceiling_dbtp()) else {
+        return Ok(());
+    };
+    let format = record.format;
+    let path = dir.join(format!("{name}.{}", format.extension()));
+    for fix in 0..=CODEC_FIXES {
+        let mut meter = Meter::new(encode::decoded_rate(format, stream), true);
+        encode::decode(format, &path, stream, &mut |s| meter.add(s))?;
+        let m = meter.measurement();
+        record.decoded = m;
+        record.gain_db = round2(lane.gain_db);
+        record.ceiling_dbtp = round2(lane.ceiling.unwrap_or(ceiling));
+        let (Some(level), Some(peak)) = (level_of(loudness, &m), m.true_peak_dbtp) else {
+            return Ok(());
+        };
+        let excess = peak - (ceiling - CODEC_PEAK_CHECK_DB);
+        let miss = target - level;
+        if (excess <= 0.0 && miss.abs() <= CODEC_CLOSE_ENOUGH) || fix == CODEC_FIXES {
+            return Ok(());
+        }
+        // The decoded peak is aimed at the ceiling less the check and the room, from either
+        // side: a ceiling lowered too far costs loudness the gain cannot buy back.
+        let peak_aim = ceiling - CODEC_PEAK_CHECK_DB - CODEC_PEAK_ROOM_DB;
+        lane.ceiling = lane.ceiling.map(|c| (c - (peak - peak_aim)).min(ceiling));
+        lane.aim += miss;
+        lane.gain_db = search_gain(
+            sample,
+            stream.sample_rate,
+            loudness,
+            lane.aim,
+            lane.gain_db + miss,
+            lane.ceiling,
+        )
+        .min(master_gain_db + MAX_EXTRA_GAIN_DB);
+        final_pass(
+            dir,
+            name,
+            stream,
+            loudness,
+            vec![lane.clone()],
+            raw_paths,
+            parts,
+            before,
+        )?;
+    }
+    Ok(())
+}
+
+/// The manifest's loudness record.
+fn record(
+    loudness: Loudness,
+    gain_db: f64,
+    limiter_db: f64,
+    before: Measurement,
+    after: Measurement,
+    encoded: Vec<CodecRecord>,
+) -> LoudnessRecord {
+    LoudnessRecord {
+        standard: loudness.name().to_string(),
+        target_lufs: match loudness {
+            Loudness::Integrated { lufs, .. } => Some(lufs),
+            _ => None,
+        },
+        target_rms_dbfs: (loudness == Loudness::Audiobook).then_some(AUDIOBOOK.target_rms_dbfs),
+        ceiling_dbtp: loudness.ceiling_dbtp(),
+        gain_db: round2(gain_db),
+        limiter_db: round2(limiter_db),
+        before,
+        after,
+        encoded,
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// The final WAV parts: the raw parts' boundaries under the article's names.
@@ -234,6 +482,7 @@ struct Chain {
     gain: f32,
     limiter: Option<Limiter>,
     out: Vec<f32>,
+    gained: Vec<f32>,
 }
 
 impl Chain {
@@ -243,19 +492,22 @@ impl Chain {
             limiter: ceiling_dbtp
                 .map(|c| Limiter::new(sample_rate, loudness::linear(c - CEILING_MARGIN_DB) as f32)),
             out: Vec::new(),
+            gained: Vec::new(),
         }
     }
 
     /// Processes a block; the ready output is in `self.out` (cleared first).
     fn push(&mut self, block: &[i16]) {
         self.out.clear();
-        let gained: Vec<f32> = block
-            .iter()
-            .map(|&s| f32::from(s) / 32768.0 * self.gain)
-            .collect();
-        match self.limiter.as_mut() {
-            Some(l) => l.push(&gained, &mut self.out),
-            None => self.out.extend(gained),
+        let gain = self.gain;
+        let target = match self.limiter {
+            Some(_) => &mut self.gained,
+            None => &mut self.out,
+        };
+        target.clear();
+        target.extend(block.iter().map(|&s| f32::from(s) / 32768.0 * gain));
+        if let Some(l) = self.limiter.as_mut() {
+            l.push(&self.gained, &mut self.out);
         }
     }
 
@@ -323,26 +575,26 @@ fn read_raw(
     Ok(())
 }
 
-/// Runs gain and limiter over the raw audio and measures the result (no output).
-fn dry_run(
-    paths: &[PathBuf],
-    sample_rate: u32,
-    gain_db: f64,
-    ceiling: Option<f64>,
-) -> Result<Measurement, MasterError> {
+/// Gain and limiter over samples in memory: the 16-bit output.
+fn process(samples: &[i16], sample_rate: u32, gain_db: f64, ceiling: Option<f64>) -> Vec<i16> {
     let mut chain = Chain::new(sample_rate, gain_db, ceiling);
-    let mut meter = Meter::new(sample_rate, false);
+    let mut out = Vec::with_capacity(samples.len());
     let mut q = Vec::new();
-    read_raw(paths, &mut |block| {
+    for block in samples.chunks(BLOCK) {
         chain.push(block);
         quantize(&chain.out, &mut q);
-        meter.add(&q);
-        Ok(())
-    })?;
+        out.extend_from_slice(&q);
+    }
     chain.finish();
     quantize(&chain.out, &mut q);
-    meter.add(&q);
-    Ok(meter.measurement())
+    out.extend_from_slice(&q);
+    out
+}
+
+fn measure(samples: &[i16], sample_rate: u32) -> Measurement {
+    let mut meter = Meter::new(sample_rate, true);
+    meter.add(samples);
+    meter.measurement()
 }
 
 /// The level a standard sets (LUFS or audiobook RMS) from a measurement.
@@ -362,117 +614,315 @@ fn target_of(loudness: Loudness) -> Option<f64> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn master(
-    dir: &Path,
-    name: &str,
+/// The gain at which `samples`, through gain and a limiter at `ceiling`, land at `aim`
+/// (within [`CLOSE_ENOUGH`], at most [`MAX_RUNS`] runs), starting from `gain_db`. The level
+/// rises more slowly than the gain once the limiter acts: the first correction adds the miss,
+/// later ones follow the slope of the last two runs (secant).
+fn search_gain(
+    samples: &[i16],
     sample_rate: u32,
     loudness: Loudness,
-    publish: &Publish,
-    raw_parts: &[Part],
-    raw_paths: &[PathBuf],
-    samples: usize,
-    before: Measurement,
-) -> Result<Mastered, MasterError> {
-    let ceiling = loudness.ceiling_dbtp();
-    let target = target_of(loudness);
-    let mut gain_db = match (target, level_of(loudness, &before)) {
-        (Some(t), Some(level)) => t - level,
-        _ => 0.0,
-    };
-    // Whether the limiter can act at this gain: else the gain alone lands on the target.
-    let may_limit = |gain_db: f64| match (ceiling, before.true_peak_dbtp) {
-        (Some(c), Some(tp)) => tp + gain_db > c - CEILING_MARGIN_DB - 0.5,
-        _ => false,
-    };
-    if let Some(t) = target.filter(|_| may_limit(gain_db)) {
-        // The level rises more slowly than the gain once the limiter acts: the first
-        // correction adds the miss, later ones follow the slope of the last two runs (secant).
-        let mut last: Option<(f64, f64)> = None;
-        for _ in 0..MAX_DRY_RUNS {
-            let m = dry_run(raw_paths, sample_rate, gain_db, ceiling)?;
-            let Some(level) = level_of(loudness, &m) else {
-                break;
-            };
-            let miss = t - level;
-            if miss.abs() <= CLOSE_ENOUGH {
-                break;
-            }
-            let slope = last
-                .map(|(g, l)| (level - l) / (gain_db - g))
-                .filter(|s| s.is_finite() && *s > 0.05)
-                .unwrap_or(1.0);
-            last = Some((gain_db, level));
-            gain_db += miss / slope.min(1.0);
+    aim: f64,
+    mut gain_db: f64,
+    ceiling: Option<f64>,
+) -> f64 {
+    let mut last: Option<(f64, f64)> = None;
+    for _ in 0..MAX_RUNS {
+        let out = process(samples, sample_rate, gain_db, ceiling);
+        let mut meter = Meter::new(sample_rate, false);
+        meter.add(&out);
+        let Some(level) = level_of(loudness, &meter.measurement()) else {
+            break;
+        };
+        let miss = aim - level;
+        if miss.abs() <= CLOSE_ENOUGH {
+            break;
         }
+        let slope = last
+            .map(|(g, l)| (level - l) / (gain_db - g))
+            .filter(|s| s.is_finite() && *s > 0.05)
+            .unwrap_or(1.0);
+        last = Some((gain_db, level));
+        gain_db += miss / slope.min(1.0);
     }
+    gain_db
+}
 
-    let parts = final_parts(name, raw_parts);
-    let stream = Stream {
-        sample_rate,
-        samples: samples as u64,
-        tags: publish.tags.clone(),
-        chapters: publish.chapters.clone(),
-        quality: publish.quality,
+/// One stream of pass 2: a gain and ceiling, and the formats encoded from it.
+#[derive(Clone)]
+struct Lane {
+    /// For a lossy format's lane: where the sample must land, before its codec.
+    aim: f64,
+    gain_db: f64,
+    ceiling: Option<f64>,
+    formats: Vec<Format>,
+    /// The master lane: measured for the manifest.
+    master: bool,
+}
+
+/// Decides pass 2: the master's gain (returned) and a lane per lossy format with the gain
+/// and ceiling its codec needs, from the sample.
+fn plan(
+    dir: &Path,
+    name: &str,
+    stream: &Stream,
+    loudness: Loudness,
+    formats: &[Format],
+    sample: &Reservoir,
+    before: &Measurement,
+) -> Result<(Vec<Lane>, f64, Vec<CodecRecord>), MasterError> {
+    let rate = stream.sample_rate;
+    let ceiling = loudness.ceiling_dbtp();
+    let (Some(target), Some(level)) = (target_of(loudness), level_of(loudness, before)) else {
+        // No normalization (or nothing audible): every format from the audio as it is.
+        let lanes = vec![Lane {
+            aim: 0.0,
+            gain_db: 0.0,
+            ceiling: ceiling.filter(|_| loudness != Loudness::Off),
+            formats: formats.to_vec(),
+            master: loudness != Loudness::Off,
+        }];
+        return Ok((lanes, 0.0, Vec::new()));
     };
-    let mut encoders = Vec::new();
-    for &format in &publish.formats {
-        encoders.push((format, encode::open(format, dir, name, &stream, &parts)?));
-    }
-    let mut chain = Chain::new(
-        sample_rate,
-        gain_db,
-        ceiling.filter(|_| loudness != Loudness::Off),
+    let whole = sample.joined(usize::MAX);
+    let start = target - level;
+    // How much louder the whole article is than the sample, before anything is done.
+    let offset = |part: &[i16]| level - level_of(loudness, &measure(part, rate)).unwrap_or(level);
+    let gain_db = search_gain(
+        &whole,
+        rate,
+        loudness,
+        target - offset(&whole),
+        start,
+        ceiling,
     );
-    // With `--loudness none` the audio passes unchanged (no gain, no limiter: the float round
-    // trip is exact), so it measures as before; metering it again would only cost time.
-    let unchanged = loudness == Loudness::Off;
-    let mut meter = Meter::new(sample_rate, true);
-    let mut q = Vec::new();
-    let mut feed = |q: &[i16],
-                    encoders: &mut Vec<(Format, Box<dyn encode::Encoder>)>|
-     -> Result<(), MasterError> {
-        if !unchanged {
-            meter.add(q);
-        }
-        for (_, e) in encoders.iter_mut() {
-            e.write(q)?;
-        }
-        Ok(())
-    };
-    read_raw(raw_paths, &mut |block| {
-        chain.push(block);
-        quantize(&chain.out, &mut q);
-        feed(&q, &mut encoders)
-    })?;
-    let limiter_db = chain.finish();
-    quantize(&chain.out, &mut q);
-    feed(&q, &mut encoders)?;
-    let after = if unchanged {
-        before
-    } else {
-        meter.measurement()
-    };
-    let mut files = Vec::new();
-    for (format, e) in encoders {
-        files.push((format, e.finish()?));
+    let mut lanes = vec![Lane {
+        aim: 0.0,
+        gain_db,
+        ceiling,
+        formats: formats.iter().copied().filter(|f| !f.is_lossy()).collect(),
+        master: true,
+    }];
+    let mut encoded = Vec::new();
+    let lossy: Vec<Format> = formats.iter().copied().filter(|f| f.is_lossy()).collect();
+    if lossy.is_empty() {
+        return Ok((lanes, gain_db, encoded));
     }
-    Ok(Mastered {
+    let probe = sample.joined(PROBE_SECONDS * rate as usize);
+    let whole_aim = target - offset(&whole);
+    let ceiling_now = ceiling.unwrap_or(0.0);
+    for format in lossy {
+        // One round trip of the probe as the master would be: the codec's loss and overshoot.
+        let out = process(&probe, rate, gain_db, ceiling);
+        let encoded_m = measure(&out, rate);
+        let Some((decoded, decoded_rate)) = encode::round_trip(format, dir, name, stream, &out)?
+        else {
+            continue;
+        };
+        let decoded_m = measure(&decoded, decoded_rate);
+        let difference = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => a - b,
+            _ => 0.0,
+        };
+        let loss = difference(
+            level_of(loudness, &decoded_m),
+            level_of(loudness, &encoded_m),
+        );
+        let overshoot = difference(decoded_m.true_peak_dbtp, encoded_m.true_peak_dbtp);
+        let c = ceiling_now - overshoot.max(0.0) - CODEC_PEAK_ROOM_DB;
+        let aim = whole_aim - loss;
+        let g = search_gain(&whole, rate, loudness, aim, gain_db, Some(c))
+            .min(gain_db + MAX_EXTRA_GAIN_DB);
+        encoded.push(CodecRecord {
+            format,
+            gain_db: round2(g),
+            ceiling_dbtp: round2(c),
+            codec_loss_db: round2(loss),
+            codec_overshoot_db: round2(overshoot),
+            decoded: decoded_m,
+        });
+        lanes.push(Lane {
+            aim,
+            gain_db: g,
+            ceiling: Some(c),
+            formats: vec![format],
+            master: false,
+        });
+    }
+    Ok((lanes, gain_db, encoded))
+}
+
+/// A block of samples shared by the threads of pass 2.
+type Block = std::sync::Arc<Vec<i16>>;
+
+/// What pass 2 made: the master's deepest limiting (dB), its measurement, and every
+/// format's files in the order asked for.
+type PassOut = (f64, Measurement, Vec<(Format, Vec<String>)>);
+
+/// What a lane's thread made.
+struct LaneOut {
+    limiter_db: f64,
+    after: Option<Measurement>,
+    files: Vec<(Format, Result<Vec<String>, EncodeError>)>,
+}
+
+/// Pass 2: reads the raw audio once and streams it through every lane on threads (see the
+/// module's doc). Returns the master's deepest limiting, its measurement and every format's
+/// files, in the order asked for.
+#[allow(clippy::too_many_arguments)]
+fn final_pass(
+    dir: &Path,
+    name: &str,
+    stream: &Stream,
+    loudness: Loudness,
+    mut lanes: Vec<Lane>,
+    raw_paths: &[PathBuf],
+    parts: &[Part],
+    before: Measurement,
+) -> Result<PassOut, MasterError> {
+    let order: Vec<Format> = lanes.iter().flat_map(|l| l.formats.clone()).collect();
+    // Without normalization the raw parts are the WAV's samples: renamed, not written again.
+    let rename_wav = loudness == Loudness::Off && order.contains(&Format::Wav);
+    if rename_wav {
+        for lane in &mut lanes {
+            lane.formats.retain(|f| *f != Format::Wav);
+        }
+    }
+    lanes.retain(|l| l.master || !l.formats.is_empty());
+    let mut opened = Vec::new();
+    for lane in &lanes {
+        let mut encoders = Vec::new();
+        for &format in &lane.formats {
+            encoders.push((format, encode::open(format, dir, name, stream, parts)?));
+        }
+        opened.push(encoders);
+    }
+    let rate = stream.sample_rate;
+    let (read, outs) = std::thread::scope(|scope| {
+        let mut senders = Vec::new();
+        let mut handles = Vec::new();
+        for (lane, encoders) in lanes.iter().zip(opened) {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Block>(QUEUE);
+            senders.push(tx);
+            handles.push(scope.spawn(move || run_lane(scope, rx, rate, lane, encoders)));
+        }
+        let read = if senders.is_empty() {
+            Ok(())
+        } else {
+            read_raw(raw_paths, &mut |block| {
+                let block: Block = std::sync::Arc::new(block.to_vec());
+                for tx in &senders {
+                    tx.send(block.clone()).map_err(|_| MasterError::Raw {
+                        path: dir.join(format!("{name}.wav")),
+                        reason: "an encoder stopped".into(),
+                    })?;
+                }
+                Ok(())
+            })
+        };
+        drop(senders);
+        let outs: Vec<LaneOut> = handles
+            .into_iter()
+            .map(|h| h.join().expect("a mastering thread does not panic"))
+            .collect();
+        (read, outs)
+    });
+    let mut limiter_db = 0.0;
+    let mut after = before;
+    let mut made = Vec::new();
+    for out in outs {
+        if let Some(m) = out.after {
+            after = m;
+            limiter_db = out.limiter_db;
+        }
+        for (format, files) in out.files {
+            made.push((format, files?));
+        }
+    }
+    read?;
+    if rename_wav {
+        let final_paths: Vec<PathBuf> = parts.iter().map(|p| dir.join(&p.file)).collect();
+        for (raw, fin) in raw_paths.iter().zip(&final_paths) {
+            std::fs::rename(raw, fin).map_err(|e| MasterError::Raw {
+                path: fin.clone(),
+                reason: e.to_string(),
+            })?;
+        }
+        made.push((Format::Wav, parts.iter().map(|p| p.file.clone()).collect()));
+    }
+    let files = order
+        .iter()
+        .filter_map(|f| made.iter().find(|(g, _)| g == f).cloned())
+        .collect();
+    Ok((limiter_db, after, files))
+}
+
+/// One lane of pass 2 on its thread: gain and limiter over the blocks from `rx`, the 16-bit
+/// result to each encoder's thread (and the meter's, for the master lane).
+fn run_lane<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    rx: std::sync::mpsc::Receiver<Block>,
+    rate: u32,
+    lane: &'scope Lane,
+    encoders: Vec<(Format, Box<dyn encode::Encoder>)>,
+) -> LaneOut {
+    let mut sinks = Vec::new();
+    let mut handles = Vec::new();
+    for (format, mut encoder) in encoders {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Block>(QUEUE);
+        sinks.push(tx);
+        handles.push((
+            format,
+            scope.spawn(move || -> Result<Vec<String>, EncodeError> {
+                for block in rx {
+                    encoder.write(&block)?;
+                }
+                encoder.finish()
+            }),
+        ));
+    }
+    let meter = lane.master.then(|| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Block>(QUEUE);
+        sinks.push(tx);
+        scope.spawn(move || {
+            let mut meter = Meter::new(rate, true);
+            for block in rx {
+                meter.add(&block);
+            }
+            meter.measurement()
+        })
+    });
+    let mut chain = Chain::new(rate, lane.gain_db, lane.ceiling);
+    let mut q = Vec::new();
+    let send = |q: &[i16], sinks: &[std::sync::mpsc::SyncSender<Block>]| -> bool {
+        let block: Block = std::sync::Arc::new(q.to_vec());
+        sinks.iter().all(|tx| tx.send(block.clone()).is_ok())
+    };
+    let mut ok = true;
+    for block in rx.iter() {
+        chain.push(&block);
+        quantize(&chain.out, &mut q);
+        if !send(&q, &sinks) {
+            ok = false;
+            break;
+        }
+    }
+    let limiter_db = chain.finish();
+    if ok {
+        quantize(&chain.out, &mut q);
+        send(&q, &sinks);
+    }
+    drop(sinks);
+    // A lane that stopped early (an encoder failed) drops its input, which stops the reader.
+    drop(rx);
+    let files = handles
+        .into_iter()
+        .map(|(format, h)| (format, h.join().expect("an encoder thread does not panic")))
+        .collect();
+    let after = meter.map(|h| h.join().expect("the meter thread does not panic"));
+    LaneOut {
+        limiter_db,
+        after,
         files,
-        parts,
-        samples,
-        loudness: LoudnessRecord {
-            standard: loudness.name().to_string(),
-            target_lufs: match loudness {
-                Loudness::Integrated { lufs, .. } => Some(lufs),
-                _ => None,
-            },
-            target_rms_dbfs: (loudness == Loudness::Audiobook).then_some(AUDIOBOOK.target_rms_dbfs),
-            ceiling_dbtp: ceiling,
-            gain_db: (gain_db * 100.0).round() / 100.0,
-            limiter_db: (limiter_db * 100.0).round() / 100.0,
-            before,
-            after,
-        },
-    })
+    }
 }

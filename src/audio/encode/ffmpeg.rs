@@ -84,6 +84,58 @@ pub fn ffmetadata(stream: &Stream, format: Format) -> String {
     m
 }
 
+/// Decodes `path` with ffmpeg into mono 16-bit samples at its own rate (aloud's M4B and FLAC
+/// keep the rate they were fed), handed to `each` block by block as ffmpeg makes them.
+pub fn decode_file(path: &Path, each: &mut dyn FnMut(&[i16])) -> Result<(), EncodeError> {
+    let mut child = Command::new(FFMPEG)
+        .args(["-hide_banner", "-nostats", "-loglevel", "error", "-i"])
+        .arg(path)
+        .args(["-f", "s16le", "-ac", "1", "pipe:1"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| EncodeError::new(path, format!("cannot run ffmpeg to decode it: {e}")))?;
+    let mut stderr = child.stderr.take().expect("piped");
+    let complaint = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut bytes = vec![0u8; 65_536];
+    let mut odd: Option<u8> = None;
+    let mut samples = Vec::with_capacity(32_768);
+    loop {
+        let n = stdout
+            .read(&mut bytes)
+            .map_err(|e| EncodeError::new(path, e))?;
+        if n == 0 {
+            break;
+        }
+        samples.clear();
+        let mut data = &bytes[..n];
+        if let Some(low) = odd.take() {
+            samples.push(i16::from_le_bytes([low, data[0]]));
+            data = &data[1..];
+        }
+        let pairs = data.chunks_exact(2);
+        odd = pairs.remainder().first().copied();
+        samples.extend(pairs.map(|b| i16::from_le_bytes([b[0], b[1]])));
+        each(&samples);
+    }
+    let status = child.wait().map_err(|e| EncodeError::new(path, e))?;
+    let why = complaint.join().unwrap_or_default();
+    if !status.success() {
+        let line = why.split_whitespace().collect::<Vec<_>>().join(" ");
+        return Err(EncodeError::new(
+            path,
+            format!("ffmpeg could not decode it: {line}"),
+        ));
+    }
+    Ok(())
+}
+
 /// Streams samples to an `ffmpeg` process encoding one file.
 pub struct FfmpegEncoder {
     child: Child,

@@ -183,8 +183,9 @@ pub struct Stream {
     pub quality: Quality,
 }
 
-/// An encoder: fed mastered samples in order, then finished into its file(s).
-pub trait Encoder {
+/// An encoder: fed mastered samples in order, then finished into its file(s). Encoders are
+/// `Send`: mastering runs each on a thread of its own.
+pub trait Encoder: Send {
     /// Encodes the next samples.
     fn write(&mut self, samples: &[i16]) -> Result<(), EncodeError>;
     /// Completes the file(s) and renames them into place; returns their names (relative to
@@ -243,6 +244,79 @@ pub fn open(
             Box::new(ffmpeg::FfmpegEncoder::create(&path, format, stream)?)
         }
     })
+}
+
+impl Format {
+    /// True for the formats that change the audio (MP3, Opus, AAC): their loudness and peaks
+    /// are checked on what a decoder makes of them.
+    pub fn is_lossy(self) -> bool {
+        matches!(self, Format::Mp3 | Format::Opus | Format::M4b)
+    }
+}
+
+/// Decodes a lossy file aloud wrote as a player would, handing the samples to `each` block
+/// by block; returns their rate. `None` for lossless formats (they are the samples).
+pub fn decode(
+    format: Format,
+    path: &Path,
+    stream: &Stream,
+    each: &mut dyn FnMut(&[i16]),
+) -> Result<Option<u32>, EncodeError> {
+    match format {
+        Format::Mp3 => mp3::decode_file(path, each)?,
+        Format::Opus => opus::decode_file(path, each)?,
+        Format::M4b => ffmpeg::decode_file(path, each)?,
+        Format::Wav | Format::Flac => return Ok(None),
+    }
+    Ok(Some(decoded_rate(format, stream)))
+}
+
+/// The rate [`decode`] gives samples of `format` at, Hz: MP3's own rate, Opus's 48 kHz, else
+/// the stream's.
+pub fn decoded_rate(format: Format, stream: &Stream) -> u32 {
+    match format {
+        Format::Mp3 => stream.quality.mp3_rate.unwrap_or(stream.sample_rate),
+        Format::Opus => opus::DECODE_RATE,
+        _ => stream.sample_rate,
+    }
+}
+
+/// Encodes `samples` (mono, `stream.sample_rate`) into a hidden file `.{name}.probe.<ext>` in
+/// `dir` exactly as an export of `format` would, decodes it as a player would (see
+/// [`decode`]), deletes it, and returns the decoded samples and their rate. Lossless formats
+/// return `None`: they are the samples.
+pub fn round_trip(
+    format: Format,
+    dir: &Path,
+    name: &str,
+    stream: &Stream,
+    samples: &[i16],
+) -> Result<Option<(Vec<i16>, u32)>, EncodeError> {
+    if !format.is_lossy() {
+        return Ok(None);
+    }
+    let probe = format!(".{name}.probe");
+    let path = dir.join(format!("{probe}.{}", format.extension()));
+    let stream = Stream {
+        samples: samples.len() as u64,
+        chapters: Vec::new(),
+        ..stream.clone()
+    };
+    let result = (|| {
+        let mut encoder = open(format, dir, &probe, &stream, &[])?;
+        // In blocks, as mastering feeds it (the Opus encoder's buffers expect that).
+        for block in samples.chunks(16_384) {
+            encoder.write(block)?;
+        }
+        encoder.finish()?;
+        let mut decoded = Vec::new();
+        let rate = decode(format, &path, &stream, &mut |s| {
+            decoded.extend_from_slice(s)
+        })?;
+        Ok(rate.map(|rate| (decoded, rate)))
+    })();
+    let _ = std::fs::remove_file(&path);
+    result
 }
 
 /// `HH:MM:SS.mmm` of `ms` milliseconds (chapter times in Vorbis comments).

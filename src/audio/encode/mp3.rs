@@ -41,7 +41,13 @@ pub struct Lame {
     lametag_frame: unsafe extern "C" fn(Flags, *mut c_uchar, usize) -> usize,
     close: unsafe extern "C" fn(Flags) -> c_int,
     version: unsafe extern "C" fn() -> *const c_char,
+    hip_init: unsafe extern "C" fn() -> Hip,
+    hip_decode1: unsafe extern "C" fn(Hip, *mut c_uchar, usize, *mut i16, *mut i16) -> c_int,
+    hip_exit: unsafe extern "C" fn(Hip) -> c_int,
 }
+
+/// LAME's decoder (`hip_t` of lame.h, the mpglib decoder built into libmp3lame).
+type Hip = *mut c_void;
 
 /// lame.h `MPEG_mode` MONO.
 const MONO: c_int = 3;
@@ -84,6 +90,9 @@ impl Lame {
             lametag_frame: sym!(b"lame_get_lametag_frame\0"),
             close: sym!(b"lame_close\0"),
             version: sym!(b"get_lame_version\0"),
+            hip_init: sym!(b"hip_decode_init\0"),
+            hip_decode1: sym!(b"hip_decode1\0"),
+            hip_exit: sym!(b"hip_decode_exit\0"),
             _lib: lib,
         })
     }
@@ -94,6 +103,60 @@ impl Lame {
         unsafe { CStr::from_ptr((self.version)()) }
             .to_string_lossy()
             .into_owned()
+    }
+}
+
+/// Decodes an MP3 file aloud wrote (an ID3v2 tag, then mono frames) with LAME's own decoder,
+/// handing the samples (at the file's rate) to `each` a frame at a time. Mastering measures
+/// what a listener's decoder will make of the encoder's output (see `audio::master`).
+pub fn decode_file(path: &Path, each: &mut dyn FnMut(&[i16])) -> Result<(), EncodeError> {
+    let err = |e: &dyn std::fmt::Display| EncodeError::new(path, e);
+    let lame = Lame::load().map_err(|e| err(&e))?;
+    // The file is read whole: mastering decodes its probes (minutes) and files it just wrote;
+    // MP3 at 64 kb/s is 29 MB an hour.
+    let mut data = std::fs::read(path).map_err(|e| err(&e))?;
+    // An ID3v2 header: "ID3", version, flags, then the tag's size as four 7-bit bytes.
+    let start = if data.starts_with(b"ID3") && data.len() >= 10 {
+        10 + data[6..10]
+            .iter()
+            .fold(0usize, |n, &b| (n << 7) | usize::from(b & 0x7f))
+    } else {
+        0
+    };
+    // SAFETY: hip_decode_init allocates a fresh decoder; it is freed below on every path.
+    let hip = unsafe { (lame.hip_init)() };
+    if hip.is_null() {
+        return Err(err(&"LAME could not allocate a decoder"));
+    }
+    let mut left = [0i16; 4608];
+    let mut right = [0i16; 4608];
+    let mut failed = None;
+    let start = start.min(data.len());
+    'input: for block in data[start..].chunks_mut(1024) {
+        let ptr = block.as_mut_ptr();
+        let mut len = block.len();
+        loop {
+            // SAFETY: `ptr` points at `len` readable bytes; hip_decode1 writes
+            // at most one frame (1,152 samples) to each of the 4,608-sample buffers.
+            let n =
+                unsafe { (lame.hip_decode1)(hip, ptr, len, left.as_mut_ptr(), right.as_mut_ptr()) };
+            if n < 0 {
+                failed = Some(n);
+                break 'input;
+            }
+            if n == 0 {
+                break;
+            }
+            each(&left[..n as usize]);
+            // What is left of the input stays buffered inside the decoder: drain it.
+            len = 0;
+        }
+    }
+    // SAFETY: `hip` came from hip_decode_init and is freed exactly once.
+    unsafe { (lame.hip_exit)(hip) };
+    match failed {
+        Some(code) => Err(err(&format!("LAME could not decode it (code {code})"))),
+        None => Ok(()),
     }
 }
 
@@ -227,6 +290,10 @@ pub fn id3_tag(stream: &Stream, lame_version: &str) -> id3::Tag {
     }
     tag
 }
+
+// SAFETY: the LAME encoder behind `flags` has no thread affinity; it is owned by this value
+// and used only through `&mut self`, from one thread at a time.
+unsafe impl Send for Mp3Encoder {}
 
 impl Encoder for Mp3Encoder {
     fn write(&mut self, samples: &[i16]) -> Result<(), EncodeError> {
