@@ -202,15 +202,13 @@ impl Reservoir {
         }
     }
 
-    /// The first items, in order, whose speech and pauses reach `limit` samples (at least
-    /// one), joined.
-    fn joined(&self, limit: usize) -> Vec<i16> {
-        let mut out = Vec::new();
-        for (speech, pause) in &self.items {
-            if !out.is_empty() && out.len() >= limit {
-                break;
-            }
-            out.extend_from_slice(speech);
+    /// Every item, in order, joined with its pause; each item is freed as it is copied, so
+    /// the sample is held once, not twice.
+    fn into_joined(self) -> Vec<i16> {
+        let total = self.items.iter().map(|(s, p)| s.len() + p).sum();
+        let mut out = Vec::with_capacity(total);
+        for (speech, pause) in self.items {
+            out.extend_from_slice(&speech);
             out.resize(out.len() + pause, 0);
         }
         out
@@ -315,13 +313,16 @@ impl Master {
             chapters: publish.chapters.clone(),
             quality: publish.quality,
         };
+        // The sample joined once, taken from the master: the gain searches and the checks of
+        // lossy files all read this one copy.
+        let whole = std::mem::replace(&mut self.sample, Reservoir::new()).into_joined();
         let result = plan(
             &self.dir,
             &self.name,
             &stream,
             self.loudness,
             &publish.formats,
-            &self.sample,
+            &whole,
             &before,
         )
         .and_then(|(lanes, gain_db, mut encoded)| {
@@ -335,7 +336,6 @@ impl Master {
                 &parts,
                 before,
             )?;
-            let whole = self.sample.joined(usize::MAX);
             for (lane, record) in lanes.into_iter().filter(|l| !l.master).zip(&mut encoded) {
                 check_lossy(
                     &self.dir,
@@ -628,9 +628,17 @@ fn search_gain(
 ) -> f64 {
     let mut last: Option<(f64, f64)> = None;
     for _ in 0..MAX_RUNS {
-        let out = process(samples, sample_rate, gain_db, ceiling);
         let mut meter = Meter::new(sample_rate, false);
-        meter.add(&out);
+        let mut chain = Chain::new(sample_rate, gain_db, ceiling);
+        let mut q = Vec::new();
+        for block in samples.chunks(BLOCK) {
+            chain.push(block);
+            quantize(&chain.out, &mut q);
+            meter.add(&q);
+        }
+        chain.finish();
+        quantize(&chain.out, &mut q);
+        meter.add(&q);
         let Some(level) = level_of(loudness, &meter.measurement()) else {
             break;
         };
@@ -668,7 +676,7 @@ fn plan(
     stream: &Stream,
     loudness: Loudness,
     formats: &[Format],
-    sample: &Reservoir,
+    whole: &[i16],
     before: &Measurement,
 ) -> Result<(Vec<Lane>, f64, Vec<CodecRecord>), MasterError> {
     let rate = stream.sample_rate;
@@ -684,15 +692,14 @@ fn plan(
         }];
         return Ok((lanes, 0.0, Vec::new()));
     };
-    let whole = sample.joined(usize::MAX);
     let start = target - level;
     // How much louder the whole article is than the sample, before anything is done.
     let offset = |part: &[i16]| level - level_of(loudness, &measure(part, rate)).unwrap_or(level);
     let gain_db = search_gain(
-        &whole,
+        whole,
         rate,
         loudness,
-        target - offset(&whole),
+        target - offset(whole),
         start,
         ceiling,
     );
@@ -708,12 +715,12 @@ fn plan(
     if lossy.is_empty() {
         return Ok((lanes, gain_db, encoded));
     }
-    let probe = sample.joined(PROBE_SECONDS * rate as usize);
-    let whole_aim = target - offset(&whole);
+    let probe = &whole[..whole.len().min(PROBE_SECONDS * rate as usize)];
+    let whole_aim = target - offset(whole);
     let ceiling_now = ceiling.unwrap_or(0.0);
     for format in lossy {
         // One round trip of the probe as the master would be: the codec's loss and overshoot.
-        let out = process(&probe, rate, gain_db, ceiling);
+        let out = process(probe, rate, gain_db, ceiling);
         let encoded_m = measure(&out, rate);
         let Some((decoded, decoded_rate)) = encode::round_trip(format, dir, name, stream, &out)?
         else {
@@ -731,7 +738,7 @@ fn plan(
         let overshoot = difference(decoded_m.true_peak_dbtp, encoded_m.true_peak_dbtp);
         let c = ceiling_now - overshoot.max(0.0) - CODEC_PEAK_ROOM_DB;
         let aim = whole_aim - loss;
-        let g = search_gain(&whole, rate, loudness, aim, gain_db, Some(c))
+        let g = search_gain(whole, rate, loudness, aim, gain_db, Some(c))
             .min(gain_db + MAX_EXTRA_GAIN_DB);
         encoded.push(CodecRecord {
             format,
