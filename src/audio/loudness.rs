@@ -309,13 +309,15 @@ impl Meter {
 }
 
 /// Samples either side of a sample the true-peak interpolator reads.
-const INTERP_HALF: usize = 6;
+///
+/// 16 (32 taps per phase): see the window in [`Limiter::new`].
+const INTERP_HALF: usize = 16;
 
 /// A look-ahead peak limiter that keeps the *true* (inter-sample) peak of its output under a
 /// ceiling, with a smooth gain and without clipping.
 ///
 /// The detector upsamples by ⌈192 kHz / rate⌉ (at least 4×, the oversampling BS.1770-4 Annex 2
-/// asks of a true-peak meter at 48 kHz) with a 12-tap-per-phase windowed-sinc interpolator, and
+/// asks of a true-peak meter at 48 kHz) with a 32-tap-per-phase Kaiser-windowed sinc interpolator, and
 /// asks of each sample the gain that brings the largest of it and the interpolated values on
 /// either side under the ceiling. The gain is the minimum of those over the look-ahead window,
 /// released exponentially, then averaged over the look-ahead: every average is of values that
@@ -364,6 +366,21 @@ pub const LIMITER_LOOKAHEAD_MS: u32 = 5;
 /// Release time constant of [`Limiter`], milliseconds.
 pub const LIMITER_RELEASE_MS: f32 = 80.0;
 
+/// The modified Bessel function of the first kind, order 0 (its power series), for the Kaiser
+/// window.
+fn bessel_i0(x: f64) -> f64 {
+    let mut sum = 1.0;
+    let mut term = 1.0;
+    for k in 1..40 {
+        term *= (x / (2.0 * k as f64)).powi(2);
+        sum += term;
+        if term < sum * 1e-12 {
+            break;
+        }
+    }
+    sum
+}
+
 impl Limiter {
     /// A limiter for mono audio at `sample_rate` keeping true peaks at most `ceiling`
     /// (linear, 1.0 = full scale).
@@ -383,11 +400,12 @@ impl Limiter {
                     } else {
                         (std::f64::consts::PI * d).sin() / (std::f64::consts::PI * d)
                     };
-                    // Blackman window over ±6 samples.
-                    let w = d / INTERP_HALF as f64;
-                    let window = 0.42
-                        + 0.5 * (std::f64::consts::PI * w).cos()
-                        + 0.08 * (2.0 * std::f64::consts::PI * w).cos();
+                    // Kaiser window (β = 5) over ±INTERP_HALF samples: flat to about 0.45 of
+                    // the rate, where TTS vocoders still put energy (a Blackman window over
+                    // ±6 samples missed inter-sample peaks of 10–12 kHz content at 24 kHz by
+                    // up to 1.6 dB, measured against ffmpeg's ebur128 meter).
+                    let w = d / (INTERP_HALF as f64 + 0.5);
+                    let window = bessel_i0(5.0 * (1.0 - w * w).max(0.0).sqrt()) / bessel_i0(5.0);
                     *tap = sinc * window;
                     sum += *tap;
                 }
