@@ -12,51 +12,6 @@ use std::process::Command as Process;
 use common::*;
 use serde_json::Value;
 
-/// What ffmpeg's EBU R128 meter says of a file: (integrated LUFS, true peak dBTP).
-fn ffmpeg_loudness(path: &Path) -> (f64, f64) {
-    let out = Process::new("ffmpeg")
-        .args(["-hide_banner", "-nostats", "-i"])
-        .arg(path)
-        .args(["-af", "ebur128=peak=true", "-f", "null", "-"])
-        .output()
-        .expect("ffmpeg runs (scripts/setup installs it)");
-    assert!(out.status.success(), "ffmpeg measures {}", path.display());
-    let text = String::from_utf8_lossy(&out.stderr);
-    let summary = &text[text.rfind("Summary:").expect("an ebur128 summary")..];
-    let value = |key: &str| -> f64 {
-        let line = summary
-            .lines()
-            .find(|l| l.trim_start().starts_with(key))
-            .unwrap_or_else(|| panic!("{key} in {summary}"));
-        line.split_whitespace().nth(1).unwrap().parse().unwrap()
-    };
-    (value("I:"), value("Peak:"))
-}
-
-/// `ffprobe -show_format -show_chapters` as JSON.
-fn ffprobe(path: &Path) -> Value {
-    let out = Process::new("ffprobe")
-        .args([
-            "-v",
-            "error",
-            "-show_format",
-            "-show_streams",
-            "-show_chapters",
-            "-of",
-            "json",
-        ])
-        .arg(path)
-        .output()
-        .expect("ffprobe runs");
-    assert!(
-        out.status.success(),
-        "ffprobe reads {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 /// Samples a decoder makes of `path` at `rate` (mono 16-bit).
 fn decoded_samples(path: &Path, rate: u32) -> usize {
     let out = Process::new("ffmpeg")

@@ -575,19 +575,33 @@ fn read_raw(
     Ok(())
 }
 
-/// Gain and limiter over samples in memory: the 16-bit output.
-fn process(samples: &[i16], sample_rate: u32, gain_db: f64, ceiling: Option<f64>) -> Vec<i16> {
+/// Gain and limiter over samples in memory, handing each block of 16-bit output to `each`
+/// (in order; the blocks together are as long as `samples`).
+fn process_each(
+    samples: &[i16],
+    sample_rate: u32,
+    gain_db: f64,
+    ceiling: Option<f64>,
+    mut each: impl FnMut(&[i16]),
+) {
     let mut chain = Chain::new(sample_rate, gain_db, ceiling);
-    let mut out = Vec::with_capacity(samples.len());
     let mut q = Vec::new();
     for block in samples.chunks(BLOCK) {
         chain.push(block);
         quantize(&chain.out, &mut q);
-        out.extend_from_slice(&q);
+        each(&q);
     }
     chain.finish();
     quantize(&chain.out, &mut q);
-    out.extend_from_slice(&q);
+    each(&q);
+}
+
+/// Gain and limiter over samples in memory: the 16-bit output.
+fn process(samples: &[i16], sample_rate: u32, gain_db: f64, ceiling: Option<f64>) -> Vec<i16> {
+    let mut out = Vec::with_capacity(samples.len());
+    process_each(samples, sample_rate, gain_db, ceiling, |q| {
+        out.extend_from_slice(q)
+    });
     out
 }
 
@@ -629,16 +643,7 @@ fn search_gain(
     let mut last: Option<(f64, f64)> = None;
     for _ in 0..MAX_RUNS {
         let mut meter = Meter::new(sample_rate, false);
-        let mut chain = Chain::new(sample_rate, gain_db, ceiling);
-        let mut q = Vec::new();
-        for block in samples.chunks(BLOCK) {
-            chain.push(block);
-            quantize(&chain.out, &mut q);
-            meter.add(&q);
-        }
-        chain.finish();
-        quantize(&chain.out, &mut q);
-        meter.add(&q);
+        process_each(samples, sample_rate, gain_db, ceiling, |q| meter.add(q));
         let Some(level) = level_of(loudness, &meter.measurement()) else {
             break;
         };
