@@ -5,6 +5,8 @@ On a ~1,000-word article made from the sample articles (as benches/narration.py 
 with the chunk cache off, it exports with the chosen engine (default: the neural voice):
   * `--loudness none --format wav`: the export as before issue 15 (no mastering);
   * `--format wav`: with the default podcast loudness (two-pass mastering);
+  * `--format mp3`, `--format opus`, `--format m4b`: mastering and one lossy format (what
+    item 8 of issue 15 bounds: encoding adds under 10% to the mastered WAV export);
   * `--format wav,flac,mp3,opus,m4b`: mastering and every format.
 It prints wall time, peak memory and the overhead against the first, then each format's size
 and its size per hour of speech (MB/h, 10^6 bytes), and each file's loudness and true peak as
@@ -65,16 +67,19 @@ def main():
     runs = [
         ("--loudness none --format wav (no mastering)", ["--loudness", "none"]),
         ("--format wav (podcast loudness)", []),
+        *[(f"--format {f}", ["--format", f]) for f in ["mp3", "opus", "m4b"]],
         ("--format " + ",".join(FORMATS), ["--format", ",".join(FORMATS)]),
     ]
     print(f"{words} words, engine {args.engine}, chunk cache off\n")
-    print("| export | wall s | peak RSS MiB | overhead |")
-    print("|---|---|---|---|")
-    base = None
+    print("| export | wall s | peak RSS MiB | over no mastering | over WAV mastered |")
+    print("|---|---|---|---|---|")
+    walls = []
     for label, extra in runs:
         wall, rss = run(article, args.engine, WORK / "out", extra)
-        base = base or wall
-        print(f"| {label} | {wall:.2f} | {rss:.0f} | {100 * (wall / base - 1):+.1f}% |")
+        walls.append(wall)
+        over_wav = f"{100 * (wall / walls[1] - 1):+.1f}%" if len(walls) > 2 else ""
+        print(f"| {label} | {wall:.2f} | {rss:.0f} | {100 * (wall / walls[0] - 1):+.1f}% "
+              f"| {over_wav} |")
     folder = WORK / "out" / Path(article).stem
     m = json.loads((folder / "manifest.json").read_text())
     hours = m["duration_ms"] / 3_600_000

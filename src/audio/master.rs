@@ -342,21 +342,30 @@ impl Master {
                 &parts,
                 before,
             )?;
-            for (lane, record) in lanes.into_iter().filter(|l| !l.master).zip(&mut encoded) {
-                check_lossy(
-                    &self.dir,
-                    &self.name,
-                    &stream,
-                    self.loudness,
-                    lane,
-                    gain_db,
-                    record,
-                    &whole,
-                    &raw_paths,
-                    &parts,
-                    before,
-                )?;
-            }
+            // One thread a lossy format: each decodes and, if need be, re-encodes its own file.
+            let checked: Vec<Result<(), MasterError>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = lanes
+                    .into_iter()
+                    .filter(|l| !l.master)
+                    .zip(&mut encoded)
+                    .map(|(lane, record)| {
+                        let (dir, name, stream) = (&self.dir, &self.name, &stream);
+                        let (whole, raw_paths, parts) = (&whole, &raw_paths, &parts);
+                        let loudness = self.loudness;
+                        scope.spawn(move || {
+                            check_lossy(
+                                dir, name, stream, loudness, lane, gain_db, record, whole,
+                                raw_paths, parts, before,
+                            )
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("a check thread does not panic"))
+                    .collect()
+            });
+            checked.into_iter().collect::<Result<(), _>>()?;
             Ok(Mastered {
                 files,
                 parts: parts.clone(),
@@ -777,45 +786,68 @@ fn plan(
     let probe = &whole[..whole.len().min(PROBE_SECONDS * rate as usize)];
     let whole_aim = target - offset(whole);
     let ceiling_now = ceiling.unwrap_or(0.0);
-    for format in lossy {
-        // One round trip of the probe as the master would be: the codec's loss and overshoot.
-        let out = process(probe, rate, gain_db, ceiling);
-        let encoded_m = measure(&out, rate);
-        let Some((decoded, decoded_rate)) = encode::round_trip(format, dir, name, stream, &out)?
-        else {
-            continue;
-        };
-        let decoded_m = measure(&decoded, decoded_rate);
-        let difference = |a: Option<f64>, b: Option<f64>| match (a, b) {
-            (Some(a), Some(b)) => a - b,
-            _ => 0.0,
-        };
-        let loss = difference(
-            level_of(loudness, &decoded_m),
-            level_of(loudness, &encoded_m),
-        );
-        let overshoot = difference(decoded_m.true_peak_dbtp, encoded_m.true_peak_dbtp);
-        let c = ceiling_now - overshoot.max(0.0) - CODEC_PEAK_ROOM_DB;
-        let aim = whole_aim - loss;
-        let g = search_gain(whole, rate, loudness, aim, gain_db, Some(c))
-            .min(gain_db + MAX_EXTRA_GAIN_DB);
-        encoded.push(CodecRecord {
-            format,
-            gain_db: round2(g),
-            ceiling_dbtp: round2(c),
-            codec_loss_db: round2(loss),
-            codec_overshoot_db: round2(overshoot),
-            trim_db: 0.0,
-            decoded: decoded_m,
+    // One thread a format: each probe's round trip and gain search are independent.
+    let probed: Vec<Result<Option<(CodecRecord, Lane)>, MasterError>> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = lossy
+                .iter()
+                .map(|&format| {
+                    scope.spawn(move || {
+                        // One round trip of the probe as the master would be: the codec's loss
+                        // and overshoot.
+                        let out = process(probe, rate, gain_db, ceiling);
+                        let encoded_m = measure(&out, rate);
+                        let Some((decoded, decoded_rate)) =
+                            encode::round_trip(format, dir, name, stream, &out)?
+                        else {
+                            return Ok(None);
+                        };
+                        let decoded_m = measure(&decoded, decoded_rate);
+                        let difference = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                            (Some(a), Some(b)) => a - b,
+                            _ => 0.0,
+                        };
+                        let loss = difference(
+                            level_of(loudness, &decoded_m),
+                            level_of(loudness, &encoded_m),
+                        );
+                        let overshoot =
+                            difference(decoded_m.true_peak_dbtp, encoded_m.true_peak_dbtp);
+                        let c = ceiling_now - overshoot.max(0.0) - CODEC_PEAK_ROOM_DB;
+                        let aim = whole_aim - loss;
+                        let g = search_gain(whole, rate, loudness, aim, gain_db, Some(c))
+                            .min(gain_db + MAX_EXTRA_GAIN_DB);
+                        let record = CodecRecord {
+                            format,
+                            gain_db: round2(g),
+                            ceiling_dbtp: round2(c),
+                            codec_loss_db: round2(loss),
+                            codec_overshoot_db: round2(overshoot),
+                            trim_db: 0.0,
+                            decoded: decoded_m,
+                        };
+                        let lane = Lane {
+                            aim,
+                            gain_db: g,
+                            ceiling: Some(c),
+                            trim_db: 0.0,
+                            formats: vec![format],
+                            master: false,
+                        };
+                        Ok(Some((record, lane)))
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a probe thread does not panic"))
+                .collect()
         });
-        lanes.push(Lane {
-            aim,
-            gain_db: g,
-            ceiling: Some(c),
-            trim_db: 0.0,
-            formats: vec![format],
-            master: false,
-        });
+    for result in probed {
+        if let Some((record, lane)) = result? {
+            encoded.push(record);
+            lanes.push(lane);
+        }
     }
     Ok((lanes, gain_db, encoded))
 }
