@@ -194,7 +194,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
     if let Some((format, _)) = single_file {
         formats = vec![format];
     }
-    let plan = plan_options(&args.plan, args.rate)?;
+    let plan = plan_options(&args.plan, args.speak.rate)?;
     let read = read_options(&args.fetch, &args.page);
     let (articles, bad_inputs) = if args.keep_going {
         let prepared = crate::prepare_all(&args.inputs, args.from, &plan, &read);
@@ -225,21 +225,16 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
             None => args.out_dir.clone(),
         },
         engine: args.engine,
-        voice: VoiceSettings {
-            voice: args.voice.clone(),
-            rate: args.rate,
-            pitch: args.pitch,
-            volume: args.volume,
-            threads: None,
-        },
+        voice: voice_settings(&args.speak),
         jobs: args
+            .speak
             .jobs
             .map_or_else(crate::render::workers::default_jobs, |j| j as usize),
         require_audio: args.require_audio,
         force: args.force,
         keep_going: args.keep_going,
         max_part_bytes: args.max_part_size * 1024 * 1024,
-        cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
+        cache_bytes: (!args.cache.no_cache).then_some(args.cache.cache_size * 1024 * 1024),
         word_timings: args.word_timings,
         formats,
         loudness,
@@ -333,7 +328,7 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
             dir: existing.clone(),
         });
     }
-    let plan = plan_options(&args.plan, args.rate)?;
+    let plan = plan_options(&args.plan, args.speak.rate)?;
     let read = read_options(&args.fetch, &args.page);
     let prepared = crate::prepare_book(&args.input, args.from, &plan, &read);
     let bad_entries = prepared.problems.len();
@@ -360,21 +355,16 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
     let opts = ExportOptions {
         out_dir: ".".into(),
         engine: args.engine,
-        voice: VoiceSettings {
-            voice: args.voice.clone(),
-            rate: args.rate,
-            pitch: args.pitch,
-            volume: args.volume,
-            threads: None,
-        },
+        voice: voice_settings(&args.speak),
         jobs: args
+            .speak
             .jobs
             .map_or_else(crate::render::workers::default_jobs, |j| j as usize),
         require_audio: true,
         force: args.force,
         keep_going: false,
         max_part_bytes: crate::audio::MAX_WAV_BYTES,
-        cache_bytes: (!args.no_cache).then_some(args.cache_size * 1024 * 1024),
+        cache_bytes: (!args.cache.no_cache).then_some(args.cache.cache_size * 1024 * 1024),
         word_timings: false,
         formats: vec![format],
         loudness,
@@ -726,4 +716,15 @@ fn run_engines() {
     };
     text += &format!("script: always available — a plain-text narration script, no audio{note}\n");
     emit(&text);
+}
+
+/// The voice settings `export` and `book` were given.
+fn voice_settings(speak: &crate::cli::SpeakArgs) -> VoiceSettings {
+    VoiceSettings {
+        voice: speak.voice.clone(),
+        rate: speak.rate,
+        pitch: speak.pitch,
+        volume: speak.volume,
+        threads: None,
+    }
 }

@@ -232,24 +232,9 @@ pub struct ExportArgs {
     /// none writes the script only.
     #[arg(long, value_enum, default_value_t = EngineChoice::Auto)]
     pub engine: EngineChoice,
-    /// Voice (see `aloud voices`): a neural voice name or .onnx path, or an espeak voice;
-    /// default en_US-joe-medium for piper, en-us for espeak; hibari (or heart) is the hibari
-    /// voice.
-    #[arg(long, value_name = "NAME")]
-    pub voice: Option<String>,
-    /// Speaking rate in words per minute.
-    #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
-    pub rate: u32,
-    /// Voice pitch, 0–99 (espeak's default is 50; the piper engine cannot change pitch).
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=99))]
-    pub pitch: Option<u8>,
-    /// Volume, 0–200 (100 is normal).
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
-    pub volume: u8,
-    /// Chunks spoken at once: espeak worker processes or neural voice sessions, one core
-    /// each; the audio is the same for any N [default: number of cores].
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
-    pub jobs: Option<u32>,
+    /// The voice and how many chunks are spoken at once.
+    #[command(flatten)]
+    pub speak: SpeakArgs,
     /// Read the input as this format instead of guessing from the extension and content.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<Format>,
@@ -281,19 +266,50 @@ pub struct ExportArgs {
     /// is written.
     #[arg(long)]
     pub keep_going: bool,
-    /// Synthesize every chunk, neither reading nor filling the chunk cache (`aloud cache`).
-    #[arg(long)]
-    pub no_cache: bool,
+    /// The chunk cache.
+    #[command(flatten)]
+    pub cache: CacheArgs,
     /// Also write when each word is heard: a word-level <slug>.words.vtt (one cue per word)
     /// and the words' times in manifest.json.
     #[arg(long)]
     pub word_timings: bool,
-    /// Size cap of the chunk cache in megabytes; least recently used chunks go first.
-    #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
-    pub cache_size: u64,
     /// No progress bar and no summary lines (errors and warnings still go to stderr).
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// The voice and parallelism of `export` and `book`.
+#[derive(Debug, Args)]
+pub struct SpeakArgs {
+    /// Voice (see `aloud voices`): a neural voice name or .onnx path, or an espeak voice;
+    /// default en_US-joe-medium for piper, en-us for espeak; hibari (or heart) is the hibari
+    /// voice.
+    #[arg(long, value_name = "NAME")]
+    pub voice: Option<String>,
+    /// Speaking rate in words per minute.
+    #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
+    pub rate: u32,
+    /// Voice pitch, 0–99 (espeak's default is 50; the piper engine cannot change pitch).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=99))]
+    pub pitch: Option<u8>,
+    /// Volume, 0–200 (100 is normal).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
+    pub volume: u8,
+    /// Chunks spoken at once: espeak worker processes or neural voice sessions, one core
+    /// each; the audio is the same for any N [default: number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub jobs: Option<u32>,
+}
+
+/// The chunk cache options of `export` and `book`.
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    /// Synthesize every chunk, neither reading nor filling the chunk cache (`aloud cache`).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Size cap of the chunk cache in megabytes; least recently used chunks go first.
+    #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
+    pub cache_size: u64,
 }
 
 /// Arguments of `aloud book`.
@@ -318,21 +334,9 @@ pub struct BookArgs {
     /// one; none is a usage error).
     #[arg(long, value_enum, default_value_t = EngineChoice::Auto)]
     pub engine: EngineChoice,
-    /// Voice of the whole book (see `aloud voices`).
-    #[arg(long, value_name = "NAME")]
-    pub voice: Option<String>,
-    /// Speaking rate in words per minute.
-    #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
-    pub rate: u32,
-    /// Voice pitch, 0–99 (espeak only).
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=99))]
-    pub pitch: Option<u8>,
-    /// Volume, 0–200 (100 is normal).
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
-    pub volume: u8,
-    /// Chunks spoken at once [default: number of cores].
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
-    pub jobs: Option<u32>,
+    /// The voice of the whole book and how many chunks are spoken at once.
+    #[command(flatten)]
+    pub speak: SpeakArgs,
     /// Read every article as this format instead of guessing.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub from: Option<Format>,
@@ -352,12 +356,9 @@ pub struct BookArgs {
     /// exit 1. Without it a bad entry stops the run before anything is spoken.
     #[arg(long)]
     pub keep_going: bool,
-    /// Synthesize every chunk, neither reading nor filling the chunk cache.
-    #[arg(long)]
-    pub no_cache: bool,
-    /// Size cap of the chunk cache in megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
-    pub cache_size: u64,
+    /// The chunk cache.
+    #[command(flatten)]
+    pub cache: CacheArgs,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
