@@ -100,7 +100,11 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--espeak-only", action="store_true",
                     help="only the espeak table, with a column for --loudness none")
+    ap.add_argument("--aloud", default=str(ALOUD),
+                    help="the aloud binary to measure (default: the release build), e.g. a "
+                         "build of an older commit to compare with")
     args = ap.parse_args()
+    aloud = Path(args.aloud)
     WORK.mkdir(parents=True, exist_ok=True)
     narration.WORK.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -110,24 +114,24 @@ def main():
 
     print(f"jobs: {args.jobs}; cores: {os.cpu_count()}")
     print()
-    print("| words | aloud espeak (s) | aloud RSS (MiB) | `--loudness none` (s) "
+    print("| words | aloud espeak (s) | aloud RSS (MiB) | `--loudness none` (s) | none RSS (MiB) "
           "| espeak-ng CLI (s) | CLI RSS (MiB) | aloud / CLI | none / CLI | audio |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         text, words = make_corpus(size)
         out = WORK / "out-espeak"
-        a_wall, a_rss = narration.timed([ALOUD, "export", "--engine", "espeak", "--no-cache",
+        a_wall, a_rss = narration.timed([aloud, "export", "--engine", "espeak", "--no-cache",
                                          "-q", "--force", text, "-o", out] + jobs)
         audio = narration.wav_seconds(next((out / text.stem).glob("*.wav")))
         shutil.rmtree(out, ignore_errors=True)
-        n_wall, _ = narration.timed([ALOUD, "export", "--engine", "espeak", "--no-cache",
+        n_wall, n_rss = narration.timed([aloud, "export", "--engine", "espeak", "--no-cache",
                                      "-q", "--force", "--loudness", "none", text, "-o", out]
                                     + jobs)
         shutil.rmtree(out, ignore_errors=True)
         wav = WORK / "espeak-cli.wav"
         c_wall, c_rss = narration.timed(["espeak-ng", "-v", "en-us", "-s", "175", "-f", text,
                                          "-w", wav])
-        print(f"| {words:,} | {a_wall:.1f} | {a_rss:.0f} | {n_wall:.1f} | {c_wall:.1f} | "
+        print(f"| {words:,} | {a_wall:.1f} | {a_rss:.0f} | {n_wall:.1f} | {n_rss:.0f} | {c_wall:.1f} | "
               f"{c_rss:.0f} | {a_wall / c_wall:.2f} | {n_wall / c_wall:.2f} | "
               f"{audio / 60:.0f} min |", flush=True)
         wav.unlink(missing_ok=True)
@@ -143,7 +147,7 @@ def main():
         for size in [s for s in sizes if s <= 10000]:
             text, words = make_corpus(size)
             out = WORK / "out-piper"
-            a_wall, a_rss = narration.timed([ALOUD, "export", "--engine", "piper", "--no-cache",
+            a_wall, a_rss = narration.timed([aloud, "export", "--engine", "piper", "--no-cache",
                                              "-q", "--force", text, "-o", out] + jobs)
             a_audio = narration.wav_seconds(next((out / text.stem).glob("*.wav")))
             body = "\n".join(l for l in text.read_text().splitlines() if not l.startswith("#"))
@@ -162,7 +166,7 @@ def main():
     engines = ["espeak"] + (["piper"] if model.exists() else [])
     for engine in engines:
         out = WORK / f"first-{engine}"
-        s = first_chunk_seconds([ALOUD, "export", "--engine", engine, "--no-cache", "-q",
+        s = first_chunk_seconds([aloud, "export", "--engine", engine, "--no-cache", "-q",
                                  text, "-o", out] + jobs, out, text.stem)
         print(f"| {engine} | {s:.2f} |" if s else f"| {engine} | not seen |", flush=True)
         shutil.rmtree(out, ignore_errors=True)

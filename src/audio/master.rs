@@ -7,11 +7,12 @@
 //! a BS.1770 meter. Integrated loudness is gated over the whole programme, so it is known only
 //! when the last chunk is in; holding the audio in memory until then would grow with the
 //! article (an hour at 22,050 Hz is 150 MB), so it waits on disk instead.
-//! Pass 1 also keeps a **sample** of the article in memory: up to [`SAMPLE_CHUNKS`] chunks with
-//! their pauses, drawn uniformly (reservoir sampling, a fixed seed, so every run draws the
-//! same), the whole article when it has no more chunks than that.
+//! Pass 1 also draws a **sample** of the article: up to [`SAMPLE_CHUNKS`] chunks with their
+//! pauses, drawn uniformly (reservoir sampling, a fixed seed, so every run draws the same),
+//! the whole article when it has no more chunks than that. Only where they lie in the raw
+//! file is kept; their samples are read back from it whenever the sample is run.
 //! **Gain**: the limiter takes away some loudness wherever it acts, which depends on the gain;
-//! gain and limiter are run over the sample (in memory, a fraction of the article) until the
+//! gain and limiter are run over the sample (a fraction of the article) until the
 //! sample lands where the whole article must (the target less how much louder the whole is
 //! than the sample, both measured before) within 0.02 LU. The limiter acts locally (5 ms
 //! look-ahead, 80 ms release, reset by every pause), so what it takes from the sample is what it
@@ -142,8 +143,8 @@ fn raw_name(name: &str) -> String {
     format!(".{name}.raw")
 }
 
-/// Chunks kept in memory as the article's sample (about 4 minutes of speech, 10 MB at
-/// 22,050 Hz; a chunk is at most `--max-chunk-chars` long, so this is bounded).
+/// Chunks in the article's sample (about 5 minutes of speech, read from the raw file: 13 MB
+/// at 22,050 Hz; a chunk is at most `--max-chunk-chars` long, so this is bounded).
 pub const SAMPLE_CHUNKS: usize = 48;
 /// Seconds of the sample encoded and decoded to measure a lossy codec (at least one chunk).
 pub const PROBE_SECONDS: usize = 60;
@@ -181,10 +182,22 @@ const BLOCK: usize = 16_384;
 /// Blocks queued between the threads of pass 2.
 const QUEUE: usize = 8;
 
+/// Where one chunk of the sample lies in the raw audio of pass 1, in samples of the article's
+/// timeline: its speech (which never straddles two raw parts) and the pause after it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pick {
+    start: usize,
+    speech: usize,
+    pause: usize,
+}
+
 /// A uniform sample of an article's chunks (Vitter's algorithm R with a fixed-seed xorshift:
-/// the same article always gives the same sample), each with its pause in samples.
+/// the same article always gives the same sample). It holds only where each chosen chunk
+/// lies in the raw audio ([`Pick`]), not its samples: [`Sample`] reads them back from the raw
+/// file when the gain is searched, so the sample costs no memory (held in memory it was
+/// 13–26 MB of a 100,000-word espeak export's peak, measured with heaptrack; BENCHMARKS.md).
 struct Reservoir {
-    items: Vec<(Vec<i16>, usize)>,
+    items: Vec<Pick>,
     seen: u64,
     state: u64,
 }
@@ -192,16 +205,16 @@ struct Reservoir {
 impl Reservoir {
     fn new() -> Reservoir {
         Reservoir {
-            items: Vec::new(),
+            items: Vec::with_capacity(SAMPLE_CHUNKS),
             seen: 0,
             state: 0x9e37_79b9_7f4a_7c15,
         }
     }
 
-    fn offer(&mut self, speech: &[i16], pause: usize) {
+    fn offer(&mut self, pick: Pick) {
         self.seen += 1;
         if self.items.len() < SAMPLE_CHUNKS {
-            self.items.push((speech.to_vec(), pause));
+            self.items.push(pick);
             return;
         }
         self.state ^= self.state << 13;
@@ -209,20 +222,107 @@ impl Reservoir {
         self.state ^= self.state << 17;
         let j = (self.state % self.seen) as usize;
         if j < SAMPLE_CHUNKS {
-            self.items[j] = (speech.to_vec(), pause);
+            self.items[j] = pick;
         }
     }
+}
 
-    /// Every item, in order, joined with its pause; each item is freed as it is copied, so
-    /// the sample is held once, not twice.
-    fn into_joined(self) -> Vec<i16> {
-        let total = self.items.iter().map(|(s, p)| s.len() + p).sum();
-        let mut out = Vec::with_capacity(total);
-        for (speech, pause) in self.items {
-            out.extend_from_slice(&speech);
-            out.resize(out.len() + pause, 0);
+/// The article's sample as one stream: every [`Pick`] in the reservoir's order, its speech
+/// read from the raw parts of pass 1 and followed by its pause. It is read again for each run
+/// of the gain search, from the page cache in practice (about 13 MB at 22,050 Hz).
+struct Sample<'a> {
+    picks: Vec<Pick>,
+    /// The raw parts (their timeline) and their paths.
+    parts: &'a [Part],
+    paths: &'a [PathBuf],
+}
+
+impl Sample<'_> {
+    /// Samples in the stream.
+    fn len(&self) -> usize {
+        self.picks.iter().map(|p| p.speech + p.pause).sum()
+    }
+
+    /// Calls `each` with the stream in blocks of [`BLOCK`] samples (the last one shorter),
+    /// stopping after `limit` samples.
+    fn each_block(&self, limit: usize, each: &mut dyn FnMut(&[i16])) -> Result<(), MasterError> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut opened: Vec<Option<(std::io::BufReader<std::fs::File>, u64)>> =
+            (0..self.paths.len()).map(|_| None).collect();
+        let mut block: Vec<i16> = Vec::with_capacity(BLOCK);
+        let mut bytes = vec![0u8; 2 * BLOCK];
+        let mut left = limit;
+        let emit = |block: &mut Vec<i16>, each: &mut dyn FnMut(&[i16])| {
+            if block.len() == BLOCK {
+                each(block);
+                block.clear();
+            }
+        };
+        for pick in &self.picks {
+            if left == 0 {
+                break;
+            }
+            let mut speech = pick.speech.min(left);
+            left -= speech;
+            if speech > 0 {
+                let n = self
+                    .parts
+                    .iter()
+                    .position(|p| p.start <= pick.start && pick.start + pick.speech <= p.end)
+                    .ok_or_else(|| MasterError::Raw {
+                        path: self.paths.first().cloned().unwrap_or_default(),
+                        reason: format!(
+                            "the sample's chunk at sample {} is in no raw part",
+                            pick.start
+                        ),
+                    })?;
+                let path = &self.paths[n];
+                let raw_error = |e: &dyn std::fmt::Display| MasterError::Raw {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                };
+                if opened[n].is_none() {
+                    let reader = hound::WavReader::open(path).map_err(|e| raw_error(&e))?;
+                    let mut data = reader.into_inner();
+                    let offset = data.stream_position().map_err(|e| raw_error(&e))?;
+                    opened[n] = Some((data, offset));
+                }
+                let (data, offset) = opened[n].as_mut().expect("opened above");
+                let at = *offset + 2 * (pick.start - self.parts[n].start) as u64;
+                data.seek(SeekFrom::Start(at)).map_err(|e| raw_error(&e))?;
+                while speech > 0 {
+                    let take = speech.min(BLOCK - block.len());
+                    data.read_exact(&mut bytes[..2 * take])
+                        .map_err(|e| raw_error(&e))?;
+                    block.extend(
+                        bytes[..2 * take]
+                            .chunks_exact(2)
+                            .map(|b| i16::from_le_bytes([b[0], b[1]])),
+                    );
+                    speech -= take;
+                    emit(&mut block, each);
+                }
+            }
+            let mut pause = pick.pause.min(left);
+            left -= pause;
+            while pause > 0 {
+                let take = pause.min(BLOCK - block.len());
+                block.resize(block.len() + take, 0);
+                pause -= take;
+                emit(&mut block, each);
+            }
         }
-        out
+        if !block.is_empty() {
+            each(&block);
+        }
+        Ok(())
+    }
+
+    /// The first `n` samples of the stream, in memory.
+    fn prefix(&self, n: usize) -> Result<Vec<i16>, MasterError> {
+        let mut out = Vec::with_capacity(n.min(self.len()));
+        self.each_block(n, &mut |b| out.extend_from_slice(b))?;
+        Ok(out)
     }
 }
 
@@ -279,7 +379,11 @@ impl Master {
             .map_err(|e| self.raw_error(e))?;
         let pause = samples_for_ms(pause_ms, self.sample_rate);
         if self.loudness != Loudness::Off {
-            self.sample.offer(speech, pause);
+            self.sample.offer(Pick {
+                start: span.start,
+                speech: speech.len(),
+                pause,
+            });
         }
         self.meter.add(speech);
         self.meter.add_silence(pause);
@@ -324,9 +428,12 @@ impl Master {
             chapters: publish.chapters.clone(),
             quality: publish.quality,
         };
-        // The sample joined once, taken from the master: the gain searches and the checks of
-        // lossy files all read this one copy.
-        let whole = std::mem::replace(&mut self.sample, Reservoir::new()).into_joined();
+        // The gain searches and the checks of lossy files read the sample from the raw parts.
+        let whole = Sample {
+            picks: std::mem::take(&mut self.sample.items),
+            parts: &raw_parts,
+            paths: &raw_paths,
+        };
         let result = plan(
             &self.dir,
             &self.name,
@@ -402,7 +509,7 @@ fn check_lossy(
     mut lane: Lane,
     master_gain_db: f64,
     record: &mut CodecRecord,
-    sample: &[i16],
+    sample: &Sample,
     raw_paths: &[PathBuf],
     parts: &[Part],
     before: Measurement,
@@ -478,7 +585,7 @@ fn check_lossy(
                 lane.aim,
                 lane.gain_db + miss,
                 lane.ceiling,
-            )
+            )?
             .min(master_gain_db + MAX_EXTRA_GAIN_DB);
         }
         final_pass(
@@ -650,33 +757,58 @@ fn read_raw(
     Ok(())
 }
 
-/// Gain and limiter over samples in memory, handing each block of 16-bit output to `each`
-/// (in order; the blocks together are as long as `samples`).
+/// Audio that gain and limiter run over: samples in memory, or the article's sample.
+enum Source<'a> {
+    Memory(&'a [i16]),
+    Sample(&'a Sample<'a>),
+}
+
+impl Source<'_> {
+    /// Calls `each` with the audio in blocks of [`BLOCK`] samples (the last one shorter).
+    fn each_block(&self, each: &mut dyn FnMut(&[i16])) -> Result<(), MasterError> {
+        match self {
+            Source::Memory(samples) => {
+                samples.chunks(BLOCK).for_each(each);
+                Ok(())
+            }
+            Source::Sample(sample) => sample.each_block(usize::MAX, each),
+        }
+    }
+}
+
+/// Gain and limiter over `source`, handing each block of 16-bit output to `each` (in order;
+/// the blocks together are as long as the input).
 fn process_each(
-    samples: &[i16],
+    source: Source,
     sample_rate: u32,
     gain_db: f64,
     ceiling: Option<f64>,
     mut each: impl FnMut(&[i16]),
-) {
+) -> Result<(), MasterError> {
     let mut chain = Chain::new(sample_rate, gain_db, ceiling);
     let mut q = Vec::new();
-    for block in samples.chunks(BLOCK) {
+    source.each_block(&mut |block| {
         chain.push(block);
         quantize(&chain.out, &mut q);
         each(&q);
-    }
+    })?;
     chain.finish();
     quantize(&chain.out, &mut q);
     each(&q);
+    Ok(())
 }
 
 /// Gain and limiter over samples in memory: the 16-bit output.
 fn process(samples: &[i16], sample_rate: u32, gain_db: f64, ceiling: Option<f64>) -> Vec<i16> {
     let mut out = Vec::with_capacity(samples.len());
-    process_each(samples, sample_rate, gain_db, ceiling, |q| {
-        out.extend_from_slice(q)
-    });
+    process_each(
+        Source::Memory(samples),
+        sample_rate,
+        gain_db,
+        ceiling,
+        |q| out.extend_from_slice(q),
+    )
+    .expect("samples in memory are always read");
     out
 }
 
@@ -684,6 +816,13 @@ fn measure(samples: &[i16], sample_rate: u32) -> Measurement {
     let mut meter = Meter::new(sample_rate, true);
     meter.add(samples);
     meter.measurement()
+}
+
+/// The sample measured as it is.
+fn measure_sample(sample: &Sample, sample_rate: u32) -> Result<Measurement, MasterError> {
+    let mut meter = Meter::new(sample_rate, true);
+    sample.each_block(usize::MAX, &mut |b| meter.add(b))?;
+    Ok(meter.measurement())
 }
 
 /// The level a standard sets (LUFS or audiobook RMS) from a measurement.
@@ -708,17 +847,19 @@ fn target_of(loudness: Loudness) -> Option<f64> {
 /// rises more slowly than the gain once the limiter acts: the first correction adds the miss,
 /// later ones follow the slope of the last two runs (secant).
 fn search_gain(
-    samples: &[i16],
+    sample: &Sample,
     sample_rate: u32,
     loudness: Loudness,
     aim: f64,
     mut gain_db: f64,
     ceiling: Option<f64>,
-) -> f64 {
+) -> Result<f64, MasterError> {
     let mut last: Option<(f64, f64)> = None;
     for _ in 0..MAX_RUNS {
         let mut meter = Meter::new(sample_rate, false);
-        process_each(samples, sample_rate, gain_db, ceiling, |q| meter.add(q));
+        process_each(Source::Sample(sample), sample_rate, gain_db, ceiling, |q| {
+            meter.add(q)
+        })?;
         let Some(level) = level_of(loudness, &meter.measurement()) else {
             break;
         };
@@ -733,7 +874,7 @@ fn search_gain(
         last = Some((gain_db, level));
         gain_db += miss / slope.min(1.0);
     }
-    gain_db
+    Ok(gain_db)
 }
 
 /// One stream of pass 2: a gain and ceiling, and the formats encoded from it.
@@ -758,7 +899,7 @@ fn plan(
     stream: &Stream,
     loudness: Loudness,
     formats: &[Format],
-    whole: &[i16],
+    whole: &Sample,
     before: &Measurement,
 ) -> Result<(Vec<Lane>, f64, Vec<CodecRecord>), MasterError> {
     let rate = stream.sample_rate;
@@ -777,15 +918,8 @@ fn plan(
     };
     let start = target - level;
     // How much louder the whole article is than the sample, before anything is done.
-    let offset = |part: &[i16]| level - level_of(loudness, &measure(part, rate)).unwrap_or(level);
-    let gain_db = search_gain(
-        whole,
-        rate,
-        loudness,
-        target - offset(whole),
-        start,
-        ceiling,
-    );
+    let offset = level - level_of(loudness, &measure_sample(whole, rate)?).unwrap_or(level);
+    let gain_db = search_gain(whole, rate, loudness, target - offset, start, ceiling)?;
     let mut lanes = vec![Lane {
         aim: 0.0,
         gain_db,
@@ -799,8 +933,8 @@ fn plan(
     if lossy.is_empty() {
         return Ok((lanes, gain_db, encoded));
     }
-    let probe = &whole[..whole.len().min(PROBE_SECONDS * rate as usize)];
-    let whole_aim = target - offset(whole);
+    let probe = &whole.prefix(PROBE_SECONDS * rate as usize)?;
+    let whole_aim = target - offset;
     let ceiling_now = ceiling.unwrap_or(0.0);
     // One thread a format: each probe's round trip and gain search are independent.
     let probed: Vec<Result<Option<(CodecRecord, Lane)>, MasterError>> =
@@ -831,7 +965,7 @@ fn plan(
                             difference(decoded_m.true_peak_dbtp, encoded_m.true_peak_dbtp);
                         let c = ceiling_now - overshoot.max(0.0) - CODEC_PEAK_ROOM_DB;
                         let aim = whole_aim - loss;
-                        let g = search_gain(whole, rate, loudness, aim, gain_db, Some(c))
+                        let g = search_gain(whole, rate, loudness, aim, gain_db, Some(c))?
                             .min(gain_db + MAX_EXTRA_GAIN_DB);
                         let record = CodecRecord {
                             format,
