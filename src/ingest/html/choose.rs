@@ -134,7 +134,8 @@ pub(super) struct Chosen {
 }
 
 /// The chosen strategy and its blocks: the first in [`ORDER`] that reads more than a fragment
-/// of the `visible` words, else the one that read most.
+/// of the `visible` words; when none does, our walk over the page's whole body if that reads
+/// more than a fragment (recorded as [`Strategy::Page`]), else the one that read most.
 pub(super) fn choose(
     html: &str,
     page: &Html,
@@ -189,8 +190,25 @@ fn pick(
             best = Some((strategy, blocks, words));
         }
     }
+    // Every strategy read a fragment: the page's whole body, read as its kind says, when that
+    // reads more than a fragment (a grid of products or links the region rules cut down to
+    // one tile).
+    let reading = trafilatura::reading_for(kind.as_deref(), url.is_some());
+    let whole = walk::read_blocks(body(page), reading);
+    let words = words_in(&whole);
+    if !is_fragment(words, visible) && best.as_ref().is_none_or(|(_, _, w)| words > *w) {
+        return (Strategy::Page, whole);
+    }
     match best {
         Some((strategy, blocks, _)) => (strategy, blocks),
         None => (Strategy::Trafilatura, Vec::new()),
     }
+}
+
+/// The page's `<body>` (the root element when the markup has none).
+fn body(page: &Html) -> scraper::ElementRef<'_> {
+    scraper::Selector::parse("body")
+        .ok()
+        .and_then(|sel| page.select(&sel).next())
+        .unwrap_or_else(|| page.root_element())
 }

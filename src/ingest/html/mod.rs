@@ -37,7 +37,8 @@ pub enum Strategy {
     Readability,
     /// The schema.org `articleBody` of the page's JSON-LD.
     StructuredData,
-    /// The page's longest `<article>`, else `<main>`, else the body, read whole.
+    /// The page's longest `<article>`, else `<main>`, else the body, read whole; chosen
+    /// strategies fall back to the whole body when every one of them reads a fragment.
     Page,
 }
 

@@ -292,7 +292,9 @@ fn clutter_marks(el: &scraper::node::Element) -> Vec<String> {
 }
 
 /// Clutter words that always mean clutter, however much text the element holds: comment
-/// threads, consent dialogs, ad and recommendation slots, navigation.
+/// threads, consent dialogs, ad and recommendation slots, navigation. Not `sidebar`: themes
+/// name the article's column after the layout it sits in (`sidebar-layout`,
+/// `sidebar-content`), and a real sidebar holds no run of prose (see [`PROSE_WORDS`]).
 const ALWAYS_CLUTTER: &[&str] = &[
     "ad",
     "ads",
@@ -318,7 +320,6 @@ const ALWAYS_CLUTTER: &[&str] = &[
     "nav",
     "navigation",
     "menu",
-    "sidebar",
     "breadcrumb",
     "breadcrumbs",
     "pagination",
@@ -354,6 +355,44 @@ fn is_article_marked_as_clutter(el: ElementRef<'_>) -> bool {
             if prose >= PROSE_WORDS {
                 return true;
             }
+        }
+    }
+    false
+}
+
+/// Words a `<form>` must hold in paragraphs, list items and headings to be read as part of
+/// the page rather than skipped as a search box, signup or comment form (those hold a line or
+/// two). ASP.NET pages wrap the whole body in one `<form id="form1">`, and shops wrap the
+/// product's description in its add-to-cart form; on the 806 real pages of the extraction dev
+/// set two of the eight pages that were read nearly empty were such pages.
+const PAGE_FORM_WORDS: usize = 100;
+
+/// True when `el` is a `<form>` that holds the page's content (see [`PAGE_FORM_WORDS`]).
+fn is_page_form(el: ElementRef<'_>) -> bool {
+    if el.value().name() != "form" || is_hidden(el.value()) {
+        return false;
+    }
+    let Ok(text_blocks) = Selector::parse("p, li, h1, h2, h3, h4, h5, h6") else {
+        return false;
+    };
+    let mut words = 0;
+    for b in el.select(&text_blocks) {
+        // Nested blocks (a <p> in an <li>) are counted once, at the outermost.
+        if b.ancestors()
+            .take_while(|a| a.id() != el.id())
+            .filter_map(ElementRef::wrap)
+            .any(|a| {
+                matches!(
+                    a.value().name(),
+                    "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                )
+            })
+        {
+            continue;
+        }
+        words += b.text().flat_map(str::split_whitespace).count();
+        if words >= PAGE_FORM_WORDS {
+            return true;
         }
     }
     false
@@ -589,7 +628,9 @@ fn walk(
                     notes.append(&mut nested);
                     continue;
                 }
-                if (is_clutter(e) && !is_article_marked_as_clutter(child_el))
+                if (is_clutter(e)
+                    && !is_article_marked_as_clutter(child_el)
+                    && !is_page_form(child_el))
                     || is_media_caption(child_el)
                 {
                     continue;
@@ -957,6 +998,38 @@ mod tests {
                 (BlockKind::Quote, "Quoted."),
             ]
         );
+    }
+
+    #[test]
+    fn a_form_that_wraps_the_page_is_read_and_a_small_form_is_not() {
+        let item = |n: usize| {
+            format!(
+                "<li><h2>Harbour app {n}</h2><p>Harbour app {n} shows the tides, the ferries \
+                 and the weather for the week ahead, and warns before a storm.</p></li>"
+            )
+        };
+        let items: String = (1..=8).map(item).collect();
+        let page = format!(
+            r#"<html><head><title>App reviews</title></head><body>
+            <div class="search"><form action="/find"><p>Search the reviews</p>
+            <input name="q"><button>Find</button></form></div>
+            <form method="post" action="./reviews" id="form1">
+            <div id="MainContent"><h1>App reviews</h1><ul class="reviews">{items}</ul></div>
+            </form>
+            <form action="/comment"><p>Leave a comment</p><label>Name*</label><input name="n">
+            <label>Email*</label><input name="e"><textarea></textarea></form>
+            </body></html>"#
+        );
+        let d = parse_page(&page);
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"Harbour app 8"), "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t.starts_with("Harbour app 1 shows the tides")),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("Name*")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Leave a comment")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Search the")), "{texts:?}");
     }
 
     #[test]
