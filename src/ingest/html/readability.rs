@@ -78,7 +78,9 @@ mod tests {
         ]);
         assert!(!is_consent_dialog(&article));
         // Two mentions are never enough, however short the text.
-        assert!(!is_consent_dialog(&paragraphs(&["Cookies and more cookies."])));
+        assert!(!is_consent_dialog(&paragraphs(&[
+            "Cookies and more cookies."
+        ])));
     }
 
     #[test]

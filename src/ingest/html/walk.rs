@@ -1004,8 +1004,9 @@ mod tests {
     fn a_form_that_wraps_the_page_is_read_and_a_small_form_is_not() {
         let item = |n: usize| {
             format!(
-                "<li><h2>Harbour app {n}</h2><p>Harbour app {n} shows the tides, the ferries \
-                 and the weather for the week ahead, and warns before a storm.</p></li>"
+                "<div class=\"review\"><h2>Harbour app {n}</h2><p>Harbour app {n} shows the \
+                 tides, the ferries and the weather for the week ahead, and warns before a \
+                 storm.</p></div>"
             )
         };
         let items: String = (1..=8).map(item).collect();
@@ -1014,7 +1015,7 @@ mod tests {
             <div class="search"><form action="/find"><p>Search the reviews</p>
             <input name="q"><button>Find</button></form></div>
             <form method="post" action="./reviews" id="form1">
-            <div id="MainContent"><h1>App reviews</h1><ul class="reviews">{items}</ul></div>
+            <div id="MainContent"><h1>App reviews</h1><div class="reviews">{items}</div></div>
             </form>
             <form action="/comment"><p>Leave a comment</p><label>Name*</label><input name="n">
             <label>Email*</label><input name="e"><textarea></textarea></form>
@@ -1024,12 +1025,45 @@ mod tests {
         let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.contains(&"Harbour app 8"), "{texts:?}");
         assert!(
-            texts.iter().any(|t| t.starts_with("Harbour app 1 shows the tides")),
+            texts
+                .iter()
+                .any(|t| t.starts_with("Harbour app 1 shows the tides")),
             "{texts:?}"
         );
         assert!(!texts.iter().any(|t| t.contains("Name*")), "{texts:?}");
-        assert!(!texts.iter().any(|t| t.contains("Leave a comment")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("Leave a comment")),
+            "{texts:?}"
+        );
         assert!(!texts.iter().any(|t| t.contains("Search the")), "{texts:?}");
+    }
+
+    #[test]
+    fn an_article_column_named_after_the_sidebar_layout_is_read() {
+        let prose: String = (1..=8)
+            .map(|i| {
+                format!(
+                    "<p>The harbour tide rises twice a day, and paragraph {i} explains how the \
+                     moon pulls the sea across the bay.</p>"
+                )
+            })
+            .collect();
+        let page = format!(
+            r#"<html><head><title>Tides</title></head><body><div class="sidebar-layout">
+            <div class="sidebar-content"><h1>Tides</h1>{prose}</div>
+            <div class="sidebar"><p>About me: I write about the sea.</p></div></div></body></html>"#
+        );
+        let d = parse(
+            &page,
+            &HtmlOptions {
+                extractor: Some(crate::ingest::html::Strategy::Page),
+                ..HtmlOptions::default()
+            },
+        );
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 8, "{texts:?}");
+        assert!(texts[7].contains("paragraph 8"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("About me")), "{texts:?}");
     }
 
     #[test]
