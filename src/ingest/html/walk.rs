@@ -362,9 +362,9 @@ fn is_article_marked_as_clutter(el: ElementRef<'_>) -> bool {
 
 /// Words a `<form>` must hold in paragraphs, list items and headings to be read as part of
 /// the page rather than skipped as a search box, signup or comment form (those hold a line or
-/// two). ASP.NET pages wrap the whole body in one `<form id="form1">`, and shops wrap the
-/// product's description in its add-to-cart form; on the 806 real pages of the extraction dev
-/// set two of the eight pages that were read nearly empty were such pages.
+/// two). ASP.NET pages wrap the whole body in one `<form id="form1">`: on the 806 real pages
+/// of the extraction dev set, one of the eight pages that were read nearly empty was such a
+/// page (a list of reviews; F1 0.10 before, 0.93 after).
 const PAGE_FORM_WORDS: usize = 100;
 
 /// True when `el` is a `<form>` that holds the page's content (see [`PAGE_FORM_WORDS`]).
