@@ -159,6 +159,7 @@ pub(super) fn blocks_and_notes(root: ElementRef<'_>, reading: Reading) -> (Vec<B
         &mut blocks,
         &mut notes,
         reading,
+        readable_chars(root),
     );
     push_block(&mut pending, BlockKind::Paragraph, &mut blocks);
     (blocks, notes)
@@ -398,6 +399,51 @@ fn is_page_form(el: ElementRef<'_>) -> bool {
     false
 }
 
+/// Share of the readable characters of the region being read that an element marked as
+/// clutter by its class or id only must hold to be a wrapper of the page rather than clutter: layouts name the page's
+/// wrapper after what they do with the footer or the navigation (`sticky-footer`,
+/// `wy-grid-for-nav`, `offset-nav`), and a real footer or menu never holds most of a page.
+const WRAPPER_SHARE_PERCENT: usize = 60;
+
+/// Fewest readable characters of a page wrapper (see [`WRAPPER_SHARE_PERCENT`]).
+const WRAPPER_MIN_CHARS: usize = 2_000;
+
+/// True when `el` is marked as clutter only by layout words ([`LAYOUT_WORDS`]) yet holds most of the
+/// readable text of the region being read (`root_chars`, see [`readable_chars`]): it wraps the
+/// page (see [`WRAPPER_SHARE_PERCENT`]).
+fn is_page_wrapper(el: ElementRef<'_>, root_chars: usize) -> bool {
+    let e = el.value();
+    if SKIP_TAGS.contains(&e.name()) || is_hidden(e) || e.attr("role").is_some() {
+        return false;
+    }
+    let marks = clutter_marks(e);
+    if marks.is_empty() || !marks.iter().all(|m| LAYOUT_WORDS.contains(&m.as_str())) {
+        return false;
+    }
+    let own = readable_chars(el);
+    own >= WRAPPER_MIN_CHARS && own * 100 >= root_chars * WRAPPER_SHARE_PERCENT
+}
+
+/// Clutter words that layouts also use for the page's wrapper (see [`is_page_wrapper`]); a
+/// comment thread or an ad slot holding most of a region is still clutter.
+const LAYOUT_WORDS: &[&str] = &["foot", "footer", "nav", "navigation", "menu", "sidebar"];
+
+/// Characters of text under `el`, outside scripts, styles and templates, spaces left out.
+fn readable_chars(el: ElementRef<'_>) -> usize {
+    el.descendants()
+        .filter_map(|n| n.value().as_text().map(|t| (n, t)))
+        .filter(|(n, _)| {
+            !n.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                matches!(
+                    a.value().name(),
+                    "script" | "style" | "noscript" | "template"
+                )
+            })
+        })
+        .map(|(_, t)| t.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
 /// A box that is mostly links (at least two, and 70% or more of its text) is navigation:
 /// "more on this story" lists, teaser grids, link strips, tables of contents.
 fn is_link_box(el: ElementRef<'_>) -> bool {
@@ -604,6 +650,7 @@ fn walk(
     blocks: &mut Vec<Block>,
     notes: &mut Vec<Block>,
     reading: Reading,
+    root_chars: usize,
 ) {
     for child in el.children() {
         match child.value() {
@@ -624,13 +671,15 @@ fn walk(
                         notes,
                         &mut nested,
                         reading,
+                        root_chars,
                     );
                     notes.append(&mut nested);
                     continue;
                 }
                 if (is_clutter(e)
                     && !is_article_marked_as_clutter(child_el)
-                    && !is_page_form(child_el))
+                    && !is_page_form(child_el)
+                    && !is_page_wrapper(child_el, root_chars))
                     || is_media_caption(child_el)
                 {
                     continue;
@@ -694,7 +743,15 @@ fn walk(
                             .filter(|n| is_nested_list(*n))
                             .filter_map(ElementRef::wrap)
                         {
-                            walk(list, BlockKind::ListItem, pending, blocks, notes, reading);
+                            walk(
+                                list,
+                                BlockKind::ListItem,
+                                pending,
+                                blocks,
+                                notes,
+                                reading,
+                                root_chars,
+                            );
                         }
                     }
                 } else {
@@ -704,7 +761,7 @@ fn walk(
                     } else {
                         context
                     };
-                    walk(child_el, inner, pending, blocks, notes, reading);
+                    walk(child_el, inner, pending, blocks, notes, reading, root_chars);
                     push_block(pending, inner, blocks);
                 }
             }
@@ -1064,6 +1121,55 @@ mod tests {
         assert_eq!(texts.len(), 8, "{texts:?}");
         assert!(texts[7].contains("paragraph 8"), "{texts:?}");
         assert!(!texts.iter().any(|t| t.contains("About me")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_page_wrapper_named_after_the_layout_is_read_and_real_furniture_is_not() {
+        let paragraphs = |topic: &str| -> String {
+            (1..=25)
+                .map(|i| {
+                    format!(
+                        "<p>The {topic} keeps time by the harbour tide; point {i} says how the \
+                         brass gears follow the moon across the month.</p>"
+                    )
+                })
+                .collect()
+        };
+        let read = |html: &str| -> Vec<String> {
+            let d = parse(
+                html,
+                &HtmlOptions {
+                    extractor: Some(crate::ingest::html::Strategy::Page),
+                    ..HtmlOptions::default()
+                },
+            );
+            d.blocks.into_iter().map(|b| b.text).collect()
+        };
+        // A sticky-footer layout wraps the whole page; the real footer inside it is not read.
+        let page = format!(
+            r#"<html><head><title>Tide clock</title></head><body><div class="sticky-footer">
+            <div class="container"><h1>Tide clock</h1>{}</div>
+            <div class="site-footer"><p>Shipping and returns. Contact us.</p></div></div>
+            </body></html>"#,
+            paragraphs("tide clock")
+        );
+        let texts = read(&page);
+        assert!(
+            texts.iter().any(|t| t.contains("point 25 says")),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("Contact us")), "{texts:?}");
+        // A comment thread is clutter however much of the page it holds.
+        let thread = format!(
+            r#"<html><head><title>Clock</title></head><body><main><h1>Clock</h1>
+            <p>A short note on the clock.</p><div class="comments">{}</div></main></body></html>"#,
+            paragraphs("reader's clock")
+        );
+        let texts = read(&thread);
+        assert!(
+            !texts.iter().any(|t| t.contains("reader's clock")),
+            "{texts:?}"
+        );
     }
 
     #[test]
