@@ -226,10 +226,7 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         },
         engine: args.engine,
         voice: voice_settings(&args.speak),
-        jobs: args
-            .speak
-            .jobs
-            .map_or_else(crate::render::workers::default_jobs, |j| j as usize),
+        jobs: jobs(&args.speak),
         require_audio: args.require_audio,
         force: args.force,
         keep_going: args.keep_going,
@@ -356,10 +353,7 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
         out_dir: ".".into(),
         engine: args.engine,
         voice: voice_settings(&args.speak),
-        jobs: args
-            .speak
-            .jobs
-            .map_or_else(crate::render::workers::default_jobs, |j| j as usize),
+        jobs: jobs(&args.speak),
         require_audio: true,
         force: args.force,
         keep_going: false,
@@ -716,6 +710,13 @@ fn run_engines() {
     };
     text += &format!("script: always available — a plain-text narration script, no audio{note}\n");
     emit(&text);
+}
+
+/// The chunks `export` and `book` speak at once: `--jobs`, else one a core.
+fn jobs(speak: &crate::cli::SpeakArgs) -> usize {
+    speak
+        .jobs
+        .map_or_else(crate::render::workers::default_jobs, |j| j as usize)
 }
 
 /// The voice settings `export` and `book` were given.

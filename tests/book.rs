@@ -21,6 +21,23 @@ fn stderr(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stderr).to_string()
 }
 
+/// `aloud book --engine espeak -q INPUT -o OUTPUT`, run.
+fn run_book(input: &Path, output: &Path) -> assert_cmd::assert::Assert {
+    aloud()
+        .args(["book", "--engine", "espeak", "-q"])
+        .arg(input)
+        .arg("-o")
+        .arg(output)
+        .assert()
+}
+
+/// [`run_book`], which must exit with `code` and one line on stderr: that line.
+fn book_error(input: &Path, output: &Path, code: i32) -> String {
+    let err = stderr(&run_book(input, output).code(code));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err
+}
+
 /// Checks a book against its manifest: ffprobe reads it; its length (less the encoder delay
 /// ffprobe reports as start time) is within 50 ms of `duration_ms`; it has one chapter per
 /// article, titled and timed as the manifest says (±50 ms), the first at 0, each other where
@@ -189,13 +206,7 @@ fn a_reading_list_becomes_one_book_in_each_format_with_a_chapter_per_article() {
 fn a_folder_is_read_in_name_order_and_an_existing_book_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("all-samples.opus");
-    aloud()
-        .args(["book", "--engine", "espeak", "-q"])
-        .arg(articles_dir())
-        .arg("-o")
-        .arg(&book)
-        .assert()
-        .success();
+    run_book(&articles_dir(), &book).success();
     let m = check_book(
         &book,
         "opus",
@@ -208,15 +219,7 @@ fn a_folder_is_read_in_name_order_and_an_existing_book_is_kept() {
     assert_eq!(m["title"], "all samples");
     // Again without --force: refused, the book untouched.
     let before = std::fs::read(&book).unwrap();
-    let a = aloud()
-        .args(["book", "--engine", "espeak", "-q"])
-        .arg(articles_dir())
-        .arg("-o")
-        .arg(&book)
-        .assert()
-        .code(1);
-    let err = stderr(&a);
-    assert_eq!(err.lines().count(), 1, "{err}");
+    let err = book_error(&articles_dir(), &book, 1);
     assert!(err.contains("already exists"), "{err}");
     assert_eq!(std::fs::read(&book).unwrap(), before);
 }
@@ -235,15 +238,7 @@ fn a_bad_list_line_is_one_error_naming_the_line_and_keep_going_leaves_it_out() {
     )
     .unwrap();
     let book = dir.path().join("book.m4b");
-    let a = aloud()
-        .args(["book", "--engine", "espeak", "-q"])
-        .arg(&list)
-        .arg("-o")
-        .arg(&book)
-        .assert()
-        .code(1);
-    let err = stderr(&a);
-    assert_eq!(err.lines().count(), 1, "{err}");
+    let err = book_error(&list, &book, 1);
     assert!(
         err.contains(&format!("{}:3: ", list.display()))
             && err.contains("missing-article.md: no such file"),
@@ -271,15 +266,7 @@ fn a_bad_list_line_is_one_error_naming_the_line_and_keep_going_leaves_it_out() {
     // A list of only comments names the list.
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "# nothing yet\n\n").unwrap();
-    let a = aloud()
-        .args(["book", "--engine", "espeak", "-q"])
-        .arg(&empty)
-        .arg("-o")
-        .arg(dir.path().join("empty.mp3"))
-        .assert()
-        .code(1);
-    let err = stderr(&a);
-    assert_eq!(err.lines().count(), 1, "{err}");
+    let err = book_error(&empty, &dir.path().join("empty.mp3"), 1);
     assert!(
         err.contains("empty.txt") && err.contains("names no articles"),
         "{err}"
@@ -296,15 +283,7 @@ fn an_output_without_a_book_extension_is_a_usage_error() {
         ("book", "not an audio file name"),
         ("book.txt", "not an audio file name"),
     ] {
-        let a = aloud()
-            .args(["book", "--engine", "espeak", "-q"])
-            .arg(articles_dir())
-            .arg("-o")
-            .arg(dir.path().join(name))
-            .assert()
-            .code(2);
-        let err = stderr(&a);
-        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        let err = book_error(&articles_dir(), &dir.path().join(name), 2);
         assert!(err.starts_with("aloud: error: -o "), "{err}");
         assert!(
             err.contains(named) && err.contains(".m4b, .mp3 or .opus"),
@@ -450,15 +429,7 @@ fn url_entries_are_read_as_export_reads_them_and_a_bad_one_names_its_line() {
     let list = dir.path().join("web.txt");
     std::fs::write(&list, format!("{url}/night\n{url}/gone\n")).unwrap();
     let book = dir.path().join("web.mp3");
-    let a = aloud()
-        .args(["book", "--engine", "espeak", "-q"])
-        .arg(&list)
-        .arg("-o")
-        .arg(&book)
-        .assert()
-        .code(1);
-    let err = stderr(&a);
-    assert_eq!(err.lines().count(), 1, "{err}");
+    let err = book_error(&list, &book, 1);
     assert!(
         err.contains(&format!(
             "web.txt:2: {url}/gone: the server answered HTTP 404"
@@ -468,13 +439,7 @@ fn url_entries_are_read_as_export_reads_them_and_a_bad_one_names_its_line() {
     assert!(!book.exists());
 
     std::fs::write(&list, format!("# one page\n{url}/night\n")).unwrap();
-    aloud()
-        .args(["book", "--engine", "espeak", "-q"])
-        .arg(&list)
-        .arg("-o")
-        .arg(&book)
-        .assert()
-        .success();
+    run_book(&list, &book).success();
     let m = check_book(&book, "mp3", &["night"]);
     assert_eq!(m["toc"][0]["source"], format!("{url}/night"));
     assert_eq!(
