@@ -936,6 +936,9 @@ fn plan(
     let probe = &whole.prefix(PROBE_SECONDS * rate as usize)?;
     let whole_aim = target - offset;
     let ceiling_now = ceiling.unwrap_or(0.0);
+    // The probe as the master would be, once for every format.
+    let out = &process(probe, rate, gain_db, ceiling);
+    let encoded_m = measure(out, rate);
     // One thread a format: each probe's round trip and gain search are independent.
     let probed: Vec<Result<Option<(CodecRecord, Lane)>, MasterError>> =
         std::thread::scope(|scope| {
@@ -945,10 +948,8 @@ fn plan(
                     scope.spawn(move || {
                         // One round trip of the probe as the master would be: the codec's loss
                         // and overshoot.
-                        let out = process(probe, rate, gain_db, ceiling);
-                        let encoded_m = measure(&out, rate);
                         let Some((decoded, decoded_rate)) =
-                            encode::round_trip(format, dir, name, stream, &out)?
+                            encode::round_trip(format, dir, name, stream, out)?
                         else {
                             return Ok(None);
                         };
