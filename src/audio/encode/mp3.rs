@@ -53,8 +53,6 @@ type Hip = *mut c_void;
 const MONO: c_int = 3;
 /// lame.h `vbr_mode` vbr_off: constant bit rate.
 const VBR_OFF: c_int = 0;
-/// LAME's algorithm quality, 0 best … 9 fastest; 2 is lame.h's "near-best, not too slow".
-const QUALITY: c_int = 2;
 
 impl Lame {
     /// Opens LAME; the error is one line naming the package to install.
@@ -204,7 +202,7 @@ impl Mp3Encoder {
                 (l.set_mode)(flags, MONO),
                 (l.set_vbr)(flags, VBR_OFF),
                 (l.set_brate)(flags, q.mp3_kbps as c_int),
-                (l.set_quality)(flags, QUALITY),
+                (l.set_quality)(flags, c_int::from(q.mp3_quality)),
                 (l.set_write_vbr_tag)(flags, 1),
                 (l.init_params)(flags),
             ]

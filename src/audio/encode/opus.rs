@@ -64,6 +64,9 @@ impl OpusEncoder {
         encoder
             .set_bitrate(opus::Bitrate::Bits(stream.quality.opus_kbps as i32 * 1000))
             .map_err(&err)?;
+        encoder
+            .set_complexity(i32::from(stream.quality.opus_complexity))
+            .map_err(&err)?;
         // Speech in 8 kHz of audio band (Opus "wideband"): at 32 kb/s libopus would code up to
         // 20 kHz, and its decoded peaks then passed the master's by 0.9-1.4 dB, more the harder
         // the master was limited, so lowering the ceiling never caught them; in wideband they
