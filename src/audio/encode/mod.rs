@@ -110,9 +110,10 @@ pub struct Quality {
 /// 32 kb/s, AAC 96 kb/s. LAME quality 7 and Opus complexity 7: on a 202 s joe-voice article
 /// they scored wideband PESQ (ITU-T P.862.2, against the mastered WAV) 4.50 and 4.53, against
 /// 4.38 for LAME's near-best quality 2 and 4.48 for complexity 10, at about half the encoder
-/// time; complexity 5 fell to 3.85 (README, "Formats"). At 64 kb/s ffmpeg's AAC encoder overshot the master's peaks by up to
-/// 2.1 dB on limited speech (decoded true peak +0.6 dBTP, clipping); at 96 kb/s they stay
-/// within 0.2 dB of the master's (README, "Formats").
+/// time; complexity 5 fell to 3.85 (README, "Formats"). At 64 kb/s ffmpeg's AAC encoder
+/// overshot the master's peaks by up to 2.1 dB on limited speech (decoded true peak
+/// +0.6 dBTP, clipping); at 96 kb/s they stay within 0.2 dB of the master's (README,
+/// "Formats").
 pub const SPEECH: Quality = Quality {
     mp3_kbps: 64,
     mp3_rate: None,
