@@ -11,7 +11,7 @@ use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::Stdio;
 
-use common::read_wav;
+use common::{aloud_std, read_wav};
 
 const BOUND_KIB: i64 = 1024 * 1024;
 
@@ -19,15 +19,7 @@ const BOUND_KIB: i64 = 1024 * 1024;
 fn export_peak(dir: &Path, text: &str, extra: &[&str]) -> (std::process::ExitStatus, i64) {
     let article = dir.join("article.txt");
     std::fs::write(&article, text).unwrap();
-    // The environment of `common::aloud()`, on a std Command so the child can be reaped with
-    // wait4.
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_aloud"))
-        .env_remove("ALOUD_ESPEAK_LIB")
-        .env_remove("ALOUD_ORT_LIB")
-        .env_remove("ALOUD_VOICES_DIR")
-        .env("XDG_CONFIG_HOME", tmp.join("no-config"))
-        .env("ALOUD_CACHE_DIR", tmp.join("chunk-cache"))
+    let child = aloud_std()
         .args(["export", "-q", "--no-cache"])
         .args(extra)
         .arg(&article)

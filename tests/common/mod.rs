@@ -62,7 +62,13 @@ pub fn articles_dir() -> PathBuf {
 /// folders of its own (so a lexicon in the user's ~/.config is not applied, and the user's
 /// chunk cache is neither used nor filled).
 pub fn aloud() -> Command {
-    let mut cmd = Command::cargo_bin("aloud").unwrap();
+    Command::from_std(aloud_std())
+}
+
+/// The same as [`aloud`], as a `std::process::Command` (for a test that reaps the child itself,
+/// e.g. with `wait4` for its peak memory).
+pub fn aloud_std() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_aloud"));
     for var in ["ALOUD_ESPEAK_LIB", "ALOUD_ORT_LIB", "ALOUD_VOICES_DIR"] {
         cmd.env_remove(var);
     }
