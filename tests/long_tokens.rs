@@ -16,6 +16,8 @@ use common::{aloud_std, read_wav};
 const BOUND_KIB: i64 = 1024 * 1024;
 
 /// Runs an export of `text` and returns (exit status, peak RSS in KiB).
+// The child is reaped by `wait4` (which also gives its rusage), not `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn export_peak(dir: &Path, text: &str, extra: &[&str]) -> (std::process::ExitStatus, i64) {
     let article = dir.join("article.txt");
     std::fs::write(&article, text).unwrap();
