@@ -202,6 +202,14 @@ pub const WINDOW_LETTERS: usize = 200;
 /// longer ones. Other scripts need no such floor: the script alone rules out English.
 pub const MIN_LATIN_LETTERS: usize = 20;
 
+/// At most this many windows of an article are given to the detector, spread evenly over
+/// it (every window when there are fewer): detection costs about 0.1 ms a window, so a
+/// 10 MB page of 50,000 windows spent 29 % of `aloud script` in `whatlang` (`perf record`
+/// on the `big-article` page of `benches/hostile_html.py`, 2026-12-03). 256 windows are
+/// about 50,000 letters, ten times a long feature article, so an article's main language
+/// is still decided by windows from all of it.
+pub const MAX_WINDOWS: usize = 256;
+
 /// How much a character counts towards a language's share: about its speaking time. A Han
 /// character, a kana or a Hangul syllable is a syllable, which takes about as long to say as
 /// three letters of an alphabet (an English syllable averages about three letters); every
@@ -283,8 +291,7 @@ pub fn detect<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Language {
     if all_letters == 0 || (latin_letters * 2 > all_letters && all_letters < MIN_LATIN_LETTERS) {
         return Language::ENGLISH;
     }
-    let detected: Vec<(Language, f64, f64)> = windows
-        .iter()
+    let detected: Vec<(Language, f64, f64)> = spread(&windows, MAX_WINDOWS)
         .filter_map(|w| {
             let (language, confidence) = detect_window(w)?;
             let weight: usize = w.chars().map(speaking_weight).sum();
@@ -301,6 +308,14 @@ pub fn detect<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Language {
         .into_iter()
         .map(|(language, weight, confidence)| (language, weight * confidence.max(0.01)));
     main_language(shares).unwrap_or(Language::ENGLISH)
+}
+
+/// At most `most` items of `items`, spread evenly from the first: all of them when there are
+/// no more than `most`.
+fn spread<T>(items: &[T], most: usize) -> impl Iterator<Item = &T> {
+    let n = items.len();
+    let take = n.min(most);
+    (0..take).map(move |i| &items[i * n / take])
 }
 
 /// whatlang's confidence (0–1) below which Latin-script text is not taken from English:
@@ -500,6 +515,31 @@ mod tests {
         for (want, text) in cases {
             assert_eq!(detect([text]), lang(want), "{text}");
         }
+    }
+
+    #[test]
+    fn spreads_a_sample_evenly_over_all_items() {
+        let items: Vec<usize> = (0..1000).collect();
+        let picked: Vec<usize> = spread(&items, 4).copied().collect();
+        assert_eq!(picked, [0, 250, 500, 750]);
+        let few = [1, 2, 3];
+        assert_eq!(spread(&few, MAX_WINDOWS).count(), 3);
+        assert_eq!(spread::<u8>(&[], MAX_WINDOWS).count(), 0);
+    }
+
+    #[test]
+    fn samples_windows_from_the_whole_of_a_long_article() {
+        // More windows than the detector is given: 400 of English, then 1,200 of French.
+        // Taking only the first MAX_WINDOWS would call it English.
+        let english = "The council met on Monday to discuss the cost of the new sea wall, \
+                       which residents say is long overdue after the winter storms.";
+        let french = "Le conseil s'est réuni lundi pour discuter du coût de la nouvelle digue, \
+                      que les habitants attendent depuis les tempêtes de l'hiver dernier.";
+        let blocks: Vec<&str> = std::iter::repeat_n(english, 400)
+            .chain(std::iter::repeat_n(french, 1200))
+            .collect();
+        assert!(blocks.len() > 2 * MAX_WINDOWS);
+        assert_eq!(detect(blocks), lang("fr"));
     }
 
     #[test]
