@@ -12,6 +12,11 @@ and runs `target/release/aloud script --json PAGE` on each, printing wall time, 
 exit code and the strategy that read it. Exits 1 if any page takes 5 s or more, or a page that
 should be read is not.
 
+This machine's speed changes from day to day (the same `espeak-ng` run has taken from 2.3 s to
+9.2 s on different days, the machine otherwise quiet), so the run starts with a yardstick:
+`espeak-ng` writing 300 of the big article's paragraphs (7,800 words) to a WAV, 2.3 s-class
+work on a fast day. Compare a page's time with the yardstick's of the same run.
+
 Run from the repository root after `cargo build --release`:  python3 benches/hostile_html.py
 A benchmark, not a test: times depend on the machine and on what else is running.
 """
@@ -52,6 +57,13 @@ def main():
     WORK.mkdir(parents=True, exist_ok=True)
     gnu_time = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
     failed = False
+    yard = WORK / "yardstick.txt"
+    yard.write_text("\n".join(prose(i) for i in range(300)))
+    t0 = time.perf_counter()
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "175", "-f", str(yard), "-w",
+                    str(WORK / "yardstick.wav")], check=True, capture_output=True)
+    print(f"yardstick: espeak-ng on 300 paragraphs (7,800 words): {time.perf_counter() - t0:.2f} s")
+    print()
     print(f"| page | size MB | wall s | peak RSS MiB | exit | strategy | words read |")
     print(f"|---|---|---|---|---|---|---|")
     for name, html, want_exit in pages():

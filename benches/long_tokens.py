@@ -2,8 +2,8 @@
 """Bounded memory on hostile tokens (issue 12): peak RSS of a real export of
   * a sentence holding one 5,000-character token (a base64-like blob, no spaces), and
   * a Chinese paragraph of over 2,000 characters (tests/data/zh_paragraph.txt),
-next to a plain 1,000-word article with the same engine, so the figure can be read against
-the engine's own working set. Before chunks were capped, one 1,050-character token took the
+next to a 1,000-character token and a plain 1,000-word article with the same engine, so the
+figure can be read against the engine's own working set and seen not to grow with the token. Before chunks were capped, one 1,050-character token took the
 neural voice 2.9 GB and a 300-character Chinese paragraph 6.5 GB.
 
 For each export it prints wall time, peak RSS (GNU time), seconds of audio, and the longest
@@ -43,7 +43,8 @@ def export(name, text_path, engine_args):
     shutil.rmtree(out, ignore_errors=True)
     cmd = [ALOUD, "export", "-q", "--no-cache", *engine_args, text_path, "-o", out]
     wall, rss = narration.timed(cmd)
-    slug = Path(text_path).stem
+    (folder,) = [d for d in out.iterdir() if d.is_dir()]  # the article's slug
+    slug = folder.name
     manifest = json.loads((out / slug / "manifest.json").read_text())
     longest = max(len(c.get("spoken", c.get("text", ""))) for c in manifest["chunks"])
     audio = narration.wav_seconds(out / slug / f"{slug}.wav")
@@ -56,12 +57,16 @@ def main():
     WORK.mkdir(parents=True, exist_ok=True)
     blob = WORK / "token.txt"
     blob.write_text(f"The key was {token(5000)} and it worked.\n")
+    short = WORK / "short-token.txt"
+    short.write_text(f"The key was {token(1000)} and it worked.\n")
     chinese = WORK / "zh_paragraph.txt"
     shutil.copy(ROOT / "tests" / "data" / "zh_paragraph.txt", chinese)
     plain, words = narration.make_article(1000)
     cases = [
+        ("1,000-character token", short, "piper (joe)", ["--engine", "piper", "--voice", "joe"]),
         ("5,000-character token", blob, "piper (joe)", ["--engine", "piper", "--voice", "joe"]),
         (f"plain article, {words} words", plain, "piper (joe)", ["--engine", "piper", "--voice", "joe"]),
+        ("1,000-character token", short, "espeak", ["--engine", "espeak"]),
         ("5,000-character token", blob, "espeak", ["--engine", "espeak"]),
         (f"plain article, {words} words", plain, "espeak", ["--engine", "espeak"]),
         ("5,000-character token", blob, "default (hibari)", []),
