@@ -273,7 +273,7 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
     let spoken = spoken_pieces(&opts.lexicon, language, &pieces);
 
     let mut chunks: Vec<Chunk> = Vec::new();
-    // Adds one piece; all but the last of a sentence end in a cut.
+    // Adds a piece as a chunk; a piece that says nothing passes its break to the chunk before.
     let push_piece = |paragraph: usize, piece: Piece, spoken: String, chunks: &mut Vec<Chunk>| {
         let brk = piece.brk;
         if spoken.chars().any(char::is_alphanumeric) {
