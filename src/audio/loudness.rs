@@ -288,6 +288,24 @@ impl Meter {
         self.ebu.loudness_global().unwrap_or(f64::NEG_INFINITY)
     }
 
+    /// Gated integrated loudness, LUFS, of the audio of several meters taken as one
+    /// programme (BS.1770's gating over all their blocks): how a stream metered in pieces,
+    /// one meter a piece, reads as a whole.
+    pub fn integrated_of(meters: &[Meter]) -> f64 {
+        ebur128::EbuR128::loudness_global_multiple(meters.iter().map(|m| &m.ebu))
+            .unwrap_or(f64::NEG_INFINITY)
+    }
+
+    /// RMS, dBFS, of the audio of several meters taken as one.
+    pub fn rms_dbfs_of(meters: &[Meter]) -> f64 {
+        let count: u64 = meters.iter().map(|m| m.count).sum();
+        if count == 0 {
+            return f64::NEG_INFINITY;
+        }
+        let sum: f64 = meters.iter().map(|m| m.sum_squares).sum();
+        db((sum / count as f64).sqrt() / 32768.0)
+    }
+
     /// RMS of every sample so far, dBFS.
     pub fn rms_dbfs(&self) -> f64 {
         if self.count == 0 {
@@ -483,50 +501,241 @@ impl TruePeak {
     }
 }
 
-/// A look-ahead peak limiter that keeps the *true* (inter-sample) peak of its output under a
-/// ceiling, with a smooth gain and without clipping.
+/// The detector half of [`Limiter`]: for each sample `k`, its *peak* — the largest magnitude
+/// of `x[k]` and of the points the [`Interpolator`] finds between it and either neighbour.
 ///
-/// The detector upsamples by ⌈192 kHz / rate⌉ (at least 4×, the oversampling BS.1770-4 Annex 2
-/// asks of a true-peak meter at 48 kHz) with a 32-tap-per-phase Kaiser-windowed sinc interpolator, and
-/// asks of each sample the gain that brings the largest of it and the interpolated values on
-/// either side under the ceiling. The gain is the minimum of those over the look-ahead window,
-/// released exponentially, then averaged over the look-ahead: every average is of values that
-/// are each at most the gain the delayed sample needs, so the output never exceeds the
-/// ceiling, and the gain moves over at least the look-ahead (5 ms) instead of jumping. The
-/// output is the input delayed by the look-ahead plus the interpolator's reach; [`push`]
-/// and [`finish`] hide the delay, so `n` samples in give `n` samples out, in line.
-///
-/// [`push`]: Limiter::push
-/// [`finish`]: Limiter::finish
-pub struct Limiter {
-    ceiling: f32,
-    lookahead: usize,
-    release: f32,
-    /// Below `ceiling / interp.bound` nothing is interpolated.
+/// Interpolation is linear in the input, so the peaks of `g · x` are `g ·` the peaks of `x`:
+/// one envelope serves every gain and ceiling run over the same audio (the gain search's
+/// runs over an article's sample, and every lane of the final pass), which [`GainStage`]
+/// then turns into a gain. Points are interpolated only near samples louder than
+/// `threshold / bound` (no point can exceed `bound ×` the largest sample within the
+/// interpolator's reach), so a sample's peak is exact wherever it is above `threshold`, and
+/// is `|x[k]|` (at most `threshold`) elsewhere. The output lags the input by
+/// [`INTERP_HALF`] samples; [`finish`](PeakEnvelope::finish) flushes them, so `n` samples in
+/// give `n` (sample, peak) pairs out, in order.
+#[derive(Clone)]
+pub struct PeakEnvelope {
     interp: Interpolator,
-    /// Input from x[k − 6] on (from `history_start`), for the detector.
+    /// Samples louder than this are interpolated around.
+    loud: f32,
+    /// Input from x[k − INTERP_HALF] on (from `history_start`).
     history: Vec<f32>,
     history_start: usize,
-    /// Samples pushed up to which interpolated points may pass the ceiling (a sample that
-    /// loud was seen within the interpolator's reach).
+    /// Samples pushed up to which interpolated points may pass the threshold.
     loud_until: usize,
     /// The largest interpolated magnitude between the previous sample and the current one.
     between_before: f32,
-    /// Monotonic queue of (index, needed gain) for the sliding minimum.
+    /// Samples pushed.
+    received: usize,
+    /// Pairs emitted.
+    emitted: usize,
+}
+
+impl PeakEnvelope {
+    /// An envelope for mono audio at `sample_rate` (full scale ±1.0), exact above
+    /// `threshold` (linear; 0 interpolates around every sample).
+    pub fn new(sample_rate: u32, threshold: f32) -> PeakEnvelope {
+        let interp = Interpolator::new(sample_rate);
+        PeakEnvelope {
+            loud: threshold / interp.bound,
+            interp,
+            history: vec![0.0; INTERP_HALF],
+            history_start: 0,
+            loud_until: 0,
+            between_before: 0.0,
+            received: 0,
+            emitted: 0,
+        }
+    }
+
+    /// Feeds samples; appends the samples whose peak is known to `xs` and their peaks to
+    /// `peaks` (the same length).
+    pub fn push(&mut self, input: &[f32], xs: &mut Vec<f32>, peaks: &mut Vec<f32>) {
+        for &x in input {
+            self.received += 1;
+            if x.abs() > self.loud {
+                self.loud_until = self.received + 2 * INTERP_HALF;
+            }
+            self.history.push(x);
+            // x[k − 16 ..= k + 16] is there: the peak of sample k is known.
+            if self.history.len() - self.history_start == 2 * INTERP_HALF + 1 {
+                let h = &self.history[self.history_start..=self.history_start + 2 * INTERP_HALF];
+                let centre = h[INTERP_HALF];
+                // Points between x[k] and x[k + 1] read x[k − 15 ..= k + 16] = h[1..].
+                let mut between_after = 0f32;
+                if self.received <= self.loud_until {
+                    between_after = self.interp.between(&h[1..]);
+                }
+                // Else every sample within reach is under threshold / bound, so is every point.
+                peaks.push(centre.abs().max(between_after).max(self.between_before));
+                xs.push(centre);
+                self.between_before = between_after;
+                self.history_start += 1;
+                self.emitted += 1;
+                if self.history_start >= 4096 {
+                    self.history.drain(..self.history_start);
+                    self.history_start = 0;
+                }
+            }
+        }
+    }
+
+    /// Flushes the samples still waiting for their right-hand neighbours (as silence).
+    pub fn finish(mut self, xs: &mut Vec<f32>, peaks: &mut Vec<f32>) {
+        let wanted = self.received - self.emitted;
+        let (x0, p0) = (xs.len(), peaks.len());
+        self.push(&[0.0; INTERP_HALF], xs, peaks);
+        xs.truncate(x0 + wanted);
+        peaks.truncate(p0 + wanted);
+    }
+}
+
+/// The gain half of [`Limiter`]: from each sample and its peak (a [`PeakEnvelope`]), the
+/// gain that keeps `gain × peak` under the ceiling, taken as the minimum over the look-ahead
+/// window, released exponentially, then averaged over the look-ahead: every average is of
+/// values that are each at most the gain the delayed sample needs, so the output never
+/// exceeds the ceiling, and the gain moves over at least the look-ahead (5 ms) instead of
+/// jumping. The output (`gain ×` the input, limited) lags by the look-ahead;
+/// [`finish`](GainStage::finish) flushes it, so `n` samples in give `n` out.
+pub struct GainStage {
+    ceiling: f32,
+    gain: f32,
+    lookahead: usize,
+    release: f32,
+    /// Monotonic queue of (index, needed gain) for the sliding minimum, of gains under 1.
     minimum: VecDeque<(usize, f32)>,
     released: f32,
-    average: VecDeque<f32>,
+    /// The last `lookahead` released gains (a ring, from `at`), their sum, and how many of
+    /// them are under 1 (none: the average is exactly 1, and the sum is reset to it, so
+    /// rounding never accumulates over an article).
+    average: Vec<f32>,
     average_sum: f64,
-    /// Input waiting to be output: x[k − lookahead ..= k].
-    delay: VecDeque<f32>,
-    /// Samples given to the detector (k of the next one).
-    detected: usize,
-    /// Samples pushed.
+    under_one: usize,
+    /// Input waiting to be output: x[k − lookahead .. k] (a ring, from `at`).
+    delay: Vec<f32>,
+    at: usize,
+    /// Samples received (k of the next one).
     received: usize,
     /// Samples output.
     emitted: usize,
     /// Largest gain reduction applied, as a factor (1 = none).
     pub deepest: f32,
+}
+
+impl GainStage {
+    /// A stage at `sample_rate` that applies `gain` (linear) and keeps true peaks at most
+    /// `ceiling` (linear, 1.0 = full scale).
+    pub fn new(sample_rate: u32, ceiling: f32, gain: f32) -> GainStage {
+        let lookahead = crate::audio::samples_for_ms(LIMITER_LOOKAHEAD_MS, sample_rate).max(1);
+        let release_samples = LIMITER_RELEASE_MS * sample_rate as f32 / 1000.0;
+        GainStage {
+            ceiling,
+            gain,
+            lookahead,
+            release: 1.0 - (-1.0 / release_samples).exp(),
+            minimum: VecDeque::new(),
+            released: 1.0,
+            average: vec![1.0; lookahead],
+            average_sum: lookahead as f64,
+            under_one: 0,
+            delay: vec![0.0; lookahead],
+            at: 0,
+            received: 0,
+            emitted: 0,
+            deepest: 1.0,
+        }
+    }
+
+    /// Feeds samples `xs` with their `peaks` (as [`PeakEnvelope`] gives them, same length)
+    /// and appends the limited output that is ready to `out`.
+    pub fn push(&mut self, xs: &[f32], peaks: &[f32], out: &mut Vec<f32>) {
+        debug_assert_eq!(xs.len(), peaks.len());
+        out.reserve(xs.len());
+        for (&x, &peak) in xs.iter().zip(peaks) {
+            let peak = peak * self.gain;
+            let needed = if peak > self.ceiling {
+                self.ceiling / peak
+            } else {
+                1.0
+            };
+            self.step(x * self.gain, needed, out);
+        }
+    }
+
+    #[inline]
+    fn step(&mut self, x: f32, needed: f32, out: &mut Vec<f32>) {
+        let k = self.received;
+        self.received += 1;
+        // A gain of 1 is the most any sample needs, so it is the minimum only of a window
+        // with nothing under it: those are left out, and an empty queue reads as 1.
+        if needed < 1.0 {
+            while self.minimum.back().is_some_and(|&(_, g)| g >= needed) {
+                self.minimum.pop_back();
+            }
+            self.minimum.push_back((k, needed));
+        }
+        while self
+            .minimum
+            .front()
+            .is_some_and(|&(i, _)| i + self.lookahead < k)
+        {
+            self.minimum.pop_front();
+        }
+        let held = self.minimum.front().map_or(1.0, |&(_, g)| g);
+        self.released = held.min(self.released + self.release * (1.0 - self.released));
+        let leaving = std::mem::replace(&mut self.average[self.at], self.released);
+        self.under_one += usize::from(self.released < 1.0);
+        self.under_one -= usize::from(leaving < 1.0);
+        let gain = if self.under_one == 0 {
+            self.average_sum = self.lookahead as f64;
+            1.0
+        } else {
+            self.average_sum += f64::from(self.released) - f64::from(leaving);
+            ((self.average_sum / self.lookahead as f64) as f32).min(1.0)
+        };
+        self.deepest = self.deepest.min(gain);
+        // The sample being judged is x[k]; the one leaving the delay is x[k − lookahead].
+        let delayed = std::mem::replace(&mut self.delay[self.at], x);
+        self.at += 1;
+        if self.at == self.lookahead {
+            self.at = 0;
+        }
+        if k >= self.lookahead {
+            out.push(delayed * gain);
+            self.emitted += 1;
+        }
+    }
+
+    /// Flushes the samples still in the look-ahead, so the output is as long as the input.
+    /// Returns the deepest reduction, as a factor.
+    pub fn finish(mut self, out: &mut Vec<f32>) -> f32 {
+        let wanted = self.received - self.emitted;
+        let before = out.len();
+        for _ in 0..self.lookahead {
+            self.step(0.0, 1.0, out);
+        }
+        out.truncate(before + wanted);
+        self.deepest
+    }
+}
+
+/// A look-ahead peak limiter that keeps the *true* (inter-sample) peak of its output under a
+/// ceiling, with a smooth gain and without clipping: a [`PeakEnvelope`] (exact above
+/// `ceiling`) into a [`GainStage`] of unit gain.
+///
+/// The detector upsamples by ⌈192 kHz / rate⌉ (at least 4×, the oversampling BS.1770-4 Annex 2
+/// asks of a true-peak meter at 48 kHz) with a 32-tap-per-phase Kaiser-windowed sinc
+/// interpolator. The output is the input delayed by the look-ahead plus the interpolator's
+/// reach; [`push`] and [`finish`] hide the delay, so `n` samples in give `n` samples out, in
+/// line.
+///
+/// [`push`]: Limiter::push
+/// [`finish`]: Limiter::finish
+pub struct Limiter {
+    envelope: PeakEnvelope,
+    stage: GainStage,
+    xs: Vec<f32>,
+    peaks: Vec<f32>,
 }
 
 /// Look-ahead of [`Limiter`], milliseconds.
@@ -553,113 +762,30 @@ impl Limiter {
     /// A limiter for mono audio at `sample_rate` keeping true peaks at most `ceiling`
     /// (linear, 1.0 = full scale).
     pub fn new(sample_rate: u32, ceiling: f32) -> Limiter {
-        let lookahead = crate::audio::samples_for_ms(LIMITER_LOOKAHEAD_MS, sample_rate).max(1);
-        let release_samples = LIMITER_RELEASE_MS * sample_rate as f32 / 1000.0;
         Limiter {
-            ceiling,
-            lookahead,
-            release: 1.0 - (-1.0 / release_samples).exp(),
-            interp: Interpolator::new(sample_rate),
-            history: vec![0.0; INTERP_HALF],
-            history_start: 0,
-            loud_until: 0,
-            between_before: 0.0,
-            minimum: VecDeque::new(),
-            released: 1.0,
-            average: std::iter::repeat_n(1.0, lookahead).collect(),
-            average_sum: lookahead as f64,
-            delay: std::iter::repeat_n(0.0, lookahead).collect(),
-            detected: 0,
-            received: 0,
-            emitted: 0,
-            deepest: 1.0,
+            envelope: PeakEnvelope::new(sample_rate, ceiling),
+            stage: GainStage::new(sample_rate, ceiling, 1.0),
+            xs: Vec::new(),
+            peaks: Vec::new(),
         }
     }
 
     /// Feeds samples (full scale ±1.0) and appends the limited output that is ready to `out`.
     pub fn push(&mut self, input: &[f32], out: &mut Vec<f32>) {
-        for &x in input {
-            self.received += 1;
-            if x.abs() * self.interp.bound > self.ceiling {
-                self.loud_until = self.received + 2 * INTERP_HALF;
-            }
-            self.history.push(x);
-            // x[k − 6 ..= k + 6] is there: the detector can judge sample k.
-            if self.history.len() - self.history_start == 2 * INTERP_HALF + 1 {
-                let needed = self.needed_gain();
-                self.history_start += 1;
-                self.gain_step(needed, out);
-                if self.history_start >= 4096 {
-                    self.history.drain(..self.history_start);
-                    self.history_start = 0;
-                }
-            }
-        }
-    }
-
-    /// The gain sample k = history[6] needs so it and the interpolated points around it stay
-    /// under the ceiling.
-    fn needed_gain(&mut self) -> f32 {
-        let h = &self.history[self.history_start..self.history_start + 2 * INTERP_HALF + 1];
-        let centre = h[INTERP_HALF];
-        // Points between x[k] and x[k + 1] read x[k − 5 ..= k + 6] = h[1..13].
-        let mut between_after = 0f32;
-        if self.received <= self.loud_until {
-            between_after = self.interp.between(&h[1..]);
-        }
-        // Else every sample within reach is under ceiling / bound, so is every point.
-        let peak = centre.abs().max(between_after).max(self.between_before);
-        self.between_before = between_after;
-        if peak > self.ceiling {
-            self.ceiling / peak
-        } else {
-            1.0
-        }
-    }
-
-    fn gain_step(&mut self, needed: f32, out: &mut Vec<f32>) {
-        let k = self.detected;
-        self.detected += 1;
-        while self.minimum.back().is_some_and(|&(_, g)| g >= needed) {
-            self.minimum.pop_back();
-        }
-        self.minimum.push_back((k, needed));
-        while self
-            .minimum
-            .front()
-            .is_some_and(|&(i, _)| i + self.lookahead < k)
-        {
-            self.minimum.pop_front();
-        }
-        let held = self.minimum.front().map_or(1.0, |&(_, g)| g);
-        self.released = held.min(self.released + self.release * (1.0 - self.released));
-        self.average.push_back(self.released);
-        self.average_sum += f64::from(self.released);
-        self.average_sum -= f64::from(self.average.pop_front().unwrap_or(1.0));
-        let gain = ((self.average_sum / self.lookahead as f64) as f32).min(1.0);
-        self.deepest = self.deepest.min(gain);
-        // The sample being judged is x[k]; the one leaving the delay is x[k − lookahead].
-        let x = self.history[self.history_start + INTERP_HALF - 1];
-        self.delay.push_back(x);
-        let delayed = self.delay.pop_front().unwrap_or(0.0);
-        if k >= self.lookahead {
-            out.push(delayed * gain);
-            self.emitted += 1;
-        }
+        self.xs.clear();
+        self.peaks.clear();
+        self.envelope.push(input, &mut self.xs, &mut self.peaks);
+        self.stage.push(&self.xs, &self.peaks, out);
     }
 
     /// Flushes the samples still in the look-ahead and detector, so the output has as many
-    /// samples as the input.
-    pub fn finish(mut self, out: &mut Vec<f32>) {
-        let total = self.received;
-        let zeros = vec![0f32; self.lookahead + INTERP_HALF + 1];
-        let before = out.len();
-        let mut rest = Vec::new();
-        self.push(&zeros, &mut rest);
-        let wanted = total - (self.emitted - rest.len());
-        rest.truncate(wanted);
-        out.extend(rest);
-        debug_assert!(out.len() >= before);
+    /// samples as the input. Returns the deepest reduction, as a factor (1 = none).
+    pub fn finish(mut self, out: &mut Vec<f32>) -> f32 {
+        self.xs.clear();
+        self.peaks.clear();
+        self.envelope.finish(&mut self.xs, &mut self.peaks);
+        self.stage.push(&self.xs, &self.peaks, out);
+        self.stage.finish(out)
     }
 }
 
@@ -738,6 +864,43 @@ mod tests {
         let tail = &out[out.len() - 1000..];
         let peak = tail.iter().fold(0f32, |m, x| m.max(x.abs()));
         assert!(peak > 0.45, "released: {peak}");
+    }
+
+    #[test]
+    fn one_envelope_serves_every_gain_and_threshold() {
+        // The limiter of g · x is the gain stage at g over the peaks of x, for any g, and an
+        // envelope found at a lower threshold (as the gain search keeps one) gives the same.
+        let rate = 22050;
+        let mut input = sine(5012.0, 0.6, rate, 6000);
+        input.extend(vec![0f32; 2000]);
+        input.extend(sine(700.0, 0.2, rate, 5000));
+        let ceiling = linear(-1.5) as f32;
+        for gain in [1.0f32, 1.8, 3.1] {
+            let gained: Vec<f32> = input.iter().map(|x| x * gain).collect();
+            let expected = limit(&gained, rate, ceiling);
+            for threshold in [ceiling / gain, 0.0] {
+                let mut envelope = PeakEnvelope::new(rate, threshold);
+                let (mut xs, mut peaks) = (Vec::new(), Vec::new());
+                for block in input.chunks(777) {
+                    envelope.push(block, &mut xs, &mut peaks);
+                }
+                envelope.finish(&mut xs, &mut peaks);
+                assert_eq!(xs, input, "the envelope hands the samples on, in line");
+                let mut stage = GainStage::new(rate, ceiling, gain);
+                let mut out = Vec::new();
+                for (x, p) in xs.chunks(1000).zip(peaks.chunks(1000)) {
+                    stage.push(x, p, &mut out);
+                }
+                stage.finish(&mut out);
+                assert_eq!(out.len(), expected.len());
+                let worst = out
+                    .iter()
+                    .zip(&expected)
+                    .map(|(a, b)| (a - b).abs())
+                    .fold(0f32, f32::max);
+                assert!(worst < 1e-5, "gain {gain}, threshold {threshold}: {worst}");
+            }
+        }
     }
 
     #[test]

@@ -17,6 +17,10 @@
 //! than the sample, both measured before) within 0.02 LU. The limiter acts locally (5 ms
 //! look-ahead, 80 ms release, reset by every pause), so what it takes from the sample is what it
 //! takes from the whole: the result lands within about 0.1 LU (`benches/publish.py`).
+//! The limiter's costliest part, finding each sample's true peak (oversampled), is linear in
+//! the input, so it is done once: the sample's peaks are found before the first run and kept
+//! (2 bytes a sample), and in pass 2 the reader finds them once for every lane. Each run
+//! takes the sample's two halves on a thread each, their meters read as one programme.
 //! **Lossy formats** (MP3, Opus, AAC) change the audio: they lose some of the high band that
 //! K-weighting counts (0.4–0.5 LU at 64 kb/s MP3 and 32 kb/s Opus) and their decoders
 //! overshoot the peaks (0.5–0.9 dB). So a probe (the first [`PROBE_SECONDS`] of the sample)
@@ -25,9 +29,9 @@
 //! file is decoded and measured; one that misses (the whole article gives the codec more
 //! chances to overshoot than the probe) is mastered and encoded again, corrected by what was
 //! measured, at most [`CODEC_FIXES`] times.
-//! **Pass 2** reads the raw file once, block by block, into one lane per gain and ceiling
-//! (the master for WAV and FLAC, one per lossy format), each applying its gain and look-ahead
-//! limiter on a thread of its own and feeding its encoders, each on a thread of its own; the
+//! **Pass 2** reads the raw file once, block by block with its peaks, into one lane per gain
+//! and ceiling (the master for WAV and FLAC, one per lossy format), each applying its gain and
+//! look-ahead limiter on a thread of its own and feeding its encoders, each on its own; the
 //! master's 16-bit samples are measured (the manifest's `after`). The raw file is then deleted;
 //! with `--loudness none` its parts are renamed into the WAV instead (they are its samples).
 //! The chunk WAVs are the engine's speech before mastering.
@@ -35,7 +39,7 @@
 use std::path::{Path, PathBuf};
 
 use super::encode::{self, Chapter, EncodeError, Format, Quality, Stream, Tags};
-use super::loudness::{self, Limiter, Loudness, Measurement, Meter, AUDIOBOOK};
+use super::loudness::{self, GainStage, Loudness, Measurement, Meter, PeakEnvelope, AUDIOBOOK};
 use super::{samples_for_ms, Part, PartedWriter, Span};
 
 /// What the manifest records of the loudness normalization.
@@ -77,7 +81,8 @@ pub struct CodecRecord {
     /// How far the decoded true peak passed the encoded one on the probe, dB.
     pub codec_overshoot_db: f64,
     /// A gain after its limiter, dB (0, or negative when the codec's overshoot did not fall
-    /// with the ceiling: see [`CODEC_FIXES`]).
+    /// with the ceiling: see [`CODEC_FIXES`]). Opus carries it as its header's output gain
+    /// when the file already holds the attempt being trimmed.
     pub trim_db: f64,
     /// The written file decoded as a player would (LAME's decoder for MP3, libopus at 48 kHz
     /// for Opus, ffmpeg for AAC) and measured.
@@ -235,6 +240,17 @@ struct Sample<'a> {
     /// The raw parts (their timeline) and their paths.
     parts: &'a [Part],
     paths: &'a [PathBuf],
+    /// Found before the first run of the gain search.
+    prepared: std::sync::OnceLock<Prepared>,
+}
+
+/// What the gain search knows of the sample before its first run. Besides, each sample's peak
+/// ([`PeakEnvelope`], exact everywhere, kept by [`keep_peak`]) is in a file a half (2 bytes
+/// a sample; read back with the samples on every run, so the sample still costs no memory).
+struct Prepared {
+    /// The sample's level as it is: integrated loudness, LUFS, and RMS, dBFS.
+    lufs: f64,
+    rms_dbfs: f64,
 }
 
 impl Sample<'_> {
@@ -246,6 +262,30 @@ impl Sample<'_> {
     /// Calls `each` with the stream in blocks of [`BLOCK`] samples (the last one shorter),
     /// stopping after `limit` samples.
     fn each_block(&self, limit: usize, each: &mut dyn FnMut(&[i16])) -> Result<(), MasterError> {
+        self.each_block_of(0..self.picks.len(), limit, each)
+    }
+
+    /// Where the sample's picks split into two runs of about equal length: the first pick of
+    /// the second, and the samples before it.
+    fn middle(&self) -> (usize, usize) {
+        let half = self.len() / 2;
+        let mut at = 0;
+        for (i, p) in self.picks.iter().enumerate() {
+            if at >= half {
+                return (i, at);
+            }
+            at += p.speech + p.pause;
+        }
+        (self.picks.len(), at)
+    }
+
+    /// [`each_block`](Sample::each_block) over the picks in `range` only.
+    fn each_block_of(
+        &self,
+        range: std::ops::Range<usize>,
+        limit: usize,
+        each: &mut dyn FnMut(&[i16]),
+    ) -> Result<(), MasterError> {
         use std::io::{Read, Seek, SeekFrom};
         let mut opened: Vec<Option<(std::io::BufReader<std::fs::File>, u64)>> =
             (0..self.paths.len()).map(|_| None).collect();
@@ -258,7 +298,7 @@ impl Sample<'_> {
                 block.clear();
             }
         };
-        for pick in &self.picks {
+        for pick in &self.picks[range] {
             if left == 0 {
                 break;
             }
@@ -316,6 +356,106 @@ impl Sample<'_> {
             each(&block);
         }
         Ok(())
+    }
+
+    /// The files of the peaks of the sample's two halves, beside the raw file.
+    fn peak_paths(&self) -> [PathBuf; 2] {
+        let raw = self.paths.first().cloned().unwrap_or_default();
+        [1, 2].map(|half| raw.with_extension(format!("peaks{half}")))
+    }
+
+    /// The sample's two halves: each one's range of picks and its first sample's place in
+    /// the stream. A half starts at a chunk, after the previous one's pause (at least the
+    /// interpolator's reach of silence), so its peaks are those of the whole stream there.
+    fn halves(&self) -> [(std::ops::Range<usize>, usize); 2] {
+        let (middle, before) = self.middle();
+        [(0..middle, 0), (middle..self.picks.len(), before)]
+    }
+
+    /// The sample's peaks (written to [`peak_paths`](Sample::peak_paths)) and level as it
+    /// is, found on the first call, each half on a thread.
+    fn prepared(&self, sample_rate: u32) -> Result<&Prepared, MasterError> {
+        if let Some(prepared) = self.prepared.get() {
+            return Ok(prepared);
+        }
+        let paths = self.peak_paths();
+        let found: Vec<Result<Meter, MasterError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = self
+                .halves()
+                .into_iter()
+                .zip(&paths)
+                .map(|((range, _), path)| {
+                    scope.spawn(move || {
+                        use std::io::Write;
+                        let peak_error = |e: std::io::Error| MasterError::Raw {
+                            path: path.clone(),
+                            reason: e.to_string(),
+                        };
+                        let file = std::fs::File::create(path).map_err(peak_error)?;
+                        let mut out = std::io::BufWriter::new(file);
+                        let mut envelope = PeakEnvelope::new(sample_rate, 0.0);
+                        let mut meter = Meter::new(sample_rate, false);
+                        let (mut xs, mut peaks) = (Vec::new(), Vec::new());
+                        let mut input = Vec::new();
+                        let mut bytes = Vec::new();
+                        let mut write = |peaks: &mut Vec<f32>, xs: &mut Vec<f32>| {
+                            bytes.clear();
+                            for p in peaks.drain(..) {
+                                bytes.extend_from_slice(&keep_peak(p).to_le_bytes());
+                            }
+                            xs.clear();
+                            out.write_all(&bytes)
+                        };
+                        let mut written = Ok(());
+                        self.each_block_of(range, usize::MAX, &mut |block| {
+                            meter.add(block);
+                            input.clear();
+                            input.extend(block.iter().map(|&s| f32::from(s) / 32768.0));
+                            envelope.push(&input, &mut xs, &mut peaks);
+                            if written.is_ok() {
+                                written = write(&mut peaks, &mut xs);
+                            }
+                        })?;
+                        envelope.finish(&mut xs, &mut peaks);
+                        written
+                            .and_then(|()| write(&mut peaks, &mut xs))
+                            .and_then(|()| out.flush())
+                            .map_err(peak_error)?;
+                        Ok(meter)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a sample thread does not panic"))
+                .collect()
+        });
+        let meters = found.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let prepared = Prepared {
+            lufs: Meter::integrated_of(&meters),
+            rms_dbfs: Meter::rms_dbfs_of(&meters),
+        };
+        Ok(self.prepared.get_or_init(|| prepared))
+    }
+
+    /// Removes the files of the sample's peaks, if any were written.
+    fn remove_peaks(&self) {
+        if self.prepared.get().is_some() {
+            for path in self.peak_paths() {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+
+    /// The sample's level as it is, by `loudness`'s measure.
+    fn level(&self, sample_rate: u32, loudness: Loudness) -> Result<Option<f64>, MasterError> {
+        let p = self.prepared(sample_rate)?;
+        let level = match loudness {
+            Loudness::Integrated { .. } => p.lufs,
+            Loudness::Audiobook => p.rms_dbfs,
+            Loudness::Off => return Ok(None),
+        };
+        Ok(level.is_finite().then_some(level))
     }
 
     /// The first `n` samples of the stream, in memory.
@@ -433,6 +573,7 @@ impl Master {
             picks: std::mem::take(&mut self.sample.items),
             parts: &raw_parts,
             paths: &raw_paths,
+            prepared: std::sync::OnceLock::new(),
         };
         let result = plan(
             &self.dir,
@@ -485,6 +626,7 @@ impl Master {
                 loudness: record(self.loudness, gain_db, limiter_db, before, after, encoded),
             })
         });
+        whole.remove_peaks();
         for p in &raw_paths {
             let _ = std::fs::remove_file(p);
         }
@@ -499,7 +641,9 @@ impl Master {
 /// [`CODEC_FIXES`] times). A peak that trimming alone would bring under the ceiling within
 /// [`CODEC_TRIM_WITHIN`] of the level, or that a lower ceiling did not lower, or that is still
 /// over after the fixes, ends it: the attempt nearest the target is trimmed after its limiter
-/// and encoded once more. The record gets the last measurement, of the file as written.
+/// and encoded once more (an Opus file that holds that attempt is trimmed by its header's
+/// output gain instead, which costs no encoding). The record gets the last measurement, of
+/// the file as written.
 #[allow(clippy::too_many_arguments)]
 fn check_lossy(
     dir: &Path,
@@ -523,6 +667,8 @@ fn check_lossy(
     // target: (how far from it, LU; its excess over the ceiling, dB; its lane).
     let mut best: Option<(f64, f64, Lane)> = None;
     let mut last_excess: Option<f64> = None;
+    // The attempt the file holds now.
+    let mut on_disk = lane.clone();
     // The attempt just encoded was the last one (the best, trimmed or not).
     let mut settled = false;
     for fix in 0..=CODEC_FIXES + 1 {
@@ -588,16 +734,23 @@ fn check_lossy(
             )?
             .min(master_gain_db + MAX_EXTRA_GAIN_DB);
         }
-        final_pass(
-            dir,
-            name,
-            stream,
-            loudness,
-            vec![lane.clone()],
-            raw_paths,
-            parts,
-            before,
-        )?;
+        let same_audio = lane.gain_db == on_disk.gain_db && lane.ceiling == on_disk.ceiling;
+        if settled && format == Format::Opus && same_audio && on_disk.trim_db == 0.0 {
+            // The file already holds this attempt: its header's output gain trims it.
+            encode::opus::set_output_gain(&path, lane.trim_db)?;
+        } else {
+            final_pass(
+                dir,
+                name,
+                stream,
+                loudness,
+                vec![lane.clone()],
+                raw_paths,
+                parts,
+                before,
+            )?;
+            on_disk = lane.clone();
+        }
     }
     Ok(())
 }
@@ -647,40 +800,48 @@ fn final_parts(name: &str, raw: &[Part]) -> Vec<Part> {
         .collect()
 }
 
-/// Gain and limiter, as applied to a stream.
+/// Gain and limiter, as applied to a stream whose peaks a [`PeakEnvelope`] found (one
+/// envelope serves every chain over the same audio: see [`Enveloper`]).
 struct Chain {
     gain: f32,
-    limiter: Option<Limiter>,
+    /// The limiter's gain stage, with a ceiling.
+    stage: Option<GainStage>,
+    /// The limiter's ceiling (linear, the margin taken), if any.
+    ceiling: Option<f32>,
     /// Gain after the limiter (1 but for a trimmed lossy lane).
     trim: f32,
     out: Vec<f32>,
-    gained: Vec<f32>,
 }
 
 impl Chain {
     fn new(sample_rate: u32, gain_db: f64, ceiling_dbtp: Option<f64>) -> Chain {
+        let gain = loudness::linear(gain_db) as f32;
+        let ceiling = ceiling_dbtp.map(|c| loudness::linear(c - CEILING_MARGIN_DB) as f32);
         Chain {
-            gain: loudness::linear(gain_db) as f32,
-            limiter: ceiling_dbtp
-                .map(|c| Limiter::new(sample_rate, loudness::linear(c - CEILING_MARGIN_DB) as f32)),
+            gain,
+            stage: ceiling.map(|c| GainStage::new(sample_rate, c, gain)),
+            ceiling,
             trim: 1.0,
             out: Vec::new(),
-            gained: Vec::new(),
         }
     }
 
-    /// Processes a block; the ready output is in `self.out` (cleared first).
-    fn push(&mut self, block: &[i16]) {
+    /// The input level (linear) above which a sample's peak decides the gain (the ceiling
+    /// over the gain); `None` without a limiter.
+    fn threshold(&self) -> Option<f32> {
+        self.ceiling.map(|c| c / self.gain)
+    }
+
+    /// Processes samples (full scale ±1.0) and their peaks; the ready output is in
+    /// `self.out` (cleared first).
+    fn push(&mut self, xs: &[f32], peaks: &[f32]) {
         self.out.clear();
-        let gain = self.gain;
-        let target = match self.limiter {
-            Some(_) => &mut self.gained,
-            None => &mut self.out,
-        };
-        target.clear();
-        target.extend(block.iter().map(|&s| f32::from(s) / 32768.0 * gain));
-        if let Some(l) = self.limiter.as_mut() {
-            l.push(&self.gained, &mut self.out);
+        match self.stage.as_mut() {
+            Some(stage) => stage.push(xs, peaks, &mut self.out),
+            None => {
+                let gain = self.gain;
+                self.out.extend(xs.iter().map(|&x| x * gain));
+            }
         }
         self.trimmed();
     }
@@ -695,15 +856,61 @@ impl Chain {
     /// Flushes the limiter; the rest is in `self.out`. Returns the deepest reduction, dB.
     fn finish(&mut self) -> f64 {
         self.out.clear();
-        match self.limiter.take() {
-            Some(l) => {
-                let deepest = l.deepest;
-                l.finish(&mut self.out);
+        match self.stage.take() {
+            Some(stage) => {
+                let deepest = stage.finish(&mut self.out);
                 self.trimmed();
                 -loudness::db(f64::from(deepest))
             }
             None => 0.0,
         }
+    }
+}
+
+/// Samples and their peaks, in line: what a [`Chain`] reads.
+#[derive(Default)]
+struct Enveloped {
+    xs: Vec<f32>,
+    peaks: Vec<f32>,
+}
+
+/// 16-bit blocks into [`Enveloped`] blocks for every chain whose threshold is at least the
+/// one given: the interpolation, the limiter's costliest part, done once for all of them.
+struct Enveloper {
+    envelope: Option<PeakEnvelope>,
+}
+
+impl Enveloper {
+    /// `threshold`: the lowest of the chains' [`Chain::threshold`]s (`None`: no chain limits,
+    /// so no peaks are found).
+    fn new(sample_rate: u32, threshold: Option<f32>) -> Enveloper {
+        Enveloper {
+            envelope: threshold.map(|t| PeakEnvelope::new(sample_rate, t)),
+        }
+    }
+
+    fn push(&mut self, block: &[i16]) -> Enveloped {
+        let input: Vec<f32> = block.iter().map(|&s| f32::from(s) / 32768.0).collect();
+        match self.envelope.as_mut() {
+            Some(envelope) => {
+                let mut out = Enveloped::default();
+                envelope.push(&input, &mut out.xs, &mut out.peaks);
+                out
+            }
+            None => Enveloped {
+                peaks: vec![0.0; input.len()],
+                xs: input,
+            },
+        }
+    }
+
+    /// The samples still held back.
+    fn finish(self) -> Enveloped {
+        let mut out = Enveloped::default();
+        if let Some(envelope) = self.envelope {
+            envelope.finish(&mut out.xs, &mut out.peaks);
+        }
+        out
     }
 }
 
@@ -757,58 +964,37 @@ fn read_raw(
     Ok(())
 }
 
-/// Audio that gain and limiter run over: samples in memory, or the article's sample.
-enum Source<'a> {
-    Memory(&'a [i16]),
-    Sample(&'a Sample<'a>),
+/// A peak (linear, full scale 1.0) kept in 16 bits: rounded up, in steps of 2⁻¹⁴ (−84 dB),
+/// so a kept peak is never under the true one (and at most 4.0, far over any ceiling).
+fn keep_peak(peak: f32) -> u16 {
+    (peak * PEAK_STEPS).ceil().min(f32::from(u16::MAX)) as u16
 }
 
-impl Source<'_> {
-    /// Calls `each` with the audio in blocks of [`BLOCK`] samples (the last one shorter).
-    fn each_block(&self, each: &mut dyn FnMut(&[i16])) -> Result<(), MasterError> {
-        match self {
-            Source::Memory(samples) => {
-                samples.chunks(BLOCK).for_each(each);
-                Ok(())
-            }
-            Source::Sample(sample) => sample.each_block(usize::MAX, each),
-        }
-    }
+fn unpeak(kept: u16) -> f32 {
+    f32::from(kept) / PEAK_STEPS
 }
 
-/// Gain and limiter over `source`, handing each block of 16-bit output to `each` (in order;
-/// the blocks together are as long as the input).
-fn process_each(
-    source: Source,
-    sample_rate: u32,
-    gain_db: f64,
-    ceiling: Option<f64>,
-    mut each: impl FnMut(&[i16]),
-) -> Result<(), MasterError> {
+/// Steps of a kept peak per full scale.
+const PEAK_STEPS: f32 = 16_384.0;
+
+/// Gain and limiter over samples in memory: the 16-bit output, as long as the input.
+fn process(samples: &[i16], sample_rate: u32, gain_db: f64, ceiling: Option<f64>) -> Vec<i16> {
     let mut chain = Chain::new(sample_rate, gain_db, ceiling);
+    let mut enveloper = Enveloper::new(sample_rate, chain.threshold());
+    let mut out = Vec::with_capacity(samples.len());
     let mut q = Vec::new();
-    source.each_block(&mut |block| {
-        chain.push(block);
+    let mut run = |chain: &mut Chain, e: &Enveloped| {
+        chain.push(&e.xs, &e.peaks);
         quantize(&chain.out, &mut q);
-        each(&q);
-    })?;
+        out.extend_from_slice(&q);
+    };
+    for block in samples.chunks(BLOCK) {
+        run(&mut chain, &enveloper.push(block));
+    }
+    run(&mut chain, &enveloper.finish());
     chain.finish();
     quantize(&chain.out, &mut q);
-    each(&q);
-    Ok(())
-}
-
-/// Gain and limiter over samples in memory: the 16-bit output.
-fn process(samples: &[i16], sample_rate: u32, gain_db: f64, ceiling: Option<f64>) -> Vec<i16> {
-    let mut out = Vec::with_capacity(samples.len());
-    process_each(
-        Source::Memory(samples),
-        sample_rate,
-        gain_db,
-        ceiling,
-        |q| out.extend_from_slice(q),
-    )
-    .expect("samples in memory are always read");
+    out.extend_from_slice(&q);
     out
 }
 
@@ -816,13 +1002,6 @@ fn measure(samples: &[i16], sample_rate: u32) -> Measurement {
     let mut meter = Meter::new(sample_rate, true);
     meter.add(samples);
     meter.measurement()
-}
-
-/// The sample measured as it is.
-fn measure_sample(sample: &Sample, sample_rate: u32) -> Result<Measurement, MasterError> {
-    let mut meter = Meter::new(sample_rate, true);
-    sample.each_block(usize::MAX, &mut |b| meter.add(b))?;
-    Ok(meter.measurement())
 }
 
 /// The level a standard sets (LUFS or audiobook RMS) from a measurement.
@@ -842,6 +1021,77 @@ fn target_of(loudness: Loudness) -> Option<f64> {
     }
 }
 
+/// The level (by `loudness`'s measure) of the sample through gain and a limiter at
+/// `ceiling`: its two halves on a thread each (each limiter starts at rest at a chunk's start,
+/// after the previous chunk's pause, where the whole stream's limiter has released too), their
+/// meters read as one programme.
+fn sample_level(
+    sample: &Sample,
+    sample_rate: u32,
+    loudness: Loudness,
+    gain_db: f64,
+    ceiling: Option<f64>,
+) -> Result<Option<f64>, MasterError> {
+    sample.prepared(sample_rate)?;
+    let meters: Vec<Result<Meter, MasterError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = sample
+            .halves()
+            .into_iter()
+            .zip(sample.peak_paths())
+            .map(|((range, _), path)| {
+                scope.spawn(move || {
+                    use std::io::Read;
+                    let peak_error = |e: std::io::Error| MasterError::Raw {
+                        path: path.clone(),
+                        reason: e.to_string(),
+                    };
+                    let file = std::fs::File::open(&path).map_err(peak_error)?;
+                    let mut peaks = std::io::BufReader::new(file);
+                    let mut meter = Meter::new(sample_rate, false);
+                    let mut chain = Chain::new(sample_rate, gain_db, ceiling);
+                    let mut q = Vec::new();
+                    let mut bytes = Vec::new();
+                    let mut e = Enveloped::default();
+                    let mut read = Ok(());
+                    sample.each_block_of(range, usize::MAX, &mut |block| {
+                        bytes.resize(2 * block.len(), 0);
+                        if read.is_ok() {
+                            read = peaks.read_exact(&mut bytes);
+                        }
+                        e.xs.clear();
+                        e.xs.extend(block.iter().map(|&s| f32::from(s) / 32768.0));
+                        e.peaks.clear();
+                        e.peaks.extend(
+                            bytes
+                                .chunks_exact(2)
+                                .map(|b| unpeak(u16::from_le_bytes([b[0], b[1]]))),
+                        );
+                        chain.push(&e.xs, &e.peaks);
+                        quantize(&chain.out, &mut q);
+                        meter.add(&q);
+                    })?;
+                    read.map_err(peak_error)?;
+                    chain.finish();
+                    quantize(&chain.out, &mut q);
+                    meter.add(&q);
+                    Ok(meter)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a gain search thread does not panic"))
+            .collect()
+    });
+    let meters = meters.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let level = match loudness {
+        Loudness::Integrated { .. } => Meter::integrated_of(&meters),
+        Loudness::Audiobook => Meter::rms_dbfs_of(&meters),
+        Loudness::Off => return Ok(None),
+    };
+    Ok(level.is_finite().then_some(level))
+}
+
 /// The gain at which `samples`, through gain and a limiter at `ceiling`, land at `aim`
 /// (within [`CLOSE_ENOUGH`], at most [`MAX_RUNS`] runs), starting from `gain_db`. The level
 /// rises more slowly than the gain once the limiter acts: the first correction adds the miss,
@@ -856,11 +1106,7 @@ fn search_gain(
 ) -> Result<f64, MasterError> {
     let mut last: Option<(f64, f64)> = None;
     for _ in 0..MAX_RUNS {
-        let mut meter = Meter::new(sample_rate, false);
-        process_each(Source::Sample(sample), sample_rate, gain_db, ceiling, |q| {
-            meter.add(q)
-        })?;
-        let Some(level) = level_of(loudness, &meter.measurement()) else {
+        let Some(level) = sample_level(sample, sample_rate, loudness, gain_db, ceiling)? else {
             break;
         };
         let miss = aim - level;
@@ -918,7 +1164,7 @@ fn plan(
     };
     let start = target - level;
     // How much louder the whole article is than the sample, before anything is done.
-    let offset = level - level_of(loudness, &measure_sample(whole, rate)?).unwrap_or(level);
+    let offset = level - whole.level(rate, loudness)?.unwrap_or(level);
     let gain_db = search_gain(whole, rate, loudness, target - offset, start, ceiling)?;
     let mut lanes = vec![Lane {
         aim: 0.0,
@@ -966,7 +1212,9 @@ fn plan(
                             difference(decoded_m.true_peak_dbtp, encoded_m.true_peak_dbtp);
                         let c = ceiling_now - overshoot.max(0.0) - CODEC_PEAK_ROOM_DB;
                         let aim = whole_aim - loss;
-                        let g = search_gain(whole, rate, loudness, aim, gain_db, Some(c))?
+                        // From the master's gain raised by the codec's loss: the level follows the
+                        // gain nearly one for one where the limiter acts little.
+                        let g = search_gain(whole, rate, loudness, aim, gain_db - loss, Some(c))?
                             .min(gain_db + MAX_EXTRA_GAIN_DB);
                         let record = CodecRecord {
                             format,
@@ -1053,15 +1301,22 @@ fn final_pass(
         let mut senders = Vec::new();
         let mut handles = Vec::new();
         for (lane, encoders) in lanes.iter().zip(opened) {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Block>(QUEUE);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<std::sync::Arc<Enveloped>>(QUEUE);
             senders.push(tx);
             handles.push(scope.spawn(move || run_lane(scope, rx, rate, lane, encoders)));
         }
         let read = if senders.is_empty() {
             Ok(())
         } else {
-            read_raw(raw_paths, &mut |block| {
-                let block: Block = std::sync::Arc::new(block.to_vec());
+            // The peaks are found once, here, for every lane: exact above the lowest
+            // threshold of them.
+            let threshold = lanes
+                .iter()
+                .filter_map(|l| Chain::new(rate, l.gain_db, l.ceiling).threshold())
+                .reduce(f32::min);
+            let mut enveloper = Enveloper::new(rate, threshold);
+            let send = |e: Enveloped| -> Result<(), MasterError> {
+                let block = std::sync::Arc::new(e);
                 for tx in &senders {
                     tx.send(block.clone()).map_err(|_| MasterError::Raw {
                         path: dir.join(format!("{name}.wav")),
@@ -1069,7 +1324,9 @@ fn final_pass(
                     })?;
                 }
                 Ok(())
-            })
+            };
+            read_raw(raw_paths, &mut |block| send(enveloper.push(block)))
+                .and_then(|()| send(enveloper.finish()))
         };
         drop(senders);
         let outs: Vec<LaneOut> = handles
@@ -1112,7 +1369,7 @@ fn final_pass(
 /// result to each encoder's thread (and the meter's, for the master lane).
 fn run_lane<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
-    rx: std::sync::mpsc::Receiver<Block>,
+    rx: std::sync::mpsc::Receiver<std::sync::Arc<Enveloped>>,
     rate: u32,
     lane: &'scope Lane,
     encoders: Vec<(Format, Box<dyn encode::Encoder>)>,
@@ -1152,7 +1409,7 @@ fn run_lane<'scope>(
     };
     let mut ok = true;
     for block in rx.iter() {
-        chain.push(&block);
+        chain.push(&block.xs, &block.peaks);
         quantize(&chain.out, &mut q);
         if !send(&q, &sinks) {
             ok = false;

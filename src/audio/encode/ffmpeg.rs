@@ -163,6 +163,9 @@ impl FfmpegEncoder {
             .arg(&metadata)
             .args(["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"]);
         let bitrate = format!("{}k", stream.quality.aac_kbps);
+        if format == Format::M4b && stream.quality.aac_fast {
+            cmd.args(["-aac_coder", "fast"]);
+        }
         match format {
             Format::M4b => cmd.args([
                 "-c:a",

@@ -104,16 +104,28 @@ pub struct Quality {
     pub opus_complexity: u8,
     /// AAC bit rate of M4B, kb/s.
     pub aac_kbps: u32,
+    /// ffmpeg's fast AAC coder (`-aac_coder fast`) instead of its default "two loop" search.
+    pub aac_fast: bool,
 }
 
 /// Speech: MP3 64 kb/s mono at the engine's rate (22,050 Hz: MPEG-2 Layer III), Opus
-/// 32 kb/s, AAC 96 kb/s. LAME quality 7 and Opus complexity 7: on a 202 s joe-voice article
-/// they scored wideband PESQ (ITU-T P.862.2, against the mastered WAV) 4.50 and 4.53, against
-/// 4.38 for LAME's near-best quality 2 and 4.48 for complexity 10, at about half the encoder
-/// time; complexity 5 fell to 3.85 (README, "Formats"). At 64 kb/s ffmpeg's AAC encoder
-/// overshot the master's peaks by up to 2.1 dB on limited speech (decoded true peak
-/// +0.6 dBTP, clipping); at 96 kb/s they stay within 0.2 dB of the master's (README,
-/// "Formats").
+/// 32 kb/s, AAC 96 kb/s, each with the cheapest setting that measured within about 0.05 of
+/// the best in wideband PESQ (ITU-T P.862.2, decoded against the WAV it was made from;
+/// README, "Formats"):
+/// - LAME quality 7: 4.50, against 4.38 for its near-best quality 2, at about a quarter of
+///   the encoder time (202 s of the joe voice, 2026-12-02).
+/// - Opus complexity 7: 4.58 (joe, `--loudness none`, 2026-12-03). Cheaper settings exist
+///   (complexity 2 with the voice signal hint: 4.54 in 0.37 of the time) but their SILK
+///   streams decode differently in ffmpeg's own Opus decoder and libopus: true peaks 1.5 dB
+///   apart on the benchmark article (−0.2 against −1.7 dBTP), so a file checked with libopus
+///   passed the ceiling in ffmpeg-based players. At complexity 6 and under without the hint
+///   libopus takes CELT: 4.06–4.37.
+/// - ffmpeg's fast AAC coder: 4.35 against 4.39 for its default two-loop search, in 0.9 s of
+///   CPU instead of 5.9 s for 235 s of speech (hibari, 2026-12-03).
+///
+/// At 64 kb/s ffmpeg's AAC encoder overshot the master's peaks by up to 2.1 dB on limited
+/// speech (decoded true peak +0.6 dBTP, clipping); at 96 kb/s they stay within 0.2 dB of the
+/// master's (README, "Formats").
 pub const SPEECH: Quality = Quality {
     mp3_kbps: 64,
     mp3_rate: None,
@@ -121,6 +133,7 @@ pub const SPEECH: Quality = Quality {
     opus_kbps: 32,
     opus_complexity: 7,
     aac_kbps: 96,
+    aac_fast: true,
 };
 
 /// Audiobook platforms: MP3 192 kb/s CBR at 44.1 kHz (the ACX rule), AAC 128 kb/s.
@@ -131,6 +144,7 @@ pub const AUDIOBOOK: Quality = Quality {
     opus_kbps: 48,
     opus_complexity: 10,
     aac_kbps: 128,
+    aac_fast: false,
 };
 
 /// One chapter: from a heading's first word to the next heading (the first from 0).

@@ -265,7 +265,11 @@ pub fn decode_file(path: &Path, each: &mut dyn FnMut(&[i16])) -> Result<(), Enco
     let mut headers = 0;
     while let Some(packet) = reader.read_packet().map_err(|e| err(&e))? {
         if headers < 2 {
-            // OpusHead and OpusTags.
+            // OpusHead (its output gain applied as players apply it) and OpusTags.
+            if headers == 0 && packet.data.len() >= 18 && packet.data.starts_with(b"OpusHead") {
+                let gain = i16::from_le_bytes([packet.data[16], packet.data[17]]);
+                decoder.set_gain(i32::from(gain)).map_err(|e| err(&e))?;
+            }
             headers += 1;
             continue;
         }
@@ -275,6 +279,68 @@ pub fn decode_file(path: &Path, each: &mut dyn FnMut(&[i16])) -> Result<(), Enco
         each(&frame[..n]);
     }
     Ok(())
+}
+
+/// Sets the output gain of an Ogg Opus file aloud wrote to `gain_db`: the `OpusHead` field
+/// (RFC 7845 §5.1, Q7.8 dB) that every decoder applies to what it decodes (ffmpeg and
+/// libopusfile do; so does [`decode_file`]), so the decoded stream, its loudness and its true
+/// peak move by exactly that much without encoding again. The file is rewritten through a
+/// temporary file and renamed over.
+///
+/// Errors: the file cannot be read or written, or its first page is not an `OpusHead`.
+pub fn set_output_gain(path: &Path, gain_db: f64) -> Result<(), EncodeError> {
+    let mut data = std::fs::read(path).map_err(|e| EncodeError::new(path, e))?;
+    let not_opus = || EncodeError::new(path, "its first Ogg page is not an Opus header");
+    if data.len() < 27 || &data[..4] != b"OggS" {
+        return Err(not_opus());
+    }
+    let header = 27 + usize::from(data[26]);
+    let body: usize = data
+        .get(27..header)
+        .ok_or_else(not_opus)?
+        .iter()
+        .map(|&b| usize::from(b))
+        .sum();
+    let page = header + body;
+    if data.len() < page || body < 19 || &data[header..header + 8] != b"OpusHead" {
+        return Err(not_opus());
+    }
+    let q78 = (gain_db * 256.0)
+        .round()
+        .clamp(f64::from(i16::MIN), f64::from(i16::MAX)) as i16;
+    data[header + 16..header + 18].copy_from_slice(&q78.to_le_bytes());
+    data[22..26].fill(0);
+    let crc = ogg_crc(&data[..page]);
+    data[22..26].copy_from_slice(&crc.to_le_bytes());
+    let tmp = crate::export::fs::temp_path(path);
+    let io = |e: std::io::Error| EncodeError::new(path, e);
+    let written = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(&data)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.map_err(io)
+}
+
+/// The CRC-32 of an Ogg page (RFC 3533 §6: polynomial 0x04c11db7, no reflection, initial
+/// value and final XOR 0), its checksum field zeroed.
+fn ogg_crc(page: &[u8]) -> u32 {
+    let mut crc = 0u32;
+    for &byte in page {
+        crc ^= u32::from(byte) << 24;
+        for _ in 0..8 {
+            crc = if crc & 0x8000_0000 != 0 {
+                (crc << 1) ^ 0x04c1_1db7
+            } else {
+                crc << 1
+            };
+        }
+    }
+    crc
 }
 
 /// The rate [`decode_file`] decodes at, Hz.
@@ -320,4 +386,74 @@ fn opus_tags(stream: &Stream) -> Vec<u8> {
         h.extend(c.as_bytes());
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audio::encode::{Encoder, Tags, SPEECH};
+
+    /// One second of a 440 Hz tone at half scale, encoded at 22,050 Hz into `path`.
+    fn tone_file(path: &Path) {
+        let stream = Stream {
+            sample_rate: 22_050,
+            samples: 22_050,
+            tags: Tags {
+                title: "Tone".into(),
+                source: "tone".into(),
+                voice: "test".into(),
+                credit: None,
+                date: "2026-12-03".into(),
+                language: "en".into(),
+            },
+            chapters: Vec::new(),
+            quality: SPEECH,
+        };
+        let tone: Vec<i16> = (0..22_050)
+            .map(|i| {
+                let t = i as f64 / 22_050.0;
+                (16_384.0 * (2.0 * std::f64::consts::PI * 440.0 * t).sin()) as i16
+            })
+            .collect();
+        let mut encoder = Box::new(OpusEncoder::create(path, &stream).unwrap());
+        encoder.write(&tone).unwrap();
+        encoder.finish().unwrap();
+    }
+
+    fn rms_db(path: &Path) -> f64 {
+        let (mut sum, mut n) = (0f64, 0usize);
+        decode_file(path, &mut |s| {
+            sum += s.iter().map(|&x| f64::from(x) * f64::from(x)).sum::<f64>();
+            n += s.len();
+        })
+        .unwrap();
+        10.0 * (sum / n as f64).log10()
+    }
+
+    #[test]
+    fn output_gain_scales_the_decoded_stream_without_encoding_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tone.opus");
+        tone_file(&path);
+        let before = std::fs::read(&path).unwrap();
+        let level = rms_db(&path);
+        set_output_gain(&path, -6.0).unwrap();
+        let after = std::fs::read(&path).unwrap();
+        // Same length, same packets: only the header's gain and its page's checksum moved.
+        assert_eq!(before.len(), after.len());
+        let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();
+        assert!((1..=6).contains(&changed), "{changed} bytes changed");
+        // The ogg reader checks every page's CRC: a wrong one is an error here.
+        let trimmed = rms_db(&path);
+        assert!(
+            (level - trimmed - 6.0).abs() < 0.05,
+            "{level:.2} dB, then {trimmed:.2} dB"
+        );
+        // Not an Opus file: a one-line error naming it, the file untouched.
+        let wav = dir.path().join("x.opus");
+        std::fs::write(&wav, b"RIFF....WAVE").unwrap();
+        let e = set_output_gain(&wav, -1.0).unwrap_err().to_string();
+        assert!(e.contains("x.opus") && !e.contains('\n'), "{e}");
+        assert_eq!(std::fs::read(&wav).unwrap(), b"RIFF....WAVE");
+    }
 }
