@@ -438,12 +438,10 @@ impl Sample<'_> {
         Ok(self.prepared.get_or_init(|| prepared))
     }
 
-    /// Removes the files of the sample's peaks, if any were written.
+    /// Removes the files of the sample's peaks, whole or not, if any were written.
     fn remove_peaks(&self) {
-        if self.prepared.get().is_some() {
-            for path in self.peak_paths() {
-                let _ = std::fs::remove_file(path);
-            }
+        for path in self.peak_paths() {
+            let _ = std::fs::remove_file(path);
         }
     }
 
