@@ -830,7 +830,14 @@ fn a_dispatcher_that_takes_text_and_never_speaks_exits_3() {
     );
     assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("did not speak it within 10 s"), "{stderr}");
+    // On a loaded machine the dispatcher, its module failing, can also stop answering for
+    // the 5 s aloud gives it (seen in two fresh-clone runs under a load of 2–4): the other
+    // honest reason for the same exit.
+    assert!(
+        stderr.contains("did not speak it within 10 s")
+            || stderr.contains("stopped answering for 5 s"),
+        "{stderr}"
+    );
     assert!(stderr.contains("aloud export"), "{stderr}");
     assert_eq!(
         saved(tmp.path()),
