@@ -323,32 +323,50 @@ fn video_captions_and_link_list_labels_are_left_out() {
 }
 
 #[test]
-fn small_data_tables_are_read_row_by_row_and_big_ones_announced() {
+fn data_tables_are_read_row_by_row_long_ones_after_their_size_and_huge_ones_announced() {
     let dir = tempfile::tempdir().unwrap();
     let small =
         "<table><tr><th>Ferry</th><th>Leaves</th></tr><tr><td>Island</td><td>9:00</td></tr>\
                  <tr><td>Mainland</td><td>17:30</td></tr></table>";
-    let rows: String = (0..40)
-        .map(|i| format!("<tr><td>Day {i}</td><td>{i} cm</td></tr>"))
-        .collect();
+    // Editors wrap cells in <p>: still a data table, one row a block.
+    let wrapped = "<table><tr><td><p>Lighthouse</p></td><td><p>60%</p></td></tr>\
+                   <tr><td><p>Pier</p></td><td><p>80%</p></td></tr></table>";
+    let rows = |n: usize, what: &str| -> String {
+        (0..n)
+            .map(|i| format!("<tr><td>{what} {i}</td><td>{i} cm</td></tr>"))
+            .collect()
+    };
     let p = page(
         dir.path(),
         "tables",
         &format!(
-            "<html><body><article><h1>Timetable</h1><p>{}</p>{small}<p>{}</p><table>{rows}</table>\
-             </article></body></html>",
+            "<html><body><article><h1>Timetable</h1><p>{}</p>{small}{wrapped}<p>{}</p>\
+             <table>{}</table><p>{}</p><table>{}</table></article></body></html>",
             prose("ferry", 2),
-            prose("tide", 2)
+            prose("tide", 2),
+            rows(40, "Day"),
+            prose("storm", 2),
+            rows(250, "Hour"),
         ),
     );
     let (plan, _) = script(&p, &[]);
     let paras = paragraphs(&plan);
     assert!(paras.contains(&"Island, 9:00.".to_string()), "{paras:?}");
+    assert!(paras.contains(&"Lighthouse, 60%.".to_string()), "{paras:?}");
+    assert!(!paras.contains(&"60%".to_string()), "{paras:?}");
+    // 40 rows: said to be a table of 40 rows, then read.
+    let long = paras
+        .iter()
+        .position(|p| p == "A table of 40 rows.")
+        .unwrap_or_else(|| panic!("{paras:?}"));
+    assert_eq!(paras[long + 1], "Day 0, 0 cm.", "{paras:?}");
+    assert!(paras.contains(&"Day 39, 39 cm.".to_string()), "{paras:?}");
+    // Past MAX_TABLE_ROWS: announced as omitted, not read.
     assert!(
         paras.contains(&"A table is omitted.".to_string()),
         "{paras:?}"
     );
-    assert!(!paras.iter().any(|p| p.contains("Day 30")), "{paras:?}");
+    assert!(!paras.iter().any(|p| p.contains("Hour 240")), "{paras:?}");
 }
 
 /// A page whose visible text is a consent dialog and navigation, with a two-sentence stub
@@ -628,22 +646,39 @@ fn documentation_reads_its_code_tables_and_links() {
 }
 
 #[test]
-fn an_article_announces_code_and_long_tables_instead() {
+fn an_article_reads_short_code_and_tables_and_announces_long_code() {
     let dir = tempfile::tempdir().unwrap();
-    let p = page(
-        dir.path(),
-        "story",
-        &docs_page("https://news.example.org/2026/03/14/harbour-lamp-story")
-            .replace("<main>", "<main><article>")
-            .replace("</main>", "</article></main>"),
-    );
+    let story = docs_page("https://news.example.org/2026/03/14/harbour-lamp-story")
+        .replace("<main>", "<main><article>")
+        .replace("</main>", "</article></main>");
+    let p = page(dir.path(), "story", &story);
     let (plan, _) = script(&p, &[]);
     assert_eq!(plan["extraction"]["page_type"], "article");
+    let paras = paragraphs(&plan);
+    let text = paras.join("\n");
+    // Two lines of commands: read after "Code:".
+    let code = paras.iter().position(|p| p == "Code:").expect(&text);
+    assert_eq!(paras[code + 1], "lamp install --beam wide", "{text}");
+    assert!(!text.contains("A code example is omitted."), "{text}");
+    // The 20-row table: its size, then its rows.
+    assert!(text.contains("A table of 20 rows."), "{text}");
+    assert!(text.contains("--lamp-17, Sets lamp number 17."), "{text}");
+
+    // A listing of more than MAX_CODE_LINES lines is announced instead.
+    let listing: String = (0..14).map(|i| format!("lamp set beam {i}\n")).collect();
+    let p = page(
+        dir.path(),
+        "story-long-code",
+        &story.replace(
+            "lamp start</code>",
+            &format!("lamp start\n{listing}</code>"),
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
     let text = paragraphs(&plan).join("\n");
     assert!(text.contains("A code example is omitted."), "{text}");
-    assert!(text.contains("A table is omitted."), "{text}");
     assert!(!text.contains("lamp start"), "{text}");
-    assert!(!text.contains("Sets lamp number 17"), "{text}");
+    assert!(!text.contains("lamp set beam 9"), "{text}");
 }
 
 #[test]
