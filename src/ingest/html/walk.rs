@@ -732,6 +732,7 @@ fn walk(
                         });
                     }
                 } else if INLINE_TAGS.contains(&name) {
+                    space_between_elements(child_el, pending);
                     inline_element(child_el, pending);
                 } else if name == "table" && !is_layout_table(child_el) {
                     push_block(pending, context, blocks);
@@ -1004,6 +1005,26 @@ fn inline_element(el: ElementRef<'_>, out: &mut String) {
     }
 }
 
+/// Puts a space before the inline element `el` when it follows another element directly (no
+/// text between them) and would otherwise glue a word to the one before: `<span>1994</span>
+/// <span>2h 22m</span>` without whitespace in the markup shows "1994 2h 22m" in a browser
+/// (CSS spaces them) but read "19942h". A letter after text (`<span>T</span>he`, a drop
+/// cap; `m<sup>2</sup>`) follows a text node, so it stays joined. Measured on the extraction
+/// dev set: see README.md, "HTML extraction".
+fn space_between_elements(el: ElementRef<'_>, out: &mut String) {
+    let after_element = el.prev_sibling().is_some_and(|n| n.value().is_element());
+    if after_element
+        && out.ends_with(char::is_alphanumeric)
+        && el
+            .text()
+            .flat_map(str::chars)
+            .find(|c| !c.is_whitespace())
+            .is_some_and(char::is_alphanumeric)
+    {
+        out.push(' ');
+    }
+}
+
 /// Collects the readable text inside a block, skipping clutter nested in it, note markers and
 /// back-links; `<sup>`/`<sub>` keep their meaning (see [`script_text`]).
 fn inline_text(el: ElementRef<'_>, out: &mut String) {
@@ -1033,6 +1054,7 @@ fn inline_node(child: ego_tree::NodeRef<'_, Node>, out: &mut String) {
             if e.name() == "br" {
                 out.push(' ');
             } else if INLINE_TAGS.contains(&e.name()) {
+                space_between_elements(c, out);
                 inline_element(c, out);
             } else {
                 // Block elements nested in a block (e.g. <p> in <li>) are separated by a space.
@@ -1083,6 +1105,27 @@ mod tests {
                 (BlockKind::ListItem, "one"),
                 (BlockKind::ListItem, "two & three"),
                 (BlockKind::Quote, "Quoted."),
+            ]
+        );
+    }
+
+    #[test]
+    fn elements_side_by_side_are_not_glued_into_one_word() {
+        let root = Html::parse_fragment(
+            r#"<div><p><span>Harbour Film</span><span>1994</span><span>2h 22m</span><span>PG</span>
+            <a href="/a">Night ferry course</a><a href="/b">Day ferry course</a></p>
+            <p><span class="dropcap">T</span>he tide rose 2 m<sup>2</sup>, to <b>$</b><b>36</b>
+            and <span>1</span><span>,000</span> boats.</p></div>"#,
+        );
+        let got: Vec<String> = read_blocks(root.root_element(), Reading::Article)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Harbour Film 1994 2h 22m PG Night ferry course Day ferry course",
+                "The tide rose 2 m², to $36 and 1,000 boats."
             ]
         );
     }
