@@ -318,7 +318,7 @@ impl Sample<'_> {
                     })?;
                 let path = &self.paths[n];
                 let raw_error = |e: &dyn std::fmt::Display| MasterError::Raw {
-                    path: path.clone(),
+                    path: path.to_path_buf(),
                     reason: e.to_string(),
                 };
                 if opened[n].is_none() {
@@ -378,64 +378,72 @@ impl Sample<'_> {
         if let Some(prepared) = self.prepared.get() {
             return Ok(prepared);
         }
+        let meters = self.on_halves(|range, path| {
+            use std::io::Write;
+            let peak_error = |e: std::io::Error| MasterError::Raw {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            };
+            let file = std::fs::File::create(path).map_err(peak_error)?;
+            let mut out = std::io::BufWriter::new(file);
+            let mut envelope = PeakEnvelope::new(sample_rate, 0.0);
+            let mut meter = Meter::new(sample_rate, false);
+            let (mut xs, mut peaks) = (Vec::new(), Vec::new());
+            let mut input = Vec::new();
+            let mut bytes = Vec::new();
+            let mut write = |peaks: &mut Vec<f32>, xs: &mut Vec<f32>| {
+                bytes.clear();
+                for p in peaks.drain(..) {
+                    bytes.extend_from_slice(&keep_peak(p).to_le_bytes());
+                }
+                xs.clear();
+                out.write_all(&bytes)
+            };
+            let mut written = Ok(());
+            self.each_block_of(range, usize::MAX, &mut |block| {
+                meter.add(block);
+                to_full_scale(block, &mut input);
+                envelope.push(&input, &mut xs, &mut peaks);
+                if written.is_ok() {
+                    written = write(&mut peaks, &mut xs);
+                }
+            })?;
+            envelope.finish(&mut xs, &mut peaks);
+            written
+                .and_then(|()| write(&mut peaks, &mut xs))
+                .and_then(|()| out.flush())
+                .map_err(peak_error)?;
+            Ok(meter)
+        })?;
+        let prepared = Prepared {
+            lufs: Meter::integrated_of(&meters),
+            rms_dbfs: Meter::rms_dbfs_of(&meters),
+        };
+        Ok(self.prepared.get_or_init(|| prepared))
+    }
+
+    /// Runs `f` on each half of the sample (its range of picks and the file of its peaks,
+    /// see [`halves`](Sample::halves) and [`peak_paths`](Sample::peak_paths)), on a thread
+    /// each; the results in order, or the first error.
+    fn on_halves<T: Send>(
+        &self,
+        f: impl Fn(std::ops::Range<usize>, &Path) -> Result<T, MasterError> + Sync,
+    ) -> Result<Vec<T>, MasterError> {
         let paths = self.peak_paths();
-        let found: Vec<Result<Meter, MasterError>> = std::thread::scope(|scope| {
+        let f = &f;
+        let results: Vec<Result<T, MasterError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = self
                 .halves()
                 .into_iter()
                 .zip(&paths)
-                .map(|((range, _), path)| {
-                    scope.spawn(move || {
-                        use std::io::Write;
-                        let peak_error = |e: std::io::Error| MasterError::Raw {
-                            path: path.clone(),
-                            reason: e.to_string(),
-                        };
-                        let file = std::fs::File::create(path).map_err(peak_error)?;
-                        let mut out = std::io::BufWriter::new(file);
-                        let mut envelope = PeakEnvelope::new(sample_rate, 0.0);
-                        let mut meter = Meter::new(sample_rate, false);
-                        let (mut xs, mut peaks) = (Vec::new(), Vec::new());
-                        let mut input = Vec::new();
-                        let mut bytes = Vec::new();
-                        let mut write = |peaks: &mut Vec<f32>, xs: &mut Vec<f32>| {
-                            bytes.clear();
-                            for p in peaks.drain(..) {
-                                bytes.extend_from_slice(&keep_peak(p).to_le_bytes());
-                            }
-                            xs.clear();
-                            out.write_all(&bytes)
-                        };
-                        let mut written = Ok(());
-                        self.each_block_of(range, usize::MAX, &mut |block| {
-                            meter.add(block);
-                            input.clear();
-                            input.extend(block.iter().map(|&s| f32::from(s) / 32768.0));
-                            envelope.push(&input, &mut xs, &mut peaks);
-                            if written.is_ok() {
-                                written = write(&mut peaks, &mut xs);
-                            }
-                        })?;
-                        envelope.finish(&mut xs, &mut peaks);
-                        written
-                            .and_then(|()| write(&mut peaks, &mut xs))
-                            .and_then(|()| out.flush())
-                            .map_err(peak_error)?;
-                        Ok(meter)
-                    })
-                })
+                .map(|((range, _), path)| scope.spawn(move || f(range, path)))
                 .collect();
             handles
                 .into_iter()
                 .map(|h| h.join().expect("a sample thread does not panic"))
                 .collect()
         });
-        let meters = found.into_iter().collect::<Result<Vec<_>, _>>()?;
-        let prepared = Prepared {
-            lufs: Meter::integrated_of(&meters),
-            rms_dbfs: Meter::rms_dbfs_of(&meters),
-        };
-        Ok(self.prepared.get_or_init(|| prepared))
+        results.into_iter().collect()
     }
 
     /// Removes the files of the sample's peaks, whole or not, if any were written.
@@ -448,12 +456,7 @@ impl Sample<'_> {
     /// The sample's level as it is, by `loudness`'s measure.
     fn level(&self, sample_rate: u32, loudness: Loudness) -> Result<Option<f64>, MasterError> {
         let p = self.prepared(sample_rate)?;
-        let level = match loudness {
-            Loudness::Integrated { .. } => p.lufs,
-            Loudness::Audiobook => p.rms_dbfs,
-            Loudness::Off => return Ok(None),
-        };
-        Ok(level.is_finite().then_some(level))
+        Ok(finite_level(loudness, p.lufs, p.rms_dbfs))
     }
 
     /// The first `n` samples of the stream, in memory.
@@ -830,6 +833,12 @@ impl Chain {
         self.ceiling.map(|c| c / self.gain)
     }
 
+    /// [`threshold`](Chain::threshold) of the chain `new` would make, without making it.
+    fn threshold_of(gain_db: f64, ceiling_dbtp: Option<f64>) -> Option<f32> {
+        let gain = loudness::linear(gain_db) as f32;
+        ceiling_dbtp.map(|c| loudness::linear(c - CEILING_MARGIN_DB) as f32 / gain)
+    }
+
     /// Processes samples (full scale ±1.0) and their peaks; the ready output is in
     /// `self.out` (cleared first).
     fn push(&mut self, xs: &[f32], peaks: &[f32]) {
@@ -888,7 +897,8 @@ impl Enveloper {
     }
 
     fn push(&mut self, block: &[i16]) -> Enveloped {
-        let input: Vec<f32> = block.iter().map(|&s| f32::from(s) / 32768.0).collect();
+        let mut input = Vec::with_capacity(block.len());
+        to_full_scale(block, &mut input);
         match self.envelope.as_mut() {
             Some(envelope) => {
                 let mut out = Enveloped::default();
@@ -910,6 +920,12 @@ impl Enveloper {
         }
         out
     }
+}
+
+/// Replaces `out` with the 16-bit samples of `block` as full-scale floats (±1.0).
+fn to_full_scale(block: &[i16], out: &mut Vec<f32>) {
+    out.clear();
+    out.extend(block.iter().map(|&s| f32::from(s) / 32768.0));
 }
 
 /// Rounds full-scale floats to 16-bit samples (the limiter keeps them under full scale;
@@ -934,7 +950,7 @@ fn read_raw(
     let mut bytes = vec![0u8; 2 * BLOCK];
     for path in paths {
         let raw_error = |e: &dyn std::fmt::Display| MasterError::Raw {
-            path: path.clone(),
+            path: path.to_path_buf(),
             reason: e.to_string(),
         };
         let reader = hound::WavReader::open(path).map_err(|e| raw_error(&e))?;
@@ -1031,63 +1047,58 @@ fn sample_level(
     ceiling: Option<f64>,
 ) -> Result<Option<f64>, MasterError> {
     sample.prepared(sample_rate)?;
-    let meters: Vec<Result<Meter, MasterError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = sample
-            .halves()
-            .into_iter()
-            .zip(sample.peak_paths())
-            .map(|((range, _), path)| {
-                scope.spawn(move || {
-                    use std::io::Read;
-                    let peak_error = |e: std::io::Error| MasterError::Raw {
-                        path: path.clone(),
-                        reason: e.to_string(),
-                    };
-                    let file = std::fs::File::open(&path).map_err(peak_error)?;
-                    let mut peaks = std::io::BufReader::new(file);
-                    let mut meter = Meter::new(sample_rate, false);
-                    let mut chain = Chain::new(sample_rate, gain_db, ceiling);
-                    let mut q = Vec::new();
-                    let mut bytes = Vec::new();
-                    let mut e = Enveloped::default();
-                    let mut read = Ok(());
-                    sample.each_block_of(range, usize::MAX, &mut |block| {
-                        bytes.resize(2 * block.len(), 0);
-                        if read.is_ok() {
-                            read = peaks.read_exact(&mut bytes);
-                        }
-                        e.xs.clear();
-                        e.xs.extend(block.iter().map(|&s| f32::from(s) / 32768.0));
-                        e.peaks.clear();
-                        e.peaks.extend(
-                            bytes
-                                .chunks_exact(2)
-                                .map(|b| unpeak(u16::from_le_bytes([b[0], b[1]]))),
-                        );
-                        chain.push(&e.xs, &e.peaks);
-                        quantize(&chain.out, &mut q);
-                        meter.add(&q);
-                    })?;
-                    read.map_err(peak_error)?;
-                    chain.finish();
-                    quantize(&chain.out, &mut q);
-                    meter.add(&q);
-                    Ok(meter)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a gain search thread does not panic"))
-            .collect()
-    });
-    let meters = meters.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let meters = sample.on_halves(|range, path| {
+        use std::io::Read;
+        let peak_error = |e: std::io::Error| MasterError::Raw {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        };
+        let file = std::fs::File::open(path).map_err(peak_error)?;
+        let mut peaks = std::io::BufReader::new(file);
+        let mut meter = Meter::new(sample_rate, false);
+        let mut chain = Chain::new(sample_rate, gain_db, ceiling);
+        let mut q = Vec::new();
+        let mut bytes = Vec::new();
+        let mut e = Enveloped::default();
+        let mut read = Ok(());
+        sample.each_block_of(range, usize::MAX, &mut |block| {
+            bytes.resize(2 * block.len(), 0);
+            if read.is_ok() {
+                read = peaks.read_exact(&mut bytes);
+            }
+            to_full_scale(block, &mut e.xs);
+            e.peaks.clear();
+            e.peaks.extend(
+                bytes
+                    .chunks_exact(2)
+                    .map(|b| unpeak(u16::from_le_bytes([b[0], b[1]]))),
+            );
+            chain.push(&e.xs, &e.peaks);
+            quantize(&chain.out, &mut q);
+            meter.add(&q);
+        })?;
+        read.map_err(peak_error)?;
+        chain.finish();
+        quantize(&chain.out, &mut q);
+        meter.add(&q);
+        Ok(meter)
+    })?;
+    Ok(finite_level(
+        loudness,
+        Meter::integrated_of(&meters),
+        Meter::rms_dbfs_of(&meters),
+    ))
+}
+
+/// The level by `loudness`'s measure: integrated loudness `lufs` for a loudness target, the
+/// RMS level `rms_dbfs` for the audiobook rules; `None` without normalization or for silence.
+fn finite_level(loudness: Loudness, lufs: f64, rms_dbfs: f64) -> Option<f64> {
     let level = match loudness {
-        Loudness::Integrated { .. } => Meter::integrated_of(&meters),
-        Loudness::Audiobook => Meter::rms_dbfs_of(&meters),
-        Loudness::Off => return Ok(None),
+        Loudness::Integrated { .. } => lufs,
+        Loudness::Audiobook => rms_dbfs,
+        Loudness::Off => return None,
     };
-    Ok(level.is_finite().then_some(level))
+    level.is_finite().then_some(level)
 }
 
 /// The gain at which `samples`, through gain and a limiter at `ceiling`, land at `aim`
@@ -1310,7 +1321,7 @@ fn final_pass(
             // threshold of them.
             let threshold = lanes
                 .iter()
-                .filter_map(|l| Chain::new(rate, l.gain_db, l.ceiling).threshold())
+                .filter_map(|l| Chain::threshold_of(l.gain_db, l.ceiling))
                 .reduce(f32::min);
             let mut enveloper = Enveloper::new(rate, threshold);
             let send = |e: Enveloped| -> Result<(), MasterError> {
