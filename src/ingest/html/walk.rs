@@ -538,7 +538,8 @@ fn is_short_code(pre: ElementRef<'_>) -> bool {
 
 /// A block of code read out: announced, then each non-blank line as a paragraph.
 fn code_blocks(pre: ElementRef<'_>, blocks: &mut Vec<Block>) {
-    let text: String = pre.text().collect();
+    let mut text = String::new();
+    spaced_text(pre, &mut text);
     if text.trim().is_empty() {
         return;
     }
@@ -1025,6 +1026,24 @@ fn space_between_elements(el: ElementRef<'_>, out: &mut String) {
     }
 }
 
+/// All the text under `el`, with [`space_between_elements`]'s rule at every element: a
+/// syntax highlighter's `<span>import</span><span>asyncio</span>`, whose whitespace text
+/// nodes rs-trafilatura's cleaned region drops, reads "import asyncio".
+fn spaced_text(el: ElementRef<'_>, out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(_) => {
+                if let Some(c) = ElementRef::wrap(child) {
+                    space_between_elements(c, out);
+                    spaced_text(c, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Collects the readable text inside a block, skipping clutter nested in it, note markers and
 /// back-links; `<sup>`/`<sub>` keep their meaning (see [`script_text`]).
 fn inline_text(el: ElementRef<'_>, out: &mut String) {
@@ -1107,6 +1126,20 @@ mod tests {
                 (BlockKind::Quote, "Quoted."),
             ]
         );
+    }
+
+    #[test]
+    fn highlighted_code_keeps_its_spaces_when_the_markup_lost_them() {
+        let root = Html::parse_fragment(
+            "<div><p>Run it:</p><pre><code><span class=\"kn\">import</span><span class=\"nn\">\
+             harbour</span>\n<span class=\"n\">harbour</span><span class=\"o\">.</span>\
+             <span class=\"n\">run</span><span class=\"p\">()</span></code></pre></div>",
+        );
+        let got: Vec<String> = read_blocks(root.root_element(), Reading::Whole)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(got, ["Run it:", "Code:", "import harbour", "harbour.run()"]);
     }
 
     #[test]
