@@ -123,10 +123,10 @@ pub(super) fn is_inline(name: &str) -> bool {
 /// How much of a region is read.
 ///
 /// An article's region is read for listening: link lists ("more on this"), data tables over
-/// [`MAX_TABLE_ROWS`] and code over [`MAX_CODE_LINES`] are left out (and announced). On other kinds of
-/// page (a forum thread, a product, a listing, a documentation page) those are what the page
-/// is for: a listing is its list of links, a reference page its code and tables. Measured on
-/// the 806 real pages of the extraction dev set (README.md, "HTML extraction").
+/// [`MAX_TABLE_ROWS`] and code over [`MAX_CODE_LINES`] are left out (and announced). On other
+/// kinds of page (a forum thread, a product, a listing, a documentation page) those are what
+/// the page is for: a listing is its list of links, a reference page its code and tables.
+/// Measured on the 806 real pages of the extraction dev set (README.md, "HTML extraction").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) enum Reading {
     /// Listening to a story: link lists, very long tables and long code left out.
