@@ -132,6 +132,16 @@ pub enum MasterError {
     Encode(#[from] EncodeError),
 }
 
+impl MasterError {
+    /// [`MasterError::Raw`] for `path`, saying what went wrong.
+    fn raw(path: &Path, reason: impl std::fmt::Display) -> MasterError {
+        MasterError::Raw {
+            path: path.to_path_buf(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
 /// Pass 1: the raw stream, its meter, and the sample.
 pub struct Master {
     dir: PathBuf,
@@ -380,10 +390,7 @@ impl Sample<'_> {
         }
         let meters = self.on_halves(|range, path| {
             use std::io::Write;
-            let peak_error = |e: std::io::Error| MasterError::Raw {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            };
+            let peak_error = |e: std::io::Error| MasterError::raw(path, e);
             let file = std::fs::File::create(path).map_err(peak_error)?;
             let mut out = std::io::BufWriter::new(file);
             let mut envelope = PeakEnvelope::new(sample_rate, 0.0);
@@ -1049,10 +1056,7 @@ fn sample_level(
     sample.prepared(sample_rate)?;
     let meters = sample.on_halves(|range, path| {
         use std::io::Read;
-        let peak_error = |e: std::io::Error| MasterError::Raw {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        };
+        let peak_error = |e: std::io::Error| MasterError::raw(path, e);
         let file = std::fs::File::open(path).map_err(peak_error)?;
         let mut peaks = std::io::BufReader::new(file);
         let mut meter = Meter::new(sample_rate, false);

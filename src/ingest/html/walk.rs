@@ -530,16 +530,21 @@ pub const CODE_READ_ANNOUNCEMENT: &str = "Code:";
 /// fell (0.936 to 0.932): long listings are not in their true text.
 pub const MAX_CODE_LINES: usize = 10;
 
-/// True when the code block `pre` has at most [`MAX_CODE_LINES`] lines that are not blank.
-fn is_short_code(pre: ElementRef<'_>) -> bool {
-    let text: String = pre.text().collect();
+/// True when the code `text` has at most [`MAX_CODE_LINES`] lines that are not blank.
+fn is_short_code(text: &str) -> bool {
     text.lines().filter(|l| !l.trim().is_empty()).count() <= MAX_CODE_LINES
 }
 
-/// A block of code read out: announced, then each non-blank line as a paragraph.
-fn code_blocks(pre: ElementRef<'_>, blocks: &mut Vec<Block>) {
+/// The text of the code block `pre` (see [`spaced_text`]).
+fn code_text(pre: ElementRef<'_>) -> String {
     let mut text = String::new();
     spaced_text(pre, &mut text);
+    text
+}
+
+/// A block of code read out, its `text` from [`code_text`]: announced, then each non-blank
+/// line as a paragraph.
+fn code_blocks(text: &str, blocks: &mut Vec<Block>) {
     if text.trim().is_empty() {
         return;
     }
@@ -722,15 +727,18 @@ fn walk(
                     push_block(pending, context, blocks);
                     if !is_code_block(child_el) {
                         pre_blocks(child_el, blocks);
-                    } else if reading == Reading::Whole || is_short_code(child_el) {
-                        code_blocks(child_el, blocks);
-                    } else if child_el.text().any(|t| !t.trim().is_empty())
-                        && blocks.last().map(|b| b.text.as_str()) != Some(CODE_ANNOUNCEMENT)
-                    {
-                        blocks.push(Block {
-                            kind: BlockKind::Paragraph,
-                            text: CODE_ANNOUNCEMENT.to_string(),
-                        });
+                    } else {
+                        let code = code_text(child_el);
+                        if reading == Reading::Whole || is_short_code(&code) {
+                            code_blocks(&code, blocks);
+                        } else if !code.trim().is_empty()
+                            && blocks.last().map(|b| b.text.as_str()) != Some(CODE_ANNOUNCEMENT)
+                        {
+                            blocks.push(Block {
+                                kind: BlockKind::Paragraph,
+                                text: CODE_ANNOUNCEMENT.to_string(),
+                            });
+                        }
                     }
                 } else if INLINE_TAGS.contains(&name) {
                     space_between_elements(child_el, pending);
