@@ -170,6 +170,22 @@ pub struct Measurement {
     pub noise_floor_dbfs: Option<f64>,
 }
 
+impl Measurement {
+    /// The measurement of the same audio scaled by `gain_db`: every level moves by the gain
+    /// (loudness and both peaks are homogeneous of degree one in the amplitude; BS.1770-4's
+    /// gates are relative or far below speech), rounded as a [`Meter`] rounds.
+    pub fn shifted(self, gain_db: f64) -> Measurement {
+        let by = |x: Option<f64>| x.and_then(|x| finite(x + gain_db));
+        Measurement {
+            integrated_lufs: by(self.integrated_lufs),
+            true_peak_dbtp: by(self.true_peak_dbtp),
+            sample_peak_dbfs: by(self.sample_peak_dbfs),
+            rms_dbfs: by(self.rms_dbfs),
+            noise_floor_dbfs: by(self.noise_floor_dbfs),
+        }
+    }
+}
+
 /// The window over which the noise floor is measured, milliseconds.
 pub const NOISE_WINDOW_MS: u32 = 500;
 
@@ -974,5 +990,43 @@ mod tests {
             "histogram {} vs every block {exact}",
             m.integrated()
         );
+    }
+
+    #[test]
+    fn a_shifted_measurement_is_the_measurement_of_the_scaled_audio() {
+        // Speech-like phrases and pauses, measured as they are and at half amplitude.
+        let rate = 16_000;
+        let mut samples = Vec::new();
+        for phrase in 0..20 {
+            let tone = sine(200.0 + phrase as f32 * 30.0, 0.3, rate, rate as usize);
+            samples.extend(tone.into_iter().map(|x| (x * 32767.0) as i16));
+            samples.extend(std::iter::repeat_n(0i16, 9_600));
+        }
+        let halved: Vec<i16> = samples.iter().map(|&x| x / 2).collect();
+        let measure = |xs: &[i16]| {
+            let mut m = Meter::new(rate, true);
+            m.add(xs);
+            m.measurement()
+        };
+        let shifted = measure(&samples).shifted(20.0 * 0.5f64.log10());
+        let direct = measure(&halved);
+        let close = |a: Option<f64>, b: Option<f64>| (a.unwrap() - b.unwrap()).abs() <= 0.02;
+        assert!(
+            close(shifted.integrated_lufs, direct.integrated_lufs),
+            "{shifted:?} {direct:?}"
+        );
+        assert!(
+            close(shifted.true_peak_dbtp, direct.true_peak_dbtp),
+            "{shifted:?} {direct:?}"
+        );
+        assert!(
+            close(shifted.sample_peak_dbfs, direct.sample_peak_dbfs),
+            "{shifted:?} {direct:?}"
+        );
+        assert!(
+            close(shifted.rms_dbfs, direct.rms_dbfs),
+            "{shifted:?} {direct:?}"
+        );
+        assert_eq!(shifted.noise_floor_dbfs, None, "digital silence stays −∞");
     }
 }

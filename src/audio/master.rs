@@ -196,6 +196,9 @@ const MAX_EXTRA_GAIN_DB: f64 = 6.0;
 const BLOCK: usize = 16_384;
 /// Blocks queued between the threads of pass 2.
 const QUEUE: usize = 8;
+/// Packets queued between a lossy encoder and the decoder measuring its output (Opus: 50 a
+/// second).
+const PACKET_QUEUE: usize = 256;
 
 /// Where one chunk of the sample lies in the raw audio of pass 1, in samples of the article's
 /// timeline: its speech (which never straddles two raw parts) and the pause after it.
@@ -593,7 +596,7 @@ impl Master {
             &before,
         )
         .and_then(|(lanes, gain_db, mut encoded)| {
-            let (limiter_db, after, files) = final_pass(
+            let (limiter_db, after, files, decoded) = final_pass(
                 &self.dir,
                 &self.name,
                 &stream,
@@ -610,12 +613,16 @@ impl Master {
                     .filter(|l| !l.master)
                     .zip(&mut encoded)
                     .map(|(lane, record)| {
+                        let decoded = decoded
+                            .iter()
+                            .find(|(f, _)| *f == record.format)
+                            .map(|(_, m)| *m);
                         let (dir, name, stream) = (&self.dir, &self.name, &stream);
                         let (whole, raw_paths, parts) = (&whole, &raw_paths, &parts);
                         let loudness = self.loudness;
                         scope.spawn(move || {
                             check_lossy(
-                                dir, name, stream, loudness, lane, gain_db, record, whole,
+                                dir, name, stream, loudness, lane, gain_db, record, decoded, whole,
                                 raw_paths, parts, before,
                             )
                         })
@@ -652,6 +659,11 @@ impl Master {
 /// and encoded once more (an Opus file that holds that attempt is trimmed by its header's
 /// output gain instead, which costs no encoding). The record gets the last measurement, of
 /// the file as written.
+///
+/// `decoded`: the file's measurement taken while it was encoded, if its encoder handed over
+/// its packets; the file is decoded only when it is not given. A header trim moves the
+/// measurement by the gain it sets (it scales the decoded stream exactly) instead of
+/// decoding the file again.
 #[allow(clippy::too_many_arguments)]
 fn check_lossy(
     dir: &Path,
@@ -661,6 +673,7 @@ fn check_lossy(
     mut lane: Lane,
     master_gain_db: f64,
     record: &mut CodecRecord,
+    mut decoded: Option<Measurement>,
     sample: &Sample,
     raw_paths: &[PathBuf],
     parts: &[Part],
@@ -680,9 +693,14 @@ fn check_lossy(
     // The attempt just encoded was the last one (the best, trimmed or not).
     let mut settled = false;
     for fix in 0..=CODEC_FIXES + 1 {
-        let mut meter = Meter::new(encode::decoded_rate(format, stream), true);
-        encode::decode(format, &path, stream, &mut |s| meter.add(s))?;
-        let m = meter.measurement();
+        let m = match decoded.take() {
+            Some(m) => m,
+            None => {
+                let mut meter = Meter::new(encode::decoded_rate(format, stream), true);
+                encode::decode(format, &path, stream, &mut |s| meter.add(s))?;
+                meter.measurement()
+            }
+        };
         record.decoded = m;
         record.gain_db = round2(lane.gain_db);
         record.ceiling_dbtp = round2(lane.ceiling.unwrap_or(ceiling));
@@ -745,9 +763,10 @@ fn check_lossy(
         let same_audio = lane.gain_db == on_disk.gain_db && lane.ceiling == on_disk.ceiling;
         if settled && format == Format::Opus && same_audio && on_disk.trim_db == 0.0 {
             // The file already holds this attempt: its header's output gain trims it.
-            encode::opus::set_output_gain(&path, lane.trim_db)?;
+            let set = encode::opus::set_output_gain(&path, lane.trim_db)?;
+            decoded = Some(m.shifted(set));
         } else {
-            final_pass(
+            let (_, _, _, made) = final_pass(
                 dir,
                 name,
                 stream,
@@ -757,6 +776,7 @@ fn check_lossy(
                 parts,
                 before,
             )?;
+            decoded = made.into_iter().find(|(f, _)| *f == format).map(|(_, m)| m);
             on_disk = lane.clone();
         }
     }
@@ -1267,15 +1287,22 @@ fn plan(
 /// A block of samples shared by the threads of pass 2.
 type Block = std::sync::Arc<Vec<i16>>;
 
-/// What pass 2 made: the master's deepest limiting (dB), its measurement, and every
-/// format's files in the order asked for.
-type PassOut = (f64, Measurement, Vec<(Format, Vec<String>)>);
+/// What pass 2 made: the master's deepest limiting (dB), its measurement, every format's
+/// files in the order asked for, and what a player decodes of each lossy format measured
+/// while it was encoded (those whose encoder hands over its packets).
+type PassOut = (
+    f64,
+    Measurement,
+    Vec<(Format, Vec<String>)>,
+    Vec<(Format, Measurement)>,
+);
 
 /// What a lane's thread made.
 struct LaneOut {
     limiter_db: f64,
     after: Option<Measurement>,
     files: Vec<(Format, Result<Vec<String>, EncodeError>)>,
+    decoded: Vec<(Format, Result<Measurement, EncodeError>)>,
 }
 
 /// Pass 2: reads the raw audio once and streams it through every lane on threads (see the
@@ -1310,13 +1337,15 @@ fn final_pass(
         opened.push(encoders);
     }
     let rate = stream.sample_rate;
+    // Every file of the article is this path with its format's extension.
+    let stem = &dir.join(name);
     let (read, outs) = std::thread::scope(|scope| {
         let mut senders = Vec::new();
         let mut handles = Vec::new();
         for (lane, encoders) in lanes.iter().zip(opened) {
             let (tx, rx) = std::sync::mpsc::sync_channel::<std::sync::Arc<Enveloped>>(QUEUE);
             senders.push(tx);
-            handles.push(scope.spawn(move || run_lane(scope, rx, rate, lane, encoders)));
+            handles.push(scope.spawn(move || run_lane(scope, stem, rx, rate, lane, encoders)));
         }
         let read = if senders.is_empty() {
             Ok(())
@@ -1351,6 +1380,7 @@ fn final_pass(
     let mut limiter_db = 0.0;
     let mut after = before;
     let mut made = Vec::new();
+    let mut decoded = Vec::new();
     for out in outs {
         if let Some(m) = out.after {
             after = m;
@@ -1358,6 +1388,9 @@ fn final_pass(
         }
         for (format, files) in out.files {
             made.push((format, files?));
+        }
+        for (format, m) in out.decoded {
+            decoded.push((format, m?));
         }
     }
     read?;
@@ -1375,13 +1408,14 @@ fn final_pass(
         .iter()
         .filter_map(|f| made.iter().find(|(g, _)| g == f).cloned())
         .collect();
-    Ok((limiter_db, after, files))
+    Ok((limiter_db, after, files, decoded))
 }
 
 /// One lane of pass 2 on its thread: gain and limiter over the blocks from `rx`, the 16-bit
 /// result to each encoder's thread (and the meter's, for the master lane).
 fn run_lane<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
+    stem: &Path,
     rx: std::sync::mpsc::Receiver<std::sync::Arc<Enveloped>>,
     rate: u32,
     lane: &'scope Lane,
@@ -1389,7 +1423,24 @@ fn run_lane<'scope>(
 ) -> LaneOut {
     let mut sinks = Vec::new();
     let mut handles = Vec::new();
+    let mut decoders = Vec::new();
     for (format, mut encoder) in encoders {
+        if !lane.master {
+            // A lossy lane's file is checked as a player decodes it: measured here, on a
+            // thread beside the encoder's, when the encoder hands over its packets.
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(PACKET_QUEUE);
+            if encoder.tap_packets(Box::new(move |p| {
+                let _ = tx.send(p.to_vec());
+            })) {
+                let mut path = stem.as_os_str().to_owned();
+                path.push(format!(".{}", format.extension()));
+                let path = PathBuf::from(path);
+                decoders.push((
+                    format,
+                    scope.spawn(move || measure_packets(&path, format, rx)),
+                ));
+            }
+        }
         let (tx, rx) = std::sync::mpsc::sync_channel::<Block>(QUEUE);
         sinks.push(tx);
         handles.push((
@@ -1442,9 +1493,44 @@ fn run_lane<'scope>(
         .map(|(format, h)| (format, h.join().expect("an encoder thread does not panic")))
         .collect();
     let after = meter.map(|h| h.join().expect("the meter thread does not panic"));
+    let decoded = decoders
+        .into_iter()
+        .map(|(format, h)| (format, h.join().expect("a decoder thread does not panic")))
+        .collect();
     LaneOut {
         limiter_db,
         after,
         files,
+        decoded,
+    }
+}
+
+/// Decodes the packets of a lossy format from `rx` as a player would (see
+/// [`Encoder::tap_packets`](encode::Encoder::tap_packets)) and measures them.
+fn measure_packets(
+    path: &Path,
+    format: Format,
+    rx: std::sync::mpsc::Receiver<Vec<u8>>,
+) -> Result<Measurement, EncodeError> {
+    if format != Format::Opus {
+        return Err(EncodeError::new(
+            path,
+            "its packets are not decoded one by one",
+        ));
+    }
+    let mut meter = Meter::new(encode::opus::DECODE_RATE, true);
+    let mut decoder = encode::opus::PacketDecoder::new(0).map_err(|e| EncodeError::new(path, e))?;
+    let mut failed = None;
+    for packet in rx {
+        // After a failure the packets are still taken, so the encoder does not wait.
+        if failed.is_none() {
+            if let Err(e) = decoder.decode(&packet, &mut |s| meter.add(s)) {
+                failed = Some(e);
+            }
+        }
+    }
+    match failed {
+        Some(e) => Err(EncodeError::new(path, e)),
+        None => Ok(meter.measurement()),
     }
 }

@@ -102,6 +102,10 @@ pub struct Quality {
     pub opus_kbps: u32,
     /// libopus's encoder complexity, 0 … 10 (`OPUS_SET_COMPLEXITY`).
     pub opus_complexity: u8,
+    /// Speech coding: CELT only (`OPUS_APPLICATION_RESTRICTED_LOWDELAY`), constrained VBR
+    /// (the file keeps to its nominal rate), at most 8 kHz of audio band (Opus "wideband").
+    /// Off: libopus picks SILK or CELT itself, in unconstrained VBR, over the whole band.
+    pub opus_speech: bool,
     /// AAC bit rate of M4B, kb/s.
     pub aac_kbps: u32,
     /// ffmpeg's fast AAC coder (`-aac_coder fast`) instead of its default "two loop" search.
@@ -109,17 +113,20 @@ pub struct Quality {
 }
 
 /// Speech: MP3 64 kb/s mono at the engine's rate (22,050 Hz: MPEG-2 Layer III), Opus
-/// 32 kb/s, AAC 96 kb/s, each with the cheapest setting that measured within about 0.05 of
-/// the best in wideband PESQ (ITU-T P.862.2, decoded against the WAV it was made from;
+/// 48 kb/s CELT, AAC 96 kb/s, each with the cheapest setting that measured within about 0.05
+/// of the best in wideband PESQ (ITU-T P.862.2, decoded against the WAV it was made from;
 /// README, "Formats"):
 /// - LAME quality 7: 4.50, against 4.38 for its near-best quality 2, at about a quarter of
 ///   the encoder time (202 s of the joe voice, 2026-12-02).
-/// - Opus complexity 7: 4.58 (joe, `--loudness none`, 2026-12-03). Cheaper settings exist
-///   (complexity 2 with the voice signal hint: 4.54 in 0.37 of the time) but their SILK
-///   streams decode differently in ffmpeg's own Opus decoder and libopus: true peaks 1.5 dB
-///   apart on the benchmark article (−0.2 against −1.7 dBTP), so a file checked with libopus
-///   passed the ceiling in ffmpeg-based players. At complexity 6 and under without the hint
-///   libopus takes CELT: 4.06–4.37.
+/// - Opus 48 kb/s, CELT only, constrained VBR, complexity 6 ([`Quality::opus_speech`]): 4.48
+///   in 1.2 s of CPU for 202 s of joe, against 4.58 in 4.1 s for 32 kb/s with libopus's own
+///   choice at complexity 7, which is SILK for speech (ffmpeg's libopus encoder on the same
+///   mastered WAV, 2026-12-03). SILK is most of that time (complexity 6 with the VoIP hint,
+///   SILK again: 4.1 s), and SILK streams decode differently in ffmpeg's own Opus decoder and
+///   libopus: true peaks 0.7 dB apart on that WAV (−1.3 against −0.6 dBTP), so a file checked
+///   with libopus may pass the ceiling in ffmpeg-based players. CELT streams decode to the
+///   same peaks in both. At 32 or 40 kb/s CELT scores 4.37 (constrained); complexity 4
+///   scores 4.45, 8 and 10 score 4.47.
 /// - ffmpeg's fast AAC coder: 4.35 against 4.39 for its default two-loop search, in 0.9 s of
 ///   CPU instead of 5.9 s for 235 s of speech (hibari, 2026-12-03).
 ///
@@ -130,8 +137,9 @@ pub const SPEECH: Quality = Quality {
     mp3_kbps: 64,
     mp3_rate: None,
     mp3_quality: 7,
-    opus_kbps: 32,
-    opus_complexity: 7,
+    opus_kbps: 48,
+    opus_complexity: 6,
+    opus_speech: true,
     aac_kbps: 96,
     aac_fast: true,
 };
@@ -143,6 +151,7 @@ pub const AUDIOBOOK: Quality = Quality {
     mp3_quality: 2,
     opus_kbps: 48,
     opus_complexity: 10,
+    opus_speech: false,
     aac_kbps: 128,
     aac_fast: false,
 };
@@ -209,6 +218,9 @@ pub struct Stream {
     pub quality: Quality,
 }
 
+/// Where an encoder hands its packets as it makes them ([`Encoder::tap_packets`]).
+pub type PacketTap = Box<dyn FnMut(&[u8]) + Send>;
+
 /// An encoder: fed mastered samples in order, then finished into its file(s). Encoders are
 /// `Send`: mastering runs each on a thread of its own.
 pub trait Encoder: Send {
@@ -217,6 +229,14 @@ pub trait Encoder: Send {
     /// Completes the file(s) and renames them into place; returns their names (relative to
     /// the folder) in order.
     fn finish(self: Box<Self>) -> Result<Vec<String>, EncodeError>;
+
+    /// Hands every packet encoded from now on to `tap` as well, for a decoder beside the
+    /// encoder (Opus: [`opus::PacketDecoder`]), so a file is measured as a player would
+    /// decode it while it is written instead of read back after. Formats whose packets are
+    /// not decoded one by one on their own (MP3's bit reservoir, ffmpeg's) decline: false.
+    fn tap_packets(&mut self, _tap: PacketTap) -> bool {
+        false
+    }
 }
 
 /// An encoder that failed, naming the file.

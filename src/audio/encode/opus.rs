@@ -47,6 +47,8 @@ pub struct OpusEncoder {
     encoded: u64,
     packets: u64,
     packet: Vec<u8>,
+    /// Where each packet goes too, once encoded ([`Encoder::tap_packets`]).
+    tap: Option<super::PacketTap>,
 }
 
 fn opus_error(path: &Path) -> impl Fn(opus::Error) -> EncodeError + '_ {
@@ -58,20 +60,24 @@ impl OpusEncoder {
     /// `stream.quality.opus_kbps`.
     pub fn create(path: &Path, stream: &Stream) -> Result<OpusEncoder, EncodeError> {
         let err = opus_error(path);
+        let application = if stream.quality.opus_speech {
+            opus::Application::LowDelay
+        } else {
+            opus::Application::Audio
+        };
         let mut encoder =
-            opus::Encoder::new(OPUS_RATE, opus::Channels::Mono, opus::Application::Audio)
-                .map_err(&err)?;
+            opus::Encoder::new(OPUS_RATE, opus::Channels::Mono, application).map_err(&err)?;
         encoder
             .set_bitrate(opus::Bitrate::Bits(stream.quality.opus_kbps as i32 * 1000))
             .map_err(&err)?;
         encoder
             .set_complexity(i32::from(stream.quality.opus_complexity))
             .map_err(&err)?;
-        // Speech in 8 kHz of audio band (Opus "wideband"): at 32 kb/s libopus would code up to
-        // 20 kHz, and its decoded peaks then passed the master's by 0.9-1.4 dB, more the harder
-        // the master was limited, so lowering the ceiling never caught them; in wideband they
-        // pass it by 0.7-0.9 dB and one correction settles it (README, "Lossy formats").
-        if stream.quality.opus_kbps <= 32 {
+        if stream.quality.opus_speech {
+            encoder.set_vbr_constraint(true).map_err(&err)?;
+            // Speech in 8 kHz of audio band (Opus "wideband"): over the whole band libopus's
+            // decoded peaks passed the master's by 0.9-1.4 dB, more the harder the master was
+            // limited, so lowering the ceiling never caught them (README, "Lossy formats").
             encoder
                 .set_max_bandwidth(opus::Bandwidth::Wideband)
                 .map_err(&err)?;
@@ -122,6 +128,7 @@ impl OpusEncoder {
             encoded: 0,
             packets: 0,
             packet: vec![0; 4000],
+            tap: None,
         })
     }
 
@@ -201,6 +208,9 @@ impl OpusEncoder {
                 .map_err(&err)?;
             self.encoded += take as u64;
             self.packets += 1;
+            if let Some(tap) = &mut self.tap {
+                tap(&self.packet[..n]);
+            }
             let end = last && self.pending.is_empty();
             let info = if end {
                 PacketWriteEndInfo::EndStream
@@ -223,6 +233,11 @@ impl OpusEncoder {
 }
 
 impl Encoder for OpusEncoder {
+    fn tap_packets(&mut self, tap: super::PacketTap) -> bool {
+        self.tap = Some(tap);
+        true
+    }
+
     fn write(&mut self, samples: &[i16]) -> Result<(), EncodeError> {
         self.received += samples.len() as u64;
         self.input
@@ -259,36 +274,69 @@ pub fn decode_file(path: &Path, each: &mut dyn FnMut(&[i16])) -> Result<(), Enco
     let err = |e: &dyn std::fmt::Display| EncodeError::new(path, e);
     let file = std::fs::File::open(path).map_err(|e| err(&e))?;
     let mut reader = ogg::PacketReader::new(std::io::BufReader::new(file));
-    let mut decoder = opus::Decoder::new(OPUS_RATE, opus::Channels::Mono).map_err(|e| err(&e))?;
-    // 120 ms, the longest an Opus packet lasts.
-    let mut frame = vec![0i16; 5760];
+    let mut decoder = None;
     let mut headers = 0;
     while let Some(packet) = reader.read_packet().map_err(|e| err(&e))? {
         if headers < 2 {
             // OpusHead (its output gain applied as players apply it) and OpusTags.
             if headers == 0 && packet.data.len() >= 18 && packet.data.starts_with(b"OpusHead") {
                 let gain = i16::from_le_bytes([packet.data[16], packet.data[17]]);
-                decoder.set_gain(i32::from(gain)).map_err(|e| err(&e))?;
+                decoder = Some(PacketDecoder::new(gain).map_err(|e| err(&e))?);
             }
             headers += 1;
             continue;
         }
-        let n = decoder
-            .decode(&packet.data, &mut frame, false)
-            .map_err(|e| err(&e))?;
-        each(&frame[..n]);
+        if decoder.is_none() {
+            decoder = Some(PacketDecoder::new(0).map_err(|e| err(&e))?);
+        }
+        let decoder = decoder.as_mut().expect("made above");
+        decoder.decode(&packet.data, each).map_err(|e| err(&e))?;
     }
     Ok(())
+}
+
+/// Decodes the audio packets of one mono Opus stream, in order, with libopus at 48 kHz as
+/// [`decode_file`] does (pre-skip and end trimming not applied: mastering only measures
+/// them): for a file read back, or for the packets an [`OpusEncoder`] hands to its tap
+/// ([`Encoder::tap_packets`]) while it encodes.
+pub struct PacketDecoder {
+    decoder: opus::Decoder,
+    /// 120 ms, the longest an Opus packet lasts.
+    frame: Vec<i16>,
+}
+
+impl PacketDecoder {
+    /// A decoder applying `output_gain` (the `OpusHead` field: Q7.8 dB, RFC 7845 §5.1).
+    pub fn new(output_gain: i16) -> Result<PacketDecoder, opus::Error> {
+        let mut decoder = opus::Decoder::new(OPUS_RATE, opus::Channels::Mono)?;
+        decoder.set_gain(i32::from(output_gain))?;
+        Ok(PacketDecoder {
+            decoder,
+            frame: vec![0; 5760],
+        })
+    }
+
+    /// Decodes the next packet and hands its samples to `each`.
+    pub fn decode(
+        &mut self,
+        packet: &[u8],
+        each: &mut dyn FnMut(&[i16]),
+    ) -> Result<(), opus::Error> {
+        let n = self.decoder.decode(packet, &mut self.frame, false)?;
+        each(&self.frame[..n]);
+        Ok(())
+    }
 }
 
 /// Sets the output gain of an Ogg Opus file aloud wrote to `gain_db`: the `OpusHead` field
 /// (RFC 7845 §5.1, Q7.8 dB) that every decoder applies to what it decodes (ffmpeg and
 /// libopusfile do; so does [`decode_file`]), so the decoded stream, its loudness and its true
 /// peak move by exactly that much without encoding again. The file is rewritten through a
-/// temporary file and renamed over.
+/// temporary file and renamed over. Returns the gain the field holds, dB (`gain_db` to the
+/// nearest 1/256 dB).
 ///
 /// Errors: the file cannot be read or written, or its first page is not an `OpusHead`.
-pub fn set_output_gain(path: &Path, gain_db: f64) -> Result<(), EncodeError> {
+pub fn set_output_gain(path: &Path, gain_db: f64) -> Result<f64, EncodeError> {
     let mut data = std::fs::read(path).map_err(|e| EncodeError::new(path, e))?;
     let not_opus = || EncodeError::new(path, "its first Ogg page is not an Opus header");
     if data.len() < 27 || &data[..4] != b"OggS" {
@@ -323,7 +371,8 @@ pub fn set_output_gain(path: &Path, gain_db: f64) -> Result<(), EncodeError> {
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    written.map_err(io)
+    written.map_err(io)?;
+    Ok(f64::from(q78) / 256.0)
 }
 
 /// The CRC-32 of an Ogg page (RFC 3533 §6: polynomial 0x04c11db7, no reflection, initial
@@ -395,6 +444,11 @@ mod tests {
 
     /// One second of a 440 Hz tone at half scale, encoded at 22,050 Hz into `path`.
     fn tone_file(path: &Path) {
+        tone_file_tapped(path, None);
+    }
+
+    /// [`tone_file`], its encoder's packets handed to `tap` if given.
+    fn tone_file_tapped(path: &Path, tap: Option<super::super::PacketTap>) {
         let stream = Stream {
             sample_rate: 22_050,
             samples: 22_050,
@@ -416,6 +470,12 @@ mod tests {
             })
             .collect();
         let mut encoder = Box::new(OpusEncoder::create(path, &stream).unwrap());
+        if let Some(tap) = tap {
+            assert!(
+                encoder.tap_packets(tap),
+                "an Opus encoder hands over its packets"
+            );
+        }
         encoder.write(&tone).unwrap();
         encoder.finish().unwrap();
     }
@@ -428,6 +488,32 @@ mod tests {
         })
         .unwrap();
         10.0 * (sum / n as f64).log10()
+    }
+
+    #[test]
+    fn tapped_packets_decode_to_what_a_player_decodes_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tone.opus");
+        let packets = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Vec<u8>>::new()));
+        let sink = packets.clone();
+        tone_file_tapped(
+            &path,
+            Some(Box::new(move |p: &[u8]| {
+                sink.lock().unwrap().push(p.to_vec())
+            })),
+        );
+        let mut from_tap = Vec::new();
+        let mut decoder = PacketDecoder::new(0).unwrap();
+        for p in packets.lock().unwrap().iter() {
+            decoder
+                .decode(p, &mut |s| from_tap.extend_from_slice(s))
+                .unwrap();
+        }
+        let mut from_file = Vec::new();
+        decode_file(&path, &mut |s| from_file.extend_from_slice(s)).unwrap();
+        // A second of audio in 20 ms packets, and every decoded sample the same.
+        assert!(from_file.len() >= 48_000, "{} samples", from_file.len());
+        assert_eq!(from_tap, from_file);
     }
 
     #[test]
