@@ -215,7 +215,7 @@ pub struct ExportArgs {
     pub out_dir: PathBuf,
     /// Audio formats of the article: wav, flac, mp3, opus, m4b, several separated by commas
     /// (mp3,opus). mp3 is CBR 64 kb/s mono (192 kb/s at 44.1 kHz with --loudness audiobook),
-    /// opus 32 kb/s in Ogg, m4b AAC 96 kb/s with chapters; flac and m4b need ffmpeg. Chunk
+    /// opus 48 kb/s in Ogg, m4b AAC 96 kb/s with chapters; flac and m4b need ffmpeg. Chunk
     /// files stay WAV.
     #[arg(long, value_name = "LIST", default_value = "wav")]
     pub format: String,

@@ -171,6 +171,15 @@ pub struct Measurement {
 }
 
 impl Measurement {
+    /// Digital silence: every level −∞.
+    pub const SILENT: Measurement = Measurement {
+        integrated_lufs: None,
+        true_peak_dbtp: None,
+        sample_peak_dbfs: None,
+        rms_dbfs: None,
+        noise_floor_dbfs: None,
+    };
+
     /// The measurement of the same audio scaled by `gain_db`: every level moves by the gain
     /// (loudness and both peaks are homogeneous of degree one in the amplitude; BS.1770-4's
     /// gates are relative or far below speech), rounded as a [`Meter`] rounds.

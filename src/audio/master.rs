@@ -22,11 +22,12 @@
 //! (2 bytes a sample), and in pass 2 the reader finds them once for every lane. Each run
 //! takes the sample's two halves on a thread each, their meters read as one programme.
 //! **Lossy formats** (MP3, Opus, AAC) change the audio: they lose some of the high band that
-//! K-weighting counts (0.4–0.5 LU at 64 kb/s MP3 and 32 kb/s Opus) and their decoders
+//! K-weighting counts (0.4–0.5 LU at 64 kb/s MP3 and at 32 kb/s Opus) and their decoders
 //! overshoot the peaks (0.5–0.9 dB). So a probe (the first [`PROBE_SECONDS`] of the sample)
 //! is encoded and decoded as a player would, the codec's loss and overshoot measured, and the
-//! format gets its own gain and a ceiling lowered by the overshoot. After pass 2 each lossy
-//! file is decoded and measured; one that misses (the whole article gives the codec more
+//! format gets its own gain and a ceiling lowered by the overshoot. Each lossy file is
+//! measured as a player decodes it: an Opus file while it is encoded (its packets go to a
+//! decoder on a thread beside the encoder), the others decoded after pass 2; one that misses (the whole article gives the codec more
 //! chances to overshoot than the probe) is mastered and encoded again, corrected by what was
 //! measured, at most [`CODEC_FIXES`] times.
 //! **Pass 2** reads the raw file once, block by block with its peaks, into one lane per gain
@@ -67,7 +68,8 @@ pub struct LoudnessRecord {
     pub encoded: Vec<CodecRecord>,
 }
 
-/// How a lossy format's own gain and ceiling were set from a probe encoded and decoded.
+/// How a lossy format's own gain and ceiling were set: from a probe encoded and decoded, or
+/// from the codec's steady figures ([`encode::Steady`]).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CodecRecord {
     /// The format.
@@ -80,6 +82,10 @@ pub struct CodecRecord {
     pub codec_loss_db: f64,
     /// How far the decoded true peak passed the encoded one on the probe, dB.
     pub codec_overshoot_db: f64,
+    /// Whether the two figures above were measured on a probe of this article; false: they
+    /// are the codec's steady figures ([`encode::Steady`]).
+    #[serde(default)]
+    pub probed: bool,
     /// A gain after its limiter, dB (0, or negative when the codec's overshoot did not fall
     /// with the ceiling: see [`CODEC_FIXES`]). Opus carries it as its header's output gain
     /// when the file already holds the attempt being trimmed.
@@ -322,18 +328,17 @@ impl Sample<'_> {
                     .parts
                     .iter()
                     .position(|p| p.start <= pick.start && pick.start + pick.speech <= p.end)
-                    .ok_or_else(|| MasterError::Raw {
-                        path: self.paths.first().cloned().unwrap_or_default(),
-                        reason: format!(
-                            "the sample's chunk at sample {} is in no raw part",
-                            pick.start
-                        ),
+                    .ok_or_else(|| {
+                        MasterError::raw(
+                            self.paths.first().map_or(Path::new(""), |p| p.as_path()),
+                            format!(
+                                "the sample's chunk at sample {} is in no raw part",
+                                pick.start
+                            ),
+                        )
                     })?;
                 let path = &self.paths[n];
-                let raw_error = |e: &dyn std::fmt::Display| MasterError::Raw {
-                    path: path.to_path_buf(),
-                    reason: e.to_string(),
-                };
+                let raw_error = |e: &dyn std::fmt::Display| MasterError::raw(path, e);
                 if opened[n].is_none() {
                     let reader = hound::WavReader::open(path).map_err(|e| raw_error(&e))?;
                     let mut data = reader.into_inner();
@@ -488,10 +493,7 @@ impl Master {
         loudness: Loudness,
     ) -> Result<Master, MasterError> {
         let writer = PartedWriter::create(dir, &raw_name(name), sample_rate, max_part_bytes)
-            .map_err(|e| MasterError::Raw {
-                path: dir.join(format!("{name}.wav")),
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| MasterError::raw(&dir.join(format!("{name}.wav")), e))?;
         let mut m = Master {
             dir: dir.to_path_buf(),
             name: name.to_string(),
@@ -509,10 +511,7 @@ impl Master {
     }
 
     fn raw_error(&self, e: impl std::fmt::Display) -> MasterError {
-        MasterError::Raw {
-            path: self.dir.join(format!("{}.wav", self.name)),
-            reason: e.to_string(),
-        }
+        MasterError::raw(&self.dir.join(format!("{}.wav", self.name)), e)
     }
 
     /// Appends a chunk's speech and the pause after it (see [`PartedWriter::push`]); returns
@@ -566,10 +565,11 @@ impl Master {
         }
         let samples = self.writer.len();
         let before = self.meter.measurement();
-        let raw_parts = self.writer.finalize().map_err(|e| MasterError::Raw {
-            path: self.dir.join(format!("{}.wav", self.name)),
-            reason: e.to_string(),
-        })?;
+        let wav = self.dir.join(format!("{}.wav", self.name));
+        let raw_parts = self
+            .writer
+            .finalize()
+            .map_err(|e| MasterError::raw(&wav, e))?;
         let raw_paths: Vec<PathBuf> = raw_parts.iter().map(|p| self.dir.join(&p.file)).collect();
         let parts = final_parts(&self.name, &raw_parts);
         let stream = Stream {
@@ -976,10 +976,7 @@ fn read_raw(
     let mut block = Vec::with_capacity(BLOCK);
     let mut bytes = vec![0u8; 2 * BLOCK];
     for path in paths {
-        let raw_error = |e: &dyn std::fmt::Display| MasterError::Raw {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        };
+        let raw_error = |e: &dyn std::fmt::Display| MasterError::raw(path, e);
         let reader = hound::WavReader::open(path).map_err(|e| raw_error(&e))?;
         let mut left = 2 * reader.len() as usize;
         let mut data = reader.into_inner();
@@ -1212,12 +1209,20 @@ fn plan(
     if lossy.is_empty() {
         return Ok((lanes, gain_db, encoded));
     }
-    let probe = &whole.prefix(PROBE_SECONDS * rate as usize)?;
     let whole_aim = target - offset;
     let ceiling_now = ceiling.unwrap_or(0.0);
-    // The probe as the master would be, once for every format.
-    let out = &process(probe, rate, gain_db, ceiling);
-    let encoded_m = measure(out, rate);
+    // The probe as the master would be, once for every format that needs one, and its
+    // measurement.
+    let needs_probe = lossy.iter().any(|&f| stream.quality.steady(f).is_none());
+    let probe = if needs_probe {
+        let samples = whole.prefix(PROBE_SECONDS * rate as usize)?;
+        let out = process(&samples, rate, gain_db, ceiling);
+        let m = measure(&out, rate);
+        Some((out, m))
+    } else {
+        None
+    };
+    let probe = &probe;
     // One thread a format: each probe's round trip and gain search are independent.
     let probed: Vec<Result<Option<(CodecRecord, Lane)>, MasterError>> =
         std::thread::scope(|scope| {
@@ -1225,24 +1230,37 @@ fn plan(
                 .iter()
                 .map(|&format| {
                     scope.spawn(move || {
-                        // One round trip of the probe as the master would be: the codec's loss
-                        // and overshoot.
-                        let Some((decoded, decoded_rate)) =
-                            encode::round_trip(format, dir, name, stream, out)?
-                        else {
-                            return Ok(None);
-                        };
-                        let decoded_m = measure(&decoded, decoded_rate);
-                        let difference = |a: Option<f64>, b: Option<f64>| match (a, b) {
-                            (Some(a), Some(b)) => a - b,
-                            _ => 0.0,
-                        };
-                        let loss = difference(
-                            level_of(loudness, &decoded_m),
-                            level_of(loudness, &encoded_m),
-                        );
-                        let overshoot =
-                            difference(decoded_m.true_peak_dbtp, encoded_m.true_peak_dbtp);
+                        let (loss, overshoot, decoded_m) =
+                            match (stream.quality.steady(format), probe) {
+                                // The file's own decoding, after pass 2, fills `decoded`.
+                                (Some(s), _) => (s.loss_db, s.overshoot_db, Measurement::SILENT),
+                                (None, Some((out, encoded_m))) => {
+                                    // One round trip of the probe as the master would be: the
+                                    // codec's loss and overshoot.
+                                    let Some((decoded, decoded_rate)) =
+                                        encode::round_trip(format, dir, name, stream, out)?
+                                    else {
+                                        return Ok(None);
+                                    };
+                                    let decoded_m = measure(&decoded, decoded_rate);
+                                    let difference = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                                        (Some(a), Some(b)) => a - b,
+                                        _ => 0.0,
+                                    };
+                                    let loss = difference(
+                                        level_of(loudness, &decoded_m),
+                                        level_of(loudness, encoded_m),
+                                    );
+                                    let overshoot = difference(
+                                        decoded_m.true_peak_dbtp,
+                                        encoded_m.true_peak_dbtp,
+                                    );
+                                    (loss, overshoot, decoded_m)
+                                }
+                                (None, None) => {
+                                    unreachable!("a probe is made for every unsteady codec")
+                                }
+                            };
                         let c = ceiling_now - overshoot.max(0.0) - CODEC_PEAK_ROOM_DB;
                         let aim = whole_aim - loss;
                         // From the master's gain raised by the codec's loss: the level follows the
@@ -1255,6 +1273,7 @@ fn plan(
                             ceiling_dbtp: round2(c),
                             codec_loss_db: round2(loss),
                             codec_overshoot_db: round2(overshoot),
+                            probed: stream.quality.steady(format).is_none(),
                             trim_db: 0.0,
                             decoded: decoded_m,
                         };
@@ -1360,9 +1379,8 @@ fn final_pass(
             let send = |e: Enveloped| -> Result<(), MasterError> {
                 let block = std::sync::Arc::new(e);
                 for tx in &senders {
-                    tx.send(block.clone()).map_err(|_| MasterError::Raw {
-                        path: dir.join(format!("{name}.wav")),
-                        reason: "an encoder stopped".into(),
+                    tx.send(block.clone()).map_err(|_| {
+                        MasterError::raw(&dir.join(format!("{name}.wav")), "an encoder stopped")
                     })?;
                 }
                 Ok(())
@@ -1397,10 +1415,7 @@ fn final_pass(
     if rename_wav {
         let final_paths: Vec<PathBuf> = parts.iter().map(|p| dir.join(&p.file)).collect();
         for (raw, fin) in raw_paths.iter().zip(&final_paths) {
-            std::fs::rename(raw, fin).map_err(|e| MasterError::Raw {
-                path: fin.clone(),
-                reason: e.to_string(),
-            })?;
+            std::fs::rename(raw, fin).map_err(|e| MasterError::raw(fin, e))?;
         }
         made.push((Format::Wav, parts.iter().map(|p| p.file.clone()).collect()));
     }
