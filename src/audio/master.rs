@@ -22,14 +22,15 @@
 //! (2 bytes a sample), and in pass 2 the reader finds them once for every lane. Each run
 //! takes the sample's two halves on a thread each, their meters read as one programme.
 //! **Lossy formats** (MP3, Opus, AAC) change the audio: they lose some of the high band that
-//! K-weighting counts (0.4–0.5 LU at 64 kb/s MP3 and at 32 kb/s Opus) and their decoders
-//! overshoot the peaks (0.5–0.9 dB). So a probe (the first [`PROBE_SECONDS`] of the sample)
-//! is encoded and decoded as a player would, the codec's loss and overshoot measured, and the
-//! format gets its own gain and a ceiling lowered by the overshoot. Each lossy file is
-//! measured as a player decodes it: an Opus file while it is encoded (its packets go to a
-//! decoder on a thread beside the encoder), the others decoded after pass 2; one that misses (the whole article gives the codec more
-//! chances to overshoot than the probe) is mastered and encoded again, corrected by what was
-//! measured, at most [`CODEC_FIXES`] times.
+//! K-weighting counts (0.4–0.5 LU for 64 kb/s MP3) and some decoders overshoot the peaks
+//! (Opus: 0.35–1.0 dB). So each lossy format gets its own gain, raised by the codec's loss, and
+//! a ceiling lowered by its overshoot: for MP3 and AAC at the speech settings from their
+//! steady figures ([`encode::Steady`]), else from a probe (the first [`PROBE_SECONDS`] of the
+//! sample) encoded and decoded as a player would. Each lossy file is measured as a player
+//! decodes it: an Opus file while it is encoded (its packets go to a decoder on a thread
+//! beside the encoder), the others decoded after pass 2; one that misses (the whole article
+//! gives the codec more chances to overshoot than the probe) is mastered and encoded again,
+//! corrected by what was measured, at most [`CODEC_FIXES`] times.
 //! **Pass 2** reads the raw file once, block by block with its peaks, into one lane per gain
 //! and ceiling (the master for WAV and FLAC, one per lossy format), each applying its gain and
 //! look-ahead limiter on a thread of its own and feeding its encoders, each on its own; the
@@ -78,9 +79,11 @@ pub struct CodecRecord {
     pub gain_db: f64,
     /// Its limiter's true-peak ceiling, dBTP (the standard's, less the codec's overshoot).
     pub ceiling_dbtp: f64,
-    /// The level the codec took away on the probe, LU (audiobook: dB of RMS).
+    /// The level the codec took away on the probe, or its steady figure, LU (audiobook: dB
+    /// of RMS).
     pub codec_loss_db: f64,
-    /// How far the decoded true peak passed the encoded one on the probe, dB.
+    /// How far the decoded true peak passed the encoded one on the probe, or its steady
+    /// figure, dB.
     pub codec_overshoot_db: f64,
     /// Whether the two figures above were measured on a probe of this article; false: they
     /// are the codec's steady figures ([`encode::Steady`]).
@@ -764,7 +767,10 @@ fn check_lossy(
         if settled && format == Format::Opus && same_audio && on_disk.trim_db == 0.0 {
             // The file already holds this attempt: its header's output gain trims it.
             let set = encode::opus::set_output_gain(&path, lane.trim_db)?;
-            decoded = Some(m.shifted(set));
+            // libopus's 16-bit decoder applies the gain before it clips: a decode that reached
+            // full scale hid its peak, so that file is decoded again instead.
+            let clipped = m.sample_peak_dbfs.is_some_and(|p| p >= -0.01);
+            decoded = (!clipped).then(|| m.shifted(set));
         } else {
             let (_, _, _, made) = final_pass(
                 dir,
@@ -1165,6 +1171,8 @@ struct Lane {
     formats: Vec<Format>,
     /// The master lane: measured for the manifest.
     master: bool,
+    /// A lossy format's lane, whose files [`check_lossy`] checks.
+    checked: bool,
 }
 
 /// Decides pass 2: the master's gain (returned) and a lane per lossy format with the gain
@@ -1189,6 +1197,7 @@ fn plan(
             trim_db: 0.0,
             formats: formats.to_vec(),
             master: loudness != Loudness::Off,
+            checked: false,
         }];
         return Ok((lanes, 0.0, Vec::new()));
     };
@@ -1203,6 +1212,7 @@ fn plan(
         trim_db: 0.0,
         formats: formats.iter().copied().filter(|f| !f.is_lossy()).collect(),
         master: true,
+        checked: false,
     }];
     let mut encoded = Vec::new();
     let lossy: Vec<Format> = formats.iter().copied().filter(|f| f.is_lossy()).collect();
@@ -1213,7 +1223,9 @@ fn plan(
     let ceiling_now = ceiling.unwrap_or(0.0);
     // The probe as the master would be, once for every format that needs one, and its
     // measurement.
-    let needs_probe = lossy.iter().any(|&f| stream.quality.steady(f).is_none());
+    let needs_probe = lossy
+        .iter()
+        .any(|&f| stream.quality.steady(f, rate).is_none());
     let probe = if needs_probe {
         let samples = whole.prefix(PROBE_SECONDS * rate as usize)?;
         let out = process(&samples, rate, gain_db, ceiling);
@@ -1231,7 +1243,7 @@ fn plan(
                 .map(|&format| {
                     scope.spawn(move || {
                         let (loss, overshoot, decoded_m) =
-                            match (stream.quality.steady(format), probe) {
+                            match (stream.quality.steady(format, rate), probe) {
                                 // The file's own decoding, after pass 2, fills `decoded`.
                                 (Some(s), _) => (s.loss_db, s.overshoot_db, Measurement::SILENT),
                                 (None, Some((out, encoded_m))) => {
@@ -1273,7 +1285,7 @@ fn plan(
                             ceiling_dbtp: round2(c),
                             codec_loss_db: round2(loss),
                             codec_overshoot_db: round2(overshoot),
-                            probed: stream.quality.steady(format).is_none(),
+                            probed: stream.quality.steady(format, rate).is_none(),
                             trim_db: 0.0,
                             decoded: decoded_m,
                         };
@@ -1284,6 +1296,7 @@ fn plan(
                             trim_db: 0.0,
                             formats: vec![format],
                             master: false,
+                            checked: true,
                         };
                         Ok(Some((record, lane)))
                     })
@@ -1440,7 +1453,7 @@ fn run_lane<'scope>(
     let mut handles = Vec::new();
     let mut decoders = Vec::new();
     for (format, mut encoder) in encoders {
-        if !lane.master {
+        if lane.checked {
             // A lossy lane's file is checked as a player decodes it: measured here, on a
             // thread beside the encoder's, when the encoder hands over its packets.
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(PACKET_QUEUE);

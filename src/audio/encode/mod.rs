@@ -129,9 +129,17 @@ pub struct Quality {
     pub aac_steady: Option<Steady>,
 }
 
+/// The engine rates, Hz, at which the [`Steady`] figures were measured (espeak and the joe
+/// voice at 22,050 Hz, hibari at 24,000 Hz); at others a codec is probed.
+const STEADY_RATES: [u32; 2] = [22_050, 24_000];
+
 impl Quality {
-    /// `format`'s steady effect on speech at these settings, if it has one ([`Steady`]).
-    pub fn steady(&self, format: Format) -> Option<Steady> {
+    /// `format`'s steady effect on speech at these settings and the engine's `sample_rate`,
+    /// Hz, if it has one ([`Steady`]).
+    pub fn steady(&self, format: Format, sample_rate: u32) -> Option<Steady> {
+        if !STEADY_RATES.contains(&sample_rate) {
+            return None;
+        }
         match format {
             Format::Mp3 => self.mp3_steady,
             Format::M4b => self.aac_steady,

@@ -224,7 +224,7 @@ impl OpusEncoder {
                     self.packet[..n].to_vec(),
                     SERIAL,
                     info,
-                    self.pre_skip + self.encoded,
+                    self.pre_skip + self.encoded.min(self.expected()),
                 )
                 .map_err(|e| EncodeError::new(&self.path, e))?;
         }
@@ -250,7 +250,9 @@ impl Encoder for OpusEncoder {
         self.resample(true)?;
         // Exactly the samples the input makes: the rest is resampler padding.
         let wanted = self.expected().saturating_sub(self.encoded) as usize;
-        self.pending.resize(wanted, 0.0);
+        // Then the encoder's lookahead of silence, so the packets hold every input sample
+        // (the last granule position counts only the input: RFC 7845 §4, end trimming).
+        self.pending.resize(wanted + self.pre_skip as usize, 0.0);
         if self.pending.is_empty() {
             // An empty stream still needs its end: one silent frame, all of it trimmed.
             self.pending.push(0.0);
@@ -488,6 +490,75 @@ mod tests {
         })
         .unwrap();
         10.0 * (sum / n as f64).log10()
+    }
+
+    #[test]
+    fn the_last_granule_position_counts_every_input_sample_and_no_more_than_decodes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tone.opus");
+        tone_file(&path);
+        let file = std::fs::File::open(&path).unwrap();
+        let mut reader = ogg::PacketReader::new(std::io::BufReader::new(file));
+        let (mut pre_skip, mut last) = (0u64, 0u64);
+        while let Some(p) = reader.read_packet().unwrap() {
+            if p.data.starts_with(b"OpusHead") {
+                pre_skip = u64::from(u16::from_le_bytes([p.data[10], p.data[11]]));
+            }
+            last = p.absgp_page();
+        }
+        let mut decoded = 0u64;
+        decode_file(&path, &mut |s| decoded += s.len() as u64).unwrap();
+        // One second of input is 48,000 samples at Opus's rate, after the pre-skip.
+        assert_eq!(
+            last - pre_skip,
+            48_000,
+            "pre-skip {pre_skip}, last granule {last}"
+        );
+        assert!(
+            decoded >= last,
+            "{decoded} decoded, the granule says {last}"
+        );
+    }
+
+    #[test]
+    fn speech_packets_are_celt_and_a_header_trim_moves_the_measurement_by_its_gain() {
+        use crate::audio::loudness::Meter;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tone.opus");
+        let packets = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Vec<u8>>::new()));
+        let sink = packets.clone();
+        tone_file_tapped(
+            &path,
+            Some(Box::new(move |p: &[u8]| {
+                sink.lock().unwrap().push(p.to_vec())
+            })),
+        );
+        // RFC 6716 §3.1: configurations 16-31 of the TOC byte are CELT-only.
+        for p in packets.lock().unwrap().iter() {
+            assert!(p[0] >> 3 >= 16, "a non-CELT packet: TOC {:#04x}", p[0]);
+        }
+        let measure = || {
+            let mut meter = Meter::new(DECODE_RATE, true);
+            decode_file(&path, &mut |s| meter.add(s)).unwrap();
+            meter.measurement()
+        };
+        let before = measure();
+        let set = set_output_gain(&path, -3.3).unwrap();
+        assert!((set + 3.3).abs() < 1.0 / 256.0, "{set}");
+        let (after, shifted) = (measure(), before.shifted(set));
+        let close = |a: Option<f64>, b: Option<f64>| (a.unwrap() - b.unwrap()).abs() <= 0.02;
+        assert!(
+            close(after.integrated_lufs, shifted.integrated_lufs),
+            "{after:?} {shifted:?}"
+        );
+        assert!(
+            close(after.true_peak_dbtp, shifted.true_peak_dbtp),
+            "{after:?} {shifted:?}"
+        );
+        assert!(
+            close(after.rms_dbfs, shifted.rms_dbfs),
+            "{after:?} {shifted:?}"
+        );
     }
 
     #[test]
