@@ -27,10 +27,12 @@ fn article(dir: &Path) -> PathBuf {
     p
 }
 
-/// The events of an `--events` file: (event, chunk).
+/// The events of an `--events` file: (event, chunk). Only whole lines: the player may be
+/// halfway through writing the last one while it is read.
 fn events(path: &Path) -> Vec<(String, Option<usize>)> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let whole = text.rfind('\n').map_or("", |end| &text[..end]);
+    whole
         .lines()
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
