@@ -104,7 +104,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         strategy,
         mut blocks,
         page_type,
-    } = choose::choose(&text, &page, url.as_deref(), opts, visible.all);
+    } = choose::choose(&text, &page, url.as_deref(), opts, &visible);
     let words_visible = visible.outside_navigation;
     // Footnotes are found on the whole page (extractors may keep them as plain paragraphs or
     // drop their markup); they are never read in place, and with --footnotes come last.
