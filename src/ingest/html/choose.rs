@@ -76,11 +76,14 @@ fn run(
 }
 
 /// True when a candidate reading `words` may replace rs-trafilatura's fallback text of
-/// `fallback_words` (before [`SAME_TEXT`] is checked): it is no fragment of the page by the
-/// warning's rule ([`warns`], against the `visible` words outside navigation) and reads at
-/// least [`SHARE_OF_FALLBACK`] of the fallback's words.
+/// `fallback_words` (before [`SAME_TEXT`] is checked): it reads more than a tenth of the
+/// `visible` words ([`is_fragment`]), is not warned about ([`warns`], against the words
+/// outside navigation) unless the fallback would be too (a page of a few dozen words), and
+/// reads at least [`SHARE_OF_FALLBACK`] of the fallback's words.
 fn replaces_fallback(words: usize, fallback_words: usize, visible: &Visible) -> bool {
-    !warns(words, visible.outside_navigation)
+    let outside = visible.outside_navigation;
+    !is_fragment(words, visible.all)
+        && (!warns(words, outside) || warns(fallback_words, outside))
         && words as f64 >= SHARE_OF_FALLBACK * fallback_words as f64
 }
 
@@ -462,6 +465,20 @@ mod tests {
             // Warned about: under 15% of the words outside navigation.
             (260, 600, false),
         ];
+        for (words, fallback, replaces) in cases {
+            assert_eq!(
+                replaces_fallback(words, fallback, &visible),
+                replaces,
+                "{words} {fallback}"
+            );
+        }
+        // A page of a few dozen words: the fallback is warned about too, so the candidate's
+        // blocks (headings and paragraphs apart) replace it, unless under a tenth of the page.
+        let visible = Visible {
+            all: 30,
+            outside_navigation: 25,
+        };
+        let cases = [(12, 20, true), (2, 8, false)];
         for (words, fallback, replaces) in cases {
             assert_eq!(
                 replaces_fallback(words, fallback, &visible),
