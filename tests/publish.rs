@@ -260,8 +260,18 @@ fn check_lossy(dir: &Path, slug: &str, m: &Value, target: f64, ceiling: f64) {
             "{slug}.{ext}: {own_tp} against {tp}"
         );
         assert!(record["ceiling_dbtp"].as_f64().unwrap() <= ceiling);
-        // MP3 and AAC are steady on speech and set from their figures; Opus is probed.
-        assert_eq!(record["probed"], ext == "opus", "{slug}.{ext}: {record}");
+        // Speech codecs are set from their steady figures, not probed.
+        assert_eq!(record["probed"], false, "{slug}.{ext}: {record}");
+        if ext == "opus" {
+            // Opus's loss figure is a guess the file's header gain corrects: to the target
+            // when its peaks have room for the step, else (trimmed down for its peaks) within
+            // 0.25 LU.
+            let trim = record["trim_db"].as_f64().unwrap();
+            assert!(
+                (own_i - target).abs() <= 0.05 || (trim < 0.0 && (own_i - target).abs() <= 0.25),
+                "{slug}.opus: {own_i} LUFS, trimmed by {trim} dB to {target}: {record}"
+            );
+        }
     }
 }
 

@@ -713,6 +713,24 @@ fn check_lossy(
         };
         let excess = peak - (ceiling - CODEC_PEAK_CHECK_DB);
         let miss = target - level;
+        let same_audio = lane.gain_db == on_disk.gain_db && lane.ceiling == on_disk.ceiling;
+        if format == Format::Opus
+            && same_audio
+            && on_disk.trim_db == 0.0
+            && !settled
+            && fix <= CODEC_FIXES
+            && excess <= 0.0
+            && miss.abs() > CLOSE_ENOUGH
+            && miss <= -excess
+        {
+            // Only the level missed, and the peaks have room for the step: the header's output
+            // gain moves both alike, so the file is trimmed to the target (closer than
+            // CODEC_CLOSE_ENOUGH: it costs no encoding) instead of encoded again.
+            lane.trim_db = miss;
+            decoded = trim_opus_header(&path, miss, &m)?;
+            settled = true;
+            continue;
+        }
         if (excess <= 0.0 && miss.abs() <= CODEC_CLOSE_ENOUGH) || settled || fix > CODEC_FIXES {
             return Ok(());
         }
@@ -766,11 +784,7 @@ fn check_lossy(
         let same_audio = lane.gain_db == on_disk.gain_db && lane.ceiling == on_disk.ceiling;
         if settled && format == Format::Opus && same_audio && on_disk.trim_db == 0.0 {
             // The file already holds this attempt: its header's output gain trims it.
-            let set = encode::opus::set_output_gain(&path, lane.trim_db)?;
-            // libopus's 16-bit decoder applies the gain before it clips: a decode that reached
-            // full scale hid its peak, so that file is decoded again instead.
-            let clipped = m.sample_peak_dbfs.is_some_and(|p| p >= -0.01);
-            decoded = (!clipped).then(|| m.shifted(set));
+            decoded = trim_opus_header(&path, lane.trim_db, &m)?;
         } else {
             let (_, _, _, made) = final_pass(
                 dir,
@@ -787,6 +801,20 @@ fn check_lossy(
         }
     }
     Ok(())
+}
+
+/// Sets the output gain of the Opus file at `path` to `trim_db` and returns what it now
+/// decodes to, from `m` (its decoding before) shifted by the gain set; `None` when that
+/// decoding reached full scale, which hid its peak (libopus's 16-bit decoder applies the gain
+/// before it clips), so the file must be decoded again.
+fn trim_opus_header(
+    path: &Path,
+    trim_db: f64,
+    m: &Measurement,
+) -> Result<Option<Measurement>, MasterError> {
+    let set = encode::opus::set_output_gain(path, trim_db)?;
+    let clipped = m.sample_peak_dbfs.is_some_and(|p| p >= -0.01);
+    Ok((!clipped).then(|| m.shifted(set)))
 }
 
 /// The manifest's loudness record.
@@ -1377,7 +1405,7 @@ fn final_pass(
         for (lane, encoders) in lanes.iter().zip(opened) {
             let (tx, rx) = std::sync::mpsc::sync_channel::<std::sync::Arc<Enveloped>>(QUEUE);
             senders.push(tx);
-            handles.push(scope.spawn(move || run_lane(scope, stem, rx, rate, lane, encoders)));
+            handles.push(scope.spawn(move || run_lane(scope, stem, rx, stream, lane, encoders)));
         }
         let read = if senders.is_empty() {
             Ok(())
@@ -1445,10 +1473,11 @@ fn run_lane<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     stem: &Path,
     rx: std::sync::mpsc::Receiver<std::sync::Arc<Enveloped>>,
-    rate: u32,
+    stream: &'scope Stream,
     lane: &'scope Lane,
     encoders: Vec<(Format, Box<dyn encode::Encoder>)>,
 ) -> LaneOut {
+    let rate = stream.sample_rate;
     let mut sinks = Vec::new();
     let mut handles = Vec::new();
     let mut decoders = Vec::new();
@@ -1465,7 +1494,9 @@ fn run_lane<'scope>(
                 let path = PathBuf::from(path);
                 decoders.push((
                     format,
-                    scope.spawn(move || measure_packets(&path, format, rx)),
+                    scope.spawn(move || {
+                        measure_packets(&path, format, encode::decoded_rate(format, stream), rx)
+                    }),
                 ));
             }
         }
@@ -1538,6 +1569,7 @@ fn run_lane<'scope>(
 fn measure_packets(
     path: &Path,
     format: Format,
+    rate: u32,
     rx: std::sync::mpsc::Receiver<Vec<u8>>,
 ) -> Result<Measurement, EncodeError> {
     if format != Format::Opus {
@@ -1546,8 +1578,9 @@ fn measure_packets(
             "its packets are not decoded one by one",
         ));
     }
-    let mut meter = Meter::new(encode::opus::DECODE_RATE, true);
-    let mut decoder = encode::opus::PacketDecoder::new(0).map_err(|e| EncodeError::new(path, e))?;
+    let mut meter = Meter::new(rate, true);
+    let mut decoder =
+        encode::opus::PacketDecoder::new(0, rate).map_err(|e| EncodeError::new(path, e))?;
     let mut failed = None;
     for packet in rx {
         // After a failure the packets are still taken, so the encoder does not wait.

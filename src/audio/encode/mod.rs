@@ -127,6 +127,8 @@ pub struct Quality {
     pub mp3_steady: Option<Steady>,
     /// AAC's, likewise.
     pub aac_steady: Option<Steady>,
+    /// Opus's, likewise.
+    pub opus_steady: Option<Steady>,
 }
 
 /// The engine rates, Hz, at which the [`Steady`] figures were measured (espeak and the joe
@@ -143,6 +145,7 @@ impl Quality {
         match format {
             Format::Mp3 => self.mp3_steady,
             Format::M4b => self.aac_steady,
+            Format::Opus => self.opus_steady,
             _ => None,
         }
     }
@@ -173,8 +176,15 @@ impl Quality {
 /// MP3 and AAC are [`Steady`]: probed on the 3 sample articles read by joe, hibari and espeak,
 /// podcast and broadcast (18 exports each, 2026-12-03), MP3 took 0.40–0.48 LU away and its
 /// decoded peaks stayed 0.21–0.54 dB under the master's; AAC took 0.00–0.04 LU and passed
-/// them by at most 0.11 dB. Opus (CELT) varied with the voice (0.04–0.32 LU, 0.35–1.01 dB
-/// over), so it is probed.
+/// them by at most 0.11 dB. Opus (CELT, decoded at 24 kHz) varies with the voice and the
+/// limiting (probed on the same articles and the benchmark article, 24 exports, 2026-12-04:
+/// 0.28 LU away to 0.01 LU louder; peaks 0.23 dB under to 1.01 dB over, the most with
+/// espeak at podcast loudness), but its file's header carries an output gain that moves level
+/// and peaks alike without encoding again, so its figures are a bound, not a mean: 1.0 dB of
+/// overshoot (the ceiling is set for the worst voice) and 0.1 LU of loss, and the file, as
+/// decoded while it was encoded, is trimmed to the target by that gain (see
+/// `audio::master`). Probing cost 1.3 s of 3.2 s for 331 s of hibari's Opus export with the
+/// chunk cache warm.
 pub const SPEECH: Quality = Quality {
     mp3_kbps: 64,
     mp3_rate: None,
@@ -192,6 +202,10 @@ pub const SPEECH: Quality = Quality {
         loss_db: -0.02,
         overshoot_db: 0.11,
     }),
+    opus_steady: Some(Steady {
+        loss_db: -0.1,
+        overshoot_db: 1.0,
+    }),
 };
 
 /// Audiobook platforms: MP3 192 kb/s CBR at 44.1 kHz (the ACX rule), AAC 128 kb/s.
@@ -206,6 +220,7 @@ pub const AUDIOBOOK: Quality = Quality {
     aac_fast: false,
     mp3_steady: None,
     aac_steady: None,
+    opus_steady: None,
 };
 
 /// One chapter: from a heading's first word to the next heading (the first from 0).
@@ -362,19 +377,20 @@ pub fn decode(
 ) -> Result<Option<u32>, EncodeError> {
     match format {
         Format::Mp3 => mp3::decode_file(path, each)?,
-        Format::Opus => opus::decode_file(path, each)?,
+        Format::Opus => opus::decode_file(path, opus::decode_rate(&stream.quality), each)?,
         Format::M4b => ffmpeg::decode_file(path, each)?,
         Format::Wav | Format::Flac => return Ok(None),
     }
     Ok(Some(decoded_rate(format, stream)))
 }
 
-/// The rate [`decode`] gives samples of `format` at, Hz: MP3's own rate, Opus's 48 kHz, else
+/// The rate [`decode`] gives samples of `format` at, Hz: MP3's own rate, Opus's
+/// [`opus::decode_rate`], else
 /// the stream's.
 pub fn decoded_rate(format: Format, stream: &Stream) -> u32 {
     match format {
         Format::Mp3 => stream.quality.mp3_rate.unwrap_or(stream.sample_rate),
-        Format::Opus => opus::DECODE_RATE,
+        Format::Opus => opus::decode_rate(&stream.quality),
         _ => stream.sample_rate,
     }
 }
