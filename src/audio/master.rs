@@ -24,13 +24,15 @@
 //! **Lossy formats** (MP3, Opus, AAC) change the audio: they lose some of the high band that
 //! K-weighting counts (0.4–0.5 LU for 64 kb/s MP3) and some decoders overshoot the peaks
 //! (Opus: 0.35–1.0 dB). So each lossy format gets its own gain, raised by the codec's loss, and
-//! a ceiling lowered by its overshoot: for MP3 and AAC at the speech settings from their
-//! steady figures ([`encode::Steady`]), else from a probe (the first [`PROBE_SECONDS`] of the
-//! sample) encoded and decoded as a player would. Each lossy file is measured as a player
+//! a ceiling lowered by its overshoot: at the speech settings from their steady figures
+//! ([`encode::Steady`]; for Opus a bound), else from a probe (the first [`PROBE_SECONDS`] of
+//! the sample) encoded and decoded as a player would. Each lossy file is measured as a player
 //! decodes it: an Opus file while it is encoded (its packets go to a decoder on a thread
-//! beside the encoder), the others decoded after pass 2; one that misses (the whole article
-//! gives the codec more chances to overshoot than the probe) is mastered and encoded again,
-//! corrected by what was measured, at most [`CODEC_FIXES`] times.
+//! beside the encoder), the others decoded after pass 2. An Opus file whose level alone
+//! missed is trimmed to the target by its header's output gain when its peaks have room; any
+//! other miss (the whole article gives the codec more chances to overshoot than the probe) is
+//! mastered and encoded again, corrected by what was measured, at most [`CODEC_FIXES`]
+//! times.
 //! **Pass 2** reads the raw file once, block by block with its peaks, into one lane per gain
 //! and ceiling (the master for WAV and FLAC, one per lossy format), each applying its gain and
 //! look-ahead limiter on a thread of its own and feeding its encoders, each on its own; the

@@ -183,7 +183,7 @@ impl Quality {
 /// and peaks alike without encoding again, so its figures are a bound, not a mean: 1.0 dB of
 /// overshoot (the ceiling is set for the worst voice) and 0.1 LU of loss, and the file, as
 /// decoded while it was encoded, is trimmed to the target by that gain (see
-/// `audio::master`). Probing cost 1.3 s of 3.2 s for 331 s of hibari's Opus export with the
+/// `audio::master`). Probing cost 1.3 s of 3.2 s for 331 s of the joe voice's Opus export with the
 /// chunk cache warm.
 pub const SPEECH: Quality = Quality {
     mp3_kbps: 64,
