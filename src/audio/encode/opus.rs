@@ -403,9 +403,10 @@ fn ogg_crc(page: &[u8]) -> u32 {
 /// The rate, Hz, at which a stream encoded at `quality` is decoded to be measured: 48 kHz,
 /// Opus's own, as players decode; for speech ([`Quality::opus_speech`], at most 8 kHz of
 /// audio band) 24 kHz, which holds that band whole at half the samples to decode and meter
-/// (the true-peak meter oversamples 4×, to 96 kHz). Measured on 331 s of the hibari voice:
-/// 0.27 s less CPU per check; true peaks as ffmpeg's ebur128 filter reads the file at 48 kHz
-/// to within 0.05 dB.
+/// (the true-peak meter oversamples 4×, to 96 kHz). Measured on 331 s of the joe voice:
+/// 0.27 s less CPU per check; on 24 exports (3 voices, 4 articles, 2 presets), true peaks
+/// within 0.06 dB of what ffmpeg's ebur128 filter reads of the file at 48 kHz (which it
+/// prints to 0.1 dB).
 pub fn decode_rate(quality: &super::Quality) -> u32 {
     if quality.opus_speech {
         24_000
