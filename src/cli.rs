@@ -452,7 +452,9 @@ pub struct ListenArgs {
     /// (default, pulse, null, hw:CARD=…) [default: $ALOUD_AUDIO_DEVICE, else the system's].
     #[arg(long, value_name = "NAME")]
     pub device: Option<String>,
-    /// Append one JSON line per playback event to FILE (for tests and benchmarks).
+    /// Append one JSON line per playback event to FILE (for tests and benchmarks). Each line
+    /// is appended as it happens, so a reader polling FILE during playback may find its last
+    /// line not yet complete: read whole lines only (ending in a newline).
     #[arg(long, value_name = "FILE", hide = true)]
     pub events: Option<PathBuf>,
     /// Chunking, pauses, lexicon and language (as for export).
