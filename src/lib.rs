@@ -513,6 +513,9 @@ pub struct ArticleReport {
     /// Audio files the article's audio was split into (1 unless it passed
     /// `--max-part-size`; 0 without audio).
     pub parts: usize,
+    /// What the user should know about this article's audio (a loudness target missed, see
+    /// [`audio::master::LoudnessRecord::misses`]).
+    pub warnings: Vec<String>,
 }
 
 /// The outcome of an export run.
@@ -657,7 +660,10 @@ pub fn export(
             }
         };
         match result {
-            Ok(report) => reports.push(report),
+            Ok(report) => {
+                warnings.extend(report.warnings.iter().cloned());
+                reports.push(report);
+            }
             Err(e) if opts.keep_going => failed.push(e.to_string()),
             Err(e) => return Err(e),
         }
@@ -900,6 +906,11 @@ fn narrate(
         cached,
     } = narrate_staged(article, engine, cache, opts, progress, &chapters)?;
     let total = manifest.chunks.len();
+    let warnings = manifest
+        .loudness
+        .as_ref()
+        .map(|l| l.misses(&article.slug))
+        .unwrap_or_default();
     if let Some(target) = &opts.single_file {
         // `-o story.mp3`: only the file, moved into place; the staging folder goes.
         let built = staged.path(&first_file);
@@ -912,6 +923,7 @@ fn narrate(
             duration_ms: manifest.duration_ms,
             chunks: total,
             cached,
+            warnings,
         });
     }
     write_outputs(&staged, &article.slug, &manifest, Some(&cues))?;
@@ -923,6 +935,7 @@ fn narrate(
         duration_ms: manifest.duration_ms,
         chunks: total,
         cached,
+        warnings,
     })
 }
 
@@ -1276,5 +1289,6 @@ fn write_script_only(article: &Article, opts: &ExportOptions) -> Result<ArticleR
         chunks: manifest.chunks.len(),
         cached: 0,
         parts: 0,
+        warnings: Vec::new(),
     })
 }

@@ -532,3 +532,56 @@ fn default_voice_stays_under_the_true_peak_ceiling_by_an_independent_meter() {
     assert!((i + 16.0).abs() <= 0.5, "{i} LUFS");
     assert!(tp <= -1.5, "true peak {tp} dBTP over the podcast ceiling");
 }
+
+/// `aloud export ARTICLE --engine espeak -q -o OUT [extra]`: its stderr. Panics unless it exits 0.
+fn export_stderr(article: &Path, out: &Path, extra: &[&str]) -> String {
+    let output = aloud()
+        .args(["export", "--engine", "espeak", "-q", "-o"])
+        .arg(out)
+        .arg(article)
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_loudness_target_the_files_miss_is_warned_about() {
+    let out = tempfile::tempdir().unwrap();
+    let article = articles_dir().join("night-trains-return.html");
+    // At the podcast target every file lands within 0.5 LU: no warning.
+    let stderr = export_stderr(&article, &out.path().join("podcast"), &["--format", "opus"]);
+    assert!(!stderr.contains("warning"), "{stderr}");
+    // At -10 LUFS espeak's peaks leave the Opus file no room to get there: it lands over
+    // 0.5 LU under the target, and the user is told in one line per file that missed.
+    let dir = out.path().join("loud");
+    let stderr = export_stderr(&article, &dir, &["--format", "opus", "--loudness=-10"]);
+    let m = read_json(&dir.join("night-trains-return/manifest.json"));
+    let opus = &m["loudness"]["encoded"][0];
+    let decoded = opus["decoded"]["integrated_lufs"].as_f64().unwrap();
+    assert!(decoded < -10.5, "the Opus file reached the target: {opus}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("night-trains-return.opus"))
+        .unwrap_or_else(|| panic!("no warning names the Opus file: {stderr}"));
+    assert!(line.starts_with("warning: "), "{line}");
+    assert!(
+        line.contains("under the -10 LUFS target") && line.contains("--loudness"),
+        "{line}"
+    );
+
+    // Under 0.4 s of sound has no integrated loudness: left as spoken, and said so.
+    let short = out.path().join("hi.txt");
+    std::fs::write(&short, "Hi.\n").unwrap();
+    let stderr = export_stderr(
+        &short,
+        &out.path().join("short"),
+        &["--rate", "450", "--format", "opus"],
+    );
+    assert!(
+        stderr.contains("warning: hi: too short to measure its loudness"),
+        "{stderr}"
+    );
+}

@@ -71,6 +71,56 @@ pub struct LoudnessRecord {
     pub encoded: Vec<CodecRecord>,
 }
 
+/// How far from its target the loudness of a file may land before the user is told, LU: the
+/// ±0.5 LU the issue's acceptance and EBU R 128's programme tolerance allow.
+pub const MISS_LU: f64 = 0.5;
+
+impl LoudnessRecord {
+    /// One line per way the article's audio missed its loudness target (a LUFS target only:
+    /// `podcast`, `broadcast` or a number), for a warning: audio too short to measure (the
+    /// gated integrated loudness of BS.1770-4 needs one 400 ms block), which is left at the
+    /// engine's level; the mastered audio (WAV, FLAC) or a lossy file, as decoded, more than
+    /// [`MISS_LU`] from the target (a loud target the ceiling does not leave room for, where a
+    /// codec's peaks cost the most). Empty when every file is within it.
+    pub fn misses(&self, name: &str) -> Vec<String> {
+        let Some(target) = self.target_lufs else {
+            return Vec::new();
+        };
+        if self.before.integrated_lufs.is_none() {
+            return vec![format!(
+                "{name}: too short to measure its loudness (under 0.4 s of sound), so it is \
+                 left at the engine's level instead of {target} LUFS"
+            )];
+        }
+        let ceiling = self
+            .ceiling_dbtp
+            .map_or(String::new(), |c| format!(" under the {c} dBTP ceiling"));
+        let miss = |what: String, level: Option<f64>| {
+            let level = level?;
+            let off = level - target;
+            (off.abs() > MISS_LU).then(|| {
+                format!(
+                    "{what} measures {level:.1} LUFS, {:.1} LU {} the {target} LUFS target: the \
+                     peaks need more room{ceiling} than this loudness leaves; choose a quieter \
+                     --loudness (podcast is -16)",
+                    off.abs(),
+                    if off < 0.0 { "under" } else { "over" },
+                )
+            })
+        };
+        let mut out: Vec<String> = miss(format!("{name} (mastered)"), self.after.integrated_lufs)
+            .into_iter()
+            .collect();
+        for e in &self.encoded {
+            out.extend(miss(
+                format!("{name}.{} (decoded)", e.format.extension()),
+                e.decoded.integrated_lufs,
+            ));
+        }
+        out
+    }
+}
+
 /// How a lossy format's own gain and ceiling were set: from a probe encoded and decoded, or
 /// from the codec's steady figures ([`encode::Steady`]).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
