@@ -835,6 +835,14 @@ pub fn book(
         file: file_name,
         bytes: std::fs::metadata(&built).map_or(0, |m| m.len()),
     }];
+    if let Some(loudness) = &manifest.loudness {
+        let stem = book
+            .output
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy();
+        warnings.extend(loudness.misses(&stem, !format.is_lossy()));
+    }
     let starts_ms: Vec<u64> = manifest.chunks.iter().map(|c| c.start_ms).collect();
     let toc = plan.toc(&manifest.chapters, &starts_ms);
     let report = BookReport {
@@ -906,10 +914,11 @@ fn narrate(
         cached,
     } = narrate_staged(article, engine, cache, opts, progress, &chapters)?;
     let total = manifest.chunks.len();
+    let lossless = manifest.files.iter().any(|f| !f.format.is_lossy());
     let warnings = manifest
         .loudness
         .as_ref()
-        .map(|l| l.misses(&article.slug))
+        .map(|l| l.misses(&article.slug, lossless))
         .unwrap_or_default();
     if let Some(target) = &opts.single_file {
         // `-o story.mp3`: only the file, moved into place; the staging folder goes.

@@ -79,10 +79,11 @@ impl LoudnessRecord {
     /// One line per way the article's audio missed its loudness target (a LUFS target only:
     /// `podcast`, `broadcast` or a number), for a warning: audio too short to measure (the
     /// gated integrated loudness of BS.1770-4 needs one 400 ms block), which is left at the
-    /// engine's level; the mastered audio (WAV, FLAC) or a lossy file, as decoded, more than
-    /// [`MISS_LU`] from the target (a loud target the ceiling does not leave room for, where a
-    /// codec's peaks cost the most). Empty when every file is within it.
-    pub fn misses(&self, name: &str) -> Vec<String> {
+    /// engine's level; the mastered audio (when `lossless`: a WAV or FLAC file was written) or a
+    /// lossy file, as decoded, more than [`MISS_LU`] from the target (a loud target the ceiling
+    /// does not leave room for, where a codec's peaks cost the most). `name` is the files'
+    /// name without extension. Empty when every file is within it.
+    pub fn misses(&self, name: &str, lossless: bool) -> Vec<String> {
         let Some(target) = self.target_lufs else {
             return Vec::new();
         };
@@ -108,9 +109,13 @@ impl LoudnessRecord {
                 )
             })
         };
-        let mut out: Vec<String> = miss(format!("{name} (mastered)"), self.after.integrated_lufs)
-            .into_iter()
-            .collect();
+        let mut out: Vec<String> = if lossless {
+            miss(format!("{name} (mastered)"), self.after.integrated_lufs)
+                .into_iter()
+                .collect()
+        } else {
+            Vec::new()
+        };
         for e in &self.encoded {
             out.extend(miss(
                 format!("{name}.{} (decoded)", e.format.extension()),
