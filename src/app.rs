@@ -184,15 +184,24 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
     use crate::audio::{encode::Format, loudness::Loudness};
     let loudness =
         Loudness::parse(&args.loudness).map_err(|e| Error::Usage(format!("--loudness {e}")))?;
-    let mut formats = Format::parse_list(&args.format)
-        .map_err(|e| Error::Usage(format!("--format {}: {e}", args.format)))?;
+    let asked = args.format.as_deref().unwrap_or("wav");
+    let mut formats =
+        Format::parse_list(asked).map_err(|e| Error::Usage(format!("--format {asked}: {e}")))?;
     // `-o story.mp3`: one file in the format its extension names (a folder that exists keeps
     // meaning a folder, whatever its name).
     let single_file = Format::from_path(&args.out_dir)
         .filter(|_| !args.out_dir.is_dir())
         .map(|f| (f, args.out_dir.clone()));
-    if let Some((format, _)) = single_file {
-        formats = vec![format];
+    if let Some((format, path)) = &single_file {
+        if args.format.is_some() && formats != [*format] {
+            return Err(Error::Usage(format!(
+                "-o {} writes one {} file, and --format {asked} asks for other formats; drop \
+                 --format, or give -o a folder",
+                path.display(),
+                format.extension()
+            )));
+        }
+        formats = vec![*format];
     }
     let plan = plan_options(&args.plan, args.speak.rate)?;
     let read = read_options(&args.fetch, &args.page);

@@ -216,9 +216,9 @@ pub struct ExportArgs {
     /// Audio formats of the article: wav, flac, mp3, opus, m4b, several separated by commas
     /// (mp3,opus). mp3 is CBR 64 kb/s mono (192 kb/s at 44.1 kHz with --loudness audiobook),
     /// opus 48 kb/s in Ogg, m4b AAC 96 kb/s with chapters; flac and m4b need ffmpeg. Chunk
-    /// files stay WAV.
-    #[arg(long, value_name = "LIST", default_value = "wav")]
-    pub format: String,
+    /// files stay WAV. With `-o FILE` the file's extension is the format [default: wav].
+    #[arg(long, value_name = "LIST")]
+    pub format: Option<String>,
     /// Loudness standard of the article's audio: podcast (-16 LUFS, true peak <= -1.5 dBTP),
     /// broadcast (EBU R128: -23 LUFS, -1 dBTP), audiobook (ACX: RMS -23..-18 dBFS, peaks
     /// <= -3 dBFS, room tone at head and tail), a number in LUFS (-40 to -6, -1.5 dBTP), or

@@ -457,6 +457,31 @@ fn an_output_file_name_writes_only_that_file() {
         "{err}"
     );
     assert!(!out.path().join("all.mp3").exists());
+    // A --format the file's extension contradicts is an error, not dropped; the same one is
+    // fine.
+    let one = articles_dir().join("harbour-council-vote.txt");
+    let a = aloud()
+        .args(["export", "--engine", "espeak", "-q", "--format", "mp3"])
+        .arg(&one)
+        .arg("-o")
+        .arg(out.path().join("clash.opus"))
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("clash.opus") && err.contains("--format mp3"),
+        "{err}"
+    );
+    assert!(!out.path().join("clash.opus").exists());
+    aloud()
+        .args(["export", "--engine", "espeak", "-q", "--format", "opus"])
+        .arg(&one)
+        .arg("-o")
+        .arg(out.path().join("same.opus"))
+        .assert()
+        .success();
+    assert!(out.path().join("same.opus").is_file());
 }
 
 #[test]

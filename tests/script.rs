@@ -267,3 +267,28 @@ fn a_chinese_paragraph_of_2000_characters_stays_within_max_chunk_chars() {
     }
     assert_eq!(joined, text.trim());
 }
+
+#[test]
+fn markdown_on_stdin_is_read_as_markdown_without_being_told() {
+    let md = "# The Night Ferry\n\nIt left at nine.\n\n## The crossing\n\nThe sea was calm.\n";
+    let v = plan_json(&["-"], Some(md));
+    assert_eq!(v["title"], "The Night Ferry", "{v}");
+    let texts: Vec<&str> = v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        ["It left at nine.", "The crossing", "The sea was calm."],
+        "{v}"
+    );
+    let spoken: String = v["chunks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["spoken"].as_str().unwrap())
+        .collect();
+    assert!(!spoken.contains('#'), "{spoken}");
+}

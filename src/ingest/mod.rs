@@ -328,9 +328,41 @@ pub fn detect_format(source: &Source, text: &str) -> Format {
         .to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
         Format::Html
+    } else if looks_like_markdown(text) {
+        Format::Md
     } else {
         Format::Txt
     }
+}
+
+/// True when text without a telling extension (stdin, a file named `notes`) is Markdown: it
+/// opens with front matter (`---` then a `key: value` line) or an ATX heading (`# Title`), or
+/// has two ATX headings among its first 64 lines. Plain text rarely starts lines with `# `;
+/// read as plain text, Markdown's `#` marks were spoken and its headings lost.
+fn looks_like_markdown(text: &str) -> bool {
+    let is_heading = |line: &str| {
+        let hashes = line.chars().take_while(|&c| c == '#').count();
+        (1..=6).contains(&hashes)
+            && line[hashes..].starts_with(' ')
+            && !line[hashes..].trim().is_empty()
+    };
+    let mut lines = text.lines().map(str::trim_end).filter(|l| !l.is_empty());
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    if first == "---" {
+        return lines.next().is_some_and(|l| {
+            l.split_once(':')
+                .is_some_and(|(key, _)| !key.is_empty() && !key.contains(' '))
+        });
+    }
+    is_heading(first)
+        || text
+            .lines()
+            .take(64)
+            .filter(|l| is_heading(l.trim_end()))
+            .count()
+            >= 2
 }
 
 /// Parses decoded text in `format` into a [`Document`]; `html` says how pages are read.
@@ -370,5 +402,32 @@ mod tests {
             Format::Html
         );
         assert_eq!(detect_format(&Source::Stdin, "Just text."), Format::Txt);
+    }
+
+    #[test]
+    fn sniffs_markdown_without_extension() {
+        let cases = [
+            ("# The Ferry\n\nIt left at nine.\n", Format::Md),
+            ("\n\n## Notes\nSome text.\n", Format::Md),
+            ("---\ntitle: The Ferry\n---\nIt left at nine.\n", Format::Md),
+            (
+                "The ferry left.\n\n## Morning\n\nCalm.\n\n## Evening\n\nRough.\n",
+                Format::Md,
+            ),
+            // One heading-like line inside plain text, a hashtag, a horizontal rule: text.
+            ("The ferry left.\n\n# not a title\nMore.\n", Format::Txt),
+            ("#ferry #summer\nWhat a day.\n", Format::Txt),
+            ("---\nA line of prose after a rule.\n", Format::Txt),
+            ("#\n\nText.\n", Format::Txt),
+            ("", Format::Txt),
+        ];
+        for (text, format) in cases {
+            assert_eq!(detect_format(&Source::Stdin, text), format, "{text:?}");
+            let notes = Source::File("notes".into());
+            assert_eq!(detect_format(&notes, text), format, "{text:?}");
+        }
+        // An extension is taken at its word.
+        let txt = Source::File("story.txt".into());
+        assert_eq!(detect_format(&txt, "# Heading\n\nText.\n"), Format::Txt);
     }
 }
