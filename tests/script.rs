@@ -15,6 +15,16 @@ fn plan_json(args: &[&str], stdin: Option<&str>) -> Value {
     serde_json::from_slice(&out).unwrap()
 }
 
+/// The text of each paragraph of a plan, in order.
+fn paragraph_texts(plan: &Value) -> Vec<&str> {
+    plan["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn json_contract_for_a_markdown_article() {
     let path = articles_dir().join("learning-to-bake-sourdough.md");
@@ -122,12 +132,7 @@ fn markdown_front_matter_gives_the_title_and_is_not_read() {
     let md = "---\ntitle: \"The Tide Tables: A Short History\"\ndate: 2024-05-01\ntags: [harbour, tides]\n---\n\n# The Tide Tables: A Short History\n\nThe first tables were printed in 1833.\n\nDOWNLOAD THE APP\n\nThey are still printed today.\n";
     let v = plan_json(&["--from", "md", "-"], Some(md));
     assert_eq!(v["title"], "The Tide Tables: A Short History");
-    let texts: Vec<&str> = v["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["text"].as_str().unwrap())
-        .collect();
+    let texts = paragraph_texts(&v);
     assert_eq!(
         texts,
         [
@@ -273,12 +278,7 @@ fn markdown_on_stdin_is_read_as_markdown_without_being_told() {
     let md = "# The Night Ferry\n\nIt left at nine.\n\n## The crossing\n\nThe sea was calm.\n";
     let v = plan_json(&["-"], Some(md));
     assert_eq!(v["title"], "The Night Ferry", "{v}");
-    let texts: Vec<&str> = v["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["text"].as_str().unwrap())
-        .collect();
+    let texts = paragraph_texts(&v);
     assert_eq!(
         texts,
         ["It left at nine.", "The crossing", "The sea was calm."],
