@@ -914,11 +914,21 @@ fn narrate(
         cached,
     } = narrate_staged(article, engine, cache, opts, progress, &chapters)?;
     let total = manifest.chunks.len();
+    // The files' name: the slug, or the stem of `-o story.opus`.
+    let name = opts.single_file.as_ref().map_or_else(
+        || article.slug.clone(),
+        |f| {
+            f.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        },
+    );
     let lossless = manifest.files.iter().any(|f| !f.format.is_lossy());
     let warnings = manifest
         .loudness
         .as_ref()
-        .map(|l| l.misses(&article.slug, lossless))
+        .map(|l| l.misses(&name, lossless))
         .unwrap_or_default();
     if let Some(target) = &opts.single_file {
         // `-o story.mp3`: only the file, moved into place; the staging folder goes.

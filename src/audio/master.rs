@@ -109,13 +109,13 @@ impl LoudnessRecord {
                 )
             })
         };
-        let mut out: Vec<String> = if lossless {
-            miss(format!("{name} (mastered)"), self.after.integrated_lufs)
-                .into_iter()
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let mut out = Vec::new();
+        if lossless {
+            out.extend(miss(
+                format!("{name} (mastered)"),
+                self.after.integrated_lufs,
+            ));
+        }
         for e in &self.encoded {
             out.extend(miss(
                 format!("{name}.{} (decoded)", e.format.extension()),
