@@ -413,15 +413,22 @@ fn fragment_message(
     strategy: ingest::html::Strategy,
     strict: bool,
 ) -> String {
-    // Under 50 words read of a page that shows little more: the page shows almost no text.
+    // Under 50 words read of a page that shows little more: a short notice, an app shell or a
+    // login wall; aloud cannot tell which, so it says what it saw and what to do if more is
+    // expected.
     let what = if read * 100 >= visible * 15 {
-        format!("read only {read} words: the page shows almost no text ({visible} visible words)")
+        format!(
+            "the page shows only {visible} words besides its menus and dialogs ({read} read); \
+             if the article is longer in a browser, it is built by JavaScript or behind a login"
+        )
     } else {
-        format!("read only {read} of the page's {visible} visible words")
+        format!(
+            "read only {read} of the page's {visible} visible words; the article is probably \
+             built by JavaScript or behind a login"
+        )
     };
     format!(
-        "{source}: {what}; the article is probably built by JavaScript or behind a login: \
-         {UNSEEN_ARTICLE_HINT}{}{}",
+        "{source}: {what}: {UNSEEN_ARTICLE_HINT}{}{}",
         if strategy == ingest::html::Strategy::Page {
             ""
         } else {
@@ -1310,4 +1317,32 @@ fn write_script_only(article: &Article, opts: &ExportOptions) -> Result<ArticleR
         parts: 0,
         warnings: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fragment_message_says_what_was_seen() {
+        use ingest::html::Strategy;
+        // A small part of a page that shows much more.
+        let line = fragment_message("p.html", 60, 2_000, Strategy::Trafilatura, false);
+        assert!(
+            line.starts_with("p.html: read only 60 of the page's 2000 visible words;"),
+            "{line}"
+        );
+        assert!(line.ends_with("(or try --extractor page)"), "{line}");
+        // All of a page that shows next to nothing: a notice or an app shell, said as seen.
+        let line = fragment_message("n.html", 35, 38, Strategy::Page, true);
+        assert!(
+            line.starts_with("n.html: the page shows only 38 words besides its menus"),
+            "{line}"
+        );
+        assert!(
+            line.contains("if the article is longer in a browser"),
+            "{line}"
+        );
+        assert!(line.ends_with("--strict was given"), "{line}");
+    }
 }

@@ -411,6 +411,7 @@ mod tests {
         let visible = |all, outside_navigation| Visible {
             all,
             outside_navigation,
+            outside_furniture: outside_navigation,
         };
         // (words read, all visible, visible outside navigation, verdict)
         let cases = [
@@ -454,6 +455,7 @@ mod tests {
         let visible = Visible {
             all: 2_000,
             outside_navigation: 1_800,
+            outside_furniture: 1_800,
         };
         // (candidate's words, fallback's words, replaces)
         let cases = [
@@ -476,6 +478,7 @@ mod tests {
         let visible = Visible {
             all: 30,
             outside_navigation: 25,
+            outside_furniture: 25,
         };
         let cases = [(12, 20, true), (2, 8, false)];
         for (words, fallback, replaces) in cases {
