@@ -416,7 +416,8 @@ fn fragment_message(
     // Under 50 words read of a page that shows little more: a short notice, an app shell or a
     // login wall; aloud cannot tell which, so it says what it saw and what to do if more is
     // expected.
-    let what = if read * 100 >= visible * 15 {
+    let shows_little = read * 100 >= visible * 15;
+    let what = if shows_little {
         format!(
             "the page shows only {visible} words besides its menus and dialogs ({read} read); \
              if the article is longer in a browser, it is built by JavaScript or behind a login"
@@ -429,7 +430,8 @@ fn fragment_message(
     };
     format!(
         "{source}: {what}: {UNSEEN_ARTICLE_HINT}{}{}",
-        if strategy == ingest::html::Strategy::Page {
+        // Another strategy can only help when the page shows more than was read.
+        if strategy == ingest::html::Strategy::Page || shows_little {
             ""
         } else {
             " (or try --extractor page)"
@@ -1334,7 +1336,7 @@ mod tests {
         );
         assert!(line.ends_with("(or try --extractor page)"), "{line}");
         // All of a page that shows next to nothing: a notice or an app shell, said as seen.
-        let line = fragment_message("n.html", 35, 38, Strategy::Page, true);
+        let line = fragment_message("n.html", 35, 38, Strategy::Trafilatura, true);
         assert!(
             line.starts_with("n.html: the page shows only 38 words besides its menus"),
             "{line}"
@@ -1344,5 +1346,6 @@ mod tests {
             "{line}"
         );
         assert!(line.ends_with("--strict was given"), "{line}");
+        assert!(!line.contains("--extractor"), "{line}");
     }
 }
