@@ -339,7 +339,7 @@ pub const SHORT_LATIN_LETTERS: usize = 100;
 /// English. With it, `benches/short_language.py` measured the English sentences of 20–99 letters
 /// read as another language 283 → 11 of 2,308, and the other Latin-script languages' headlines,
 /// sentences and two-sentence texts (benches/langdetect/texts.tsv) read right 24 → 21 of 36
-/// (single sentences of Spanish, Portuguese, Dutch and Turkish lost; the headlines were
+/// (single sentences of Spanish, Portuguese and Dutch lost; the headlines were
 /// already English). aloud reads English first; for a short text in another language, give
 /// `--lang`.
 const MIN_SHORT_LATIN_CONFIDENCE: f64 = 0.5;
