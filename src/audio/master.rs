@@ -36,7 +36,8 @@
 //! **Pass 2** reads the raw file once, block by block with its peaks, into one lane per gain
 //! and ceiling (the master for WAV and FLAC, one per lossy format), each applying its gain and
 //! look-ahead limiter on a thread of its own and feeding its encoders, each on its own; the
-//! master's 16-bit samples are measured (the manifest's `after`). The raw file is then deleted;
+//! master's 16-bit samples are measured (the manifest's `after`; without a WAV or FLAC the master lane
+//! is not run, and `after` is the first lossy file as decoded). The raw file is then deleted;
 //! with `--loudness none` its parts are renamed into the WAV instead (they are its samples).
 //! The chunk WAVs are the engine's speech before mastering.
 
@@ -664,7 +665,6 @@ impl Master {
                 lanes.clone(),
                 &raw_paths,
                 &parts,
-                before,
             )?;
             // One thread a lossy format: each decodes and, if need be, re-encodes its own file.
             let checked: Vec<Result<(), MasterError>> = std::thread::scope(|scope| {
@@ -683,7 +683,7 @@ impl Master {
                         scope.spawn(move || {
                             check_lossy(
                                 dir, name, stream, loudness, lane, gain_db, record, decoded, whole,
-                                raw_paths, parts, before,
+                                raw_paths, parts,
                             )
                         })
                     })
@@ -694,6 +694,11 @@ impl Master {
                     .collect()
             });
             checked.into_iter().collect::<Result<(), _>>()?;
+            // No master was made (lossy formats only): what the listener gets is the first
+            // lossy file, as decoded and checked.
+            let after = after
+                .or_else(|| encoded.first().map(|e| e.decoded))
+                .unwrap_or(before);
             Ok(Mastered {
                 files,
                 parts: parts.clone(),
@@ -737,7 +742,6 @@ fn check_lossy(
     sample: &Sample,
     raw_paths: &[PathBuf],
     parts: &[Part],
-    before: Measurement,
 ) -> Result<(), MasterError> {
     let (Some(target), Some(ceiling)) = (target_of(loudness), loudness.ceiling_dbtp()) else {
         return Ok(());
@@ -851,7 +855,6 @@ fn check_lossy(
                 vec![lane.clone()],
                 raw_paths,
                 parts,
-                before,
             )?;
             decoded = made.into_iter().find(|(f, _)| *f == format).map(|(_, m)| m);
             on_disk = lane.clone();
@@ -1409,7 +1412,7 @@ type Block = std::sync::Arc<Vec<i16>>;
 /// while it was encoded (those whose encoder hands over its packets).
 type PassOut = (
     f64,
-    Measurement,
+    Option<Measurement>,
     Vec<(Format, Vec<String>)>,
     Vec<(Format, Measurement)>,
 );
@@ -1434,7 +1437,6 @@ fn final_pass(
     mut lanes: Vec<Lane>,
     raw_paths: &[PathBuf],
     parts: &[Part],
-    before: Measurement,
 ) -> Result<PassOut, MasterError> {
     let order: Vec<Format> = lanes.iter().flat_map(|l| l.formats.clone()).collect();
     // Without normalization the raw parts are the WAV's samples: renamed, not written again.
@@ -1444,7 +1446,12 @@ fn final_pass(
             lane.formats.retain(|f| *f != Format::Wav);
         }
     }
-    lanes.retain(|l| l.master || !l.formats.is_empty());
+    // The master lane runs for its files, or, when no lossy lane runs either, for the
+    // manifest's `after` alone. With lossy formats only, it would limit and measure audio no
+    // file holds (an M4B export spent 0.3–0.5 s of CPU on it); `after` is then the first
+    // lossy file as decoded (see [`Master::finish`]).
+    let lossy_runs = lanes.iter().any(|l| !l.master && !l.formats.is_empty());
+    lanes.retain(|l| !l.formats.is_empty() || (l.master && !lossy_runs));
     let mut opened = Vec::new();
     for lane in &lanes {
         let mut encoders = Vec::new();
@@ -1493,13 +1500,14 @@ fn final_pass(
             .collect();
         (read, outs)
     });
-    let mut limiter_db = 0.0;
-    let mut after = before;
+    // The master's deepest limiting; without a master, the first lossy lane's.
+    let mut limiter_db = outs.first().map_or(0.0, |o| o.limiter_db);
+    let mut after = None;
     let mut made = Vec::new();
     let mut decoded = Vec::new();
     for out in outs {
         if let Some(m) = out.after {
-            after = m;
+            after = Some(m);
             limiter_db = out.limiter_db;
         }
         for (format, files) in out.files {
