@@ -250,7 +250,9 @@ pub struct ExportArgs {
     /// Fail with exit code 2 instead of writing only a script when no engine is available.
     #[arg(long)]
     pub require_audio: bool,
-    /// Replace an article's existing output folder.
+    /// Replace an article's existing output folder, when it is aloud's export of that article
+    /// (a folder without aloud's manifest, or with files aloud did not write, is never
+    /// replaced: replacing deletes it).
     #[arg(long)]
     pub force: bool,
     /// After the run, print one line of figures: articles, words, chunks and how many came

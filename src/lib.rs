@@ -53,6 +53,15 @@ pub enum Error {
         /// The folder.
         dir: PathBuf,
     },
+    /// `--force` was given, but the folder an article would replace is not aloud's export of it
+    /// ([`export::fs::foreign_entry`]).
+    #[error("{}: {reason}", dir.display())]
+    NotOurs {
+        /// The folder.
+        dir: PathBuf,
+        /// Why, and what to do.
+        reason: String,
+    },
     /// Writing output failed.
     #[error("{}: cannot write: {reason}", path.display())]
     Output {
@@ -583,6 +592,21 @@ pub fn export(
     {
         return Err(Error::Exists { dir: file.clone() });
     }
+    // --force replaces only aloud's own export folders: checked before anything is spoken
+    // (with --keep-going, such an article fails alone when its folder would be replaced).
+    if opts.force && !opts.keep_going && opts.single_file.is_none() {
+        for a in articles.iter() {
+            let dir = opts.out_dir.join(&a.slug);
+            if std::fs::symlink_metadata(&dir).is_ok() {
+                if let Some(why) = export::fs::foreign_entry(&dir, &a.slug) {
+                    return Err(Error::NotOurs {
+                        dir,
+                        reason: export::fs::not_ours_message(&why),
+                    });
+                }
+            }
+        }
+    }
     if !opts.force && !opts.keep_going && opts.single_file.is_none() {
         if let Some(a) = articles
             .iter()
@@ -892,6 +916,14 @@ fn commit(staged: StagedDir, force: bool) -> Result<PathBuf, Error> {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             Error::Exists {
                 dir: target.clone(),
+            }
+        } else if let Some(f) = e
+            .get_ref()
+            .and_then(|r| r.downcast_ref::<export::fs::ForeignFolder>())
+        {
+            Error::NotOurs {
+                dir: target.clone(),
+                reason: f.0.clone(),
             }
         } else {
             output_error(&target, e)

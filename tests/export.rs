@@ -133,6 +133,49 @@ fn unknown_voice_is_a_clear_error() {
 }
 
 #[test]
+fn force_replaces_only_an_aloud_export_of_the_article() {
+    let out = tempfile::tempdir().unwrap();
+    let article = articles_dir().join("learning-to-bake-sourdough.md");
+    let folder = out.path().join("learning-to-bake-sourdough");
+    let refused = |why: &str| {
+        aloud()
+            .args(["export", "--engine", "espeak", "-q", "--force"])
+            .arg(&article)
+            .arg("-o")
+            .arg(out.path())
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(why))
+            .stderr(predicates::str::contains(
+                "--force replaces only aloud's own export",
+            ));
+    };
+    // A user's folder that happens to have the article's name is never deleted.
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("thesis.tex"), "my thesis").unwrap();
+    refused("has no manifest.json");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("thesis.tex")).unwrap(),
+        "my thesis"
+    );
+    std::fs::remove_dir_all(&folder).unwrap();
+    // Nor is a note the user added to an export.
+    export_one(&article, out.path(), &["--rate", "300"]);
+    std::fs::write(folder.join("my-notes.txt"), "edit chapter 2").unwrap();
+    refused("holds my-notes.txt, which aloud did not write");
+    assert!(folder.join("my-notes.txt").exists());
+    // An export, with a feed's chapters file beside its audio, is redone.
+    std::fs::remove_file(folder.join("my-notes.txt")).unwrap();
+    std::fs::write(
+        folder.join("learning-to-bake-sourdough.chapters.json"),
+        "{}",
+    )
+    .unwrap();
+    let e = export_one(&article, out.path(), &["--force", "--rate", "200"]);
+    assert_eq!(e.manifest["engine"]["rate"], 200);
+}
+
+#[test]
 fn exporting_again_needs_force() {
     let out = tempfile::tempdir().unwrap();
     let article = articles_dir().join("learning-to-bake-sourdough.md");

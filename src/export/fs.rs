@@ -129,6 +129,76 @@ pub fn public_path(path: &Path) -> PathBuf {
         .collect()
 }
 
+/// Why the existing `dir` may not be replaced by an export of `slug` even with `--force` (a
+/// phrase naming the first entry aloud does not write there), or `None` when `dir` is an
+/// aloud export of `slug`
+/// (its `manifest.json`; `script.txt`; files named `<slug>.…` or `<slug>-part…`: audio,
+/// subtitles, a feed's chapters file; a `chunks/` folder of WAVs). `--force` is for redoing
+/// an export, and replacing a folder removes it: a user's folder that happens to have the
+/// article's name, or notes added to an export, would be lost.
+pub fn foreign_entry(dir: &Path, slug: &str) -> Option<String> {
+    let name_of = |p: &Path| {
+        p.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    };
+    if !dir.is_dir() || dir.is_symlink() {
+        return (!dir.is_symlink()).then(|| format!("is a file, {}", name_of(dir)));
+    }
+    if !dir.join("manifest.json").is_file() {
+        return Some("has no manifest.json, so it is not an aloud export".to_string());
+    }
+    let ours = |name: &str| {
+        name == "manifest.json"
+            || name == "script.txt"
+            || name.starts_with(&format!("{slug}."))
+            || name.starts_with(&format!("{slug}-part"))
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return Some(format!("cannot be listed ({e})")),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && name == "chunks" {
+            let chunks = std::fs::read_dir(entry.path())
+                .into_iter()
+                .flatten()
+                .flatten();
+            if let Some(other) = chunks
+                .map(|c| c.file_name().to_string_lossy().into_owned())
+                .find(|c| !c.ends_with(".wav"))
+            {
+                return Some(format!("holds chunks/{other}, which aloud did not write"));
+            }
+        } else if is_dir || !ours(&name) {
+            return Some(format!("holds {name}, which aloud did not write"));
+        }
+    }
+    None
+}
+
+/// [`StagedDir::commit`]'s error for a folder `--force` does not replace: the reason, after
+/// [`not_ours_message`].
+#[derive(Debug)]
+pub struct ForeignFolder(pub String);
+
+impl std::fmt::Display for ForeignFolder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ForeignFolder {}
+
+/// The reason `--force` does not replace a folder, after `why` (see [`foreign_entry`]).
+pub fn not_ours_message(why: &str) -> String {
+    format!(
+        "{why}; --force replaces only aloud's own export of the article (replacing deletes \
+         it): choose another -o folder, or move this one away"
+    )
+}
+
 /// An article folder being built under a hidden temporary name inside the output folder.
 ///
 /// Dropped without [`StagedDir::commit`], it removes itself, and an interrupt removes it too
@@ -182,6 +252,14 @@ impl StagedDir {
                     std::io::ErrorKind::AlreadyExists,
                     "already exists; add --force to replace it",
                 ));
+            }
+            let slug = self
+                .target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let Some(why) = foreign_entry(&self.target, &slug) {
+                return Err(std::io::Error::other(ForeignFolder(not_ours_message(&why))));
             }
             let aside = self.staging.with_file_name(format!(
                 ".{}.old-{}",
