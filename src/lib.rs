@@ -99,7 +99,7 @@ pub enum Error {
         error: Box<Error>,
     },
     /// `--keep-going` narrated the good inputs; these failed (each already reported).
-    #[error("{failed} of {total} inputs failed (listed above); the other {} were narrated", total - failed)]
+    #[error("{failed} of {total} inputs failed (listed above); {}", narrated_rest(*.total - *.failed))]
     SomeFailed {
         /// Inputs that failed.
         failed: usize,
@@ -449,6 +449,31 @@ fn fragment_message(
     )
 }
 
+/// What [`Error::SomeFailed`] says of the inputs that did not fail.
+fn narrated_rest(n: usize) -> String {
+    match n {
+        0 => "nothing was narrated".to_string(),
+        1 => "the other one was narrated".to_string(),
+        n => format!("the other {n} were narrated"),
+    }
+}
+
+/// The `--strict` error for `article` when only a fragment of its page was read (see
+/// [`ingest::html::Extraction::fragment`]), else `None`.
+pub fn fragment_error(article: &Article) -> Option<Error> {
+    let x = article
+        .narration
+        .extraction
+        .as_ref()
+        .filter(|x| x.fragment)?;
+    Some(Error::Fragment {
+        strategy: x.strategy,
+        source_name: article.source.display(),
+        words_read: x.words_read,
+        words_visible: x.words_visible,
+    })
+}
+
 /// One warning per article of which only a fragment of the page was read (see
 /// [`ingest::html::Extraction::fragment`]); with `strict`, the first such article is an
 /// [`Error::Fragment`] instead.
@@ -459,12 +484,7 @@ pub fn fragment_warnings(articles: &[Article], strict: bool) -> Result<Vec<Strin
             continue;
         };
         if strict {
-            return Err(Error::Fragment {
-                strategy: x.strategy,
-                source_name: a.source.display(),
-                words_read: x.words_read,
-                words_visible: x.words_visible,
-            });
+            return Err(fragment_error(a).expect("a fragment"));
         }
         warnings.push(fragment_message(
             &a.source.display(),

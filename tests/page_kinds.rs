@@ -740,3 +740,43 @@ fn an_article_under_div_menus_and_a_consent_dialog_is_not_called_a_fragment() {
     let visible = plan["extraction"]["words_visible"].as_u64().unwrap();
     assert!(visible < 200, "{visible}");
 }
+
+#[test]
+fn strict_with_keep_going_leaves_out_the_fragment_and_narrates_the_rest() {
+    // A batch job: one page aloud cannot read among good inputs is one failed input.
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    fragment_page(&inputs);
+    std::fs::write(
+        inputs.join("notes.txt"),
+        "Garden notes\n\nThe beans came up in a week and the peas in two.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let assert = aloud()
+        .args([
+            "export",
+            "--engine",
+            "none",
+            "--strict",
+            "--keep-going",
+            "-q",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&inputs)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("stub.html") && stderr.contains("--strict was given"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 of 2 inputs failed (listed above); the other one was narrated"),
+        "{stderr}"
+    );
+    assert!(out.join("notes/script.txt").exists(), "{stderr}");
+    assert!(!out.join("stub").exists());
+}
