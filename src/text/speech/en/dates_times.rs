@@ -153,13 +153,28 @@ fn month(core: &str) -> Option<&'static str> {
     })
 }
 
+/// Words after which a four-digit number is a year whatever follows: "in 1066", "since 1850
+/// records began", "circa 1200".
+const YEAR_WORDS: [&str; 10] = [
+    "in", "since", "until", "till", "circa", "c.", "during", "year", "AD", "CE",
+];
+
 /// A plain four-digit number a narrator reads as a year: 1100–2099, unless a unit or a
-/// quantity word follows it.
-pub(super) fn as_year(core: &str, next: Option<&Word>) -> Option<String> {
+/// quantity word follows it; after one of [`YEAR_WORDS`], 1000–2099 whatever follows ("in
+/// 1066", "since 2010 people have…"). A plural noun after it does not make it a count: "the
+/// 2020 elections" is far more common in articles than "1850 birds" (counts from a thousand
+/// are written "1,850" in most house styles).
+pub(super) fn as_year(core: &str, prev: Option<&Word>, next: Option<&Word>) -> Option<String> {
     if core.len() != 4 || !all_digits(core) {
         return None;
     }
     let n: u32 = core.parse().ok()?;
+    let after_year_word = prev.is_some_and(|p| {
+        p.trail.is_empty() && YEAR_WORDS.iter().any(|y| y.eq_ignore_ascii_case(p.core))
+    });
+    if after_year_word {
+        return (1000..=2099).contains(&n).then(|| year(n));
+    }
     let quantity = next.is_some_and(|w| unit(w.core).is_some() || QUANTITY_WORDS.contains(&w.core));
     ((1100..=2099).contains(&n) && !quantity).then(|| year(n))
 }
@@ -212,6 +227,22 @@ fn meridiem(s: &str) -> Option<&'static str> {
         .map(|(_, said)| *said)
 }
 
+/// An hour and a spaced "am" or "pm": "9 am" → "nine a.m." (the voices read a lone "am" as
+/// the verb).
+fn spaced_hour(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let next = w
+        .get(i + 1)
+        .filter(|n| word.trail.is_empty() && n.lead.is_empty())?;
+    let mer = meridiem(next.core)?;
+    let hour: u64 = word.core.parse().ok().filter(|_| word.core.len() <= 2)?;
+    if !(1..=12).contains(&hour) {
+        return None;
+    }
+    let trail = next.trail.strip_prefix('.').unwrap_or(next.trail);
+    Some((format!("{}{} {mer}{trail}", word.lead, cardinal(hour)), 2))
+}
+
 /// Times of day with "a.m." or "p.m." that espeak-ng misreads: minutes after a period, the
 /// British way ("9.15pm", "11.30 a.m." → "nine fifteen p.m.", "eleven thirty a.m."), and any
 /// time with minutes and the meridiem run together ("9:15pm", "12:00PM" → "twelve p.m.").
@@ -224,15 +255,15 @@ pub(super) fn time_of_day(w: &[Word], i: usize) -> Option<(String, usize)> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
         .unwrap_or(word.core.len());
     let (time, suffix) = word.core.split_at(split);
+    if suffix.is_empty() && all_digits(time) {
+        return spaced_hour(w, i);
+    }
     let (h, m) = time.split_once(['.', ':'])?;
     let (mer, used, trail) = if suffix.is_empty() {
-        // Spaced: only the period form; "9:15 pm" is the clock's.
+        // Spaced: "9.15 pm", "9:15 am" ("am" alone is the verb to espeak-ng and the voice).
         let next = w
             .get(i + 1)
             .filter(|n| word.trail.is_empty() && n.lead.is_empty())?;
-        if time.contains(':') {
-            return None;
-        }
         (meridiem(next.core)?, 2, next.trail)
     } else {
         (meridiem(suffix)?, 1, word.trail)

@@ -120,7 +120,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     // Ranges and scores: "10-12", "52-48" → "to". Phone numbers ("555-0148") were read before.
     if let Some((a, b)) = core.split_once('-') {
         if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
-            let read = |s: &str| as_year(s, None).unwrap_or_else(|| integer(s));
+            let read = |s: &str| as_year(s, None, None).unwrap_or_else(|| integer(s));
             return wrap(format!("{} to {}", read(a), read(b)));
         }
     }
@@ -198,7 +198,8 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         ));
     }
     if num.is_whole() {
-        if let Some(y) = as_year(num_text, next) {
+        let prev = i.checked_sub(1).map(|k| &w[k]);
+        if let Some(y) = as_year(num_text, prev, next) {
             return wrap(y);
         }
     }

@@ -5,11 +5,15 @@
 //! dash zero one four eight"), a dotted number as a decimal, and the earlier passes would make
 //! "555-0148" a range. A phone number is told from a range or a score by its shape:
 //!
-//! - North American, hyphens or dots: "307-555-0148", "415.555.0199", "1-800-555-0199";
+//! - North American, hyphens or dots: "307-555-0148", "415.555.0199", "1-800-555-0199" (three,
+//!   three and four digits, whatever they are: "(555) 010-4477" in a story is a number too);
 //! - a parenthesized area code and the local number: "(415) 555-0199", "(415) 555 0199";
 //! - international, a "+" and a country code, then groups: "+44 20 7946 0958", "+1 (212)
 //!   555-0100", "+1-212-555-0100", 8 to 15 digits in all (ITU-T E.164 numbers have at most
 //!   15);
+//! - groups parted by spaces: a national number with its trunk "0", 10 or 11 digits ("020
+//!   7946 0958", "01632 960123", "0800 123 4567"), or a North American one ("212 867 5309");
+//! - "911", "999" and "112" after "call" or "dial": "nine one one";
 //! - a local "555-0148", three digits (the first 2 to 9, as North American exchanges are) and
 //!   four, unless it reads as a rising range of round numbers ("500-1500"), follows "from",
 //!   "between" or "pages", or comes before a unit or a counted noun ("365-1500 calories").
@@ -37,6 +41,8 @@ pub(super) fn phone_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     let (said, used) = international(w, i)
         .or_else(|| north_american(word).map(|s| (s, 1)))
         .or_else(|| area_code_first(w, i))
+        .or_else(|| spaced(w, i))
+        .or_else(|| emergency(w, i).map(|s| (s, 1)))
         .or_else(|| local(w, i).map(|s| (s, 1)))?;
     // Brackets around an area code are not said: "(415)" opens the number, "(212)" may end it.
     let lead = match word.lead.strip_suffix('(') {
@@ -106,14 +112,21 @@ fn read_north_american(groups: &[&str]) -> String {
     }
 }
 
-/// "307-555-0148", "415.555.0199", "1-800-555-0199".
+/// Three digits, three and four: the groups of a North American number, whatever the digits
+/// (a range or a decimal has one separator, never two; fictional numbers such as
+/// "555-010-4477" break the numbering plan's rules).
+fn three_three_four(groups: &[&str]) -> bool {
+    matches!(groups, [a, b, c] if a.len() == 3 && b.len() == 3 && c.len() == 4)
+}
+
+/// "307-555-0148", "415.555.0199", "1-800-555-0199", "555.010.4477".
 fn north_american(word: Word) -> Option<String> {
     let g = groups(word.core)?;
     let rest = match g.as_slice() {
         ["1", rest @ ..] => rest,
         rest => rest,
     };
-    let shaped = matches!(rest, [a, b, c] if nanp_group(a) && nanp_group(b) && c.len() == 4);
+    let shaped = three_three_four(rest);
     // The separators must agree: "1.800.555.0199" or hyphens throughout.
     let one_separator = !(word.core.contains('-') && word.core.contains('.'));
     (shaped && one_separator).then(|| read_north_american(&g))
@@ -122,7 +135,7 @@ fn north_american(word: Word) -> Option<String> {
 /// "(415) 555-0199", "(415) 555.0199", "(415) 555 0199".
 fn area_code_first(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
-    if !(word.lead.ends_with('(') && word.trail == ")" && nanp_group(word.core)) {
+    if !(word.lead.ends_with('(') && word.trail == ")" && word.core.len() == 3) {
         return None;
     }
     let next = w.get(i + 1).filter(|n| n.lead.is_empty())?;
@@ -136,10 +149,80 @@ fn area_code_first(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         _ => return None,
     };
-    if !(nanp_group(local[0]) && local[1].len() == 4 && all_digits(local[1])) {
+    if !three_three_four(&[word.core, local[0], local[1]]) || !all_digits(local[1]) {
         return None;
     }
     Some((read_north_american(&[word.core, local[0], local[1]]), used))
+}
+
+/// Numbers written in groups parted by spaces: a national number with its trunk "0" ("020
+/// 7946 0958", "01632 960123", "0800 123 4567": 10 or 11 digits, as British, Irish,
+/// Australian and most European national numbers are), or a North American one whose area
+/// code and exchange follow the numbering plan ("212 867 5309"). Each group digit by digit.
+fn spaced(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let first = w[i];
+    if !first.lead.is_empty() || !all_digits(first.core) {
+        return None;
+    }
+    let mut parts = vec![first.core];
+    let mut used = 1;
+    while parts.len() < 3 {
+        let prev = w[i + used - 1];
+        let Some(next) = w
+            .get(i + used)
+            .filter(|n| prev.trail.is_empty() && n.lead.is_empty() && all_digits(n.core))
+        else {
+            break;
+        };
+        parts.push(next.core);
+        used += 1;
+    }
+    let digits: usize = parts.iter().map(|p| p.len()).sum();
+    let trunk = first.core.starts_with('0')
+        && (3..=5).contains(&first.core.len())
+        && parts.len() >= 2
+        && parts[1..].iter().all(|p| (3..=7).contains(&p.len()))
+        && (10..=11).contains(&digits);
+    let nanp = parts.len() == 3
+        && three_three_four(&parts)
+        && nanp_group(parts[0])
+        && nanp_group(parts[1]);
+    if trunk {
+        let said: Vec<String> = parts.iter().map(|p| read_group(p)).collect();
+        Some((said.join(", "), parts.len()))
+    } else if nanp {
+        Some((read_north_american(&parts), 3))
+    } else {
+        None
+    }
+}
+
+/// Words before which "911", "999" or "112" is an emergency number, said digit by digit.
+const DIAL_WORDS: [&str; 9] = [
+    "call", "calling", "dial", "dialed", "dialled", "dialing", "dialling", "ring", "phone",
+];
+
+/// "Dial 911", "call 999 or 112": the emergency numbers, digit by digit ("nine one one"), after
+/// a word of calling (or after "or" following one). Elsewhere they are numbers: a "Porsche
+/// 911" is "nine eleven".
+fn emergency(w: &[Word], i: usize) -> Option<String> {
+    let word = w[i];
+    if !matches!(word.core, "911" | "999" | "112") || !word.lead.is_empty() {
+        return None;
+    }
+    let is = |k: usize, words: &[&str]| words.iter().any(|d| d.eq_ignore_ascii_case(w[k].core));
+    let after_dial = i >= 1 && is(i - 1, &DIAL_WORDS);
+    let after_or = i >= 2
+        && is(i - 1, &["or"])
+        && matches!(w[i - 2].core, "911" | "999" | "112")
+        && (i >= 3 && is(i - 3, &DIAL_WORDS));
+    (after_dial || after_or).then(|| {
+        word.core
+            .chars()
+            .map(|c| read_group(&c.to_string()).replace("oh", "zero"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// "555-0148": an exchange and a line, unless the words around make it a range.
