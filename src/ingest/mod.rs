@@ -4,6 +4,7 @@
 pub mod encoding;
 pub mod html;
 pub mod markdown;
+pub mod readout;
 pub mod txt;
 pub mod url;
 
