@@ -195,8 +195,8 @@ pub struct PageArgs {
     /// reading it.
     #[arg(long)]
     pub strict: bool,
-    /// Read a page's footnotes after the article (by default note markers, footnotes and
-    /// their back-links are left out).
+    /// Read the footnotes of a page or a Markdown article after the article, under "Notes"
+    /// (by default note markers, footnotes and their back-links are left out).
     #[arg(long)]
     pub footnotes: bool,
 }

@@ -292,3 +292,48 @@ fn markdown_on_stdin_is_read_as_markdown_without_being_told() {
         .collect();
     assert!(!spoken.contains('#'), "{spoken}");
 }
+
+/// A Markdown article with a table, fenced and indented code, footnotes and a task list.
+const GARDEN_MD: &str = "# The Allotment Year\n\nThe beds were dug early this year.[^1] The plan:\n\n| Crop | Sown | Harvest |\n|------|------|---------|\n| Beans | April | July |\n| Kale | May | October |\n\nRun the watering script after a pull:\n\n```sh\ngit pull\n./water --beds 4\n```\n\nOr by hand:\n\n    water all\n\n- [x] Order seeds\n- [ ] Mend the shed\n\nThat is the year.\n\n[^1]: The ground thawed in February.\n";
+
+#[test]
+fn markdown_tables_code_footnotes_and_task_lists_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("allotment.md");
+    std::fs::write(&path, GARDEN_MD).unwrap();
+    let article = [
+        "The beds were dug early this year. The plan:",
+        "Crop, Sown, Harvest.",
+        "Beans, April, July.",
+        "Kale, May, October.",
+        "Run the watering script after a pull:",
+        "Code:",
+        "git pull",
+        "./water --beds 4",
+        "Or by hand:",
+        "Code:",
+        "water all",
+        "Order seeds",
+        "Mend the shed",
+        "That is the year.",
+    ];
+
+    let v = plan_json(&[path.to_str().unwrap()], None);
+    assert_eq!(v["title"], "The Allotment Year", "{v}");
+    assert_eq!(paragraph_texts(&v), article, "{v}");
+    let spoken: String = v["chunks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["spoken"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for marker in ["[", "]", "|", "```", "thawed"] {
+        assert!(!spoken.contains(marker), "{marker:?} in {spoken}");
+    }
+
+    let v = plan_json(&[path.to_str().unwrap(), "--footnotes"], None);
+    let mut with_notes = article.to_vec();
+    with_notes.extend(["Notes", "1. The ground thawed in February."]);
+    assert_eq!(paragraph_texts(&v), with_notes, "{v}");
+}

@@ -1,16 +1,33 @@
-//! Markdown through `pulldown-cmark`: headings, paragraphs, list items and quotes are read;
-//! emphasis and link markup are dropped (link text kept); images, code blocks, tables and raw
-//! HTML are skipped, since a listener cannot use them. Front matter (`---` YAML or `+++` TOML
-//! at the top) is not read; its `title` is the document's title.
+//! Markdown through `pulldown-cmark`: headings, paragraphs, list items (task list items by
+//! their text) and quotes are read; emphasis and link markup are dropped (link text kept);
+//! images and raw HTML are skipped, since a listener cannot use them. Tables and code blocks
+//! are read as an HTML article's are ([`readout`]): tables row by row, long ones announced by
+//! their size; short code after "Code:", long code announced. Footnote markers are dropped and
+//! the notes left out, or read after the article with `--footnotes`. Front matter (`---` YAML
+//! or `+++` TOML at the top) is not read; its `title` is the document's title.
 
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
+use super::readout;
 use super::{collapse_whitespace, Block, BlockKind, Document};
+
+/// How to read Markdown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// Read the footnotes after the article (they are left out by default).
+    pub footnotes: bool,
+}
+
+/// The Markdown extensions read: GitHub's tables, footnotes and task lists, which articles
+/// written for GitHub, static site generators and note apps use.
+const EXTENSIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_TASKLISTS);
 
 /// Parses Markdown. The front matter's `title` is the title, else the first level-1 heading
 /// (when it comes before any other block). A first level-1 heading that repeats the front
 /// matter's title is not read twice; one that differs stays as a heading.
-pub fn parse(text: &str) -> Document {
+pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
     let (title, body) = split_front_matter(text);
     let mut doc = Document {
         title,
@@ -19,10 +36,17 @@ pub fn parse(text: &str) -> Document {
     let mut buf = String::new();
     let mut kind = BlockKind::Paragraph;
     let mut heading_level = 0u8;
-    let mut skip_depth = 0usize; // inside an image, code block or table
+    let mut image_depth = 0usize;
     let mut quote_depth = 0usize;
     let mut item_depth = 0usize;
     let mut ordered: Vec<Option<u64>> = Vec::new();
+    // The text of the code block being read.
+    let mut code: Option<String> = None;
+    // The cells of the table being read, row by row.
+    let mut table: Option<Vec<Vec<String>>> = None;
+    // Where the blocks of the footnote being read start in `doc.blocks`.
+    let mut note_start: Option<usize> = None;
+    let mut notes: Vec<Block> = Vec::new();
 
     let flush = |buf: &mut String, kind: BlockKind, level: u8, doc: &mut Document| {
         let text = buf
@@ -43,15 +67,69 @@ pub fn parse(text: &str) -> Document {
         }
     };
 
-    for event in Parser::new_ext(body, Options::ENABLE_TABLES) {
+    for event in Parser::new_ext(body, EXTENSIONS) {
         match event {
-            Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::Table(_)) => {
-                skip_depth += 1;
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            _ if image_depth > 0 => {}
+            Event::Start(Tag::CodeBlock(_)) => {
+                flush(&mut buf, kind, heading_level, &mut doc);
+                code = Some(String::new());
             }
-            Event::End(TagEnd::Image | TagEnd::CodeBlock | TagEnd::Table) => {
-                skip_depth = skip_depth.saturating_sub(1);
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(code) = code.take() {
+                    readout::code_blocks(&code, false, &mut doc.blocks);
+                }
             }
-            _ if skip_depth > 0 => {}
+            Event::Text(t) if code.is_some() => {
+                if let Some(code) = code.as_mut() {
+                    code.push_str(&t);
+                }
+            }
+            Event::Start(Tag::Table(_)) => {
+                flush(&mut buf, kind, heading_level, &mut doc);
+                table = Some(Vec::new());
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(rows) = table.as_mut() {
+                    rows.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = collapse_whitespace(&buf);
+                buf.clear();
+                if let Some(row) = table.as_mut().and_then(|rows| rows.last_mut()) {
+                    row.push(cell);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(rows) = table.take() {
+                    readout::table_blocks(rows, false, &mut doc.blocks);
+                }
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                flush(&mut buf, kind, heading_level, &mut doc);
+                note_start = Some(doc.blocks.len());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                flush(&mut buf, kind, heading_level, &mut doc);
+                kind = BlockKind::Paragraph;
+                if let Some(start) = note_start.take() {
+                    // A note is one item, numbered as a rendered page numbers its notes.
+                    let text = doc
+                        .blocks
+                        .drain(start.min(doc.blocks.len())..)
+                        .map(|b| b.text)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !text.is_empty() {
+                        notes.push(Block {
+                            kind: BlockKind::ListItem,
+                            text: format!("{}. {text}", notes.len() + 1),
+                        });
+                    }
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut buf, kind, heading_level, &mut doc);
                 kind = BlockKind::Heading;
@@ -108,10 +186,14 @@ pub fn parse(text: &str) -> Document {
             // A line break stays a line break, so cleaning joins the lines as it does for
             // plain text: "well-⏎known" keeps its hyphen, "nega-⏎tive" is joined.
             Event::SoftBreak | Event::HardBreak => buf.push('\n'),
+            // Footnote markers ("this year.[^1]") and task list boxes ("- [x]") are not read.
             _ => {}
         }
     }
     flush(&mut buf, kind, heading_level, &mut doc);
+    if opts.footnotes {
+        readout::append_notes(&mut doc.blocks, notes);
+    }
     doc
 }
 
@@ -274,14 +356,18 @@ fn unescape_basic(rest: &str) -> String {
 mod tests {
     use super::*;
 
+    fn read(text: &str) -> Document {
+        parse(text, &MarkdownOptions::default())
+    }
+
     fn texts(d: &Document) -> Vec<(BlockKind, &str)> {
         d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
     }
 
     #[test]
-    fn reads_title_headings_lists_and_quotes_and_skips_code_and_images() {
-        let d = parse(
-            "# The Title\n\nSome *emphasis* and a [link](https://x.y/z).\n\n![alt text](a.png)\n\n## Part two\n\n- first\n- second\n\n1. mix\n2. bake\n\n> quoted words\n\n```\ncode here\n```\n",
+    fn reads_title_headings_lists_and_quotes_and_skips_images() {
+        let d = read(
+            "# The Title\n\nSome *emphasis* and a [link](https://x.y/z).\n\n![alt text](a.png)\n\n## Part two\n\n- first\n- second\n\n1. mix\n2. bake\n\n> quoted words\n",
         );
         assert_eq!(d.title.as_deref(), Some("The Title"));
         assert_eq!(
@@ -335,7 +421,7 @@ mod tests {
                 None,
             ),
         ] {
-            let d = parse(&format!("{front}\n\n{BODY}"));
+            let d = read(&format!("{front}\n\n{BODY}"));
             assert_eq!(d.title.as_deref(), title, "{front}");
             assert_eq!(
                 texts(&d),
@@ -351,15 +437,15 @@ mod tests {
     #[test]
     fn a_first_h1_repeating_the_front_matter_title_is_not_read_twice() {
         let front = "---\ntitle: Harbour Wall\n---\n\n";
-        let d = parse(&format!("{front}# Harbour wall\n\n{BODY}"));
+        let d = read(&format!("{front}# Harbour wall\n\n{BODY}"));
         assert_eq!(d.title.as_deref(), Some("Harbour Wall"));
         assert_eq!(texts(&d).len(), 2);
 
-        let d = parse(&format!("{front}# Part one\n\n{BODY}"));
+        let d = read(&format!("{front}# Part one\n\n{BODY}"));
         assert_eq!(d.title.as_deref(), Some("Harbour Wall"));
         assert_eq!(texts(&d)[0], (BlockKind::Heading, "Part one"));
 
-        let d = parse(&format!(
+        let d = read(&format!(
             "---\ndate: 2024-05-01\n---\n# Harbour wall\n\n{BODY}"
         ));
         assert_eq!(d.title.as_deref(), Some("Harbour wall"));
@@ -369,11 +455,11 @@ mod tests {
     #[test]
     fn dashes_that_are_not_front_matter_are_read_as_markdown() {
         // A thematic break then a setext heading, not metadata: the line is not `key: value`.
-        let d = parse(&format!("---\nJust a line\n---\n\n{BODY}"));
+        let d = read(&format!("---\nJust a line\n---\n\n{BODY}"));
         assert_eq!(d.title, None);
         assert_eq!(texts(&d)[0], (BlockKind::Heading, "Just a line"));
         // Further down, `---` lines are never metadata.
-        let d = parse("# Title\n\nIntro.\n\n---\nkey: words\n---\n\nEnd.\n");
+        let d = read("# Title\n\nIntro.\n\n---\nkey: words\n---\n\nEnd.\n");
         assert_eq!(
             texts(&d),
             [
@@ -396,7 +482,7 @@ mod tests {
             ("+++\ntitle = 42\n+++", None),
             ("---\ntitle: ''\n---", None),
         ] {
-            let d = parse(&format!("{front}\n\n{BODY}"));
+            let d = read(&format!("{front}\n\n{BODY}"));
             assert_eq!(d.title.as_deref(), title, "{front}");
             assert_eq!(d.blocks.len(), 2, "{front}");
         }
@@ -404,12 +490,169 @@ mod tests {
 
     #[test]
     fn loose_list_items_stay_one_block() {
-        let d = parse("- one\n\n  still one\n- two\n");
+        let d = read("- one\n\n  still one\n- two\n");
         assert_eq!(
             texts(&d),
             [
                 (BlockKind::ListItem, "one still one"),
                 (BlockKind::ListItem, "two")
+            ]
+        );
+    }
+
+    const GARDEN_TABLE: &str = "Spring jobs:\n\n| Crop | Sown | Harvest |\n|------|:----:|--------:|\n| Beans | *April* | [July](https://x.y/july) |\n| Kale | `May` | |\n\nThen rest.\n";
+
+    #[test]
+    fn a_table_is_read_row_by_row_with_its_header_row() {
+        assert_eq!(
+            texts(&read(GARDEN_TABLE)),
+            [
+                (BlockKind::Paragraph, "Spring jobs:"),
+                (BlockKind::ListItem, "Crop, Sown, Harvest."),
+                (BlockKind::ListItem, "Beans, April, July."),
+                (BlockKind::ListItem, "Kale, May."),
+                (BlockKind::Paragraph, "Then rest."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_reads_as_the_same_table_in_an_html_article_does() {
+        let page = "<html><head><title>Garden</title></head><body><article><h1>Garden</h1>\
+            <p>Spring jobs:</p><table><thead><tr><th>Crop</th><th>Sown</th><th>Harvest</th>\
+            </tr></thead><tbody><tr><td>Beans</td><td><em>April</em></td><td><a \
+            href=\"https://x.y/july\">July</a></td></tr><tr><td>Kale</td><td><code>May</code>\
+            </td><td></td></tr></tbody></table><p>Then rest.</p></article></body></html>";
+        let html = crate::ingest::html::parse(
+            page,
+            &crate::ingest::html::HtmlOptions {
+                extractor: Some(crate::ingest::html::Strategy::Page),
+                ..Default::default()
+            },
+        );
+        assert_eq!(read(GARDEN_TABLE).blocks, html.blocks);
+    }
+
+    #[test]
+    fn a_long_table_is_announced_by_its_size_and_a_very_long_one_is_omitted() {
+        let table = |rows: usize| -> String {
+            let body: String = (1..=rows).map(|i| format!("| Bed {i} | dug |\n")).collect();
+            format!("Beds:\n\n| Bed | State |\n|---|---|\n{body}\nEnd.\n")
+        };
+        // The header row counts as a row, as an HTML table's does.
+        let d = read(&table(readout::LONG_TABLE_ROWS - 1));
+        assert_eq!(d.blocks.len(), readout::LONG_TABLE_ROWS + 2);
+        assert_eq!(d.blocks[1].text, "Bed, State.");
+        let d = read(&table(47));
+        assert_eq!(texts(&d)[1], (BlockKind::Paragraph, "A table of 48 rows."));
+        assert_eq!(d.blocks[2].text, "Bed, State.");
+        assert_eq!(d.blocks.len(), 48 + 3);
+        let d = read(&table(readout::MAX_TABLE_ROWS));
+        assert_eq!(
+            texts(&d),
+            [
+                (BlockKind::Paragraph, "Beds:"),
+                (BlockKind::Paragraph, readout::TABLE_ANNOUNCEMENT),
+                (BlockKind::Paragraph, "End."),
+            ]
+        );
+    }
+
+    #[test]
+    fn fenced_and_indented_code_is_read_after_code_and_long_code_is_announced() {
+        let d = read(
+            "Run git pull then:\n\n```sh\ngit pull\n\ncargo build --release\n```\n\nOr the old way:\n\n    make\n    make install\n\nDone.\n",
+        );
+        assert_eq!(
+            texts(&d),
+            [
+                (BlockKind::Paragraph, "Run git pull then:"),
+                (BlockKind::Paragraph, "Code:"),
+                (BlockKind::Paragraph, "git pull"),
+                (BlockKind::Paragraph, "cargo build --release"),
+                (BlockKind::Paragraph, "Or the old way:"),
+                (BlockKind::Paragraph, "Code:"),
+                (BlockKind::Paragraph, "make"),
+                (BlockKind::Paragraph, "make install"),
+                (BlockKind::Paragraph, "Done."),
+            ]
+        );
+        let lines: String = (0..=readout::MAX_CODE_LINES)
+            .map(|i| format!("step {i}\n"))
+            .collect();
+        let d = read(&format!("The script:\n\n```\n{lines}```\n\nDone.\n"));
+        assert_eq!(
+            texts(&d),
+            [
+                (BlockKind::Paragraph, "The script:"),
+                (BlockKind::Paragraph, readout::CODE_ANNOUNCEMENT),
+                (BlockKind::Paragraph, "Done."),
+            ]
+        );
+        // Empty code says nothing.
+        assert_eq!(texts(&read("Before.\n\n```\n```\n\nAfter.\n")).len(), 2);
+    }
+
+    #[test]
+    fn code_in_a_list_item_ends_the_item_and_is_read_after_it() {
+        let d = read("- Clone it:\n\n  ```\n  git clone x\n  ```\n- Build it\n");
+        assert_eq!(
+            texts(&d),
+            [
+                (BlockKind::ListItem, "Clone it:"),
+                (BlockKind::Paragraph, "Code:"),
+                (BlockKind::Paragraph, "git clone x"),
+                (BlockKind::ListItem, "Build it"),
+            ]
+        );
+    }
+
+    const NOTES: &str = "The harbour froze this year.[^1] The council met.[^long]\n\n[^1]: It snowed for a week.\n\n[^long]: First part.\n\n    Second part.\n\nLast words.\n";
+
+    #[test]
+    fn footnote_markers_are_dropped_and_notes_left_out_by_default() {
+        assert_eq!(
+            texts(&read(NOTES)),
+            [
+                (
+                    BlockKind::Paragraph,
+                    "The harbour froze this year. The council met."
+                ),
+                (BlockKind::Paragraph, "Last words."),
+            ]
+        );
+    }
+
+    #[test]
+    fn footnotes_are_read_after_the_article_when_asked() {
+        let d = parse(NOTES, &MarkdownOptions { footnotes: true });
+        assert_eq!(
+            texts(&d),
+            [
+                (
+                    BlockKind::Paragraph,
+                    "The harbour froze this year. The council met."
+                ),
+                (BlockKind::Paragraph, "Last words."),
+                (BlockKind::Heading, readout::FOOTNOTES_HEADING),
+                (BlockKind::ListItem, "1. It snowed for a week."),
+                (BlockKind::ListItem, "2. First part. Second part."),
+            ]
+        );
+        // No notes, no heading.
+        let d = parse("Just text.\n", &MarkdownOptions { footnotes: true });
+        assert_eq!(texts(&d), [(BlockKind::Paragraph, "Just text.")]);
+    }
+
+    #[test]
+    fn task_list_items_are_read_by_their_text() {
+        let d = read("- [x] Order seeds\n- [ ] Dig the beds\n\n1. [ ] Water\n");
+        assert_eq!(
+            texts(&d),
+            [
+                (BlockKind::ListItem, "Order seeds"),
+                (BlockKind::ListItem, "Dig the beds"),
+                (BlockKind::ListItem, "1. Water"),
             ]
         );
     }

@@ -4,6 +4,7 @@
 pub mod encoding;
 pub mod html;
 pub mod markdown;
+pub mod readout;
 pub mod txt;
 pub mod url;
 
@@ -40,7 +41,7 @@ pub struct ReadOptions {
     pub timeout: Duration,
     /// Force one way of finding a page's article (`None`: aloud chooses).
     pub extractor: html::Extractor,
-    /// Read a page's footnotes after the article.
+    /// Read the footnotes of a page or a Markdown article after the article.
     pub footnotes: bool,
     /// Largest input read, in bytes: a file, stdin or a downloaded page beyond this is an
     /// error, so `/dev/zero` or a runaway pipe cannot exhaust memory.
@@ -365,11 +366,17 @@ fn looks_like_markdown(text: &str) -> bool {
             >= 2
 }
 
-/// Parses decoded text in `format` into a [`Document`]; `html` says how pages are read.
+/// Parses decoded text in `format` into a [`Document`]; `html` says how pages are read (its
+/// `footnotes` applies to Markdown too).
 pub fn parse(text: &str, format: Format, html: &html::HtmlOptions) -> Document {
     match format {
         Format::Txt => txt::parse(text),
-        Format::Md => markdown::parse(text),
+        Format::Md => markdown::parse(
+            text,
+            &markdown::MarkdownOptions {
+                footnotes: html.footnotes,
+            },
+        ),
         Format::Html => html::parse(text, html),
     }
 }

@@ -828,7 +828,10 @@ mod tests {
         ] {
             for doc in [
                 crate::ingest::txt::parse(&format!("{headline}\n\n{BODY}\n\n{BODY}")),
-                crate::ingest::markdown::parse(&format!("{headline}\n\n{BODY}\n\n{BODY}")),
+                crate::ingest::markdown::parse(
+                    &format!("{headline}\n\n{BODY}\n\n{BODY}"),
+                    &Default::default(),
+                ),
             ] {
                 let doc = clean(doc);
                 assert_eq!(doc.title.as_deref(), Some(headline));
@@ -878,9 +881,10 @@ mod tests {
 
     #[test]
     fn a_markdown_section_heading_is_not_promoted() {
-        let doc = clean(crate::ingest::markdown::parse(&format!(
-            "## Introduction\n\n{BODY}"
-        )));
+        let doc = clean(crate::ingest::markdown::parse(
+            &format!("## Introduction\n\n{BODY}"),
+            &Default::default(),
+        ));
         assert_eq!(doc.title, None);
         assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
     }

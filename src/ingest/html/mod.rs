@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Block, BlockKind, Document};
 
-pub use walk::TABLE_ANNOUNCEMENT;
+pub use super::readout::{FOOTNOTES_HEADING, TABLE_ANNOUNCEMENT};
 
 /// One way of finding the article in a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
@@ -149,12 +149,8 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     } else {
         title = walk::page_title(&page);
     }
-    if opts.footnotes && !notes.is_empty() {
-        blocks.push(Block {
-            kind: BlockKind::Heading,
-            text: FOOTNOTES_HEADING.to_string(),
-        });
-        blocks.extend(notes);
+    if opts.footnotes {
+        super::readout::append_notes(&mut blocks, notes);
     }
     Document {
         title,
@@ -192,9 +188,6 @@ fn drop_repeats(blocks: &mut Vec<Block>, min_words: usize) {
     let mut seen = std::collections::HashSet::new();
     blocks.retain(|b| count_words(&b.text) < min_words || seen.insert(b.text.clone()));
 }
-
-/// The heading read before the footnotes (with `--footnotes`).
-pub const FOOTNOTES_HEADING: &str = "Notes";
 
 /// A list item's text without its "3. " number.
 fn without_number(text: &str) -> &str {

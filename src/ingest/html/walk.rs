@@ -6,9 +6,12 @@
 //!
 //! No extraction crate keeps blocks (they return one text blob, or Markdown), so whichever
 //! strategy finds the article, this walk reads it.
+//! Tables and code are turned into blocks by [`readout`](crate::ingest::readout), which
+//! Markdown shares, so they read alike in both.
 
 use scraper::{ElementRef, Html, Node, Selector};
 
+use crate::ingest::readout::{self, push_block};
 use crate::ingest::{collapse_whitespace, Block, BlockKind};
 
 /// Elements never read: page furniture, media, code and forms.
@@ -101,14 +104,6 @@ const CLUTTER_WORDS: &[&str] = &[
     "masthead",
 ];
 
-/// What is said in place of a data table: tables do not read aloud, but silence would hide
-/// that the article had one.
-pub const TABLE_ANNOUNCEMENT: &str = "A table is omitted.";
-
-/// What is said in place of a block of code, for the same reason: "you can write it like
-/// this:" followed by silence would leave the listener waiting.
-pub const CODE_ANNOUNCEMENT: &str = "A code example is omitted.";
-
 /// Inline elements: their text belongs to the surrounding block.
 const INLINE_TAGS: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
@@ -123,9 +118,10 @@ pub(super) fn is_inline(name: &str) -> bool {
 /// How much of a region is read.
 ///
 /// An article's region is read for listening: link lists ("more on this"), data tables over
-/// [`MAX_TABLE_ROWS`] and code over [`MAX_CODE_LINES`] are left out (and announced). On other
-/// kinds of page (a forum thread, a product, a listing, a documentation page) those are what
-/// the page is for: a listing is its list of links, a reference page its code and tables.
+/// [`readout::MAX_TABLE_ROWS`] and code over [`readout::MAX_CODE_LINES`] are left out (and
+/// announced). On other kinds of page (a forum thread, a product, a listing, a documentation
+/// page) those are what the page is for: a listing is its list of links, a reference page its
+/// code and tables.
 /// Measured on the 806 real pages of the extraction dev set (README.md, "HTML extraction").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) enum Reading {
@@ -519,43 +515,11 @@ fn is_code_block(pre: ElementRef<'_>) -> bool {
     symbols * 20 > all
 }
 
-/// What is said before a block of code that is read (see [`Reading::Whole`]).
-pub const CODE_READ_ANNOUNCEMENT: &str = "Code:";
-
-/// Most lines of code an article reads aloud (after "Code:"); a longer block is announced
-/// as omitted. Short blocks are mostly commands (`git init`, `pip install …`) that the
-/// sentence before them introduces. On the extraction dev set, reading code blocks of up to
-/// 10 lines in articles raised F1 on documentation pages read as articles from 0.809 to 0.816
-/// and left the 351 articles at 0.951; reading every block: 0.820, but articles' precision
-/// fell (0.936 to 0.932): long listings are not in their true text.
-pub const MAX_CODE_LINES: usize = 10;
-
-/// True when the code `text` has at most [`MAX_CODE_LINES`] lines that are not blank.
-fn is_short_code(text: &str) -> bool {
-    text.lines().filter(|l| !l.trim().is_empty()).count() <= MAX_CODE_LINES
-}
-
 /// The text of the code block `pre` (see [`spaced_text`]).
 fn code_text(pre: ElementRef<'_>) -> String {
     let mut text = String::new();
     spaced_text(pre, &mut text);
     text
-}
-
-/// A block of code read out, its `text` from [`code_text`]: announced, then each non-blank
-/// line as a paragraph.
-fn code_blocks(text: &str, blocks: &mut Vec<Block>) {
-    if text.trim().is_empty() {
-        return;
-    }
-    blocks.push(Block {
-        kind: BlockKind::Paragraph,
-        text: CODE_READ_ANNOUNCEMENT.to_string(),
-    });
-    for line in text.lines() {
-        let mut t = line.to_string();
-        push_block(&mut t, BlockKind::Paragraph, blocks);
-    }
 }
 
 /// The paragraphs of preformatted prose: blank lines separate them.
@@ -583,61 +547,16 @@ fn is_layout_table(el: ElementRef<'_>) -> bool {
     })
 }
 
-/// Rows of a data table above which an article's table is first announced with its size ("A
-/// table of 48 rows."), so a listener knows what is coming and can skip it: a short table (a
-/// price list, a comparison of a few items) is simply read.
-pub const LONG_TABLE_ROWS: usize = 15;
-
-/// Longest data table read aloud in an article, in rows; a longer one (a data dump, hours of
-/// figures) is announced as omitted. Tables up to this length are read row by row, cells
-/// separated by commas: on the 351 articles of the extraction dev set, reading tables of up
-/// to 15 rows only scored F1 0.947, up to 100 rows 0.950, up to 200 rows 0.951 and every
-/// table 0.951 (their true text keeps the tables: ranking and price articles are their
-/// tables; README.md, "HTML extraction").
-pub const MAX_TABLE_ROWS: usize = 200;
-
-/// A data table as blocks: its rows (after a size announcement past [`LONG_TABLE_ROWS`]) when
-/// it has at most [`MAX_TABLE_ROWS`] or the region is read whole, else the announcement that
-/// it is omitted.
+/// A data table as blocks, read as [`readout::table_blocks`] says (an article's long tables
+/// announced or left out, a region read whole reads every row).
 fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>, reading: Reading) {
     let (Ok(rows), Ok(cells)) = (Selector::parse("tr"), Selector::parse("td, th")) else {
         return;
     };
-    let rows: Vec<String> = table
+    let rows = table
         .select(&rows)
-        .map(|row| {
-            row.select(&cells)
-                .map(block_text)
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .filter(|r| !r.is_empty())
-        .collect();
-    if rows.is_empty() {
-        return;
-    }
-    if rows.len() > MAX_TABLE_ROWS && reading == Reading::Article {
-        if blocks.last().map(|b| b.text.as_str()) != Some(TABLE_ANNOUNCEMENT) {
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                text: TABLE_ANNOUNCEMENT.to_string(),
-            });
-        }
-        return;
-    }
-    if rows.len() > LONG_TABLE_ROWS && reading == Reading::Article {
-        blocks.push(Block {
-            kind: BlockKind::Paragraph,
-            text: format!("A table of {} rows.", rows.len()),
-        });
-    }
-    for mut row in rows {
-        if !row.ends_with(['.', '!', '?']) {
-            row.push('.');
-        }
-        push_block(&mut row, BlockKind::ListItem, blocks);
-    }
+        .map(|row| row.select(&cells).map(block_text).collect::<Vec<_>>());
+    readout::table_blocks(rows, reading == Reading::Whole, blocks);
 }
 
 /// "3. " for the third item of an ordered list (honouring `start`), so steps are read with
@@ -666,14 +585,6 @@ fn block_kind(name: &str) -> Option<BlockKind> {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading),
         "li" => Some(BlockKind::ListItem),
         _ => None,
-    }
-}
-
-fn push_block(text: &mut String, kind: BlockKind, blocks: &mut Vec<Block>) {
-    let t = collapse_whitespace(text);
-    text.clear();
-    if !t.is_empty() {
-        blocks.push(Block { kind, text: t });
     }
 }
 
@@ -729,16 +640,7 @@ fn walk(
                         pre_blocks(child_el, blocks);
                     } else {
                         let code = code_text(child_el);
-                        if reading == Reading::Whole || is_short_code(&code) {
-                            code_blocks(&code, blocks);
-                        } else if !code.trim().is_empty()
-                            && blocks.last().map(|b| b.text.as_str()) != Some(CODE_ANNOUNCEMENT)
-                        {
-                            blocks.push(Block {
-                                kind: BlockKind::Paragraph,
-                                text: CODE_ANNOUNCEMENT.to_string(),
-                            });
-                        }
+                        readout::code_blocks(&code, reading == Reading::Whole, blocks);
                     }
                 } else if INLINE_TAGS.contains(&name) {
                     space_between_elements(child_el, pending);
