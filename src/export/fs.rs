@@ -335,35 +335,67 @@ mod tests {
     #[test]
     fn staged_dir_vanishes_unless_committed() {
         let out = tempfile::tempdir().unwrap();
+        let m = "manifest.json";
         {
             let s = StagedDir::create(out.path(), "a").unwrap();
-            std::fs::write(s.path("x"), "1").unwrap();
+            std::fs::write(s.path(m), "1").unwrap();
         }
         assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 
         let s = StagedDir::create(out.path(), "a").unwrap();
-        std::fs::write(s.path("x"), "1").unwrap();
+        std::fs::write(s.path(m), "1").unwrap();
         s.commit(false).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.path().join("a/x")).unwrap(),
-            "1"
-        );
+        let held = || std::fs::read_to_string(out.path().join("a").join(m)).unwrap();
+        assert_eq!(held(), "1");
 
         let s = StagedDir::create(out.path(), "a").unwrap();
-        std::fs::write(s.path("x"), "2").unwrap();
+        std::fs::write(s.path(m), "2").unwrap();
         assert!(s.commit(false).is_err());
-        assert_eq!(
-            std::fs::read_to_string(out.path().join("a/x")).unwrap(),
-            "1"
-        );
+        assert_eq!(held(), "1");
 
         let s = StagedDir::create(out.path(), "a").unwrap();
-        std::fs::write(s.path("x"), "3").unwrap();
+        std::fs::write(s.path(m), "3").unwrap();
         s.commit(true).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.path().join("a/x")).unwrap(),
-            "3"
-        );
+        assert_eq!(held(), "3");
         assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+
+        // A file aloud does not write there: --force leaves the folder alone.
+        std::fs::write(out.path().join("a/notes.txt"), "mine").unwrap();
+        let s = StagedDir::create(out.path(), "a").unwrap();
+        std::fs::write(s.path(m), "4").unwrap();
+        let e = s.commit(true).unwrap_err();
+        assert!(e.to_string().contains("holds notes.txt"), "{e}");
+        assert_eq!(held(), "3");
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn only_aloud_exports_are_replaceable() {
+        let out = tempfile::tempdir().unwrap();
+        let dir = out.path().join("story");
+        std::fs::create_dir_all(dir.join("chunks")).unwrap();
+        assert!(foreign_entry(&dir, "story")
+            .unwrap()
+            .contains("no manifest.json"));
+        for f in [
+            "manifest.json",
+            "script.txt",
+            "story.wav",
+            "story-part01.wav",
+            "story.chapters.json",
+        ] {
+            std::fs::write(dir.join(f), "").unwrap();
+        }
+        std::fs::write(dir.join("chunks/0001.wav"), "").unwrap();
+        assert_eq!(foreign_entry(&dir, "story"), None);
+        std::fs::write(dir.join("chunks/todo.txt"), "").unwrap();
+        assert!(foreign_entry(&dir, "story")
+            .unwrap()
+            .contains("chunks/todo.txt"));
+        std::fs::remove_file(dir.join("chunks/todo.txt")).unwrap();
+        std::fs::write(dir.join("other.wav"), "").unwrap();
+        assert!(foreign_entry(&dir, "story")
+            .unwrap()
+            .contains("holds other.wav"));
     }
 }
