@@ -780,3 +780,26 @@ fn strict_with_keep_going_leaves_out_the_fragment_and_narrates_the_rest() {
     assert!(out.join("notes/script.txt").exists(), "{stderr}");
     assert!(!out.join("stub").exists());
 }
+
+#[test]
+fn an_app_shell_is_read_as_it_shows_not_its_title_glued_thrice() {
+    // rs-trafilatura's whole-page fallback ran the <title> and the spinner together, three
+    // times over; what the page shows is its spinner, and the warning says so.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "shell",
+        r#"<html><head><title>Tide tables for the week</title></head><body><div id="app">
+        <header><a href="/">Harbour</a> <a href="/about">About</a></header>
+        <div class="spinner">Loading…</div></div><script>render()</script></body></html>"#,
+    );
+    let (plan, stderr) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert_eq!(text, "Loading…", "{plan}");
+    let x = &plan["extraction"];
+    assert!(
+        x["words_read"].as_u64() <= x["words_visible"].as_u64(),
+        "{x}"
+    );
+    assert!(stderr.contains("the page shows only"), "{stderr}");
+}

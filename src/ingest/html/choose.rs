@@ -79,12 +79,16 @@ fn run(
 /// `fallback_words` (before [`SAME_TEXT`] is checked): it reads more than a tenth of the
 /// `visible` words ([`is_fragment`]), is not warned about ([`warns`], against the words
 /// outside navigation) unless the fallback would be too (a page of a few dozen words), and
-/// reads at least [`SHARE_OF_FALLBACK`] of the fallback's words.
+/// reads at least [`SHARE_OF_FALLBACK`] of the fallback's words unless the fallback is warned
+/// about: on an app shell of a few words the fallback glues the page's `<title>` to itself
+/// three times ("Story titleLoading…Story titleStory titleLoading…"), and the one word the
+/// page shows, read apart, is what is there.
 fn replaces_fallback(words: usize, fallback_words: usize, visible: &Visible) -> bool {
     let outside = visible.outside_navigation;
+    let fallback_warned = warns(fallback_words, outside);
     !is_fragment(words, visible.all)
-        && (!warns(words, outside) || warns(fallback_words, outside))
-        && words as f64 >= SHARE_OF_FALLBACK * fallback_words as f64
+        && (!warns(words, outside) || fallback_warned)
+        && (fallback_warned || words as f64 >= SHARE_OF_FALLBACK * fallback_words as f64)
 }
 
 /// Least share of rs-trafilatura's fallback words a candidate must read to replace it: the
@@ -480,7 +484,8 @@ mod tests {
             outside_navigation: 25,
             outside_furniture: 25,
         };
-        let cases = [(12, 20, true), (2, 8, false)];
+        // An app shell: the one word it shows replaces a fallback of its title glued thrice.
+        let cases = [(12, 20, true), (2, 8, false), (3, 20, true)];
         for (words, fallback, replaces) in cases {
             assert_eq!(
                 replaces_fallback(words, fallback, &visible),
