@@ -803,3 +803,30 @@ fn an_app_shell_is_read_as_it_shows_not_its_title_glued_thrice() {
     );
     assert!(stderr.contains("the page shows only"), "{stderr}");
 }
+
+#[test]
+fn a_short_notice_read_whole_is_not_a_fragment_but_a_short_app_shell_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = |shell: &str| {
+        format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/visit\">Visit</a></nav>{shell}<main>\
+             <h1>Library closed on Monday</h1><p>The reading room is closed on Monday for repairs \
+             to the roof. Books due that day may be returned on Tuesday without a fine. We are sorry \
+             for the trouble.</p></main><footer>City Library</footer></body></html>"
+        )
+    };
+    // A notice of some thirty words, all read: said, and --strict lets it through.
+    let p = page(dir.path(), "notice", &notice(""));
+    let (plan, stderr) = script(&p, &["--strict"]);
+    assert_eq!(plan["extraction"]["fragment"], false, "{stderr}");
+    assert!(paragraphs(&plan).join(" ").contains("without a fine"));
+    // The same words in a page built by a framework: an app shell, warned about.
+    let p = page(
+        dir.path(),
+        "shell",
+        &notice("<div id=\"root\"></div><noscript>Turn on JavaScript.</noscript>"),
+    );
+    let (plan, stderr) = script(&p, &[]);
+    assert_eq!(plan["extraction"]["fragment"], true, "{plan}");
+    assert!(stderr.contains("the page shows only"), "{stderr}");
+}
