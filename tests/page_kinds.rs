@@ -133,7 +133,7 @@ fn text_split_across_sibling_containers_is_all_read() {
 #[test]
 fn a_long_comment_thread_is_not_read() {
     let dir = tempfile::tempdir().unwrap();
-    let comments: String = (0..40)
+    let comments: String = (0..80)
         .map(|i| {
             format!(
                 r#"<div class="comment" id="c{i}"><span class="author">reader{i}</span>
@@ -829,4 +829,32 @@ fn a_short_notice_read_whole_is_not_a_fragment_but_a_short_app_shell_is() {
     let (plan, stderr) = script(&p, &[]);
     assert_eq!(plan["extraction"]["fragment"], true, "{plan}");
     assert!(stderr.contains("the page shows only"), "{stderr}");
+}
+
+#[test]
+fn a_blog_post_under_its_comment_section_is_not_a_fragment() {
+    // WordPress's default markup: the post, then dozens of comments outweighing it.
+    let dir = tempfile::tempdir().unwrap();
+    let comments: String = (0..80)
+        .map(|i| {
+            format!(
+                "<li class=\"comment\"><div class=\"comment-body\"><p>Reader {i} says the \
+                 harbour walk was lovely this spring and the new benches are very welcome.</p></div></li>"
+            )
+        })
+        .collect();
+    let p = page(
+        dir.path(),
+        "post",
+        &format!(
+            "<html><body><article><h1>A walk round the harbour</h1><p>{}</p><p>{}</p></article>\
+             <section id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\">{comments}</ol>\
+             </section></body></html>",
+            prose("harbour", 3),
+            prose("bench", 3)
+        ),
+    );
+    let (plan, stderr) = script(&p, &["--strict"]);
+    assert_eq!(plan["extraction"]["fragment"], false, "{stderr}");
+    assert!(!paragraphs(&plan).join(" ").contains("Reader 7"));
 }

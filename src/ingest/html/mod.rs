@@ -434,8 +434,21 @@ const FURNITURE_WORDS: &[&str] = &[
     "submenu",
 ];
 
-/// True when `e` is page furniture by its ARIA role (a dialog) or a class or id word in
-/// [`FURNITURE_WORDS`] ("mega-menu", "commentList", "onetrust-consent-sdk"). Left to the
+/// Whole class names and ids of the comment sections blogs put under an article: WordPress's
+/// default theme markup and Disqus. "Comment" alone is not furniture: a forum's posts are
+/// comments (two threads of the extraction dev set mark every post so, and one of them is read
+/// only in part).
+const COMMENT_SECTIONS: &[&str] = &[
+    "comments-area",
+    "comment-list",
+    "commentlist",
+    "comment-respond",
+    "disqus_thread",
+];
+
+/// True when `e` is page furniture by its ARIA role (a dialog), a comment section's name
+/// ([`COMMENT_SECTIONS`]) or a class or id word in [`FURNITURE_WORDS`] ("mega-menu",
+/// "onetrust-consent-sdk"). Left to the
 /// caller: furniture that holds the article ([`article_anchors`]) is not furniture.
 fn is_furniture(e: &scraper::node::Element) -> bool {
     // A <select>'s options and a closed <dialog> are not even shown on the page (they count
@@ -445,6 +458,14 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
         || matches!(e.attr("role"), Some("dialog" | "alertdialog"))
         || e.attr("aria-modal").is_some()
     {
+        return true;
+    }
+    let mut tokens = e
+        .attr("class")
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .chain(e.attr("id"));
+    if tokens.any(|t| COMMENT_SECTIONS.contains(&t)) {
         return true;
     }
     let names = e.attr("class").into_iter().chain(e.attr("id"));
