@@ -740,12 +740,23 @@ fn run_install(name: &str) -> Result<(), Error> {
 
 fn run_engines() {
     let mut text = String::new();
-    let mut picked = false;
-    for (name, status) in engine::probe() {
+    let probes = engine::probe();
+    // What `--engine auto` picks with no --voice: the hibari voice when it works (the default
+    // English voice, see `engine::select`), else the first engine that works.
+    let pick = probes
+        .iter()
+        .find(|(name, status)| name == "hibari" && status.is_ok())
+        .or_else(|| probes.iter().find(|(_, status)| status.is_ok()))
+        .map(|(name, _)| name.as_str());
+    let picked = pick.is_some();
+    for (name, status) in &probes {
         match status {
             Ok(detail) => {
-                let note = if picked { "" } else { "  [auto picks this]" };
-                picked = true;
+                let note = if pick == Some(name.as_str()) {
+                    "  [auto picks this]"
+                } else {
+                    ""
+                };
                 text += &format!("{name}: available — {detail}{note}\n");
             }
             Err(reason) => text += &format!("{name}: unavailable — {reason}\n"),

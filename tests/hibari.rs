@@ -177,6 +177,20 @@ fn voices_lists_the_installed_voice() {
 }
 
 #[test]
+fn engines_marks_the_engine_auto_picks() {
+    // The default English voice is hibari when installed: `engines` says so, not the first
+    // engine it lists.
+    let assert = aloud().arg("engines").assert().success();
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout);
+    let picked: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.ends_with("[auto picks this]"))
+        .collect();
+    assert_eq!(picked.len(), 1, "{stdout}");
+    assert!(picked[0].starts_with("hibari: available"), "{stdout}");
+}
+
+#[test]
 fn phoneme_ids_are_close_to_the_packages_own() {
     // The package's lexicon-based G2P is the reference; aloud phonemizes with espeak-ng and
     // rewrites its IPA, so words espeak-ng and the lexicon read differently ("usually",
