@@ -212,6 +212,16 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
     let asked = args.format.as_deref().unwrap_or("wav");
     let mut formats =
         Format::parse_list(asked).map_err(|e| Error::Usage(format!("--format {asked}: {e}")))?;
+    // `-o story.ogg`: an audio file name in a format aloud writes under another extension
+    // would otherwise become a folder named `story.ogg`.
+    if let Some((ext, what)) = Format::instead_of(&args.out_dir).filter(|_| !args.out_dir.is_dir())
+    {
+        return Err(Error::Usage(format!(
+            "-o {}: aloud writes {what} as .{ext}; name it {}, or give -o a folder",
+            args.out_dir.display(),
+            args.out_dir.with_extension(ext).display()
+        )));
+    }
     // `-o story.mp3`: one file in the format its extension names (a folder that exists keeps
     // meaning a folder, whatever its name).
     let single_file = Format::from_path(&args.out_dir)

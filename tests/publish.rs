@@ -482,6 +482,19 @@ fn an_output_file_name_writes_only_that_file() {
         .assert()
         .success();
     assert!(out.path().join("same.opus").is_file());
+    // An audio name aloud writes under another extension is not made a folder of that name.
+    for (name, instead) in [("story.ogg", "story.opus"), ("story.m4a", "story.m4b")] {
+        let a = aloud()
+            .args(["export", "--engine", "espeak", "-q"])
+            .arg(&one)
+            .arg("-o")
+            .arg(out.path().join(name))
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+        assert!(err.contains(instead), "{err}");
+        assert!(!out.path().join(name).exists());
+    }
 }
 
 #[test]

@@ -67,6 +67,19 @@ impl Format {
         Format::ALL.into_iter().find(|f| f.extension() == ext)
     }
 
+    /// For an audio file name aloud does not write (`story.ogg`, `.m4a`, `.aac`, `.oga`,
+    /// `.wave`, `.mp4`), the extension to use instead and what it holds; `None` for any other
+    /// name (a folder, or a format aloud writes).
+    pub fn instead_of(path: &Path) -> Option<(&'static str, &'static str)> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "ogg" | "oga" => ("opus", "Opus in an Ogg file"),
+            "m4a" | "aac" | "mp4" => ("m4b", "AAC in an MP4 file, with chapters"),
+            "wave" => ("wav", "a WAV file"),
+            _ => return None,
+        })
+    }
+
     /// Parses `--format`: names separated by commas (`mp3,opus`), each at most once, in the
     /// order given. The error is one line naming the bad value and the choices.
     pub fn parse_list(value: &str) -> Result<Vec<Format>, String> {
