@@ -85,8 +85,8 @@ pub enum Format {
     Html,
 }
 
-/// File extensions picked up when an input is a directory.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+/// File extensions picked up when an input is a directory: those [`detect_format`] knows.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
 /// What kind of text block a piece of the article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,7 +317,7 @@ pub fn detect_format(source: &Source, text: &str) -> Format {
         {
             Some("md" | "markdown") => return Format::Md,
             Some("html" | "htm" | "xhtml") => return Format::Html,
-            Some("txt") => return Format::Txt,
+            Some("txt" | "text") => return Format::Txt,
             _ => {}
         }
     }
@@ -392,6 +392,20 @@ pub fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_gives_every_file_aloud_reads_by_its_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.text", "c.md", "d.xhtml", "e.HTM", "f.pdf", "g"] {
+            std::fs::write(dir.path().join(name), "Some words.").unwrap();
+        }
+        let found: Vec<String> = expand_inputs(&[dir.path().to_path_buf()])
+            .unwrap()
+            .iter()
+            .map(|s| s.display().rsplit('/').next().unwrap().to_string())
+            .collect();
+        assert_eq!(found, ["a.txt", "b.text", "c.md", "d.xhtml", "e.HTM"]);
+    }
 
     #[test]
     fn urls_become_url_sources() {
