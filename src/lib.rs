@@ -830,6 +830,23 @@ pub fn book(
     };
     audio::encode::check_available(&[format]).map_err(Error::Encoder)?;
     let mut warnings = selection.warnings;
+    // One voice reads the whole book: an article in another language is read by it, with its
+    // language's rules, which the user should hear about before, not in the audio.
+    let book_language = voice_language(&engine.info().voice);
+    for a in articles {
+        let language = a.narration.language;
+        if language.code() != book_language {
+            warnings.push(format!(
+                "{}: in {} ({}), read by the book's one voice ({}); narrate it apart with \
+                 `aloud export` to hear it in a {} voice",
+                a.source.display(),
+                language.name(),
+                language.code(),
+                engine.info().voice,
+                language.name()
+            ));
+        }
+    }
     let mut engine = render::workers::parallel(engine, &voice, opts.jobs);
     let mut cache = open_cache(opts.cache_bytes, &mut warnings);
 

@@ -275,6 +275,29 @@ fn a_bad_list_line_is_one_error_naming_the_line_and_keep_going_leaves_it_out() {
 }
 
 #[test]
+fn an_article_in_another_language_than_the_books_voice_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a-garden.txt"),
+        "Garden notes\n\nThe beans came up in a week and the peas in two, and the rain held off.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b-marche.txt"),
+        "Le marché\n\nLe boulanger du village ouvre sa boutique tous les matins à six heures. \
+         Les premiers clients arrivent avant le lever du soleil.\n",
+    )
+    .unwrap();
+    let a = run_book(dir.path(), &dir.path().join("book.mp3")).success();
+    let err = stderr(&a);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("b-marche.txt: in French (fr), read by the book's one voice"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_output_without_a_book_extension_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     for (name, named) in [
