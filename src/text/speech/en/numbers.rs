@@ -125,6 +125,28 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
     }
     if let Some((a, b)) = core.split_once('/') {
+        // A score out of five, ten or a hundred: "5/5", "7/10", "4.5/5" → "… out of …".
+        // Other pairs are dates and names ("9/11", "24/7") and stay as two numbers.
+        // After "on", "by", "since", "until" it is a date ("on 3/10").
+        let date_word = i.checked_sub(1).is_some_and(|k| {
+            ["on", "by", "since", "until", "from"]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w[k].core))
+        });
+        if matches!(b, "5" | "10" | "100")
+            && !date_word
+            && !FRACTIONS.iter().any(|(f, _)| *f == core)
+        {
+            if let Some(n) = parse_number(a).filter(|n| n.int.len() <= 3) {
+                let within = n
+                    .int
+                    .parse::<u32>()
+                    .is_ok_and(|v| v <= b.parse().unwrap_or(0));
+                if within && !a.starts_with(['-', '+']) {
+                    return wrap(format!("{} out of {}", n.read(), integer(b)));
+                }
+            }
+        }
         if all_digits(a) && all_digits(b) {
             let said = FRACTIONS
                 .iter()
@@ -164,6 +186,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // plural ("45s") or a decade, never seconds.
         "s" if num.frac.is_some() => {
             return wrap(format!("{} seconds", num.read()));
+        }
+        // "3x faster", "0.5× speed": a multiple.
+        "x" | "×" => {
+            return wrap(format!("{} times", num.read()));
         }
         // "3bn people": a magnitude without a currency.
         s if bare_magnitude(s).is_some() => {
