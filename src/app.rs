@@ -321,10 +321,10 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
         for a in &report.articles {
             summary += &match &a.audio {
                 Some(wav) => format!(
-                    "{}  {}  {} chunks{}\n",
+                    "{}  {}  {}{}\n",
                     wav.display(),
                     export::human_duration(a.duration_ms),
-                    a.chunks,
+                    chunks_said(a.chunks),
                     match a.cached {
                         0 => String::new(),
                         n if n == a.chunks => " (all from the cache)".to_string(),
@@ -336,10 +336,10 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
                     }
                 ),
                 None => format!(
-                    "{}  ~{} (estimated)  {} chunks\n",
+                    "{}  ~{} (estimated)  {}\n",
                     a.dir.join("script.txt").display(),
                     export::human_duration(a.duration_ms),
-                    a.chunks
+                    chunks_said(a.chunks)
                 ),
             };
         }
@@ -781,6 +781,15 @@ fn run_engines() {
     emit(&text);
 }
 
+/// "1 chunk", "59 chunks".
+fn chunks_said(n: usize) -> String {
+    if n == 1 {
+        "1 chunk".to_string()
+    } else {
+        format!("{n} chunks")
+    }
+}
+
 /// The chunks `export` and `book` speak at once: `--jobs`, else one a core.
 fn jobs(speak: &crate::cli::SpeakArgs) -> usize {
     speak
@@ -796,5 +805,15 @@ fn voice_settings(speak: &crate::cli::SpeakArgs) -> VoiceSettings {
         pitch: speak.pitch,
         volume: speak.volume,
         threads: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_chunk_is_said_in_the_singular() {
+        assert_eq!(super::chunks_said(1), "1 chunk");
+        assert_eq!(super::chunks_said(0), "0 chunks");
+        assert_eq!(super::chunks_said(59), "59 chunks");
     }
 }

@@ -214,6 +214,16 @@ fn mp3_and_opus_carry_tags_and_the_formats_bit_rates() {
     // The manifest names the first format as the article's audio; no WAV was asked for.
     assert_eq!(e.manifest["audio"], "harbour-council-vote.mp3");
     assert!(!e.dir.join("harbour-council-vote.wav").exists());
+    // A WAV asked for after a lossy format does not come first (its lane runs first).
+    let later = out.path().join("later");
+    let l = export_one(
+        &articles_dir().join("harbour-council-vote.txt"),
+        &later,
+        &["--format", "opus,wav"],
+    );
+    assert_eq!(l.manifest["audio"], "harbour-council-vote.opus");
+    assert_eq!(l.manifest["files"][0]["format"], "opus");
+    assert_eq!(l.manifest["files"][1]["format"], "wav");
     assert_eq!(
         tree(&e.dir)
             .iter()

@@ -657,7 +657,7 @@ impl Master {
             &before,
         )
         .and_then(|(lanes, gain_db, mut encoded)| {
-            let (limiter_db, after, files, decoded) = final_pass(
+            let (limiter_db, after, mut files, decoded) = final_pass(
                 &self.dir,
                 &self.name,
                 &stream,
@@ -694,6 +694,11 @@ impl Master {
                     .collect()
             });
             checked.into_iter().collect::<Result<(), _>>()?;
+            // In the order the formats were asked for (the lanes run the master's first): the
+            // manifest's `audio` is the first of them.
+            files.sort_by_key(|(f, _): &(Format, Vec<String>)| {
+                publish.formats.iter().position(|g| g == f)
+            });
             // No master was made (lossy formats only): what the listener gets is the first
             // lossy file, as decoded and checked.
             let after = after
