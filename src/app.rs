@@ -51,29 +51,38 @@ fn check_fragments(articles: &[crate::Article], strict: bool) -> Result<(), Erro
     Ok(())
 }
 
-/// [`check_fragments`] for a batch: with `--strict --keep-going` a page of which only a
-/// fragment was read is one failed input, reported on stderr and left out, and the others are
-/// narrated (returned with how many were left out); otherwise as [`check_fragments`].
+/// [`check_fragments`] for a batch of `articles` after `bad` inputs already failed: with
+/// `--strict --keep-going` a page of which only a fragment was read is one more failed input,
+/// reported on stderr and left out, and the others are narrated. Returns the articles left
+/// and the inputs failed in all; when inputs failed and no article is left, the
+/// [`Error::SomeFailed`] that ends the run. Otherwise as [`check_fragments`].
 fn leave_out_fragments(
     articles: Vec<crate::Article>,
+    bad: usize,
     strict: bool,
     keep_going: bool,
 ) -> Result<(Vec<crate::Article>, usize), Error> {
     if !(strict && keep_going) {
         check_fragments(&articles, strict)?;
-        return Ok((articles, 0));
+        return Ok((articles, bad));
     }
-    let (mut kept, mut left_out) = (Vec::new(), 0);
+    let (mut kept, mut failed) = (Vec::new(), bad);
     for article in articles {
         match crate::fragment_error(&article) {
             Some(e) => {
                 eprintln!("aloud: error: {e}");
-                left_out += 1;
+                failed += 1;
             }
             None => kept.push(article),
         }
     }
-    Ok((kept, left_out))
+    if kept.is_empty() && failed > 0 {
+        return Err(Error::SomeFailed {
+            failed,
+            total: failed,
+        });
+    }
+    Ok((kept, failed))
 }
 
 /// Writes to stdout (see `emit`), for the commands whose glue lives beside their module.
@@ -249,14 +258,8 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
     } else {
         (prepare(&args.inputs, args.from, &plan, &read)?, 0)
     };
-    let (articles, fragments) = leave_out_fragments(articles, args.page.strict, args.keep_going)?;
-    let bad_inputs = bad_inputs + fragments;
-    if articles.is_empty() && bad_inputs > 0 {
-        return Err(Error::SomeFailed {
-            failed: bad_inputs,
-            total: bad_inputs,
-        });
-    }
+    let (articles, bad_inputs) =
+        leave_out_fragments(articles, bad_inputs, args.page.strict, args.keep_going)?;
     if let Some((_, path)) = &single_file {
         if articles.len() != 1 {
             return Err(Error::Usage(format!(
@@ -393,14 +396,8 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
             _ => return Err(Error::Several(problems)),
         }
     };
-    let (articles, fragments) = leave_out_fragments(articles, args.page.strict, args.keep_going)?;
-    let bad_entries = bad_entries + fragments;
-    if articles.is_empty() && bad_entries > 0 {
-        return Err(Error::SomeFailed {
-            failed: bad_entries,
-            total: bad_entries,
-        });
-    }
+    let (articles, bad_entries) =
+        leave_out_fragments(articles, bad_entries, args.page.strict, args.keep_going)?;
     let stem = args
         .output
         .file_stem()

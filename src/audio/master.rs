@@ -1431,8 +1431,9 @@ struct LaneOut {
 }
 
 /// Pass 2: reads the raw audio once and streams it through every lane on threads (see the
-/// module's doc). Returns the master's deepest limiting, its measurement and every format's
-/// files, in the order asked for.
+/// module's doc). Returns the deepest limiting (the master's, else the first lane's), the
+/// master's measurement when it ran, every format's files in lane order (the master's formats
+/// first; [`Master::finish`] puts them in the order asked for) and the lossy files' decodings.
 #[allow(clippy::too_many_arguments)]
 fn final_pass(
     dir: &Path,

@@ -476,7 +476,7 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
 
 /// The lower-case words of a class or id: split at anything but letters and digits and where
 /// a lower-case letter meets a capital ("commentList" → "comment", "list").
-fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+fn name_words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
     let mut last_lower = false;
@@ -493,7 +493,7 @@ fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
     if !word.is_empty() {
         words.push(word);
     }
-    words.into_iter()
+    words
 }
 
 /// The elements that hold the article: the first `<main>` (or `role=main`) and the first
@@ -573,7 +573,7 @@ mod tests {
 
     #[test]
     fn class_and_id_words() {
-        let words = |n| name_words(n).collect::<Vec<_>>();
+        let words = name_words;
         assert_eq!(words("commentList"), ["comment", "list"]);
         assert_eq!(
             words("onetrust-consent-sdk"),

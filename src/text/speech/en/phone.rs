@@ -216,13 +216,8 @@ fn emergency(w: &[Word], i: usize) -> Option<String> {
         && is(i - 1, &["or"])
         && matches!(w[i - 2].core, "911" | "999" | "112")
         && (i >= 3 && is(i - 3, &DIAL_WORDS));
-    (after_dial || after_or).then(|| {
-        word.core
-            .chars()
-            .map(|c| read_group(&c.to_string()).replace("oh", "zero"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    // None of the three holds a zero, so the phone reading's "oh" never comes up.
+    (after_dial || after_or).then(|| read_group(word.core))
 }
 
 /// "555-0148": an exchange and a line, unless the words around make it a range.
