@@ -341,7 +341,8 @@ fn data_tables_are_read_row_by_row_long_ones_after_their_size_and_huge_ones_anno
         "tables",
         &format!(
             "<html><body><article><h1>Timetable</h1><p>{}</p>{small}{wrapped}<p>{}</p>\
-             <table>{}</table><p>{}</p><table>{}</table></article></body></html>",
+             <table><tr><th>Day</th><th>Tide</th></tr>{}</table><p>{}</p>\
+             <table>{}</table></article></body></html>",
             prose("ferry", 2),
             prose("tide", 2),
             rows(40, "Day"),
@@ -354,12 +355,14 @@ fn data_tables_are_read_row_by_row_long_ones_after_their_size_and_huge_ones_anno
     assert!(paras.contains(&"Island, 9:00.".to_string()), "{paras:?}");
     assert!(paras.contains(&"Lighthouse, 60%.".to_string()), "{paras:?}");
     assert!(!paras.contains(&"60%".to_string()), "{paras:?}");
-    // 40 rows: said to be a table of 40 rows, then read.
+    // 40 rows under a header row: said to be a table of 40 rows (the header is not one of
+    // them), then read from the header.
     let long = paras
         .iter()
         .position(|p| p == "A table of 40 rows.")
         .unwrap_or_else(|| panic!("{paras:?}"));
-    assert_eq!(paras[long + 1], "Day 0, 0 cm.", "{paras:?}");
+    assert_eq!(paras[long + 1], "Day, Tide.", "{paras:?}");
+    assert_eq!(paras[long + 2], "Day 0, 0 cm.", "{paras:?}");
     assert!(paras.contains(&"Day 39, 39 cm.".to_string()), "{paras:?}");
     // Past MAX_TABLE_ROWS: announced as omitted, not read.
     assert!(
@@ -857,4 +860,37 @@ fn a_blog_post_under_its_comment_section_is_not_a_fragment() {
     let (plan, stderr) = script(&p, &["--strict"]);
     assert_eq!(plan["extraction"]["fragment"], false, "{stderr}");
     assert!(!paragraphs(&plan).join(" ").contains("Reader 7"));
+}
+
+#[test]
+fn a_headline_without_h1_that_the_title_repeats_is_said_once() {
+    // A table-layout page: no <h1>; the headline is an <h2> in one page and a bold line run
+    // together with its byline by a <br> in the other, and the <title> repeats it.
+    let dir = tempfile::tempdir().unwrap();
+    let body = format!("<p>{}</p><p>{}</p>", prose("tide", 4), prose("storm", 4));
+    for (name, headline) in [
+        ("h2", "<h2>Sea wall costs rise again</h2>"),
+        (
+            "bold",
+            "<font size=\"5\"><b>Sea wall costs rise again</b></font><br><i>Posted 3 May</i>",
+        ),
+    ] {
+        let p = page(
+            dir.path(),
+            name,
+            &format!(
+                "<html><head><title>Sea wall costs rise again - Harbour News</title></head><body>\
+                 <table width=\"100%\"><tr><td class=\"nav\"><a href=\"/\">Home</a><br>\
+                 <a href=\"/news\">News</a></td><td>{headline}{body}</td></tr></table></body></html>"
+            ),
+        );
+        let (plan, _) = script(&p, &[]);
+        assert_eq!(plan["title"], "Sea wall costs rise again", "{name}");
+        let text = paragraphs(&plan).join("\n");
+        assert!(!text.contains("rise again"), "{name}: {text}");
+        assert!(
+            text.contains("The tide report noted change number 1"),
+            "{name}: {text}"
+        );
+    }
 }

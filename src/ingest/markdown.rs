@@ -42,8 +42,8 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
     let mut ordered: Vec<Option<u64>> = Vec::new();
     // The text of the code block being read.
     let mut code: Option<String> = None;
-    // The cells of the table being read, row by row.
-    let mut table: Option<Vec<Vec<String>>> = None;
+    // The rows of the table being read: (a header row?, its cells).
+    let mut table: Option<Vec<(bool, Vec<String>)>> = None;
     // Where the blocks of the footnote being read start in `doc.blocks`.
     let mut note_start: Option<usize> = None;
     let mut notes: Vec<Block> = Vec::new();
@@ -90,15 +90,15 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
                 flush(&mut buf, kind, heading_level, &mut doc);
                 table = Some(Vec::new());
             }
-            Event::Start(Tag::TableHead | Tag::TableRow) => {
+            Event::Start(tag @ (Tag::TableHead | Tag::TableRow)) => {
                 if let Some(rows) = table.as_mut() {
-                    rows.push(Vec::new());
+                    rows.push((matches!(tag, Tag::TableHead), Vec::new()));
                 }
             }
             Event::End(TagEnd::TableCell) => {
                 let cell = collapse_whitespace(&buf);
                 buf.clear();
-                if let Some(row) = table.as_mut().and_then(|rows| rows.last_mut()) {
+                if let Some((_, row)) = table.as_mut().and_then(|rows| rows.last_mut()) {
                     row.push(cell);
                 }
             }
@@ -539,15 +539,15 @@ mod tests {
             let body: String = (1..=rows).map(|i| format!("| Bed {i} | dug |\n")).collect();
             format!("Beds:\n\n| Bed | State |\n|---|---|\n{body}\nEnd.\n")
         };
-        // The header row counts as a row, as an HTML table's does.
-        let d = read(&table(readout::LONG_TABLE_ROWS - 1));
-        assert_eq!(d.blocks.len(), readout::LONG_TABLE_ROWS + 2);
+        // The header row is read but not counted, as an HTML table's is not.
+        let d = read(&table(readout::LONG_TABLE_ROWS));
+        assert_eq!(d.blocks.len(), readout::LONG_TABLE_ROWS + 3);
         assert_eq!(d.blocks[1].text, "Bed, State.");
-        let d = read(&table(47));
+        let d = read(&table(48));
         assert_eq!(texts(&d)[1], (BlockKind::Paragraph, "A table of 48 rows."));
         assert_eq!(d.blocks[2].text, "Bed, State.");
-        assert_eq!(d.blocks.len(), 48 + 3);
-        let d = read(&table(readout::MAX_TABLE_ROWS));
+        assert_eq!(d.blocks.len(), 48 + 4);
+        let d = read(&table(readout::MAX_TABLE_ROWS + 1));
         assert_eq!(
             texts(&d),
             [

@@ -48,31 +48,34 @@ pub(crate) fn push_block(text: &mut String, kind: BlockKind, blocks: &mut Vec<Bl
     }
 }
 
-/// Adds a data table, given as the text of each cell row by row (the header row is a row
-/// like any other), as blocks: each row one list item, its non-empty cells separated by
-/// commas and ended with a full stop. An article's table (`whole` false) over
-/// [`LONG_TABLE_ROWS`] is first announced with its size, and one over [`MAX_TABLE_ROWS`] is
-/// replaced by [`TABLE_ANNOUNCEMENT`]; read `whole`, every row is read without announcement.
+/// Adds a data table, given row by row as (is it a header row, the text of each cell), as
+/// blocks: each row one list item (header rows too, so the listener hears what the columns
+/// are), its non-empty cells separated by commas and ended with a full stop. An article's
+/// table (`whole` false) of over [`LONG_TABLE_ROWS`] rows of data (header rows not counted) is
+/// first announced with that count, and one over [`MAX_TABLE_ROWS`] is replaced by
+/// [`TABLE_ANNOUNCEMENT`]; read `whole`, every row is read without announcement.
 pub(crate) fn table_blocks<R, C>(rows: R, whole: bool, blocks: &mut Vec<Block>)
 where
-    R: IntoIterator<Item = C>,
+    R: IntoIterator<Item = (bool, C)>,
     C: IntoIterator<Item = String>,
 {
+    let mut data_rows = 0;
     let rows: Vec<String> = rows
         .into_iter()
-        .map(|cells| {
-            cells
+        .filter_map(|(header, cells)| {
+            let row = cells
                 .into_iter()
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", ");
+            data_rows += usize::from(!header && !row.is_empty());
+            (!row.is_empty()).then_some(row)
         })
-        .filter(|r| !r.is_empty())
         .collect();
     if rows.is_empty() {
         return;
     }
-    if rows.len() > MAX_TABLE_ROWS && !whole {
+    if data_rows > MAX_TABLE_ROWS && !whole {
         if blocks.last().map(|b| b.text.as_str()) != Some(TABLE_ANNOUNCEMENT) {
             blocks.push(Block {
                 kind: BlockKind::Paragraph,
@@ -81,10 +84,10 @@ where
         }
         return;
     }
-    if rows.len() > LONG_TABLE_ROWS && !whole {
+    if data_rows > LONG_TABLE_ROWS && !whole {
         blocks.push(Block {
             kind: BlockKind::Paragraph,
-            text: format!("A table of {} rows.", rows.len()),
+            text: format!("A table of {data_rows} rows."),
         });
     }
     for mut row in rows {
@@ -142,10 +145,31 @@ mod tests {
         blocks.iter().map(|b| b.text.as_str()).collect()
     }
 
-    fn table(rows: usize) -> Vec<Vec<String>> {
+    fn table(rows: usize) -> Vec<(bool, Vec<String>)> {
         (1..=rows)
-            .map(|i| vec![format!("Row {i}"), String::new(), "done".to_string()])
+            .map(|i| {
+                (
+                    false,
+                    vec![format!("Row {i}"), String::new(), "done".to_string()],
+                )
+            })
             .collect()
+    }
+
+    #[test]
+    fn a_tables_size_counts_its_rows_of_data_not_its_header() {
+        let mut rows = vec![(true, vec!["Name".to_string(), "State".to_string()])];
+        rows.extend(table(LONG_TABLE_ROWS));
+        let mut blocks = Vec::new();
+        table_blocks(rows.clone(), false, &mut blocks);
+        assert_eq!(
+            blocks[0].text, "Name, State.",
+            "15 rows under a header: read, not announced"
+        );
+        rows.extend(table(1));
+        let mut blocks = Vec::new();
+        table_blocks(rows, false, &mut blocks);
+        assert_eq!(texts(&blocks)[..2], ["A table of 16 rows.", "Name, State."]);
     }
 
     #[test]

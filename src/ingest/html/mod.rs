@@ -152,6 +152,9 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         }
     } else {
         title = walk::page_title(&page);
+        if let Some(t) = &title {
+            drop_headline(&mut blocks, t);
+        }
     }
     if opts.footnotes {
         super::readout::append_notes(&mut blocks, notes);
@@ -173,6 +176,11 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
 /// the article twice (a print or mobile copy, a teaser of its first paragraph), and extractors
 /// keep both; a short repeated line ("Ingredients", "Step 1") can be legitimate.
 const MIN_REPEAT_WORDS: usize = 6;
+
+/// How many of the first blocks of a page without an `<h1>` are looked at for a headline that
+/// the `<title>` repeats (a kicker or a date may come before it); a later line equal to the
+/// title is the article's own text.
+const HEADLINE_BLOCKS: usize = 3;
 
 /// Shortest repeated block, in words, dropped from a page of the kind rs-trafilatura's
 /// classifier named (`page_type`; trusted only when the address is known, `has_url`): on a
@@ -226,6 +234,91 @@ pub(super) fn letters_and_digits(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A page without an `<h1>` (table layouts, old CMSs) shows its headline in a bold line or an
+/// `<h2>` that its `<title>` repeats: said once, as the title. Among the first
+/// [`HEADLINE_BLOCKS`] blocks, one equal to `title` (letters and digits, any case) is removed;
+/// one that starts with it and goes on with a byline or a date (the headline and its byline on
+/// lines a `<br>` apart, which a block runs together) keeps only the rest. A block that goes on
+/// with other words is left whole: the `<title>` may be a shortened headline.
+fn drop_headline(blocks: &mut Vec<Block>, title: &str) {
+    let key: Vec<String> = title
+        .split_whitespace()
+        .map(letters_and_digits)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if key.is_empty() {
+        return;
+    }
+    for i in 0..blocks.len().min(HEADLINE_BLOCKS) {
+        let words: Vec<&str> = blocks[i].text.split_whitespace().collect();
+        let mut matched = 0;
+        let mut used = 0;
+        for w in &words {
+            let k = letters_and_digits(w);
+            if !k.is_empty() {
+                if key.get(matched) != Some(&k) {
+                    break;
+                }
+                matched += 1;
+            }
+            used += 1;
+            if matched == key.len() {
+                break;
+            }
+        }
+        if matched < key.len() {
+            continue;
+        }
+        if used == words.len() {
+            blocks.remove(i);
+        } else if starts_a_byline(words[used]) {
+            blocks[i].text = words[used..].join(" ");
+        }
+        return;
+    }
+}
+
+/// Words that open the line under a headline: a byline or a date.
+const BYLINE_OPENERS: &[&str] = &[
+    "by",
+    "posted",
+    "published",
+    "updated",
+    "written",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// True when `word` opens a byline or a date line ([`BYLINE_OPENERS`], or a number).
+fn starts_a_byline(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    w.starts_with(|c: char| c.is_ascii_digit()) || BYLINE_OPENERS.contains(&w.as_str())
 }
 
 /// Each non-blank line of `text` as a paragraph, whitespace collapsed.
@@ -617,6 +710,37 @@ mod tests {
             assert_eq!(said(kind, has_url, "Add to cart"), 6, "{kind}");
             assert_eq!(said(kind, has_url, long), 1, "{kind}");
         }
+    }
+
+    #[test]
+    fn a_headline_the_title_repeats_is_dropped_or_cut_from_its_byline() {
+        let para = |t: &str| Block {
+            kind: BlockKind::Paragraph,
+            text: t.to_string(),
+        };
+        let run = |texts: &[&str]| {
+            let mut blocks: Vec<Block> = texts.iter().map(|t| para(t)).collect();
+            drop_headline(&mut blocks, "Sea wall costs: rise again");
+            blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            run(&["NEWS", "Sea wall costs rise again!", "Body."]),
+            ["NEWS", "Body."]
+        );
+        assert_eq!(
+            run(&["Sea wall costs: rise again By A. Writer", "Body."]),
+            ["By A. Writer", "Body."]
+        );
+        assert_eq!(
+            run(&["Sea wall costs rise again 3 May 2026"]),
+            ["3 May 2026"]
+        );
+        // Goes on with other words: the title may be a shortened headline; left whole.
+        let longer = "Sea wall costs rise again as storms return";
+        assert_eq!(run(&[longer]), [longer]);
+        // Past the first blocks, a line equal to the title is the article's own.
+        let late = ["A.", "B.", "C.", "Sea wall costs rise again"];
+        assert_eq!(run(&late), late);
     }
 
     #[test]

@@ -553,10 +553,22 @@ fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>, reading: Reading
     let (Ok(rows), Ok(cells)) = (Selector::parse("tr"), Selector::parse("td, th")) else {
         return;
     };
-    let rows = table
-        .select(&rows)
-        .map(|row| row.select(&cells).map(block_text).collect::<Vec<_>>());
+    let rows = table.select(&rows).map(|row| {
+        let texts: Vec<String> = row.select(&cells).map(block_text).collect();
+        (is_header_row(row), texts)
+    });
     readout::table_blocks(rows, reading == Reading::Whole, blocks);
+}
+
+/// A table's header row: inside `<thead>`, or made only of `<th>` cells.
+fn is_header_row(row: ElementRef<'_>) -> bool {
+    let in_thead = row
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .take_while(|a| a.value().name() != "table")
+        .any(|a| a.value().name() == "thead");
+    let mut cells = row.children().filter_map(ElementRef::wrap).peekable();
+    in_thead || (cells.peek().is_some() && cells.all(|c| c.value().name() == "th"))
 }
 
 /// "3. " for the third item of an ordered list (honouring `start`), so steps are read with
