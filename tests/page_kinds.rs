@@ -886,6 +886,8 @@ fn a_headline_without_h1_that_the_title_repeats_is_said_once() {
         );
         let (plan, _) = script(&p, &[]);
         assert_eq!(plan["title"], "Sea wall costs rise again", "{name}");
+        // No address (no URL, no canonical link): the classifier's guess is not reported.
+        assert!(plan["extraction"]["page_type"].is_null(), "{name}: {plan}");
         let text = paragraphs(&plan).join("\n");
         assert!(!text.contains("rise again"), "{name}: {text}");
         assert!(

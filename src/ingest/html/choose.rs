@@ -253,7 +253,8 @@ pub(super) struct Chosen {
     pub strategy: Strategy,
     /// The blocks read.
     pub blocks: Vec<Block>,
-    /// The kind of page rs-trafilatura's classifier named, when it ran.
+    /// The kind of page rs-trafilatura's classifier named, when it ran and the page's
+    /// address was known.
     pub page_type: Option<String>,
 }
 
@@ -274,7 +275,9 @@ pub(super) fn choose(
     Chosen {
         strategy,
         blocks,
-        page_type: kind,
+        // Without the page's address the classifier's guess is not used (see
+        // `trafilatura::reading_for`), so it is not reported either.
+        page_type: kind.filter(|_| url.is_some()),
     }
 }
 

@@ -71,7 +71,9 @@ pub struct Extraction {
     /// probably builds its article with JavaScript, or hides it behind a login.
     pub fragment: bool,
     /// The kind of page rs-trafilatura's classifier saw ("article", "forum", "product",
-    /// "collection", "listing", "documentation", "service"), when it ran; pages that are not
+    /// "collection", "listing", "documentation", "service"), when it ran and the page's
+    /// address was known (a URL input, or the page's canonical link): from markup alone it
+    /// guesses wrong, and its guess is then neither used nor reported. Pages that are not
     /// articles are read whole (link lists, long tables and code kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_type: Option<String>,
