@@ -896,3 +896,37 @@ fn a_headline_without_h1_that_the_title_repeats_is_said_once() {
         );
     }
 }
+
+#[test]
+fn a_subscription_walls_pitch_is_not_read_but_headings_classed_header_are() {
+    // A story cut by a paywall box after its first paragraph; its headings carry a class with
+    // "header" in it, as some platforms' do, and a contents menu repeats them.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "paywall",
+        &format!(
+            "<html><head><title>Sea wall costs rise again | The Harbour Times</title></head><body>\
+             <div class=\"toc-menu\"><a href=\"#a\">What the council heard</a></div>\
+             <main><article><h1>Sea wall costs rise again</h1><p>{}</p>\
+             <h2 class=\"header-anchor-post\">What the council heard</h2><p>{}</p>\
+             <div class=\"paywall\"><h3>Subscribe to continue reading</h3>\
+             <p>Get unlimited access to The Harbour Times for just £1 a week.</p>\
+             <a class=\"button\" href=\"/subscribe\">Subscribe now</a>\
+             <p>Already a subscriber? <a href=\"/login\">Log in</a></p></div>\
+             </article></main></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("What the council heard"), "{text}");
+    assert!(
+        text.contains("The storm report noted change number 3"),
+        "{text}"
+    );
+    for pitch in ["Subscribe", "unlimited access", "Already a subscriber"] {
+        assert!(!text.contains(pitch), "{pitch}: {text}");
+    }
+}

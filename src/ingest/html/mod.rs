@@ -119,6 +119,13 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             notes.iter().map(|n| without_number(&n.text)).collect();
         blocks.retain(|b| !note_texts.contains(without_number(&b.text)));
     }
+    // Menus, subscription walls and pop-ups that a strategy kept once their markup was
+    // cleaned, left out of a story (a page of another kind is read whole: its true text keeps
+    // them, and leaving them out lost F1 on 30 such pages of the dev set).
+    if trafilatura::reading_for(page_type.as_deref(), url.is_some()) == walk::Reading::Article {
+        let furniture = furniture_lines(&page);
+        blocks.retain(|b| !furniture.contains(&letters_and_digits(&b.text)));
+    }
     drop_repeats(
         &mut blocks,
         min_repeat_words(page_type.as_deref(), url.is_some()),
@@ -361,13 +368,8 @@ pub(crate) struct Visible {
     pub outside_furniture: usize,
 }
 
-/// Counts the page's [`Visible`] words in one walk. Iterative, so deep markup cannot
-/// overflow the stack.
+/// Counts the page's [`Visible`] words in one walk.
 pub(crate) fn visible_words(page: &Html) -> Visible {
-    use ego_tree::iter::Edge;
-    let holds_article = article_anchors(page);
-    // Depths inside a hidden element, navigation, and navigation or furniture.
-    let (mut hidden, mut nav, mut furniture) = (0usize, 0usize, 0usize);
     let mut counts = Visible {
         all: 0,
         outside_navigation: 0,
@@ -376,21 +378,138 @@ pub(crate) fn visible_words(page: &Html) -> Visible {
     // A word cut by an inline tag ("im<b>port</b>ant") would count twice; joining the text
     // of adjacent nodes before counting avoids that. One run per count.
     let mut runs = [String::new(), String::new(), String::new()];
-    let flush = |runs: &mut [String; 3], counts: &mut Visible| {
-        counts.all += count_words(&runs[0]);
-        counts.outside_navigation += count_words(&runs[1]);
-        counts.outside_furniture += count_words(&runs[2]);
-        for run in runs.iter_mut() {
-            run.clear();
-            run.push(' ');
+    walk_visible(page, |event| match event {
+        VisibleText::Text {
+            text,
+            nav,
+            furniture,
+        } => {
+            runs[0].push_str(text);
+            if !nav {
+                runs[1].push_str(text);
+            }
+            if furniture.is_none() {
+                runs[2].push_str(text);
+            }
         }
-    };
+        VisibleText::BlockEnd => {
+            counts.all += count_words(&runs[0]);
+            counts.outside_navigation += count_words(&runs[1]);
+            counts.outside_furniture += count_words(&runs[2]);
+            for run in runs.iter_mut() {
+                run.clear();
+                run.push(' ');
+            }
+        }
+    });
+    counts
+}
+
+/// The lines of a page (the text of one block element, [`letters_and_digits`]) that are shown
+/// only inside navigation or page furniture ([`is_furniture`]) holding no prose: a drop-down
+/// menu's entries, a subscription wall's pitch, a pop-up's form. Extractors that clean the
+/// page's markup lose the classes that mark such text and may keep it; a block of a reading
+/// equal to one of these lines is not read (see [`parse`]). Furniture with a line of
+/// [`PROSE_LINE_WORDS`] words or more is left out (whole pages sit in containers classed
+/// "header" or "modal": the dev set's newsletter platforms), as is a line also shown outside
+/// furniture (a headline repeated in a breadcrumb).
+fn furniture_lines(page: &Html) -> std::collections::HashSet<String> {
+    use std::collections::{HashMap, HashSet};
+    // Lines by the furniture they are in; furniture holding prose; lines outside furniture.
+    let mut inside: HashMap<ego_tree::NodeId, Vec<String>> = HashMap::new();
+    let mut prose = HashSet::new();
+    let mut outside = HashSet::new();
+    // The line being read, the furniture of its first words, and whether any of it was
+    // outside furniture.
+    let (mut line, mut root, mut any_out) = (String::new(), None, false);
+    walk_visible(page, |event| match event {
+        VisibleText::Text {
+            text, furniture, ..
+        } => {
+            if !text.trim().is_empty() {
+                line.push_str(text);
+                root = root.or(furniture);
+                any_out |= furniture.is_none();
+            }
+        }
+        VisibleText::BlockEnd => {
+            let key = letters_and_digits(&line);
+            if !key.is_empty() {
+                match root {
+                    _ if any_out => {
+                        outside.insert(key);
+                    }
+                    // A heading classed so ("header-anchor", "module_header") is the
+                    // article's.
+                    Some(r) if is_heading(page, r) => {
+                        outside.insert(key);
+                    }
+                    Some(r) => {
+                        if count_words(&line) >= PROSE_LINE_WORDS {
+                            prose.insert(r);
+                        }
+                        inside.entry(r).or_default().push(key);
+                    }
+                    None => {}
+                }
+            }
+            line.clear();
+            line.push(' ');
+            (root, any_out) = (None, false);
+        }
+    });
+    // Lines of furniture that holds prose are the article's (its headings, also in a menu).
+    let (prose, menus): (Vec<_>, Vec<_>) = inside.into_iter().partition(|(r, _)| prose.contains(r));
+    outside.extend(prose.into_iter().flat_map(|(_, lines)| lines));
+    menus
+        .into_iter()
+        .flat_map(|(_, lines)| lines)
+        .filter(|k| !outside.contains(k))
+        .collect()
+}
+
+/// True when node `id` is an `<h1>`–`<h6>`.
+fn is_heading(page: &Html, id: ego_tree::NodeId) -> bool {
+    page.tree
+        .get(id)
+        .and_then(|n| n.value().as_element().map(|e| e.name().to_string()))
+        .is_some_and(|name| matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
+/// Words in one line of text from which furniture is taken to hold prose, not menus or a
+/// pitch: a sentence of some length (menus, buttons and sign-up pitches run 1–25 words).
+const PROSE_LINE_WORDS: usize = 30;
+
+/// What [`walk_visible`] meets: text a reader can see (`nav`: inside navigation; `furniture`:
+/// inside navigation or page furniture that does not hold the article), and the start or end
+/// of a block element, where words cannot run on.
+enum VisibleText<'a> {
+    Text {
+        text: &'a str,
+        nav: bool,
+        /// The outermost navigation or furniture element the text is in.
+        furniture: Option<ego_tree::NodeId>,
+    },
+    BlockEnd,
+}
+
+/// Walks the text of the page's body a reader could see, in document order. Iterative, so
+/// deep markup cannot overflow the stack.
+fn walk_visible(page: &Html, mut each: impl FnMut(VisibleText<'_>)) {
+    use ego_tree::iter::Edge;
+    let holds_article = article_anchors(page);
+    // Depths inside a hidden element, navigation, and navigation or furniture.
+    let (mut hidden, mut nav, mut furniture) = (0usize, 0usize, 0usize);
+    let mut furniture_root = None;
     for edge in page.root_element().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 // Inside a hidden element every element counts, so closes balance opens.
                 scraper::Node::Element(e) if hidden > 0 || is_invisible(e) => hidden += 1,
                 scraper::Node::Element(e) => {
+                    if !walk::is_inline(e.name()) {
+                        each(VisibleText::BlockEnd);
+                    }
                     if nav > 0 || is_navigation(e) {
                         nav += 1;
                     }
@@ -398,6 +517,9 @@ pub(crate) fn visible_words(page: &Html) -> Visible {
                         || nav > 0
                         || (is_furniture(e) && !holds_article.contains(&node.id()))
                     {
+                        if furniture == 0 {
+                            furniture_root = Some(node.id());
+                        }
                         furniture += 1;
                     }
                 }
@@ -413,13 +535,11 @@ pub(crate) fn visible_words(page: &Html) -> Visible {
                     } else {
                         t.to_string()
                     };
-                    runs[0].push_str(&text);
-                    if nav == 0 {
-                        runs[1].push_str(&text);
-                    }
-                    if furniture == 0 {
-                        runs[2].push_str(&text);
-                    }
+                    each(VisibleText::Text {
+                        text: &text,
+                        nav: nav > 0,
+                        furniture: furniture_root.filter(|_| furniture > 0),
+                    });
                 }
                 _ => {}
             },
@@ -432,14 +552,13 @@ pub(crate) fn visible_words(page: &Html) -> Visible {
                         furniture = furniture.saturating_sub(1);
                     }
                     if !walk::is_inline(e.name()) {
-                        flush(&mut runs, &mut counts);
+                        each(VisibleText::BlockEnd);
                     }
                 }
             }
         }
     }
-    flush(&mut runs, &mut counts);
-    counts
+    each(VisibleText::BlockEnd);
 }
 
 /// `markup` without its tags (and without the text of scripts and styles inside it).
@@ -521,12 +640,16 @@ const FURNITURE_WORDS: &[&str] = &[
     "navigation",
     "newsletter",
     "overlay",
+    "paywall",
     "popup",
+    "regwall",
     "related",
     "share",
     "sidebar",
     "social",
     "submenu",
+    "subscribe",
+    "subscription",
 ];
 
 /// Whole class names and ids of the comment sections blogs put under an article: WordPress's
