@@ -6,8 +6,9 @@
 //! hyphen of "F-16" and "COVID-19", and adds a letter Z to "747s". It reads "iPhone 15",
 //! "PS5" and "Windows 11" right; those are left alone.
 
+
 use super::acronyms::letters;
-use super::dates_times::iso_date;
+use super::dates_times::{iso_date, year_range};
 use super::words::{integer, pluralize, year};
 use super::{all_digits, Word};
 
@@ -85,22 +86,6 @@ fn numbers_words(groups: &[&str], plural: bool, read: fn(&str) -> String) -> Str
     }
 }
 
-/// A span of years after letters ("AY2024-25", "FY2023-2024"): "twenty twenty-four to
-/// twenty-five". None unless `from` is a year (1100–2099) and `to` a later one, whole or its
-/// last two digits.
-fn year_range(from: &str, to: &str) -> Option<String> {
-    let start: u32 = from.parse().ok().filter(|_| from.len() == 4)?;
-    let end: u32 = to.parse().ok().filter(|_| all_digits(to))?;
-    if !(1100..=2099).contains(&start) {
-        return None;
-    }
-    match to.len() {
-        2 if end > start % 100 => Some(format!("{} to {}", year(start), integer(to))),
-        4 if end > start && end <= 2099 => Some(format!("{} to {}", year(start), year(end))),
-        _ => None,
-    }
-}
-
 /// Splits "787-9s" into (["787", "9"], true): digit groups joined by hyphens and an optional
 /// plural "s" ("'80s" is a decade too). None if anything else is there.
 fn number_groups(s: &str) -> Option<(Vec<&str>, bool)> {
@@ -172,3 +157,4 @@ pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
         numbers_words(&groups, plural, read)
     ))
 }
+
