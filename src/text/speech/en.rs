@@ -14,9 +14,10 @@
 //! [`normalize`]; an unmatched word is kept as written.
 //!
 //! One file per kind of reading, each with its tables, in `en/`: `dates_times`, `phone`,
-//! `abbreviations`, `addresses`, `money`, `products` (model numbers), `numbers` (plain
-//! numbers, ranges, ratios, ordinals, fractions), `units`, `roman`, `acronyms` (the one table
-//! of acronym readings), `symbols`, `powers`; `words` spells numbers out.
+//! `abbreviations`, `addresses`, `money`, `products` (model and version numbers), `numbers`
+//! (plain numbers, ranges, ratios, ordinals, fractions, race times), `units` (heights too),
+//! `roman`, `acronyms` (the one table of acronym readings), `symbols`, `powers`; `words` spells
+//! numbers out.
 
 mod abbreviations;
 mod acronyms;
@@ -82,13 +83,15 @@ pub fn normalize(text: &str) -> String {
     // Order matters where two rules could read the same words: dates and times before phone
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
-    // before ranges ("6-11pm").
-    let rules: [Rule; 17] = [
+    // before ranges ("6-11pm"), version numbers before web addresses and plain numbers.
+    let rules: [Rule; 19] = [
         dates_times::date,
         dates_times::day_range,
         dates_times::time_range,
         dates_times::time_of_day,
         phone::phone_number,
+        products::version_number,
+        units::feet_and_inches,
         abbreviations::abbreviation,
         abbreviations::change_period,
         addresses::email_or_handle,
