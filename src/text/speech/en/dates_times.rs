@@ -180,7 +180,7 @@ pub(super) fn iso_date(core: &str) -> Option<String> {
 
 /// Checks a calendar date: a year 1000–2999, a month and a day it has. None if there is none.
 fn calendar_date(y: u32, m: usize, d: u32) -> Option<()> {
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
     let days = match m {
         2 if !leap => 28,
         _ => *MONTH_DAYS.get(m.checked_sub(1)?)?,
