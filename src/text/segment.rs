@@ -73,6 +73,8 @@ const NEVER_FINAL: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Cpl", "Maj",
     "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Messrs",
     "Mme", "Mlle", "Mt", "Ft", "Sec",
+    // "Revd." is the British Reverend; it always leads into a name.
+    "Revd",
     // Latin and editorial: they lead into what they qualify ("approx. 4 hours", "cf. Ortega"),
     // so even a capital or a number after them continues the sentence.
     "vs", "v", "e.g", "E.g", "i.e", "I.e", "cf", "Cf", "viz", "approx", "Approx", "ca", "Ca",
@@ -95,6 +97,8 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "paras", "pt", "Pt", "pts", "col", "cols", "ex", "Ex", "ref", "Ref", "refs", "Art", "Arts",
     // Numbers, dates of founding, circa.
     "no", "No", "nos", "Nos", "est", "Est", "c",
+    // Telephone extensions ("call 555-0148 ext. 204").
+    "ext", "Ext",
 ];
 
 /// Abbreviations that are just as likely to close a sentence as to continue

@@ -2,7 +2,8 @@
 //! "p. 12" → "page twelve", "m/m" → "month on month".
 //!
 //! espeak-ng reads the period of "Dr." as a sentence end and pauses, spells "pp." as "p p",
-//! and reads "m/m" as "m slash m".
+//! reads "m/m" as "m slash m", "w/" as "double-u slash", "yrs" as "er", "ext." as "ekst", and
+//! "St" without its period as "Saint" even after a street's name ("Baker St").
 
 use super::dates_times::MONTH_ABBREVIATIONS;
 use super::numbers::parse_number;
@@ -10,7 +11,7 @@ use super::{capitalized, Word};
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
-const ABBREVIATIONS: [(&str, &str); 32] = [
+const ABBREVIATIONS: [(&str, &str); 33] = [
     ("Dr", "Doctor"),
     ("Mr", "Mister"),
     ("Mrs", "Missus"),
@@ -25,6 +26,7 @@ const ABBREVIATIONS: [(&str, &str); 32] = [
     ("Col", "Colonel"),
     ("Sgt", "Sergeant"),
     ("Rev", "Reverend"),
+    ("Revd", "Reverend"),
     ("Jr", "Junior"),
     ("Sr", "Senior"),
     ("Mt", "Mount"),
@@ -43,6 +45,17 @@ const ABBREVIATIONS: [(&str, &str); 32] = [
     ("fig", "figure"),
     ("cf", "compare"),
     ("Vol", "Volume"),
+];
+
+/// Abbreviations written without a period that mean one thing wherever they stand, and what
+/// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year").
+const BARE_ABBREVIATIONS: [(&str, &str); 6] = [
+    ("w/", "with"),
+    ("W/", "With"),
+    ("w/o", "without"),
+    ("W/o", "Without"),
+    ("yrs", "years"),
+    ("Revd", "Reverend"),
 ];
 
 /// How a change over a period is written in economic news, and what is said: "prices rose 0.3%
@@ -81,7 +94,28 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
     let expansion = match (word.core, after_period) {
         // "vs" is said "versus" with or without its period.
         ("vs", _) => "versus",
-        (_, None) => return None,
+        // "Baker St", "Baker St.": a street after its name, unless a name follows ("Bury St
+        // Edmunds"); "St Paul" is read "Saint" by espeak-ng already and left alone.
+        ("St", None) => {
+            let after_name = prev.is_some_and(|p| capitalized(p.core) && p.trail.is_empty());
+            let before_name = next.is_some_and(|n| capitalized(n.core) && word.trail.is_empty());
+            if !after_name || before_name {
+                return None;
+            }
+            "Street"
+        }
+        (core, None) => BARE_ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| *a == core)
+            .map(|(_, e)| *e)?,
+        // "ext. 204": a telephone extension.
+        ("ext" | "Ext", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => {
+            if capitalized(word.core) {
+                "Extension"
+            } else {
+                "extension"
+            }
+        }
         ("St", Some(_)) => {
             let after_name = prev.is_some_and(|p| capitalized(p.core) && p.trail.is_empty());
             let before_name = next.is_some_and(|n| capitalized(n.core));

@@ -1,13 +1,18 @@
 //! Dates, years, decades and times of day: "Oct. 5, 2018" → "October fifth, twenty eighteen",
 //! "2023-11-02" → "November second, twenty twenty-three", "the 1990s", "17:00" → "seventeen
-//! hundred", "9.15pm" → "nine fifteen p.m.".
+//! hundred", "9.15pm" → "nine fifteen p.m.", "03/04/2024" → "March fourth, twenty
+//! twenty-four", "2024/25" → "twenty twenty-four to twenty-five", "6pm-11pm" → "six p.m. to
+//! eleven p.m.", "Mon-Fri" → "Monday to Friday".
 //!
 //! espeak-ng reads "Oct." as a sentence end, "2023-11-02" as "two thousand and twenty-three
 //! dash eleven dash zero two", "17:00" as "seventeen zero zero" and "9.15pm" as "nine point
-//! one five p m". It reads "9pm", "9 pm" and "9:15 p.m." right, and those are left alone.
+//! one five p m". It reads "03/04/2024" as "zero three slash zero four slash two thousand and
+//! twenty-four", "6pm-11pm" with a pause and no "to", and "Mon-Fri" as "mon fry". It reads
+//! "9pm", "9 pm", "9:15 p.m." and "9am–5pm" (the en dash is "to" by then) right, and those are
+//! left alone.
 
-use super::units::unit;
-use super::words::{cardinal, ordinal, pluralize, year};
+use super::units::{plural_noun, unit};
+use super::words::{cardinal, integer, ordinal, pluralize, year};
 use super::{all_digits, Word};
 
 /// Month names, capitalised as written.
@@ -47,6 +52,52 @@ const QUANTITY_WORDS: [&str; 8] = [
     "dollars", "euros", "pounds", "percent", "people", "times", "units", "points",
 ];
 
+/// Plural nouns after which a four-digit number is still a year ("below 1990 levels", "the
+/// 2020 elections"), where any other plural noun makes it a count ("1850 birds").
+const YEAR_NOUNS: [&str; 16] = [
+    "levels",
+    "figures",
+    "prices",
+    "results",
+    "elections",
+    "rates",
+    "targets",
+    "terms",
+    "standards",
+    "values",
+    "numbers",
+    "estimates",
+    "forecasts",
+    "accounts",
+    "editions",
+    "rules",
+];
+
+/// Words before a four-digit number and a plural noun that make it a year used as an adjective
+/// ("the 2020 elections", "its 2019 results"), not a count.
+const DETERMINERS: [&str; 14] = [
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your",
+];
+
+/// Prepositions of time before a four-digit number and a plural noun, after which it stays a
+/// year: "By 1850 birds had gone" is far likelier a year than a count.
+const TIME_PREPOSITIONS: [&str; 6] = ["by", "before", "after", "from", "around", "to"];
+
+/// Weekday abbreviations and the names said for them, for ranges ("Mon-Fri").
+const WEEKDAYS: [(&str, &str); 10] = [
+    ("Mon", "Monday"),
+    ("Tue", "Tuesday"),
+    ("Tues", "Tuesday"),
+    ("Wed", "Wednesday"),
+    ("Thu", "Thursday"),
+    ("Thur", "Thursday"),
+    ("Thurs", "Thursday"),
+    ("Fri", "Friday"),
+    ("Sat", "Saturday"),
+    ("Sun", "Sunday"),
+];
+
 /// Days in each month of a leap year, to check an ISO date ("2023-02-29" is not one).
 const MONTH_DAYS: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -67,7 +118,10 @@ const MERIDIEMS: [(&str, &str); 8] = [
 /// October twenty eighteen"; "2023-11-02" → "November second, twenty twenty-three".
 pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
     let first = w[i];
-    if let Some(said) = iso_date(first.core) {
+    let one_word = iso_date(first.core)
+        .or_else(|| numeric_date(first.core))
+        .or_else(|| year_span(first.core));
+    if let Some(said) = one_word {
         return Some((format!("{}{said}{}", first.lead, first.trail), 1));
     }
     let second = w.get(i + 1)?;
@@ -115,20 +169,110 @@ pub(super) fn iso_date(core: &str) -> Option<String> {
         return None;
     }
     let (y, m, d): (u32, usize, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        2 if !leap => 28,
-        _ => *MONTH_DAYS.get(m.checked_sub(1)?)?,
-    };
-    if !(1000..=2999).contains(&y) || !(1..=days).contains(&d) {
-        return None;
-    }
+    calendar_date(y, m, d)?;
     Some(format!(
         "{} {}, {}",
         MONTHS[m - 1],
         ordinal(&d.to_string()),
         year(y)
     ))
+}
+
+/// Checks a calendar date: a year 1000–2999, a month and a day it has. None if there is none.
+fn calendar_date(y: u32, m: usize, d: u32) -> Option<()> {
+    let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
+    let days = match m {
+        2 if !leap => 28,
+        _ => *MONTH_DAYS.get(m.checked_sub(1)?)?,
+    };
+    ((1000..=2999).contains(&y) && (1..=days).contains(&d)).then_some(())
+}
+
+/// A numeric date with slashes and a four-digit year, "03/04/2024". espeak-ng reads it "zero
+/// three slash zero four slash two thousand and twenty-four".
+///
+/// The order can't be known from the digits when both are 12 or less; it is read the American
+/// way, month first, like [`iso_date`] and the default voice: "03/04/2024" → "March fourth,
+/// twenty twenty-four". A first number above 12 can only be a day, and then the date is read
+/// the British way it was written: "25/12/2024" → "the twenty-fifth of December twenty
+/// twenty-four". Two-digit years ("3/4/24") are left as written: with a short year the form is
+/// as often a fraction or a score.
+fn numeric_date(core: &str) -> Option<String> {
+    let mut parts = core.split('/');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
+    if parts.next().is_some() || !short(a) || !short(b) || y.len() != 4 || !all_digits(y) {
+        return None;
+    }
+    let (a, b, y): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+    if a > 12 {
+        calendar_date(y, b as usize, a)?;
+        let month = MONTHS[b as usize - 1];
+        Some(format!(
+            "the {} of {month} {}",
+            ordinal(&a.to_string()),
+            year(y)
+        ))
+    } else {
+        calendar_date(y, a as usize, b)?;
+        let month = MONTHS[a as usize - 1];
+        Some(format!("{month} {}, {}", ordinal(&b.to_string()), year(y)))
+    }
+}
+
+/// A season or a financial year written with a slash: "2024/25", "2023/2024" → "twenty
+/// twenty-four to twenty-five". espeak-ng reads "two thousand and twenty-four slash twenty-five".
+fn year_span(core: &str) -> Option<String> {
+    let (from, to) = core.split_once('/')?;
+    year_range(from, to)
+}
+
+/// A span of years: "2024" and "25" → "twenty twenty-four to twenty-five". None unless `from`
+/// is a year (1100–2099) and `to` a later one, whole or its last two digits.
+pub(super) fn year_range(from: &str, to: &str) -> Option<String> {
+    let start: u32 = from.parse().ok().filter(|_| from.len() == 4)?;
+    let end: u32 = to.parse().ok().filter(|_| all_digits(to))?;
+    if !(1100..=2099).contains(&start) || !all_digits(from) {
+        return None;
+    }
+    match to.len() {
+        2 if end > start % 100 => Some(format!("{} to {}", year(start), integer(to))),
+        4 if end > start && end <= 2099 => Some(format!("{} to {}", year(start), year(end))),
+        _ => None,
+    }
+}
+
+/// The name said for a weekday written in a range: "Mon" → "Monday", "Friday" → "Friday",
+/// and whether it was abbreviated.
+fn weekday(core: &str) -> Option<(&'static str, bool)> {
+    WEEKDAYS
+        .iter()
+        .find(|(a, _)| *a == core)
+        .map(|(_, day)| (*day, true))
+        .or_else(|| {
+            WEEKDAYS
+                .iter()
+                .find(|(_, day)| *day == core)
+                .map(|(_, day)| (*day, false))
+        })
+}
+
+/// Ranges of weekdays: "Mon-Fri" → "Monday to Friday", "Mon–Sat" (by now "Mon to Sat") →
+/// "Monday to Saturday". espeak-ng reads "Mon-Fri" as "mon fry" and "Sat" as the verb. Only in
+/// a range: a lone "Mon" may be a name, a lone "Sat" a verb.
+pub(super) fn day_range(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    if let Some((a, b)) = word.core.split_once('-') {
+        let ((from, _), (to, _)) = (weekday(a)?, weekday(b)?);
+        return Some((format!("{}{from} to {to}{}", word.lead, word.trail), 1));
+    }
+    let (from, short_from) = weekday(word.core).filter(|_| word.trail.is_empty())?;
+    let to_word = w
+        .get(i + 1)
+        .filter(|t| t.core == "to" && t.trail.is_empty())?;
+    let last = w.get(i + 2).filter(|_| to_word.lead.is_empty())?;
+    let (to, short_to) = weekday(last.core).filter(|_| last.lead.is_empty())?;
+    (short_from || short_to).then(|| (format!("{}{from} to {to}{}", word.lead, last.trail), 3))
 }
 
 /// A day of the month: "5", "05th", "22nd".
@@ -161,9 +305,13 @@ const YEAR_WORDS: [&str; 10] = [
 
 /// A plain four-digit number a narrator reads as a year: 1100–2099, unless a unit or a
 /// quantity word follows it; after one of [`YEAR_WORDS`], 1000–2099 whatever follows ("in
-/// 1066", "since 2010 people have…"). A plural noun after it does not make it a count: "the
-/// 2020 elections" is far more common in articles than "1850 birds" (counts from a thousand
-/// are written "1,850" in most house styles).
+/// 1066", "since 2010 people have…").
+///
+/// A plural noun after it makes it a count ("1850 birds" → "one thousand eight hundred fifty
+/// birds"; espeak-ng, like a year, says "eighteen fifty"), unless a determiner comes before
+/// ("the 2020 elections", "its 2019 results": a year used as an adjective) or a preposition of
+/// time ([`TIME_PREPOSITIONS`]: "by 1850 birds had gone"), or the noun is one that years
+/// qualify ([`YEAR_NOUNS`]: "below 1990 levels").
 pub(super) fn as_year(core: &str, prev: Option<&Word>, next: Option<&Word>) -> Option<String> {
     if core.len() != 4 || !all_digits(core) {
         return None;
@@ -176,7 +324,18 @@ pub(super) fn as_year(core: &str, prev: Option<&Word>, next: Option<&Word>) -> O
         return (1000..=2099).contains(&n).then(|| year(n));
     }
     let quantity = next.is_some_and(|w| unit(w.core).is_some() || QUANTITY_WORDS.contains(&w.core));
-    ((1100..=2099).contains(&n) && !quantity).then(|| year(n))
+    let year_context = prev.is_some_and(|p| {
+        p.trail.is_empty()
+            && (DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(p.core))
+                || TIME_PREPOSITIONS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(p.core))
+                || p.core.ends_with("'s")
+                || p.core.ends_with("s'"))
+    });
+    let counted = next.is_some_and(|w| plural_noun(w) && !YEAR_NOUNS.contains(&w.core));
+    let count = counted && !year_context;
+    ((1100..=2099).contains(&n) && !quantity && !count).then(|| year(n))
 }
 
 /// "1990s" → "nineteen nineties", "'80s"/"80s" → "eighties".
@@ -276,4 +435,46 @@ pub(super) fn time_of_day(w: &[Word], i: usize) -> Option<(String, usize)> {
     // "p.m." brings its own period; a sentence-final one after it is not doubled.
     let trail = trail.strip_prefix('.').unwrap_or(trail);
     Some((format!("{}{said} {mer}{trail}", word.lead), used))
+}
+
+/// A time written with its "am" or "pm" run on ("6pm", "9.15pm", "11:30PM") in words: "six
+/// p.m.", "nine fifteen p.m.". The hour is 1 to 12.
+fn time_with_meridiem(s: &str) -> Option<String> {
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+        .unwrap_or(s.len());
+    let (time, suffix) = s.split_at(split);
+    let mer = meridiem(suffix)?;
+    Some(format!("{} {mer}", bare_time(time)?))
+}
+
+/// A time without "am" or "pm" in words, before one: "6" → "six", "9.15" → "nine fifteen".
+/// The hour is 1 to 12.
+fn bare_time(time: &str) -> Option<String> {
+    let (h, m) = match time.split_once(['.', ':']) {
+        Some((h, m)) => (h, Some(m)),
+        None => (time, None),
+    };
+    let hour: u64 = h.parse().ok().filter(|_| all_digits(h) && h.len() <= 2)?;
+    if !(1..=12).contains(&hour) {
+        return None;
+    }
+    match m {
+        Some(m) => clock_words(h, m, true),
+        None => Some(cardinal(hour)),
+    }
+}
+
+/// A range of times with a hyphen: "6pm-11pm" → "six p.m. to eleven p.m.", "6-11pm" → "six to
+/// eleven p.m.", "9.30am-5pm". espeak-ng reads the hyphen as a pause and says no "to". The
+/// second time must carry its "am" or "pm", so "1-0" and "10-12" stay scores and ranges. An en
+/// dash ("9am–5pm") is "to" before the rules run, and espeak-ng reads the rest right.
+pub(super) fn time_range(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let (a, b) = word.core.split_once('-')?;
+    let to = time_with_meridiem(b)?;
+    let from = time_with_meridiem(a).or_else(|| bare_time(a))?;
+    // "p.m." brings its own period; a sentence-final one after it is not doubled.
+    let trail = word.trail.strip_prefix('.').unwrap_or(word.trail);
+    Some((format!("{}{from} to {to}{trail}", word.lead), 1))
 }

@@ -1,13 +1,14 @@
 //! Written numbers and the plain forms built on them: percentages, ranges and scores, ratios,
-//! fractions, ordinals, decades, "#1", a number with its unit, durations ("2h 22m"), and
-//! years.
+//! fractions, ordinals, decades, "#1", a number with its unit, durations ("2h 22m", "2:03:45"),
+//! thousands ("2.5K") and years.
 //!
 //! espeak-ng reads "52-48" as "fifty-two dash forty-eight", "2:1" as "two colon one", "-5" as
-//! nothing, "3bn" as "three b n", "2h" as "two h" and "1,00,000" as three numbers.
+//! nothing, "3bn" as "three b n", "2h" as "two h", "1,00,000" as three numbers, "2.5K" as
+//! "two point five kay" and "2:03:45" as "two three forty-five".
 
 use super::dates_times::{as_year, clock, decade};
 use super::money::bare_magnitude;
-use super::units::{meters_or_million, unit_after};
+use super::units::{after_feet, meters_or_million, plural_noun, unit_after};
 use super::words::{cardinal, decimal, integer, ordinal};
 use super::{all_digits, is_name, Word};
 
@@ -23,6 +24,21 @@ const FRACTIONS: [(&str, &str); 5] = [
 /// Words that make "a:b" a ratio even where it could be a clock time ("a 16:10 ratio", "a
 /// scale of 1:50", "odds of 10:30"). Compared case-insensitively.
 const RATIO_WORDS: [&str; 4] = ["ratio", "ratios", "scale", "odds"];
+
+/// Words after a number and a "K" that make it a name, not thousands: races ("a 10K run"),
+/// screens ("a 4K TV").
+const K_NAMES: [&str; 10] = [
+    "run",
+    "runs",
+    "race",
+    "races",
+    "walk",
+    "TV",
+    "TVs",
+    "video",
+    "screen",
+    "resolution",
+];
 
 /// A written number: sign, integer digits (commas removed) and optional decimals.
 pub(super) struct Num<'a> {
@@ -121,7 +137,21 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     if let Some((a, b)) = core.split_once('-') {
         if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
             let read = |s: &str| as_year(s, None, None).unwrap_or_else(|| integer(s));
-            return wrap(format!("{} to {}", read(a), read(b)));
+            let range = format!("{} to {}", read(a), read(b));
+            // "2-3 hrs": the unit after the range, always plural.
+            if let Some((_, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
+                let unit_word = w[i + 1];
+                return Some((format!("{}{range} {many}{}", word.lead, unit_word.trail), 2));
+            }
+            return wrap(range);
+        }
+        // "30-35°C", "5-10km": the unit written on the second number. espeak-ng says "thirty
+        // dash thirty-five degrees C".
+        let (b_num, b_unit) = number_prefix(b);
+        if all_digits(a) && all_digits(b_num) && a.len() <= 4 && b_num.len() <= 4 {
+            if let Some((_, many)) = unit_after(b_num, b_unit, w) {
+                return wrap(format!("{} to {} {many}", integer(a), integer(b_num)));
+            }
         }
     }
     if let Some((a, b)) = core.split_once('/') {
@@ -191,6 +221,14 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "x" | "×" => {
             return wrap(format!("{} times", num.read()));
         }
+        // "2.5K", "100k": thousands (see [`thousands`]).
+        "k" | "K" if thousands(&num, next) => {
+            return wrap(format!("{} thousand", num.read()));
+        }
+        // "5ft 4in": inches after feet.
+        "in" if after_feet(w, i) => {
+            return wrap(with_unit(("inch".into(), "inches".into())));
+        }
         // "3bn people": a magnitude without a currency.
         s if bare_magnitude(s).is_some() => {
             return wrap(format!("{} {}", num.read(), bare_magnitude(s)?));
@@ -214,6 +252,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             w.get(i + 2).filter(|_| n.trail.is_empty()),
         )),
         "s" if num.frac.is_some() => Some(("second".into(), "seconds".into())),
+        "in" if after_feet(w, i) => Some(("inch".into(), "inches".into())),
         core => unit_after(&num.int, core, w),
     });
     if let Some(reading) = spaced_unit {
@@ -277,7 +316,10 @@ fn colon_pair(w: &[Word], i: usize) -> Option<String> {
     });
     // "8001:5432"; "2,000,000:1" is written as a quantity and stays a ratio.
     let long_code = parts.iter().any(|p| p.len() > 3 && all_digits(p));
-    if timed || long_code {
+    if timed && !long_code {
+        return minutes_and_seconds(&parts);
+    }
+    if long_code {
         return None;
     }
     let after_name = i > 0 && w[i - 1].trail.is_empty() && is_name(w[i - 1].core);
@@ -305,4 +347,41 @@ fn hours(core: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// A duration or a time with seconds, read in its pairs the way race times are called:
+/// "2:03:45" → "two oh three forty-five", "27:04" → "twenty-seven oh four", "2:00:15" → "two
+/// oh oh fifteen". Only where a pair starts with a zero, which espeak-ng drops ("two three
+/// forty-five"); "27:54" and "11:53:40" it reads right, and they are left alone, as are
+/// fractions of a second ("10:09:38.163").
+///
+/// Pairs rather than "two hours, three minutes and forty-five seconds": the form is also a
+/// clock time with seconds, and "27:04" minutes or hours; the pairs are right for all.
+fn minutes_and_seconds(parts: &[&str]) -> Option<String> {
+    let pairs = &parts[1..];
+    let whole = pairs.iter().all(|p| p.len() == 2 && all_digits(p));
+    if !whole || !all_digits(parts[0]) || !pairs.iter().any(|p| p.starts_with('0')) {
+        return None;
+    }
+    let mut said = vec![integer(parts[0])];
+    for p in pairs {
+        said.push(match p.strip_prefix('0') {
+            Some("0") => "oh oh".to_string(),
+            Some(d) => format!("oh {}", integer(d)),
+            None => integer(p),
+        });
+    }
+    Some(said.join(" "))
+}
+
+/// Whether "K" or "k" after a number is thousands ("2.5K", "100k", "10k followers"), which
+/// espeak-ng reads as the letter. A whole number under 25 with "K" names a race or a screen
+/// ("a 10K", "4K video"), or gold ("24K"), and is left as written unless a counted noun
+/// follows ("10k followers"), never one of [`K_NAMES`].
+fn thousands(num: &Num, next: Option<&Word>) -> bool {
+    if num.sign.is_some() || next.is_some_and(|n| K_NAMES.contains(&n.core)) {
+        return false;
+    }
+    let small = num.int.parse::<u64>().is_ok_and(|n| n < 25);
+    num.frac.is_some() || !small || next.is_some_and(plural_noun)
 }

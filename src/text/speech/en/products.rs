@@ -5,9 +5,12 @@
 //! espeak-ng reads a model number as a quantity ("seven hundred eighty-seven"), pauses at the
 //! hyphen of "F-16" and "COVID-19", and adds a letter Z to "747s". It reads "iPhone 15",
 //! "PS5" and "Windows 11" right; those are left alone.
+//!
+//! Version numbers too: "2.10.3" → "two point ten point three", where espeak-ng says "two point
+//! one zero point three".
 
 use super::acronyms::letters;
-use super::dates_times::iso_date;
+use super::dates_times::{iso_date, year_range};
 use super::words::{integer, pluralize, year};
 use super::{all_digits, Word};
 
@@ -85,22 +88,6 @@ fn numbers_words(groups: &[&str], plural: bool, read: fn(&str) -> String) -> Str
     }
 }
 
-/// A span of years after letters ("AY2024-25", "FY2023-2024"): "twenty twenty-four to
-/// twenty-five". None unless `from` is a year (1100–2099) and `to` a later one, whole or its
-/// last two digits.
-fn year_range(from: &str, to: &str) -> Option<String> {
-    let start: u32 = from.parse().ok().filter(|_| from.len() == 4)?;
-    let end: u32 = to.parse().ok().filter(|_| all_digits(to))?;
-    if !(1100..=2099).contains(&start) {
-        return None;
-    }
-    match to.len() {
-        2 if end > start % 100 => Some(format!("{} to {}", year(start), integer(to))),
-        4 if end > start && end <= 2099 => Some(format!("{} to {}", year(start), year(end))),
-        _ => None,
-    }
-}
-
 /// Splits "787-9s" into (["787", "9"], true): digit groups joined by hyphens and an optional
 /// plural "s" ("'80s" is a decade too). None if anything else is there.
 fn number_groups(s: &str) -> Option<(Vec<&str>, bool)> {
@@ -171,4 +158,49 @@ pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
         letters(head),
         numbers_words(&groups, plural, read)
     ))
+}
+
+/// Words before which a number with one period is a version ("version 1.10"), read with whole
+/// parts. Compared case-insensitively.
+const VERSION_WORDS: [&str; 3] = ["version", "release", "firmware"];
+
+/// Version numbers: "2.10.3" → "two point ten point three", "v2.10.3" → "v two point ten
+/// point three", "version 1.10" → "version one point ten". espeak-ng reads a part after the
+/// first digit by digit, like decimals ("two point one zero point three").
+///
+/// Without a "v" or a word of [`VERSION_WORDS`] before it, only three parts of up to three
+/// digits are a version: "1.5" is a decimal, "192.168.1.1" an address, "03.04.2024" a date,
+/// "415.555.0199" a phone number. "v1.2" and "version 1.2" are read right by espeak-ng
+/// ("vee one point two") and left alone.
+pub(super) fn version_number(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let (prefix, number) = match word.core.strip_prefix('v') {
+        Some(n) => ("v ", n),
+        None => ("", word.core),
+    };
+    let parts: Vec<&str> = number.split('.').collect();
+    if !parts.iter().all(|p| all_digits(p) && p.len() <= 3) || parts.len() < 2 {
+        return None;
+    }
+    let after_version_word = i > 0
+        && w[i - 1].trail.is_empty()
+        && VERSION_WORDS
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(w[i - 1].core));
+    let marked = !prefix.is_empty() || after_version_word;
+    let versioned = if marked {
+        // Two parts are read right unless a later part has two digits or more ("1.10").
+        parts.len() <= 4 && (parts.len() > 2 || parts[1..].iter().any(|p| p.len() > 1))
+    } else {
+        parts.len() == 3
+    };
+    if !versioned {
+        return None;
+    }
+    let said = parts
+        .iter()
+        .map(|p| integer(p))
+        .collect::<Vec<_>>()
+        .join(" point ");
+    Some((format!("{}{prefix}{said}{}", word.lead, word.trail), 1))
 }

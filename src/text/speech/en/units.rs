@@ -1,15 +1,17 @@
 //! Units after a number: "100 km/h" → "one hundred kilometers per hour", "3 km²" → "three
 //! square kilometers", "400m" → "four hundred meters", "50 bps" → "fifty basis points".
 //!
-//! espeak-ng reads most unit abbreviations as letters ("k g", "G B", "m p h", "b p s"), "min"
-//! and "sec" as words, and "°C" as "degrees C". American spelling ("meters"), like the default
-//! voice.
+//! espeak-ng reads most unit abbreviations as letters ("k g", "G B", "m p h", "b p s", "t s
+//! p"), "min" and "sec" as words, "yrs" as "er", "tbsp" as a singular "tablespoon" after any
+//! number, "°C" as "degrees C", "200C" as "two hundred C", "5 ft 4 in" as "five f t four in"
+//! and "6'2\"" as "six, two". American spelling ("meters"), like the default voice.
 
+use super::words::cardinal;
 use super::Word;
 
 /// Units read after a number: written, singular, plural. American spelling, like the default
 /// voice.
-const UNITS: [(&str, &str, &str); 41] = [
+const UNITS: [(&str, &str, &str); 48] = [
     ("km/h", "kilometer per hour", "kilometers per hour"),
     ("kph", "kilometer per hour", "kilometers per hour"),
     ("mph", "mile per hour", "miles per hour"),
@@ -42,6 +44,14 @@ const UNITS: [(&str, &str, &str); 41] = [
     ("mins", "minute", "minutes"),
     ("hr", "hour", "hours"),
     ("hrs", "hour", "hours"),
+    ("yr", "year", "years"),
+    ("yrs", "year", "years"),
+    // Kitchen measures.
+    ("tbsp", "tablespoon", "tablespoons"),
+    ("Tbsp", "tablespoon", "tablespoons"),
+    ("tbs", "tablespoon", "tablespoons"),
+    ("tsp", "teaspoon", "teaspoons"),
+    ("Tsp", "teaspoon", "teaspoons"),
     // A basis point is a hundredth of a percentage point (finance). "bp" for DNA base pairs
     // ("a 500 bp fragment") is read the same way; telling them apart needs the topic. "bps"
     // from 1,000 up is a line speed, see [`unit_after`].
@@ -72,6 +82,25 @@ const LENGTH_UNITS: [(&str, &str, &str); 8] = [
 
 /// Units of time a length is divided by ("m/s", "m/s²"): written, singular.
 const TIME_UNITS: [(&str, &str); 3] = [("s", "second"), ("h", "hour"), ("min", "minute")];
+
+/// Words that make a bare "C" or "F" after a number a temperature ("preheat the oven to
+/// 200C"). Compared case-insensitively.
+const HEAT_WORDS: [&str; 14] = [
+    "oven",
+    "ovens",
+    "preheat",
+    "preheated",
+    "bake",
+    "roast",
+    "heat",
+    "temperature",
+    "temperatures",
+    "fan",
+    "degrees",
+    "thermostat",
+    "warm",
+    "hot",
+];
 
 /// Words that make "bps" bits per second rather than basis points.
 const DATA_WORDS: [&str; 9] = [
@@ -200,5 +229,68 @@ pub(super) fn unit_after(int: &str, s: &str, words: &[Word]) -> Option<(String, 
     if s == "bps" && (int.trim_start_matches('0').len() >= 4 || about_data()) {
         return Some(("bit per second".into(), "bits per second".into()));
     }
+    if let Some(scale) = temperature_scale(s, words) {
+        return Some((format!("degree {scale}"), format!("degrees {scale}")));
+    }
     unit(s)
+}
+
+/// "C" or "F" after a number, in a chunk about cooking or the weather ([`HEAT_WORDS`]): the
+/// scale of a temperature written without its degree sign ("the oven to 200C", "a 30-35C heat").
+/// espeak-ng says "two hundred C". Elsewhere a "C" or an "F" after a number is a grade, a
+/// class or a model and is left alone.
+fn temperature_scale(s: &str, words: &[Word]) -> Option<&'static str> {
+    let scale = match s {
+        "C" => "Celsius",
+        "F" => "Fahrenheit",
+        _ => return None,
+    };
+    words
+        .iter()
+        .any(|w| HEAT_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w.core)))
+        .then_some(scale)
+}
+
+/// Whether the word at `i` follows a length in feet ("5 ft 4 in", "5ft 4in"), so that an
+/// "in" after its number is inches, not the preposition.
+pub(super) fn after_feet(w: &[Word], i: usize) -> bool {
+    let feet = |k: usize| matches!(w[k].core, "ft" | "feet" | "foot") && w[k].trail.is_empty();
+    let run_on = |k: usize| {
+        w[k].trail.is_empty() && w[k].core.strip_suffix("ft").is_some_and(super::all_digits)
+    };
+    (i >= 2 && feet(i - 1)) || (i >= 1 && run_on(i - 1))
+}
+
+/// A height in feet and inches written with ASCII quote marks: "6'2\"" and "6' 2\"" → "six
+/// foot two", "5'11" → "five foot eleven", "6'0\"" → "six foot". espeak-ng reads the marks as a
+/// pause ("six, two"). Feet 1 to 9, inches 0 to 11; the closing mark may be left out.
+pub(super) fn feet_and_inches(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let (feet, inches, trail, used) = match word.core.split_once('\'') {
+        Some((f, n)) => (f, n, word.trail, 1),
+        None => {
+            let next = w.get(i + 1)?;
+            if word.trail != "'" || !next.lead.is_empty() {
+                return None;
+            }
+            (word.core, next.core, next.trail, 2)
+        }
+    };
+    let trail = trail.strip_prefix('"').unwrap_or(trail);
+    let f: u64 = feet
+        .parse()
+        .ok()
+        .filter(|_| feet.len() == 1 && super::all_digits(feet))?;
+    let n: u64 = inches
+        .parse()
+        .ok()
+        .filter(|_| (1..=2).contains(&inches.len()) && super::all_digits(inches))?;
+    if f == 0 || n > 11 || (used == 2 && !w[i + 1].trail.starts_with('"')) {
+        return None;
+    }
+    let said = match n {
+        0 => format!("{} foot", cardinal(f)),
+        _ => format!("{} foot {}", cardinal(f), cardinal(n)),
+    };
+    Some((format!("{}{said}{trail}", word.lead), used))
 }
