@@ -74,16 +74,13 @@ pub enum Error {
     #[error("installing voice: {0}")]
     Install(String),
     /// Only a fragment of a page could be read and `--strict` was given.
-    #[error("{}", fragment_message(.source_name, *.words_read, *.words_visible, *.strategy, true))]
+    #[error("{}", fragment_message(.source_name, .extraction, true))]
     Fragment {
-        /// The strategy that read most.
-        strategy: ingest::html::Strategy,
         /// The page.
         source_name: String,
-        /// Words read from it.
-        words_read: usize,
-        /// Words of visible text on it.
-        words_visible: usize,
+        /// How its text was found: the strategy that read most, words read and visible, and
+        /// whether it stops at a subscription wall.
+        extraction: Box<ingest::html::Extraction>,
     },
     /// Several inputs are bad: one line each.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\naloud: error: "))]
@@ -415,13 +412,16 @@ const UNSEEN_ARTICLE_HINT: &str = "save the page from your browser or paste its 
 
 /// The one-line message for a page of which only a fragment was read: what was read, what
 /// was there, and what the user can do.
-fn fragment_message(
-    source: &str,
-    read: usize,
-    visible: usize,
-    strategy: ingest::html::Strategy,
-    strict: bool,
-) -> String {
+fn fragment_message(source: &str, x: &ingest::html::Extraction, strict: bool) -> String {
+    let (read, visible, strategy) = (x.words_read, x.words_visible, x.strategy);
+    let strict_note = if strict { "; --strict was given" } else { "" };
+    if x.paywall {
+        return format!(
+            "{source}: the article stops at a subscription wall after {read} words: open it in \
+             a browser where you are logged in and save the page, or paste its text into a \
+             .txt file{strict_note}"
+        );
+    }
     // Under 50 words read of a page that shows little more: a short notice, an app shell or a
     // login wall; aloud cannot tell which, so it says what it saw and what to do if more is
     // expected.
@@ -445,7 +445,7 @@ fn fragment_message(
         } else {
             " (or try --extractor page)"
         },
-        if strict { "; --strict was given" } else { "" }
+        strict_note
     )
 }
 
@@ -467,10 +467,8 @@ pub fn fragment_error(article: &Article) -> Option<Error> {
         .as_ref()
         .filter(|x| x.fragment)?;
     Some(Error::Fragment {
-        strategy: x.strategy,
         source_name: article.source.display(),
-        words_read: x.words_read,
-        words_visible: x.words_visible,
+        extraction: Box::new(x.clone()),
     })
 }
 
@@ -486,13 +484,7 @@ pub fn fragment_warnings(articles: &[Article], strict: bool) -> Result<Vec<Strin
         if strict {
             return Err(fragment_error(a).expect("a fragment"));
         }
-        warnings.push(fragment_message(
-            &a.source.display(),
-            x.words_read,
-            x.words_visible,
-            x.strategy,
-            false,
-        ));
+        warnings.push(fragment_message(&a.source.display(), x, false));
     }
     Ok(warnings)
 }
@@ -1396,16 +1388,24 @@ mod tests {
 
     #[test]
     fn a_fragment_message_says_what_was_seen() {
-        use ingest::html::Strategy;
+        use ingest::html::{Extraction, Strategy};
+        let x = |words_read, words_visible, paywall| Extraction {
+            strategy: Strategy::Trafilatura,
+            words_read,
+            words_visible,
+            fragment: true,
+            page_type: None,
+            paywall,
+        };
         // A small part of a page that shows much more.
-        let line = fragment_message("p.html", 60, 2_000, Strategy::Trafilatura, false);
+        let line = fragment_message("p.html", &x(60, 2_000, false), false);
         assert!(
             line.starts_with("p.html: read only 60 of the page's 2000 visible words;"),
             "{line}"
         );
         assert!(line.ends_with("(or try --extractor page)"), "{line}");
         // All of a page that shows next to nothing: a notice or an app shell, said as seen.
-        let line = fragment_message("n.html", 35, 38, Strategy::Trafilatura, true);
+        let line = fragment_message("n.html", &x(35, 38, false), true);
         assert!(
             line.starts_with("n.html: the page shows only 38 words besides its menus"),
             "{line}"
@@ -1416,5 +1416,12 @@ mod tests {
         );
         assert!(line.ends_with("--strict was given"), "{line}");
         assert!(!line.contains("--extractor"), "{line}");
+        // A story cut by a subscription wall: said so, with what to do.
+        let line = fragment_message("w.html", &x(120, 150, true), false);
+        assert!(
+            line.starts_with("w.html: the article stops at a subscription wall after 120 words"),
+            "{line}"
+        );
+        assert!(line.contains("logged in"), "{line}");
     }
 }

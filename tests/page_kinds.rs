@@ -919,7 +919,7 @@ fn a_subscription_walls_pitch_is_not_read_but_headings_classed_header_are() {
             prose("storm", 3)
         ),
     );
-    let (plan, _) = script(&p, &[]);
+    let (plan, stderr) = script(&p, &[]);
     let text = paragraphs(&plan).join("\n");
     assert!(text.contains("What the council heard"), "{text}");
     assert!(
@@ -929,4 +929,33 @@ fn a_subscription_walls_pitch_is_not_read_but_headings_classed_header_are() {
     for pitch in ["Subscribe", "unlimited access", "Already a subscriber"] {
         assert!(!text.contains(pitch), "{pitch}: {text}");
     }
+    // The story stops at the wall: said in one line, and an error with --strict.
+    assert_eq!(plan["extraction"]["paywall"], true, "{plan}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("paywall.html: the article stops at a subscription wall after"),
+        "{stderr}"
+    );
+    let out = aloud()
+        .args(["script", "--strict"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+
+    // A whole story with a newsletter box under it is not cut by a wall: no warning.
+    let whole = page(
+        dir.path(),
+        "newsletter",
+        &format!(
+            "<html><body><main><article><h1>Sea wall costs rise again</h1><p>{}</p><p>{}</p>\
+             <div class=\"newsletter-subscribe\"><p>Get the harbour news every morning.</p>\
+             <a href=\"/subscribe\">Subscribe</a></div></article></main></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, stderr) = script(&whole, &["--strict"]);
+    assert!(plan["extraction"]["paywall"].is_null(), "{plan}");
+    assert!(stderr.is_empty(), "{stderr}");
 }

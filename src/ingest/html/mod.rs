@@ -20,7 +20,10 @@ mod structured;
 mod trafilatura;
 mod walk;
 
-use scraper::{Html, Selector};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::{ElementRef, Html, Selector};
 use serde::{Deserialize, Serialize};
 
 use super::{Block, BlockKind, Document};
@@ -77,6 +80,11 @@ pub struct Extraction {
     /// articles are read whole (link lists, long tables and code kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_type: Option<String>,
+    /// True when the page shows a subscription or registration wall ([`shows_a_paywall`]) and
+    /// under [`PAYWALL_SHORT_WORDS`] words were read: the article stops at the wall. Such a
+    /// reading is a fragment too (warned about; an error with `--strict`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paywall: bool,
 }
 
 /// How to read an HTML page.
@@ -135,7 +143,8 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     let short_and_whole = words_read < choose::MIN_WORDS_READ
         && words_read * 100 >= words_visible * WHOLE_PERCENT
         && !looks_like_an_app(&page);
-    let fragment = choose::warns(words_read, words_visible) && !short_and_whole;
+    let paywall = words_read < PAYWALL_SHORT_WORDS && shows_a_paywall(&page);
+    let fragment = (choose::warns(words_read, words_visible) && !short_and_whole) || paywall;
 
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
     let root = walk::article_root(&page);
@@ -177,6 +186,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             words_visible,
             fragment,
             page_type,
+            paywall,
         }),
     }
 }
@@ -466,6 +476,53 @@ fn furniture_lines(page: &Html) -> std::collections::HashSet<String> {
         .flat_map(|(_, lines)| lines)
         .filter(|k| !outside.contains(k))
         .collect()
+}
+
+/// Words read under which a page that shows a subscription wall is taken to stop at it: a
+/// story's standfirst and first paragraphs run 40–250 words before the wall; a complete story
+/// with a subscription box under it runs on.
+const PAYWALL_SHORT_WORDS: usize = 300;
+
+/// Class and id words of a subscription or registration wall.
+const PAYWALL_WORDS: &[&str] = &["paywall", "regwall"];
+
+/// What a wall says where the article stops ("Subscribe to continue reading", "This article is
+/// for subscribers only", "Register to read the full story"). Not "to keep reading": WordPress's
+/// Jetpack shows "Subscribe now to keep reading and get access to the full archive" in a
+/// pop-up over complete posts (a false alarm on the extraction dev set).
+static PAYWALL_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:to continue reading|to read (?:the|this) (?:full|whole|rest|entire)|for (?:paid |paying )?(?:subscribers|members) only|(?:subscribers|members)[- ]only (?:content|article|story))\b",
+    )
+    .expect("valid regex")
+});
+
+/// True when the page shows a subscription or registration wall: visible text saying the
+/// article goes on for subscribers ([`PAYWALL_TEXT`], in a line of under 400 bytes), or an
+/// element with text whose class or id has a word of [`PAYWALL_WORDS`].
+fn shows_a_paywall(page: &Html) -> bool {
+    let mut found = false;
+    let mut line = String::new();
+    walk_visible(page, |event| match event {
+        VisibleText::Text { text, .. } => line.push_str(text),
+        VisibleText::BlockEnd => {
+            found |= line.len() < 400 && PAYWALL_TEXT.is_match(&line);
+            line.clear();
+        }
+    });
+    found
+        || page.root_element().descendants().any(|n| {
+            ElementRef::wrap(n).is_some_and(|el| {
+                let e = el.value();
+                !is_invisible(e)
+                    && e.attr("class")
+                        .into_iter()
+                        .chain(e.attr("id"))
+                        .flat_map(name_words)
+                        .any(|w| PAYWALL_WORDS.contains(&w.as_str()))
+                    && el.text().any(|t| !t.trim().is_empty())
+            })
+        })
 }
 
 /// True when node `id` is an `<h1>`–`<h6>`.
