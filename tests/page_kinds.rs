@@ -959,3 +959,30 @@ fn a_subscription_walls_pitch_is_not_read_but_headings_classed_header_are() {
     assert!(plan["extraction"]["paywall"].is_null(), "{plan}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn an_embedded_post_is_read_as_a_quotation_by_its_author() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "tweet",
+        &format!(
+            "<html><body><main><article><h1>Sea wall costs rise again</h1><p>{}</p>\
+             <blockquote class=\"twitter-tweet\"><p lang=\"en\">The sea wall vote is tonight. \
+             Come along! <a href=\"https://t.co/abc\">pic.twitter.com/Xy12AbCd</a></p>&mdash; \
+             Harbour Council (@HarbourCouncil) <a href=\"https://x.com/HarbourCouncil/status/1\">\
+             March 3, 2024</a></blockquote><p>{}</p></article></main></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("Harbour Council posted: The sea wall vote is tonight. Come along!"),
+        "{text}"
+    );
+    for gone in ["pic.twitter", "@HarbourCouncil", "March 3"] {
+        assert!(!text.contains(gone), "{gone}: {text}");
+    }
+}

@@ -67,6 +67,51 @@ static MEDIA_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A post embedded from X/Twitter or Bluesky as its platform's `<blockquote>`: the post's text
+/// in a `<p>`, then "— Name (@handle)" and a link on its date. Read as written it said "pic
+/// dot twitter dot com slash Xy12AbCd" and ", Harbour Council (at HarbourCouncil) March third,
+/// twenty twenty-four".
+static EMBEDDED_POST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?is)<blockquote\b[^>]*class\s*=\s*["'][^"']*\b(?:twitter-tweet|bluesky-embed)\b[^"']*["'][^>]*>(.*?)</blockquote>"#,
+    )
+    .expect("valid regex")
+});
+
+/// The post's text in an [`EMBEDDED_POST`].
+static POST_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<p\b[^>]*>(.*?)</p>").expect("valid regex"));
+
+/// The author after the post: "— Name (@handle)" (`&mdash;` or the character).
+static POST_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)</p>\s*(?:&mdash;|&#8212;|—|-)\s*([^<(]{1,80}?)\s*(?:\(|<|$)")
+        .expect("valid regex")
+});
+
+/// A link in a post to its picture or a shortened address (`pic.twitter.com/…`,
+/// `https://t.co/…`): not read.
+static POST_MEDIA_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<a\b[^>]*>\s*(?:pic\.twitter\.com|https?://t\.co)/[^<]*</a>")
+        .expect("valid regex")
+});
+
+/// An [`EMBEDDED_POST`] as a quotation a listener can follow: "Name posted: text", without
+/// its picture links, handle and date.
+fn embedded_post(inner: &str) -> String {
+    let Some(text) = POST_TEXT.captures(inner).map(|c| c[1].to_string()) else {
+        return String::new();
+    };
+    let text = POST_MEDIA_LINK.replace_all(&text, "");
+    let author = POST_AUTHOR
+        .captures(inner)
+        .map(|c| c[1].trim().to_string())
+        .filter(|a| !a.is_empty());
+    match author {
+        Some(a) => format!("<blockquote><p>{a} posted: {text}</p></blockquote>"),
+        None => format!("<blockquote><p>{text}</p></blockquote>"),
+    }
+}
+
 /// `html` with the rules applied; borrowed unchanged when none matches.
 pub fn rewrite(html: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(html);
@@ -91,6 +136,7 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
         format!("{}{}", &c[1], digits)
     });
     apply(&MEDIA_CAPTION, &|c| c[1].to_string());
+    apply(&EMBEDDED_POST, &|c| embedded_post(&c[1]));
     out
 }
 
@@ -131,6 +177,14 @@ mod tests {
             (
                 "<video src=x></video>\n<p><em>Clip: the wall.</em></p><p>Body.</p>",
                 "<video src=x></video><p>Body.</p>",
+            ),
+            (
+                r#"<blockquote class="twitter-tweet"><p lang="en">Vote tonight! <a href="https://t.co/a">pic.twitter.com/Xy12</a></p>&mdash; Harbour Council (@HarbourCouncil) <a href="https://x.com/s/1">March 3, 2024</a></blockquote>"#,
+                "<blockquote><p>Harbour Council posted: Vote tonight! </p></blockquote>",
+            ),
+            (
+                r#"<blockquote class="bluesky-embed" data-x="1"><p lang="en">Storm due.</p>— Met Desk (<a href="/p">@met.bsky.social</a>) <a href="/d">3 May</a></blockquote>"#,
+                "<blockquote><p>Met Desk posted: Storm due.</p></blockquote>",
             ),
         ] {
             assert_eq!(rewrite(html), want, "{html}");
