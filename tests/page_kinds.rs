@@ -986,3 +986,43 @@ fn an_embedded_post_is_read_as_a_quotation_by_its_author() {
         assert!(!text.contains(gone), "{gone}: {text}");
     }
 }
+
+#[test]
+fn a_registration_wall_warns_and_a_closing_subscribe_line_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = |name: &str, end: &str| {
+        page(
+            dir.path(),
+            name,
+            &format!(
+                "<html><body><main><article><h1>Sea wall costs rise again</h1><p>{}</p>{end}\
+                 </article></main></body></html>",
+                prose("tide", 2)
+            ),
+        )
+    };
+    // A teaser, then a registration wall of plain paragraphs and links (no class to go by).
+    let stub = story(
+        "stub",
+        "<p><a href=\"/register\">Register for free to read this article</a></p>\
+         <p>Already have an account? <a href=\"/login\">Sign in</a></p>",
+    );
+    let (plan, stderr) = script(&stub, &[]);
+    assert_eq!(plan["extraction"]["paywall"], true, "{plan}");
+    assert!(stderr.contains("stops at a subscription wall"), "{stderr}");
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        !text.contains("Register") && !text.contains("Already"),
+        "{text}"
+    );
+
+    // A complete short story that invites readers to subscribe for more stories.
+    let whole = story(
+        "whole",
+        "<div class=\"inline-signup\"><h3>Enjoyed this story? Subscribe to continue reading \
+         stories like this</h3></div>",
+    );
+    let (plan, stderr) = script(&whole, &["--strict"]);
+    assert!(plan["extraction"]["paywall"].is_null(), "{plan}");
+    assert!(stderr.is_empty(), "{stderr}");
+}

@@ -144,6 +144,13 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         && words_read * 100 >= words_visible * WHOLE_PERCENT
         && !looks_like_an_app(&page);
     let paywall = words_read < PAYWALL_SHORT_WORDS && shows_a_paywall(&page);
+    if paywall {
+        // The wall's pitch, when a strategy kept it: not the article.
+        blocks.retain(|b| {
+            count_words(&b.text) >= PROSE_LINE_WORDS
+                || !(PAYWALL_TEXT.is_match(&b.text) || PAYWALL_LINE.is_match(&b.text))
+        });
+    }
     let fragment = (choose::warns(words_read, words_visible) && !short_and_whole) || paywall;
 
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
@@ -486,13 +493,30 @@ const PAYWALL_SHORT_WORDS: usize = 300;
 /// Class and id words of a subscription or registration wall.
 const PAYWALL_WORDS: &[&str] = &["paywall", "regwall"];
 
-/// What a wall says where the article stops ("Subscribe to continue reading", "This article is
-/// for subscribers only", "Register to read the full story"). Not "to keep reading": WordPress's
-/// Jetpack shows "Subscribe now to keep reading and get access to the full archive" in a
-/// pop-up over complete posts (a false alarm on the extraction dev set).
+/// What a wall says where the article stops: an invitation to subscribe, register, sign in or
+/// install an app "to continue reading" (at the end of the line, or "… this article") or "to
+/// read the full story", to "unlock this story", or "for subscribers only". Not "to keep reading": WordPress's Jetpack
+/// shows "Subscribe now to keep reading and get access to the full archive" in a pop-up over
+/// complete posts (a false alarm on the extraction dev set); nor "to continue reading stories
+/// like this" under a complete story; nor a reading time ("5 minutes to read this article").
 static PAYWALL_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:to continue reading|to read (?:the|this) (?:full|whole|rest|entire)|for (?:paid |paying )?(?:subscribers|members) only|(?:subscribers|members)[- ]only (?:content|article|story))\b",
+        r"(?ix)
+        (?:^\s*|\b(?:subscribe|subscription|register|registration|sign\s+(?:in|up)|log\s*in|join|member|trial|app|account)\b[^.!?]{0,60}?)
+        \bto\s+(?:continue\s+reading(?:\s*(?:[.!…:,]|$)|\s+(?:this|the)\s+(?:article|story|piece|post))
+            |read\s+(?:the|this)\s+(?:full\s+|whole\s+|rest\s+of\s+the\s+|entire\s+)?(?:article|story|piece|post))
+        |\bunlock\s+(?:this|the)\s+(?:full\s+)?(?:article|story|piece)\b
+        |\bfor\s+(?:paid\s+|paying\s+)?(?:subscribers|members)\s+only\b
+        |\b(?:subscribers|members)[-\s]only\s+(?:content|article|story)\b",
+    )
+    .expect("valid regex")
+});
+
+/// The wall's other lines, read when a strategy kept them: "Already a subscriber? Log in",
+/// "Subscribe now", "Start your free trial". Left out of a reading that stops at a wall.
+static PAYWALL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:already\s+(?:a\s+subscriber|a\s+member|have\s+an\s+account|registered)\b|(?:subscribe|sign\s+(?:in|up)|log\s*in|register|join)(?:\s+(?:now|today|for\s+free))?\s*[.!]?\s*$|start\s+(?:your\s+)?free\s+trial)",
     )
     .expect("valid regex")
 });

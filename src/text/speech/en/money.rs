@@ -206,7 +206,12 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         (false, _) => format!("{} {} {many}", num.read(), magnitude.join(" ")),
         (true, Some(cents)) if cents.len() == 2 => {
             let cents_n: u64 = cents.parse().ok()?;
-            let units = if num.is_one() { one } else { many };
+            // "$1.50" is "one dollar fifty": the units are one whatever the cents.
+            let units = if num.int.trim_start_matches('0') == "1" {
+                one
+            } else {
+                many
+            };
             match (num.int.trim_start_matches('0').is_empty(), cents_n) {
                 (true, 0) => format!("zero {many}"),
                 (true, 1) => format!("one {minor_one}"),

@@ -122,6 +122,18 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     if let Some(n) = core.strip_suffix('%').and_then(parse_number) {
         return wrap(format!("{} percent", n.read()));
     }
+    // A mixed number, "1 1/2 cups": "one and a half cups" (it was "one one half").
+    if let Some(next) = next.filter(|n| all_digits(core) && core.len() <= 3 && n.lead.is_empty()) {
+        if let Some((_, said)) = FRACTIONS.iter().find(|(f, _)| *f == next.core) {
+            let part = said
+                .strip_prefix("one ")
+                .map_or_else(|| (*said).to_string(), |s| format!("a {s}"));
+            return Some((
+                format!("{}{} and {part}{}", word.lead, integer(core), next.trail),
+                2,
+            ));
+        }
+    }
     // "'80s": the century is understood.
     if let Some(tens) = core.strip_prefix('\'').and_then(|c| c.strip_suffix('s')) {
         if tens.len() == 2 && all_digits(tens) && tens.ends_with('0') {
