@@ -84,9 +84,10 @@ pub fn normalize(text: &str) -> String {
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers.
-    let rules: [Rule; 19] = [
+    let rules: [Rule; 20] = [
         dates_times::date,
         dates_times::day_range,
+        dates_times::day_or_month_before_date,
         dates_times::time_range,
         dates_times::time_of_day,
         phone::phone_number,

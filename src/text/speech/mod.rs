@@ -122,6 +122,13 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
             // handle as punctuation.
             '\u{2018}' | '\u{2019}' | '\u{201B}' => out.push('\''),
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+            // A dash between two times is a range: "9 am – 5 pm", "9am—5pm" (spaced, or an em
+            // dash, it was read as a pause: "nine a.m., five p.m.").
+            '\u{2013}' | '\u{2014}'
+                if english && between_times(&text[..i], &text[i + c.len_utf8()..]) =>
+            {
+                out.push_str(" to ")
+            }
             '\u{2014}' | '\u{2015}' => out.push_str(", "),
             // An unspaced en dash is a range ("10–12", "Paris–Berlin" → "to"); a spaced one is
             // a parenthetical dash.
@@ -157,6 +164,20 @@ fn superscript(c: char) -> Option<char> {
     })
 }
 
+/// True when `before` ends with a time of day ("9 am", "9.30pm", "5 p.m.") and `after` starts
+/// with a number: the dash between them is "to".
+fn between_times(before: &str, after: &str) -> bool {
+    let before = before.trim_end().to_ascii_lowercase();
+    let Some(rest) = ["a.m.", "p.m.", "am", "pm"]
+        .iter()
+        .find_map(|m| before.strip_suffix(m))
+    else {
+        return false;
+    };
+    rest.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        && after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Whether the text after a caret starts an exponent: a letter or digit, or a sign before one.
 fn exponent_follows(rest: &str) -> bool {
     let mut chars = rest.chars();
@@ -189,6 +210,8 @@ mod tests {
             ("pages 10–12", "pages ten to twelve"),
             ("the Paris–Berlin route", "the Paris to Berlin route"),
             ("late – very late", "late, very late"),
+            ("open 9 am – 5 pm", "open nine a.m. to five p.m."),
+            ("open 9am—5pm", "open 9am to 5pm"),
             ("the council’s vote", "the council's vote"),
             ("Wait…", "Wait..."),
             ("R&D and AT&T", "R&D and AT&T"),

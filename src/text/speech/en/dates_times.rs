@@ -275,6 +275,35 @@ pub(super) fn day_range(w: &[Word], i: usize) -> Option<(String, usize)> {
     (short_from || short_to).then(|| (format!("{}{from} to {to}{}", word.lead, last.trail), 3))
 }
 
+/// A weekday or a month abbreviated before a date or a year: "Sat 1 Mar" → "Saturday" (then
+/// "the first of March"), "Fri, 12 Jan", "Mar 2021" → "March twenty twenty-one". espeak-ng
+/// reads "Sat" as the verb and "Mar", "Jan" as words. Only before a number or a month name (a
+/// lone "Sat" is a verb, "Mar" a name), and only the abbreviations of [`WEEKDAYS`] and
+/// [`MONTH_ABBREVIATIONS`] as written (capitalised).
+pub(super) fn day_or_month_before_date(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let next = w.get(i + 1).filter(|n| n.lead.is_empty())?;
+    let starts_a_date = |n: &Word| day(n.core).is_some() || month(n.core).is_some();
+    let name = match weekday(word.core) {
+        Some((day_name, true)) if matches!(word.trail, "" | ",") && starts_a_date(next) => day_name,
+        _ => {
+            let (_, month_name) = MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == word.core)?;
+            let is_year = next.core.len() == 4
+                && all_digits(next.core)
+                && next
+                    .core
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1000..=2099).contains(&y));
+            if !(word.trail.is_empty() && is_year) {
+                return None;
+            }
+            let rest = format!("{}{}", year(next.core.parse().ok()?), next.trail);
+            return Some((format!("{}{month_name} {rest}", word.lead), 2));
+        }
+    };
+    Some((format!("{}{name}{}", word.lead, word.trail), 1))
+}
+
 /// A day of the month: "5", "05th", "22nd".
 fn day(core: &str) -> Option<String> {
     let digits_end = core

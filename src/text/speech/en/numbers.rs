@@ -269,10 +269,16 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     });
     if let Some(reading) = spaced_unit {
         let unit_word = w[i + 1];
-        return Some((
-            format!("{}{}{}", word.lead, with_unit(reading), unit_word.trail),
-            2,
-        ));
+        // "2 Tbsp. butter": the abbreviation's period, not a sentence's end, when the
+        // sentence goes on in lower case.
+        let goes_on = w
+            .get(i + 2)
+            .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
+        let trail = match unit_word.trail.strip_prefix('.') {
+            Some(rest) if goes_on => rest,
+            _ => unit_word.trail,
+        };
+        return Some((format!("{}{}{trail}", word.lead, with_unit(reading)), 2));
     }
     if num.is_whole() {
         let prev = i.checked_sub(1).map(|k| &w[k]);
