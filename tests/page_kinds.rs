@@ -1026,3 +1026,29 @@ fn a_registration_wall_warns_and_a_closing_subscribe_line_does_not() {
     assert!(plan["extraction"]["paywall"].is_null(), "{plan}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn a_site_name_in_an_h1_is_not_the_title() {
+    // A theme puts the site's name in the page's only <h1>; the headline is an <h2>.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "site",
+        &format!(
+            "<html><head><title>Sea wall costs rise again – Harbour News</title></head><body>\
+             <header><h1 class=\"site-name\"><a href=\"/\">Harbour News</a></h1></header>\
+             <div class=\"article-wrap\"><h2 class=\"headline\">Sea wall costs rise again</h2>\
+             <p>{}</p><p>{}</p></div></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    assert_eq!(plan["title"], "Sea wall costs rise again", "{plan}");
+    let text = paragraphs(&plan).join("\n");
+    assert!(!text.contains("Harbour News"), "{text}");
+    assert!(
+        !text.contains("rise again"),
+        "the headline is said once: {text}"
+    );
+}

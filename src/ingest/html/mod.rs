@@ -155,7 +155,11 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
 
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
     let root = walk::article_root(&page);
-    let mut title = walk::first_h1(root).or_else(|| walk::first_h1(page.root_element()));
+    let site = walk::site_name(&page).map(|s| letters_and_digits(&s));
+    // A theme's site name in an <h1> ("<h1 class=site-name>Metro News</h1>") is no headline.
+    let mut title = walk::first_h1(root)
+        .or_else(|| walk::first_h1(page.root_element()))
+        .filter(|t| site.as_deref() != Some(letters_and_digits(t).as_str()));
     if let Some(t) = &title {
         // The headline as a block may still carry a permalink mark ("Title¶").
         let key = letters_and_digits(t);

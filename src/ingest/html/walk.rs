@@ -232,6 +232,29 @@ fn block_text(el: ElementRef<'_>) -> String {
     collapse_whitespace(&text)
 }
 
+/// The site's name: `og:site_name`, else what follows the last " — ", " | ", " – " or " - " of
+/// the `<title>` ("Headline – Metro News").
+pub(super) fn site_name(page: &Html) -> Option<String> {
+    let og = Selector::parse(r#"meta[property="og:site_name"]"#).ok()?;
+    if let Some(name) = page
+        .select(&og)
+        .filter_map(|m| m.value().attr("content"))
+        .map(collapse_whitespace)
+        .find(|n| !n.is_empty())
+    {
+        return Some(name);
+    }
+    let sel = Selector::parse("title").ok()?;
+    let raw = collapse_whitespace(&page.select(&sel).next()?.text().collect::<String>());
+    [" — ", " | ", " – ", " - "]
+        .iter()
+        .find_map(|sep| {
+            raw.rsplit_once(sep)
+                .map(|(_, site)| site.trim().to_string())
+        })
+        .filter(|s| !s.is_empty())
+}
+
 pub(super) fn page_title(page: &Html) -> Option<String> {
     let sel = Selector::parse("title").ok()?;
     let raw = collapse_whitespace(&page.select(&sel).next()?.text().collect::<String>());
