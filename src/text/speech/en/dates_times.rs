@@ -119,7 +119,7 @@ const MERIDIEMS: [(&str, &str); 8] = [
 pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
     let first = w[i];
     let one_word = iso_date(first.core)
-        .or_else(|| numeric_date(first.core))
+        .or_else(|| numeric_date(first.core, w.iter().any(|x| shows_day_first(x.core))))
         .or_else(|| year_span(first.core));
     if let Some(said) = one_word {
         return Some((format!("{}{said}{}", first.lead, first.trail), 1));
@@ -196,16 +196,12 @@ fn calendar_date(y: u32, m: usize, d: u32) -> Option<()> {
 /// twenty twenty-four". A first number above 12 can only be a day, and then the date is read
 /// the British way it was written: "25/12/2024" → "the twenty-fifth of December twenty
 /// twenty-four". Two-digit years ("3/4/24") are left as written: with a short year the form is
-/// as often a fraction or a score.
-fn numeric_date(core: &str) -> Option<String> {
-    let mut parts = core.split('/');
-    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
-    let short = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
-    if parts.next().is_some() || !short(a) || !short(b) || y.len() != 4 || !all_digits(y) {
-        return None;
-    }
-    let (a, b, y): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
-    if a > 12 {
+/// as often a fraction or a score. When the chunk holds a date that can only be day first
+/// (`day_first`: "from 03/04/2024 to 25/07/2024"), every date in it is read so: one sentence,
+/// one convention.
+fn numeric_date(core: &str, day_first: bool) -> Option<String> {
+    let (a, b, y) = date_parts(core)?;
+    if a > 12 || (day_first && b <= 12) {
         calendar_date(y, b as usize, a)?;
         let month = MONTHS[b as usize - 1];
         Some(format!(
@@ -218,6 +214,22 @@ fn numeric_date(core: &str) -> Option<String> {
         let month = MONTHS[a as usize - 1];
         Some(format!("{month} {}, {}", ordinal(&b.to_string()), year(y)))
     }
+}
+
+/// The three numbers of "d/m/yyyy" or "m/d/yyyy" (one or two digits, then a four-digit year).
+fn date_parts(core: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = core.split('/');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
+    if parts.next().is_some() || !short(a) || !short(b) || y.len() != 4 || !all_digits(y) {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
+}
+
+/// True when `core` is a numeric date that can only be read day first ("25/07/2024").
+fn shows_day_first(core: &str) -> bool {
+    date_parts(core).is_some_and(|(a, b, _)| a > 12 && b <= 12)
 }
 
 /// A season or a financial year written with a slash: "2024/25", "2023/2024" → "twenty
