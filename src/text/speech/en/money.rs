@@ -5,13 +5,13 @@
 //! a country prefix as letters ("N Z dollar forty-five", "A" as the article in "A$45"), an ISO
 //! code as letters or a word ("C H F", "EUR" as "your") and "₹" as "rupee" before the number.
 
-use super::numbers::{number_prefix, parse_number};
+use super::numbers::{number_prefix, parse_number, Num};
 use super::words::{cardinal, integer};
 use super::Word;
 
 /// A currency as a narrator names it: the unit in the singular and plural, and the minor unit
 /// in the singular and plural.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Currency(&'static str, &'static str, &'static str, &'static str);
 
 const DOLLAR: Currency = Currency("dollar", "dollars", "cent", "cents");
@@ -146,6 +146,25 @@ fn currency_before<'a>(w: &[Word<'a>], i: usize) -> Option<(Currency, usize, &'a
     Some((*currency, i + 1, next.core))
 }
 
+/// A range of amounts after a currency symbol, "$5-10" or "$100-$150" (`suffix` is what follows
+/// the first amount: "-10", "-$150"): "five to ten dollars", "one hundred to one hundred fifty
+/// dollars". espeak-ng says "dollar five dash ten". Whole amounts only, the second larger.
+fn amount_range(from: &Num, suffix: &str, currency: Currency) -> Option<String> {
+    let rest = suffix.strip_prefix('-')?;
+    let rest = SYMBOLS
+        .iter()
+        .find_map(|(s, c)| rest.strip_prefix(s).filter(|_| *c == currency))
+        .unwrap_or(rest);
+    let (to, tail) = number_prefix(rest);
+    let to = parse_number(to).filter(|_| tail.is_empty())?;
+    if !from.is_whole() || !to.is_whole() {
+        return None;
+    }
+    let (a, b): (u64, u64) = (from.int.parse().ok()?, to.int.parse().ok()?);
+    let Currency(_, many, _, _) = currency;
+    (b > a).then(|| format!("{} to {} {many}", integer(&from.int), integer(&to.int)))
+}
+
 /// "$1.5bn", "$1.5 billion", "€200m", "£3.50", "$20", "$1,200", "NZ$45", "S$2.5m", "CHF 300",
 /// "USD 5m", "300 CHF", "₹40 lakh", "Rs 500".
 ///
@@ -161,6 +180,9 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     };
     let (amount, suffix) = number_prefix(amount_text);
     let num = parse_number(amount)?;
+    if let Some(said) = before.and_then(|(currency, _, _)| amount_range(&num, suffix, currency)) {
+        return Some((format!("{}{said}{}", word.lead, w[at].trail), at + 1 - i));
+    }
     let attached = attached_magnitude(suffix);
     if !suffix.is_empty() && attached.is_none() {
         return None;
