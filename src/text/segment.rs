@@ -97,8 +97,9 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "paras", "pt", "Pt", "pts", "col", "cols", "ex", "Ex", "ref", "Ref", "refs", "Art", "Arts",
     // Numbers, dates of founding, circa.
     "no", "No", "nos", "Nos", "est", "Est", "c",
-    // Telephone extensions ("call 555-0148 ext. 204").
-    "ext", "Ext",
+    // Telephone extensions ("call 555-0148 ext. 204") and numbers ("tel. 01632 960123",
+    // "mob. 07700 900123", "fax. 020 7946 0000").
+    "ext", "Ext", "tel", "Tel", "mob", "Mob", "fax", "Fax",
 ];
 
 /// Abbreviations that are just as likely to close a sentence as to continue

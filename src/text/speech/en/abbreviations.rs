@@ -108,12 +108,17 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             .iter()
             .find(|(a, _)| *a == core)
             .map(|(_, e)| *e)?,
-        // "ext. 204": a telephone extension.
-        ("ext" | "Ext", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => {
-            if capitalized(word.core) {
-                "Extension"
-            } else {
-                "extension"
+        // "ext. 204": a telephone extension; "tel. 01632…", "mob. 07700…": the number's kind.
+        ("ext" | "Ext" | "tel" | "Tel" | "mob" | "Mob", Some(_))
+            if next.is_some_and(|n| starts_with_digit(n.core)) =>
+        {
+            match (word.core, capitalized(word.core)) {
+                ("ext" | "Ext", true) => "Extension",
+                ("ext" | "Ext", false) => "extension",
+                (_, true) if word.core == "Tel" => "Telephone",
+                ("tel", _) => "telephone",
+                (_, true) => "Mobile",
+                _ => "mobile",
             }
         }
         ("St", Some(_)) => {
