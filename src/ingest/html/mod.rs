@@ -151,6 +151,8 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
                 || !(PAYWALL_TEXT.is_match(&b.text) || PAYWALL_LINE.is_match(&b.text))
         });
     }
+    // What is said is what is counted as read.
+    let words_read = words_in(&blocks);
     let fragment = (choose::warns(words_read, words_visible) && !short_and_whole) || paywall;
 
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
