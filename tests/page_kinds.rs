@@ -1052,3 +1052,25 @@ fn a_site_name_in_an_h1_is_not_the_title() {
         "the headline is said once: {text}"
     );
 }
+
+#[test]
+fn a_call_to_action_box_in_a_story_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "cta",
+        &format!(
+            "<html><body><main><article><h1>Sea wall costs rise again</h1><p>{}</p><p>{}</p>\
+             <div class=\"cta\"><p>Like what you read? Become a member today for just £1 a \
+             week.</p><a class=\"button\" href=\"/join\">Join now</a></div>\
+             </article></main></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, stderr) = script(&p, &["--strict"]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("The storm report noted change number 3"), "{text}");
+    assert!(!text.contains("member") && !text.contains("Join"), "{text}");
+    assert!(stderr.is_empty(), "{stderr}");
+}

@@ -713,6 +713,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "consent",
     "cookie",
     "cookies",
+    "cta",
     "dialog",
     "dropdown",
     "footer",
