@@ -1070,7 +1070,10 @@ fn a_call_to_action_box_in_a_story_is_not_read() {
     );
     let (plan, stderr) = script(&p, &["--strict"]);
     let text = paragraphs(&plan).join("\n");
-    assert!(text.contains("The storm report noted change number 3"), "{text}");
+    assert!(
+        text.contains("The storm report noted change number 3"),
+        "{text}"
+    );
     assert!(!text.contains("member") && !text.contains("Join"), "{text}");
     assert!(stderr.is_empty(), "{stderr}");
 }
