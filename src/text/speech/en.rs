@@ -84,7 +84,7 @@ pub fn normalize(text: &str) -> String {
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers.
-    let rules: [Rule; 20] = [
+    let rules: [Rule; 21] = [
         dates_times::date,
         dates_times::day_range,
         dates_times::day_or_month_before_date,
@@ -93,6 +93,7 @@ pub fn normalize(text: &str) -> String {
         phone::phone_number,
         products::version_number,
         units::feet_and_inches,
+        units::inches,
         abbreviations::abbreviation,
         abbreviations::change_period,
         addresses::email_or_handle,

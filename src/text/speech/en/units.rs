@@ -294,3 +294,42 @@ pub(super) fn feet_and_inches(w: &[Word], i: usize) -> Option<(String, usize)> {
     };
     Some((format!("{}{said}{trail}", word.lead), used))
 }
+
+/// A size in inches written with an ASCII double quote: "a 12\" pizza" → "a twelve-inch pizza",
+/// "a 15.6\" laptop", "the screen is 27\"" → "twenty-seven inches". espeak-ng drops the mark
+/// ("twelve pizza"). Only a number of up to three digits (and one decimal place) and not after
+/// an unclosed quote mark, so the end of a quotation ("\"12\"", "\"Room 5\"") is left alone.
+pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let rest = word.trail.strip_prefix('"')?;
+    // After an opening quote mark the mark closes a quotation ("Call it \"Room 5\" please").
+    let quotes_before: usize = w[..i]
+        .iter()
+        .map(|x| x.lead.matches('"').count() + x.trail.matches('"').count())
+        .sum::<usize>()
+        + word.lead.matches('"').count();
+    if quotes_before % 2 == 1 {
+        return None;
+    }
+    let (int, frac) = word.core.split_once('.').unwrap_or((word.core, ""));
+    let whole = super::all_digits(int) && int.len() <= 3;
+    if !whole || !(frac.is_empty() || (frac.len() == 1 && super::all_digits(frac))) {
+        return None;
+    }
+    let number = if frac.is_empty() {
+        cardinal(int.parse().ok()?)
+    } else {
+        super::words::decimal(int, frac)
+    };
+    let before_noun = rest.is_empty()
+        && w.get(i + 1)
+            .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
+    let said = if before_noun {
+        format!("{number}-inch")
+    } else if int == "1" && frac.is_empty() {
+        format!("{number} inch")
+    } else {
+        format!("{number} inches")
+    };
+    Some((format!("{}{said}{rest}", word.lead), 1))
+}
