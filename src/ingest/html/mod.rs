@@ -501,10 +501,11 @@ const PAYWALL_WORDS: &[&str] = &["paywall", "regwall"];
 
 /// What a wall says where the article stops: an invitation to subscribe, register, sign in or
 /// install an app "to continue reading" (at the end of the line, or "… this article") or "to
-/// read the full story", to "unlock this story", or "for subscribers only". Not "to keep reading": WordPress's Jetpack
-/// shows "Subscribe now to keep reading and get access to the full archive" in a pop-up over
-/// complete posts (a false alarm on the extraction dev set); nor "to continue reading stories
-/// like this" under a complete story; nor a reading time ("5 minutes to read this article").
+/// read the full story", to "unlock this story", or "for subscribers only". Not "to keep
+/// reading": WordPress's Jetpack shows "Subscribe now to keep reading and get access to the
+/// full archive" in a pop-up over complete posts (a false alarm on the extraction dev set);
+/// nor "to continue reading stories like this" under a complete story; nor a reading time ("5
+/// minutes to read this article").
 static PAYWALL_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
@@ -559,8 +560,8 @@ fn shows_a_paywall(page: &Html) -> bool {
 fn is_heading(page: &Html, id: ego_tree::NodeId) -> bool {
     page.tree
         .get(id)
-        .and_then(|n| n.value().as_element().map(|e| e.name().to_string()))
-        .is_some_and(|name| matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        .and_then(|n| n.value().as_element())
+        .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
 }
 
 /// Words in one line of text from which furniture is taken to hold prose, not menus or a
