@@ -326,7 +326,7 @@ fn video_captions_and_link_list_labels_are_left_out() {
 fn data_tables_are_read_row_by_row_long_ones_after_their_size_and_huge_ones_announced() {
     let dir = tempfile::tempdir().unwrap();
     let small =
-        "<table><tr><th>Ferry</th><th>Leaves</th></tr><tr><td>Island</td><td>9:00</td></tr>\
+        "<table><caption>Ferries from the <b>north</b> pier</caption><tr><th>Ferry</th><th>Leaves</th></tr><tr><td>Island</td><td>9:00</td></tr>\
                  <tr><td>Mainland</td><td>17:30</td></tr></table>";
     // Editors wrap cells in <p>: still a data table, one row a block.
     let wrapped = "<table><tr><td><p>Lighthouse</p></td><td><p>60%</p></td></tr>\
@@ -341,7 +341,7 @@ fn data_tables_are_read_row_by_row_long_ones_after_their_size_and_huge_ones_anno
         "tables",
         &format!(
             "<html><body><article><h1>Timetable</h1><p>{}</p>{small}{wrapped}<p>{}</p>\
-             <table><tr><th>Day</th><th>Tide</th></tr>{}</table><p>{}</p>\
+             <table><caption>Tides in May:</caption><tr><th>Day</th><th>Tide</th></tr>{}</table><p>{}</p>\
              <table>{}</table></article></body></html>",
             prose("ferry", 2),
             prose("tide", 2),
@@ -353,6 +353,12 @@ fn data_tables_are_read_row_by_row_long_ones_after_their_size_and_huge_ones_anno
     let (plan, _) = script(&p, &[]);
     let paras = paragraphs(&plan);
     assert!(paras.contains(&"Island, 9:00.".to_string()), "{paras:?}");
+    // A caption says what the rows are, before them.
+    let caption = paras
+        .iter()
+        .position(|p| p == "Ferries from the north pier.")
+        .unwrap_or_else(|| panic!("{paras:?}"));
+    assert_eq!(paras[caption + 1], "Ferry, Leaves.", "{paras:?}");
     assert!(paras.contains(&"Lighthouse, 60%.".to_string()), "{paras:?}");
     assert!(!paras.contains(&"60%".to_string()), "{paras:?}");
     // 40 rows under a header row: said to be a table of 40 rows (the header is not one of
@@ -361,6 +367,7 @@ fn data_tables_are_read_row_by_row_long_ones_after_their_size_and_huge_ones_anno
         .iter()
         .position(|p| p == "A table of 40 rows.")
         .unwrap_or_else(|| panic!("{paras:?}"));
+    assert_eq!(paras[long - 1], "Tides in May:", "{paras:?}");
     assert_eq!(paras[long + 1], "Day, Tide.", "{paras:?}");
     assert_eq!(paras[long + 2], "Day 0, 0 cm.", "{paras:?}");
     assert!(paras.contains(&"Day 39, 39 cm.".to_string()), "{paras:?}");

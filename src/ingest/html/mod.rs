@@ -138,6 +138,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         &mut blocks,
         min_repeat_words(page_type.as_deref(), url.is_some()),
     );
+    drop_member_stats(&mut blocks);
     let words_read = words_in(&blocks);
     // A short page read (nearly) whole is a notice, not a fragment, unless it is an app shell.
     let short_and_whole = words_read < choose::MIN_WORDS_READ
@@ -231,6 +232,70 @@ fn min_repeat_words(page_type: Option<&str>, has_url: bool) -> usize {
 fn drop_repeats(blocks: &mut Vec<Block>, min_words: usize) {
     let mut seen = std::collections::HashSet::new();
     blocks.retain(|b| count_words(&b.text) < min_words || seen.insert(b.text.clone()));
+}
+
+/// A forum member's profile figures, as forum software prints them beside every post
+/// (vBulletin's "Join Date: Mar 2016", MyBB's "Posts: 116 Threads: 23 Joined: Feb 2019
+/// Reputation: 7", XenForo's "Messages: 1,204 Reaction score: 310"): one label and its value.
+/// Found on the dev set's forum threads, where they were read before every post ("Posts: one
+/// thousand seventy-seven"); none of the true texts keeps them.
+static MEMBER_STAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(join date|joined|registered|member since|posts|threads|messages|reputation|rep power|reaction score|trophy points|points|likes received|solutions|location)\s*:\s*",
+    )
+    .expect("member stat pattern")
+});
+
+/// Most words a member-stats block holds: a profile line is short ("Posts: 116 Threads: 23
+/// Joined: Feb 2019 Reputation: 7" is 10), a sentence that starts "Location:" is not one.
+const MEMBER_STATS_WORDS: usize = 16;
+
+/// Most words after one label before the next ("Joined: 14 February 2019" is 3).
+const MEMBER_STAT_VALUE_WORDS: usize = 3;
+
+/// True when `text` is made only of member-stats labels and their short values, with at least
+/// one label that only forums print (a lone "Location: Boston" is a job advert's line, read).
+fn is_member_stats(text: &str, alone_allowed: bool) -> bool {
+    let text = text.trim();
+    if count_words(text) > MEMBER_STATS_WORDS {
+        return false;
+    }
+    let labels: Vec<_> = MEMBER_STAT.captures_iter(text).collect();
+    let Some(first) = labels.first() else {
+        return false;
+    };
+    if first.get(0).map(|m| m.start()) != Some(0) {
+        return false;
+    }
+    let forum_only = labels
+        .iter()
+        .any(|c| !c[1].eq_ignore_ascii_case("location"));
+    let values_short = labels.iter().enumerate().all(|(k, c)| {
+        let from = c.get(0).map_or(0, |m| m.end());
+        let to = labels
+            .get(k + 1)
+            .and_then(|n| n.get(0))
+            .map_or(text.len(), |m| m.start());
+        count_words(&text[from..to]) <= MEMBER_STAT_VALUE_WORDS
+    });
+    values_short && (forum_only || alone_allowed)
+}
+
+/// Drops forum members' profile figures ([`MEMBER_STAT`]): a block of only such figures, and
+/// a lone "Location: …" next to one.
+fn drop_member_stats(blocks: &mut Vec<Block>) {
+    let stats: Vec<bool> = blocks
+        .iter()
+        .map(|b| is_member_stats(&b.text, false))
+        .collect();
+    let mut i = 0;
+    blocks.retain(|b| {
+        let near = |k: Option<usize>| k.and_then(|k| stats.get(k)).copied().unwrap_or(false);
+        let drop = stats[i]
+            || ((near(i.checked_sub(1)) || near(Some(i + 1))) && is_member_stats(&b.text, true));
+        i += 1;
+        !drop
+    });
 }
 
 /// A list item's text without its "3. " number.
@@ -888,6 +953,40 @@ mod tests {
         );
         assert_eq!(words("mega_menu  nav2"), ["mega", "menu", "nav2"]);
         assert_eq!(words("HTMLPage"), ["htmlpage"]);
+    }
+
+    #[test]
+    fn forum_members_profile_figures_are_not_read() {
+        let mut blocks: Vec<Block> = [
+            "Senior Member",
+            "Join Date: Jun 2011",
+            "Location: Leeds",
+            "Posts: 2,418",
+            "The gasket on my boiler leaks after every service; has anyone fixed this?",
+            "Posts: 44 Threads: 3 Joined: 14 February 2019 Reputation: 12",
+            "Location: Shore Road",
+            "Posts: the ones we wrote this spring, gathered in one list for new readers.",
+            "Location: Boston, Massachusetts",
+            "Other posts: none yet",
+        ]
+        .iter()
+        .map(|t| Block {
+            kind: BlockKind::Paragraph,
+            text: t.to_string(),
+        })
+        .collect();
+        drop_member_stats(&mut blocks);
+        let kept: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            kept,
+            [
+                "Senior Member",
+                "The gasket on my boiler leaks after every service; has anyone fixed this?",
+                "Posts: the ones we wrote this spring, gathered in one list for new readers.",
+                "Location: Boston, Massachusetts",
+                "Other posts: none yet",
+            ]
+        );
     }
 
     #[test]

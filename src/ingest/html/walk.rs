@@ -571,7 +571,8 @@ fn is_layout_table(el: ElementRef<'_>) -> bool {
 }
 
 /// A data table as blocks, read as [`readout::table_blocks`] says (an article's long tables
-/// announced or left out, a region read whole reads every row).
+/// announced or left out, a region read whole reads every row), after its `<caption>`, which
+/// says what the rows are ("Fares from 1 May, in pounds"), when it has one and any row is read.
 fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>, reading: Reading) {
     let (Ok(rows), Ok(cells)) = (Selector::parse("tr"), Selector::parse("td, th")) else {
         return;
@@ -580,7 +581,26 @@ fn table_blocks(table: ElementRef<'_>, blocks: &mut Vec<Block>, reading: Reading
         let texts: Vec<String> = row.select(&cells).map(block_text).collect();
         (is_header_row(row), texts)
     });
+    let before = blocks.len();
     readout::table_blocks(rows, reading == Reading::Whole, blocks);
+    let caption = table
+        .children()
+        .filter_map(ElementRef::wrap)
+        .find(|c| c.value().name() == "caption")
+        .map(block_text)
+        .filter(|t| !t.is_empty());
+    if let Some(mut text) = caption.filter(|_| blocks.len() > before) {
+        if !text.ends_with(['.', '!', '?', ':']) {
+            text.push('.');
+        }
+        blocks.insert(
+            before,
+            Block {
+                kind: BlockKind::Paragraph,
+                text,
+            },
+        );
+    }
 }
 
 /// A table's header row: inside `<thead>`, or made only of `<th>` cells.
