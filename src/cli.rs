@@ -303,7 +303,7 @@ pub struct SpeakArgs {
     pub jobs: Option<u32>,
 }
 
-/// The chunk cache options of `export` and `book`.
+/// The chunk cache options of `export`, `book` and `listen`.
 #[derive(Debug, Args)]
 pub struct CacheArgs {
     /// Synthesize every chunk, neither reading nor filling the chunk cache (`aloud cache`).
@@ -459,6 +459,9 @@ pub struct ListenArgs {
     /// line not yet complete: read whole lines only (ending in a newline).
     #[arg(long, value_name = "FILE", hide = true)]
     pub events: Option<PathBuf>,
+    /// The chunk cache (shared with export and book: what either spoke plays at once).
+    #[command(flatten)]
+    pub cache: CacheArgs,
     /// Chunking, pauses, lexicon and language (as for export).
     #[command(flatten)]
     pub plan: PlanArgs,

@@ -1145,7 +1145,7 @@ pub(crate) fn narrate_staged(
         progress.chunk(audio::ms_for_samples(speech.len(), sample_rate));
         Ok(())
     };
-    let settings = format!("pitch={:?} volume={}", opts.voice.pitch, opts.voice.volume);
+    let settings = render::cache::settings_key(&opts.voice);
     let stats =
         render::render(engine, &texts, &settings, cache, &mut each).map_err(|f| match f {
             render::Failure::Sink(e) => e,

@@ -251,11 +251,13 @@ impl Drop for SpeechDispatcher {
     }
 }
 
-/// `aloud listen` with its state in `state` and no sound server or speech service unless
-/// given.
+/// `aloud listen` with its state and chunk cache in `state` and no sound server or speech
+/// service unless given.
 fn aloud(state: &Path) -> Command {
     let mut cmd = Command::cargo_bin("aloud").unwrap();
     cmd.env("XDG_STATE_HOME", state)
+        .env("ALOUD_CACHE_DIR", state.join("cache"))
+        .env("XDG_CONFIG_HOME", state.join("no-config"))
         .env_remove("ALOUD_AUDIO_DEVICE")
         .env(
             "SPEECHD_ADDRESS",
@@ -352,6 +354,58 @@ fn espeak_reads_every_chunk_in_order_through_the_alsa_null_device() {
         saved(tmp.path()),
         vec![],
         "heard to the end: nothing to resume"
+    );
+}
+
+#[test]
+fn listening_plays_from_the_chunk_cache_and_fills_it_for_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = article(tmp.path());
+    let listen = |name: &str, extra: &[&str]| {
+        let ev = tmp.path().join(name);
+        let out = run(
+            aloud(tmp.path())
+                .args(["listen", "--engine", "espeak", "--device", "null"])
+                .args(extra)
+                .arg("--events")
+                .arg(&ev)
+                .arg(&input),
+            60,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let all = events(&ev);
+        assert_read_in_order(&all, CHUNKS);
+        all.iter().filter(|(e, _)| e == "cached").count()
+    };
+    // --no-cache neither reads nor fills it; the first listening fills it, the second plays
+    // every chunk from it.
+    assert_eq!(listen("none.jsonl", &["--no-cache"]), 0);
+    assert!(
+        !tmp.path().join("cache").exists()
+            || std::fs::read_dir(tmp.path().join("cache"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+    assert_eq!(listen("first.jsonl", &[]), 0);
+    assert_eq!(listen("second.jsonl", &[]), CHUNKS);
+    // What was heard exports from the cache, and the other way round.
+    let out = run(
+        aloud(tmp.path())
+            .args(["export", "--engine", "espeak", "--stats", "-q", "-o"])
+            .arg(tmp.path().join("out"))
+            .arg(&input),
+        60,
+    );
+    let stats = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stats.contains(&format!("{CHUNKS} chunks ({CHUNKS} from the cache)")),
+        "{stats} {}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 

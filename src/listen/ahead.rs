@@ -10,6 +10,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use super::Event;
 use crate::audio;
 use crate::engine::{Engine, EngineError};
+use crate::render::cache::{ChunkCache, ChunkKey};
 
 /// Chunks synthesized ahead of the one playing. Three cover a listener skipping twice in a
 /// row without a wait, and a chunk of a few seconds takes the neural voice a fraction of that.
@@ -34,6 +35,26 @@ impl State {
     }
 }
 
+/// What the worker speaks: each chunk's spoken text and the pause after it, in milliseconds
+/// at `plan_rate` (words per minute; scaled with the rate like every pause).
+pub struct Chunks {
+    /// Each chunk's spoken text.
+    pub spoken: Vec<String>,
+    /// The pause after each chunk.
+    pub pauses_ms: Vec<u32>,
+    /// The rate the pauses were planned at.
+    pub plan_rate: u32,
+}
+
+/// The chunk cache `export` fills ([`crate::render::cache`]), when used, and the voice
+/// settings its keys need besides the engine's info ([`crate::render::cache::settings_key`]).
+pub struct Cache {
+    /// The cache; `None` synthesizes every chunk.
+    pub cache: Option<ChunkCache>,
+    /// Pitch and volume, as keyed.
+    pub settings: String,
+}
+
 /// The synthesis-ahead worker.
 pub struct Ahead {
     shared: Arc<(Mutex<State>, Condvar)>,
@@ -41,18 +62,16 @@ pub struct Ahead {
 }
 
 impl Ahead {
-    /// Starts the worker over `spoken` (each chunk's spoken text) with `pauses_ms` after each
-    /// (at `plan_rate`; scaled with the rate like every pause), at `rate`, from chunk
-    /// `start`. `engine` is the engine opened at `rate`; `reopen` opens it at another rate.
-    /// Each finished chunk is announced as [`Event::Ready`]; a failure as
+    /// Starts the worker over `chunks` at `rate`, from chunk `start`. `engine` is the engine
+    /// opened at `rate`; `reopen` opens it at another rate. A chunk in `cache` is played from
+    /// it (announced as [`Event::Cached`]), any other is synthesized and stored there. Each
+    /// finished chunk is announced as [`Event::Ready`]; a failure as
     /// [`Event::SynthesisFailed`], after which the worker stops.
-    #[allow(clippy::too_many_arguments)]
     pub fn start(
         engine: Box<dyn Engine>,
         reopen: Opener,
-        spoken: Vec<String>,
-        pauses_ms: Vec<u32>,
-        plan_rate: u32,
+        chunks: Chunks,
+        cache: Cache,
         rate: u32,
         start: usize,
         events: Sender<Event>,
@@ -70,11 +89,7 @@ impl Ahead {
         let worker = shared.clone();
         let thread = std::thread::Builder::new()
             .name("aloud-synthesis".into())
-            .spawn(move || {
-                run(
-                    worker, engine, reopen, &spoken, &pauses_ms, plan_rate, rate, &events,
-                )
-            })
+            .spawn(move || run(worker, engine, reopen, &chunks, cache, rate, &events))
             .ok();
         Ahead { shared, thread }
     }
@@ -123,17 +138,16 @@ impl Drop for Ahead {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn run(
     shared: Arc<(Mutex<State>, Condvar)>,
     mut engine: Box<dyn Engine>,
     reopen: Opener,
-    spoken: &[String],
-    pauses_ms: &[u32],
-    plan_rate: u32,
+    chunks: &Chunks,
+    mut cache: Cache,
     mut engine_rate: u32,
     events: &Sender<Event>,
 ) {
+    let spoken = &chunks.spoken;
     let (lock, wake) = &*shared;
     loop {
         let (index, rate, generation) = {
@@ -164,17 +178,43 @@ fn run(
                 }
             }
         }
-        let pcm = match engine.synthesize(&spoken[index]).map(|s| s.pcm) {
-            Ok(p) => p,
-            Err(e) => {
-                let _ = events.send(Event::SynthesisFailed(format!("chunk {}: {e}", index + 1)));
-                return;
+        let sample_rate = engine.sample_rate();
+        let key = cache
+            .cache
+            .as_ref()
+            .map(|_| ChunkKey::new(&engine.info(), sample_rate, &cache.settings, &spoken[index]));
+        let cached = match (cache.cache.as_mut(), &key) {
+            (Some(c), Some(k)) => c.get(k),
+            _ => None,
+        };
+        let mut samples = match cached {
+            Some(speech) => {
+                let _ = events.send(Event::Cached(index));
+                speech.samples
+            }
+            None => {
+                let speech = engine
+                    .synthesize(&spoken[index])
+                    .and_then(|s| crate::render::speech_of(s, sample_rate, &spoken[index]));
+                match speech {
+                    Ok(speech) => {
+                        if let (Some(c), Some(k)) = (cache.cache.as_mut(), &key) {
+                            c.put(k, &speech, sample_rate);
+                        }
+                        speech.samples
+                    }
+                    Err(e) => {
+                        let _ = events
+                            .send(Event::SynthesisFailed(format!("chunk {}: {e}", index + 1)));
+                        return;
+                    }
+                }
             }
         };
-        let mut samples = audio::chunk_speech(&pcm.samples, pcm.sample_rate);
-        let pause = u64::from(pauses_ms[index]) * u64::from(plan_rate) / u64::from(rate.max(1));
+        let pause = u64::from(chunks.pauses_ms[index]) * u64::from(chunks.plan_rate)
+            / u64::from(rate.max(1));
         samples.resize(
-            samples.len() + audio::samples_for_ms(pause as u32, pcm.sample_rate),
+            samples.len() + audio::samples_for_ms(pause as u32, sample_rate),
             0,
         );
         let mut s = lock

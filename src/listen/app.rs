@@ -28,6 +28,7 @@ pub fn run(articles: &[Article], args: &ListenArgs, emit: fn(&str)) -> Result<()
         events: args.events.clone(),
         plan_rate: args.rate,
         store: super::resume::ResumeStore::user(),
+        cache_bytes: (!args.cache.no_cache).then_some(args.cache.cache_size * 1024 * 1024),
     };
     for article in articles {
         let report = listen(article, &opts)?;

@@ -57,6 +57,8 @@ pub enum Event {
     Ended(usize),
     /// Chunk `i` was synthesized and can be played.
     Ready(usize),
+    /// Chunk `i` came from the chunk cache (sent before its [`Event::Ready`]).
+    Cached(usize),
     /// A notification of the platform engine about one of its utterances.
     Utterance {
         /// The utterance's id.
@@ -114,6 +116,10 @@ pub struct ListenOptions {
     pub plan_rate: u32,
     /// Where positions are kept; `None` keeps none.
     pub store: Option<ResumeStore>,
+    /// Size cap of the chunk cache in bytes (`None`: `--no-cache`). Chunks `export` or
+    /// `book` spoke with the same engine, voice, rate and volume are played from it, and
+    /// chunks spoken here are stored in it.
+    pub cache_bytes: Option<u64>,
 }
 
 /// How a session ended.
@@ -522,12 +528,22 @@ fn open_device(
             }
         })
     });
+    // The cache only ever saves time: one that cannot be opened is passed over.
+    let cache = opts.cache_bytes.and_then(|cap| {
+        crate::render::cache::ChunkCache::open(&crate::render::cache::default_dir()?, cap).ok()
+    });
     let ahead = ahead::Ahead::start(
         engine,
         reopen,
-        spoken,
-        pauses,
-        opts.plan_rate,
+        ahead::Chunks {
+            spoken,
+            pauses_ms: pauses,
+            plan_rate: opts.plan_rate,
+        },
+        ahead::Cache {
+            cache,
+            settings: crate::render::cache::settings_key(&opts.voice),
+        },
         opts.voice.rate,
         start,
         events.clone(),
@@ -738,6 +754,7 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
                 log.log("end", Some(i));
                 pending = controller.ended(i);
             }
+            Event::Cached(i) => log.log("cached", Some(i)),
             Event::Ready(i) => {
                 log.log("ready", Some(i));
                 if let Err(e) = output.ready(i, controller.position(), controller.paused()) {

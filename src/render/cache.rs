@@ -66,6 +66,12 @@ impl ChunkKey {
     }
 }
 
+/// What a chunk's audio depends on besides the engine's info (pitch, volume), as the
+/// `settings` of [`ChunkKey::new`]: `export`, `book` and `listen` share entries through it.
+pub fn settings_key(voice: &crate::engine::VoiceSettings) -> String {
+    format!("pitch={:?} volume={}", voice.pitch, voice.volume)
+}
+
 /// What `aloud cache info` shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CacheInfo {

@@ -185,7 +185,7 @@ pub fn render(
 /// cover the chunk's first and last sound ([`timing::cover_sound`]). When
 /// the engine gave no span per word of `spoken`, the words are spread over the speech in
 /// proportion to their length in characters.
-fn speech_of(
+pub(crate) fn speech_of(
     synthesis: Synthesis,
     sample_rate: u32,
     spoken: &str,
