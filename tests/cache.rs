@@ -75,6 +75,48 @@ fn unchanged_article_comes_from_the_cache_with_identical_audio() {
 }
 
 #[test]
+fn an_article_larger_than_the_cache_and_a_damaged_entry_export_again_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let (article, cache) = (dir.path().join("long.txt"), dir.path().join("cache"));
+    // About 60 chunks of espeak speech, some 3 MB: three times the 1 MB cap.
+    let text: String = (0..60)
+        .map(|i| format!("Sentence number {i} of the harbour report was read out slowly. "))
+        .collect();
+    std::fs::write(&article, format!("The Long Report\n\n{text}\n")).unwrap();
+    let wav = |d: &str| std::fs::read(dir.path().join(d).join("long/long.wav")).unwrap();
+    export(
+        &article,
+        &dir.path().join("a"),
+        &cache,
+        &["--cache-size", "1"],
+    );
+    // The chunks still cached are read while the others are spoken and stored: storing them
+    // must not evict the ones not yet read.
+    export(
+        &article,
+        &dir.path().join("b"),
+        &cache,
+        &["--cache-size", "1"],
+    );
+    assert_eq!(wav("a"), wav("b"));
+    // A damaged entry (one byte of its samples) and a truncated one are spoken again.
+    let files = walk(&cache);
+    assert!(files.len() >= 2, "{files:?}");
+    let mut bytes = std::fs::read(&files[0]).unwrap();
+    bytes[100] ^= 0x40;
+    std::fs::write(&files[0], &bytes).unwrap();
+    let bytes = std::fs::read(&files[1]).unwrap();
+    std::fs::write(&files[1], &bytes[..bytes.len() / 2]).unwrap();
+    export(
+        &article,
+        &dir.path().join("c"),
+        &cache,
+        &["--cache-size", "1"],
+    );
+    assert_eq!(wav("a"), wav("c"));
+}
+
+#[test]
 fn after_an_edit_only_the_changed_chunks_are_synthesized() {
     let dir = tempfile::tempdir().unwrap();
     let (article, cache) = (dir.path().join("wall.txt"), dir.path().join("cache"));

@@ -5,7 +5,9 @@
 //! Layout: `<dir>/<2 hex>/<64 hex>.wav`, 16-bit mono WAV (hound) named by the SHA-256 of a
 //! [`ChunkKey`], holding the chunk's trimmed speech and, after the samples, a RIFF chunk
 //! `wrds` with where each spoken word lies in them (JSON `[{"start", "end"}]`, in samples):
-//! what the subtitles are timed from. WAV readers skip chunks they do not know, so every entry
+//! what the subtitles are timed from, then a RIFF chunk `sum ` with the SHA-256 of the
+//! samples (little-endian bytes) and the words' JSON, so a damaged entry is found and spoken
+//! again instead of played. WAV readers skip chunks they do not know, so every entry
 //! still plays as a WAV. `<dir>` is `$ALOUD_CACHE_DIR`, else `$XDG_CACHE_HOME/aloud/chunks` (on Linux
 //! `~/.cache/aloud/chunks`). The total size is capped (default [`DEFAULT_CAP_BYTES`]); when a
 //! new chunk takes it over the cap, the least recently used chunks (by modification time,
@@ -27,10 +29,23 @@ pub const DEFAULT_CAP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// Bumped whenever what a cached chunk holds changes for the same key (trimming, fading,
 /// levelling, the file format), so old entries are never mistaken for new ones.
-const FORMAT: &str = "aloud-chunk-3";
+const FORMAT: &str = "aloud-chunk-4";
 
 /// The RIFF chunk that holds an entry's word spans.
 const WORDS_CHUNK: &[u8; 4] = b"wrds";
+
+/// The RIFF chunk that holds an entry's checksum ([`checksum`]).
+const SUM_CHUNK: &[u8; 4] = b"sum ";
+
+/// SHA-256 of an entry's samples (little-endian) and its words' JSON.
+fn checksum(samples: &[i16], words: &[u8]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    for s in samples {
+        h.update(s.to_le_bytes());
+    }
+    h.update(words);
+    h.finalize().into()
+}
 
 /// What a chunk's audio depends on, hashed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +107,9 @@ pub struct ChunkCache {
     cap_bytes: u64,
     /// Total size of the entries, counted when opened and kept up to date by this process.
     bytes: u64,
+    /// Entries an export is about to read ([`ChunkCache::pin`]): never evicted by this
+    /// process until read.
+    pinned: std::collections::HashSet<PathBuf>,
 }
 
 /// The cache folder: `$ALOUD_CACHE_DIR`, else `<user cache dir>/aloud/chunks`.
@@ -134,6 +152,7 @@ impl ChunkCache {
             dir: dir.to_path_buf(),
             cap_bytes,
             bytes,
+            pinned: std::collections::HashSet::new(),
         })
     }
 
@@ -148,11 +167,28 @@ impl ChunkCache {
         path.is_file()
     }
 
-    /// The cached speech of a chunk, or `None` when it is not cached or cannot be read.
+    /// Keeps the entries of `keys` from eviction by this process until each is read with
+    /// [`ChunkCache::get`]: an export pins the chunks it found cached, so storing its new
+    /// chunks cannot evict them first when the article is larger than the cap (the cache is
+    /// then over its cap until they are read).
+    pub fn pin<'a>(&mut self, keys: impl IntoIterator<Item = &'a ChunkKey>) {
+        let paths: Vec<PathBuf> = keys.into_iter().map(|k| self.path(k)).collect();
+        self.pinned.extend(paths);
+    }
+
+    /// The cached speech of a chunk, or `None` when it is not cached or cannot be read. An
+    /// entry that cannot be read (truncated, damaged: its checksum does not match) is
+    /// removed, so the chunk is stored again once synthesized. Unpins the entry.
     pub fn get(&mut self, key: &ChunkKey) -> Option<ChunkSpeech> {
         let path = self.path(key);
+        self.pinned.remove(&path);
         let bytes = std::fs::read(&path).ok()?;
-        let speech = decode_entry(&bytes)?;
+        let Some(speech) = decode_entry(&bytes) else {
+            if std::fs::remove_file(&path).is_ok() {
+                self.bytes = self.bytes.saturating_sub(bytes.len() as u64);
+            }
+            return None;
+        };
         touch(&path);
         Some(speech)
     }
@@ -195,7 +231,7 @@ impl ChunkCache {
             if total <= goal {
                 break;
             }
-            if std::fs::remove_file(&path).is_ok() {
+            if !self.pinned.contains(&path) && std::fs::remove_file(&path).is_ok() {
                 total -= size;
             }
         }
@@ -243,6 +279,9 @@ fn encode_entry(speech: &ChunkSpeech, sample_rate: u32) -> Option<Vec<u8>> {
     if !words.len().is_multiple_of(2) {
         bytes.push(0); // RIFF chunks are padded to an even length
     }
+    bytes.extend_from_slice(SUM_CHUNK);
+    bytes.extend_from_slice(&32u32.to_le_bytes());
+    bytes.extend_from_slice(&checksum(&speech.samples, &words));
     let riff_size = u32::try_from(bytes.len() - 8).ok()?;
     bytes
         .get_mut(4..8)?
@@ -258,7 +297,11 @@ fn decode_entry(bytes: &[u8]) -> Option<ChunkSpeech> {
         .into_samples::<i16>()
         .collect::<Result<_, _>>()
         .ok()?;
-    let words: Vec<WordSpan> = serde_json::from_slice(riff_chunk(bytes, WORDS_CHUNK)?).ok()?;
+    let words_json = riff_chunk(bytes, WORDS_CHUNK)?;
+    if riff_chunk(bytes, SUM_CHUNK)? != checksum(&samples, words_json) {
+        return None;
+    }
+    let words: Vec<WordSpan> = serde_json::from_slice(words_json).ok()?;
     if words
         .iter()
         .any(|w| w.start > w.end || w.end > samples.len())
@@ -377,6 +420,57 @@ mod tests {
         assert_eq!(held, 3, "evicted to 90% of the cap");
         assert_eq!(cache.clear().unwrap(), held);
         assert_eq!(cache.info().entries, 0);
+    }
+
+    #[test]
+    fn pinned_entries_outlive_eviction_until_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = encode_entry(&speech(0, 1000), 22050).unwrap().len() as u64;
+        let mut cache = ChunkCache::open(dir.path(), 2 * entry + 100).unwrap();
+        let keys: Vec<ChunkKey> = (0..5)
+            .map(|i| ChunkKey::new(&info(), 22050, "", &format!("chunk {i}")))
+            .collect();
+        cache.put(&keys[0], &speech(0, 1000), 22050);
+        cache.put(&keys[1], &speech(1, 1000), 22050);
+        cache.pin(&keys[..2]);
+        // Three new chunks: the cap holds two, but the two pinned ones stay.
+        for (i, k) in keys.iter().enumerate().skip(2) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            cache.put(k, &speech(i as i16, 1000), 22050);
+        }
+        assert_eq!(cache.get(&keys[0]), Some(speech(0, 1000)));
+        assert_eq!(cache.get(&keys[1]), Some(speech(1, 1000)));
+        // Read, they are no longer pinned: the next store evicts down to the cap.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let last = ChunkKey::new(&info(), 22050, "", "chunk 9");
+        cache.put(&last, &speech(9, 1000), 22050);
+        assert!(cache.info().bytes <= 2 * entry + 100, "{:?}", cache.info());
+        assert!(cache.contains(&last));
+    }
+
+    #[test]
+    fn a_damaged_entry_is_not_read_and_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cache = ChunkCache::open(dir.path(), DEFAULT_CAP_BYTES).unwrap();
+        let (flipped, cut) = (
+            ChunkKey::new(&info(), 22050, "", "one"),
+            ChunkKey::new(&info(), 22050, "", "two"),
+        );
+        cache.put(&flipped, &speech(100, 1000), 22050);
+        cache.put(&cut, &speech(100, 1000), 22050);
+        // One sample changed, the size kept; and a file cut short.
+        let path = cache.path(&flipped);
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[44 + 600] ^= 0x40;
+        std::fs::write(&path, &bytes).unwrap();
+        let path = cache.path(&cut);
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        for key in [&flipped, &cut] {
+            assert!(cache.contains(key));
+            assert_eq!(cache.get(key), None);
+            assert!(!cache.contains(key), "removed, to be stored again");
+        }
     }
 
     #[test]

@@ -89,8 +89,15 @@ pub struct RenderStats {
 
 /// Renders `texts` (the spoken text of each chunk, in order): each chunk's [`ChunkSpeech`]
 /// is handed to `each(i, speech)` in order, one chunk in memory at a time. Chunks in `cache`
-/// are read from it; the others are synthesized and stored as they arrive. `settings` names what the engine's info does not (pitch, volume)
-/// for the cache key. A cache that cannot be written is passed over: it only ever saves time.
+/// are read from it; the others are synthesized and stored as they arrive. `settings` names
+/// what the engine's info does not (pitch, volume) for the cache key. A cache that cannot be
+/// written is passed over: it only ever saves time.
+///
+/// The chunks found in the cache are pinned for the export, so storing the new ones never
+/// evicts them before they are read (an article larger than the cache's cap). A cached chunk
+/// that cannot be read when its turn comes (a damaged file, or `aloud cache clear` in another
+/// process) is synthesized: the synthesizer is stopped and started again from that chunk,
+/// each chunk at most once counted as cached, so this ends.
 pub fn render(
     synth: &mut dyn Synthesizer,
     texts: &[&str],
@@ -104,80 +111,103 @@ pub fn render(
         .iter()
         .map(|t| ChunkKey::new(&info, sample_rate, settings, t))
         .collect();
-    let hits: Vec<bool> = match cache.as_deref() {
+    let mut hits: Vec<bool> = match cache.as_deref_mut() {
         Some(c) => keys.iter().map(|k| c.contains(k)).collect(),
         None => vec![false; texts.len()],
     };
-    let misses: Vec<usize> = (0..texts.len()).filter(|&i| !hits[i]).collect();
-    let miss_texts: Vec<&str> = misses.iter().map(|&i| texts[i]).collect();
+    if let Some(c) = cache.as_deref_mut() {
+        c.pin(keys.iter().zip(&hits).filter(|(_, &h)| h).map(|(k, _)| k));
+    }
+    // Chunks whose cached entry could not be read: synthesized from then on.
+    let mut unreadable = vec![false; texts.len()];
     let mut stats = RenderStats::default();
     let mut next = 0; // the next chunk to hand on
 
-    // Hands on the cached chunks before `upto`. Memory holds one chunk at a time.
+    // Hands on the cached chunks before `upto`. Memory holds one chunk at a time. Stops at a
+    // cached chunk that cannot be read, returning its index.
     let flush_cached = |upto: usize,
                         next: &mut usize,
                         cache: &mut Option<&mut ChunkCache>,
                         stats: &mut RenderStats,
                         each: &mut dyn FnMut(usize, ChunkSpeech) -> Result<(), crate::Error>|
-     -> Result<(), Failure> {
+     -> Result<Option<usize>, Failure> {
         while *next < upto {
             let i = *next;
             let Some(speech) = cache.as_deref_mut().and_then(|c| c.get(&keys[i])) else {
-                // Only another process can remove an entry between the lookup and now.
-                return Err(Failure::Engine {
-                    index: i,
-                    error: EngineError::Synthesis {
-                        engine: "cache",
-                        reason: "a cached chunk was removed during the export (aloud cache \
-                                 clear in another process?); run the export again"
-                            .into(),
-                    },
-                });
+                return Ok(Some(i));
             };
             stats.cached += 1;
             each(i, speech).map_err(Failure::Sink)?;
             *next += 1;
         }
-        Ok(())
+        Ok(None)
     };
 
-    // A failure while handing on cached chunks, kept here: the synthesizer only passes on
-    // errors of the sink's own type.
-    let mut cached_failure: Option<Failure> = None;
-    let result = synth.synthesize_in_order(&miss_texts, &mut |m, synthesis| {
-        let i = misses[m];
-        if let Err(f) = flush_cached(i, &mut next, &mut cache, &mut stats, each) {
-            let message = match &f {
-                Failure::Engine { error, .. } => crate::Error::Engine(error.clone()),
-                Failure::Sink(_) => crate::Error::Engine(EngineError::Synthesis {
-                    engine: "cache",
-                    reason: "stopped".into(),
-                }),
-            };
-            cached_failure = Some(f);
-            return Err(message);
+    loop {
+        let misses: Vec<usize> = (next..texts.len()).filter(|&i| !hits[i]).collect();
+        let miss_texts: Vec<&str> = misses.iter().map(|&i| texts[i]).collect();
+        // Why the synthesizer was stopped from inside: a failure of ours, or a cached chunk
+        // to synthesize after all.
+        let mut stopped: Option<Result<usize, Failure>> = None;
+        let result = synth.synthesize_in_order(&miss_texts, &mut |m, synthesis| {
+            let i = misses[m];
+            let speech =
+                speech_of(synthesis, sample_rate, texts[i]).map_err(crate::Error::Engine)?;
+            stats.synthesized += 1;
+            if let Some(c) = cache.as_deref_mut() {
+                c.put(&keys[i], &speech, sample_rate);
+            }
+            match flush_cached(i, &mut next, &mut cache, &mut stats, each) {
+                Ok(None) => {}
+                Ok(Some(bad)) => {
+                    stopped = Some(Ok(bad));
+                    // Spoken and stored: read from the cache on the next round (and counted
+                    // there).
+                    hits[i] = !unreadable[i];
+                    stats.synthesized -= usize::from(hits[i]);
+                    return Err(crate::Error::Engine(EngineError::Synthesis {
+                        engine: "cache",
+                        reason: "stopped to synthesize a chunk the cache could not read".into(),
+                    }));
+                }
+                Err(f) => {
+                    let message = match &f {
+                        Failure::Engine { error, .. } => crate::Error::Engine(error.clone()),
+                        Failure::Sink(_) => crate::Error::Engine(EngineError::Synthesis {
+                            engine: "cache",
+                            reason: "stopped".into(),
+                        }),
+                    };
+                    stopped = Some(Err(f));
+                    return Err(message);
+                }
+            }
+            each(i, speech)?;
+            next = i + 1;
+            Ok(())
+        });
+        let bad = match stopped {
+            Some(Err(f)) => return Err(f),
+            Some(Ok(bad)) => Some(bad),
+            None => {
+                result.map_err(|f| match f {
+                    Failure::Engine { index, error } => Failure::Engine {
+                        index: misses[index],
+                        error,
+                    },
+                    sink => sink,
+                })?;
+                flush_cached(texts.len(), &mut next, &mut cache, &mut stats, each)?
+            }
+        };
+        match bad {
+            None => return Ok(stats),
+            Some(bad) => {
+                hits[bad] = false;
+                unreadable[bad] = true;
+            }
         }
-        let speech = speech_of(synthesis, sample_rate, texts[i]).map_err(crate::Error::Engine)?;
-        stats.synthesized += 1;
-        if let Some(c) = cache.as_deref_mut() {
-            c.put(&keys[i], &speech, sample_rate);
-        }
-        each(i, speech)?;
-        next = i + 1;
-        Ok(())
-    });
-    if let Some(f) = cached_failure {
-        return Err(f);
     }
-    result.map_err(|f| match f {
-        Failure::Engine { index, error } => Failure::Engine {
-            index: misses[index],
-            error,
-        },
-        sink => sink,
-    })?;
-    flush_cached(texts.len(), &mut next, &mut cache, &mut stats, each)?;
-    Ok(stats)
 }
 
 /// A chunk's trimmed speech from what the engine returned, checking the sample rate: the
