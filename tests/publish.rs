@@ -620,6 +620,20 @@ fn a_loudness_target_the_files_miss_is_warned_about() {
         "{line}"
     );
 
+    // A target the limiter cannot reach: the gain stops where more of it no longer makes the
+    // speech louder (it had run to 87 dB at -6 LUFS, breaths raised to speech level), and
+    // the master's miss is warned about.
+    let dir = out.path().join("louder");
+    let stderr = export_stderr(&article, &dir, &["--loudness=-6"]);
+    let m = read_json(&dir.join("night-trains-return/manifest.json"));
+    let gain = m["loudness"]["gain_db"].as_f64().unwrap();
+    let limiter = m["loudness"]["limiter_db"].as_f64().unwrap();
+    assert!(gain < 25.0 && limiter < 25.0, "{}", m["loudness"]);
+    assert!(
+        stderr.contains("(mastered) measures") && stderr.contains("under the -6 LUFS target"),
+        "{stderr}"
+    );
+
     // Under 0.4 s of sound has no integrated loudness: left as spoken, and said so.
     let short = out.path().join("hi.txt");
     std::fs::write(&short, "Hi.\n").unwrap();
