@@ -6,29 +6,51 @@ use std::path::{Path, PathBuf};
 /// Longest slug, in characters.
 pub const MAX_SLUG_LEN: usize = 60;
 
-/// Turns a title or file name into a folder name: lowercase ASCII `[a-z0-9-]`, at most
-/// [`MAX_SLUG_LEN`] characters, never empty. Anything else (slashes, dots, accents) becomes a
-/// separator, so a slug cannot name a parent folder or an absolute path.
+/// Longest slug in bytes of UTF-8 (see [`slugify`]).
+const MAX_SLUG_BYTES: usize = 180;
+
+/// Turns a title or file name into a folder name: lowercase letters and digits joined by
+/// `-`, at most [`MAX_SLUG_LEN`] characters, never empty. Accented Latin letters lose their
+/// accents ("Café" → `cafe`); letters of other scripts are kept ("Заметка" → `заметка`,
+/// "日本語" → `日本語`; they had all become `article`, so two such files in one folder clashed).
+/// Anything else (slashes, dots, spaces, symbols) becomes a separator, so a slug cannot name a
+/// parent folder or an absolute path.
 pub fn slugify(s: &str) -> String {
-    let mut slug = String::new();
+    let mut slug: Vec<char> = Vec::new();
     for c in s.chars() {
         let c = fold_latin(c);
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() && c != '\'' && c != '’' {
+        } else if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if slug.last().is_some_and(|&l| l != '-') && c != '\'' && c != '’' {
             slug.push('-');
         }
     }
-    let mut slug = slug.trim_end_matches('-').to_string();
+    while slug.last() == Some(&'-') {
+        slug.pop();
+    }
     if slug.len() > MAX_SLUG_LEN {
         // Cut at a word boundary when one is reasonably close to the limit.
         let cut = slug[..=MAX_SLUG_LEN]
-            .rfind('-')
+            .iter()
+            .rposition(|&c| c == '-')
             .filter(|&i| i > MAX_SLUG_LEN / 2)
             .unwrap_or(MAX_SLUG_LEN);
         slug.truncate(cut);
-        slug = slug.trim_end_matches('-').to_string();
+        while slug.last() == Some(&'-') {
+            slug.pop();
+        }
     }
+    // File names are limited to 255 bytes; a slug gets suffixes (".chapters.json",
+    // "-part01.wav"), so it keeps under 180 bytes (60 letters of up to 3 bytes each).
+    while slug.iter().map(|c| c.len_utf8()).sum::<usize>() > MAX_SLUG_BYTES {
+        slug.pop();
+    }
+    while slug.last() == Some(&'-') {
+        slug.pop();
+    }
+    let slug: String = slug.into_iter().collect();
     if slug.is_empty() {
         "article".to_string()
     } else {
@@ -320,12 +342,20 @@ mod tests {
             ("Café au lait — 2024!", "cafe-au-lait-2024"),
             ("The council’s vote", "the-councils-vote"),
             ("...", "article"),
-            ("日本語", "article"),
+            ("日本語", "日本語"),
+            ("ЗАМЕТКА о погоде", "заметка-о-погоде"),
             ("", "article"),
         ];
         for (input, slug) in cases {
             assert_eq!(slugify(input), slug, "slugify({input:?})");
         }
+        let wide = slugify(&"日本語の記事 ".repeat(20));
+        assert!(
+            wide.chars().count() <= MAX_SLUG_LEN && !wide.ends_with('-'),
+            "{wide}"
+        );
+        let four_byte = slugify(&"𠀀".repeat(80));
+        assert!(four_byte.len() <= MAX_SLUG_BYTES, "{four_byte}");
         let long = slugify(&"word ".repeat(40));
         assert!(long.len() <= MAX_SLUG_LEN && !long.ends_with('-'), "{long}");
         let unbroken = slugify(&"x".repeat(100));
