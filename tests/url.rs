@@ -146,6 +146,28 @@ fn script_json_from_a_url() {
 }
 
 #[test]
+fn a_gzip_encoded_page_is_decoded() {
+    // Servers compress whether asked or not; aloud asks (Accept-Encoding: gzip) and decodes.
+    use std::io::Write as _;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(PAGE).unwrap();
+    let body = gz.finish().unwrap();
+    let (url, server) = serve(response(
+        "200 OK",
+        &[
+            ("Content-Type", "text/html; charset=windows-1252"),
+            ("Content-Encoding", "gzip"),
+        ],
+        &body,
+    ));
+    let (code, stdout, stderr) = run(&["script", "--json", &format!("{url}/story")]);
+    server.join().unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    let plan: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(plan["title"], "Café opens on the quay");
+}
+
+#[test]
 fn export_from_a_url_slugs_by_title() {
     let (url, server) = serve(response("200 OK", &[("Content-Type", "text/html")], PAGE));
     let root = tempfile::tempdir().unwrap();
