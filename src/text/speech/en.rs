@@ -84,7 +84,7 @@ pub fn normalize(text: &str) -> String {
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers.
-    let rules: [Rule; 21] = [
+    let rules: [Rule; 22] = [
         dates_times::date,
         dates_times::day_range,
         dates_times::day_or_month_before_date,
@@ -94,6 +94,7 @@ pub fn normalize(text: &str) -> String {
         products::version_number,
         units::feet_and_inches,
         units::inches,
+        units::lone_unit,
         abbreviations::abbreviation,
         abbreviations::change_period,
         addresses::email_or_handle,
@@ -428,6 +429,34 @@ mod tests {
             "ft in",
             "in",
             "5ft in",
+            "0p",
+            "-5p",
+            "p1",
+            "1/2",
+            "10/11",
+            "31/11",
+            "11-10",
+            "ext",
+            "ext.",
+            "Co.",
+            "Rt.",
+            "1.2.3.4",
+            "999.1.1.1",
+            "1960s-",
+            "-70s",
+            "s-s",
+            "0s-0s",
+            "3-",
+            "3--yr",
+            "3-yr-",
+            "a tbsp",
+            "per",
+            "°C/°F",
+            "1°C/",
+            "/2°F",
+            "000",
+            "call",
+            "or",
         ];
         // Alone and in every pair, so rules that look at neighbours see odd neighbours too.
         for a in odd {
