@@ -355,9 +355,15 @@ pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let rest = word.trail.strip_prefix('"')?;
     // After an opening quote mark the mark closes a quotation ("Call it \"Room 5\" please").
+    // The inch mark of a height before it ("5'10\"", "5' 10\"") opens nothing.
     let quotes_before: usize = w[..i]
         .iter()
-        .map(|x| x.lead.matches('"').count() + x.trail.matches('"').count())
+        .enumerate()
+        .filter(|(k, _)| {
+            feet_and_inches(w, *k).is_none()
+                && (*k == 0 || feet_and_inches(w, k - 1).is_none_or(|(_, used)| used != 2))
+        })
+        .map(|(_, x)| x.lead.matches('"').count() + x.trail.matches('"').count())
         .sum::<usize>()
         + word.lead.matches('"').count();
     if quotes_before % 2 == 1 {
