@@ -266,39 +266,46 @@ fn dotted_date(core: &str) -> Option<String> {
 }
 
 /// Two days before a month name: "10/11 May" → "the tenth and eleventh of May" (either day),
-/// "10-11 May" → "the tenth to eleventh of May" (the span). espeak-ng reads "ten slash eleven
-/// May" and "ten eleven May"; the hyphen was taken for a range of numbers ("ten to eleven
-/// May"). A year may follow, as after one day.
+/// "10-11 May" → "the tenth to eleventh of May" (the span), and the same written out with
+/// "and" or "to" ("on 3 and 4 June"; "10–11 May", whose en dash is "to" by now). espeak-ng reads
+/// "ten slash eleven May" and "ten eleven May"; the hyphen was taken for a range of numbers
+/// ("ten to eleven May"), and the spaced forms read the first day as a number ("three and the
+/// fourth of June"). A year may follow, as after one day.
 fn day_pair_before_month(w: &[Word], i: usize) -> Option<(String, usize)> {
     let first = w[i];
-    let (a, b, joint) = match first.core.split_once('/') {
-        Some((a, b)) => (a, b, "and"),
-        None => {
-            let (a, b) = first.core.split_once('-')?;
-            (a, b, "to")
-        }
+    let joined =
+        |sep: char, joint: &'static str| first.core.split_once(sep).map(|(a, b)| (a, b, joint, 1));
+    let spaced = || {
+        let (mid, last) = (w.get(i + 1)?, w.get(i + 2)?);
+        let joint = ["and", "to"].into_iter().find(|j| *j == mid.core)?;
+        let plain = first.trail.is_empty() && mid.trail.is_empty() && mid.lead.is_empty();
+        (plain && last.lead.is_empty()).then_some((first.core, last.core, joint, 3))
     };
+    let (a, b, joint, used) = joined('/', "and")
+        .or_else(|| joined('-', "to"))
+        .or_else(spaced)?;
     let (from, to) = (day(a)?, day(b)?);
-    if a.parse::<u32>().ok()? >= b.parse::<u32>().ok()? {
+    if a.parse::<u32>().ok()? >= b.parse::<u32>().ok()? || !w[i + used - 1].trail.is_empty() {
         return None;
     }
-    let second = w.get(i + 1).filter(|s| s.lead.is_empty())?;
+    let at = i + used;
+    let second = w.get(at).filter(|s| s.lead.is_empty())?;
     let m = month(second.core)?;
     let month_trail = match second.trail.strip_prefix('.') {
-        Some(rest) if m != second.core && i + 2 < w.len() => rest,
+        Some(rest) if m != second.core && at + 1 < w.len() => rest,
         _ => second.trail,
     };
     let said = format!("{}the {from} {joint} {to} of {m}", first.lead);
     if month_trail.is_empty() {
         let year = w
-            .get(i + 2)
+            .get(at + 1)
             .filter(|y| y.core.len() == 4 && all_digits(y.core))
             .and_then(|y| y.core.parse::<u32>().ok().map(|n| (year(n), y.trail)));
         if let Some((y, trail)) = year {
-            return Some((format!("{said} {y}{trail}"), 3));
+            return Some((format!("{said} {y}{trail}"), used + 2));
         }
     }
-    Some((format!("{said}{month_trail}"), 2))
+    Some((format!("{said}{month_trail}"), used + 1))
 }
 
 /// True when `core` is a numeric date that can only be read day first ("25/07/2024").
