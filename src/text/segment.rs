@@ -24,7 +24,9 @@
 //! one only when no number follows: "see fig. 3" runs on, "fills 40 pp. Nobody
 //! read it" splits. Ambiguous ones ("etc.", "Inc.", "St.", "ed.", "U.S." ...)
 //! end a sentence only when the next word is one of `SENTENCE_STARTERS`: "the
-//! U.S. The next day" splits, "the U.S. Senate" does not. Clock times ("p.m.")
+//! U.S. The next day" splits, "the U.S. Senate" does not. Street types after a
+//! street's name ("Fifth Ave.", "Mill Rd.") end one before any capital but the
+//! rest of an address ("Ave. NW", "Rd. Suite 4"). Clock times ("p.m.")
 //! split before any capital unless a time zone, weekday or month follows ("8
 //! p.m. Friday") or the time opens the sentence ("At 6 a.m. Mr. Jensen ...").
 //!
@@ -73,8 +75,9 @@ const NEVER_FINAL: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Cpl", "Maj",
     "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Messrs",
     "Mme", "Mlle", "Mt", "Ft", "Sec",
-    // "Revd." is the British Reverend; it always leads into a name.
-    "Revd",
+    // "Revd." is the British Reverend, "Rt." the Right of British styles ("the Rt. Hon. Jane
+    // Smith", "the Rt. Revd. Alan Cole"); they always lead into a name or another title.
+    "Revd", "Rt",
     // Latin and editorial: they lead into what they qualify ("approx. 4 hours", "cf. Ortega"),
     // so even a capital or a number after them continues the sentence.
     "vs", "v", "e.g", "E.g", "i.e", "I.e", "cf", "Cf", "viz", "approx", "Approx", "ca", "Ca",
@@ -115,6 +118,22 @@ const SOMETIMES_FINAL: &[&str] = &[
     "St", "Ave", "Blvd", "Rd", "Dept", "Univ", "Sat", "Sun",
     // Months ("May" needs no period).
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Street types that close an address, and with it often a sentence ("Meet me on Fifth Ave.
+/// Bring a coat."). After a street's name (a capitalised word or an ordinal: "Fifth Ave.",
+/// "5th Ave.", "Mill Rd.") they end a sentence before any capitalised word except the rest of
+/// an address ([`ADDRESS_RUN_ONS`], a word in capitals such as "NW", a number): a street type
+/// never leads into a name, as "St." (also Saint) and "Dr." (also Doctor) do, and those are
+/// left out.
+const STREET_TYPES: &[&str] = &["Ave", "Blvd", "Rd"];
+
+/// Capitalised words that go on with an address after its street type: compass points
+/// ("1600 Pennsylvania Ave. Northwest") and the parts of a building ("12 Mill Rd. Suite 4").
+#[rustfmt::skip] // one group a line, each under its comment
+const ADDRESS_RUN_ONS: &[&str] = &[
+    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+    "Suite", "Ste", "Apt", "Unit", "Floor", "Fl", "Building", "Bldg", "Room",
 ];
 
 /// Clock-time markers. Unlike other dotted abbreviations they end a sentence
@@ -651,10 +670,36 @@ fn period_ends_sentence(stem: &str, next: &str, sentence: &[&str]) -> bool {
     if is_initial(stem) {
         return false;
     }
+    if STREET_TYPES.contains(&stem) && after_street_name(sentence) {
+        return !continues_address(next);
+    }
     if SOMETIMES_FINAL.contains(&stem) || is_dotted_acronym(stem) {
         return is_common_starter(next);
     }
     true
+}
+
+/// Whether the word before the street type at the end of `sentence` names a street: a
+/// capitalised word ("Fifth", "Mill") or an ordinal ("5th", "42nd").
+fn after_street_name(sentence: &[&str]) -> bool {
+    let Some(name) = sentence.len().checked_sub(2).map(|k| sentence[k]) else {
+        return false;
+    };
+    let ordinal = name.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| name.ends_with(s));
+    ordinal || (is_capitalized(name) && name.chars().all(char::is_alphabetic))
+}
+
+/// Whether `next` goes on with an address after a street type: one of [`ADDRESS_RUN_ONS`], a
+/// word in capitals ("NW", "N.W.", not "I"), or a number (a postcode).
+fn continues_address(next: &str) -> bool {
+    let word = next
+        .trim_start_matches(OPENERS)
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    ADDRESS_RUN_ONS.contains(&word)
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
 }
 
 /// Whether the sentence goes on after a clock time ("a.m."/"p.m."): before a

@@ -14,10 +14,10 @@
 //! [`normalize`]; an unmatched word is kept as written.
 //!
 //! One file per kind of reading, each with its tables, in `en/`: `dates_times`, `phone`,
-//! `abbreviations`, `addresses`, `money`, `products` (model and version numbers), `numbers`
-//! (plain numbers, ranges, ratios, ordinals, fractions, race times), `units` (heights too),
-//! `roman`, `acronyms` (the one table of acronym readings), `symbols`, `powers`; `words` spells
-//! numbers out.
+//! `abbreviations`, `addresses` (e-mail, web and IP addresses), `money`, `products` (model and
+//! version numbers), `numbers` (plain numbers, ranges, ratios, ordinals, fractions, race
+//! times), `units` (heights too), `roman`, `acronyms` (the one table of acronym readings),
+//! `symbols`, `powers`; `words` spells numbers out.
 
 mod abbreviations;
 mod acronyms;
@@ -83,8 +83,10 @@ pub fn normalize(text: &str) -> String {
     // Order matters where two rules could read the same words: dates and times before phone
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
-    // before ranges ("6-11pm"), version numbers before web addresses and plain numbers.
-    let rules: [Rule; 21] = [
+    // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
+    // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
+    let rules: [Rule; 23] = [
+        addresses::ip_address,
         dates_times::date,
         dates_times::day_range,
         dates_times::day_or_month_before_date,
@@ -94,6 +96,7 @@ pub fn normalize(text: &str) -> String {
         products::version_number,
         units::feet_and_inches,
         units::inches,
+        units::lone_unit,
         abbreviations::abbreviation,
         abbreviations::change_period,
         addresses::email_or_handle,
@@ -262,11 +265,9 @@ mod tests {
     #[test]
     fn leaves_look_alikes_of_dates_versions_and_units_as_written() {
         // Forms the rules for numeric dates, versions, thousands, temperatures and weekday
-        // ranges must not take: an address, an impossible date, a screen, a race, gold, a
-        // grade without a word of heat, a name. (An IP address is misread by espeak-ng too, but
-        // no rule reads it yet; it must at least not become a version.)
+        // ranges must not take: an impossible date, a screen, a race, gold, a grade without a
+        // word of heat, a name, a video resolution (not pence), an IP address out of range.
         let kept = [
-            "Ping 192.168.1.1 first.",
             "On 31/02/2024 nothing happened.",
             "The 4K TV costs more.",
             "She ran a 5k.",
@@ -276,6 +277,9 @@ mod tests {
             "St Paul's Cathedral",
             "the v1.2 branch",
             "logged at 11:53:40",
+            "It streams in 1080p.",
+            "Ping 256.1.1.1 first.",
+            "On 31.02.2024 nothing happened.",
         ];
         for written in kept {
             assert_eq!(spoken(written), written, "spoken({written:?})");
@@ -428,6 +432,34 @@ mod tests {
             "ft in",
             "in",
             "5ft in",
+            "0p",
+            "-5p",
+            "p1",
+            "1/2",
+            "10/11",
+            "31/11",
+            "11-10",
+            "ext",
+            "ext.",
+            "Co.",
+            "Rt.",
+            "1.2.3.4",
+            "999.1.1.1",
+            "1960s-",
+            "-70s",
+            "s-s",
+            "0s-0s",
+            "3-",
+            "3--yr",
+            "3-yr-",
+            "a tbsp",
+            "per",
+            "°C/°F",
+            "1°C/",
+            "/2°F",
+            "000",
+            "call",
+            "or",
         ];
         // Alone and in every pair, so rules that look at neighbours see odd neighbours too.
         for a in odd {

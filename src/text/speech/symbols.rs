@@ -726,6 +726,14 @@ fn prime(chars: &[char], i: usize, out: &mut Out) -> usize {
         .take_while(|d| !d.is_alphabetic() && !matches!(d, ',' | ';'))
         .take(12)
         .any(|d| *d == '°');
+    // "5′10″", "6′ 2″": a height, which people say "five foot ten". Written with the ASCII
+    // marks, the language pass reads it so (its `feet_and_inches`), as it reads "5'10\"", so
+    // both ways of writing a height sound alike; it was "five feet ten inches".
+    if out.english && !angle && order == 0 {
+        if let Some(used) = height(chars, i, &digits, out) {
+            return used;
+        }
+    }
     let one = digits == "1";
     let unit = match (angle, order, one) {
         (true, 0, true) => "minute",
@@ -739,6 +747,29 @@ fn prime(chars: &[char], i: usize, out: &mut Out) -> usize {
     };
     out.words(unit);
     1
+}
+
+/// A height after the feet's prime at `i` (one digit, `feet`, 1 to 9): inches 0 to 11, an
+/// optional space before them, and the double prime. Writes it with ASCII marks ("5'10\"") and
+/// returns how many characters it used; None, writing nothing, for anything else.
+fn height(chars: &[char], i: usize, feet: &str, out: &mut Out) -> Option<usize> {
+    if !matches!(feet.as_bytes(), [b'1'..=b'9']) {
+        return None;
+    }
+    let space = usize::from(chars.get(i + 1) == Some(&' '));
+    let start = i + 1 + space;
+    let inches: String = chars[start.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let end = start + inches.len();
+    let fits = (1..=2).contains(&inches.len()) && inches.parse::<u8>().is_ok_and(|n| n <= 11);
+    if !fits || chars.get(end) != Some(&'″') {
+        return None;
+    }
+    out.push("'");
+    out.push(&format!("{}{inches}\"", " ".repeat(space)));
+    Some(end + 1 - i)
 }
 
 /// ASCII that the language pass would read wrongly or not at all: "~5" (about five), "< 5"
@@ -941,7 +972,9 @@ mod tests {
     #[test]
     fn reads_primes_as_feet_minutes_or_prime() {
         check(&[
-            ("5′10″ tall", "5 feet 10 inches tall"),
+            ("5′10″ tall", "5'10\" tall"),
+            ("5′ 11″", "5' 11\""),
+            ("12′6″ wide", "12 feet 6 inches wide"),
             ("a 1′ gap", "a 1 foot gap"),
             ("1″ screw", "1 inch screw"),
             ("40°26′46″N", "40° 26 minutes 46 seconds N"),

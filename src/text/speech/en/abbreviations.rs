@@ -7,11 +7,12 @@
 
 use super::dates_times::MONTH_ABBREVIATIONS;
 use super::numbers::parse_number;
-use super::{capitalized, Word};
+use super::phone::read_group;
+use super::{all_digits, capitalized, Word};
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
-const ABBREVIATIONS: [(&str, &str); 33] = [
+const ABBREVIATIONS: [(&str, &str); 36] = [
     ("Dr", "Doctor"),
     ("Mr", "Mister"),
     ("Mrs", "Missus"),
@@ -27,11 +28,16 @@ const ABBREVIATIONS: [(&str, &str); 33] = [
     ("Sgt", "Sergeant"),
     ("Rev", "Reverend"),
     ("Revd", "Reverend"),
+    // British styles: "the Rt. Hon. Jane Smith", "the Rt. Revd. Alan Cole". American spelling
+    // ("Honorable"), like the rest; espeak-ng says the two alike.
+    ("Rt", "Right"),
+    ("Hon", "Honorable"),
     ("Jr", "Junior"),
     ("Sr", "Senior"),
     ("Mt", "Mount"),
     ("Ave", "Avenue"),
     ("Blvd", "Boulevard"),
+    ("Rd", "Road"),
     ("Inc", "Incorporated"),
     ("Ltd", "Limited"),
     ("Corp", "Corporation"),
@@ -94,6 +100,19 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
     let expansion = match (word.core, after_period) {
         // "vs" is said "versus" with or without its period.
         ("vs", _) => "versus",
+        // "ext. 204", "ext 204": a telephone extension, its digits read one by one as a phone
+        // number's are ("extension two oh four"); espeak-ng says "ekst".
+        ("ext" | "Ext", _) if next.is_some_and(|n| extension_digits(n.core)) => {
+            let next = next?;
+            let name = if capitalized(word.core) {
+                "Extension"
+            } else {
+                "extension"
+            };
+            let between = after_period.unwrap_or(word.trail);
+            let said = format!("{name}{between} {}", read_group(next.core));
+            return Some((format!("{}{said}{}", word.lead, next.trail), 2));
+        }
         // "Baker St", "Baker St.": a street after its name, unless a name follows ("Bury St
         // Edmunds"); "St Paul" is read "Saint" by espeak-ng already and left alone.
         ("St", None) => {
@@ -108,13 +127,14 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             .iter()
             .find(|(a, _)| *a == core)
             .map(|(_, e)| *e)?,
-        // "ext. 204": a telephone extension; "tel. 01632…", "mob. 07700…": the number's kind.
-        ("ext" | "Ext" | "tel" | "Tel" | "mob" | "Mob", Some(_))
+        // "Smith & Co.", "Acme Co. Ltd": a company, after a name or "&"; "Co. Cork", "in Co.
+        // Durham": an Irish or British county, before a name otherwise. espeak-ng says "co".
+        ("Co", Some(_)) => company_or_county(prev, next)?,
+        // "tel. 01632…", "mob. 07700…": the number's kind.
+        ("tel" | "Tel" | "mob" | "Mob", Some(_))
             if next.is_some_and(|n| starts_with_digit(n.core)) =>
         {
             match (word.core, capitalized(word.core)) {
-                ("ext" | "Ext", true) => "Extension",
-                ("ext" | "Ext", false) => "extension",
                 (_, true) if word.core == "Tel" => "Telephone",
                 ("tel", _) => "telephone",
                 (_, true) => "Mobile",
@@ -152,6 +172,35 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         ""
     };
     Some((format!("{}{expansion}{rest}{period}", word.lead), 1))
+}
+
+/// Whether a word is an extension's number: one to six digits.
+fn extension_digits(s: &str) -> bool {
+    (1..=6).contains(&s.len()) && all_digits(s)
+}
+
+/// "Co." as "Company" or "County", by its neighbours: before "Ltd", "Inc" or a lowercase word
+/// ("Acme Co. Ltd", "Smith & Co. said"), or after a capitalised name or "&" (by now "and") and
+/// before no other name ("Harlan & Co."), a company; before a name otherwise ("from Co. Cork",
+/// "Cork and Co. Kerry"), a county. None elsewhere.
+fn company_or_county(prev: Option<Word>, next: Option<&Word>) -> Option<&'static str> {
+    let after_name = prev.is_some_and(|p| {
+        (capitalized(p.core) || matches!(p.core, "&" | "and")) && p.trail.is_empty()
+    });
+    let before_firm = next.is_some_and(|n| {
+        matches!(
+            n.core,
+            "Ltd" | "Inc" | "Limited" | "Incorporated" | "LLC" | "Pty"
+        ) || n.core.starts_with(char::is_lowercase)
+    });
+    let before_name = next.is_some_and(|n| capitalized(n.core));
+    if before_firm || (after_name && !before_name) {
+        Some("Company")
+    } else if before_name {
+        Some("County")
+    } else {
+        None
+    }
 }
 
 fn starts_with_digit(s: &str) -> bool {

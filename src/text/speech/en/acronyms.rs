@@ -17,7 +17,7 @@ use super::Word;
 /// Conventional readings: espeak-ng spells "IEEE", "AAA", "NCAA" letter by letter and says
 /// "WWII" as "double-u double-u I I"; "MiG" it splits at the capital ("my G"). A lone letter A
 /// is written "eigh": before another word espeak-ng says "A" as the article.
-const ACRONYMS: [(&str, &str); 30] = [
+const ACRONYMS: [(&str, &str); 32] = [
     ("IMF", "I.M.F."),
     ("EPA", "E.P.A."),
     ("NGO", "N.G.O."),
@@ -49,6 +49,9 @@ const ACRONYMS: [(&str, &str); 30] = [
     // "Q&A" was "queue and uh": the A read as the article.
     ("Q&A", "Q and eigh"),
     ("B&B", "B and B"),
+    // The Internet Protocol's versions: espeak-ng says "ipv six".
+    ("IPv4", "I P v four"),
+    ("IPv6", "I P v six"),
 ];
 
 /// What a narrator says for an acronym in [`ACRONYMS`], if it is one.

@@ -1,6 +1,9 @@
-//! E-mail addresses, handles and web addresses: "jane.doe@example.org" → "jane dot doe at
-//! example dot org". espeak-ng reads "@" as nothing and runs the labels together.
+//! E-mail addresses, handles, web addresses and IP addresses: "jane.doe@example.org" → "jane
+//! dot doe at example dot org", "192.168.1.1" → "one nine two dot one six eight dot one dot
+//! one". espeak-ng reads "@" as nothing and runs the labels together, and reads an IP address
+//! as decimals ("one hundred ninety-two point one six eight point one point one").
 
+use super::words::digits;
 use super::Word;
 
 /// Top-level domains that mark a word as a web address ("example.com").
@@ -61,5 +64,31 @@ pub(super) fn web_address(w: &[Word], i: usize) -> Option<(String, usize)> {
         said.push_str(" slash ");
         said.push_str(part);
     }
+    Some((format!("{}{said}{}", word.lead, word.trail), 1))
+}
+
+/// An IPv4 address, "192.168.1.1" → "one nine two dot one six eight dot one dot one": four
+/// numbers from 0 to 255 without leading zeros, each said digit by digit with "dot" between, the
+/// way network engineers read them aloud (and dictate them: digits can't be misheard as
+/// another number). Zero is "zero", not the "oh" of phone numbers, as in "ten dot zero dot
+/// zero dot one". After a word that marks a version ("version 1.2.3.4") it is one.
+pub(super) fn ip_address(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let parts: Vec<&str> = word.core.split('.').collect();
+    let octet = |p: &&str| {
+        (1..=3).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && !(p.len() > 1 && p.starts_with('0'))
+            && p.parse::<u16>().is_ok_and(|n| n <= 255)
+    };
+    let version = i > 0 && super::products::marks_version(&w[i - 1]);
+    if parts.len() != 4 || !parts.iter().all(octet) || version {
+        return None;
+    }
+    let said = parts
+        .iter()
+        .map(|p| digits(p))
+        .collect::<Vec<_>>()
+        .join(" dot ");
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
 }

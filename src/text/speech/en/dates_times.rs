@@ -120,6 +120,7 @@ pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
     let first = w[i];
     let one_word = iso_date(first.core)
         .or_else(|| numeric_date(first.core, w.iter().any(|x| shows_day_first(x.core))))
+        .or_else(|| dotted_date(first.core))
         .or_else(|| year_span(first.core));
     if let Some(said) = one_word {
         return Some((format!("{}{said}{}", first.lead, first.trail), 1));
@@ -140,6 +141,9 @@ pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
         return Some((format!("{}{m} {d}{}", first.lead, second.trail), 2));
     }
     if first.trail.is_empty() {
+        if let Some(said) = day_pair_before_month(w, i) {
+            return Some(said);
+        }
         let d = day(first.core)?;
         let m = month(second.core)?;
         let abbreviated = m != second.core;
@@ -188,15 +192,15 @@ fn calendar_date(y: u32, m: usize, d: u32) -> Option<()> {
     ((1000..=2999).contains(&y) && (1..=days).contains(&d)).then_some(())
 }
 
-/// A numeric date with slashes and a four-digit year, "03/04/2024". espeak-ng reads it "zero
+/// A numeric date with slashes, "03/04/2024", "31/12/24". espeak-ng reads it "zero
 /// three slash zero four slash two thousand and twenty-four".
 ///
 /// The order can't be known from the digits when both are 12 or less; it is read the American
 /// way, month first, like [`iso_date`] and the default voice: "03/04/2024" → "March fourth,
 /// twenty twenty-four". A first number above 12 can only be a day, and then the date is read
 /// the British way it was written: "25/12/2024" → "the twenty-fifth of December twenty
-/// twenty-four". Two-digit years ("3/4/24") are left as written: with a short year the form is
-/// as often a fraction or a score. When the chunk holds a date that can only be day first
+/// twenty-four". A two-digit year is read in full ("31/12/24" → "the thirty-first of December
+/// twenty twenty-four", see [`date_parts`]). When the chunk holds a date that can only be day first
 /// (`day_first`: "from 03/04/2024 to 25/07/2024"), every date in it is read so: one sentence,
 /// one convention.
 fn numeric_date(core: &str, day_first: bool) -> Option<String> {
@@ -216,15 +220,92 @@ fn numeric_date(core: &str, day_first: bool) -> Option<String> {
     }
 }
 
-/// The three numbers of "d/m/yyyy" or "m/d/yyyy" (one or two digits, then a four-digit year).
+/// The three numbers of "d/m/yyyy" or "m/d/yyyy" (one or two digits, then the year), the
+/// year in full. A two-digit year ("31/12/24") is taken to its century the POSIX way
+/// (`strptime`'s `%y`): 69–99 are 1969–1999, 00–68 are 2000–2068. Three numbers between
+/// slashes are a date; the fraction or score a short year was feared to be has two.
 fn date_parts(core: &str) -> Option<(u32, u32, u32)> {
     let mut parts = core.split('/');
     let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
     let short = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
-    if parts.next().is_some() || !short(a) || !short(b) || y.len() != 4 || !all_digits(y) {
+    if parts.next().is_some() || !short(a) || !short(b) || !matches!(y.len(), 2 | 4) {
         return None;
     }
-    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
+    if !all_digits(y) {
+        return None;
+    }
+    let year: u32 = y.parse().ok()?;
+    let year = match (y.len(), year) {
+        (2, 69..) => 1900 + year,
+        (2, _) => 2000 + year,
+        _ => year,
+    };
+    Some((a.parse().ok()?, b.parse().ok()?, year))
+}
+
+/// A numeric date with periods, "04.03.2024" → "the fourth of March twenty twenty-four": day,
+/// month and a four-digit year. Dotted dates are the European (German, Scandinavian, Russian)
+/// form, always day first; Americans write slashes. espeak-ng reads "zero four point zero three
+/// point two thousand and twenty-four". None unless the date exists, so "192.168.1.1" and
+/// "2.10.3" are left to their own rules.
+fn dotted_date(core: &str) -> Option<String> {
+    let mut parts = core.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
+    if parts.next().is_some() || !short(d) || !short(m) || y.len() != 4 || !all_digits(y) {
+        return None;
+    }
+    let (d, m, y): (u32, usize, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    calendar_date(y, m, d)?;
+    Some(format!(
+        "the {} of {} {}",
+        ordinal(&d.to_string()),
+        MONTHS[m - 1],
+        year(y)
+    ))
+}
+
+/// Two days before a month name: "10/11 May" → "the tenth and eleventh of May" (either day),
+/// "10-11 May" → "the tenth to eleventh of May" (the span), and the same written out with
+/// "and" or "to" ("on 3 and 4 June"; "10–11 May", whose en dash is "to" by now). espeak-ng reads
+/// "ten slash eleven May" and "ten eleven May"; the hyphen was taken for a range of numbers
+/// ("ten to eleven May"), and the spaced forms read the first day as a number ("three and the
+/// fourth of June"). A year may follow, as after one day.
+fn day_pair_before_month(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let first = w[i];
+    let joined =
+        |sep: char, joint: &'static str| first.core.split_once(sep).map(|(a, b)| (a, b, joint, 1));
+    let spaced = || {
+        let (mid, last) = (w.get(i + 1)?, w.get(i + 2)?);
+        let joint = ["and", "to"].into_iter().find(|j| *j == mid.core)?;
+        let plain = first.trail.is_empty() && mid.trail.is_empty() && mid.lead.is_empty();
+        (plain && last.lead.is_empty()).then_some((first.core, last.core, joint, 3))
+    };
+    let (a, b, joint, used) = joined('/', "and")
+        .or_else(|| joined('-', "to"))
+        .or_else(spaced)?;
+    let (from, to) = (day(a)?, day(b)?);
+    if a.parse::<u32>().ok()? >= b.parse::<u32>().ok()? || !w[i + used - 1].trail.is_empty() {
+        return None;
+    }
+    let at = i + used;
+    let second = w.get(at).filter(|s| s.lead.is_empty())?;
+    let m = month(second.core)?;
+    let month_trail = match second.trail.strip_prefix('.') {
+        Some(rest) if m != second.core && at + 1 < w.len() => rest,
+        _ => second.trail,
+    };
+    let said = format!("{}the {from} {joint} {to} of {m}", first.lead);
+    if month_trail.is_empty() {
+        let year = w
+            .get(at + 1)
+            .filter(|y| y.core.len() == 4 && all_digits(y.core))
+            .and_then(|y| y.core.parse::<u32>().ok().map(|n| (year(n), y.trail)));
+        if let Some((y, trail)) = year {
+            return Some((format!("{said} {y}{trail}"), used + 2));
+        }
+    }
+    Some((format!("{said}{month_trail}"), used + 1))
 }
 
 /// True when `core` is a numeric date that can only be read day first ("25/07/2024").

@@ -106,6 +106,27 @@ pub(super) fn bare_magnitude(suffix: &str) -> Option<&'static str> {
     }
 }
 
+/// Video resolutions, written with a "p" for progressive scan ("1080p"), never pence.
+const RESOLUTIONS: [&str; 10] = [
+    "144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320",
+];
+
+/// An amount in pence, the way British prices under a pound are written: "99p" → "ninety-nine
+/// pence", "a 50p coin" → "a fifty pence coin", "1p" → "one penny", "3.5p" → "three point
+/// five pence". espeak-ng says "ninety-nine p". Only a lowercase "p" run on to an amount without
+/// a sign; a video resolution ("1080p", [`RESOLUTIONS`]) is left alone.
+pub(super) fn pence(num: &Num) -> Option<String> {
+    if num.sign.is_some() || (num.frac.is_none() && RESOLUTIONS.contains(&num.int.as_str())) {
+        return None;
+    }
+    let Currency(_, _, one, many) = POUND;
+    Some(format!(
+        "{} {}",
+        num.read(),
+        if num.is_one() { one } else { many }
+    ))
+}
+
 fn attached_magnitude(suffix: &str) -> Option<&'static str> {
     MAGNITUDES
         .iter()

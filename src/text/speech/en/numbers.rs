@@ -7,8 +7,8 @@
 //! "two point five kay" and "2:03:45" as "two three forty-five".
 
 use super::dates_times::{as_year, clock, decade};
-use super::money::bare_magnitude;
-use super::units::{after_feet, meters_or_million, plural_noun, unit_after};
+use super::money::{bare_magnitude, pence};
+use super::units::{after_feet, compound_unit, meters_or_million, plural_noun, unit_after};
 use super::words::{cardinal, decimal, integer, ordinal};
 use super::{all_digits, is_name, Word};
 
@@ -19,6 +19,28 @@ const FRACTIONS: [(&str, &str); 5] = [
     ("2/3", "two thirds"),
     ("1/4", "one quarter"),
     ("3/4", "three quarters"),
+];
+
+/// Measures a fraction is said of ("1/2 cup" → "half a cup"), in the singular; written in the
+/// singular or the plural ("cups", "inches"). Unit abbreviations ("tsp", "lb") are read by
+/// [`unit_after`].
+const MEASURES: [&str; 16] = [
+    "cup",
+    "teaspoon",
+    "tablespoon",
+    "pint",
+    "quart",
+    "gallon",
+    "pound",
+    "ounce",
+    "inch",
+    "mile",
+    "hour",
+    "liter",
+    "litre",
+    "stick",
+    "glass",
+    "bottle",
 ];
 
 /// Words that make "a:b" a ratio even where it could be a clock time ("a 16:10 ratio", "a
@@ -122,16 +144,23 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     if let Some(n) = core.strip_suffix('%').and_then(parse_number) {
         return wrap(format!("{} percent", n.read()));
     }
-    // A mixed number, "1 1/2 cups": "one and a half cups" (it was "one one half").
+    // A mixed number, "1 1/2 cups": "one and a half cups" (it was "one one half"); a unit
+    // after it is plural, "1 1/2 tsp" → "one and a half teaspoons".
     if let Some(next) = next.filter(|n| all_digits(core) && core.len() <= 3 && n.lead.is_empty()) {
         if let Some((_, said)) = FRACTIONS.iter().find(|(f, _)| *f == next.core) {
             let part = said
                 .strip_prefix("one ")
                 .map_or_else(|| (*said).to_string(), |s| format!("a {s}"));
-            return Some((
-                format!("{}{} and {part}{}", word.lead, integer(core), next.trail),
-                2,
-            ));
+            let mixed = format!("{}{} and {part}", word.lead, integer(core));
+            let unit_word = w
+                .get(i + 2)
+                .filter(|u| next.trail.is_empty() && u.lead.is_empty());
+            if let Some(u) = unit_word {
+                if let Some((_, many)) = unit_after("2", u.core, w) {
+                    return Some((format!("{mixed} {many}{}", measure_trail(w, i + 2)), 3));
+                }
+            }
+            return Some((format!("{mixed}{}", next.trail), 2));
         }
     }
     // "'80s": the century is understood.
@@ -147,6 +176,11 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     }
     // Ranges and scores: "10-12", "52-48" → "to". Phone numbers ("555-0148") were read before.
     if let Some((a, b)) = core.split_once('-') {
+        // "1960s-70s", "the '80s-'90s": a span of decades, "nineteen sixties to seventies".
+        // espeak-ng says "nineteen sixties z, seventies z".
+        if let (Some(from), Some(to)) = (decade_word(a), decade_word(b)) {
+            return wrap(format!("{from} to {to}"));
+        }
         if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
             let read = |s: &str| as_year(s, None, None).unwrap_or_else(|| integer(s));
             let range = format!("{} to {}", read(a), read(b));
@@ -167,6 +201,16 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
     }
     if let Some((a, b)) = core.split_once('/') {
+        // "180°C/350°F", "5kg/11lb": one quantity in two units, for the reader to take either:
+        // "one hundred eighty degrees Celsius or three hundred fifty degrees Fahrenheit".
+        // espeak-ng says "one hundred eighty degrees C slash …".
+        if let (Some(x), Some(y)) = (run_on_quantity(a, w), run_on_quantity(b, w)) {
+            return wrap(format!("{x} or {y}"));
+        }
+        // "1/2 tsp" → "half a teaspoon", "3/4 cup" → "three quarters of a cup".
+        if let Some(said) = next.and_then(|n| fraction_of_measure(core, n, w)) {
+            return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 1)), 2));
+        }
         // A score out of five, ten or a hundred: "5/5", "7/10", "4.5/5" → "… out of …".
         // Other pairs are dates and names ("9/11", "24/7") and stay as two numbers.
         // After "on", "by", "since", "until" it is a date ("on 3/10").
@@ -237,6 +281,8 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "k" | "K" if thousands(&num, next) => {
             return wrap(format!("{} thousand", num.read()));
         }
+        // "99p", "a 50p coin": pence.
+        "p" if pence(&num).is_some() => return wrap(pence(&num)?),
         // "5ft 4in": inches after feet.
         "in" if after_feet(w, i) => {
             return wrap(with_unit(("inch".into(), "inches".into())));
@@ -253,9 +299,12 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "m" => return wrap(with_unit(meters_or_million(next))),
         // "2h", "1h30m": a duration.
         s if s.starts_with('h') && hours(core).is_some() => return wrap(hours(core)?),
-        // "20-year", "3-day": the number, then the rest of the compound.
-        s if s.starts_with('-') && s[1..].chars().all(char::is_alphabetic) && s.len() > 1 => {
-            return wrap(format!("{}{s}", num.read()));
+        // "20-year", "3-day", "3-year-old": the number, then the rest of the compound, whose
+        // unit abbreviations are said in the singular, as in any compound adjective: "a
+        // 3-yr-old" → "a three-year-old", "a 10-min walk" → "a ten-minute walk". espeak-ng
+        // reads "yr" as "er".
+        s if s.starts_with('-') && compound(&s[1..]).is_some() => {
+            return wrap(format!("{}-{}", num.read(), compound(&s[1..])?));
         }
         s => return wrap(with_unit(unit_after(&num.int, s, w)?)),
     }
@@ -287,6 +336,102 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
     }
     wrap(num.read())
+}
+
+/// The words after a number's hyphen in a compound ("year-old", "yr-old", "km"): letters only,
+/// each unit abbreviation in the singular ([`compound_unit`]). None for anything else.
+fn compound(rest: &str) -> Option<String> {
+    let parts: Vec<&str> = rest.split('-').collect();
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let said: Vec<&str> = parts
+        .iter()
+        .map(|p| compound_unit(p).unwrap_or(p))
+        .collect();
+    Some(said.join("-"))
+}
+
+/// A decade written as one word: "1960s", "70s", "'70s", "1980's" → "nineteen sixties", "seventies".
+fn decade_word(s: &str) -> Option<String> {
+    let digits = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix('s'))?
+        .trim_start_matches('\'');
+    (all_digits(digits) && digits.ends_with('0'))
+        .then(|| decade(digits))
+        .flatten()
+}
+
+/// A number with its unit run on, "180°C", "-4°C", "5kg", read with the unit: "one hundred eighty
+/// degrees Celsius". None unless the rest is a unit ([`unit_after`]).
+fn run_on_quantity(s: &str, w: &[Word]) -> Option<String> {
+    let signed = usize::from(s.starts_with(['-', '+']));
+    let (digits, unit) = number_prefix(&s[signed..]);
+    if unit.is_empty() || !digits.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let num = parse_number(&s[..signed + digits.len()])?;
+    let (one, many) = unit_after(&num.int, unit, w)?;
+    Some(format!(
+        "{} {}",
+        num.read(),
+        if num.is_one() { one } else { many }
+    ))
+}
+
+/// A measure's singular and plural reading: a unit abbreviation ("tsp" → "teaspoon"), or one of
+/// [`MEASURES`] written in the singular or the plural ("cups").
+fn measure(core: &str, w: &[Word]) -> Option<(String, String)> {
+    if let Some(reading) = unit_after("2", core, w) {
+        return Some(reading);
+    }
+    let one = MEASURES.iter().find(|m| {
+        core == **m || core.strip_suffix('s') == Some(**m) || core.strip_suffix("es") == Some(**m)
+    })?;
+    let many = if one.ends_with("ch") || one.ends_with("ss") {
+        format!("{one}es")
+    } else {
+        format!("{one}s")
+    };
+    Some((one.to_string(), many))
+}
+
+/// A fraction of [`FRACTIONS`] before a measure, as a cook says it: "1/2 tsp" → "half a
+/// teaspoon", "1/4 cup" → "a quarter of a cup", "2/3 cup" → "two thirds of a cup", "1/2 inch"
+/// → "half an inch". It was read "one half tsp" (espeak-ng: "one half t s p").
+fn fraction_of_measure(core: &str, next: &Word, w: &[Word]) -> Option<String> {
+    let (_, said) = FRACTIONS.iter().find(|(f, _)| *f == core)?;
+    if !next.lead.is_empty() {
+        return None;
+    }
+    let (one, _) = measure(next.core, w)?;
+    let article = if one.starts_with(['a', 'e', 'i', 'o', 'u']) || one.starts_with("hour") {
+        "an"
+    } else {
+        "a"
+    };
+    Some(match said.strip_prefix("one ") {
+        Some("half") => format!("half {article} {one}"),
+        Some(part) => format!("a {part} of {article} {one}"),
+        None => format!("{said} of {article} {one}"),
+    })
+}
+
+/// The punctuation after a unit word at `k`, without an abbreviation's period when the
+/// sentence goes on in lower case ("1/2 tsp. salt").
+fn measure_trail<'a>(w: &[Word<'a>], k: usize) -> &'a str {
+    let unit_word = w[k];
+    let goes_on = w
+        .get(k + 1)
+        .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
+    match unit_word.trail.strip_prefix('.') {
+        Some(rest) if goes_on => rest,
+        _ => unit_word.trail,
+    }
 }
 
 /// Numbers joined by colons: a clock time ("10:30" → "ten thirty"), a ratio ("2:1" → "two to

@@ -13,7 +13,9 @@
 //!   15);
 //! - groups parted by spaces: a national number with its trunk "0", 10 or 11 digits ("020
 //!   7946 0958", "01632 960123", "0800 123 4567"), or a North American one ("212 867 5309");
-//! - "911", "999" and "112" after "call" or "dial": "nine one one";
+//! - a three-digit service number after "call" or "dial" ("call 311", "dial 101"), and the
+//!   emergency numbers "911", "999", "112" and "000" also after an "or" near one ("call the
+//!   police or 999"): "nine one one", "triple zero";
 //! - a local "555-0148", three digits (the first 2 to 9, as North American exchanges are) and
 //!   four, unless it reads as a rising range of round numbers ("500-1500"), follows "from",
 //!   "between" or "pages", or comes before a unit or a counted noun ("365-1500 calories").
@@ -69,7 +71,7 @@ fn nanp_group(g: &str) -> bool {
 }
 
 /// One group, digit by digit, zero as "oh": "0148" → "oh one four eight".
-fn read_group(g: &str) -> String {
+pub(super) fn read_group(g: &str) -> String {
     g.chars()
         .filter_map(|c| c.to_digit(10))
         .map(|d| match d {
@@ -197,27 +199,47 @@ fn spaced(w: &[Word], i: usize) -> Option<(String, usize)> {
     }
 }
 
-/// Words before which "911", "999" or "112" is an emergency number, said digit by digit.
+/// Words before which a three-digit number is a service number, said digit by digit.
 const DIAL_WORDS: [&str; 9] = [
     "call", "calling", "dial", "dialed", "dialled", "dialing", "dialling", "ring", "phone",
 ];
 
-/// "Dial 911", "call 999 or 112": the emergency numbers, digit by digit ("nine one one"), after
-/// a word of calling (or after "or" following one). Elsewhere they are numbers: a "Porsche
-/// 911" is "nine eleven".
+/// Emergency numbers: the United States and Canada, the United Kingdom, the European Union and
+/// mobile networks, Australia.
+const EMERGENCY_NUMBERS: [&str; 4] = ["911", "999", "112", "000"];
+
+/// How far back an "or" before an emergency number looks for a word of calling ("call an
+/// ambulance or 999").
+const OR_REACH: usize = 5;
+
+/// "Dial 911", "call 999 or 112", "call 311", "ring 101": a three-digit service number, digit
+/// by digit ("nine one one", "three one one", "one oh one"), right after a word of calling,
+/// unless it counts something ("call 300 people"); an emergency number also after an "or" that
+/// follows a word of calling ("call an ambulance or 999"). Australia's "000" is "triple zero",
+/// its official name. Elsewhere they are numbers: a "Porsche 911" is "nine eleven".
 fn emergency(w: &[Word], i: usize) -> Option<String> {
     let word = w[i];
-    if !matches!(word.core, "911" | "999" | "112") || !word.lead.is_empty() {
+    if word.core.len() != 3 || !all_digits(word.core) || !word.lead.is_empty() {
         return None;
     }
     let is = |k: usize, words: &[&str]| words.iter().any(|d| d.eq_ignore_ascii_case(w[k].core));
-    let after_dial = i >= 1 && is(i - 1, &DIAL_WORDS);
-    let after_or = i >= 2
+    let counted = w
+        .get(i + 1)
+        .filter(|_| word.trail.is_empty())
+        .is_some_and(|n| plural_noun(n) || unit(n.core).is_some());
+    let after_dial = i >= 1 && is(i - 1, &DIAL_WORDS) && w[i - 1].trail.is_empty() && !counted;
+    let known = EMERGENCY_NUMBERS.contains(&word.core);
+    let after_or = known
+        && i >= 2
         && is(i - 1, &["or"])
-        && matches!(w[i - 2].core, "911" | "999" | "112")
-        && (i >= 3 && is(i - 3, &DIAL_WORDS));
-    // None of the three holds a zero, so the phone reading's "oh" never comes up.
-    (after_dial || after_or).then(|| read_group(word.core))
+        && (i.saturating_sub(1 + OR_REACH)..i - 1).any(|k| is(k, &DIAL_WORDS));
+    if !(after_dial || after_or) {
+        return None;
+    }
+    Some(match word.core {
+        "000" => "triple zero".to_string(),
+        digits => read_group(digits),
+    })
 }
 
 /// "555-0148": an exchange and a line, unless the words around make it a range.

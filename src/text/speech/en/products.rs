@@ -11,6 +11,7 @@
 
 use super::acronyms::letters;
 use super::dates_times::{iso_date, year_range};
+use super::units::{plural_noun, unit};
 use super::words::{integer, pluralize, year};
 use super::{all_digits, Word};
 
@@ -35,6 +36,26 @@ const NUMBERED_NAMES: [&str; 16] = [
     "Volvo",
     "Xbox",
 ];
+
+/// Acronyms after which a four-digit number is a standard's number, read as a quantity ("ISO
+/// 9001" is "nine thousand one"), not in pairs like a model.
+const STANDARDS: [&str; 3] = ["ISO", "IEC", "DIN"];
+
+/// Whether the word before a number names a numbered thing (see [`model_number`]): one of
+/// [`NUMBERED_NAMES`], a network "port" ("port 8080" → "eighty eighty", as administrators say
+/// it), or, before four digits, a series or brand in capitals ("RTX 4090" → "forty ninety",
+/// "GTX 1080" → "ten eighty": graphics cards, processors and cameras are named in pairs, like
+/// years), unless the number counts something (`counted`: "NHS 1500 nurses").
+fn names_a_number(prev: &Word, digits: &str, counted: bool) -> bool {
+    let acronym = (2..=4).contains(&prev.core.len())
+        && prev.core.chars().all(|c| c.is_ascii_uppercase())
+        && !STANDARDS.contains(&prev.core)
+        && !counted;
+    prev.trail.is_empty()
+        && (NUMBERED_NAMES.contains(&prev.core)
+            || prev.core.eq_ignore_ascii_case("port")
+            || (acronym && digits.len() == 4))
+}
 
 /// The longest run of letters before a hyphenated number ("COVID-19", "Under-21s").
 const MAX_HYPHENATED_LETTERS: usize = 8;
@@ -115,9 +136,12 @@ pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     let (head, rest) = word.core.split_at(letters_end);
     if head.is_empty() {
         let (groups, plural) = number_groups(rest)?;
+        let counted = w
+            .get(i + 1)
+            .filter(|_| word.trail.is_empty())
+            .is_some_and(|n| plural_noun(n) || unit(n.core).is_some());
         let after_name = i > 0
-            && w[i - 1].trail.is_empty()
-            && NUMBERED_NAMES.contains(&w[i - 1].core)
+            && names_a_number(&w[i - 1], groups[0], counted)
             && (3..=4).contains(&groups[0].len());
         let plural_model = plural && groups.len() == 1 && groups[0].len() == 3;
         if !(after_name || plural_model) {
@@ -143,10 +167,15 @@ pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     let (groups, plural) = match rest.strip_prefix('-') {
         // "F-16", "MiG-29", "COVID-19", "C-130", "mid-1990s".
         Some(number) if head.len() <= MAX_HYPHENATED_LETTERS => number_groups(number)?,
-        // "A321", "A380s": one or two capitals and three or four digits.
-        None if head.len() <= 2 && head.chars().all(|c| c.is_ascii_uppercase()) => {
+        // "A321", "A380s": one or two capitals and three or four digits; "RTX4090": three or
+        // four capitals and four digits (not a standard's number, "ISO9001").
+        None if head.len() <= 4
+            && head.chars().all(|c| c.is_ascii_uppercase())
+            && !STANDARDS.contains(&head) =>
+        {
             let (groups, plural) = number_groups(rest)?;
-            if !(3..=4).contains(&groups[0].len()) {
+            let digits = groups[0].len();
+            if !(3..=4).contains(&digits) || (head.len() > 2 && digits != 4) {
                 return None;
             }
             (groups, plural)
@@ -164,12 +193,73 @@ pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
 /// parts. Compared case-insensitively.
 const VERSION_WORDS: [&str; 3] = ["version", "release", "firmware"];
 
+/// Software whose name is followed by its version ("Python 3.12", "Ubuntu 24.04", "Android
+/// 14.1"): after these a number with one period is a version too. A list, not any capitalised
+/// word, because after a name a number is as often a decimal ("Bolt 9.58", "Chapter 3.14"
+/// would be read the same, but "Ruiz 2.15 seconds" not). Compared as written.
+const VERSIONED_NAMES: [&str; 38] = [
+    "Python",
+    "Ruby",
+    "Rust",
+    "Java",
+    "Node",
+    "Node.js",
+    "Perl",
+    "PHP",
+    "Swift",
+    "Kotlin",
+    "Scala",
+    "Ubuntu",
+    "Debian",
+    "Fedora",
+    "Android",
+    "iOS",
+    "iPadOS",
+    "macOS",
+    "Windows",
+    "Linux",
+    "Firefox",
+    "Chrome",
+    "Safari",
+    "Django",
+    "Rails",
+    "React",
+    "Angular",
+    "Vue",
+    "TypeScript",
+    "PostgreSQL",
+    "MySQL",
+    "Redis",
+    "Kubernetes",
+    "Docker",
+    "Blender",
+    "GIMP",
+    "LLVM",
+    "GCC",
+];
+
+/// Whether a word before a number marks it as a version: one of [`VERSION_WORDS`] or
+/// [`VERSIONED_NAMES`] ("version 1.2.3.4" is no IP address).
+pub(super) fn marks_version(prev: &Word) -> bool {
+    prev.trail.is_empty()
+        && (VERSION_WORDS
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(prev.core))
+            || VERSIONED_NAMES.contains(&prev.core))
+}
+
 /// Version numbers: "2.10.3" → "two point ten point three", "v2.10.3" → "v two point ten
-/// point three", "version 1.10" → "version one point ten". espeak-ng reads a part after the
-/// first digit by digit, like decimals ("two point one zero point three").
+/// point three", "version 1.10" → "version one point ten", "Python 3.12" → "Python three point
+/// twelve". espeak-ng reads a part after the first digit by digit, like decimals ("two point
+/// one zero point three").
 ///
-/// Without a "v" or a word of [`VERSION_WORDS`] before it, only three parts of up to three
-/// digits are a version: "1.5" is a decimal, "192.168.1.1" an address, "03.04.2024" a date,
+/// The convention: a software version is a list of whole numbers, so each dot-separated part
+/// is read as a whole number ("3.12" is the twelfth minor release after 3.11, not a decimal
+/// near 3.1), and "point" is said between them, as developers say it. A decimal keeps its
+/// digit-by-digit reading ("3.14 kg", "$1.5bn"): only a number marked as a version is read so.
+///
+/// Marked: after a "v", a word of [`VERSION_WORDS`] or a name of [`VERSIONED_NAMES`]. Without
+/// a mark, only three parts of up to three digits are a version: "1.5" is a decimal, "192.168.1.1" an address, "03.04.2024" a date,
 /// "415.555.0199" a phone number. "v1.2" and "version 1.2" are read right by espeak-ng
 /// ("vee one point two") and left alone.
 pub(super) fn version_number(w: &[Word], i: usize) -> Option<(String, usize)> {
@@ -182,11 +272,7 @@ pub(super) fn version_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     if !parts.iter().all(|p| all_digits(p) && p.len() <= 3) || parts.len() < 2 {
         return None;
     }
-    let after_version_word = i > 0
-        && w[i - 1].trail.is_empty()
-        && VERSION_WORDS
-            .iter()
-            .any(|v| v.eq_ignore_ascii_case(w[i - 1].core));
+    let after_version_word = i > 0 && marks_version(&w[i - 1]);
     let marked = !prefix.is_empty() || after_version_word;
     let versioned = if marked {
         // Two parts are read right unless a later part has two digits or more ("1.10").

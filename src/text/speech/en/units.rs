@@ -11,7 +11,7 @@ use super::Word;
 
 /// Units read after a number: written, singular, plural. American spelling, like the default
 /// voice.
-const UNITS: [(&str, &str, &str); 48] = [
+const UNITS: [(&str, &str, &str); 51] = [
     ("km/h", "kilometer per hour", "kilometers per hour"),
     ("kph", "kilometer per hour", "kilometers per hour"),
     ("mph", "mile per hour", "miles per hour"),
@@ -50,8 +50,13 @@ const UNITS: [(&str, &str, &str); 48] = [
     ("tbsp", "tablespoon", "tablespoons"),
     ("Tbsp", "tablespoon", "tablespoons"),
     ("tbs", "tablespoon", "tablespoons"),
+    ("TBSP", "tablespoon", "tablespoons"),
     ("tsp", "teaspoon", "teaspoons"),
     ("Tsp", "teaspoon", "teaspoons"),
+    ("TSP", "teaspoon", "teaspoons"),
+    // A capital L after a number is liters ("2L", "a 1.5 L bottle"); a lowercase "l" is too
+    // easily a misread "1" and is left alone.
+    ("L", "liter", "liters"),
     // A basis point is a hundredth of a percentage point (finance). "bp" for DNA base pairs
     // ("a 500 bp fragment") is read the same way; telling them apart needs the topic. "bps"
     // from 1,000 up is a line speed, see [`unit_after`].
@@ -194,6 +199,53 @@ pub(super) fn unit(s: &str) -> Option<(String, String)> {
     Some((format!("{size} {one}"), format!("{size} {many}")))
 }
 
+/// A unit abbreviation inside a hyphenated compound, said in the singular as compound
+/// adjectives are ("3-yr-old" → "year", "10-min" → "minute", "5-km" → "kilometer"): from
+/// [`UNITS`] and [`LENGTH_UNITS`], but not "in" ("3-in-1" is a word) nor "bp" (DNA base
+/// pairs in "a 500-bp fragment").
+pub(super) fn compound_unit(s: &str) -> Option<&'static str> {
+    if matches!(s, "in" | "bp" | "bps") || s.len() < 2 {
+        return None;
+    }
+    UNITS
+        .iter()
+        .find(|(w, _, _)| *w == s)
+        .map(|(_, one, _)| *one)
+        .or_else(|| length_unit(s).map(|(one, _)| one))
+}
+
+/// Unit abbreviations that are read as their unit with no number before them, after an
+/// article or "per": "a tbsp of oil" → "a tablespoon", "£4 per kg" → "per kilogram". Ones that
+/// are also words or letters ("min", "g", "in", "L") are not here.
+const LONE_UNITS: [&str; 18] = [
+    "tbsp", "Tbsp", "TBSP", "tbs", "tsp", "Tsp", "TSP", "kg", "km", "mg", "lb", "oz", "ml", "mph",
+    "kph", "hr", "yr", "ft",
+];
+
+/// A unit abbreviation without a number, after "a", "an", "per" or "each" ([`LONE_UNITS`]):
+/// "add a tbsp of oil" → "a tablespoon", "90p per kg" → "per kilogram". espeak-ng spells them
+/// ("t b s p", "k g").
+pub(super) fn lone_unit(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let prev = w[i.checked_sub(1)?];
+    let after = ["a", "an", "per", "each"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(prev.core))
+        && prev.trail.is_empty();
+    if !after || !LONE_UNITS.contains(&word.core) || !word.lead.is_empty() {
+        return None;
+    }
+    let (one, _) = unit(word.core)?;
+    let goes_on = w
+        .get(i + 1)
+        .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
+    let trail = match word.trail.strip_prefix('.') {
+        Some(rest) if goes_on => rest,
+        _ => word.trail,
+    };
+    Some((format!("{one}{trail}"), 1))
+}
+
 fn length_unit(s: &str) -> Option<(&'static str, &'static str)> {
     LENGTH_UNITS
         .iter()
@@ -303,9 +355,15 @@ pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let rest = word.trail.strip_prefix('"')?;
     // After an opening quote mark the mark closes a quotation ("Call it \"Room 5\" please").
+    // The inch mark of a height before it ("5'10\"", "5' 10\"") opens nothing.
     let quotes_before: usize = w[..i]
         .iter()
-        .map(|x| x.lead.matches('"').count() + x.trail.matches('"').count())
+        .enumerate()
+        .filter(|(k, _)| {
+            feet_and_inches(w, *k).is_none()
+                && (*k == 0 || feet_and_inches(w, k - 1).is_none_or(|(_, used)| used != 2))
+        })
+        .map(|(_, x)| x.lead.matches('"').count() + x.trail.matches('"').count())
         .sum::<usize>()
         + word.lead.matches('"').count();
     if quotes_before % 2 == 1 {
