@@ -173,9 +173,22 @@ fn is_short_dialogue_line(kind: BlockKind, sentences: &[String]) -> bool {
 }
 
 /// The spoken form of one chunk; a piece cut inside a sentence that ends without punctuation
-/// gets a comma, so it is intoned as a phrase that goes on.
-fn spoken_piece(lexicon: &Lexicon, language: Language, text: &str, cut: bool) -> String {
-    let mut spoken = speech::spoken_with(lexicon, language, text);
+/// gets a comma, so it is intoned as a phrase that goes on. With `day_first` (an English
+/// article that writes a date only day first, "25/07/2024", somewhere), its numeric dates are
+/// read day first ([`speech::en::dates_day_first`]).
+fn spoken_piece(
+    lexicon: &Lexicon,
+    language: Language,
+    text: &str,
+    cut: bool,
+    day_first: bool,
+) -> String {
+    let text = if day_first {
+        speech::en::dates_day_first(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let mut spoken = speech::spoken_with(lexicon, language, &text);
     if cut && spoken.ends_with(|c: char| c.is_alphanumeric() || c == ']') {
         spoken.push(',');
     }
@@ -200,9 +213,15 @@ const PARALLEL_PIECES: usize = 4096;
 /// script`'s time on one thread (`perf record`, 2026-12-03). The result does not depend on
 /// the number of threads.
 fn spoken_pieces(lexicon: &Lexicon, language: Language, pieces: &[Piece]) -> Vec<String> {
+    // One convention for numeric dates across the article: a date that can only be day
+    // first ("25/07/2024") anywhere makes "03/04/2024" in another chunk "the third of April".
+    let day_first = language == Language::ENGLISH
+        && pieces
+            .iter()
+            .any(|p| speech::en::text_shows_day_first(&p.text));
     let say = |run: &[Piece]| -> Vec<String> {
         run.iter()
-            .map(|p| spoken_piece(lexicon, language, &p.text, p.brk == Break::Cut))
+            .map(|p| spoken_piece(lexicon, language, &p.text, p.brk == Break::Cut, day_first))
             .collect()
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -393,7 +412,15 @@ mod tests {
         let lexicon = Lexicon::default();
         let one_thread: Vec<String> = pieces
             .iter()
-            .map(|p| spoken_piece(&lexicon, Language::ENGLISH, &p.text, p.brk == Break::Cut))
+            .map(|p| {
+                spoken_piece(
+                    &lexicon,
+                    Language::ENGLISH,
+                    &p.text,
+                    p.brk == Break::Cut,
+                    false,
+                )
+            })
             .collect();
         assert_eq!(
             spoken_pieces(&lexicon, Language::ENGLISH, &pieces),
@@ -495,6 +522,33 @@ mod tests {
             .iter()
             .map(|c| (c.text.as_str(), c.break_after, c.pause_after_ms))
             .collect()
+    }
+
+    #[test]
+    fn numeric_dates_follow_one_order_across_the_article() {
+        let spoken = |texts: &[&str]| -> Vec<String> {
+            plan(&paragraphs(texts), &PlanOptions::default())
+                .chunks
+                .into_iter()
+                .map(|c| c.spoken)
+                .collect()
+        };
+        // Alone, an ambiguous date is read month first.
+        assert_eq!(
+            spoken(&["Forms are due on 03/04/2024."]),
+            ["Forms are due on March fourth, twenty twenty-four."]
+        );
+        // A date elsewhere that can only be day first makes the article day first.
+        assert_eq!(
+            spoken(&[
+                "Forms are due on 03/04/2024, in the office.",
+                "None are taken after 25/07/2024.",
+            ]),
+            [
+                "Forms are due on the third of April twenty twenty-four, in the office.",
+                "None are taken after the twenty-fifth of July twenty twenty-four.",
+            ]
+        );
     }
 
     #[test]

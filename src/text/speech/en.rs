@@ -77,6 +77,8 @@ fn split_word(w: &str) -> Word<'_> {
     }
 }
 
+pub(crate) use dates_times::{dates_day_first, text_shows_day_first};
+
 /// Rewrites one chunk of English (already through the language-neutral pass) as it is said.
 pub fn normalize(text: &str) -> String {
     let words: Vec<Word> = text.split_whitespace().map(split_word).collect();

@@ -308,6 +308,50 @@ fn day_pair_before_month(w: &[Word], i: usize) -> Option<(String, usize)> {
     Some((format!("{said}{month_trail}"), used + 1))
 }
 
+/// True when `text` holds a numeric date that can only be read day first ("25/07/2024"): a
+/// document that does is read day first throughout ([`dates_day_first`]).
+pub(crate) fn text_shows_day_first(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| shows_day_first(super::split_word(w).core))
+}
+
+/// `text` with every numeric date that could be read either way ("03/04/2024", both numbers
+/// 12 or less) written day first in words ("3 April 2024"), for a document whose other dates
+/// show it writes days first ([`text_shows_day_first`]): read "the third of April", as the
+/// chunk-level rule of [`numeric_date`] reads it beside "25/07/2024", across the article.
+pub(crate) fn dates_day_first(text: &str) -> std::borrow::Cow<'_, str> {
+    let ambiguous = |core: &str| {
+        date_parts(core)
+            .filter(|&(a, b, y)| a <= 12 && b <= 12 && calendar_date(y, b as usize, a).is_some())
+    };
+    if !text
+        .split_whitespace()
+        .any(|w| ambiguous(super::split_word(w).core).is_some())
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let w = super::split_word(&rest[..end]);
+        match ambiguous(w.core) {
+            Some((day, month, year)) => out.push_str(&format!(
+                "{}{day} {} {year}{}",
+                w.lead,
+                MONTHS[month as usize - 1],
+                w.trail
+            )),
+            None => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// True when `core` is a numeric date that can only be read day first ("25/07/2024").
 fn shows_day_first(core: &str) -> bool {
     date_parts(core).is_some_and(|(a, b, _)| a > 12 && b <= 12)
