@@ -286,3 +286,82 @@ fn bad_folders_and_base_urls_are_one_line_errors() {
     assert!(err.contains("--base-url"), "{err}");
     assert!(!work.path().join("feed.xml").exists());
 }
+
+/// The `<guid>`s of a feed file, in item order.
+fn guids_in(feed: &Path) -> Vec<String> {
+    let xml = std::fs::read_to_string(feed).unwrap();
+    xml.split("<guid")
+        .skip(1)
+        .map(|g| g[g.find('>').unwrap() + 1..g.find("</guid>").unwrap()].to_string())
+        .collect()
+}
+
+/// `printf TEXT | aloud export - --engine espeak --format mp3 -o OUT`.
+fn export_stdin(text: &str, out: &Path) {
+    aloud()
+        .args([
+            "export", "-", "--engine", "espeak", "--format", "mp3", "-q", "-o",
+        ])
+        .arg(out)
+        .write_stdin(text)
+        .assert()
+        .success();
+}
+
+/// Two notes read from standard input with one title, in two folders, are two items with two
+/// guids (their source, `<stdin>`, names nothing, so the folder is folded into the guid); an
+/// article exported from a file keeps the guid it always had, SHA-256 of its source and title.
+#[test]
+fn two_stdin_notes_with_one_title_get_two_guids_and_articles_keep_theirs() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("pod");
+    export_stdin(
+        "Daily Notes\n\nToday it rained and the river rose over the path by the mill.\n",
+        &out,
+    );
+    std::fs::rename(out.join("daily-notes"), out.join("day1")).unwrap();
+    export_stdin(
+        "Daily Notes\n\nToday was sunny and we walked to the lighthouse and back again.\n",
+        &out,
+    );
+    let article = work.path().join("tide.md");
+    std::fs::write(&article, ARTICLES[0].1).unwrap();
+    aloud()
+        .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    aloud()
+        .arg("feed")
+        .arg(&out)
+        .args(["--base-url", BASE])
+        .assert()
+        .success();
+    let guids = guids_in(&out.join("feed.xml"));
+    assert_eq!(guids.len(), 3, "{guids:?}");
+    let unique: std::collections::HashSet<&String> = guids.iter().collect();
+    assert_eq!(unique.len(), 3, "{guids:?}");
+    let manifest = read_json(&out.join("tide/manifest.json"));
+    let source = manifest["source"].as_str().unwrap();
+    let python = "import hashlib,sys; print('aloud-' + hashlib.sha256(sys.argv[1].encode() + \
+                  b'\\0' + sys.argv[2].encode()).hexdigest()[:32])";
+    let plain = Process::new("python3")
+        .args(["-c", python, source, "Reading the tide tables"])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(
+        guids.contains(&plain.trim().to_string()),
+        "{guids:?} {plain}"
+    );
+    // Written again, every guid is the same.
+    aloud()
+        .arg("feed")
+        .arg(&out)
+        .args(["--base-url", "http://192.168.1.20:8080"])
+        .assert()
+        .success();
+    assert_eq!(guids_in(&out.join("feed.xml")), guids);
+}
