@@ -180,7 +180,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 
 fn run_feed(args: &FeedArgs) -> Result<(), Error> {
     let report = crate::publish::write_feed(&args.dir, &args.base_url, args.title.as_deref())?;
-    for why in &report.skipped {
+    for why in report.broken.iter().chain(&report.skipped) {
         eprintln!("warning: left out of the feed: {why}");
     }
     emit(&format!(
@@ -191,6 +191,13 @@ fn run_feed(args: &FeedArgs) -> Result<(), Error> {
         report.chapters_files,
         if report.chapters_files == 1 { "" } else { "s" },
     ));
+    if !report.broken.is_empty() {
+        return Err(crate::publish::PublishError::LeftOut {
+            left_out: report.broken.len(),
+            listed: report.items,
+        }
+        .into());
+    }
     Ok(())
 }
 

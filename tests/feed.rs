@@ -365,3 +365,51 @@ fn two_stdin_notes_with_one_title_get_two_guids_and_articles_keep_theirs() {
         .success();
     assert_eq!(guids_in(&out.join("feed.xml")), guids);
 }
+
+/// A folder whose manifest.json is not JSON is left out with one warning naming the file and
+/// the problem; the feed of the others is written, and the run exits 1 so a script that
+/// publishes the feed knows. When every folder is bad, no feed is written.
+#[test]
+fn a_corrupt_manifest_leaves_out_its_folder_and_the_feed_is_written() {
+    let work = tempfile::tempdir().unwrap();
+    let out = export_library(work.path());
+    std::fs::create_dir(out.join("short")).unwrap();
+    let bad = out.join("short/manifest.json");
+    std::fs::write(&bad, "{broken").unwrap();
+    let run = aloud()
+        .arg("feed")
+        .arg(&out)
+        .args(["--base-url", BASE])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    let stdout = String::from_utf8_lossy(&run.get_output().stdout).to_string();
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains(&bad.display().to_string())
+            && warnings[0].contains("not an aloud manifest"),
+        "{err}"
+    );
+    assert!(
+        err.contains("aloud: error: 1 article folder left out of the feed"),
+        "{err}"
+    );
+    assert!(stdout.contains("2 items"), "{stdout}");
+    assert_eq!(guids_in(&out.join("feed.xml")).len(), 2);
+
+    // Only bad folders: nothing written, the problem named.
+    let only = work.path().join("only");
+    std::fs::create_dir_all(only.join("short")).unwrap();
+    std::fs::write(only.join("short/manifest.json"), "{broken").unwrap();
+    let run = aloud()
+        .arg("feed")
+        .arg(&only)
+        .args(["--base-url", BASE])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("not an aloud manifest"), "{err}");
+    assert!(!only.join("feed.xml").exists());
+}

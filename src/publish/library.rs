@@ -80,13 +80,18 @@ pub struct Library {
     pub title: String,
     /// Its articles, newest first (by `modified`, then by slug).
     pub episodes: Vec<Episode>,
+    /// Article folders left out because their `manifest.json` cannot be read or is not an
+    /// aloud manifest ([`PublishError::Read`] or [`PublishError::Manifest`], naming the
+    /// file), in name order: one bad folder does not hide the others.
+    pub broken: Vec<PublishError>,
 }
 
 /// Reads every article folder of `dir`: each non-hidden subfolder with a `manifest.json`.
-/// Other subfolders and files are ignored.
+/// Other subfolders and files are ignored; a folder whose manifest cannot be read or parsed
+/// is listed in [`Library::broken`].
 ///
-/// Errors: [`PublishError::Read`] when `dir` cannot be listed, [`PublishError::Manifest`]
-/// for a manifest that does not parse, [`PublishError::Empty`] when no article is found.
+/// Errors: [`PublishError::Read`] when `dir` cannot be listed, [`PublishError::Empty`] when
+/// no article folder is found (not even a broken one).
 pub fn read(dir: &Path) -> Result<Library, PublishError> {
     let read_error = |path: &Path, e: std::io::Error| PublishError::Read {
         path: path.to_path_buf(),
@@ -94,6 +99,7 @@ pub fn read(dir: &Path) -> Result<Library, PublishError> {
     };
     let entries = std::fs::read_dir(dir).map_err(|e| read_error(dir, e))?;
     let mut episodes = Vec::new();
+    let mut broken = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| read_error(dir, e))?;
         let slug = entry.file_name().to_string_lossy().into_owned();
@@ -102,9 +108,12 @@ pub fn read(dir: &Path) -> Result<Library, PublishError> {
         if slug.starts_with('.') || !path.is_dir() || !manifest_path.is_file() {
             continue;
         }
-        episodes.push(read_episode(slug, path, &manifest_path)?);
+        match read_episode(slug, path, &manifest_path) {
+            Ok(episode) => episodes.push(episode),
+            Err(e) => broken.push((manifest_path, e)),
+        }
     }
-    if episodes.is_empty() {
+    if episodes.is_empty() && broken.is_empty() {
         return Err(PublishError::Empty {
             dir: dir.to_path_buf(),
         });
@@ -114,7 +123,12 @@ pub fn read(dir: &Path) -> Result<Library, PublishError> {
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "aloud".into());
-    Ok(Library { title, episodes })
+    broken.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Library {
+        title,
+        episodes,
+        broken: broken.into_iter().map(|(_, e)| e).collect(),
+    })
 }
 
 fn read_episode(slug: String, dir: PathBuf, manifest_path: &Path) -> Result<Episode, PublishError> {
