@@ -430,7 +430,11 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
     let book = crate::BookOptions {
         output: args.output.clone(),
         title: args.title.clone().unwrap_or(stem),
-        source: args.input.display().to_string(),
+        source: if args.input.as_os_str() == "-" {
+            crate::ingest::STDIN_NAME.to_string()
+        } else {
+            args.input.display().to_string()
+        },
         plan,
     };
     let mut bar = Bar::for_stderr(args.quiet);
@@ -444,11 +448,12 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
     }
     if !args.quiet {
         let mut summary = format!(
-            "{}  {}  {} chapters, {} chunks{}\n{}\n",
+            "{}  {}  {} chapter{}, {}{}\n{}\n",
             report.output.display(),
             export::human_duration(report.duration_ms),
             report.chapters,
-            report.chunks,
+            if report.chapters == 1 { "" } else { "s" },
+            chunks_said(report.chunks),
             match report.cached {
                 0 => String::new(),
                 n if n == report.chunks => " (all from the cache)".to_string(),
