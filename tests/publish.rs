@@ -762,3 +762,40 @@ fn an_mp3_with_301_chapters_has_a_valid_nested_table_of_contents() {
     walk("toc", &tocs, &mut reached);
     assert_eq!(reached, chaps, "every chapter once, in order");
 }
+
+/// The M4B carries the tags the README promises: the track's language as ISO 639-2 (`eng`;
+/// before, `und`: ffmpeg's MP4 muxer takes only three letters, on the stream), and the source
+/// in the comment (ffmpeg writes no MP4 atom for a `SOURCE_URL` key). MP3's TLAN is ISO 639-2
+/// too, as ID3v2.4 prescribes; Opus keeps `LANGUAGE` and `SOURCE_URL` comments.
+#[test]
+fn m4b_and_mp3_carry_the_language_as_iso_639_2_and_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("ferry.txt");
+    std::fs::write(
+        &article,
+        "The ferry\n\nThe ferry left at nine, full as every Friday.\n",
+    )
+    .unwrap();
+    let e = export_one(
+        &article,
+        &dir.path().join("out"),
+        &["--rate", "300", "--format", "m4b,mp3,opus", "--lang", "en"],
+    );
+    let source = article.display().to_string();
+    let m4b = ffprobe(&e.dir.join("ferry.m4b"));
+    let audio = m4b["streams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["codec_type"] == "audio")
+        .unwrap();
+    assert_eq!(audio["tags"]["language"], "eng", "{audio}");
+    let comment = m4b["format"]["tags"]["comment"].as_str().unwrap();
+    assert!(comment.contains(&source), "{comment}");
+    let mp3 = ffprobe(&e.dir.join("ferry.mp3"));
+    assert_eq!(mp3["format"]["tags"]["language"], "eng");
+    assert_eq!(mp3["format"]["tags"]["source"], source.as_str());
+    let opus = ffprobe(&e.dir.join("ferry.opus"));
+    assert_eq!(opus["streams"][0]["tags"]["LANGUAGE"], "en");
+    assert_eq!(opus["streams"][0]["tags"]["SOURCE_URL"], source.as_str());
+}

@@ -237,7 +237,7 @@ pub fn id3_tag(stream: &Stream, lame_version: &str) -> id3::Tag {
     let mut tag = id3::Tag::new();
     tag.set_title(&t.title);
     tag.set_artist(&t.voice);
-    tag.set_text("TLAN", &t.language);
+    tag.set_text("TLAN", super::iso639_2(&t.language));
     tag.set_text(
         "TENC",
         format!("aloud {} (LAME {lame_version})", env!("CARGO_PKG_VERSION")),
