@@ -1253,6 +1253,7 @@ pub(crate) fn narrate_staged(
         title: article.narration.title.clone(),
         language: article.narration.language,
         estimated: false,
+        exported_at: Some(export::manifest::now_utc()),
         engine: EngineRecord {
             name: info.name,
             version: info.version,

@@ -413,3 +413,67 @@ fn a_corrupt_manifest_leaves_out_its_folder_and_the_feed_is_written() {
     assert!(err.contains("not an aloud manifest"), "{err}");
     assert!(!only.join("feed.xml").exists());
 }
+
+/// The `<pubDate>`s of a feed file, in item order, parsed.
+fn pub_dates_in(feed: &Path) -> Vec<chrono::DateTime<chrono::FixedOffset>> {
+    let xml = std::fs::read_to_string(feed).unwrap();
+    xml.split("<pubDate>")
+        .skip(1)
+        .map(|d| chrono::DateTime::parse_from_rfc2822(&d[..d.find("</pubDate>").unwrap()]).unwrap())
+        .collect()
+}
+
+/// An episode's pubDate is the manifest's `exported_at`, so copying the folder (which gives
+/// the manifest a new file time) does not re-date it; a manifest from before `exported_at`
+/// falls back to the manifest file's time.
+#[test]
+fn pub_date_is_the_export_time_in_the_manifest_else_the_files_time() {
+    let work = tempfile::tempdir().unwrap();
+    let article = work.path().join("tide.md");
+    std::fs::write(&article, ARTICLES[0].1).unwrap();
+    let out = work.path().join("pod");
+    aloud()
+        .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let manifest_path = out.join("tide/manifest.json");
+    let mut manifest = read_json(&manifest_path);
+    let exported = chrono::DateTime::parse_from_rfc3339(manifest["exported_at"].as_str().unwrap())
+        .expect("exported_at is RFC 3339");
+    let age = chrono::Utc::now().signed_duration_since(exported);
+    assert!(
+        age.num_seconds() >= 0 && age.num_seconds() < 600,
+        "{exported}"
+    );
+    // The folder copied: the manifest's file time is now another.
+    let touch = |when: &str| {
+        assert!(Process::new("touch")
+            .args(["-d", when])
+            .arg(&manifest_path)
+            .status()
+            .unwrap()
+            .success());
+    };
+    touch("2020-01-02 03:04:05 UTC");
+    let feed = |out: &Path| {
+        aloud()
+            .arg("feed")
+            .arg(out)
+            .args(["--base-url", BASE])
+            .assert()
+            .success();
+        pub_dates_in(&out.join("feed.xml"))
+    };
+    assert_eq!(feed(&out), [exported]);
+    // An older manifest, without exported_at: the file's time.
+    manifest.as_object_mut().unwrap().remove("exported_at");
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+    touch("2020-01-02 03:04:05 UTC");
+    assert_eq!(
+        feed(&out),
+        [chrono::DateTime::parse_from_rfc3339("2020-01-02T03:04:05Z").unwrap()]
+    );
+}

@@ -295,7 +295,7 @@ fn item(e: &Episode, base: &str, guid: String) -> Option<rss::Item> {
             value: guid,
             permalink: false,
         }),
-        pub_date: Some(chrono::DateTime::<chrono::Utc>::from(e.modified).to_rfc2822()),
+        pub_date: Some(chrono::DateTime::<chrono::Utc>::from(e.published).to_rfc2822()),
         itunes_ext: Some(ITunesItemExtension {
             duration: Some(duration(m.duration_ms)),
             ..Default::default()
@@ -357,7 +357,7 @@ mod tests {
             dir: slug.into(),
             stem: slug.into(),
             manifest,
-            modified: std::time::SystemTime::UNIX_EPOCH,
+            published: std::time::SystemTime::UNIX_EPOCH,
             audio: vec![super::super::library::AudioFile {
                 format: Format::Mp3,
                 file: format!("{slug}.mp3"),

@@ -42,8 +42,10 @@ pub struct Episode {
     pub stem: String,
     /// Its manifest.
     pub manifest: Manifest,
-    /// When its `manifest.json` was last written: the episode's publication date.
-    pub modified: SystemTime,
+    /// The episode's publication date: the manifest's `exported_at`, else (manifests written
+    /// before it was recorded, or with a time that does not parse) when its `manifest.json`
+    /// was last written.
+    pub published: SystemTime,
     /// Its audio files that exist, in the manifest's order.
     pub audio: Vec<AudioFile>,
     /// `<stem>.vtt`, when it exists.
@@ -78,7 +80,7 @@ impl Episode {
 pub struct Library {
     /// The folder's own name (the feed's default title).
     pub title: String,
-    /// Its articles, newest first (by `modified`, then by slug).
+    /// Its articles, newest first (by `published`, then by slug).
     pub episodes: Vec<Episode>,
     /// Article folders left out because their `manifest.json` cannot be read or is not an
     /// aloud manifest ([`PublishError::Read`] or [`PublishError::Manifest`], naming the
@@ -118,7 +120,7 @@ pub fn read(dir: &Path) -> Result<Library, PublishError> {
             dir: dir.to_path_buf(),
         });
     }
-    episodes.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.slug.cmp(&b.slug)));
+    episodes.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
     let title = std::fs::canonicalize(dir)
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
@@ -141,9 +143,16 @@ fn read_episode(slug: String, dir: PathBuf, manifest_path: &Path) -> Result<Epis
         reason: e.to_string(),
     })?;
     let manifest: Manifest = serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
-    let modified = std::fs::metadata(manifest_path)
-        .and_then(|m| m.modified())
-        .unwrap_or(SystemTime::UNIX_EPOCH);
+    let published = manifest
+        .exported_at
+        .as_deref()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(SystemTime::from)
+        .unwrap_or_else(|| {
+            std::fs::metadata(manifest_path)
+                .and_then(|m| m.modified())
+                .unwrap_or(SystemTime::UNIX_EPOCH)
+        });
 
     // The manifest's files, else (older manifests) its one `audio` file.
     let mut listed: Vec<(Format, String)> = manifest
@@ -193,7 +202,7 @@ fn read_episode(slug: String, dir: PathBuf, manifest_path: &Path) -> Result<Epis
         dir,
         stem,
         manifest,
-        modified,
+        published,
         audio,
     })
 }
