@@ -180,7 +180,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 
 fn run_feed(args: &FeedArgs) -> Result<(), Error> {
     let report = crate::publish::write_feed(&args.dir, &args.base_url, args.title.as_deref())?;
-    for why in &report.skipped {
+    for why in report.broken.iter().chain(&report.skipped) {
         eprintln!("warning: left out of the feed: {why}");
     }
     emit(&format!(
@@ -191,6 +191,13 @@ fn run_feed(args: &FeedArgs) -> Result<(), Error> {
         report.chapters_files,
         if report.chapters_files == 1 { "" } else { "s" },
     ));
+    if !report.broken.is_empty() {
+        return Err(crate::publish::PublishError::LeftOut {
+            left_out: report.broken.len(),
+            listed: report.items,
+        }
+        .into());
+    }
     Ok(())
 }
 
@@ -423,7 +430,11 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
     let book = crate::BookOptions {
         output: args.output.clone(),
         title: args.title.clone().unwrap_or(stem),
-        source: args.input.display().to_string(),
+        source: if args.input.as_os_str() == "-" {
+            crate::ingest::STDIN_NAME.to_string()
+        } else {
+            args.input.display().to_string()
+        },
         plan,
     };
     let mut bar = Bar::for_stderr(args.quiet);
@@ -437,11 +448,12 @@ fn run_book(args: &BookArgs) -> Result<(), Error> {
     }
     if !args.quiet {
         let mut summary = format!(
-            "{}  {}  {} chapters, {} chunks{}\n{}\n",
+            "{}  {}  {} chapter{}, {}{}\n{}\n",
             report.output.display(),
             export::human_duration(report.duration_ms),
             report.chapters,
-            report.chunks,
+            if report.chapters == 1 { "" } else { "s" },
+            chunks_said(report.chunks),
             match report.cached {
                 0 => String::new(),
                 n if n == report.chunks => " (all from the cache)".to_string(),

@@ -317,7 +317,8 @@ pub struct CacheArgs {
 /// Arguments of `aloud book`.
 #[derive(Debug, Args)]
 pub struct BookArgs {
-    /// A reading list (one path or URL a line, `#` comments) or a folder of articles.
+    /// A reading list (one path or URL a line, `#` comments) or a folder of articles; `-`
+    /// reads the list from standard input (its paths relative to the current folder).
     #[arg(value_name = "LIST|DIR")]
     pub input: PathBuf,
     /// The book: NAME.m4b (AAC with chapter atoms), NAME.mp3 (ID3 chapters) or NAME.opus

@@ -347,41 +347,54 @@ pub fn prepare_all(
 /// Reads and plans the articles of a book: a folder's articles in the order `export` reads
 /// them (sorted by name), or a reading list's entries in its order
 /// ([`publish::book::parse_list`]), each entry's problem an [`Error::ListEntry`] naming the
-/// list's line. A list that cannot be read, or has no entries, is the only problem.
+/// list's line. A list that cannot be read, or has no entries, is the only problem. `-` reads
+/// the list from standard input, its relative paths relative to the current folder.
 pub fn prepare_book(
     input: &Path,
     format: Option<Format>,
     plan: &PlanOptions,
     read: &ReadOptions,
 ) -> Prepared {
-    if input.is_dir() {
+    let stdin = input.as_os_str() == "-";
+    if input.is_dir() && !stdin {
         return prepare_all(&[input.to_path_buf()], format, plan, read);
     }
     let only = |e: Error| Prepared {
         articles: Vec::new(),
         problems: vec![e],
     };
-    let text = match std::fs::read(input) {
-        Ok(bytes) => match ingest::encoding::decode(&bytes, &input.display().to_string(), None) {
+    // `-` is a list on standard input, its relative paths relative to the current folder.
+    let (list, bytes) = if stdin {
+        (
+            PathBuf::from(ingest::STDIN_NAME),
+            ingest::read_source(&Source::Stdin, read).map(|raw| raw.bytes),
+        )
+    } else {
+        (
+            input.to_path_buf(),
+            std::fs::read(input).map_err(|e| IngestError::Unreadable {
+                source_name: input.display().to_string(),
+                reason: e.to_string(),
+            }),
+        )
+    };
+    let text = match bytes {
+        Ok(bytes) => match ingest::encoding::decode(&bytes, &list.display().to_string(), None) {
             Ok(d) => d.text,
             Err(e) => return only(e.into()),
         },
-        Err(e) => {
-            return only(
-                IngestError::Unreadable {
-                    source_name: input.display().to_string(),
-                    reason: e.to_string(),
-                }
-                .into(),
-            )
-        }
+        Err(e) => return only(e.into()),
     };
-    let base = input.parent().unwrap_or(Path::new(""));
+    let base = if stdin {
+        Path::new("")
+    } else {
+        input.parent().unwrap_or(Path::new(""))
+    };
     let entries = publish::book::parse_list(&text, base);
     if entries.is_empty() {
         return only(
             IngestError::Empty {
-                source_name: input.display().to_string(),
+                source_name: list.display().to_string(),
                 reason: "the reading list names no articles (every line is blank or a # \
                          comment); write one path or URL a line"
                     .into(),
@@ -397,7 +410,7 @@ pub fn prepare_book(
         let one = prepare_all(std::slice::from_ref(&entry.input), format, plan, read);
         all.problems
             .extend(one.problems.into_iter().map(|e| Error::ListEntry {
-                list: input.to_path_buf(),
+                list: list.clone(),
                 line: entry.line,
                 error: Box::new(e),
             }));
@@ -1240,6 +1253,7 @@ pub(crate) fn narrate_staged(
         title: article.narration.title.clone(),
         language: article.narration.language,
         estimated: false,
+        exported_at: Some(export::manifest::now_utc()),
         engine: EngineRecord {
             name: info.name,
             version: info.version,

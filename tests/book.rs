@@ -470,3 +470,46 @@ fn url_entries_are_read_as_export_reads_them_and_a_bad_one_names_its_line() {
         "Night trains are back, and this time they’re full"
     );
 }
+
+/// `aloud book -` reads the reading list from standard input, its relative paths relative to
+/// the current folder (before, the list's text was narrated as one article); a one-article
+/// book says "1 chapter"; a missing entry names the line of `<stdin>`.
+#[test]
+fn a_list_on_standard_input_is_read_as_a_list() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    for name in ["harbour-council-vote.txt", "learning-to-bake-sourdough.md"] {
+        std::fs::copy(articles_dir().join(name), dir.path().join("in").join(name)).unwrap();
+    }
+    // A folder named "-" in the current folder is not read instead.
+    std::fs::create_dir(dir.path().join("-")).unwrap();
+    let run = |list: &str, book: &str| {
+        aloud()
+            .current_dir(dir.path())
+            .args(["book", "--engine", "espeak", "-", "-o", book])
+            .write_stdin(list)
+            .assert()
+    };
+    run(
+        "in/harbour-council-vote.txt\n# a comment\nin/learning-to-bake-sourdough.md\n",
+        "b.mp3",
+    )
+    .success();
+    let m = check_book(
+        &dir.path().join("b.mp3"),
+        "mp3",
+        &["harbour-council-vote.txt", "learning-to-bake-sourdough.md"],
+    );
+    assert_eq!(m["source"], "<stdin>");
+
+    let a = run("in/harbour-council-vote.txt\n", "one.mp3").success();
+    let out = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(out.contains("  1 chapter, "), "{out}");
+
+    let a = run("in/harbour-council-vote.txt\nin/missing.md\n", "bad.mp3").code(1);
+    let err = stderr(&a);
+    assert!(
+        err.contains("<stdin>:2: ") && err.contains("missing.md"),
+        "{err}"
+    );
+}

@@ -286,3 +286,194 @@ fn bad_folders_and_base_urls_are_one_line_errors() {
     assert!(err.contains("--base-url"), "{err}");
     assert!(!work.path().join("feed.xml").exists());
 }
+
+/// The `<guid>`s of a feed file, in item order.
+fn guids_in(feed: &Path) -> Vec<String> {
+    let xml = std::fs::read_to_string(feed).unwrap();
+    xml.split("<guid")
+        .skip(1)
+        .map(|g| g[g.find('>').unwrap() + 1..g.find("</guid>").unwrap()].to_string())
+        .collect()
+}
+
+/// `printf TEXT | aloud export - --engine espeak --format mp3 -o OUT`.
+fn export_stdin(text: &str, out: &Path) {
+    aloud()
+        .args([
+            "export", "-", "--engine", "espeak", "--format", "mp3", "-q", "-o",
+        ])
+        .arg(out)
+        .write_stdin(text)
+        .assert()
+        .success();
+}
+
+/// Two notes read from standard input with one title, in two folders, are two items with two
+/// guids (their source, `<stdin>`, names nothing, so the folder is folded into the guid); an
+/// article exported from a file keeps the guid it always had, SHA-256 of its source and title.
+#[test]
+fn two_stdin_notes_with_one_title_get_two_guids_and_articles_keep_theirs() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("pod");
+    export_stdin(
+        "Daily Notes\n\nToday it rained and the river rose over the path by the mill.\n",
+        &out,
+    );
+    std::fs::rename(out.join("daily-notes"), out.join("day1")).unwrap();
+    export_stdin(
+        "Daily Notes\n\nToday was sunny and we walked to the lighthouse and back again.\n",
+        &out,
+    );
+    let article = work.path().join("tide.md");
+    std::fs::write(&article, ARTICLES[0].1).unwrap();
+    aloud()
+        .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    aloud()
+        .arg("feed")
+        .arg(&out)
+        .args(["--base-url", BASE])
+        .assert()
+        .success();
+    let guids = guids_in(&out.join("feed.xml"));
+    assert_eq!(guids.len(), 3, "{guids:?}");
+    let unique: std::collections::HashSet<&String> = guids.iter().collect();
+    assert_eq!(unique.len(), 3, "{guids:?}");
+    let manifest = read_json(&out.join("tide/manifest.json"));
+    let source = manifest["source"].as_str().unwrap();
+    let python = "import hashlib,sys; print('aloud-' + hashlib.sha256(sys.argv[1].encode() + \
+                  b'\\0' + sys.argv[2].encode()).hexdigest()[:32])";
+    let plain = Process::new("python3")
+        .args(["-c", python, source, "Reading the tide tables"])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(
+        guids.contains(&plain.trim().to_string()),
+        "{guids:?} {plain}"
+    );
+    // Written again, every guid is the same.
+    aloud()
+        .arg("feed")
+        .arg(&out)
+        .args(["--base-url", "http://192.168.1.20:8080"])
+        .assert()
+        .success();
+    assert_eq!(guids_in(&out.join("feed.xml")), guids);
+}
+
+/// A folder whose manifest.json is not JSON is left out with one warning naming the file and
+/// the problem; the feed of the others is written, and the run exits 1 so a script that
+/// publishes the feed knows. When every folder is bad, no feed is written.
+#[test]
+fn a_corrupt_manifest_leaves_out_its_folder_and_the_feed_is_written() {
+    let work = tempfile::tempdir().unwrap();
+    let out = export_library(work.path());
+    std::fs::create_dir(out.join("short")).unwrap();
+    let bad = out.join("short/manifest.json");
+    std::fs::write(&bad, "{broken").unwrap();
+    let run = aloud()
+        .arg("feed")
+        .arg(&out)
+        .args(["--base-url", BASE])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    let stdout = String::from_utf8_lossy(&run.get_output().stdout).to_string();
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains(&bad.display().to_string())
+            && warnings[0].contains("not an aloud manifest"),
+        "{err}"
+    );
+    assert!(
+        err.contains("aloud: error: 1 article folder left out of the feed"),
+        "{err}"
+    );
+    assert!(stdout.contains("2 items"), "{stdout}");
+    assert_eq!(guids_in(&out.join("feed.xml")).len(), 2);
+
+    // Only bad folders: nothing written, the problem named.
+    let only = work.path().join("only");
+    std::fs::create_dir_all(only.join("short")).unwrap();
+    std::fs::write(only.join("short/manifest.json"), "{broken").unwrap();
+    let run = aloud()
+        .arg("feed")
+        .arg(&only)
+        .args(["--base-url", BASE])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("not an aloud manifest"), "{err}");
+    assert!(!only.join("feed.xml").exists());
+}
+
+/// The `<pubDate>`s of a feed file, in item order, parsed.
+fn pub_dates_in(feed: &Path) -> Vec<chrono::DateTime<chrono::FixedOffset>> {
+    let xml = std::fs::read_to_string(feed).unwrap();
+    xml.split("<pubDate>")
+        .skip(1)
+        .map(|d| chrono::DateTime::parse_from_rfc2822(&d[..d.find("</pubDate>").unwrap()]).unwrap())
+        .collect()
+}
+
+/// An episode's pubDate is the manifest's `exported_at`, so copying the folder (which gives
+/// the manifest a new file time) does not re-date it; a manifest from before `exported_at`
+/// falls back to the manifest file's time.
+#[test]
+fn pub_date_is_the_export_time_in_the_manifest_else_the_files_time() {
+    let work = tempfile::tempdir().unwrap();
+    let article = work.path().join("tide.md");
+    std::fs::write(&article, ARTICLES[0].1).unwrap();
+    let out = work.path().join("pod");
+    aloud()
+        .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let manifest_path = out.join("tide/manifest.json");
+    let mut manifest = read_json(&manifest_path);
+    let exported = chrono::DateTime::parse_from_rfc3339(manifest["exported_at"].as_str().unwrap())
+        .expect("exported_at is RFC 3339");
+    let age = chrono::Utc::now().signed_duration_since(exported);
+    assert!(
+        age.num_seconds() >= 0 && age.num_seconds() < 600,
+        "{exported}"
+    );
+    // The folder copied: the manifest's file time is now another.
+    let touch = |when: &str| {
+        assert!(Process::new("touch")
+            .args(["-d", when])
+            .arg(&manifest_path)
+            .status()
+            .unwrap()
+            .success());
+    };
+    touch("2020-01-02 03:04:05 UTC");
+    let feed = |out: &Path| {
+        aloud()
+            .arg("feed")
+            .arg(out)
+            .args(["--base-url", BASE])
+            .assert()
+            .success();
+        pub_dates_in(&out.join("feed.xml"))
+    };
+    assert_eq!(feed(&out), [exported]);
+    // An older manifest, without exported_at: the file's time.
+    manifest.as_object_mut().unwrap().remove("exported_at");
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+    touch("2020-01-02 03:04:05 UTC");
+    assert_eq!(
+        feed(&out),
+        [chrono::DateTime::parse_from_rfc3339("2020-01-02T03:04:05Z").unwrap()]
+    );
+}

@@ -647,3 +647,169 @@ fn a_loudness_target_the_files_miss_is_warned_about() {
         "{stderr}"
     );
 }
+
+/// One ID3v2.4 frame: its id and body.
+struct Id3Frame {
+    id: String,
+    body: Vec<u8>,
+}
+
+/// A 28-bit synchsafe integer (ID3v2.4 sizes).
+fn synchsafe(b: &[u8]) -> usize {
+    b[..4]
+        .iter()
+        .fold(0, |n, &x| (n << 7) | usize::from(x & 0x7f))
+}
+
+/// The frames of `bytes` (frame headers, then padding or the end), read by hand so the test
+/// does not trust the `id3` crate that wrote them.
+fn id3_frames(mut bytes: &[u8]) -> Vec<Id3Frame> {
+    let mut frames = Vec::new();
+    while bytes.len() >= 10 && bytes[0] != 0 {
+        let id = String::from_utf8(bytes[..4].to_vec()).unwrap();
+        assert!(
+            id.bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+            "a frame id: {id:?}"
+        );
+        let size = synchsafe(&bytes[4..8]);
+        assert!(10 + size <= bytes.len(), "{id}: {size} bytes past the end");
+        frames.push(Id3Frame {
+            id,
+            body: bytes[10..10 + size].to_vec(),
+        });
+        bytes = &bytes[10 + size..];
+    }
+    frames
+}
+
+/// A null-terminated Latin-1 string at the start of `b`, and what follows it.
+fn c_string(b: &[u8]) -> (String, &[u8]) {
+    let end = b
+        .iter()
+        .position(|&c| c == 0)
+        .expect("a null-terminated string");
+    (String::from_utf8(b[..end].to_vec()).unwrap(), &b[end + 1..])
+}
+
+/// An article with 300 headings exported to MP3 has 301 chapters; its CTOC frames (each one
+/// byte of entry count, ID3v2 Chapter Frame Addendum 1.0) list at most 255 entries each, the
+/// count matching the ids that follow it (so the embedded TIT2 frame is where the count says),
+/// and the tree from the one top-level CTOC reaches every CHAP once, in order. Before, the
+/// one CTOC said 45 entries (301 mod 256) and listed 301.
+#[test]
+fn an_mp3_with_301_chapters_has_a_valid_nested_table_of_contents() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("many.md");
+    let mut text = String::from("# Many Sections\n\nIntro.\n\n");
+    for i in 1..=300 {
+        text += &format!("## Section {i}\n\nBody {i}.\n\n");
+    }
+    std::fs::write(&article, text).unwrap();
+    let mp3 = dir.path().join("many.mp3");
+    aloud()
+        .args([
+            "export", "--engine", "espeak", "-q", "--rate", "450", "--lang", "en",
+        ])
+        .arg(&article)
+        .arg("-o")
+        .arg(&mp3)
+        .assert()
+        .success();
+
+    let probe = ffprobe(&mp3);
+    let chapters = probe["chapters"].as_array().unwrap();
+    assert_eq!(chapters.len(), 301);
+    assert_eq!(chapters[0]["tags"]["title"], "Many Sections");
+    assert_eq!(chapters[300]["tags"]["title"], "Section 300");
+
+    let bytes = std::fs::read(&mp3).unwrap();
+    assert_eq!(&bytes[..4], b"ID3\x04", "an ID3v2.4 tag");
+    let frames = id3_frames(&bytes[10..10 + synchsafe(&bytes[6..10])]);
+    let chaps: Vec<String> = frames
+        .iter()
+        .filter(|f| f.id == "CHAP")
+        .map(|f| c_string(&f.body).0)
+        .collect();
+    assert_eq!(chaps.len(), 301);
+    // element id -> (top level, entries)
+    let mut tocs = std::collections::HashMap::new();
+    for f in frames.iter().filter(|f| f.id == "CTOC") {
+        let (id, rest) = c_string(&f.body);
+        let (flags, count) = (rest[0], usize::from(rest[1]));
+        let mut rest = &rest[2..];
+        let mut entries = Vec::new();
+        for _ in 0..count {
+            let (entry, more) = c_string(rest);
+            entries.push(entry);
+            rest = more;
+        }
+        let embedded = id3_frames(rest);
+        assert!(
+            embedded.len() == 1 && embedded[0].id == "TIT2",
+            "CTOC {id}: {count} entries, then a TIT2 frame"
+        );
+        assert_eq!(
+            embedded.iter().map(|f| 10 + f.body.len()).sum::<usize>(),
+            rest.len(),
+            "CTOC {id}: nothing after its title"
+        );
+        tocs.insert(id, (flags & 2 != 0, entries));
+    }
+    assert_eq!(tocs.len(), 3, "a top-level CTOC and two of at most 255");
+    let top: Vec<&String> = tocs.iter().filter(|t| t.1 .0).map(|t| t.0).collect();
+    assert_eq!(top, ["toc"], "one top-level CTOC");
+    fn walk(
+        id: &str,
+        tocs: &std::collections::HashMap<String, (bool, Vec<String>)>,
+        out: &mut Vec<String>,
+    ) {
+        for e in &tocs[id].1 {
+            if tocs.contains_key(e) {
+                walk(e, tocs, out);
+            } else {
+                out.push(e.clone());
+            }
+        }
+    }
+    let mut reached = Vec::new();
+    walk("toc", &tocs, &mut reached);
+    assert_eq!(reached, chaps, "every chapter once, in order");
+}
+
+/// The M4B carries the tags the README promises: the track's language as ISO 639-2 (`eng`;
+/// before, `und`: ffmpeg's MP4 muxer takes only three letters, on the stream), and the source
+/// in the comment (ffmpeg writes no MP4 atom for a `SOURCE_URL` key). MP3's TLAN is ISO 639-2
+/// too, as ID3v2.4 prescribes; Opus keeps `LANGUAGE` and `SOURCE_URL` comments.
+#[test]
+fn m4b_and_mp3_carry_the_language_as_iso_639_2_and_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("ferry.txt");
+    std::fs::write(
+        &article,
+        "The ferry\n\nThe ferry left at nine, full as every Friday.\n",
+    )
+    .unwrap();
+    let e = export_one(
+        &article,
+        &dir.path().join("out"),
+        &["--rate", "300", "--format", "m4b,mp3,opus", "--lang", "en"],
+    );
+    let source = article.display().to_string();
+    let m4b = ffprobe(&e.dir.join("ferry.m4b"));
+    let audio = m4b["streams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["codec_type"] == "audio")
+        .unwrap();
+    assert_eq!(audio["tags"]["language"], "eng", "{audio}");
+    let comment = m4b["format"]["tags"]["comment"].as_str().unwrap();
+    assert!(comment.contains(&source), "{comment}");
+    let mp3 = ffprobe(&e.dir.join("ferry.mp3"));
+    assert_eq!(mp3["format"]["tags"]["language"], "eng");
+    assert_eq!(mp3["format"]["tags"]["source"], source.as_str());
+    let opus = ffprobe(&e.dir.join("ferry.opus"));
+    assert_eq!(opus["streams"][0]["tags"]["LANGUAGE"], "en");
+    assert_eq!(opus["streams"][0]["tags"]["SOURCE_URL"], source.as_str());
+}

@@ -105,6 +105,11 @@ pub struct Manifest {
     pub language: crate::text::language::Language,
     /// True when there is no audio and timings are estimated from the speaking rate.
     pub estimated: bool,
+    /// When the export was made, RFC 3339 in UTC to the second (`2026-12-05T01:16:42Z`): a
+    /// feed's publication date, which survives copying the folder (a file's time does not).
+    /// Absent in manifests written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
     /// The engine.
     pub engine: EngineRecord,
     /// Sample rate of every WAV; `null` without audio.
@@ -147,6 +152,7 @@ impl Manifest {
             title: narration.title.clone(),
             language: narration.language,
             estimated: true,
+            exported_at: Some(now_utc()),
             engine: EngineRecord {
                 name: "script".into(),
                 version: env!("CARGO_PKG_VERSION").into(),
@@ -182,6 +188,11 @@ impl Manifest {
                 .collect(),
         }
     }
+}
+
+/// Now, as [`Manifest::exported_at`] records it: RFC 3339 in UTC, to the second.
+pub fn now_utc() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// Chunk timings estimated from words per minute, for narrations without audio.

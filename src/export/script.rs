@@ -93,6 +93,7 @@ mod tests {
             title: Some("Council votes".into()),
             language: crate::text::language::Language::ENGLISH,
             estimated: true,
+            exported_at: None,
             engine: EngineRecord {
                 name: "script".into(),
                 version: "0.1.0".into(),

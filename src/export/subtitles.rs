@@ -137,6 +137,7 @@ mod tests {
             title: None,
             language: crate::text::language::Language::ENGLISH,
             estimated: false,
+            exported_at: None,
             engine: EngineRecord {
                 name: "espeak".into(),
                 version: "1".into(),

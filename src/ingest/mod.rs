@@ -23,12 +23,15 @@ pub enum Source {
     Url(String),
 }
 
+/// How standard input is named in messages and in a manifest's `source`.
+pub const STDIN_NAME: &str = "<stdin>";
+
 impl Source {
     /// How the source is named in messages and the manifest.
     pub fn display(&self) -> String {
         match self {
             Source::File(p) => p.display().to_string(),
-            Source::Stdin => "<stdin>".to_string(),
+            Source::Stdin => STDIN_NAME.to_string(),
             Source::Url(u) => u.clone(),
         }
     }

@@ -139,15 +139,59 @@ pub fn duration(ms: u64) -> String {
 
 /// The episode's guid: `aloud-` and the first 16 bytes of SHA-256 over its source and title,
 /// in hex. It stays the same when the article is narrated again (another voice, format or
-/// base URL), so a podcast app does not list it twice.
+/// base URL), so a podcast app does not list it twice. [`guids`] decides which episodes of a
+/// feed get [`folder_guid`] instead.
 pub fn guid(manifest: &Manifest) -> String {
+    guid_of(&[&manifest.source, manifest.title.as_deref().unwrap_or("")])
+}
+
+/// The guid of an episode whose source and title do not tell it apart: SHA-256 over its
+/// source, title and folder name (`slug`), as [`guid`].
+pub fn folder_guid(manifest: &Manifest, slug: &str) -> String {
+    guid_of(&[
+        &manifest.source,
+        manifest.title.as_deref().unwrap_or(""),
+        slug,
+    ])
+}
+
+fn guid_of(parts: &[&str]) -> String {
     let mut h = Sha256::new();
-    h.update(manifest.source.as_bytes());
-    h.update([0]);
-    h.update(manifest.title.as_deref().unwrap_or("").as_bytes());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            h.update([0]);
+        }
+        h.update(part.as_bytes());
+    }
     let digest = h.finalize();
     let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
     format!("aloud-{hex}")
+}
+
+/// The guid of each episode (given newest first, as a feed lists them), unique within the
+/// feed: [`guid`] for an article, [`folder_guid`] for one read from standard input (its
+/// source, `<stdin>`, names nothing, so two notes titled alike would share a guid and apps
+/// would show one of them) and for every episode but the first published of several with
+/// the same source and title (the same article exported into two folders). Episodes without
+/// audio (not items) get an empty string. The first keeps
+/// its guid when a later copy appears; the folder name keeps each copy's guid the same when
+/// the feed is written again.
+pub fn guids(episodes: &[Episode]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    let mut out = vec![String::new(); episodes.len()];
+    // Oldest first; an episode without audio is no item and takes no guid.
+    for (i, e) in episodes.iter().enumerate().rev() {
+        if e.enclosure().is_none() {
+            continue;
+        }
+        let plain = guid(&e.manifest);
+        out[i] = if e.manifest.source != crate::ingest::STDIN_NAME && taken.insert(plain.clone()) {
+            plain
+        } else {
+            folder_guid(&e.manifest, &e.slug)
+        };
+    }
+    out
 }
 
 fn extension(name: &str, attrs: &[(&str, String)]) -> Extension {
@@ -168,8 +212,8 @@ fn extension(name: &str, attrs: &[(&str, String)]) -> Extension {
 pub fn feed_xml(episodes: &[Episode], base: &str, title: &str) -> (String, Vec<String>) {
     let mut items = Vec::new();
     let mut skipped = Vec::new();
-    for e in episodes {
-        match item(e, base) {
+    for (e, guid) in episodes.iter().zip(guids(episodes)) {
+        match item(e, base, guid) {
             Some(item) => items.push(item),
             None if e.manifest.parts.is_some() => skipped.push(format!(
                 "{}: its audio is WAV split into parts, which a feed cannot carry; export it with --format mp3",
@@ -198,7 +242,7 @@ pub fn feed_xml(episodes: &[Episode], base: &str, title: &str) -> (String, Vec<S
     (channel.to_string(), skipped)
 }
 
-fn item(e: &Episode, base: &str) -> Option<rss::Item> {
+fn item(e: &Episode, base: &str, guid: String) -> Option<rss::Item> {
     let audio = e.enclosure()?;
     let m = &e.manifest;
     let mut podcast: BTreeMap<String, Vec<Extension>> = BTreeMap::new();
@@ -248,10 +292,10 @@ fn item(e: &Episode, base: &str) -> Option<rss::Item> {
             mime_type: mime_type(audio.format).to_string(),
         }),
         guid: Some(rss::Guid {
-            value: guid(m),
+            value: guid,
             permalink: false,
         }),
-        pub_date: Some(chrono::DateTime::<chrono::Utc>::from(e.modified).to_rfc2822()),
+        pub_date: Some(chrono::DateTime::<chrono::Utc>::from(e.published).to_rfc2822()),
         itunes_ext: Some(ITunesItemExtension {
             duration: Some(duration(m.duration_ms)),
             ..Default::default()
@@ -296,6 +340,67 @@ mod tests {
             file_url("https://x.org/p", "a b", "c#d.mp3"),
             "https://x.org/p/a%20b/c%23d.mp3"
         );
+    }
+
+    /// An episode with an MP3 read from `source`, titled `title`, in folder `slug`.
+    fn episode(source: &str, title: &str, slug: &str) -> Episode {
+        let manifest: Manifest = serde_json::from_value(serde_json::json!({
+            "schema_version": 1, "source": source, "title": title, "estimated": false,
+            "engine": {"name": "espeak", "version": "1", "voice": null, "rate": 175,
+                       "credit": null, "runtime": null},
+            "sample_rate": 22050, "audio": format!("{slug}.mp3"), "duration_ms": 1000,
+            "chunks": []
+        }))
+        .unwrap();
+        Episode {
+            slug: slug.into(),
+            dir: slug.into(),
+            stem: slug.into(),
+            manifest,
+            published: std::time::SystemTime::UNIX_EPOCH,
+            audio: vec![super::super::library::AudioFile {
+                format: Format::Mp3,
+                file: format!("{slug}.mp3"),
+                bytes: 1,
+            }],
+            vtt: None,
+            srt: None,
+            chapters: None,
+            script: None,
+        }
+    }
+
+    #[test]
+    fn guids_are_unique_in_a_feed_and_kept_for_articles() {
+        let a = episode("a.md", "A", "a");
+        let plain_a = guid(&a.manifest);
+        // Newest first: the two stdin notes titled alike, then a file article exported twice
+        // (the older copy, in "b", keeps the article's guid), then a script-only export.
+        let mut script_only = episode("c.md", "C", "c");
+        script_only.audio.clear();
+        let episodes = [
+            episode(crate::ingest::STDIN_NAME, "Daily Notes", "day2"),
+            episode(crate::ingest::STDIN_NAME, "Daily Notes", "daily-notes"),
+            episode("b.md", "B", "b-2"),
+            a.clone(),
+            episode("b.md", "B", "b"),
+            script_only,
+        ];
+        let got = guids(&episodes);
+        assert_eq!(got[3], plain_a, "an article alone keeps its guid");
+        assert_eq!(
+            got[4],
+            guid(&episodes[4].manifest),
+            "the first copy keeps it"
+        );
+        assert_eq!(got[2], folder_guid(&episodes[2].manifest, "b-2"));
+        assert_eq!(got[0], folder_guid(&episodes[0].manifest, "day2"));
+        assert_eq!(got[1], folder_guid(&episodes[1].manifest, "daily-notes"));
+        assert_eq!(got[5], "", "no audio, no item");
+        let unique: std::collections::HashSet<_> = got[..5].iter().collect();
+        assert_eq!(unique.len(), 5, "{got:?}");
+        // The guid of an article is what it was before folder guids existed.
+        assert_eq!(plain_a, "aloud-974860a695dd9449b5a2cea67cd5d526");
     }
 
     #[test]

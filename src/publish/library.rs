@@ -42,8 +42,10 @@ pub struct Episode {
     pub stem: String,
     /// Its manifest.
     pub manifest: Manifest,
-    /// When its `manifest.json` was last written: the episode's publication date.
-    pub modified: SystemTime,
+    /// The episode's publication date: the manifest's `exported_at`, else (manifests written
+    /// before it was recorded, or with a time that does not parse) when its `manifest.json`
+    /// was last written.
+    pub published: SystemTime,
     /// Its audio files that exist, in the manifest's order.
     pub audio: Vec<AudioFile>,
     /// `<stem>.vtt`, when it exists.
@@ -78,15 +80,20 @@ impl Episode {
 pub struct Library {
     /// The folder's own name (the feed's default title).
     pub title: String,
-    /// Its articles, newest first (by `modified`, then by slug).
+    /// Its articles, newest first (by `published`, then by slug).
     pub episodes: Vec<Episode>,
+    /// Article folders left out because their `manifest.json` cannot be read or is not an
+    /// aloud manifest ([`PublishError::Read`] or [`PublishError::Manifest`], naming the
+    /// file), in name order: one bad folder does not hide the others.
+    pub broken: Vec<PublishError>,
 }
 
 /// Reads every article folder of `dir`: each non-hidden subfolder with a `manifest.json`.
-/// Other subfolders and files are ignored.
+/// Other subfolders and files are ignored; a folder whose manifest cannot be read or parsed
+/// is listed in [`Library::broken`].
 ///
-/// Errors: [`PublishError::Read`] when `dir` cannot be listed, [`PublishError::Manifest`]
-/// for a manifest that does not parse, [`PublishError::Empty`] when no article is found.
+/// Errors: [`PublishError::Read`] when `dir` cannot be listed, [`PublishError::Empty`] when
+/// no article folder is found (not even a broken one).
 pub fn read(dir: &Path) -> Result<Library, PublishError> {
     let read_error = |path: &Path, e: std::io::Error| PublishError::Read {
         path: path.to_path_buf(),
@@ -94,6 +101,7 @@ pub fn read(dir: &Path) -> Result<Library, PublishError> {
     };
     let entries = std::fs::read_dir(dir).map_err(|e| read_error(dir, e))?;
     let mut episodes = Vec::new();
+    let mut broken = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| read_error(dir, e))?;
         let slug = entry.file_name().to_string_lossy().into_owned();
@@ -102,19 +110,27 @@ pub fn read(dir: &Path) -> Result<Library, PublishError> {
         if slug.starts_with('.') || !path.is_dir() || !manifest_path.is_file() {
             continue;
         }
-        episodes.push(read_episode(slug, path, &manifest_path)?);
+        match read_episode(slug, path, &manifest_path) {
+            Ok(episode) => episodes.push(episode),
+            Err(e) => broken.push((manifest_path, e)),
+        }
     }
-    if episodes.is_empty() {
+    if episodes.is_empty() && broken.is_empty() {
         return Err(PublishError::Empty {
             dir: dir.to_path_buf(),
         });
     }
-    episodes.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.slug.cmp(&b.slug)));
+    episodes.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
     let title = std::fs::canonicalize(dir)
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "aloud".into());
-    Ok(Library { title, episodes })
+    broken.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Library {
+        title,
+        episodes,
+        broken: broken.into_iter().map(|(_, e)| e).collect(),
+    })
 }
 
 fn read_episode(slug: String, dir: PathBuf, manifest_path: &Path) -> Result<Episode, PublishError> {
@@ -127,9 +143,16 @@ fn read_episode(slug: String, dir: PathBuf, manifest_path: &Path) -> Result<Epis
         reason: e.to_string(),
     })?;
     let manifest: Manifest = serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
-    let modified = std::fs::metadata(manifest_path)
-        .and_then(|m| m.modified())
-        .unwrap_or(SystemTime::UNIX_EPOCH);
+    let published = manifest
+        .exported_at
+        .as_deref()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(SystemTime::from)
+        .unwrap_or_else(|| {
+            std::fs::metadata(manifest_path)
+                .and_then(|m| m.modified())
+                .unwrap_or(SystemTime::UNIX_EPOCH)
+        });
 
     // The manifest's files, else (older manifests) its one `audio` file.
     let mut listed: Vec<(Format, String)> = manifest
@@ -179,7 +202,7 @@ fn read_episode(slug: String, dir: PathBuf, manifest_path: &Path) -> Result<Epis
         dir,
         stem,
         manifest,
-        modified,
+        published,
         audio,
     })
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::export::fs::write_atomic;
 
 /// What can stop `aloud feed` or `aloud serve`, each naming the file or folder concerned.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum PublishError {
     /// The folder cannot be read (missing, not a folder, no permission).
     #[error("{}: cannot read: {reason}", path.display())]
@@ -52,6 +52,18 @@ pub enum PublishError {
     /// `--base-url` is not an absolute http(s) URL: a usage error.
     #[error("--base-url {0:?}: must be an absolute http:// or https:// URL (e.g. https://example.org/podcast)")]
     BaseUrl(String),
+    /// Several article folders are bad and none is good: one line each, no feed written.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\naloud: error: "))]
+    Several(Vec<PublishError>),
+    /// The feed was written without some article folders, whose manifests are bad (each
+    /// already reported): exit 1, so a script publishing the feed knows.
+    #[error("{left_out} article folder{} left out of the feed (listed above); the feed lists the other {listed}", if *.left_out == 1 { "" } else { "s" })]
+    LeftOut {
+        /// Folders left out for a bad manifest.
+        left_out: usize,
+        /// Items in the feed written.
+        listed: usize,
+    },
     /// The server could not listen or failed while running.
     #[error("{0}")]
     Server(String),
@@ -69,6 +81,9 @@ pub struct FeedReport {
     pub items: usize,
     /// Articles left out, each with why (no audio, audio only in split WAV parts).
     pub skipped: Vec<String>,
+    /// Article folders left out because their `manifest.json` cannot be read or parsed: one
+    /// line each, naming the file and the problem.
+    pub broken: Vec<String>,
     /// Chapters files written (`<article>/<stem>.chapters.json`).
     pub chapters_files: usize,
 }
@@ -80,6 +95,10 @@ pub struct FeedReport {
 /// `base_url` is where `dir` will be served (`https://example.org/podcast`); `title` names
 /// the feed (default: the folder's name).
 ///
+/// A folder whose manifest is bad is left out ([`FeedReport::broken`]) and the feed of the
+/// others is written; when every folder is bad, nothing is written and their errors are
+/// returned (one, or [`PublishError::Several`]).
+///
 /// Errors: [`PublishError::BaseUrl`] for a base URL that is not absolute http(s), and the
 /// errors of [`library::read`] and of writing.
 pub fn write_feed(
@@ -89,6 +108,13 @@ pub fn write_feed(
 ) -> Result<FeedReport, PublishError> {
     let base = feed::base_url(base_url)?;
     let mut library = library::read(dir)?;
+    if library.episodes.is_empty() {
+        let mut broken = library.broken;
+        return Err(match broken.len() {
+            1 => broken.remove(0),
+            _ => PublishError::Several(broken),
+        });
+    }
     let mut chapters_files = 0;
     for episode in &mut library.episodes {
         if episode.manifest.chapters.is_empty() || episode.enclosure().is_none() {
@@ -112,6 +138,7 @@ pub fn write_feed(
         path,
         items: library.episodes.len() - skipped.len(),
         skipped,
+        broken: library.broken.iter().map(ToString::to_string).collect(),
         chapters_files,
     })
 }

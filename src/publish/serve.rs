@@ -97,13 +97,22 @@ async fn guard(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> R
     }
 }
 
+/// The folder's articles (none when it has none yet); a folder with a bad manifest is left
+/// out and named on stderr, as `aloud feed` does.
 fn library_or_empty(root: &Path) -> Result<library::Library, PublishError> {
-    match library::read(root) {
+    let library = library::read(root);
+    if let Ok(lib) = &library {
+        for e in &lib.broken {
+            eprintln!("aloud: serve: warning: left out: {e}");
+        }
+    }
+    match library {
         Err(PublishError::Empty { .. }) => Ok(library::Library {
             title: root
                 .file_name()
                 .map_or_else(|| "aloud".into(), |n| n.to_string_lossy().into_owned()),
             episodes: Vec::new(),
+            broken: Vec::new(),
         }),
         other => other,
     }

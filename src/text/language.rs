@@ -37,6 +37,15 @@ impl Language {
         self.code
     }
 
+    /// The three-letter ISO 639-2/T code (`fra`, `zho`; a code already three letters long,
+    /// `yue`, as it is): what an MP4 track's language and ID3's TLAN frame hold.
+    pub fn iso639_2(self) -> &'static str {
+        ISO_639_2
+            .iter()
+            .find(|(code, _)| *code == self.code)
+            .map_or(self.code, |(_, three)| three)
+    }
+
     /// The language's English name ("French"), for messages.
     pub fn name(self) -> &'static str {
         LANGUAGES
@@ -187,6 +196,44 @@ pub const LANGUAGES: &[(&str, &str)] = &[
     ("ltg", "Latgalian"), ("nci", "Classical Nahuatl"), ("nog", "Nogai"),
     ("pap", "Papiamento"), ("quc", "K'iche'"), ("shn", "Shan"), ("smj", "Lule Sami"),
     ("yue", "Cantonese"),
+];
+
+/// The ISO 639-2/T code of every two-letter code of [`LANGUAGES`] (ISO 639-3's `alpha_3` for
+/// its `alpha_2`, from Debian's `iso-codes` 4.15, `/usr/share/iso-codes/json/iso_639-3.json`;
+/// for these languages ISO 639-3 and 639-2/T agree).
+#[rustfmt::skip]
+const ISO_639_2: &[(&str, &str)] = &[
+    ("aa", "aar"), ("ab", "abk"), ("ae", "ave"), ("af", "afr"), ("ak", "aka"), ("am", "amh"),
+    ("an", "arg"), ("ar", "ara"), ("as", "asm"), ("av", "ava"), ("ay", "aym"), ("az", "aze"),
+    ("ba", "bak"), ("be", "bel"), ("bg", "bul"), ("bi", "bis"), ("bm", "bam"), ("bn", "ben"),
+    ("bo", "bod"), ("br", "bre"), ("bs", "bos"), ("ca", "cat"), ("ce", "che"), ("ch", "cha"),
+    ("co", "cos"), ("cr", "cre"), ("cs", "ces"), ("cu", "chu"), ("cv", "chv"), ("cy", "cym"),
+    ("da", "dan"), ("de", "deu"), ("dv", "div"), ("dz", "dzo"), ("ee", "ewe"), ("el", "ell"),
+    ("en", "eng"), ("eo", "epo"), ("es", "spa"), ("et", "est"), ("eu", "eus"), ("fa", "fas"),
+    ("ff", "ful"), ("fi", "fin"), ("fj", "fij"), ("fo", "fao"), ("fr", "fra"), ("fy", "fry"),
+    ("ga", "gle"), ("gd", "gla"), ("gl", "glg"), ("gn", "grn"), ("gu", "guj"), ("gv", "glv"),
+    ("ha", "hau"), ("he", "heb"), ("hi", "hin"), ("ho", "hmo"), ("hr", "hrv"), ("ht", "hat"),
+    ("hu", "hun"), ("hy", "hye"), ("hz", "her"), ("ia", "ina"), ("id", "ind"), ("ie", "ile"),
+    ("ig", "ibo"), ("ii", "iii"), ("ik", "ipk"), ("io", "ido"), ("is", "isl"), ("it", "ita"),
+    ("iu", "iku"), ("ja", "jpn"), ("jv", "jav"), ("ka", "kat"), ("kg", "kon"), ("ki", "kik"),
+    ("kj", "kua"), ("kk", "kaz"), ("kl", "kal"), ("km", "khm"), ("kn", "kan"), ("ko", "kor"),
+    ("kr", "kau"), ("ks", "kas"), ("ku", "kur"), ("kv", "kom"), ("kw", "cor"), ("ky", "kir"),
+    ("la", "lat"), ("lb", "ltz"), ("lg", "lug"), ("li", "lim"), ("ln", "lin"), ("lo", "lao"),
+    ("lt", "lit"), ("lu", "lub"), ("lv", "lav"), ("mg", "mlg"), ("mh", "mah"), ("mi", "mri"),
+    ("mk", "mkd"), ("ml", "mal"), ("mn", "mon"), ("mr", "mar"), ("ms", "msa"), ("mt", "mlt"),
+    ("my", "mya"), ("na", "nau"), ("nb", "nob"), ("nd", "nde"), ("ne", "nep"), ("ng", "ndo"),
+    ("nl", "nld"), ("nn", "nno"), ("no", "nor"), ("nr", "nbl"), ("nv", "nav"), ("ny", "nya"),
+    ("oc", "oci"), ("oj", "oji"), ("om", "orm"), ("or", "ori"), ("os", "oss"), ("pa", "pan"),
+    ("pi", "pli"), ("pl", "pol"), ("ps", "pus"), ("pt", "por"), ("qu", "que"), ("rm", "roh"),
+    ("rn", "run"), ("ro", "ron"), ("ru", "rus"), ("rw", "kin"), ("sa", "san"), ("sc", "srd"),
+    ("sd", "snd"), ("se", "sme"), ("sg", "sag"), ("si", "sin"), ("sk", "slk"), ("sl", "slv"),
+    ("sm", "smo"), ("sn", "sna"), ("so", "som"), ("sq", "sqi"), ("sr", "srp"), ("ss", "ssw"),
+    ("st", "sot"), ("su", "sun"), ("sv", "swe"), ("sw", "swa"), ("ta", "tam"), ("te", "tel"),
+    ("tg", "tgk"), ("th", "tha"), ("ti", "tir"), ("tk", "tuk"), ("tl", "tgl"), ("tn", "tsn"),
+    ("to", "ton"), ("tr", "tur"), ("ts", "tso"), ("tt", "tat"), ("tw", "twi"), ("ty", "tah"),
+    ("ug", "uig"), ("uk", "ukr"), ("ur", "urd"), ("uz", "uzb"), ("ve", "ven"), ("vi", "vie"),
+    ("vo", "vol"), ("wa", "wln"), ("wo", "wol"), ("xh", "xho"), ("yi", "yid"), ("yo", "yor"),
+    ("za", "zha"), ("zh", "zho"), ("zu", "zul"),
 ];
 
 /// Windows of text are grown block by block until they hold at least this many letters
@@ -452,6 +499,26 @@ fn from_whatlang(lang: whatlang::Lang) -> Option<Language> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_has_a_three_letter_code() {
+        for (code, _) in LANGUAGES {
+            let three = Language::from_code(code).unwrap().iso639_2();
+            assert!(
+                three.len() == 3 && three.bytes().all(|b| b.is_ascii_lowercase()),
+                "{code}: {three}"
+            );
+        }
+        for (code, three) in [
+            ("en", "eng"),
+            ("fr", "fra"),
+            ("de", "deu"),
+            ("zh", "zho"),
+            ("yue", "yue"),
+        ] {
+            assert_eq!(Language::from_code(code).unwrap().iso639_2(), three);
+        }
+    }
 
     fn lang(code: &str) -> Language {
         Language::from_code(code).unwrap()

@@ -162,6 +162,14 @@ impl FfmpegEncoder {
             .arg("-i")
             .arg(&metadata)
             .args(["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"]);
+        if format == Format::M4b {
+            // The MP4 track's language is three letters (ISO 639-2/T); ffmpeg writes `und` for
+            // anything else, and ignores a global `language` tag.
+            cmd.arg("-metadata:s:a:0").arg(format!(
+                "language={}",
+                super::iso639_2(&stream.tags.language)
+            ));
+        }
         let bitrate = format!("{}k", stream.quality.aac_kbps);
         if format == Format::M4b && stream.quality.aac_fast {
             cmd.args(["-aac_coder", "fast"]);

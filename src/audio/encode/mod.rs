@@ -266,6 +266,12 @@ pub struct Tags {
     pub language: String,
 }
 
+/// The three-letter ISO 639-2 code of a BCP 47 language code (`fr` → `fra`), which MP4
+/// tracks and ID3's TLAN frame take; a code aloud does not know is given as it is.
+pub fn iso639_2(language: &str) -> &str {
+    crate::text::language::Language::from_code(language).map_or(language, |l| l.iso639_2())
+}
+
 impl Tags {
     /// One line for a comment field: the source, the narrator and the credit.
     pub fn comment(&self) -> String {

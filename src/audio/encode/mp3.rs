@@ -237,7 +237,7 @@ pub fn id3_tag(stream: &Stream, lame_version: &str) -> id3::Tag {
     let mut tag = id3::Tag::new();
     tag.set_title(&t.title);
     tag.set_artist(&t.voice);
-    tag.set_text("TLAN", &t.language);
+    tag.set_text("TLAN", super::iso639_2(&t.language));
     tag.set_text(
         "TENC",
         format!("aloud {} (LAME {lame_version})", env!("CARGO_PKG_VERSION")),
@@ -277,16 +277,69 @@ pub fn id3_tag(stream: &Stream, lame_version: &str) -> id3::Tag {
             frames: vec![id3::Frame::text("TIT2", &c.title)],
         });
     }
-    if !ids.is_empty() {
-        tag.add_frame(id3::frame::TableOfContents {
+    for toc in tables_of_contents(ids, &t.title) {
+        tag.add_frame(toc);
+    }
+    tag
+}
+
+/// Most entries one CTOC frame lists: its entry count is one byte (ID3v2 Chapter Frame
+/// Addendum 1.0, section 3.2).
+pub const CTOC_MAX_ENTRIES: usize = 255;
+
+/// The CTOC frames that list `chapter_ids` in order: one top-level CTOC "toc" titled `title`
+/// listing them all when they fit in one frame ([`CTOC_MAX_ENTRIES`]); else a tree, which the
+/// addendum allows: "toc" lists child CTOCs "toc1", "toc2", … ("Chapters 1–255",
+/// "Chapters 256–510", …), each listing at most 255 chapters (or, past 65,025 chapters, 255
+/// child CTOCs of its own). The `id3` crate writes the count as `len() as u8`, so a longer
+/// list would be read back as `len % 256` entries and the rest of the frame as garbage.
+/// Players and ffprobe take the chapters from the CHAP frames themselves; the tree only has
+/// to be valid.
+pub fn tables_of_contents(
+    chapter_ids: Vec<String>,
+    title: &str,
+) -> Vec<id3::frame::TableOfContents> {
+    if chapter_ids.is_empty() {
+        return Vec::new();
+    }
+    let mut tocs = Vec::new();
+    // Each entry of the level being grouped: its element id and its first and last chapter.
+    let mut level: Vec<(String, usize, usize)> = chapter_ids
+        .into_iter()
+        .enumerate()
+        .map(|(i, id)| (id, i + 1, i + 1))
+        .collect();
+    while level.len() > CTOC_MAX_ENTRIES {
+        level = level
+            .chunks(CTOC_MAX_ENTRIES)
+            .map(|group| {
+                let (first, last) = (group[0].1, group[group.len() - 1].2);
+                let element_id = format!("toc{}", tocs.len() + 1);
+                tocs.push(id3::frame::TableOfContents {
+                    element_id: element_id.clone(),
+                    top_level: false,
+                    ordered: true,
+                    elements: group.iter().map(|e| e.0.clone()).collect(),
+                    frames: vec![id3::Frame::text(
+                        "TIT2",
+                        format!("Chapters {first}\u{2013}{last}"),
+                    )],
+                });
+                (element_id, first, last)
+            })
+            .collect();
+    }
+    tocs.insert(
+        0,
+        id3::frame::TableOfContents {
             element_id: "toc".into(),
             top_level: true,
             ordered: true,
-            elements: ids,
-            frames: vec![id3::Frame::text("TIT2", &t.title)],
-        });
-    }
-    tag
+            elements: level.into_iter().map(|e| e.0).collect(),
+            frames: vec![id3::Frame::text("TIT2", title)],
+        },
+    );
+    tocs
 }
 
 // SAFETY: the LAME encoder behind `flags` has no thread affinity; it is owned by this value
@@ -376,4 +429,93 @@ pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Chapter;
+    use super::*;
+    use std::collections::HashMap;
+
+    fn ids(n: usize) -> Vec<String> {
+        (1..=n).map(|i| format!("chp{i}")).collect()
+    }
+
+    /// The chapters reached from the top-level CTOC, depth first, in order; panics on a CTOC
+    /// with more entries than its count byte holds.
+    fn leaves(tocs: &[id3::frame::TableOfContents]) -> Vec<String> {
+        let by_id: HashMap<&str, &id3::frame::TableOfContents> =
+            tocs.iter().map(|t| (t.element_id.as_str(), t)).collect();
+        let tops: Vec<_> = tocs.iter().filter(|t| t.top_level).collect();
+        assert_eq!(tops.len(), 1, "one top-level CTOC");
+        fn walk(
+            t: &id3::frame::TableOfContents,
+            by_id: &HashMap<&str, &id3::frame::TableOfContents>,
+            out: &mut Vec<String>,
+        ) {
+            assert!(t.elements.len() <= CTOC_MAX_ENTRIES, "{}", t.element_id);
+            for e in &t.elements {
+                match by_id.get(e.as_str()) {
+                    Some(child) => walk(child, by_id, out),
+                    None => out.push(e.clone()),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(tops[0], &by_id, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_table_of_contents_past_255_chapters_nests() {
+        for (chapters, ctocs) in [
+            (0, 0),
+            (1, 1),
+            (255, 1),
+            (256, 3),
+            (301, 3),
+            (510, 3),
+            (511, 4),
+            (255 * 255, 256),
+            (255 * 255 + 1, 259),
+        ] {
+            let tocs = tables_of_contents(ids(chapters), "Title");
+            assert_eq!(tocs.len(), ctocs, "{chapters} chapters");
+            if chapters > 0 {
+                assert_eq!(leaves(&tocs), ids(chapters), "{chapters} chapters");
+            }
+        }
+        let tocs = tables_of_contents(ids(301), "Title");
+        assert_eq!(tocs[0].elements, ["toc1", "toc2"]);
+        assert_eq!(tocs[2].elements.len(), 46);
+        assert_eq!(tocs[2].frames[0].content().text(), Some("Chapters 256–301"));
+    }
+
+    #[test]
+    fn a_tag_with_301_chapters_reads_back_whole() {
+        let chapter = |i: u64| Chapter {
+            title: format!("Section {i}"),
+            start_ms: i * 1000,
+            end_ms: (i + 1) * 1000,
+            chunk: i as usize + 1,
+        };
+        let stream = Stream {
+            sample_rate: 22_050,
+            samples: 22_050 * 301,
+            tags: super::super::Tags {
+                title: "Many".into(),
+                ..Default::default()
+            },
+            chapters: (0..301).map(chapter).collect(),
+            quality: super::super::SPEECH,
+        };
+        let mut bytes = Vec::new();
+        id3_tag(&stream, "3.100")
+            .write_to(&mut bytes, id3::Version::Id3v24)
+            .unwrap();
+        let tag = id3::Tag::read_from2(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(tag.chapters().count(), 301);
+        let tocs: Vec<_> = tag.tables_of_contents().cloned().collect();
+        assert_eq!(leaves(&tocs), ids(301));
+    }
 }
