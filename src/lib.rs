@@ -1014,9 +1014,23 @@ fn narrate(
         .map(|l| l.misses(&name, lossless))
         .unwrap_or_default();
     if let Some(target) = &opts.single_file {
-        // `-o story.mp3`: only the file, moved into place; the staging folder goes.
+        // `-o story.mp3`: only the file, moved into place; the staging folder goes. Without
+        // --force a file that appeared meanwhile (another export to the same name) is kept
+        // and this one reports it.
         let built = staged.path(&first_file);
-        std::fs::rename(&built, target).map_err(|e| output_error(target, e))?;
+        if opts.force {
+            std::fs::rename(&built, target).map_err(|e| output_error(target, e))?;
+        } else {
+            export::fs::rename_no_replace(&built, target).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Error::Exists {
+                        dir: target.clone(),
+                    }
+                } else {
+                    output_error(target, e)
+                }
+            })?;
+        }
         drop(staged);
         return Ok(ArticleReport {
             audio: Some(target.clone()),

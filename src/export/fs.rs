@@ -107,10 +107,23 @@ pub fn remove_active_staging() {
     }
 }
 
+/// Moves the file `from` to `to` unless `to` exists (then `AlreadyExists`, and `from` is left):
+/// a hard link, which fails on an existing name in one step, then `from` removed. Where hard
+/// links are not supported (some network and FAT file systems) it checks and renames, which
+/// leaves a moment in which another writer's file could be replaced.
+pub fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => std::fs::remove_file(from),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) if to.exists() => Err(std::io::ErrorKind::AlreadyExists.into()),
+        Err(_) => std::fs::rename(from, to),
+    }
+}
+
 /// Removes `.<slug>.partial-<pid>` folders in `out` left by runs that died (killed, power
 /// lost): their process is gone. Folders of live processes (another export running into the
-/// same folder) are left alone. Liveness is read from `/proc/<pid>`; where there is no
-/// `/proc`, nothing is removed.
+/// same folder) are left alone. Liveness is read from `/proc/<pid>` ([`runs_as_owner`]);
+/// where there is no `/proc`, nothing is removed.
 pub fn remove_dead_partials(out: &Path) {
     if !Path::new("/proc/self").exists() {
         return;
@@ -127,9 +140,54 @@ pub fn remove_dead_partials(out: &Path) {
         else {
             continue;
         };
-        if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+        if pid != std::process::id() && !runs_as_owner(pid, &entry.path()) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+/// Whether process `pid` may still be building the staging folder `dir`: it exists, is not a
+/// zombie (killed, not yet reaped by its parent: a shell that ran `aloud … &` and killed it),
+/// and started before the folder was last changed (else the number was reused by another
+/// process). Read from `/proc/<pid>/stat` (fields 3, state, and 22, start time in clock ticks
+/// after boot; `proc(5)`) and `/proc/stat`'s `btime`; when those cannot be read the process
+/// counts as the owner, so a live export's folder is never removed.
+fn runs_as_owner(pid: u32, dir: &Path) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    };
+    // The command name (field 2) is in parentheses and may hold spaces: fields after it.
+    let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
+        return true;
+    };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    if fields.first() == Some(&"Z") {
+        return false;
+    }
+    let started = (|| {
+        let ticks: u64 = fields.get(19)?.parse().ok()?;
+        let boot: u64 = std::fs::read_to_string("/proc/stat")
+            .ok()?
+            .lines()
+            .find_map(|l| l.strip_prefix("btime "))?
+            .trim()
+            .parse()
+            .ok()?;
+        // SAFETY: sysconf has no preconditions; it returns -1 for an unknown name.
+        let per_second = u64::try_from(unsafe { libc::sysconf(libc::_SC_CLK_TCK) })
+            .ok()
+            .filter(|&t| t > 0)?;
+        Some(boot + ticks / per_second)
+    })();
+    let changed = std::fs::metadata(dir)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs());
+    match (started, changed) {
+        // One second of slack: both are rounded down to the second.
+        (Some(started), Some(changed)) => started <= changed + 1,
+        _ => true,
     }
 }
 
@@ -397,6 +455,66 @@ mod tests {
         assert!(e.to_string().contains("holds notes.txt"), "{e}");
         assert_eq!(held(), "3");
         assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn staging_folders_of_zombies_and_reused_pids_are_removed_live_ones_kept() {
+        let out = tempfile::tempdir().unwrap();
+        let staging = |pid: u32| out.path().join(format!(".story.partial-{pid}"));
+        // Killed but not reaped: a zombie, dead.
+        let mut zombie = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        zombie.kill().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        // Alive, started before its folder.
+        let live = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        for p in [zombie.id(), live.id()] {
+            std::fs::create_dir(staging(p)).unwrap();
+        }
+        // A folder last changed an hour before its process started: the number was reused.
+        let reused = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        std::fs::create_dir(staging(reused.id())).unwrap();
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::open(staging(reused.id()))
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        remove_dead_partials(out.path());
+        assert!(!staging(zombie.id()).exists(), "the zombie's folder");
+        assert!(staging(live.id()).exists(), "the live export's folder");
+        assert!(!staging(reused.id()).exists(), "the reused number's folder");
+        for mut c in [live, reused] {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+        let _ = zombie.wait();
+    }
+
+    #[test]
+    fn a_file_is_moved_into_place_only_when_the_name_is_free() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, to) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("story.mp3"),
+        );
+        std::fs::write(&a, "first").unwrap();
+        std::fs::write(&b, "second").unwrap();
+        rename_no_replace(&a, &to).unwrap();
+        assert!(!a.exists());
+        let e = rename_no_replace(&b, &to).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&to).unwrap(), "first");
+        assert!(b.exists());
     }
 
     #[test]
