@@ -253,6 +253,21 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
             )));
         }
         formats = vec![*format];
+        // Options whose output a single file cannot hold are refused, not dropped unsaid.
+        let folder_only = [
+            (args.word_timings, "--word-timings (a words file beside it)"),
+            (
+                args.max_part_size != crate::cli::DEFAULT_MAX_PART_MB,
+                "--max-part-size (parts are files of their own)",
+            ),
+        ];
+        if let Some((_, what)) = folder_only.iter().find(|(given, _)| *given) {
+            return Err(Error::Usage(format!(
+                "-o {} writes one audio file, and {what} needs a folder; drop it, or give -o \
+                 a folder",
+                path.display()
+            )));
+        }
     }
     let plan = plan_options(&args.plan, args.speak.rate)?;
     let read = read_options(&args.fetch, &args.page);

@@ -261,7 +261,7 @@ pub struct ExportArgs {
     pub stats: bool,
     /// Largest article WAV in megabytes; longer audio is split at paragraphs into
     /// <slug>-part01.wav, … (a WAV file cannot pass 4 GiB).
-    #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..=4095))]
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_PART_MB, value_parser = clap::value_parser!(u64).range(1..=4095))]
     pub max_part_size: u64,
     /// With several inputs: narrate the good ones even if some are bad or fail, list every
     /// problem, and exit 1 at the end. Without it a bad input stops the run before anything
@@ -313,6 +313,9 @@ pub struct CacheArgs {
     #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(1..))]
     pub cache_size: u64,
 }
+
+/// Default `--max-part-size`, MB: 2 GiB, half of what a RIFF/WAV size field can count.
+pub const DEFAULT_MAX_PART_MB: u64 = 2048;
 
 /// Arguments of `aloud book`.
 #[derive(Debug, Args)]

@@ -505,6 +505,24 @@ fn an_output_file_name_writes_only_that_file() {
         assert!(err.contains(instead), "{err}");
         assert!(!out.path().join(name).exists());
     }
+    // Options whose files a single file cannot hold are refused in one line, not ignored.
+    for (option, value) in [("--word-timings", None), ("--max-part-size", Some("1"))] {
+        let a = aloud()
+            .args(["export", "--engine", "espeak", "-q", option])
+            .args(value)
+            .arg(&one)
+            .arg("-o")
+            .arg(out.path().join("parts.mp3"))
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(option) && err.contains("needs a folder"),
+            "{err}"
+        );
+        assert!(!out.path().join("parts.mp3").exists());
+    }
 }
 
 #[test]
