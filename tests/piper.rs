@@ -607,7 +607,11 @@ fn piper_output_is_the_same_for_one_and_two_jobs() {
         wavs.push((e.manifest, chunks, whole));
     }
     let (one, two) = (&wavs[0], &wavs[1]);
-    assert_eq!(one.0, two.0, "the same manifest: chunks, order and times");
+    assert_eq!(
+        timeless(&one.0),
+        timeless(&two.0),
+        "the same manifest: chunks, order and times"
+    );
     assert_eq!(one.1.len(), two.1.len());
     for (i, (a, b)) in one.1.iter().zip(&two.1).enumerate() {
         assert!(a == b, "chunk {} differs between --jobs 1 and 2", i + 1);

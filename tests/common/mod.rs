@@ -229,6 +229,16 @@ pub struct Exported {
     pub manifest: Value,
 }
 
+/// `manifest` without its `exported_at` (the one field that differs between two identical
+/// exports a second apart).
+pub fn timeless(manifest: &Value) -> Value {
+    let mut m = manifest.clone();
+    if let Some(o) = m.as_object_mut() {
+        o.remove("exported_at");
+    }
+    m
+}
+
 /// Exports one article with espeak unless `extra` names an engine; reads its manifest.
 pub fn export_one(article: &Path, out: &Path, extra: &[&str]) -> Exported {
     let mut cmd = aloud();
