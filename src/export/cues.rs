@@ -20,10 +20,17 @@
 //! **Under a second.** A cue is shorter than [`MIN_CUE_MS`] only when it shows one whole chunk
 //! that is itself spoken in under a second (a one-word title or heading, a line of dialogue
 //! such as "No.") and no sentence of its paragraph can join it: stretching it would show it
-//! while nothing, or the next paragraph, is heard. A single word longer than
-//! [`MAX_LINE_CHARS`] (a long URL) is broken across lines inside the word. Characters are
-//! counted as Unicode scalar values; scripts written without spaces (Chinese, Japanese) are
-//! cut only where the text has spaces or at the limits.
+//! while nothing, or the next paragraph, is heard.
+//!
+//! **Long words and text without spaces.** A word wider than [`MAX_LINE_CHARS`] (a long URL,
+//! or a clause of Chinese or Japanese, which the speech stage sees as one word) is cut into
+//! pieces that fit a line ([`pieces`]): after CJK punctuation (`，` `、` ranked as a comma,
+//! `。` `！` `？` `；` `：` as a clause) or after `/ . - ? & = _`, else at the width; each piece
+//! gets the share of the word's time its width has, so the cue rules hold for them too (a
+//! 113-character URL had made one cue of 3 lines and 13 s, a Chinese paragraph cues of 14 s).
+//! Line widths are counted in columns ([`width`]): a character of a wide script (CJK) counts
+//! two, as terminals and subtitle renderers show it, so a Chinese line holds 21 characters
+//! (Netflix's Chinese guide: 16).
 
 use crate::export::manifest::ManifestWord;
 use crate::narration::Break;
@@ -170,6 +177,59 @@ enum Cut {
     Inside(Boundary),
 }
 
+/// A piece of text's width in columns: East Asian wide and fullwidth characters count two,
+/// others one (`unicode-width`, Unicode Standard Annex #11).
+fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Characters after which a long word is best cut, with the rank of the cut: CJK clause and
+/// comma punctuation, then the separators of web addresses and file paths.
+fn piece_break(c: char) -> Option<Boundary> {
+    match c {
+        '。' | '！' | '？' | '；' | '：' => Some(Boundary::Clause),
+        '，' | '、' => Some(Boundary::Comma),
+        '/' | '.' | '-' | '?' | '&' | '=' | '_' => Some(Boundary::Word),
+        _ => None,
+    }
+}
+
+/// `text` cut into pieces of at most [`MAX_LINE_CHARS`] columns, each with the rank of a cut
+/// after it (the last piece's is moot): after the last [`piece_break`] character in the
+/// second half of the line's width, else at the width. A word that fits is one piece.
+fn pieces(text: &str) -> Vec<(&str, Boundary)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while width(rest) > MAX_LINE_CHARS {
+        let mut used = 0;
+        let mut hard = rest.len();
+        let mut soft: Option<(usize, Boundary)> = None;
+        for (i, c) in rest.char_indices() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > MAX_LINE_CHARS {
+                hard = i;
+                break;
+            }
+            used += w;
+            if let Some(b) = piece_break(c).filter(|_| used * 2 >= MAX_LINE_CHARS) {
+                soft = Some((i + c.len_utf8(), b));
+            }
+        }
+        let (end, rank) = soft.unwrap_or((hard.max(1), Boundary::Never));
+        let end = if rest.is_char_boundary(end) {
+            end
+        } else {
+            rest.len()
+        };
+        out.push((&rest[..end], rank));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push((rest, Boundary::Never));
+    }
+    out
+}
+
 /// A word of a paragraph, with what the cue builder needs.
 struct Word<'a> {
     text: &'a str,
@@ -182,6 +242,8 @@ struct Word<'a> {
     last_of_chunk: bool,
     /// How good a cut after it is (the last word of the paragraph: moot).
     cut: Cut,
+    /// A piece of a long word after its first ([`pieces`]): no space before it.
+    glued: bool,
 }
 
 /// The cues of a narration: its chunks' words, cut into cues paragraph by paragraph (see the
@@ -205,16 +267,33 @@ fn paragraph_cues(chunks: &[CueChunk]) -> Vec<Cue> {
     for (c, chunk) in chunks.iter().enumerate() {
         let n = chunk.words.len();
         for (k, w) in chunk.words.iter().enumerate() {
-            words.push(Word {
-                text: &w.text,
-                chars: w.text.chars().count(),
-                start_ms: w.start_ms,
-                end_ms: w.end_ms,
-                chunk: c,
-                first_of_chunk: k == 0,
-                last_of_chunk: k + 1 == n,
-                cut: Cut::Inside(Boundary::Never),
-            });
+            let parts = pieces(&w.text);
+            let total = parts.iter().map(|(t, _)| width(t)).sum::<usize>().max(1) as u64;
+            let span = w.end_ms.saturating_sub(w.start_ms);
+            let mut done = 0;
+            for (p, &(text, rank)) in parts.iter().enumerate() {
+                let start_ms = w.start_ms + span * done / total;
+                done += width(text) as u64;
+                words.push(Word {
+                    text,
+                    chars: width(text),
+                    start_ms,
+                    end_ms: if p + 1 == parts.len() {
+                        w.end_ms
+                    } else {
+                        w.start_ms + span * done / total
+                    },
+                    chunk: c,
+                    first_of_chunk: k == 0 && p == 0,
+                    last_of_chunk: k + 1 == n && p + 1 == parts.len(),
+                    cut: Cut::Inside(if p + 1 < parts.len() {
+                        rank
+                    } else {
+                        Boundary::Never
+                    }),
+                    glued: p > 0,
+                });
+            }
         }
         if let Some(last) = words.last_mut().filter(|_| n > 0) {
             last.cut = if chunk.break_after == Break::Cut {
@@ -228,6 +307,8 @@ fn paragraph_cues(chunks: &[CueChunk]) -> Vec<Cue> {
         let inside = boundary_after(words[k].text, words[k + 1].text);
         words[k].cut = match words[k].cut {
             Cut::Sentence => Cut::Sentence,
+            // Inside a long word: the rank its piece was cut at.
+            cut if words[k + 1].glued => cut,
             // A chunk cut inside a sentence is a phrase boundary with a pause.
             Cut::Inside(_) if words[k].last_of_chunk => Cut::Inside(inside.max(Boundary::Comma)),
             Cut::Inside(_) => Cut::Inside(inside),
@@ -243,7 +324,7 @@ fn paragraph_cues(chunks: &[CueChunk]) -> Vec<Cue> {
         let mut choice = (u64::MAX, k - 1, None);
         let mut chars = 0;
         for i in (0..k).rev() {
-            chars += words[i].chars + usize::from(i + 1 < k);
+            chars += words[i].chars + usize::from(i + 1 < k && !words[i + 1].glued);
             let duration = words[k - 1].end_ms.saturating_sub(words[i].start_ms);
             let too_long = chars > MAX_LINES * MAX_LINE_CHARS + 1 || duration > MAX_CUE_MS;
             if too_long && i + 1 < k {
@@ -269,7 +350,16 @@ fn paragraph_cues(chunks: &[CueChunk]) -> Vec<Cue> {
         .into_iter()
         .map(|(i, k, line_break)| {
             let start_ms = words[i].start_ms;
-            let join = |ws: &[Word]| ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+            let join = |ws: &[Word]| {
+                let mut line = String::new();
+                for (j, w) in ws.iter().enumerate() {
+                    if j > 0 && !w.glued {
+                        line.push(' ');
+                    }
+                    line.push_str(w.text);
+                }
+                line
+            };
             let lines = match line_break {
                 Some(b) => vec![join(&words[i..i + b]), join(&words[i + b..k])],
                 None => hard_wrap(&join(&words[i..k])),
@@ -340,8 +430,8 @@ fn cue_cost(words: &[Word], chars: usize, paragraph_end: bool) -> (u64, Option<u
     let mut best: Option<(u64, usize)> = None;
     let mut top = 0;
     for b in 1..words.len() {
-        top += words[b - 1].chars + usize::from(b > 1);
-        let bottom = chars - top - 1;
+        top += words[b - 1].chars + usize::from(b > 1 && !words[b - 1].glued);
+        let bottom = chars - top - usize::from(!words[b].glued);
         if top > MAX_LINE_CHARS || bottom > MAX_LINE_CHARS {
             continue;
         }
@@ -379,10 +469,7 @@ mod tests {
     fn check_limits(cues: &[Cue]) {
         for c in cues {
             assert!(c.lines.len() <= MAX_LINES, "{c:?}");
-            assert!(
-                c.lines.iter().all(|l| l.chars().count() <= MAX_LINE_CHARS),
-                "{c:?}"
-            );
+            assert!(c.lines.iter().all(|l| width(l) <= MAX_LINE_CHARS), "{c:?}");
             assert!(c.end_ms - c.start_ms <= MAX_CUE_MS, "{c:?}");
         }
     }
@@ -414,6 +501,63 @@ mod tests {
                 assert!(!["the", "of", "to", "a"].contains(&last), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_address_is_cut_into_pieces_that_keep_every_limit() {
+        let url = "https://www.harbour-council.example.org/meetings/2026/minutes/\
+                   sea-wall-repairs-final-report-with-appendices-and-costs.pdf?download=1";
+        let text = format!("Visit {url} today.");
+        // Spelled out, the address takes 13 s: one word.
+        let mut words = timed(&text, 0, 400);
+        words[1].end_ms = words[1].start_ms + 13_000;
+        words[2].start_ms = words[1].end_ms + 50;
+        words[2].end_ms = words[2].start_ms + 300;
+        let chunks = [CueChunk {
+            paragraph: 1,
+            break_after: Break::End,
+            words: &words,
+        }];
+        let got = cues(&chunks);
+        check_limits(&got);
+        // Pieces are cut after a separator and shown without spaces inside the address.
+        let shown: String = got.iter().flat_map(|c| c.lines.clone()).collect();
+        assert_eq!(shown.replace(' ', ""), text.replace(' ', ""));
+        // "Visit" is no longer a cue of its own before the address.
+        assert!(
+            got[0].lines.concat().starts_with("Visithttps://"),
+            "{got:?}"
+        );
+        for c in &got {
+            assert!(c.end_ms - c.start_ms >= MIN_CUE_MS, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn chinese_without_spaces_is_cut_at_its_commas_within_the_limits() {
+        // One spoken "word" of 60 characters: about 4 per second.
+        let text = "今天上午港口的渡轮准时出发，船上坐满了去岛上工作的人，\
+                    船长说海面平静，天气很好，他们会按时到达码头，大家都很高兴。";
+        let n = text.chars().count() as u64;
+        let words = vec![ManifestWord {
+            text: text.to_string(),
+            start_ms: 0,
+            end_ms: n * 250,
+        }];
+        let chunks = [CueChunk {
+            paragraph: 1,
+            break_after: Break::End,
+            words: &words,
+        }];
+        let got = cues(&chunks);
+        check_limits(&got);
+        assert!(got.len() >= 3, "{got:?}");
+        for c in &got {
+            let last = c.lines.last().unwrap();
+            assert!(last.ends_with(['，', '。']), "cut at a comma: {c:?}");
+        }
+        let shown: String = got.iter().flat_map(|c| c.lines.clone()).collect();
+        assert_eq!(shown, text);
     }
 
     #[test]
