@@ -228,6 +228,20 @@ fn run_export(args: &ExportArgs) -> Result<(), Error> {
     let asked = args.format.as_deref().unwrap_or("wav");
     let mut formats =
         Format::parse_list(asked).map_err(|e| Error::Usage(format!("--format {asked}: {e}")))?;
+    if args.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Error::Usage(
+            "-: standard input is given more than once; it can be read only once".into(),
+        ));
+    }
+    // `-o notes.txt` naming an existing file that is no audio file name: not a folder.
+    if Format::from_path(&args.out_dir).is_none() && args.out_dir.exists() && !args.out_dir.is_dir()
+    {
+        return Err(Error::Usage(format!(
+            "-o {}: is a file, not a folder; give -o a folder, or a file name ending in an \
+             audio format (.wav, .mp3, .opus, .m4b, .flac)",
+            args.out_dir.display()
+        )));
+    }
     // `-o story.ogg`: an audio file name in a format aloud writes under another extension
     // would otherwise become a folder named `story.ogg`.
     if let Some((ext, what)) = Format::instead_of(&args.out_dir).filter(|_| !args.out_dir.is_dir())

@@ -121,7 +121,7 @@ pub struct ServeArgs {
     pub port: u16,
     /// The address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 to let phones
     /// and other machines on the network listen.
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = listen_address)]
     pub listen: std::net::IpAddr,
     /// The page's title (and the feed's, when DIR has no feed.xml) [default: the folder's
     /// name].
@@ -314,6 +314,16 @@ pub struct CacheArgs {
     pub cache_size: u64,
 }
 
+/// `--listen`: an IP address, or `localhost` (127.0.0.1).
+fn listen_address(s: &str) -> Result<std::net::IpAddr, String> {
+    if s.eq_ignore_ascii_case("localhost") {
+        return Ok(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    s.parse().map_err(|e| {
+        format!("{e}: give an IP address, e.g. 127.0.0.1 (this machine) or 0.0.0.0 (the network)")
+    })
+}
+
 /// Default `--max-part-size`, MB: 2 GiB, half of what a RIFF/WAV size field can count.
 pub const DEFAULT_MAX_PART_MB: u64 = 2048;
 
@@ -500,5 +510,25 @@ impl std::str::FromStr for ListenFrom {
         <Format as clap::ValueEnum>::from_str(s, true)
             .map(ListenFrom::Format)
             .map_err(|_| "expected a chunk number (1, 2, …) or a format (txt, md, html)".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listen_takes_an_address_or_localhost() {
+        assert_eq!(
+            listen_address("localhost").unwrap(),
+            std::net::IpAddr::from([127, 0, 0, 1])
+        );
+        assert_eq!(
+            listen_address("0.0.0.0").unwrap(),
+            std::net::IpAddr::from([0, 0, 0, 0])
+        );
+        assert!(listen_address("my-laptop")
+            .unwrap_err()
+            .contains("give an IP address"));
     }
 }

@@ -353,3 +353,34 @@ fn an_unwritable_home_brings_no_sound_server_messages() {
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn stdin_twice_and_an_output_that_is_a_file_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = file_with(dir.path(), "a.txt", b"The harbour opened at dawn.\n");
+    let a = aloud()
+        .args(["export", "--engine", "espeak", "-", "-", "-o"])
+        .arg(dir.path().join("out"))
+        .write_stdin("Some text.\n")
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("standard input is given more than once"),
+        "{err}"
+    );
+    // -o naming an existing file that is not an audio file name.
+    let notes = file_with(dir.path(), "notes.txt", b"mine\n");
+    let a = aloud()
+        .args(["export", "--engine", "espeak"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&notes)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("notes.txt: is a file, not a folder"), "{err}");
+    assert_eq!(std::fs::read(&notes).unwrap(), b"mine\n");
+}
