@@ -469,3 +469,19 @@ fn any_listed_voice_works_under_auto_and_an_unknown_one_names_close_matches() {
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("(close: en-gb"), "{stderr}");
 }
+
+#[test]
+fn source_date_epoch_fixes_the_export_time_in_the_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("dawn.txt");
+    std::fs::write(&article, "The harbour opened at dawn.\n").unwrap();
+    aloud()
+        .env("SOURCE_DATE_EPOCH", "1000000000")
+        .args(["export", "--engine", "espeak", "-q", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&article)
+        .assert()
+        .success();
+    let m = read_json(&dir.path().join("out/dawn/manifest.json"));
+    assert_eq!(m["exported_at"], "2001-09-09T01:46:40Z");
+}

@@ -190,9 +190,18 @@ impl Manifest {
     }
 }
 
-/// Now, as [`Manifest::exported_at`] records it: RFC 3339 in UTC, to the second.
+/// Now, as [`Manifest::exported_at`] records it: RFC 3339 in UTC, to the second. With
+/// `SOURCE_DATE_EPOCH` set (seconds since 1970, the reproducible-builds convention,
+/// reproducible-builds.org/specs/source-date-epoch) that time instead, so two exports of the
+/// same article are the same bytes.
 pub fn now_utc() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    let fixed = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| chrono::DateTime::<chrono::Utc>::from_timestamp(s, 0));
+    fixed
+        .unwrap_or_else(chrono::Utc::now)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// Chunk timings estimated from words per minute, for narrations without audio.
