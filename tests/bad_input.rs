@@ -156,13 +156,14 @@ fn one_bad_input_among_good_ones_writes_nothing() {
 #[test]
 fn unwritable_output_folder() {
     let root = tempfile::tempdir().unwrap();
-    // A regular file where the output folder should be: not writable as a folder, even by root.
+    // A regular file where a folder of the output's path should be: not writable as a
+    // folder, even by root. (`-o` naming the file itself is a usage error, tested below.)
     let out = file_with(root.path(), "out", b"keep me");
     let assert = aloud()
         .args(["export", "--engine", "espeak"])
         .arg(articles_dir().join("harbour-council-vote.txt"))
         .arg("-o")
-        .arg(&out)
+        .arg(out.join("sub"))
         .assert()
         .code(1);
     assert_cannot_write(&assert, &out);

@@ -281,8 +281,8 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "k" | "K" if thousands(&num, next) => {
             return wrap(format!("{} thousand", num.read()));
         }
-        // "99p", "a 50p coin": pence.
-        "p" if pence(&num).is_some() => return wrap(pence(&num)?),
+        // "99p", "a 50p coin": pence; "24p", "60p" beside video words are frame rates.
+        "p" if pence(&num).is_some() && !about_video(w) => return wrap(pence(&num)?),
         // "5ft 4in": inches after feet.
         "in" if after_feet(w, i) => {
             return wrap(with_unit(("inch".into(), "inches".into())));
@@ -336,6 +336,38 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
     }
     wrap(num.read())
+}
+
+/// Words that make "24p", "50p" or "60p" a video frame rate (progressive frames per second),
+/// not pence: "4K 24p video", "Full HD 60p" (camera specifications in the dev set's true text).
+const VIDEO_WORDS: &[&str] = &[
+    "video",
+    "videos",
+    "fps",
+    "frame",
+    "frames",
+    "footage",
+    "recording",
+    "hd",
+    "fhd",
+    "uhd",
+    "qhd",
+    "4k",
+    "5k",
+    "6k",
+    "7k",
+    "8k",
+    "1080p",
+    "720p",
+    "2160p",
+    "raw",
+    "camera",
+];
+
+/// True when the chunk's words speak of video ([`VIDEO_WORDS`]).
+fn about_video(w: &[Word]) -> bool {
+    w.iter()
+        .any(|x| VIDEO_WORDS.iter().any(|v| x.core.eq_ignore_ascii_case(v)))
 }
 
 /// The words after a number's hyphen in a compound ("year-old", "yr-old", "km"): letters only,
