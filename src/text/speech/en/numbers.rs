@@ -208,7 +208,8 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             return wrap(format!("{x} or {y}"));
         }
         // "1/2 tsp" → "half a teaspoon", "3/4 cup" → "three quarters of a cup".
-        if let Some(said) = next.and_then(|n| fraction_of_measure(core, n, w)) {
+        let prev = i.checked_sub(1).map(|k| &w[k]);
+        if let Some(said) = next.and_then(|n| fraction_of_measure(core, n, prev, w)) {
             return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 1)), 2));
         }
         // A score out of five, ten or a hundred: "5/5", "7/10", "4.5/5" → "… out of …".
@@ -434,19 +435,31 @@ fn measure(core: &str, w: &[Word]) -> Option<(String, String)> {
 
 /// A fraction of [`FRACTIONS`] before a measure, as a cook says it: "1/2 tsp" → "half a
 /// teaspoon", "1/4 cup" → "a quarter of a cup", "2/3 cup" → "two thirds of a cup", "1/2 inch"
-/// → "half an inch". It was read "one half tsp" (espeak-ng: "one half t s p").
-fn fraction_of_measure(core: &str, next: &Word, w: &[Word]) -> Option<String> {
+/// → "half an inch". It was read "one half tsp" (espeak-ng: "one half t s p"). After a
+/// number it ends a mixed number ("2-2 1/2 inches" → "two to two and a half inches"), after
+/// "a" it is a compound ("a 1/2 lb cut" → "a half-pound cut"): both in the dev set's true text.
+fn fraction_of_measure(core: &str, next: &Word, prev: Option<&Word>, w: &[Word]) -> Option<String> {
     let (_, said) = FRACTIONS.iter().find(|(f, _)| *f == core)?;
     if !next.lead.is_empty() {
         return None;
     }
-    let (one, _) = measure(next.core, w)?;
+    let (one, many) = measure(next.core, w)?;
+    let part = said.strip_prefix("one ");
+    if prev.is_some_and(|p| p.trail.is_empty() && p.core.ends_with(|c: char| c.is_ascii_digit())) {
+        return Some(match part {
+            Some(part) => format!("and a {part} {many}"),
+            None => format!("and {said} {many}"),
+        });
+    }
+    if prev.is_some_and(|p| matches!(p.core, "a" | "an" | "A" | "An") && p.trail.is_empty()) {
+        return part.map(|part| format!("{part}-{one}"));
+    }
     let article = if one.starts_with(['a', 'e', 'i', 'o', 'u']) || one.starts_with("hour") {
         "an"
     } else {
         "a"
     };
-    Some(match said.strip_prefix("one ") {
+    Some(match part {
         Some("half") => format!("half {article} {one}"),
         Some(part) => format!("a {part} of {article} {one}"),
         None => format!("{said} of {article} {one}"),
