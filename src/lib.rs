@@ -1241,9 +1241,13 @@ pub(crate) fn narrate_staged(
             })
         })
         .collect();
-    let first = &mastered.files[0];
-    let audio_file =
-        (!(split && first.0 == audio::encode::Format::Wav)).then(|| first.1[0].clone());
+    // The first format's file; when that is a WAV split into parts, the next format's single
+    // file (`--format wav,mp3` with parts: the MP3), else none.
+    let audio_file = mastered
+        .files
+        .iter()
+        .find(|(format, _)| !(split && *format == audio::encode::Format::Wav))
+        .map(|(_, names)| names[0].clone());
 
     let cues = export::cues::cues(
         &chunks
@@ -1287,7 +1291,7 @@ pub(crate) fn narrate_staged(
         extraction: article.narration.extraction.clone(),
     };
     Ok(Narrated {
-        first_file: first.1[0].clone(),
+        first_file: mastered.files[0].1[0].clone(),
         first_part: parts[0].file.clone(),
         parts: if split { parts.len() } else { 1 },
         staged,

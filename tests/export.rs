@@ -337,6 +337,17 @@ fn long_audio_is_split_into_parts_at_paragraphs() {
         assert!(c["start_ms"].as_u64() >= part["start_ms"].as_u64());
         assert!(c["end_ms"].as_u64() <= part["end_ms"].as_u64());
     }
+    // With an MP3 beside the parts, the MP3 is the article's one audio file.
+    aloud()
+        .args(["export", "--engine", "espeak", "--max-part-size", "1"])
+        .args(["--format", "wav,mp3", "--force", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let m = read_json(&out.join("long/manifest.json"));
+    assert_eq!(m["audio"], "long.mp3");
 }
 
 #[test]

@@ -114,8 +114,9 @@ pub struct Manifest {
     pub engine: EngineRecord,
     /// Sample rate of every WAV; `null` without audio.
     pub sample_rate: Option<u32>,
-    /// The article's audio file (of the first `--format`), relative to the manifest; `null`
-    /// without audio or when that is a WAV split into `parts`.
+    /// The article's audio file (of the first `--format`), relative to the manifest: when that
+    /// is a WAV split into `parts`, the first other format's file; `null` without audio or
+    /// when the only format is a split WAV.
     pub audio: Option<String>,
     /// Every audio file of the article, by format, in the order of `--format`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
