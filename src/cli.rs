@@ -204,7 +204,7 @@ pub struct PageArgs {
 /// Arguments of `aloud export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Article files, folders (every .txt/.md/.markdown/.html/.htm inside), http(s):// URLs,
+    /// Article files, folders (every .txt/.text/.md/.markdown/.html/.htm/.xhtml inside), http(s):// URLs,
     /// or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,

@@ -190,7 +190,7 @@ pub enum IngestError {
         content_type: String,
     },
     /// A directory given as input holds no articles.
-    #[error("{source_name}: no articles in this directory (looked for .txt, .md, .markdown, .html, .htm)")]
+    #[error("{source_name}: no articles in this directory (looked for .txt, .text, .md, .markdown, .html, .htm, .xhtml)")]
     NoArticles {
         /// The directory.
         source_name: String,
