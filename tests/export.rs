@@ -479,6 +479,19 @@ fn any_listed_voice_works_under_auto_and_an_unknown_one_names_close_matches() {
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("(close: en-gb"), "{stderr}");
+    // A close voice of another engine says which engine reads it.
+    let assert = aloud()
+        .args(["export", "-q", "--engine", "espeak", "--voice", "joe"])
+        .arg(&article)
+        .arg("-o")
+        .arg(dir.path().join("other"))
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("en_US-joe-medium (--engine piper)"),
+        "{stderr}"
+    );
 }
 
 #[test]

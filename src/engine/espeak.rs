@@ -293,7 +293,7 @@ impl Espeak {
         let unknown = || EngineError::UnknownVoice {
             engine: "espeak",
             voice: voice.clone(),
-            close: super::close_voice_names(&voice),
+            close: super::close_voice_names("espeak", &voice),
         };
         let c_voice = CString::new(select.clone()).map_err(|_| unknown())?;
         // Checking the voice selects it, so whatever was applied before no longer holds.

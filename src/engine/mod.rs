@@ -77,33 +77,44 @@ impl Default for VoiceSettings {
 
 /// Installed voice names (neural and espeak-ng) close to `wanted`, best first, at most five:
 /// a name that contains it or that it contains, or one at a Jaro-Winkler similarity of 0.85 or
-/// more (the measure clap uses for its own "did you mean"), case aside.
-pub fn close_voice_names(wanted: &str) -> Vec<String> {
+/// more (the measure clap uses for its own "did you mean"), case aside. A voice of another
+/// engine than `engine` (the one that was asked) says which: "en_US-joe-medium (--engine
+/// piper)" (a tester's `--engine espeak --voice joe` was offered joe with no hint that espeak
+/// cannot read it).
+pub fn close_voice_names(engine: &str, wanted: &str) -> Vec<String> {
     let wanted = wanted.to_lowercase();
-    let mut names: Vec<String> = voices::installed_models()
+    let mut names: Vec<(String, &str)> = voices::installed_models()
         .iter()
-        .filter_map(|m| m.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter_map(|m| {
+            m.file_stem()
+                .map(|s| (s.to_string_lossy().into_owned(), "piper"))
+        })
         .collect();
     if hibari::installed() {
-        names.push(hibari::VOICE_NAME.to_string());
-        names.extend(hibari::ALIASES.iter().map(|a| a.to_string()));
+        names.push((hibari::VOICE_NAME.to_string(), "hibari"));
+        names.extend(hibari::ALIASES.iter().map(|a| (a.to_string(), "hibari")));
     }
     names.extend(
         espeak::Espeak::voices()
             .unwrap_or_default()
             .into_iter()
-            .map(|v| v.name),
+            .map(|v| (v.name, "espeak")),
     );
     let mut scored: Vec<(f64, String)> = names
         .into_iter()
-        .filter_map(|name| {
+        .filter_map(|(name, of)| {
             let n = name.to_lowercase();
             let score = if n.contains(&wanted) || (wanted.contains(&n) && n.len() >= 2) {
                 1.0 + n.len().min(wanted.len()) as f64 / n.len().max(wanted.len()) as f64
             } else {
                 strsim::jaro_winkler(&n, &wanted)
             };
-            (score >= 0.85).then_some((score, name))
+            let shown = if of == engine {
+                name
+            } else {
+                format!("{name} (--engine {of})")
+            };
+            (score >= 0.85).then_some((score, shown))
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));

@@ -443,7 +443,7 @@ impl Piper {
             Some(v) => EngineError::UnknownVoice {
                 engine: "piper",
                 voice: v.to_string(),
-                close: super::close_voice_names(v),
+                close: super::close_voice_names("piper", v),
             },
             None => EngineError::Unavailable {
                 engine: "piper",
