@@ -209,11 +209,24 @@ pub fn public_path(path: &Path) -> PathBuf {
         .collect()
 }
 
+/// The endings of the files aloud names after an article's slug ([`foreign_entry`]).
+const OWN_SUFFIXES: &[&str] = &[
+    ".wav",
+    ".flac",
+    ".mp3",
+    ".opus",
+    ".m4b",
+    ".srt",
+    ".vtt",
+    ".words.vtt",
+    ".chapters.json",
+];
+
 /// Why the existing `dir` may not be replaced by an export of `slug` even with `--force` (a
 /// phrase naming the first entry aloud does not write there), or `None` when `dir` is an
 /// aloud export of `slug`
-/// (its `manifest.json`; `script.txt`; files named `<slug>.…` or `<slug>-part…`: audio,
-/// subtitles, a feed's chapters file; a `chunks/` folder of WAVs). `--force` is for redoing
+/// (its `manifest.json`; `script.txt`; files named `<slug>` or `<slug>-partNN` with an ending of
+/// [`OWN_SUFFIXES`]: audio, subtitles, a feed's chapters file; a `chunks/` folder of WAVs). `--force` is for redoing
 /// an export, and replacing a folder removes it: a user's folder that happens to have the
 /// article's name, or notes added to an export, would be lost.
 pub fn foreign_entry(dir: &Path, slug: &str) -> Option<String> {
@@ -227,11 +240,22 @@ pub fn foreign_entry(dir: &Path, slug: &str) -> Option<String> {
     if !dir.join("manifest.json").is_file() {
         return Some("has no manifest.json, so it is not an aloud export".to_string());
     }
+    // What aloud writes after the slug: audio, subtitles, word cues, a feed's chapters file
+    // (a user's "<slug>.txt.bak" is not ours, and --force would have deleted it).
     let ours = |name: &str| {
+        let own_suffix = |rest: &str| {
+            OWN_SUFFIXES.contains(&rest)
+                || rest
+                    .strip_prefix("-part")
+                    .and_then(|r| r.split_once('.'))
+                    .is_some_and(|(n, ext)| {
+                        n.chars().all(|c| c.is_ascii_digit())
+                            && OWN_SUFFIXES.contains(&&*format!(".{ext}"))
+                    })
+        };
         name == "manifest.json"
             || name == "script.txt"
-            || name.starts_with(&format!("{slug}."))
-            || name.starts_with(&format!("{slug}-part"))
+            || name.strip_prefix(slug).is_some_and(own_suffix)
     };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -530,6 +554,8 @@ mod tests {
             "script.txt",
             "story.wav",
             "story-part01.wav",
+            "story.mp3",
+            "story.words.vtt",
             "story.chapters.json",
         ] {
             std::fs::write(dir.join(f), "").unwrap();
@@ -541,6 +567,12 @@ mod tests {
             .unwrap()
             .contains("chunks/todo.txt"));
         std::fs::remove_file(dir.join("chunks/todo.txt")).unwrap();
+        // A user's file named after the slug is not aloud's.
+        std::fs::write(dir.join("story.txt.bak"), "").unwrap();
+        assert!(foreign_entry(&dir, "story")
+            .unwrap()
+            .contains("holds story.txt.bak"));
+        std::fs::remove_file(dir.join("story.txt.bak")).unwrap();
         std::fs::write(dir.join("other.wav"), "").unwrap();
         assert!(foreign_entry(&dir, "story")
             .unwrap()
