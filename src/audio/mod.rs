@@ -22,6 +22,24 @@ pub struct Pcm {
 /// Low enough to keep the soft onset of fricatives, high enough to ignore dither and clicks.
 pub const SILENCE_THRESHOLD: i16 = 64;
 
+/// How far under its own peak a chunk's silence lies at least, as a divisor (64: 36 dB).
+/// Speech at the engines' normal level peaks far above 64 × [`SILENCE_THRESHOLD`], so this
+/// only matters for quiet speech: at `--volume 3` the fixed threshold took the soft ends of
+/// words for silence and a tester's article came out 2.8 s shorter.
+const PEAK_TO_SILENCE: u16 = 64;
+
+/// The level at or below which a sample of `samples` is silence: [`SILENCE_THRESHOLD`], or
+/// 36 dB under the chunk's peak when that is lower ([`PEAK_TO_SILENCE`]). A chunk that never
+/// rises above [`SILENCE_THRESHOLD`] is all silence (dither, clicks), as before.
+fn silence_threshold(samples: &[i16]) -> u16 {
+    let fixed = SILENCE_THRESHOLD as u16;
+    let peak = samples.iter().map(|s| s.unsigned_abs()).max().unwrap_or(0);
+    if peak <= fixed {
+        return fixed;
+    }
+    fixed.min((peak / PEAK_TO_SILENCE).max(1))
+}
+
 /// Silence kept around speech when trimming, in milliseconds, so word onsets are not clipped.
 pub const TRIM_GUARD_MS: u32 = 3;
 
@@ -45,12 +63,14 @@ pub fn ms_for_samples(n: usize, sample_rate: u32) -> u64 {
     (n as u64 * 1000 + u64::from(sample_rate) / 2) / u64::from(sample_rate)
 }
 
-/// Removes the engine's leading and trailing silence, keeping a [`TRIM_GUARD_MS`] guard.
+/// Removes the engine's leading and trailing silence ([`silence_threshold`]), keeping a
+/// [`TRIM_GUARD_MS`] guard.
 ///
 /// Engines pad speech with silence of their own; trimming it makes the pauses between chunks
 /// exactly what `--sentence-pause` and `--paragraph-pause` say. All-silent input trims to empty.
 pub fn trim_silence(samples: &[i16], sample_rate: u32) -> &[i16] {
-    let loud = |s: &i16| s.unsigned_abs() > SILENCE_THRESHOLD as u16;
+    let threshold = silence_threshold(samples);
+    let loud = |s: &i16| s.unsigned_abs() > threshold;
     let Some(first) = samples.iter().position(loud) else {
         return &[];
     };
@@ -84,7 +104,8 @@ pub fn chunk_speech_placed(samples: &[i16], sample_rate: u32) -> (Vec<i16>, isiz
     }
     let trimmed_at = (trimmed.as_ptr() as usize - samples.as_ptr() as usize) / 2;
     let guard = samples_for_ms(TRIM_GUARD_MS, sample_rate);
-    let loud = |s: &i16| s.unsigned_abs() > SILENCE_THRESHOLD as u16;
+    let threshold = silence_threshold(samples);
+    let loud = |s: &i16| s.unsigned_abs() > threshold;
     let lead = guard - trimmed.iter().position(loud).unwrap_or(0).min(guard);
     let tail = guard - (trimmed.len() - 1 - trimmed.iter().rposition(loud).unwrap_or(0)).min(guard);
     let mut speech = Vec::with_capacity(lead + trimmed.len() + tail);
@@ -376,13 +397,30 @@ mod tests {
         assert_eq!(s.len(), 9);
         assert_eq!(&s[3..6], &[80, 900, 80]);
         // One sample of lead-in: two zeros complete the guard.
-        let s = chunk_speech(&[10, 500, 10, 10, 10], sr);
-        assert_eq!(&s[..4], &[0, 0, 6, 500]); // the quiet sample 10 is in the faded guard
+        let s = chunk_speech(&[10, 5000, 10, 10, 10], sr);
+        assert_eq!(&s[..4], &[0, 0, 6, 5000]); // the quiet sample 10 is in the faded guard
         assert!(chunk_speech(&[0, 3, -3], sr).is_empty());
         // Where the speech lies in the engine's samples: 3 zeros added in front (-3); a
         // trimmed lead of 10 silent samples less the 3 kept as guard (7).
         assert_eq!(chunk_speech_placed(&[500, 600, 700], sr).1, -3);
         assert_eq!(chunk_speech_placed(&e, sr).1, 7);
+    }
+
+    #[test]
+    fn quiet_speech_keeps_its_soft_ends() {
+        // Speech at a thirtieth of the usual level (--volume 3): its soft ends (40) lie under
+        // the fixed threshold but 25 dB under its own peak, so they are speech.
+        let sr = 1000;
+        let mut s = vec![0i16; 20];
+        s.extend([40, 40, 700, -650, 40, 40]);
+        s.extend(vec![2i16; 20]);
+        let t = trim_silence(&s, sr);
+        assert_eq!(t.len(), 6 + 3 + 3, "{t:?}");
+        // At the usual level the same soft ends are silence.
+        let mut s = vec![0i16; 20];
+        s.extend([40, 40, 21000, -19500, 40, 40]);
+        s.extend(vec![2i16; 20]);
+        assert_eq!(trim_silence(&s, sr).len(), 2 + 3 + 3);
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub const DEFAULT_CAP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// Bumped whenever what a cached chunk holds changes for the same key (trimming, fading,
 /// levelling, the file format), so old entries are never mistaken for new ones.
-const FORMAT: &str = "aloud-chunk-4";
+const FORMAT: &str = "aloud-chunk-5";
 
 /// The RIFF chunk that holds an entry's word spans.
 const WORDS_CHUNK: &[u8; 4] = b"wrds";
