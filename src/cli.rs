@@ -294,8 +294,8 @@ pub struct SpeakArgs {
     /// Voice pitch, 0–99 (espeak's default is 50; the piper engine cannot change pitch).
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=99))]
     pub pitch: Option<u8>,
-    /// Volume, 0–200 (100 is normal).
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
+    /// Volume, 1–200 (100 is normal; 0, silence, was accepted and wrote silent audio).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(1..=200))]
     pub volume: u8,
     /// Chunks spoken at once: espeak worker processes or neural voice sessions, one core
     /// each; the audio is the same for any N [default: number of cores].
@@ -454,8 +454,8 @@ pub struct ListenArgs {
     /// Speaking rate in words per minute (+ and - change it by 25 while listening).
     #[arg(long, value_name = "WPM", default_value_t = 175, value_parser = clap::value_parser!(u32).range(80..=450))]
     pub rate: u32,
-    /// Volume, 0–200 (100 is normal; neural voice and espeak).
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=200))]
+    /// Volume, 1–200 (100 is normal; neural voice and espeak).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u8).range(1..=200))]
     pub volume: u8,
     /// Start at chunk N (1-based, as the status line counts) instead of where you stopped
     /// last time. As in export, txt, md or html instead reads the input as that format.

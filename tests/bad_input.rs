@@ -385,3 +385,18 @@ fn stdin_twice_and_an_output_that_is_a_file_are_usage_errors() {
     assert!(err.contains("notes.txt: is a file, not a folder"), "{err}");
     assert_eq!(std::fs::read(&notes).unwrap(), b"mine\n");
 }
+
+#[test]
+fn a_volume_of_zero_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = file_with(dir.path(), "a.txt", b"The harbour opened at dawn.\n");
+    let a = aloud()
+        .args(["export", "--engine", "espeak", "--volume", "0", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&article)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(err.contains("--volume") && err.contains("1..=200"), "{err}");
+    assert!(!dir.path().join("out").exists());
+}
