@@ -69,7 +69,11 @@ pub fn ms_for_samples(n: usize, sample_rate: u32) -> u64 {
 /// Engines pad speech with silence of their own; trimming it makes the pauses between chunks
 /// exactly what `--sentence-pause` and `--paragraph-pause` say. All-silent input trims to empty.
 pub fn trim_silence(samples: &[i16], sample_rate: u32) -> &[i16] {
-    let threshold = silence_threshold(samples);
+    trim_at(samples, sample_rate, silence_threshold(samples))
+}
+
+/// [`trim_silence`] at a given silence `threshold`.
+fn trim_at(samples: &[i16], sample_rate: u32, threshold: u16) -> &[i16] {
     let loud = |s: &i16| s.unsigned_abs() > threshold;
     let Some(first) = samples.iter().position(loud) else {
         return &[];
@@ -98,13 +102,13 @@ pub fn chunk_speech(samples: &[i16], sample_rate: u32) -> Vec<i16> {
 /// sample `i + offset` of `samples` (the offset is negative when zeros were added in front),
 /// so timings made for the engine's samples can follow the trim.
 pub fn chunk_speech_placed(samples: &[i16], sample_rate: u32) -> (Vec<i16>, isize) {
-    let trimmed = trim_silence(samples, sample_rate);
+    let threshold = silence_threshold(samples);
+    let trimmed = trim_at(samples, sample_rate, threshold);
     if trimmed.is_empty() {
         return (Vec::new(), 0);
     }
     let trimmed_at = (trimmed.as_ptr() as usize - samples.as_ptr() as usize) / 2;
     let guard = samples_for_ms(TRIM_GUARD_MS, sample_rate);
-    let threshold = silence_threshold(samples);
     let loud = |s: &i16| s.unsigned_abs() > threshold;
     let lead = guard - trimmed.iter().position(loud).unwrap_or(0).min(guard);
     let tail = guard - (trimmed.len() - 1 - trimmed.iter().rposition(loud).unwrap_or(0)).min(guard);

@@ -10,7 +10,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use super::Event;
 use crate::audio;
 use crate::engine::{Engine, EngineError};
-use crate::render::cache::{ChunkCache, ChunkKey};
+use crate::render::cache::ChunkCache;
 
 /// Chunks synthesized ahead of the one playing. Three cover a listener skipping twice in a
 /// row without a wait, and a chunk of a few seconds takes the neural voice a fraction of that.
@@ -179,36 +179,22 @@ fn run(
             }
         }
         let sample_rate = engine.sample_rate();
-        let key = cache
-            .cache
-            .as_ref()
-            .map(|_| ChunkKey::new(&engine.info(), sample_rate, &cache.settings, &spoken[index]));
-        let cached = match (cache.cache.as_mut(), &key) {
-            (Some(c), Some(k)) => c.get(k),
-            _ => None,
-        };
-        let mut samples = match cached {
-            Some(speech) => {
-                let _ = events.send(Event::Cached(index));
+        let spoken_one = crate::render::speak_one(
+            engine.as_mut(),
+            cache.cache.as_mut(),
+            &cache.settings,
+            &spoken[index],
+        );
+        let mut samples = match spoken_one {
+            Ok((speech, cached)) => {
+                if cached {
+                    let _ = events.send(Event::Cached(index));
+                }
                 speech.samples
             }
-            None => {
-                let speech = engine
-                    .synthesize(&spoken[index])
-                    .and_then(|s| crate::render::speech_of(s, sample_rate, &spoken[index]));
-                match speech {
-                    Ok(speech) => {
-                        if let (Some(c), Some(k)) = (cache.cache.as_mut(), &key) {
-                            c.put(k, &speech, sample_rate);
-                        }
-                        speech.samples
-                    }
-                    Err(e) => {
-                        let _ = events
-                            .send(Event::SynthesisFailed(format!("chunk {}: {e}", index + 1)));
-                        return;
-                    }
-                }
+            Err(e) => {
+                let _ = events.send(Event::SynthesisFailed(format!("chunk {}: {e}", index + 1)));
+                return;
             }
         };
         let pause = u64::from(chunks.pauses_ms[index]) * u64::from(chunks.plan_rate)

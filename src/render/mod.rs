@@ -210,12 +210,34 @@ pub fn render(
     }
 }
 
+/// One chunk's speech from `cache` when it holds it (`true`), else spoken by `engine` and
+/// stored there (`false`): the cache as [`render`] uses it, for a caller that speaks one
+/// chunk at a time (`listen`). `settings` as for [`render`].
+pub(crate) fn speak_one(
+    engine: &mut dyn Engine,
+    cache: Option<&mut ChunkCache>,
+    settings: &str,
+    spoken: &str,
+) -> Result<(ChunkSpeech, bool), EngineError> {
+    let sample_rate = engine.sample_rate();
+    let Some(cache) = cache else {
+        return speech_of(engine.synthesize(spoken)?, sample_rate, spoken).map(|s| (s, false));
+    };
+    let key = ChunkKey::new(&engine.info(), sample_rate, settings, spoken);
+    if let Some(speech) = cache.get(&key) {
+        return Ok((speech, true));
+    }
+    let speech = speech_of(engine.synthesize(spoken)?, sample_rate, spoken)?;
+    cache.put(&key, &speech, sample_rate);
+    Ok((speech, false))
+}
+
 /// A chunk's trimmed speech from what the engine returned, checking the sample rate: the
 /// word spans move with the trim, are fitted to the sound ([`timing::fit_to_sound`]) and
 /// cover the chunk's first and last sound ([`timing::cover_sound`]). When
 /// the engine gave no span per word of `spoken`, the words are spread over the speech in
 /// proportion to their length in characters.
-pub(crate) fn speech_of(
+fn speech_of(
     synthesis: Synthesis,
     sample_rate: u32,
     spoken: &str,
