@@ -139,6 +139,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         min_repeat_words(page_type.as_deref(), url.is_some()),
     );
     drop_member_stats(&mut blocks);
+    blocks.retain(|b| !is_machine_text(&b.text) && !is_signup_fine_print(&b.text));
     let words_read = words_in(&blocks);
     // A short page read (nearly) whole is a notice, not a fragment, unless it is an app shell.
     let short_and_whole = words_read < choose::MIN_WORDS_READ
@@ -305,6 +306,69 @@ fn without_number(text: &str) -> &str {
         Some(r) if rest.len() < text.len() => r,
         _ => text,
     }
+}
+
+/// A token no listener can use: a UUID (RFC 9562 §4, `8-4-4-4-12` hex digits) or a run of 16
+/// or more hex digits holding both a letter and a digit (a hash, a session key).
+static MACHINE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:[0-9]+[a-f]|[a-f]+[0-9])[0-9a-f]{14,})$",
+    )
+    .expect("machine token pattern")
+});
+
+/// Least share of a block's words, in percent, that are [`MACHINE_TOKEN`]s for the block to be
+/// machine text. On the extraction dev set's product pages, markup obfuscated against scrapers
+/// shows as blocks of single letters between UUIDs ("S f2f2…-…a086 p 1620…-…41c3 U"), which
+/// were read character by character; a sentence that quotes one id ("the request id is …")
+/// stays.
+const MACHINE_TEXT_PERCENT: usize = 25;
+
+/// True when at least [`MACHINE_TEXT_PERCENT`] of the words of `text` are [`MACHINE_TOKEN`]s.
+fn is_machine_text(text: &str) -> bool {
+    let (mut words, mut machine) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        words += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        machine += usize::from(MACHINE_TOKEN.is_match(w));
+    }
+    machine > 0 && machine * 100 >= words * MACHINE_TEXT_PERCENT
+}
+
+/// The fine print of a sign-up box: "By signing up, you agree to receive …", "By providing my
+/// email, I am consenting to …", "By proceeding, you agree to our Privacy Policy". Found inside
+/// the article region on the dev set (an SMS deals box in a story, a newsletter box in a forum
+/// thread, a discount pop-up on a product page); none of the true texts keeps it. The clause
+/// opens a sentence: "critics say that by clicking, shoppers agree" is prose.
+static SIGNUP_FINE_PRINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[.!?]\s*)by (?:signing up|subscribing|providing (?:my|your)|proceeding|clicking|submitting|entering|continuing|checking)\b[^.]{0,120}?\b(?:agree|consent|accept|acknowledge|confirm)",
+    )
+    .expect("sign-up fine print pattern")
+});
+
+/// The opening of a sign-up box's pitch: "Enter your email for 15% off", "Sign up for our
+/// newsletter", "Join our mailing list!".
+static SIGNUP_PITCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:enter your (?:e-?mail|email address|phone)|sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|join (?:our|the) (?:mailing list|newsletter))\b",
+    )
+    .expect("sign-up pitch pattern")
+});
+
+/// Most words of a block dropped for its [`SIGNUP_FINE_PRINT`]: the box's legal line with its
+/// pitch (the longest on the dev set is 58 words); a paragraph of an article that explains
+/// such a clause is longer.
+const SIGNUP_FINE_PRINT_WORDS: usize = 80;
+
+/// Most words of a block dropped for opening with a [`SIGNUP_PITCH`].
+const SIGNUP_PITCH_WORDS: usize = 30;
+
+/// True when `text` is a sign-up box's pitch or fine print (see [`SIGNUP_FINE_PRINT`]).
+fn is_signup_fine_print(text: &str) -> bool {
+    let words = count_words(text);
+    (words <= SIGNUP_FINE_PRINT_WORDS && SIGNUP_FINE_PRINT.is_match(text))
+        || (words <= SIGNUP_PITCH_WORDS && SIGNUP_PITCH.is_match(text.trim()))
 }
 
 /// The page's own address: `<link rel="canonical">`, else `og:url`; absolute http(s) only.
@@ -987,6 +1051,41 @@ mod tests {
                 "Other posts: none yet",
             ]
         );
+    }
+
+    #[test]
+    fn machine_ids_and_sign_up_fine_print_are_not_read() {
+        // Obfuscated markup: single letters between UUIDs; a hash list.
+        assert!(is_machine_text(
+            "K 0b1e2c3d-4a5b-4c6d-8e7f-90a1b2c3d4e5 q 1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9 z"
+        ));
+        assert!(is_machine_text(
+            "build 9f86d081884c7d659a2feaa0c55ad015 done"
+        ));
+        // One id quoted in a sentence, long numbers and plain hex words stay.
+        assert!(!is_machine_text(
+            "Quote the request id 0b1e2c3d-4a5b-4c6d-8e7f-90a1b2c3d4e5 when you write to the help desk about the refund."
+        ));
+        assert!(!is_machine_text(
+            "The largest value is 18446744073709551615 or ffffffffffffffff in hex."
+        ));
+        for fine in [
+            "By signing up, you agree to get marked-down offers by text at the number you gave.",
+            "Get our weekly picks.By proceeding, you accept our Terms and the Privacy Notice.",
+            "By providing your phone number, you consent to receive reminders from the shop.",
+            "Enter your email for 10% off your first box",
+            "Sign up for our newsletter",
+            "Join our mailing list! New recipes every Friday.",
+        ] {
+            assert!(is_signup_fine_print(fine), "{fine}");
+        }
+        for prose in [
+            "By signing up early, the club kept its place in the league.",
+            "Critics say that by clicking through such boxes, shoppers agree to terms they never read, and regulators in three countries now want the wording shortened; one proposal would cap the fine print at forty words and require the choice to be made twice, once for e-mail and once for text messages, with no box ticked in advance, no discount tied to the choice and a plain link to leave again later.",
+            "Subscribers who enter your email address field twice are merged.",
+        ] {
+            assert!(!is_signup_fine_print(prose), "{prose}");
+        }
     }
 
     #[test]
