@@ -357,7 +357,7 @@ static SIGNUP_PITCH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Most words of a block dropped for its [`SIGNUP_FINE_PRINT`]: the box's legal line with its
-/// pitch (the longest on the dev set is 58 words); a paragraph of an article that explains
+/// pitch (the longest on the dev set is 52 words); a paragraph of an article that explains
 /// such a clause is longer.
 const SIGNUP_FINE_PRINT_WORDS: usize = 80;
 
