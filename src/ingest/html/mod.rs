@@ -16,6 +16,7 @@ mod choose;
 mod furniture;
 mod guard;
 mod readability;
+mod streamed;
 mod structured;
 mod trafilatura;
 mod walk;
@@ -102,6 +103,7 @@ pub struct HtmlOptions {
 /// Parses an HTML page into the article's title and blocks, recording how they were found.
 pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     let text = guard::limit_depth(text);
+    let text = streamed::reveal(&text);
     let text = furniture::rewrite(&text);
     let page = Html::parse_document(&text);
     let url = opts.url.clone().or_else(|| canonical_url(&page));
