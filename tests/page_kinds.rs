@@ -1084,3 +1084,33 @@ fn a_call_to_action_box_in_a_story_is_not_read() {
     assert!(!text.contains("member") && !text.contains("Join"), "{text}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn content_streamed_hidden_is_read_where_the_page_script_puts_it() {
+    // React's streaming server rendering: the shell, then the content hidden at the end of
+    // the body with the script call that moves it into place.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "streamed",
+        &format!(
+            "<html><head><title>Tide tables</title></head><body><nav><a href=\"/\">Home</a> \
+             <a href=\"/about\">About</a></nav><main><h1>Tide tables explained</h1>\
+             <!--$?--><template id=\"B:0\"></template><div class=\"skeleton\">Loading…</div>\
+             <!--/$--><template id=\"P:1\"></template></main>\
+             <div hidden id=\"S:0\"><div><p>{}</p></div></div>\
+             <script>$RC=function(b,c){{}};$RC(\"B:0\",\"S:0\")</script>\
+             <div hidden id=\"S:1\"><p>{}</p></div><script>$RS(\"S:1\",\"P:1\")</script>\
+             </body></html>",
+            prose("tide", 4),
+            prose("storm", 4)
+        ),
+    );
+    let (plan, stderr) = script(&p, &["--strict"]);
+    let text = paragraphs(&plan).join("\n");
+    let tide = text.find("The tide report noted change number 1");
+    let storm = text.find("The storm report noted change number 4");
+    assert!(tide.is_some() && storm.is_some() && tide < storm, "{text}");
+    assert!(!text.contains("Loading"), "{text}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
