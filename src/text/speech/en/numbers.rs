@@ -8,7 +8,9 @@
 
 use super::dates_times::{as_year, clock, decade};
 use super::money::{bare_magnitude, pence};
-use super::units::{after_feet, compound_unit, meters_or_million, plural_noun, unit_after};
+use super::units::{
+    after_feet, compound_unit, meters_or_million, modifies_noun, plural_noun, unit_after,
+};
 use super::words::{cardinal, decimal, integer, ordinal};
 use super::{all_digits, is_name, Word};
 
@@ -156,8 +158,9 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
                 .get(i + 2)
                 .filter(|u| next.trail.is_empty() && u.lead.is_empty());
             if let Some(u) = unit_word {
-                if let Some((_, many)) = unit_after("2", u.core, w) {
-                    return Some((format!("{mixed} {many}{}", measure_trail(w, i + 2)), 3));
+                if let Some((one, many)) = unit_after("2", u.core, w) {
+                    let unit = if modifies_noun(w, i, i + 2) { one } else { many };
+                    return Some((format!("{mixed} {unit}{}", measure_trail(w, i + 2)), 3));
                 }
             }
             return Some((format!("{mixed}{}", next.trail), 2));
@@ -184,10 +187,12 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
             let read = |s: &str| as_year(s, None, None).unwrap_or_else(|| integer(s));
             let range = format!("{} to {}", read(a), read(b));
-            // "2-3 hrs": the unit after the range, always plural.
-            if let Some((_, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
+            // "2-3 hrs": the unit after the range, plural unless the range and its unit
+            // modify a noun ("a 2-3 hour drive", see [`modifies_noun`]).
+            if let Some((one, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
                 let unit_word = w[i + 1];
-                return Some((format!("{}{range} {many}{}", word.lead, unit_word.trail), 2));
+                let unit = if modifies_noun(w, i, i + 1) { one } else { many };
+                return Some((format!("{}{range} {unit}{}", word.lead, unit_word.trail), 2));
             }
             return wrap(range);
         }
@@ -195,8 +200,9 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // dash thirty-five degrees C".
         let (b_num, b_unit) = number_prefix(b);
         if all_digits(a) && all_digits(b_num) && a.len() <= 4 && b_num.len() <= 4 {
-            if let Some((_, many)) = unit_after(b_num, b_unit, w) {
-                return wrap(format!("{} to {} {many}", integer(a), integer(b_num)));
+            if let Some((one, many)) = unit_after(b_num, b_unit, w) {
+                let unit = if modifies_noun(w, i, i) { one } else { many };
+                return wrap(format!("{} to {} {unit}", integer(a), integer(b_num)));
             }
         }
     }
@@ -258,8 +264,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         return None;
     }
     let num = parse_number(num_text)?;
-    let with_unit = |(one, many): (String, String)| {
-        format!("{} {}", num.read(), if num.is_one() { one } else { many })
+    // The unit word is at `unit_at`: this word when run on ("5km"), the next when spaced.
+    let with_unit = |(one, many): (String, String), unit_at: usize| {
+        let singular = num.is_one() || modifies_noun(w, i, unit_at);
+        format!("{} {}", num.read(), if singular { one } else { many })
     };
     match suffix {
         "" => {}
@@ -286,7 +294,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "p" if pence(&num).is_some() && !about_video(w) => return wrap(pence(&num)?),
         // "5ft 4in": inches after feet.
         "in" if after_feet(w, i) => {
-            return wrap(with_unit(("inch".into(), "inches".into())));
+            return wrap(with_unit(("inch".into(), "inches".into()), i));
         }
         // "3bn people": a magnitude without a currency.
         s if bare_magnitude(s).is_some() => {
@@ -295,9 +303,9 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "400m" is a distance, "5m people" a count.
         // "2h 22m": minutes after hours.
         "m" if i > 0 && hours(w[i - 1].core).is_some() => {
-            return wrap(with_unit(("minute".into(), "minutes".into())));
+            return wrap(with_unit(("minute".into(), "minutes".into()), i));
         }
-        "m" => return wrap(with_unit(meters_or_million(next))),
+        "m" => return wrap(with_unit(meters_or_million(next), i)),
         // "2h", "1h30m": a duration.
         s if s.starts_with('h') && hours(core).is_some() => return wrap(hours(core)?),
         // "20-year", "3-day", "3-year-old": the number, then the rest of the compound, whose
@@ -307,7 +315,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         s if s.starts_with('-') && compound(&s[1..]).is_some() => {
             return wrap(format!("{}-{}", num.read(), compound(&s[1..])?));
         }
-        s => return wrap(with_unit(unit_after(&num.int, s, w)?)),
+        s => return wrap(with_unit(unit_after(&num.int, s, w)?, i)),
     }
     let spaced_unit = next.and_then(|n| match n.core {
         "m" => Some(meters_or_million(
@@ -328,7 +336,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             Some(rest) if goes_on => rest,
             _ => unit_word.trail,
         };
-        return Some((format!("{}{}{trail}", word.lead, with_unit(reading)), 2));
+        return Some((format!("{}{}{trail}", word.lead, with_unit(reading, i + 1)), 2));
     }
     if num.is_whole() {
         let prev = i.checked_sub(1).map(|k| &w[k]);
