@@ -6,8 +6,38 @@
 //! number, "°C" as "degrees C", "200C" as "two hundred C", "5 ft 4 in" as "five f t four in"
 //! and "6'2\"" as "six, two". American spelling ("meters"), like the default voice.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::words::cardinal;
 use super::Word;
+
+/// A degree sign after a number with a space on either side of it, before a scale: "180 °C",
+/// "180° C", "180 ° C".
+static SPACED_DEGREES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d) ?° ?([CF])\b").expect("a valid pattern"));
+
+/// A spaced slash between a temperature and the next number: "180°C / 350°F".
+static SPACED_SLASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(°[CF]) / ([-+]?\d)").expect("a valid pattern"));
+
+/// `text` with temperatures written with spaces ("180 °C/350 °F", "180° C", "-5 °C", "180 °C /
+/// 350 °F") joined as "180°C/350°F", so they are read as the run-on forms are: "one hundred
+/// eighty degrees Celsius or three hundred fifty degrees Fahrenheit". Spaced, "°C/350" was one
+/// word that no rule read ("one hundred eighty °C/350 °F"), and "180° C" left "C" a letter.
+/// The SI brochure writes a space before "°C" (not before "°"), so both forms are common.
+pub(super) fn join_degrees(text: &str) -> Cow<'_, str> {
+    if !text.contains('°') {
+        return Cow::Borrowed(text);
+    }
+    let joined = SPACED_DEGREES.replace_all(text, "$1°$2");
+    match SPACED_SLASH.replace_all(&joined, "$1/$2") {
+        Cow::Borrowed(_) => Cow::Owned(joined.into_owned()),
+        Cow::Owned(s) => Cow::Owned(s),
+    }
+}
 
 /// Units read after a number: written, singular, plural. American spelling, like the default
 /// voice.
