@@ -88,7 +88,7 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 23] = [
+    let rules: [Rule; 24] = [
         addresses::ip_address,
         dates_times::date,
         dates_times::day_range,
@@ -106,6 +106,7 @@ pub fn normalize(text: &str) -> String {
         addresses::web_address,
         money::money,
         products::model_number,
+        numbers::dimension_by,
         numbers::number_forms,
         roman::roman_numeral,
         acronyms::acronym,
