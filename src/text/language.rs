@@ -710,7 +710,12 @@ mod tests {
         assert_eq!(detect(blocks.iter().map(String::as_str)), Language::ENGLISH);
         // The same with a little more vocabulary, still under a sentence's worth of words.
         let blocks: Vec<String> = (1..=300)
-            .flat_map(|n| [format!("Section {n}"), format!("Note {n}: section {n} ends here.")])
+            .flat_map(|n| {
+                [
+                    format!("Section {n}"),
+                    format!("Note {n}: section {n} ends here."),
+                ]
+            })
             .collect();
         assert_eq!(detect(blocks.iter().map(String::as_str)), Language::ENGLISH);
         // Repeated headings over real French paragraphs: still French.

@@ -35,8 +35,8 @@ const INCH_DENOMINATORS: [(&str, &str); 4] = [
 /// Units a written size is given in: after a number they make it a dimension ("3/8 in.", "37
 /// inches", "5 mm"). "in" only ends a phrase ([`in_dimensions`]), since it is also a word.
 const DIMENSION_UNITS: [&str; 14] = [
-    "in", "inch", "inches", "mm", "cm", "m", "ft", "foot", "feet", "yd", "yard", "yards", "\u{2033}",
-    "\"",
+    "in", "inch", "inches", "mm", "cm", "m", "ft", "foot", "feet", "yd", "yard", "yards",
+    "\u{2033}", "\"",
 ];
 
 /// How a times sign between dimensions is written ("3/8 x 4 x 37", "3 × 4 m").
@@ -85,7 +85,10 @@ fn measured(w: &[Word], i: usize) -> bool {
                 && (n.core != "in" || !n.trail.is_empty() || i + 2 == w.len())
         });
     let listed = |k: usize| w.get(k).is_some_and(|x| inch_fraction(x.core));
-    let joined = |k: usize| w.get(k).is_some_and(|x| matches!(x.core, "and" | "or" | "to"));
+    let joined = |k: usize| {
+        w.get(k)
+            .is_some_and(|x| matches!(x.core, "and" | "or" | "to"))
+    };
     let beside = (i > 0 && listed(i - 1))
         || listed(i + 1)
         || (i > 1 && joined(i - 1) && listed(i - 2))
@@ -290,7 +293,11 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
                 .filter(|u| next.trail.is_empty() && u.lead.is_empty());
             if let Some(u) = unit_word {
                 if let Some((one, many)) = unit_after("2", u.core, w) {
-                    let unit = if modifies_noun(w, i, i + 2) { one } else { many };
+                    let unit = if modifies_noun(w, i, i + 2) {
+                        one
+                    } else {
+                        many
+                    };
                     return Some((format!("{mixed} {unit}{}", measure_trail(w, i + 2)), 3));
                 }
             }
@@ -322,7 +329,11 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             // modify a noun ("a 2-3 hour drive", see [`modifies_noun`]).
             if let Some((one, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
                 let unit_word = w[i + 1];
-                let unit = if modifies_noun(w, i, i + 1) { one } else { many };
+                let unit = if modifies_noun(w, i, i + 1) {
+                    one
+                } else {
+                    many
+                };
                 return Some((format!("{}{range} {unit}{}", word.lead, unit_word.trail), 2));
             }
             return wrap(range);
@@ -464,7 +475,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             Some(rest) if goes_on => rest,
             _ => unit_word.trail,
         };
-        return Some((format!("{}{}{trail}", word.lead, with_unit(reading, i + 1)), 2));
+        return Some((
+            format!("{}{}{trail}", word.lead, with_unit(reading, i + 1)),
+            2,
+        ));
     }
     if num.is_whole() {
         let prev = i.checked_sub(1).map(|k| &w[k]);
