@@ -311,17 +311,39 @@ pub fn detect_window(text: &str) -> Option<(Language, f64)> {
 /// described in the module docs. Text with no letters, or Latin-script text with fewer than
 /// [`MIN_LATIN_LETTERS`] letters, is [`Language::ENGLISH`], aloud's reading before it
 /// detected languages.
+///
+/// Letters are counted for these floors ([`MIN_LATIN_LETTERS`], [`SHORT_LATIN_LETTERS`]) in
+/// distinct words only: the evidence in a text is its vocabulary, and a word said again adds
+/// none. A test article of 300 headings "Section N" each over "Body N." is two words, 11
+/// letters, and English; read by its 3,300 letters it was French ("section" is a French word
+/// too, and whatlang was sure of the repeated pair).
 pub fn detect<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Language {
     let mut windows: Vec<String> = Vec::new();
     let mut window = String::new();
     let mut letters = 0;
     let (mut all_letters, mut latin_letters) = (0, 0);
+    // The letters of the distinct words seen, counted up to what the floors below need.
+    let mut seen = std::collections::HashSet::new();
+    let mut distinct_letters = 0;
     for block in blocks {
         let words = language_words(block);
         for c in words.chars().filter(|c| c.is_alphabetic()) {
             letters += 1;
             all_letters += 1;
             latin_letters += usize::from(is_latin(c));
+        }
+        if distinct_letters < SHORT_LATIN_LETTERS {
+            for word in words.split_whitespace() {
+                let word: String = word
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                let n = word.chars().count();
+                if n > 0 && seen.insert(word) {
+                    distinct_letters += n;
+                }
+            }
         }
         if !window.is_empty() {
             window.push('\n');
@@ -335,7 +357,8 @@ pub fn detect<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Language {
     if letters > 0 {
         windows.push(window);
     }
-    if all_letters == 0 || (latin_letters * 2 > all_letters && all_letters < MIN_LATIN_LETTERS) {
+    let latin = latin_letters * 2 > all_letters;
+    if all_letters == 0 || (latin && distinct_letters < MIN_LATIN_LETTERS) {
         return Language::ENGLISH;
     }
     let detected: Vec<(Language, f64, f64)> = spread(&windows, MAX_WINDOWS)
@@ -347,13 +370,13 @@ pub fn detect<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Language {
         .collect();
     // Latin-script text the detector is all but guessing at (a list of names, a line of
     // dialogue) stays English: a wrong language reads worse than English rules would.
-    let floor = if all_letters < SHORT_LATIN_LETTERS {
+    let floor = if distinct_letters < SHORT_LATIN_LETTERS {
         MIN_SHORT_LATIN_CONFIDENCE
     } else {
         MIN_LATIN_CONFIDENCE
     };
     let guessing = detected.iter().all(|&(_, _, c)| c < floor);
-    if guessing && latin_letters * 2 > all_letters {
+    if guessing && latin {
         return Language::ENGLISH;
     }
     let shares = detected
@@ -676,6 +699,36 @@ mod tests {
                         ошибку в работе принтеров.",
         ];
         assert_eq!(detect(russian), lang("ru"));
+    }
+
+    #[test]
+    fn text_of_a_few_repeated_words_stays_english() {
+        // A generated article: 300 numbered headings, each over a numbered one-line body.
+        let blocks: Vec<String> = (1..=300)
+            .flat_map(|n| [format!("Section {n}"), format!("Body {n}.")])
+            .collect();
+        assert_eq!(detect(blocks.iter().map(String::as_str)), Language::ENGLISH);
+        // The same with a little more vocabulary, still under a sentence's worth of words.
+        let blocks: Vec<String> = (1..=300)
+            .flat_map(|n| {
+                [
+                    format!("Section {n}"),
+                    format!("Note {n}: section {n} ends here."),
+                ]
+            })
+            .collect();
+        assert_eq!(detect(blocks.iter().map(String::as_str)), Language::ENGLISH);
+        // Repeated headings over real French paragraphs: still French.
+        let french = [
+            "Le boulanger du village ouvre sa boutique tous les matins à six heures.",
+            "Les premiers clients arrivent avant le lever du soleil et repartent avec du pain.",
+            "Après dix-huit mois de travaux, le marché couvert accueille de nouveau les \
+             commerçants et leurs clients.",
+        ];
+        let blocks: Vec<String> = (1..=30)
+            .flat_map(|n| [format!("Section {n}"), french[n % 3].to_string()])
+            .collect();
+        assert_eq!(detect(blocks.iter().map(String::as_str)), lang("fr"));
     }
 
     #[test]

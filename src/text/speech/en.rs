@@ -81,13 +81,14 @@ pub(crate) use dates_times::{dates_day_first, text_shows_day_first};
 
 /// Rewrites one chunk of English (already through the language-neutral pass) as it is said.
 pub fn normalize(text: &str) -> String {
+    let text = units::join_degrees(text);
     let words: Vec<Word> = text.split_whitespace().map(split_word).collect();
     // Order matters where two rules could read the same words: dates and times before phone
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 23] = [
+    let rules: [Rule; 24] = [
         addresses::ip_address,
         dates_times::date,
         dates_times::day_range,
@@ -105,6 +106,7 @@ pub fn normalize(text: &str) -> String {
         addresses::web_address,
         money::money,
         products::model_number,
+        numbers::dimension_by,
         numbers::number_forms,
         roman::roman_numeral,
         acronyms::acronym,

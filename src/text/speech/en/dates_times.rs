@@ -11,6 +11,7 @@
 //! "9pm", "9 pm", "9:15 p.m." and "9am–5pm" (the en dash is "to" by then) right, and those are
 //! left alone.
 
+use super::numbers::in_dimensions;
 use super::units::{plural_noun, unit};
 use super::words::{cardinal, integer, ordinal, pluralize, year};
 use super::{all_digits, Word};
@@ -119,7 +120,12 @@ const MERIDIEMS: [(&str, &str); 8] = [
 pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
     let first = w[i];
     let one_word = iso_date(first.core)
-        .or_else(|| numeric_date(first.core, w.iter().any(|x| shows_day_first(x.core))))
+        .or_else(|| {
+            let day_first = w.iter().any(|x| shows_day_first(x.core));
+            (!sizes_not_date(w, i))
+                .then(|| numeric_date(first.core, day_first))
+                .flatten()
+        })
         .or_else(|| dotted_date(first.core))
         .or_else(|| year_span(first.core));
     if let Some(said) = one_word {
@@ -190,6 +196,44 @@ fn calendar_date(y: u32, m: usize, d: u32) -> Option<()> {
         _ => *MONTH_DAYS.get(m.checked_sub(1)?)?,
     };
     ((1000..=2999).contains(&y) && (1..=days).contains(&d)).then_some(())
+}
+
+/// Words before a numeric date that keep it a date even among sizes ("born 3/8/37", "on
+/// 3/8/37"). Compared case-insensitively.
+const DATE_WORDS: [&str; 17] = [
+    "on",
+    "born",
+    "dated",
+    "posted",
+    "updated",
+    "published",
+    "since",
+    "until",
+    "till",
+    "from",
+    "by",
+    "before",
+    "after",
+    "died",
+    "due",
+    "expires",
+    "effective",
+];
+
+/// Whether the numeric date at `i`, written with a two-digit year ("3/8/37"), is rather a run
+/// of sizes: it stands among dimensions ([`in_dimensions`]: beside a times sign, a length unit
+/// or an inch mark, or a fraction of an inch in a list: "sizes 1/4, 3/8/37", "3/8/37 x 4 mm")
+/// and no word of dates ([`DATE_WORDS`]) comes before it. Then it is no date ("March eighth,
+/// twenty thirty-seven" was read in a list of board sizes); a four-digit year ("3/8/2024") is
+/// a date anywhere.
+fn sizes_not_date(w: &[Word], i: usize) -> bool {
+    let core = w[i].core;
+    let short_year = core.rsplit('/').next().is_some_and(|y| y.len() == 2);
+    let dated = i > 0
+        && DATE_WORDS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w[i - 1].core));
+    short_year && !dated && in_dimensions(w, i)
 }
 
 /// A numeric date with slashes, "03/04/2024", "31/12/24". espeak-ng reads it "zero
@@ -330,14 +374,18 @@ pub(crate) fn dates_day_first(text: &str) -> std::borrow::Cow<'_, str> {
     {
         return std::borrow::Cow::Borrowed(text);
     }
+    let words: Vec<Word> = text.split_whitespace().map(super::split_word).collect();
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
+    let mut k = 0;
     while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
         out.push_str(&rest[..start]);
         rest = &rest[start..];
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let w = super::split_word(&rest[..end]);
-        match ambiguous(w.core) {
+        let sizes = sizes_not_date(&words, k);
+        k += 1;
+        match ambiguous(w.core).filter(|_| !sizes) {
             Some((day, month, year)) => out.push_str(&format!(
                 "{}{day} {} {year}{}",
                 w.lead,

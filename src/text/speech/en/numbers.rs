@@ -8,7 +8,9 @@
 
 use super::dates_times::{as_year, clock, decade};
 use super::money::{bare_magnitude, pence};
-use super::units::{after_feet, compound_unit, meters_or_million, plural_noun, unit_after};
+use super::units::{
+    after_feet, compound_unit, meters_or_million, modifies_noun, plural_noun, unit_after,
+};
 use super::words::{cardinal, decimal, integer, ordinal};
 use super::{all_digits, is_name, Word};
 
@@ -20,6 +22,136 @@ const FRACTIONS: [(&str, &str); 5] = [
     ("1/4", "one quarter"),
     ("3/4", "three quarters"),
 ];
+
+/// Fractions of an inch (and of other imperial measures), said by name in a list of sizes or
+/// dimensions (see [`in_dimensions`]): the denominator and its ordinal.
+const INCH_DENOMINATORS: [(&str, &str); 4] = [
+    ("8", "eighth"),
+    ("16", "sixteenth"),
+    ("32", "thirty-second"),
+    ("64", "sixty-fourth"),
+];
+
+/// Units a written size is given in: after a number they make it a dimension ("3/8 in.", "37
+/// inches", "5 mm"). "in" only ends a phrase ([`in_dimensions`]), since it is also a word.
+const DIMENSION_UNITS: [&str; 14] = [
+    "in", "inch", "inches", "mm", "cm", "m", "ft", "foot", "feet", "yd", "yard", "yards",
+    "\u{2033}", "\"",
+];
+
+/// How a times sign between dimensions is written ("3/8 x 4 x 37", "3 × 4 m").
+const TIMES_SIGNS: [&str; 3] = ["x", "X", "\u{d7}"];
+
+/// A fraction in words: one of [`FRACTIONS`] ("1/2" → "one half"), or, with `sized` (the
+/// fraction is a size: see [`in_dimensions`]), a fraction of an inch ("3/8" → "three eighths",
+/// "1/16" → "one sixteenth"). Outside sizes "3/8" stays two numbers, as it may be a date.
+fn fraction_name(core: &str, sized: bool) -> Option<String> {
+    if let Some((_, said)) = FRACTIONS.iter().find(|(f, _)| *f == core) {
+        return Some((*said).to_string());
+    }
+    if !sized || !inch_fraction(core) {
+        return None;
+    }
+    let (a, b) = core.split_once('/')?;
+    let (_, name) = INCH_DENOMINATORS.iter().find(|(d, _)| *d == b)?;
+    let n: u64 = a.parse().ok()?;
+    Some(match n {
+        1 => format!("one {name}"),
+        n => format!("{} {name}s", cardinal(n)),
+    })
+}
+
+/// Whether `core` is a proper fraction with a denominator of a ruler or a drill set (2, 4, 8,
+/// 16, 32 or 64): "1/2", "3/8", "5/16"; not "24/7", "9/11" or "8/3".
+fn inch_fraction(core: &str) -> bool {
+    let Some((a, b)) = core.split_once('/') else {
+        return false;
+    };
+    let (Ok(n), Ok(d)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return false;
+    };
+    all_digits(a) && all_digits(b) && matches!(d, 2 | 4 | 8 | 16 | 32 | 64) && 0 < n && n < d
+}
+
+/// Whether the number at `i` is given as a size: an inch mark after it (`3/8"`), a length unit
+/// ("37 inches", "5 mm", "3/8 in." at a phrase's end), or a fraction of an inch beside it in a
+/// list ("1/2, 3/8, 5/16"; "1/4 or 3/8").
+fn measured(w: &[Word], i: usize) -> bool {
+    let word = w[i];
+    let unit = word.trail.is_empty()
+        && w.get(i + 1).is_some_and(|n| {
+            n.lead.is_empty()
+                && DIMENSION_UNITS.contains(&n.core)
+                && (n.core != "in" || !n.trail.is_empty() || i + 2 == w.len())
+        });
+    let listed = |k: usize| w.get(k).is_some_and(|x| inch_fraction(x.core));
+    let joined = |k: usize| {
+        w.get(k)
+            .is_some_and(|x| matches!(x.core, "and" | "or" | "to"))
+    };
+    let beside = (i > 0 && listed(i - 1))
+        || listed(i + 1)
+        || (i > 1 && joined(i - 1) && listed(i - 2))
+        || (joined(i + 1) && listed(i + 2));
+    word.trail.starts_with(['"', '\u{2033}']) || unit || beside
+}
+
+/// Whether the word at `k` is a times sign standing alone ("x", "×").
+fn times_sign(w: &[Word], k: usize) -> bool {
+    w.get(k)
+        .is_some_and(|x| TIMES_SIGNS.contains(&x.core) && x.lead.is_empty() && x.trail.is_empty())
+}
+
+/// Whether the number at `i` is a size or a dimension, which a fraction or a list of sizes
+/// reads as such rather than as a date: "cut boards 3/8 x 4 x 37 inches", "sizes 1/2, 3/8,
+/// 5/16", "3/8/37 mm". True next to a times sign or when [`measured`].
+pub(super) fn in_dimensions(w: &[Word], i: usize) -> bool {
+    (i > 0 && times_sign(w, i - 1))
+        || (w[i].trail.is_empty() && times_sign(w, i + 1))
+        || measured(w, i)
+}
+
+/// A times sign between dimensions, "by": "3/8 x 4 x 37 inches" → "three eighths by four by
+/// thirty-seven inches", "3 × 4 m" → "three by four meters". Only where the numbers it joins
+/// are sizes (a unit, an inch mark or a fraction of an inch among them, see [`measured`]); "3 x
+/// 4" alone may be arithmetic and is left to the engine ("x", "times").
+pub(super) fn dimension_by(w: &[Word], i: usize) -> Option<(String, usize)> {
+    if !times_sign(w, i) || i == 0 {
+        return None;
+    }
+    let number = |k: usize| {
+        w.get(k).is_some_and(|x| {
+            x.lead.is_empty()
+                && x.core.starts_with(|c: char| c.is_ascii_digit())
+                && x.core.ends_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    // The number before the sign, perhaps with its unit ("3 mm x 4 mm").
+    let before = if number(i - 1) {
+        i - 1
+    } else if i >= 2 && DIMENSION_UNITS.contains(&w[i - 1].core) && number(i - 2) {
+        i - 2
+    } else {
+        return None;
+    };
+    if !number(i + 1) {
+        return None;
+    }
+    // The numbers of the chain: back and forth over times signs.
+    let mut first = before;
+    while first >= 2 && times_sign(w, first - 1) && number(first - 2) {
+        first -= 2;
+    }
+    let mut last = i + 1;
+    while times_sign(w, last + 1) && number(last + 2) {
+        last += 2;
+    }
+    let sized = (first..=last)
+        .step_by(2)
+        .any(|k| measured(w, k) || inch_fraction(w[k].core))
+        || measured(w, before);
+    sized.then(|| ("by".to_string(), 1))
+}
 
 /// Measures a fraction is said of ("1/2 cup" → "half a cup"), in the singular; written in the
 /// singular or the plural ("cups", "inches"). Unit abbreviations ("tsp", "lb") are read by
@@ -147,17 +279,26 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     // A mixed number, "1 1/2 cups": "one and a half cups" (it was "one one half"); a unit
     // after it is plural, "1 1/2 tsp" → "one and a half teaspoons".
     if let Some(next) = next.filter(|n| all_digits(core) && core.len() <= 3 && n.lead.is_empty()) {
-        if let Some((_, said)) = FRACTIONS.iter().find(|(f, _)| *f == next.core) {
-            let part = said
-                .strip_prefix("one ")
-                .map_or_else(|| (*said).to_string(), |s| format!("a {s}"));
+        // A whole number and a fraction is a size, so eighths count too: "1 3/8" → "one and
+        // three eighths".
+        if let Some(said) = fraction_name(next.core, true) {
+            let part = match said.strip_prefix("one ") {
+                Some(s) if s.starts_with('e') => format!("an {s}"),
+                Some(s) => format!("a {s}"),
+                None => said.clone(),
+            };
             let mixed = format!("{}{} and {part}", word.lead, integer(core));
             let unit_word = w
                 .get(i + 2)
                 .filter(|u| next.trail.is_empty() && u.lead.is_empty());
             if let Some(u) = unit_word {
-                if let Some((_, many)) = unit_after("2", u.core, w) {
-                    return Some((format!("{mixed} {many}{}", measure_trail(w, i + 2)), 3));
+                if let Some((one, many)) = unit_after("2", u.core, w) {
+                    let unit = if modifies_noun(w, i, i + 2) {
+                        one
+                    } else {
+                        many
+                    };
+                    return Some((format!("{mixed} {unit}{}", measure_trail(w, i + 2)), 3));
                 }
             }
             return Some((format!("{mixed}{}", next.trail), 2));
@@ -184,10 +325,16 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
             let read = |s: &str| as_year(s, None, None).unwrap_or_else(|| integer(s));
             let range = format!("{} to {}", read(a), read(b));
-            // "2-3 hrs": the unit after the range, always plural.
-            if let Some((_, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
+            // "2-3 hrs": the unit after the range, plural unless the range and its unit
+            // modify a noun ("a 2-3 hour drive", see [`modifies_noun`]).
+            if let Some((one, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
                 let unit_word = w[i + 1];
-                return Some((format!("{}{range} {many}{}", word.lead, unit_word.trail), 2));
+                let unit = if modifies_noun(w, i, i + 1) {
+                    one
+                } else {
+                    many
+                };
+                return Some((format!("{}{range} {unit}{}", word.lead, unit_word.trail), 2));
             }
             return wrap(range);
         }
@@ -195,8 +342,9 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // dash thirty-five degrees C".
         let (b_num, b_unit) = number_prefix(b);
         if all_digits(a) && all_digits(b_num) && a.len() <= 4 && b_num.len() <= 4 {
-            if let Some((_, many)) = unit_after(b_num, b_unit, w) {
-                return wrap(format!("{} to {} {many}", integer(a), integer(b_num)));
+            if let Some((one, many)) = unit_after(b_num, b_unit, w) {
+                let unit = if modifies_noun(w, i, i) { one } else { many };
+                return wrap(format!("{} to {} {unit}", integer(a), integer(b_num)));
             }
         }
     }
@@ -235,10 +383,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             }
         }
         if all_digits(a) && all_digits(b) {
-            let said = FRACTIONS
-                .iter()
-                .find(|(f, _)| *f == core)
-                .map(|(_, s)| (*s).to_string())
+            let said = fraction_name(core, in_dimensions(w, i))
                 .unwrap_or_else(|| format!("{} {}", integer(a), integer(b)));
             return wrap(said);
         }
@@ -258,8 +403,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         return None;
     }
     let num = parse_number(num_text)?;
-    let with_unit = |(one, many): (String, String)| {
-        format!("{} {}", num.read(), if num.is_one() { one } else { many })
+    // The unit word is at `unit_at`: this word when run on ("5km"), the next when spaced.
+    let with_unit = |(one, many): (String, String), unit_at: usize| {
+        let singular = num.is_one() || modifies_noun(w, i, unit_at);
+        format!("{} {}", num.read(), if singular { one } else { many })
     };
     match suffix {
         "" => {}
@@ -286,7 +433,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "p" if pence(&num).is_some() && !about_video(w) => return wrap(pence(&num)?),
         // "5ft 4in": inches after feet.
         "in" if after_feet(w, i) => {
-            return wrap(with_unit(("inch".into(), "inches".into())));
+            return wrap(with_unit(("inch".into(), "inches".into()), i));
         }
         // "3bn people": a magnitude without a currency.
         s if bare_magnitude(s).is_some() => {
@@ -295,9 +442,9 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "400m" is a distance, "5m people" a count.
         // "2h 22m": minutes after hours.
         "m" if i > 0 && hours(w[i - 1].core).is_some() => {
-            return wrap(with_unit(("minute".into(), "minutes".into())));
+            return wrap(with_unit(("minute".into(), "minutes".into()), i));
         }
-        "m" => return wrap(with_unit(meters_or_million(next))),
+        "m" => return wrap(with_unit(meters_or_million(next), i)),
         // "2h", "1h30m": a duration.
         s if s.starts_with('h') && hours(core).is_some() => return wrap(hours(core)?),
         // "20-year", "3-day", "3-year-old": the number, then the rest of the compound, whose
@@ -307,7 +454,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         s if s.starts_with('-') && compound(&s[1..]).is_some() => {
             return wrap(format!("{}-{}", num.read(), compound(&s[1..])?));
         }
-        s => return wrap(with_unit(unit_after(&num.int, s, w)?)),
+        s => return wrap(with_unit(unit_after(&num.int, s, w)?, i)),
     }
     let spaced_unit = next.and_then(|n| match n.core {
         "m" => Some(meters_or_million(
@@ -328,7 +475,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             Some(rest) if goes_on => rest,
             _ => unit_word.trail,
         };
-        return Some((format!("{}{}{trail}", word.lead, with_unit(reading)), 2));
+        return Some((
+            format!("{}{}{trail}", word.lead, with_unit(reading, i + 1)),
+            2,
+        ));
     }
     if num.is_whole() {
         let prev = i.checked_sub(1).map(|k| &w[k]);
@@ -439,11 +589,13 @@ fn measure(core: &str, w: &[Word]) -> Option<(String, String)> {
 /// number it ends a mixed number ("2-2 1/2 inches" → "two to two and a half inches"), after
 /// "a" it is a compound ("a 1/2 lb cut" → "a half-pound cut"): both in the dev set's true text.
 fn fraction_of_measure(core: &str, next: &Word, prev: Option<&Word>, w: &[Word]) -> Option<String> {
-    let (_, said) = FRACTIONS.iter().find(|(f, _)| *f == core)?;
     if !next.lead.is_empty() {
         return None;
     }
     let (one, many) = measure(next.core, w)?;
+    // A measure after it makes any fraction of an inch a size ("5/16 inch").
+    let said = fraction_name(core, true)?;
+    let said = said.as_str();
     let part = said.strip_prefix("one ");
     if prev.is_some_and(|p| p.trail.is_empty() && p.core.ends_with(|c: char| c.is_ascii_digit())) {
         return Some(match part {
@@ -461,6 +613,7 @@ fn fraction_of_measure(core: &str, next: &Word, prev: Option<&Word>, w: &[Word])
     };
     Some(match part {
         Some("half") => format!("half {article} {one}"),
+        Some(part) if part.starts_with('e') => format!("an {part} of {article} {one}"),
         Some(part) => format!("a {part} of {article} {one}"),
         None => format!("{said} of {article} {one}"),
     })

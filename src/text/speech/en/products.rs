@@ -258,6 +258,13 @@ pub(super) fn marks_version(prev: &Word) -> bool {
 /// near 3.1), and "point" is said between them, as developers say it. A decimal keeps its
 /// digit-by-digit reading ("3.14 kg", "$1.5bn"): only a number marked as a version is read so.
 ///
+/// A part with a leading zero is said with "oh", as release names are: "Ubuntu 24.04" →
+/// "Ubuntu twenty-four oh four" (April 2024's release: year and month), "Ubuntu 8.04" → "eight
+/// oh four", "2.1.05" → "two point one point oh five". After the major part no "point" is said
+/// ("twenty-four oh four", not "twenty-four point oh four"), as people name Ubuntu releases;
+/// "zero four" was a decimal's reading. Decimals ("0.04", "2.05 m") and prices ("$2.05") are
+/// not versions and keep theirs.
+///
 /// Marked: after a "v", a word of [`VERSION_WORDS`] or a name of [`VERSIONED_NAMES`]. Without
 /// a mark, only three parts of up to three digits are a version: "1.5" is a decimal, "192.168.1.1" an address, "03.04.2024" a date,
 /// "415.555.0199" a phone number. "v1.2" and "version 1.2" are read right by espeak-ng
@@ -283,10 +290,29 @@ pub(super) fn version_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     if !versioned {
         return None;
     }
-    let said = parts
-        .iter()
-        .map(|p| integer(p))
-        .collect::<Vec<_>>()
-        .join(" point ");
+    let mut said = integer(parts[0]);
+    for (k, part) in parts.iter().enumerate().skip(1) {
+        match zero_led(part) {
+            // "24.04": the minor part follows the major without "point".
+            Some(oh) if k == 1 => said.push_str(&format!(" {oh}")),
+            Some(oh) => said.push_str(&format!(" point {oh}")),
+            None => said.push_str(&format!(" point {}", integer(part))),
+        }
+    }
     Some((format!("{}{prefix}{said}{}", word.lead, word.trail), 1))
+}
+
+/// A version part of two digits or more that starts with a zero, as people say it: each
+/// leading zero "oh", then the rest as a whole number ("04" → "oh four", "010" → "oh ten",
+/// "00" → "oh oh"). None for a part without a leading zero, or a lone "0" ("zero").
+fn zero_led(part: &str) -> Option<String> {
+    if part.len() < 2 || !part.starts_with('0') {
+        return None;
+    }
+    let rest = part.trim_start_matches('0');
+    let ohs = vec!["oh"; part.len() - rest.len()].join(" ");
+    Some(match rest {
+        "" => ohs,
+        rest => format!("{ohs} {}", integer(rest)),
+    })
 }

@@ -6,8 +6,38 @@
 //! number, "°C" as "degrees C", "200C" as "two hundred C", "5 ft 4 in" as "five f t four in"
 //! and "6'2\"" as "six, two". American spelling ("meters"), like the default voice.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::words::cardinal;
 use super::Word;
+
+/// A degree sign after a number with a space on either side of it, before a scale: "180 °C",
+/// "180° C", "180 ° C".
+static SPACED_DEGREES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d) ?° ?([CF])\b").expect("a valid pattern"));
+
+/// A spaced slash between a temperature and the next number: "180°C / 350°F".
+static SPACED_SLASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(°[CF]) / ([-+]?\d)").expect("a valid pattern"));
+
+/// `text` with temperatures written with spaces ("180 °C/350 °F", "180° C", "-5 °C", "180 °C /
+/// 350 °F") joined as "180°C/350°F", so they are read as the run-on forms are: "one hundred
+/// eighty degrees Celsius or three hundred fifty degrees Fahrenheit". Spaced, "°C/350" was one
+/// word that no rule read ("one hundred eighty °C/350 °F"), and "180° C" left "C" a letter.
+/// The SI brochure writes a space before "°C" (not before "°"), so both forms are common.
+pub(super) fn join_degrees(text: &str) -> Cow<'_, str> {
+    if !text.contains('°') {
+        return Cow::Borrowed(text);
+    }
+    let joined = SPACED_DEGREES.replace_all(text, "$1°$2");
+    match SPACED_SLASH.replace_all(&joined, "$1/$2") {
+        Cow::Borrowed(_) => Cow::Owned(joined.into_owned()),
+        Cow::Owned(s) => Cow::Owned(s),
+    }
+}
 
 /// Units read after a number: written, singular, plural. American spelling, like the default
 /// voice.
@@ -390,4 +420,160 @@ pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
         format!("{number} inches")
     };
     Some((format!("{}{said}{rest}", word.lead), 1))
+}
+
+/// Determiners before a number that, with a noun after its unit, make the number and unit a
+/// compound modifier (see [`modifies_noun`]). Compared case-insensitively.
+const MODIFIER_DETERMINERS: [&str; 16] = [
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "each", "every",
+];
+
+/// Words after a unit that are no noun it could modify: prepositions ("five kilometers of
+/// road", "to town"), conjunctions and relative words, pronouns, determiners ("a day"), verbs
+/// and adverbs of distance or time ("away", "ago").
+const NOT_MODIFIED: [&str; 109] = [
+    // Prepositions and particles.
+    "of",
+    "to",
+    "from",
+    "in",
+    "into",
+    "on",
+    "onto",
+    "at",
+    "by",
+    "for",
+    "with",
+    "without",
+    "within",
+    "over",
+    "under",
+    "across",
+    "along",
+    "through",
+    "between",
+    "among",
+    "per",
+    "past",
+    "beyond",
+    "around",
+    "round",
+    "up",
+    "down",
+    "off",
+    "out",
+    "away",
+    "ahead",
+    "behind",
+    "above",
+    "below",
+    "toward",
+    "towards",
+    "via",
+    "than",
+    "as",
+    "like",
+    "before",
+    "after",
+    "since",
+    "until",
+    "till",
+    "near",
+    "inside",
+    "outside",
+    "apart",
+    "back",
+    "north",
+    "south",
+    "east",
+    "west",
+    "uphill",
+    "downhill",
+    // Conjunctions and relative words.
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "that",
+    "which",
+    "who",
+    "where",
+    "when",
+    "while",
+    "if",
+    "because",
+    // Pronouns and determiners.
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "it",
+    "they",
+    "there",
+    "a",
+    "an",
+    "the",
+    "each",
+    "every",
+    // Verbs.
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    // Adverbs of time and amount.
+    "ago",
+    "later",
+    "earlier",
+    "more",
+    "less",
+    "apiece",
+    "total",
+    "altogether",
+    "too",
+];
+
+/// Whether a number at `number_at` and its unit word at `unit_at` modify the noun after them,
+/// so the unit is said in the singular: "a 5 km run" → "a five kilometer run", "a 2 L bottle" →
+/// "a two liter bottle", "the 400m hurdles" → "the four hundred meter hurdles", as English
+/// writes "a five-kilometre run" and "a 10-mile walk" (a compound adjective never takes a
+/// plural). The unit stays plural where it is a quantity: "it is 5 km long", "5 km of road",
+/// "runs 5 km to town", "the 5 km we ran".
+///
+/// The rule: a determiner directly before the number ([`MODIFIER_DETERMINERS`]: "a", "the",
+/// "its"…), nothing after the unit word but a space, and then a word in lower case that is no
+/// preposition, conjunction, pronoun, verb or adverb ([`NOT_MODIFIED`]). The determiner is
+/// required because without it a word after the quantity is as often an adverb or a verb
+/// ("ran 5 km daily", "5 km separate them") as a noun; "ran 5 km races" keeps its plural.
+pub(super) fn modifies_noun(w: &[Word], number_at: usize, unit_at: usize) -> bool {
+    let Some(prev) = number_at.checked_sub(1).map(|k| &w[k]) else {
+        return false;
+    };
+    let determiner = prev.trail.is_empty()
+        && MODIFIER_DETERMINERS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(prev.core));
+    let noun = w.get(unit_at + 1).is_some_and(|n| {
+        n.lead.is_empty()
+            && n.core.starts_with(|c: char| c.is_ascii_lowercase())
+            && n.core.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !NOT_MODIFIED.contains(&n.core)
+    });
+    determiner && noun && w[number_at].trail.is_empty() && w[unit_at].trail.is_empty()
 }
