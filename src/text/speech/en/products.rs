@@ -238,6 +238,10 @@ const VERSIONED_NAMES: [&str; 38] = [
     "GCC",
 ];
 
+/// Names whose releases are numbered by year and month ("Ubuntu 24.04", April 2024), said
+/// without "point" ([`version_number`]).
+const YEAR_MONTH_NAMES: &[&str] = &["Ubuntu", "Kubuntu", "Xubuntu", "Lubuntu", "Pop!_OS"];
+
 /// Whether a word before a number marks it as a version: one of [`VERSION_WORDS`] or
 /// [`VERSIONED_NAMES`] ("version 1.2.3.4" is no IP address).
 pub(super) fn marks_version(prev: &Word) -> bool {
@@ -245,7 +249,8 @@ pub(super) fn marks_version(prev: &Word) -> bool {
         && (VERSION_WORDS
             .iter()
             .any(|v| v.eq_ignore_ascii_case(prev.core))
-            || VERSIONED_NAMES.contains(&prev.core))
+            || VERSIONED_NAMES.contains(&prev.core)
+            || YEAR_MONTH_NAMES.contains(&prev.core))
 }
 
 /// Version numbers: "2.10.3" → "two point ten point three", "v2.10.3" → "v two point ten
@@ -258,12 +263,12 @@ pub(super) fn marks_version(prev: &Word) -> bool {
 /// near 3.1), and "point" is said between them, as developers say it. A decimal keeps its
 /// digit-by-digit reading ("3.14 kg", "$1.5bn"): only a number marked as a version is read so.
 ///
-/// A part with a leading zero is said with "oh", as release names are: "Ubuntu 24.04" →
-/// "Ubuntu twenty-four oh four" (April 2024's release: year and month), "Ubuntu 8.04" → "eight
-/// oh four", "2.1.05" → "two point one point oh five". After the major part no "point" is said
-/// ("twenty-four oh four", not "twenty-four point oh four"), as people name Ubuntu releases;
-/// "zero four" was a decimal's reading. Decimals ("0.04", "2.05 m") and prices ("$2.05") are
-/// not versions and keep theirs.
+/// A part with a leading zero is said with "oh": "version 1.02" → "one point oh two", "2.1.05"
+/// → "two point one point oh five" ("zero two" was a decimal's reading). A release named by
+/// its year and month ([`YEAR_MONTH_NAMES`]) is said without "point", as people name Ubuntu
+/// releases: "Ubuntu 24.04" → "Ubuntu twenty-four oh four" (April 2024), "Ubuntu 24.10" →
+/// "twenty-four ten". Decimals ("0.04", "2.05 m") and prices ("$2.05") are not versions and
+/// keep theirs.
 ///
 /// Marked: after a "v", a word of [`VERSION_WORDS`] or a name of [`VERSIONED_NAMES`]. Without
 /// a mark, only three parts of up to three digits are a version: "1.5" is a decimal, "192.168.1.1" an address, "03.04.2024" a date,
@@ -290,13 +295,16 @@ pub(super) fn version_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     if !versioned {
         return None;
     }
+    let year_month =
+        i > 0 && YEAR_MONTH_NAMES.contains(&w[i - 1].core) && w[i - 1].trail.is_empty();
     let mut said = integer(parts[0]);
     for (k, part) in parts.iter().enumerate().skip(1) {
-        match zero_led(part) {
-            // "24.04": the minor part follows the major without "point".
-            Some(oh) if k == 1 => said.push_str(&format!(" {oh}")),
-            Some(oh) => said.push_str(&format!(" point {oh}")),
-            None => said.push_str(&format!(" point {}", integer(part))),
+        let part_said = zero_led(part).unwrap_or_else(|| integer(part));
+        if k == 1 && year_month {
+            // "24.04": a release's year and month, said without "point".
+            said.push_str(&format!(" {part_said}"));
+        } else {
+            said.push_str(&format!(" point {part_said}"));
         }
     }
     Some((format!("{}{prefix}{said}{}", word.lead, word.trail), 1))
