@@ -110,14 +110,28 @@ fn exit_cleanly_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
         if let Some((chunk, total)) = crate::listen::on_interrupt() {
             eprintln!("\naloud: interrupted; position saved at {chunk}/{total}");
-            std::process::exit(INTERRUPTED_EXIT_CODE);
+            exit_now(INTERRUPTED_EXIT_CODE);
         }
         // Held until exit: no chunk is being written into the folder as it goes, or after.
         let _no_more_chunks = crate::render::workers::stop_handing_on();
         crate::export::fs::remove_active_staging();
         eprintln!("aloud: interrupted; what was being written was removed, finished files kept");
-        std::process::exit(INTERRUPTED_EXIT_CODE);
+        exit_now(INTERRUPTED_EXIT_CODE);
     });
+}
+
+/// Ends the process at once with `code` after an interrupt, once its files are dealt with:
+/// stdout is flushed, and no exit handlers run. `std::process::exit` runs the C++ static
+/// destructors of ONNX Runtime while synthesis threads are still inside a model run, and ONNX
+/// Runtime then printed an error line of its own after aloud's message (3 of 5 Ctrl-Cs of a
+/// neural-voice export: "Non-zero status code returned while running Conv node … Status
+/// Message: GetElementType is not implemented").
+pub fn exit_now(code: i32) -> ! {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: _exit only ends the process; it is async-signal-safe and takes no pointers.
+    unsafe { libc::_exit(code) }
 }
 
 /// Makes a write past the file-size limit (`ulimit -f`, `prlimit --fsize`) an error instead

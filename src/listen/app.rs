@@ -51,7 +51,7 @@ pub fn run(articles: &[Article], args: &ListenArgs, emit: fn(&str)) -> Result<()
                     "aloud: interrupted; position saved at {}/{}",
                     report.position, report.total
                 );
-                std::process::exit(crate::app::INTERRUPTED_EXIT_CODE);
+                crate::app::exit_now(crate::app::INTERRUPTED_EXIT_CODE);
             }
         }
     }
