@@ -179,9 +179,24 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn run_feed(args: &FeedArgs) -> Result<(), Error> {
-    let report = crate::publish::write_feed(&args.dir, &args.base_url, args.title.as_deref())?;
+    let options = crate::publish::FeedOptions {
+        base_url: args.base_url.clone(),
+        title: args.title.clone(),
+        author: args.author.clone(),
+        explicit: args.explicit,
+        category: args.category.clone(),
+        image: args.image.clone(),
+    };
+    let report = crate::publish::write_feed(&args.dir, &options)?;
     for why in report.broken.iter().chain(&report.skipped) {
         eprintln!("warning: left out of the feed: {why}");
+    }
+    if report.image.is_none() {
+        eprintln!(
+            "warning: no --image: Apple Podcasts requires artwork (a 1400-3000 px square JPEG or \
+             PNG); give --image URL, or --image cover.jpg for a file in {}",
+            args.dir.display()
+        );
     }
     emit(&format!(
         "{}  {} item{}, {} chapters file{}\n",

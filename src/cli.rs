@@ -108,6 +108,22 @@ pub struct FeedArgs {
     /// The feed's title [default: the folder's name].
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// The show's author (itunes:author), e.g. your name [default: none written: the
+    /// narrator is a voice, and the articles' authors differ].
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// Mark the feed explicit (itunes:explicit true) [default: false].
+    #[arg(long)]
+    pub explicit: bool,
+    /// The Apple Podcasts category (itunes:category): one of Apple's 19, e.g. Technology,
+    /// optionally with a subcategory after a slash, e.g. "News/Tech News" [default: News].
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    /// The show's artwork (itunes:image; Apple Podcasts requires a 1400-3000 px square JPEG
+    /// or PNG): an http(s):// URL, or an image file inside DIR (cover.jpg), linked as
+    /// URL/cover.jpg under --base-url [default: none, with a warning].
+    #[arg(long, value_name = "URL|FILE")]
+    pub image: Option<String>,
 }
 
 /// Arguments of `aloud serve`.
@@ -123,8 +139,8 @@ pub struct ServeArgs {
     /// and other machines on the network listen.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = listen_address)]
     pub listen: std::net::IpAddr,
-    /// The page's title (and the feed's, when DIR has no feed.xml) [default: the folder's
-    /// name].
+    /// The page's title (and the feed's, when DIR has no feed.xml written by `aloud feed`)
+    /// [default: the folder's name].
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 }

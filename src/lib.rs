@@ -147,7 +147,9 @@ impl Error {
             Error::AudioRequired { .. }
             | Error::Language(_)
             | Error::Usage(_)
-            | Error::Publish(publish::PublishError::BaseUrl(_)) => 2,
+            | Error::Publish(
+                publish::PublishError::BaseUrl { .. } | publish::PublishError::Usage(_),
+            ) => 2,
             Error::Listen(listen::ListenError::NoOutput(_)) => listen::NO_OUTPUT_EXIT_CODE,
             _ => 1,
         }

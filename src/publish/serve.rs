@@ -164,7 +164,7 @@ async fn feed_xml(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Resp
         let lib = library_or_empty(&s.root)?;
         let base = feed::base_url(&format!("http://{host}"))?;
         let title = s.title.clone().unwrap_or(lib.title);
-        Ok(feed::feed_xml(&lib.episodes, &base, &title).0)
+        Ok(feed::feed_xml(&lib.episodes, &feed::ChannelInfo::new(&base, &title)).0)
     })
     .await;
     match xml {
