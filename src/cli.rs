@@ -71,7 +71,9 @@ pub enum Command {
     /// Serve an `aloud export` folder over HTTP: a page that plays every article with its
     /// captions and text, the podcast feed, and the files (with Range requests).
     ///
-    /// Listens on 127.0.0.1 only unless --listen says otherwise. Ctrl-C stops it (exit 0).
+    /// The page and /feed.xml are made from the folder on each request, so new and re-exported
+    /// articles appear; a feed.xml written by `aloud feed` gives the feed its base URL, title
+    /// and iTunes tags. Listens on 127.0.0.1 only unless --listen says otherwise. Ctrl-C stops it (exit 0).
     Serve(ServeArgs),
     /// Print what would be spoken for TEXT, chunk by chunk, and its phonemes (IPA, as the
     /// neural voice gets them), for checking a lexicon entry.
@@ -139,8 +141,9 @@ pub struct ServeArgs {
     /// and other machines on the network listen.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = listen_address)]
     pub listen: std::net::IpAddr,
-    /// The page's title (and the feed's, when DIR has no feed.xml written by `aloud feed`)
-    /// [default: the folder's name].
+    /// The page's title (and the feed's, when DIR has no feed.xml written by `aloud feed`,
+    /// whose title, base URL and iTunes tags the served feed keeps) [default: the folder's
+    /// name].
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 }

@@ -15,16 +15,6 @@ use common::*;
 use library::*;
 use serde_json::Value;
 
-/// A Python with `feedparser`: `python3` on the PATH, else Debian's own.
-fn python_with_feedparser() -> Option<&'static str> {
-    ["python3", "/usr/bin/python3"].into_iter().find(|py| {
-        Process::new(py)
-            .args(["-c", "import feedparser"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 /// Parses `feed` with feedparser (entries, enclosures, iTunes duration) and ElementTree (the
 /// podcast namespace's transcript and chapters tags), as JSON.
 const PARSE: &str = r#"
