@@ -37,7 +37,8 @@ pub enum Command {
     /// article.
     ///
     /// LIST is a text file with one path or http(s):// URL a line (`#` starts a comment;
-    /// relative paths are relative to the list's folder); DIR is read in name order, as export
+    /// relative paths are relative to the list's folder; ~/, $HOME/ and file:/// URLs are
+    /// read too); DIR is read in name order, as export
     /// reads folders. Before each article the voice says "Chapter n. Title." and pauses. The
     /// book is mastered as one programme (--loudness) and written to NAME.m4b, NAME.mp3 or
     /// NAME.opus, with its manifest beside it (NAME.m4b.manifest.json, …): chapters, a table

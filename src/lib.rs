@@ -392,7 +392,7 @@ pub fn prepare_book(
     } else {
         input.parent().unwrap_or(Path::new(""))
     };
-    let entries = publish::book::parse_list(&text, base);
+    let entries = publish::book::parse_list(&text, base, dirs::home_dir().as_deref());
     if entries.is_empty() {
         return only(
             IngestError::Empty {
@@ -409,7 +409,18 @@ pub fn prepare_book(
         problems: Vec::new(),
     };
     for entry in entries {
-        let one = prepare_all(std::slice::from_ref(&entry.input), format, plan, read);
+        let input = match entry.input {
+            Ok(input) => input,
+            Err(reason) => {
+                all.problems.push(Error::ListEntry {
+                    list: list.clone(),
+                    line: entry.line,
+                    error: Box::new(Error::Usage(reason)),
+                });
+                continue;
+            }
+        };
+        let one = prepare_all(std::slice::from_ref(&input), format, plan, read);
         all.problems
             .extend(one.problems.into_iter().map(|e| Error::ListEntry {
                 list: list.clone(),
