@@ -147,6 +147,50 @@ fn write_errors_instead_of_file_size_kills() {
     }
 }
 
+/// For arguments clap refused (or, with `parsed`, accepted): an argument the user meant as
+/// an input file although it starts with a dash (`aloud export -dash.txt`), which clap reads
+/// as short options (`-d`…) and refuses with a tip about `-d`. Returns the one-line error
+/// to print instead, suggesting `--` or `./`. An argument counts when it is one dash and a
+/// name, before any `--`, and names a file that `exists`, or (only when clap refused the
+/// arguments) ends like an article (`.txt`, `.md`, `.html`…). When clap accepted the
+/// arguments (`-out.md` read as `-o ut.md`) only an existing article file counts.
+pub fn dash_input_hint(
+    args: &[std::ffi::OsString],
+    parsed: bool,
+    exists: impl Fn(&std::path::Path) -> bool,
+) -> Option<String> {
+    let args: Vec<String> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let sub = args.iter().position(|a| !a.starts_with('-'))?;
+    let article_like = |a: &str| {
+        std::path::Path::new(a).extension().is_some_and(|e| {
+            crate::ingest::ARTICLE_EXTENSIONS
+                .contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+        })
+    };
+    let arg = args[sub + 1..]
+        .iter()
+        .take_while(|a| a.as_str() != "--")
+        .find(|a| {
+            a.len() > 1
+                && a.starts_with('-')
+                && !a.starts_with("--")
+                && if parsed {
+                    article_like(a) && exists(std::path::Path::new(a.as_str()))
+                } else {
+                    article_like(a) || exists(std::path::Path::new(a.as_str()))
+                }
+        })?;
+    let cmd = &args[sub];
+    Some(format!(
+        "{arg}: read as options because it starts with a dash; to name the file, write \
+         aloud {cmd} -- {arg} (after the options) or aloud {cmd} ./{arg}"
+    ))
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<(), Error> {
     // A worker process has no interrupt handler of its own: it ends when the main process
@@ -193,9 +237,24 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn run_feed(args: &FeedArgs) -> Result<(), Error> {
-    let report = crate::publish::write_feed(&args.dir, &args.base_url, args.title.as_deref())?;
+    let options = crate::publish::FeedOptions {
+        base_url: args.base_url.clone(),
+        title: args.title.clone(),
+        author: args.author.clone(),
+        explicit: args.explicit,
+        category: args.category.clone(),
+        image: args.image.clone(),
+    };
+    let report = crate::publish::write_feed(&args.dir, &options)?;
     for why in report.broken.iter().chain(&report.skipped) {
         eprintln!("warning: left out of the feed: {why}");
+    }
+    if report.image.is_none() {
+        eprintln!(
+            "warning: no --image: Apple Podcasts requires artwork (a 1400-3000 px square JPEG or \
+             PNG); give --image URL, or --image cover.jpg for a file in {}",
+            args.dir.display()
+        );
     }
     emit(&format!(
         "{}  {} item{}, {} chapters file{}\n",

@@ -37,7 +37,8 @@ pub enum Command {
     /// article.
     ///
     /// LIST is a text file with one path or http(s):// URL a line (`#` starts a comment;
-    /// relative paths are relative to the list's folder); DIR is read in name order, as export
+    /// relative paths are relative to the list's folder; ~/, $HOME/ and file:/// URLs are
+    /// read too); DIR is read in name order, as export
     /// reads folders. Before each article the voice says "Chapter n. Title." and pauses. The
     /// book is mastered as one programme (--loudness) and written to NAME.m4b, NAME.mp3 or
     /// NAME.opus, with its manifest beside it (NAME.m4b.manifest.json, …): chapters, a table
@@ -71,7 +72,9 @@ pub enum Command {
     /// Serve an `aloud export` folder over HTTP: a page that plays every article with its
     /// captions and text, the podcast feed, and the files (with Range requests).
     ///
-    /// Listens on 127.0.0.1 only unless --listen says otherwise. Ctrl-C stops it (exit 0).
+    /// The page and /feed.xml are made from the folder on each request, so new and re-exported
+    /// articles appear; a feed.xml written by `aloud feed` gives the feed its base URL, title
+    /// and iTunes tags. Listens on 127.0.0.1 only unless --listen says otherwise. Ctrl-C stops it (exit 0).
     Serve(ServeArgs),
     /// Print what would be spoken for TEXT, chunk by chunk, and its phonemes (IPA, as the
     /// neural voice gets them), for checking a lexicon entry.
@@ -108,6 +111,22 @@ pub struct FeedArgs {
     /// The feed's title [default: the folder's name].
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// The show's author (itunes:author), e.g. your name [default: none written: the
+    /// narrator is a voice, and the articles' authors differ].
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// Mark the feed explicit (itunes:explicit true) [default: false].
+    #[arg(long)]
+    pub explicit: bool,
+    /// The Apple Podcasts category (itunes:category): one of Apple's 19, e.g. Technology,
+    /// optionally with a subcategory after a slash, e.g. "News/Tech News" [default: News].
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    /// The show's artwork (itunes:image; Apple Podcasts requires a 1400-3000 px square JPEG
+    /// or PNG): an http(s):// URL, or an image file inside DIR (cover.jpg), linked as
+    /// URL/cover.jpg under --base-url [default: none, with a warning].
+    #[arg(long, value_name = "URL|FILE")]
+    pub image: Option<String>,
 }
 
 /// Arguments of `aloud serve`.
@@ -123,7 +142,8 @@ pub struct ServeArgs {
     /// and other machines on the network listen.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = listen_address)]
     pub listen: std::net::IpAddr,
-    /// The page's title (and the feed's, when DIR has no feed.xml) [default: the folder's
+    /// The page's title (and the feed's, when DIR has no feed.xml written by `aloud feed`,
+    /// whose title, base URL and iTunes tags the served feed keeps) [default: the folder's
     /// name].
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,

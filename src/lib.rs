@@ -147,7 +147,9 @@ impl Error {
             Error::AudioRequired { .. }
             | Error::Language(_)
             | Error::Usage(_)
-            | Error::Publish(publish::PublishError::BaseUrl(_)) => 2,
+            | Error::Publish(
+                publish::PublishError::BaseUrl { .. } | publish::PublishError::Usage(_),
+            ) => 2,
             Error::Listen(listen::ListenError::NoOutput(_)) => listen::NO_OUTPUT_EXIT_CODE,
             _ => 1,
         }
@@ -390,7 +392,7 @@ pub fn prepare_book(
     } else {
         input.parent().unwrap_or(Path::new(""))
     };
-    let entries = publish::book::parse_list(&text, base);
+    let entries = publish::book::parse_list(&text, base, dirs::home_dir().as_deref());
     if entries.is_empty() {
         return only(
             IngestError::Empty {
@@ -407,7 +409,18 @@ pub fn prepare_book(
         problems: Vec::new(),
     };
     for entry in entries {
-        let one = prepare_all(std::slice::from_ref(&entry.input), format, plan, read);
+        let input = match entry.input {
+            Ok(input) => input,
+            Err(reason) => {
+                all.problems.push(Error::ListEntry {
+                    list: list.clone(),
+                    line: entry.line,
+                    error: Box::new(Error::Usage(reason)),
+                });
+                continue;
+            }
+        };
+        let one = prepare_all(std::slice::from_ref(&input), format, plan, read);
         all.problems
             .extend(one.problems.into_iter().map(|e| Error::ListEntry {
                 list: list.clone(),
@@ -1097,6 +1110,8 @@ pub(crate) fn narrate_staged(
     } else {
         opts.max_part_bytes
     };
+    let asked = asked_file(opts, &article.slug);
+    let master_error = |e| master_error(e, &asked, opts.single_file.is_some());
     let mut master = audio::master::Master::create(
         &staged.path(""),
         &article.slug,
@@ -1301,11 +1316,34 @@ pub(crate) fn narrate_staged(
     })
 }
 
-/// A mastering error as a write error naming the file where it would have been.
-fn master_error(e: audio::master::MasterError) -> Error {
+/// The file a mastering error is about, as the user asked for it: `-o FILE`; else the
+/// article's WAV when WAV was asked for; else the file of its first format
+/// (`out/<slug>/<slug>.mp3`). Pass 1's raw audio is a hidden WAV of aloud's own, which a
+/// user who asked for `--format mp3,flac` would not know (a full disk was reported as
+/// `<slug>.wav`).
+fn asked_file(opts: &ExportOptions, slug: &str) -> PathBuf {
+    use audio::encode::Format;
+    if let Some(target) = &opts.single_file {
+        return target.clone();
+    }
+    let format = if opts.formats.contains(&Format::Wav) {
+        Format::Wav
+    } else {
+        opts.formats.first().copied().unwrap_or(Format::Wav)
+    };
+    opts.out_dir
+        .join(slug)
+        .join(format!("{slug}.{}", format.extension()))
+}
+
+/// A mastering error as a write error naming the file where it would have been: an encoded
+/// file by its name (all of them as `asked`, the `-o FILE`, when `single` is true); the raw
+/// audio of pass 1 as `asked` ([`asked_file`]).
+fn master_error(e: audio::master::MasterError, asked: &Path, single: bool) -> Error {
     match e {
-        audio::master::MasterError::Encode(e) => output_error(&e.path, e.reason),
-        audio::master::MasterError::Raw { path, reason } => output_error(&path, reason),
+        audio::master::MasterError::Encode(e) if !single => output_error(&e.path, e.reason),
+        audio::master::MasterError::Encode(e) => output_error(asked, e.reason),
+        audio::master::MasterError::Raw { reason, .. } => output_error(asked, reason),
     }
 }
 

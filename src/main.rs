@@ -2,8 +2,27 @@
 
 use clap::Parser;
 
+/// Prints a usage error and exits 2, as clap does.
+fn usage_exit(message: &str) -> ! {
+    eprintln!("aloud: error: {message}");
+    std::process::exit(2)
+}
+
 fn main() {
-    let cli = aloud::cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let exists = |p: &std::path::Path| p.exists();
+    let cli = match aloud::cli::Cli::try_parse_from(&args) {
+        // `aloud export -dash.txt`: clap's error names `-d`; say what happened instead.
+        Err(e) if e.use_stderr() => match aloud::app::dash_input_hint(&args, false, exists) {
+            Some(hint) => usage_exit(&hint),
+            None => e.exit(),
+        },
+        Err(e) => e.exit(),
+        Ok(cli) => match aloud::app::dash_input_hint(&args, true, exists) {
+            Some(hint) => usage_exit(&hint),
+            None => cli,
+        },
+    };
     // Before any thread starts: aloud only synthesizes into memory, except `listen`, which
     // plays through the sound server (it keeps libespeak-ng off it itself).
     if !matches!(cli.command, aloud::cli::Command::Listen(_)) {

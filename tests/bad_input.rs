@@ -400,3 +400,126 @@ fn a_volume_of_zero_is_a_usage_error() {
     assert!(err.contains("--volume") && err.contains("1..=200"), "{err}");
     assert!(!dir.path().join("out").exists());
 }
+
+/// Under a file-size limit (`prlimit --fsize`) with only `--format mp3,flac` asked for, the
+/// error names the MP3 the user asked for, not pass 1's raw WAV (it said
+/// `…/harbour-council-vote.wav`, a file nobody asked for); with `-o story.mp3`, that file.
+#[test]
+fn a_file_size_limit_names_the_file_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |out: &Path, extra: &[&str]| {
+        let output = std::process::Command::new("prlimit")
+            .arg("--fsize=2000000")
+            .arg(assert_cmd::cargo::cargo_bin("aloud"))
+            .args(["export", "--engine", "espeak", "-q", "--no-cache"])
+            .arg(articles_dir().join("harbour-council-vote.txt"))
+            .args(extra)
+            .arg("-o")
+            .arg(out)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .output()
+            .expect("prlimit (util-linux) runs");
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("File too large"), "{stderr}");
+        assert!(!stderr.contains(".wav"), "{stderr}");
+        stderr
+    };
+    let out = dir.path().join("out");
+    let err = run(&out, &["--format", "mp3,flac"]);
+    let mp3 = out.join("harbour-council-vote/harbour-council-vote.mp3");
+    assert!(
+        err.starts_with(&format!("aloud: error: {}: cannot write: ", mp3.display())),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
+    let story = dir.path().join("story.mp3");
+    let err = run(&story, &[]);
+    assert!(
+        err.starts_with(&format!(
+            "aloud: error: {}: cannot write: ",
+            story.display()
+        )),
+        "{err}"
+    );
+    assert!(!story.exists());
+}
+
+/// `aloud export -dash.txt`: clap read the name as options and said "unexpected argument
+/// '-d' found"; now one line says why and how to name the file, and both ways work.
+#[test]
+fn an_input_whose_name_starts_with_a_dash_gets_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    file_with(dir.path(), "-dash.txt", b"The harbour opened at dawn.\n");
+    let a = aloud()
+        .current_dir(dir.path())
+        .args(["export", "-dash.txt"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert_eq!(
+        err,
+        "aloud: error: -dash.txt: read as options because it starts with a dash; to name the \
+         file, write aloud export -- -dash.txt (after the options) or aloud export ./-dash.txt\n"
+    );
+    // Also among options and other inputs, and when clap would take it as `-o ut.md`.
+    file_with(
+        dir.path(),
+        "-out.md",
+        b"# Notes\n\nThe tide turned at noon.\n",
+    );
+    for args in [
+        &["export", "--engine", "none", "-dash.txt"][..],
+        &["script", "-out.md"],
+        &["export", "./-dash.txt", "-out.md"],
+    ] {
+        let a = aloud().current_dir(dir.path()).args(args).assert().code(2);
+        let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(" -- -"), "{args:?}: {err}");
+    }
+    assert!(!dir.path().join("ut.md").exists());
+    // Both suggestions work.
+    for args in [
+        &[
+            "export",
+            "--engine",
+            "none",
+            "-q",
+            "-o",
+            "a",
+            "--",
+            "-dash.txt",
+        ][..],
+        &["export", "--engine", "none", "-q", "-o", "b", "./-dash.txt"],
+    ] {
+        aloud()
+            .current_dir(dir.path())
+            .args(args)
+            .assert()
+            .success();
+    }
+    assert!(dir.path().join("a/dash/script.txt").is_file());
+    assert!(dir.path().join("b/dash/script.txt").is_file());
+}
+
+/// `aloud feed DIR --base-url 'http://x/my dir'` said "must be an absolute http:// or
+/// https:// URL", which it is; now it names the space and the %20 to write.
+#[test]
+fn a_base_url_with_a_space_says_to_percent_encode_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = aloud()
+        .arg("feed")
+        .arg(dir.path())
+        .args(["--base-url", "http://x/my dir"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert_eq!(
+        err,
+        "aloud: error: --base-url \"http://x/my dir\": contains a space, which a URL cannot \
+         hold; percent-encode it as %20 (http://x/my%20dir)\n"
+    );
+    assert!(!dir.path().join("feed.xml").exists());
+}

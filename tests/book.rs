@@ -513,3 +513,110 @@ fn a_list_on_standard_input_is_read_as_a_list() {
         "{err}"
     );
 }
+
+/// List lines may name files as a shell or a browser would: `~/a.md`, `$HOME/b.md`,
+/// `${HOME}/…` and `file:///…/c%20d.md` (percent-decoded), beside a path relative to the
+/// list's folder; each is read (the table of contents names the file). A `file://` URL on
+/// another host and a missing file are one error line each, naming the list's line, and
+/// nothing is written.
+#[test]
+fn list_lines_expand_home_and_read_file_urls() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let elsewhere = dir.path().join("elsewhere");
+    let lists = dir.path().join("lists");
+    for d in [&home, &elsewhere, &lists.join("rel")] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let article = |path: &Path, title: &str| {
+        std::fs::write(
+            path,
+            format!("# {title}\n\nThe {title} article has one short paragraph to be read.\n"),
+        )
+        .unwrap();
+    };
+    article(&home.join("a.md"), "Alder");
+    article(&home.join("b.md"), "Birch");
+    article(&home.join("c.md"), "Cedar");
+    article(&elsewhere.join("d e.md"), "Dogwood");
+    article(&lists.join("rel/f.md"), "Fir");
+    let list = lists.join("list.txt");
+    let file_url = format!("file://{}/d%20e.md", elsewhere.display());
+    std::fs::write(
+        &list,
+        format!("~/a.md\n$HOME/b.md\n${{HOME}}/c.md\n{file_url}\nrel/f.md\n"),
+    )
+    .unwrap();
+    let book = dir.path().join("book.mp3");
+    aloud()
+        .env("HOME", &home)
+        .args(["book", "--engine", "espeak", "-q"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&book)
+        .assert()
+        .success();
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("book.mp3.manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let sources: Vec<&str> = manifest["toc"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["source"].as_str().unwrap())
+        .collect();
+    let want: Vec<String> = [
+        home.join("a.md"),
+        home.join("b.md"),
+        home.join("c.md"),
+        elsewhere.join("d e.md"),
+        lists.join("rel/f.md"),
+    ]
+    .iter()
+    .map(|p| p.display().to_string())
+    .collect();
+    assert_eq!(sources, want);
+    let titles: Vec<&str> = manifest["toc"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Alder", "Birch", "Cedar", "Dogwood", "Fir"]);
+
+    // Another host's file URL and a missing file: one line each, naming the list's line.
+    std::fs::write(
+        &list,
+        "~/a.md\nfile://nas/share/x.md\n# fine\n~/missing.md\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.mp3");
+    let a = aloud()
+        .env("HOME", &home)
+        .args(["book", "--engine", "espeak", "-q"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&bad)
+        .assert()
+        .code(1);
+    let err = stderr(&a);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "aloud: error: {}:2: file://nas/share/x.md: ",
+            list.display()
+        )) && lines[0].contains("another machine (nas)"),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("aloud: error: {}:4: ", list.display()))
+            && lines[1].contains(&format!(
+                "{}: no such file",
+                home.join("missing.md").display()
+            )),
+        "{err}"
+    );
+    assert!(!bad.exists());
+}

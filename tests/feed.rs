@@ -15,16 +15,6 @@ use common::*;
 use library::*;
 use serde_json::Value;
 
-/// A Python with `feedparser`: `python3` on the PATH, else Debian's own.
-fn python_with_feedparser() -> Option<&'static str> {
-    ["python3", "/usr/bin/python3"].into_iter().find(|py| {
-        Process::new(py)
-            .args(["-c", "import feedparser"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 /// Parses `feed` with feedparser (entries, enclosures, iTunes duration) and ElementTree (the
 /// podcast namespace's transcript and chapters tags), as JSON.
 const PARSE: &str = r#"
@@ -379,7 +369,7 @@ fn a_corrupt_manifest_leaves_out_its_folder_and_the_feed_is_written() {
     let run = aloud()
         .arg("feed")
         .arg(&out)
-        .args(["--base-url", BASE])
+        .args(["--base-url", BASE, "--image", "https://example.org/art.jpg"])
         .assert()
         .code(1);
     let err = String::from_utf8_lossy(&run.get_output().stderr).to_string();
@@ -476,4 +466,158 @@ fn pub_date_is_the_export_time_in_the_manifest_else_the_files_time() {
         feed(&out),
         [chrono::DateTime::parse_from_rfc3339("2020-01-02T03:04:05Z").unwrap()]
     );
+}
+
+/// The channel's iTunes tags as a podcast app reads them: feedparser for the author, artwork
+/// and categories (and that the feed parses), ElementTree for the raw `itunes:explicit` text
+/// (feedparser 6 understands only `yes` and `clean` there, not Apple's `true`/`false`).
+const CHANNEL: &str = r#"
+import json, sys, feedparser
+import xml.etree.ElementTree as ET
+d = feedparser.parse(sys.argv[1])
+it = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+ch = ET.parse(sys.argv[1]).getroot().find("channel")
+cats = [(c.get("text"), [s.get("text") for s in c.findall(it + "category")])
+        for c in ch.findall(it + "category")]
+explicit = [e.text for e in ch.findall(it + "explicit")]
+print(json.dumps({"bozo": bool(d.bozo), "bozo_exception": str(d.get("bozo_exception", "")),
+    "version": d.version, "itunes_ns": d.namespaces.get("itunes"),
+    "author": d.feed.get("author"), "image": (d.feed.get("image") or {}).get("href"),
+    "tags": [t.get("term") for t in d.feed.get("tags", [])], "categories": cats,
+    "explicit": explicit, "entries": len(d.entries)}))
+"#;
+
+fn parse_channel(python: &str, feed: &Path) -> Value {
+    let out = Process::new(python)
+        .args(["-c", CHANNEL])
+        .arg(feed)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "feedparser: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `aloud feed DIR --base-url URL [ARGS]`: (exit code, stderr).
+fn feed_with(out: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let run = aloud()
+        .arg("feed")
+        .arg(out)
+        .args(["--base-url", BASE])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        run.status.code(),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
+/// Apple Podcasts requires `itunes:image`, `itunes:category` and `itunes:explicit` (and
+/// recommends `itunes:author`): the defaults (News, not explicit, no author) with one warning
+/// line for the missing artwork; then each given, the artwork as a file in the folder
+/// (linked under the base URL) and as a URL; bad values are usage errors that write nothing.
+#[test]
+fn the_channel_has_the_itunes_tags_apple_podcasts_requires() {
+    let Some(python) = python_with_feedparser() else {
+        assert!(skip_without("python3-feedparser", false));
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let article = work.path().join("tide.md");
+    std::fs::write(&article, ARTICLES[0].1).unwrap();
+    let out = work.path().join("pod");
+    aloud()
+        .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
+        .arg(&article)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let feed = out.join("feed.xml");
+
+    // Defaults.
+    let (code, err) = feed_with(&out, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(err.lines().count(), 1, "one warning line: {err}");
+    assert!(
+        err.starts_with("warning: no --image: Apple Podcasts requires artwork"),
+        "{err}"
+    );
+    let c = parse_channel(python, &feed);
+    assert_eq!(c["bozo"], false, "{}", c["bozo_exception"]);
+    assert_eq!(c["version"], "rss20");
+    assert_eq!(c["itunes_ns"], "http://www.itunes.com/dtds/podcast-1.0.dtd");
+    assert_eq!(c["entries"], 1);
+    assert_eq!(c["explicit"], serde_json::json!(["false"]));
+    assert_eq!(c["categories"], serde_json::json!([["News", []]]));
+    assert_eq!(c["tags"], serde_json::json!(["News"]));
+    assert_eq!(c["author"], Value::Null);
+    assert_eq!(c["image"], Value::Null);
+
+    // Everything given; the artwork a PNG in the folder, named relative to it.
+    std::fs::create_dir(out.join("art")).unwrap();
+    std::fs::write(out.join("art/cover art.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    let (code, err) = feed_with(
+        &out,
+        &[
+            "--author",
+            "Ann Lee",
+            "--explicit",
+            "--category",
+            "news/tech news",
+            "--image",
+            "art/cover art.png",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("artwork"), "{err}");
+    let c = parse_channel(python, &feed);
+    assert_eq!(c["bozo"], false, "{}", c["bozo_exception"]);
+    assert_eq!(c["author"], "Ann Lee");
+    assert_eq!(c["image"], format!("{BASE}/art/cover%20art.png"));
+    assert_eq!(c["explicit"], serde_json::json!(["true"]));
+    assert_eq!(
+        c["categories"],
+        serde_json::json!([["News", ["Tech News"]]])
+    );
+    assert_eq!(c["tags"], serde_json::json!(["News", "Tech News"]));
+    // The same file named by its path from the current folder; an image URL as it is.
+    let path = out.join("art/cover art.png").display().to_string();
+    assert_eq!(feed_with(&out, &["--image", &path]).0, Some(0));
+    assert_eq!(
+        parse_channel(python, &feed)["image"],
+        format!("{BASE}/art/cover%20art.png")
+    );
+    let url = "https://cdn.example.org/show/art.jpg";
+    assert_eq!(feed_with(&out, &["--image", url]).0, Some(0));
+    assert_eq!(parse_channel(python, &feed)["image"], url);
+
+    // Refused, with the feed left as it was.
+    let before = std::fs::read(&feed).unwrap();
+    std::fs::write(work.path().join("outside.jpg"), b"x").unwrap();
+    let outside = work.path().join("outside.jpg").display().to_string();
+    for (args, says) in [
+        (
+            vec!["--category", "Gardening"],
+            "not an Apple Podcasts category",
+        ),
+        (
+            vec!["--category", "News/Gardening"],
+            "not a subcategory of News",
+        ),
+        (vec!["--image", outside.as_str()], "not inside"),
+        (vec!["--image", "missing.jpg"], "no such file"),
+        (vec!["--image", "tide/tide.mp3"], "JPEG or PNG"),
+        (vec!["--image", "ftp://example.org/a.jpg"], "http(s)"),
+    ] {
+        let (code, err) = feed_with(&out, &args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read(&feed).unwrap(), before);
 }

@@ -286,6 +286,140 @@ fn missing_folder_is_a_one_line_error() {
     assert!(err.contains("nothing-here"), "{err}");
 }
 
+/// A feed read by feedparser: the channel's title, link and author, and each item's title
+/// and enclosure (URL and length), as JSON.
+const ITEMS: &str = r#"
+import json, sys, feedparser
+d = feedparser.parse(sys.stdin.buffer.read())
+print(json.dumps({"bozo": bool(d.bozo), "bozo_exception": str(d.get("bozo_exception", "")),
+    "title": d.feed.get("title"), "link": d.feed.get("link"), "author": d.feed.get("author"),
+    "image": (d.feed.get("image") or {}).get("href"),
+    "items": sorted([e.get("title"), e.enclosures[0].href, int(e.enclosures[0].length)]
+                    for e in d.entries)}))
+"#;
+
+/// GET `/feed.xml` and read it with feedparser.
+fn served_feed(server: &Server, python: &str) -> serde_json::Value {
+    let (status, _, body) = get(server, "/feed.xml", None);
+    assert_eq!(status, 200);
+    let mut child = Process::new(python)
+        .args(["-c", ITEMS])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&body).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(parsed["bozo"], false, "{}", parsed["bozo_exception"]);
+    parsed
+}
+
+/// (title, enclosure URL, length) of each article in `out` as a feed under `base` lists it,
+/// from the files now on disk.
+fn items_on_disk(out: &Path, base: &str) -> serde_json::Value {
+    let mut items = Vec::new();
+    for entry in std::fs::read_dir(out).unwrap() {
+        let dir = entry.unwrap().path();
+        let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else {
+            continue;
+        };
+        let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let mp3 = dir.join(format!("{slug}.mp3"));
+        items.push(serde_json::json!([
+            m["title"],
+            format!("{base}/{slug}/{slug}.mp3"),
+            std::fs::metadata(mp3).unwrap().len()
+        ]));
+    }
+    items.sort_by_key(|i| i.to_string());
+    serde_json::Value::Array(items)
+}
+
+/// A `feed.xml` written by `aloud feed` does not go stale under `aloud serve`: after an
+/// article is exported again (another length) and another is added, the served feed lists
+/// the folder as it is now, under the written feed's base URL and with its channel (title,
+/// author, artwork); after a folder is removed, without it. The file itself is not touched.
+#[test]
+fn the_served_feed_follows_exports_made_after_aloud_feed() {
+    let Some(python) = python_with_feedparser() else {
+        assert!(skip_without("python3-feedparser", false));
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let out = export_library(work.path());
+    let base = "https://example.org/pod";
+    common::aloud()
+        .arg("feed")
+        .arg(&out)
+        .args([
+            "--base-url",
+            base,
+            "--title",
+            "Harbour news",
+            "--author",
+            "Ann Lee",
+        ])
+        .args(["--image", "https://example.org/art.jpg"])
+        .assert()
+        .success();
+    let written = std::fs::read(out.join("feed.xml")).unwrap();
+    let server = Server::start(&out, &["--title", "Page title"]);
+    let first = served_feed(&server, python);
+    assert_eq!(first["items"], items_on_disk(&out, base));
+    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+
+    // Exported again, slower (a longer MP3), and a third article added.
+    let (name, _) = ARTICLES[1];
+    let before = std::fs::metadata(out.join(SLUGS[1]).join(format!("{}.mp3", SLUGS[1])))
+        .unwrap()
+        .len();
+    common::aloud()
+        .args([
+            "export", "--engine", "espeak", "--format", "mp3", "-q", "--force",
+        ])
+        .args(["--rate", "120"])
+        .arg(work.path().join(name))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let after = std::fs::metadata(out.join(SLUGS[1]).join(format!("{}.mp3", SLUGS[1])))
+        .unwrap()
+        .len();
+    assert_ne!(before, after);
+    let third = work.path().join("lighthouse.md");
+    std::fs::write(
+        &third,
+        "# The lighthouse keeper\n\nThe keeper climbs the hundred steps at dusk and lights the lamp.\n",
+    )
+    .unwrap();
+    common::aloud()
+        .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
+        .arg(&third)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let now = served_feed(&server, python);
+    assert_eq!(now["items"], items_on_disk(&out, base), "{now}");
+    assert_eq!(now["items"].as_array().unwrap().len(), 3);
+    // The written feed's channel: its base URL, title, author and artwork, not the page's.
+    assert_eq!(now["link"], format!("{base}/"));
+    assert_eq!(now["title"], "Harbour news");
+    assert_eq!(now["author"], "Ann Lee");
+    assert_eq!(now["image"], "https://example.org/art.jpg");
+
+    // An article removed is gone from the feed.
+    std::fs::remove_dir_all(out.join(SLUGS[0])).unwrap();
+    let now = served_feed(&server, python);
+    assert_eq!(now["items"], items_on_disk(&out, base), "{now}");
+    assert_eq!(now["items"].as_array().unwrap().len(), 2);
+    assert_eq!(std::fs::read(out.join("feed.xml")).unwrap(), written);
+}
+
 fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()

@@ -29,15 +29,19 @@ pub const BOOK_FORMATS: [Format; 3] = [Format::M4b, Format::Mp3, Format::Opus];
 pub struct ListEntry {
     /// 1-based line number in the list file.
     pub line: usize,
-    /// A path (resolved against the list's folder) or an `http(s)://` URL.
-    pub input: PathBuf,
+    /// A path (resolved against the list's folder, `~` and `$HOME` expanded, a `file://` URL
+    /// made a path) or an `http(s)://` URL; or, for a line that names nothing readable (a
+    /// `file://` URL on another host), the one-line problem, naming the line's text.
+    pub input: Result<PathBuf, String>,
 }
 
 /// Parses a reading list: one path or URL a line; blank lines and lines starting with `#`
 /// (after spaces) are skipped, and so is the rest of a line after ` #`. A relative path is
 /// relative to the list's folder `base` (as in M3U playlists), so a list works from any
-/// working directory.
-pub fn parse_list(text: &str, base: &Path) -> Vec<ListEntry> {
+/// working directory. `~`, `~/…`, `$HOME` and `${HOME}` at the start of a line are `home`,
+/// and `file:///abs/a.md` (or `file://localhost/…`, `file:/…`) is the path it names,
+/// percent-decoded: see [`resolve_line`].
+pub fn parse_list(text: &str, base: &Path, home: Option<&Path>) -> Vec<ListEntry> {
     text.lines()
         .enumerate()
         .filter_map(|(i, raw)| {
@@ -46,17 +50,85 @@ pub fn parse_list(text: &str, base: &Path) -> Vec<ListEntry> {
             if line.is_empty() || line.starts_with('#') {
                 return None;
             }
-            let input = if crate::ingest::url::is_url(line) || Path::new(line).is_absolute() {
-                PathBuf::from(line)
-            } else if base.as_os_str().is_empty() {
-                // "./-" is a file named "-", not standard input.
-                Path::new(".").join(line)
-            } else {
-                base.join(line)
-            };
-            Some(ListEntry { line: i + 1, input })
+            Some(ListEntry {
+                line: i + 1,
+                input: resolve_line(line, base, home),
+            })
         })
         .collect()
+}
+
+/// What one list line names: an `http(s)://` URL as it is; a `file:` URL as its local path
+/// (a host other than `localhost` is an error: aloud reads no remote file systems); `~` and
+/// `$HOME` (or `${HOME}`) followed by `/` or nothing, under `home`; an absolute path as it is;
+/// a relative one under `base` (`./` before it when `base` is empty, so `-` is a file).
+pub fn resolve_line(line: &str, base: &Path, home: Option<&Path>) -> Result<PathBuf, String> {
+    if crate::ingest::url::is_url(line) {
+        return Ok(PathBuf::from(line));
+    }
+    if line
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("file:"))
+    {
+        return file_url_path(line);
+    }
+    let home_rest = ["~", "$HOME", "${HOME}"].iter().find_map(|prefix| {
+        let rest = line.strip_prefix(prefix)?;
+        (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+    });
+    if let Some(rest) = home_rest {
+        let home = home.ok_or_else(|| {
+            format!(
+                "{line}: no home folder to expand it to ($HOME is not set); write the full path"
+            )
+        })?;
+        return Ok(home.join(rest.trim_start_matches('/')));
+    }
+    if line.starts_with('~') {
+        return Err(format!(
+            "{line}: only ~ and ~/ (your home folder) are expanded, not ~user; write the full path"
+        ));
+    }
+    Ok(if Path::new(line).is_absolute() {
+        PathBuf::from(line)
+    } else if base.as_os_str().is_empty() {
+        // "./-" is a file named "-", not standard input.
+        Path::new(".").join(line)
+    } else {
+        base.join(line)
+    })
+}
+
+/// The local path of a `file:` URL (RFC 8089): `file:///p`, `file://localhost/p` or
+/// `file:/p`, percent-decoded.
+fn file_url_path(url: &str) -> Result<PathBuf, String> {
+    let rest = &url[5..];
+    let path = match rest.strip_prefix("//") {
+        Some(authority_and_path) => {
+            let (host, path) = match authority_and_path.find('/') {
+                Some(i) => authority_and_path.split_at(i),
+                None => (authority_and_path, ""),
+            };
+            if !host.is_empty() && !host.eq_ignore_ascii_case("localhost") {
+                return Err(format!(
+                    "{url}: a file:// URL on another machine ({host}) cannot be read; mount it \
+                     and give its path, or write file:///path for a file on this one"
+                ));
+            }
+            path
+        }
+        None => rest,
+    };
+    if !path.starts_with('/') {
+        return Err(format!(
+            "{url}: not a file URL of an absolute path; write file:///path/to/article.md or \
+             the path itself"
+        ));
+    }
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .map_err(|_| format!("{url}: its %-escapes are not UTF-8; write the path itself"))?;
+    Ok(PathBuf::from(decoded.as_ref()))
 }
 
 /// Checks `-o`: a book is one `.m4b`, `.mp3` or `.opus` file (the formats with chapters).
@@ -363,13 +435,13 @@ mod tests {
     fn lists_skip_comments_and_blanks_and_resolve_against_their_folder() {
         let text = "\u{feff}# my list\n\na.md\n  # indented comment\nsub/b.txt  # note\n\
                     https://example.com/x # later\n/abs/c.html\n";
-        let got: Vec<(usize, String)> = parse_list(text, Path::new("/lists"))
+        let got: Vec<(usize, String)> = parse_list(text, Path::new("/lists"), None)
             .into_iter()
-            .map(|e| (e.line, e.input.display().to_string()))
+            .map(|e| (e.line, e.input.unwrap().display().to_string()))
             .collect();
         assert_eq!(
-            parse_list("-\n", Path::new(""))[0].input,
-            Path::new("./-"),
+            parse_list("-\n", Path::new(""), None)[0].input,
+            Ok(PathBuf::from("./-")),
             "a file named -, not standard input"
         );
         assert_eq!(
@@ -381,6 +453,50 @@ mod tests {
                 (7, "/abs/c.html".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn list_lines_expand_home_and_read_file_urls() {
+        let home = Some(Path::new("/home/me"));
+        let base = Path::new("/lists");
+        for (line, want) in [
+            ("~/a.md", "/home/me/a.md"),
+            ("~", "/home/me"),
+            ("$HOME/a.md", "/home/me/a.md"),
+            ("${HOME}/sub/a.md", "/home/me/sub/a.md"),
+            ("$HOMEWORK/a.md", "/lists/$HOMEWORK/a.md"),
+            ("file:///abs/a.md", "/abs/a.md"),
+            ("FILE:///abs/my%20notes.md", "/abs/my notes.md"),
+            ("file://localhost/abs/a.md", "/abs/a.md"),
+            ("file:/abs/a.md", "/abs/a.md"),
+            ("sub/a.md", "/lists/sub/a.md"),
+            ("a~b.md", "/lists/a~b.md"),
+            ("ééé.md", "/lists/ééé.md"),
+        ] {
+            assert_eq!(
+                resolve_line(line, base, home),
+                Ok(PathBuf::from(want)),
+                "{line}"
+            );
+        }
+        for (line, says) in [
+            ("file://nas/share/a.md", "on another machine (nas)"),
+            ("file:a.md", "not a file URL of an absolute path"),
+            ("file:///%ff.md", "not UTF-8"),
+            ("~bob/a.md", "not ~user"),
+        ] {
+            let e = resolve_line(line, base, home).unwrap_err();
+            assert!(
+                e.starts_with(&format!("{line}: ")) && e.contains(says),
+                "{e}"
+            );
+        }
+        assert!(resolve_line("~/a.md", base, None)
+            .unwrap_err()
+            .contains("$HOME is not set"));
+        let entries = parse_list("a.md\n\nfile://nas/b.md\n", base, home);
+        assert_eq!(entries[1].line, 3);
+        assert!(entries[1].input.is_err());
     }
 
     #[test]

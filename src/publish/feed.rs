@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
-use rss::extension::itunes::ITunesItemExtension;
+use rss::extension::itunes::{ITunesCategory, ITunesChannelExtension, ITunesItemExtension};
 use rss::extension::Extension;
 use sha2::{Digest, Sha256};
 
@@ -54,33 +54,342 @@ pub fn mime_type(format: Format) -> &'static str {
 }
 
 /// `--base-url` checked and without its trailing `/`: an absolute `http://` or `https://`
-/// URL with a host and no spaces, query or fragment.
+/// URL with a host and no spaces, query or fragment. The error says which of these is wrong
+/// (a space: write it as `%20`).
 pub fn base_url(url: &str) -> Result<String, PublishError> {
     let trimmed = url.trim().trim_end_matches('/');
+    let bad = |reason: String| PublishError::BaseUrl {
+        url: url.to_string(),
+        reason,
+    };
     let rest = trimmed
         .strip_prefix("https://")
         .or_else(|| trimmed.strip_prefix("http://"));
-    let ok = rest.is_some_and(|r| {
-        let host = r.split('/').next().unwrap_or("");
-        !host.is_empty()
-            && !r.chars().any(|c| c.is_whitespace() || c.is_control())
-            && !r.contains(['?', '#'])
-    });
-    if ok {
-        Ok(trimmed.to_string())
-    } else {
-        Err(PublishError::BaseUrl(url.to_string()))
+    let Some(rest) = rest.filter(|r| !r.split('/').next().unwrap_or("").is_empty()) else {
+        return Err(bad(
+            "must be an absolute http:// or https:// URL (e.g. https://example.org/podcast)".into(),
+        ));
+    };
+    if rest.contains(' ') {
+        return Err(bad(format!(
+            "contains a space, which a URL cannot hold; percent-encode it as %20 ({})",
+            trimmed.replace(' ', "%20")
+        )));
+    }
+    if let Some(c) = rest.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad(format!(
+            "contains the character {c:?}, which a URL cannot hold; percent-encode it"
+        )));
+    }
+    if rest.contains(['?', '#']) {
+        return Err(bad(
+            "has a query or fragment (?… or #…), under which the files' addresses cannot be \
+             made; give the folder's address"
+                .into(),
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Apple Podcasts' categories (<https://podcasters.apple.com/support/1691-apple-podcasts-categories>):
+/// each top-level category with its subcategories.
+pub const CATEGORIES: [(&str, &[&str]); 19] = [
+    (
+        "Arts",
+        &[
+            "Books",
+            "Design",
+            "Fashion & Beauty",
+            "Food",
+            "Performing Arts",
+            "Visual Arts",
+        ],
+    ),
+    (
+        "Business",
+        &[
+            "Careers",
+            "Entrepreneurship",
+            "Investing",
+            "Management",
+            "Marketing",
+            "Non-Profit",
+        ],
+    ),
+    ("Comedy", &["Comedy Interviews", "Improv", "Stand-Up"]),
+    (
+        "Education",
+        &["Courses", "How To", "Language Learning", "Self-Improvement"],
+    ),
+    ("Fiction", &["Comedy Fiction", "Drama", "Science Fiction"]),
+    ("Government", &[]),
+    ("History", &[]),
+    (
+        "Health & Fitness",
+        &[
+            "Alternative Health",
+            "Fitness",
+            "Medicine",
+            "Mental Health",
+            "Nutrition",
+            "Sexuality",
+        ],
+    ),
+    (
+        "Kids & Family",
+        &[
+            "Education for Kids",
+            "Parenting",
+            "Pets & Animals",
+            "Stories for Kids",
+        ],
+    ),
+    (
+        "Leisure",
+        &[
+            "Animation & Manga",
+            "Automotive",
+            "Aviation",
+            "Crafts",
+            "Games",
+            "Hobbies",
+            "Home & Garden",
+            "Video Games",
+        ],
+    ),
+    (
+        "Music",
+        &["Music Commentary", "Music History", "Music Interviews"],
+    ),
+    (
+        "News",
+        &[
+            "Business News",
+            "Daily News",
+            "Entertainment News",
+            "News Commentary",
+            "Politics",
+            "Sports News",
+            "Tech News",
+        ],
+    ),
+    (
+        "Religion & Spirituality",
+        &[
+            "Buddhism",
+            "Christianity",
+            "Hinduism",
+            "Islam",
+            "Judaism",
+            "Religion",
+            "Spirituality",
+        ],
+    ),
+    (
+        "Science",
+        &[
+            "Astronomy",
+            "Chemistry",
+            "Earth Sciences",
+            "Life Sciences",
+            "Mathematics",
+            "Natural Sciences",
+            "Nature",
+            "Physics",
+            "Social Sciences",
+        ],
+    ),
+    (
+        "Society & Culture",
+        &[
+            "Documentary",
+            "Personal Journals",
+            "Philosophy",
+            "Places & Travel",
+            "Relationships",
+        ],
+    ),
+    (
+        "Sports",
+        &[
+            "Baseball",
+            "Basketball",
+            "Cricket",
+            "Fantasy Sports",
+            "Football",
+            "Golf",
+            "Hockey",
+            "Rugby",
+            "Running",
+            "Soccer",
+            "Swimming",
+            "Tennis",
+            "Volleyball",
+            "Wilderness",
+            "Wrestling",
+        ],
+    ),
+    ("Technology", &[]),
+    ("True Crime", &[]),
+    (
+        "TV & Film",
+        &[
+            "After Shows",
+            "Film History",
+            "Film Interviews",
+            "Film Reviews",
+            "TV Reviews",
+        ],
+    ),
+];
+
+/// The feed's category when `--category` is not given: narrated articles are most often
+/// news and commentary.
+pub const DEFAULT_CATEGORY: &str = "News";
+
+/// An Apple Podcasts category, and its subcategory if one was given, spelled as Apple does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    /// The top-level category (`News`).
+    pub top: String,
+    /// The subcategory (`Tech News`), if any.
+    pub sub: Option<String>,
+}
+
+/// `--category`: `Top` or `Top/Sub` (`News/Tech News`), matched against [`CATEGORIES`]
+/// without regard to case and spelled as Apple does. The error lists what may be given.
+pub fn category(value: &str) -> Result<Category, String> {
+    let (top, sub) = match value.split_once('/') {
+        Some((t, s)) => (t.trim(), Some(s.trim())),
+        None => (value.trim(), None),
+    };
+    let Some((top, subs)) = CATEGORIES.iter().find(|(t, _)| t.eq_ignore_ascii_case(top)) else {
+        let all: Vec<&str> = CATEGORIES.iter().map(|(t, _)| *t).collect();
+        return Err(format!(
+            "--category {value:?}: not an Apple Podcasts category; use one of {} (a \
+             subcategory after a slash: \"News/Tech News\")",
+            all.join(", ")
+        ));
+    };
+    let sub = match sub {
+        None => None,
+        Some(s) => match subs.iter().find(|x| x.eq_ignore_ascii_case(s)) {
+            Some(s) => Some((*s).to_string()),
+            None if subs.is_empty() => {
+                return Err(format!(
+                    "--category {value:?}: {top} has no subcategories; use \"{top}\""
+                ))
+            }
+            None => {
+                return Err(format!(
+                    "--category {value:?}: not a subcategory of {top}; use one of {}",
+                    subs.join(", ")
+                ))
+            }
+        },
+    };
+    Ok(Category {
+        top: (*top).to_string(),
+        sub,
+    })
+}
+
+/// An `--image` given as a URL: absolute `http://` or `https://`, with a host and no spaces.
+pub fn image_url(url: &str) -> Result<String, String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.split('/').next().unwrap_or("").is_empty() => {
+            if r.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                Err(format!(
+                    "--image {url:?}: contains a space or control character, which a URL \
+                     cannot hold; percent-encode it (a space as %20)"
+                ))
+            } else {
+                Ok(url.to_string())
+            }
+        }
+        _ => Err(format!(
+            "--image {url:?}: not an http(s):// URL nor an image file in the folder"
+        )),
+    }
+}
+
+/// What a feed says about itself (its `<channel>`) besides its items: where it is
+/// published, its title, and the tags Apple Podcasts asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelInfo {
+    /// The base URL (from [`base_url`]): every link is under it.
+    pub base: String,
+    /// The feed's title.
+    pub title: String,
+    /// `itunes:author`, the show's author, when given.
+    pub author: Option<String>,
+    /// `itunes:explicit`.
+    pub explicit: bool,
+    /// `itunes:category`.
+    pub category: Category,
+    /// `itunes:image`: the artwork's absolute URL, when given.
+    pub image: Option<String>,
+}
+
+impl ChannelInfo {
+    /// A channel at `base` titled `title`, with the defaults: no author, not explicit,
+    /// [`DEFAULT_CATEGORY`], no artwork.
+    pub fn new(base: &str, title: &str) -> ChannelInfo {
+        ChannelInfo {
+            base: base.to_string(),
+            title: title.to_string(),
+            author: None,
+            explicit: false,
+            category: Category {
+                top: DEFAULT_CATEGORY.into(),
+                sub: None,
+            },
+            image: None,
+        }
+    }
+
+    /// The channel of a feed aloud wrote (`xml`): its base URL (the channel's `<link>`),
+    /// title and iTunes tags, so the feed can be made again with current items. `None` when
+    /// it is not RSS or its link is not an http(s) URL.
+    pub fn of_feed(xml: &str) -> Option<ChannelInfo> {
+        let channel: rss::Channel = xml.parse().ok()?;
+        let base = base_url(&channel.link).ok()?;
+        let mut info = ChannelInfo::new(&base, &channel.title);
+        if let Some(it) = &channel.itunes_ext {
+            info.author = it.author.clone();
+            info.explicit = it.explicit.as_deref().is_some_and(|e| {
+                ["true", "yes", "explicit"].contains(&e.trim().to_ascii_lowercase().as_str())
+            });
+            if let Some(c) = it.categories.first() {
+                info.category = Category {
+                    top: c.text.clone(),
+                    sub: c.subcategory.as_ref().map(|s| s.text.clone()),
+                };
+            }
+            info.image = it.image.clone();
+        }
+        Some(info)
     }
 }
 
 /// The URL of `file` in the article folder `slug` under `base` (each segment
 /// percent-encoded).
 pub fn file_url(base: &str, slug: &str, file: &str) -> String {
-    format!(
-        "{base}/{}/{}",
-        utf8_percent_encode(slug, SEGMENT),
-        utf8_percent_encode(file, SEGMENT)
-    )
+    path_url(base, &[slug, file])
+}
+
+/// The URL of the file at `segments` (a path inside the published folder, one name each)
+/// under `base`, each segment percent-encoded.
+pub fn path_url(base: &str, segments: &[&str]) -> String {
+    let mut url = base.to_string();
+    for s in segments {
+        url.push('/');
+        url.extend(utf8_percent_encode(s, SEGMENT));
+    }
+    url
 }
 
 /// A Podcasting 2.0 JSON chapters file: `{"version": "1.2.0", "chapters": [{"startTime",
@@ -206,10 +515,11 @@ fn extension(name: &str, attrs: &[(&str, String)]) -> Extension {
     }
 }
 
-/// The feed for `episodes` (already in the order wanted: newest first) served from `base`
-/// (from [`base_url`]): one item per episode with audio. Returns the XML and the episodes
-/// left out, each with why.
-pub fn feed_xml(episodes: &[Episode], base: &str, title: &str) -> (String, Vec<String>) {
+/// The feed for `episodes` (already in the order wanted: newest first) with the channel
+/// `info`: one item per episode with audio, under `info.base`. Returns the XML and the
+/// episodes left out, each with why.
+pub fn feed_xml(episodes: &[Episode], info: &ChannelInfo) -> (String, Vec<String>) {
+    let base = info.base.as_str();
     let mut items = Vec::new();
     let mut skipped = Vec::new();
     for (e, guid) in episodes.iter().zip(guids(episodes)) {
@@ -223,7 +533,7 @@ pub fn feed_xml(episodes: &[Episode], base: &str, title: &str) -> (String, Vec<S
         }
     }
     let mut channel = rss::Channel {
-        title: title.to_string(),
+        title: info.title.clone(),
         link: format!("{base}/"),
         description: format!(
             "{} article{} narrated by aloud",
@@ -234,8 +544,27 @@ pub fn feed_xml(episodes: &[Episode], base: &str, title: &str) -> (String, Vec<S
         generator: Some(format!("aloud {}", env!("CARGO_PKG_VERSION"))),
         last_build_date: Some(chrono::Utc::now().to_rfc2822()),
         items,
+        itunes_ext: Some(ITunesChannelExtension {
+            author: info.author.clone(),
+            categories: vec![ITunesCategory {
+                text: info.category.top.clone(),
+                subcategory: info.category.sub.clone().map(|text| {
+                    Box::new(ITunesCategory {
+                        text,
+                        subcategory: None,
+                    })
+                }),
+            }],
+            image: info.image.clone(),
+            explicit: Some(info.explicit.to_string()),
+            ..Default::default()
+        }),
         ..Default::default()
     };
+    // Written by the items' iTunes tags already; said here so a feed with no item has it.
+    channel
+        .namespaces
+        .insert("itunes".into(), rss::extension::itunes::NAMESPACE.into());
     channel
         .namespaces
         .insert("podcast".into(), PODCAST_NAMESPACE.into());
@@ -325,6 +654,83 @@ mod tests {
         ] {
             assert_eq!(base_url(url).ok().as_deref(), ok, "{url}");
         }
+    }
+
+    #[test]
+    fn base_url_errors_say_what_is_wrong() {
+        let reason = |url: &str| match base_url(url) {
+            Err(PublishError::BaseUrl { reason, .. }) => reason,
+            other => panic!("{url}: {other:?}"),
+        };
+        assert_eq!(
+            reason("http://x/my dir"),
+            "contains a space, which a URL cannot hold; percent-encode it as %20 (http://x/my%20dir)"
+        );
+        assert!(reason("http://x/a\tb").contains("'\\t'"));
+        assert!(reason("https://x.org/p#top").contains("query or fragment"));
+        assert!(reason("x.org/p").contains("absolute http:// or https://"));
+    }
+
+    #[test]
+    fn categories_are_apples_spelled_as_apple_does() {
+        let got = |v: &str| category(v).map(|c| (c.top, c.sub));
+        assert_eq!(got("News"), Ok(("News".into(), None)));
+        assert_eq!(got("technology"), Ok(("Technology".into(), None)));
+        assert_eq!(
+            got("news / tech news"),
+            Ok(("News".into(), Some("Tech News".into())))
+        );
+        assert_eq!(got("tv & film"), Ok(("TV & Film".into(), None)));
+        assert!(got("Newz")
+            .unwrap_err()
+            .contains("use one of Arts, Business"));
+        assert!(got("News/Gardening")
+            .unwrap_err()
+            .contains("not a subcategory of News; use one of Business News"));
+        assert!(got("History/Rome")
+            .unwrap_err()
+            .contains("History has no subcategories"));
+        assert_eq!(category(DEFAULT_CATEGORY).unwrap().top, "News");
+    }
+
+    #[test]
+    fn image_urls_are_absolute_http() {
+        assert!(image_url("https://cdn.example.org/art.jpg?v=2").is_ok());
+        assert!(image_url("ftp://x.org/a.jpg").is_err());
+        assert!(image_url("https:///a.jpg").is_err());
+        assert!(image_url("https://x.org/my art.jpg")
+            .unwrap_err()
+            .contains("%20"));
+    }
+
+    #[test]
+    fn a_written_feeds_channel_is_read_back() {
+        let info = ChannelInfo {
+            author: Some("Ann Lee".into()),
+            explicit: true,
+            category: category("Science/Physics").unwrap(),
+            image: Some("https://x.org/p/cover.png".into()),
+            ..ChannelInfo::new("https://x.org/p", "Notes & more")
+        };
+        let (xml, _) = feed_xml(&[episode("a.md", "A", "a")], &info);
+        assert!(xml.contains("xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\""));
+        assert!(
+            xml.contains("<itunes:explicit>true</itunes:explicit>"),
+            "{xml}"
+        );
+        assert_eq!(ChannelInfo::of_feed(&xml), Some(info.clone()));
+        // The defaults: not explicit, News, no author or artwork; the namespace even with
+        // no item.
+        let plain = ChannelInfo::new("https://x.org/p", "P");
+        let (xml, _) = feed_xml(&[], &plain);
+        assert!(xml.contains("xmlns:itunes="), "{xml}");
+        assert!(
+            xml.contains("<itunes:explicit>false</itunes:explicit>"),
+            "{xml}"
+        );
+        assert!(!xml.contains("itunes:author") && !xml.contains("itunes:image"));
+        assert_eq!(ChannelInfo::of_feed(&xml), Some(plain));
+        assert_eq!(ChannelInfo::of_feed("<html></html>"), None);
     }
 
     #[test]

@@ -49,9 +49,18 @@ pub enum PublishError {
         /// The OS error in words.
         reason: String,
     },
-    /// `--base-url` is not an absolute http(s) URL: a usage error.
-    #[error("--base-url {0:?}: must be an absolute http:// or https:// URL (e.g. https://example.org/podcast)")]
-    BaseUrl(String),
+    /// `--base-url` is not an absolute http(s) URL that can hold file links: a usage error.
+    #[error("--base-url {url:?}: {reason}")]
+    BaseUrl {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it, and what to write instead.
+        reason: String,
+    },
+    /// Another command-line value refused (`--category`, `--image`): a usage error, one
+    /// line naming the option.
+    #[error("{0}")]
+    Usage(String),
     /// Several article folders are bad and none is good: one line each, no feed written.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\naloud: error: "))]
     Several(Vec<PublishError>),
@@ -86,27 +95,59 @@ pub struct FeedReport {
     pub broken: Vec<String>,
     /// Chapters files written (`<article>/<stem>.chapters.json`).
     pub chapters_files: usize,
+    /// The artwork's URL (`itunes:image`), when `--image` was given: Apple Podcasts requires
+    /// artwork, so without it `aloud feed` warns.
+    pub image: Option<String>,
+}
+
+/// What `aloud feed` is asked for: where the folder is published and what the feed says
+/// about itself.
+#[derive(Debug, Clone, Default)]
+pub struct FeedOptions {
+    /// Where DIR will be served (`https://example.org/podcast`).
+    pub base_url: String,
+    /// The feed's title (default: the folder's name).
+    pub title: Option<String>,
+    /// `itunes:author` (default: none written).
+    pub author: Option<String>,
+    /// `itunes:explicit` true.
+    pub explicit: bool,
+    /// `itunes:category`, `Top` or `Top/Sub` (default: [`feed::DEFAULT_CATEGORY`]).
+    pub category: Option<String>,
+    /// `itunes:image`: an http(s) URL, or an image file inside DIR (given relative to DIR or
+    /// to the current folder), published at the base URL.
+    pub image: Option<String>,
 }
 
 /// Writes `DIR/feed.xml` (RSS 2.0 with the iTunes and Podcasting 2.0 namespaces) for every
 /// article folder in `dir`, and beside each article's audio a Podcasting 2.0 chapters file
 /// from its manifest. Every file is written to a temporary name and renamed.
 ///
-/// `base_url` is where `dir` will be served (`https://example.org/podcast`); `title` names
-/// the feed (default: the folder's name).
+/// `options.base_url` is where `dir` will be served (`https://example.org/podcast`); the
+/// title defaults to the folder's name.
 ///
 /// A folder whose manifest is bad is left out ([`FeedReport::broken`]) and the feed of the
 /// others is written; when every folder is bad, nothing is written and their errors are
 /// returned (one, or [`PublishError::Several`]).
 ///
-/// Errors: [`PublishError::BaseUrl`] for a base URL that is not absolute http(s), and the
-/// errors of [`library::read`] and of writing.
-pub fn write_feed(
-    dir: &Path,
-    base_url: &str,
-    title: Option<&str>,
-) -> Result<FeedReport, PublishError> {
-    let base = feed::base_url(base_url)?;
+/// Errors: [`PublishError::BaseUrl`] for a base URL that is not absolute http(s),
+/// [`PublishError::Usage`] for a category Apple does not list or an image that is neither a
+/// URL nor a JPEG or PNG file inside `dir`, and the errors of [`library::read`] and of
+/// writing.
+pub fn write_feed(dir: &Path, options: &FeedOptions) -> Result<FeedReport, PublishError> {
+    let base = feed::base_url(&options.base_url)?;
+    let category = feed::category(
+        options
+            .category
+            .as_deref()
+            .unwrap_or(feed::DEFAULT_CATEGORY),
+    )
+    .map_err(PublishError::Usage)?;
+    let image = options
+        .image
+        .as_deref()
+        .map(|i| image_href(i, dir, &base))
+        .transpose()?;
     let mut library = library::read(dir)?;
     if library.episodes.is_empty() {
         let mut broken = library.broken;
@@ -130,8 +171,18 @@ pub fn write_feed(
         episode.chapters = Some(name);
         chapters_files += 1;
     }
-    let title = title.map_or_else(|| library.title.clone(), str::to_owned);
-    let (xml, skipped) = feed::feed_xml(&library.episodes, &base, &title);
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| library.title.clone());
+    let info = feed::ChannelInfo {
+        author: options.author.clone().filter(|a| !a.trim().is_empty()),
+        explicit: options.explicit,
+        category,
+        image: image.clone(),
+        ..feed::ChannelInfo::new(&base, &title)
+    };
+    let (xml, skipped) = feed::feed_xml(&library.episodes, &info);
     let path = dir.join(FEED_FILE);
     write_atomic(&path, xml.as_bytes()).map_err(|e| write_error(&path, e))?;
     Ok(FeedReport {
@@ -140,7 +191,59 @@ pub fn write_feed(
         skipped,
         broken: library.broken.iter().map(ToString::to_string).collect(),
         chapters_files,
+        image,
     })
+}
+
+/// The `itunes:image` URL for `--image`: an http(s) URL as it is, else a JPEG or PNG file
+/// inside `dir` (named relative to `dir`, else to the current folder) at its place under
+/// `base`. A file outside `dir`, or hidden, would not be published with the feed.
+fn image_href(value: &str, dir: &Path, base: &str) -> Result<String, PublishError> {
+    let lower = value.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || value.contains("://") {
+        return feed::image_url(value).map_err(PublishError::Usage);
+    }
+    let usage = |why: String| PublishError::Usage(format!("--image {value}: {why}"));
+    let given = Path::new(value);
+    let found = [dir.join(given), given.to_path_buf()]
+        .into_iter()
+        .find(|p| p.is_file())
+        .ok_or_else(|| {
+            usage(format!(
+                "no such file in {} (give an http(s):// URL, or an image file inside that folder)",
+                dir.display()
+            ))
+        })?;
+    let ext = found
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !["jpg", "jpeg", "png"].contains(&ext.as_str()) {
+        return Err(usage(
+            "Apple Podcasts takes JPEG or PNG artwork (a .jpg, .jpeg or .png file)".into(),
+        ));
+    }
+    let (real, root) = match (std::fs::canonicalize(&found), std::fs::canonicalize(dir)) {
+        (Ok(real), Ok(root)) => (real, root),
+        (Err(e), _) | (_, Err(e)) => return Err(usage(e.to_string())),
+    };
+    let rel = real.strip_prefix(&root).map_err(|_| {
+        usage(format!(
+            "not inside {}: copy it there, so it is published with the feed, or give its URL",
+            dir.display()
+        ))
+    })?;
+    let segments: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if segments.iter().any(|s| s.starts_with('.')) {
+        return Err(usage(
+            "a hidden file or folder is not served; give the image a name that does not start with a dot".into(),
+        ));
+    }
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    Ok(feed::path_url(base, &segments))
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> PublishError {

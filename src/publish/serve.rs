@@ -140,8 +140,13 @@ async fn index(State(shared): State<Arc<Shared>>) -> Response {
     }
 }
 
-/// `feed.xml`: the file `aloud feed` wrote, else one made now with the address the client
-/// used (its `Host` header, when that is a plain host[:port]) as the base URL.
+/// `feed.xml`, made from the folder on each request, so articles exported (or exported
+/// again, or removed) since `aloud feed` ran are current. When `aloud feed` wrote a
+/// `feed.xml`, its channel is kept: its base URL (`<link>`), title, author, category,
+/// explicit flag and artwork ([`feed::ChannelInfo::of_feed`]). Otherwise (or when that file
+/// is not an RSS feed aloud can read, said on stderr) the base URL is the address the client
+/// used (its `Host` header, when that is a plain host[:port]) and the title `--title`, else
+/// the folder's name.
 async fn feed_xml(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let host = headers
         .get(header::HOST)
@@ -155,16 +160,36 @@ async fn feed_xml(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Resp
     let s = shared.clone();
     let xml = tokio::task::spawn_blocking(move || {
         let written = s.root.join(FEED_FILE);
-        if written.is_file() {
-            return std::fs::read_to_string(&written).map_err(|e| PublishError::Read {
-                path: written,
-                reason: e.to_string(),
-            });
-        }
+        let info = match std::fs::read_to_string(&written) {
+            Ok(xml) => {
+                let info = feed::ChannelInfo::of_feed(&xml);
+                if info.is_none() {
+                    eprintln!(
+                        "aloud: serve: warning: {}: not an RSS feed with an http(s) <link>; \
+                         serving one made from the folder instead",
+                        written.display()
+                    );
+                }
+                info
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(PublishError::Read {
+                    path: written,
+                    reason: e.to_string(),
+                })
+            }
+        };
         let lib = library_or_empty(&s.root)?;
-        let base = feed::base_url(&format!("http://{host}"))?;
-        let title = s.title.clone().unwrap_or(lib.title);
-        Ok(feed::feed_xml(&lib.episodes, &base, &title).0)
+        let info = match info {
+            Some(info) => info,
+            None => {
+                let base = feed::base_url(&format!("http://{host}"))?;
+                let title = s.title.clone().unwrap_or(lib.title);
+                feed::ChannelInfo::new(&base, &title)
+            }
+        };
+        Ok(feed::feed_xml(&lib.episodes, &info).0)
     })
     .await;
     match xml {

@@ -66,3 +66,13 @@ pub fn skip_without(tool: &str, found: bool) -> bool {
     eprintln!("SKIPPED: {tool} is not installed (scripts/setup installs it)");
     true
 }
+
+/// A Python with `feedparser`: `python3` on the PATH, else Debian's own.
+pub fn python_with_feedparser() -> Option<&'static str> {
+    ["python3", "/usr/bin/python3"].into_iter().find(|py| {
+        std::process::Command::new(py)
+            .args(["-c", "import feedparser"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
