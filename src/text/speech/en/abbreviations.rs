@@ -12,7 +12,7 @@ use super::{all_digits, capitalized, Word};
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
-const ABBREVIATIONS: [(&str, &str); 36] = [
+const ABBREVIATIONS: [(&str, &str); 40] = [
     ("Dr", "Doctor"),
     ("Mr", "Mister"),
     ("Mrs", "Missus"),
@@ -47,6 +47,10 @@ const ABBREVIATIONS: [(&str, &str); 36] = [
     ("i.e", "that is"),
     ("etc", "et cetera"),
     ("approx", "approximately"),
+    ("avg", "average"),
+    ("incl", "including"),
+    ("misc", "miscellaneous"),
+    ("qty", "quantity"),
     ("Fig", "Figure"),
     ("fig", "figure"),
     ("cf", "compare"),
@@ -54,14 +58,24 @@ const ABBREVIATIONS: [(&str, &str); 36] = [
 ];
 
 /// Abbreviations written without a period that mean one thing wherever they stand, and what
-/// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year").
-const BARE_ABBREVIATIONS: [(&str, &str); 6] = [
+/// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
+/// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
+/// transcript of the narration, extraction dev set).
+const BARE_ABBREVIATIONS: [(&str, &str); 14] = [
     ("w/", "with"),
     ("W/", "With"),
     ("w/o", "without"),
     ("W/o", "Without"),
     ("yrs", "years"),
     ("Revd", "Reverend"),
+    ("avg", "average"),
+    ("Avg", "Average"),
+    ("approx", "approximately"),
+    ("Approx", "Approximately"),
+    ("incl", "including"),
+    ("Incl", "Including"),
+    ("qty", "quantity"),
+    ("Qty", "Quantity"),
 ];
 
 /// How a change over a period is written in economic news, and what is said: "prices rose 0.3%
