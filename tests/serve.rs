@@ -186,6 +186,21 @@ fn serves_ranges_the_feed_and_refuses_paths_out_of_the_folder() {
             header(&headers, "content-range"),
             Some(format!("bytes */{}", file.len()).as_str())
         );
+        // RFC 9110 §14.1.3: a suffix longer than the file is the whole file.
+        let longer = format!("bytes=-{}", file.len() + 1000);
+        let (status, headers, body) = get(&server, &path, Some(&longer));
+        assert_eq!(status, 206, "{path} {longer}");
+        assert_eq!(body, file);
+        assert_eq!(
+            header(&headers, "content-range"),
+            Some(format!("bytes 0-{}/{}", file.len() - 1, file.len()).as_str())
+        );
+        // An unknown unit, several ranges, a malformed one: ignored, the whole file with 200.
+        for ignored in ["items=0-9", "bytes=0-9,20-29", "bytes=abc", "bytes=50-10"] {
+            let (status, _, body) = get(&server, &path, Some(ignored));
+            assert_eq!(status, 200, "{path} {ignored}");
+            assert_eq!(body, file, "{path} {ignored}");
+        }
     }
     let (status, headers, _) = get(&server, &format!("/{0}/{0}.vtt", SLUGS[0]), None);
     assert_eq!(status, 200);

@@ -1,5 +1,6 @@
 //! `aloud serve`: the export folder over HTTP (axum, with tower-http's `ServeDir` for the
-//! files, which answers `Range` requests with 206 and unsatisfiable ones with 416), the
+//! files, which answers `Range` requests with 206 and unsatisfiable ones with 416; headers it
+//! would refuse where RFC 9110 says to ignore them are mended first, [`range_as_served`]), the
 //! index page ([`super::page`]) and the feed ([`super::feed`]).
 //!
 //! Every request path is checked first ([`check_path`]): `..`, hidden names and anything
@@ -87,13 +88,78 @@ struct Shared {
     local: SocketAddr,
 }
 
-async fn guard(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) -> Response {
     match check_path(&shared.root, req.uri().path()) {
-        Ok(()) => next.run(req).await,
+        Ok(()) => {
+            if let Some(range) = req.headers().get(header::RANGE) {
+                let length = || {
+                    let decoded = percent_decode_str(req.uri().path()).decode_utf8().ok()?;
+                    let relative = decoded.trim_start_matches('/');
+                    Some(std::fs::metadata(shared.root.join(relative)).ok()?.len())
+                };
+                match range_as_served(range.to_str().unwrap_or(""), length) {
+                    RangeAction::Keep => {}
+                    RangeAction::Ignore => {
+                        req.headers_mut().remove(header::RANGE);
+                    }
+                    RangeAction::Whole => {
+                        req.headers_mut()
+                            .insert(header::RANGE, header::HeaderValue::from_static("bytes=0-"));
+                    }
+                }
+            }
+            next.run(req).await
+        }
         Err(refusal) => {
             let status = refusal.status();
             (status, status.canonical_reason().unwrap_or("refused")).into_response()
         }
+    }
+}
+
+/// What is done with a request's `Range` header before the file server sees it.
+#[derive(Debug, PartialEq, Eq)]
+enum RangeAction {
+    /// One valid byte range: the file server answers 206 (or 416 when it is past the end).
+    Keep,
+    /// Not one valid byte range: the whole file is sent with 200.
+    Ignore,
+    /// A suffix longer than the file: the whole file, as a 206 range.
+    Whole,
+}
+
+/// How a `Range` header is served, by RFC 9110 §14.2 where tower-http's `ServeDir` answers
+/// 416 instead: a range unit other than `bytes` MUST be ignored (200, whole file); a
+/// malformed ranges-specifier or one whose last position is before its first MAY be ignored,
+/// and is; several ranges are ignored too (aloud sends no multipart responses; 416 would say
+/// none of them can be served); a suffix range longer than the file means the whole file
+/// (§14.1.3: "the entire representation is used"). `length` gives the file's size in bytes,
+/// asked for only for a suffix range.
+fn range_as_served(range: &str, length: impl FnOnce() -> Option<u64>) -> RangeAction {
+    let Some((unit, set)) = range.split_once('=') else {
+        return RangeAction::Ignore;
+    };
+    if !unit.trim().eq_ignore_ascii_case("bytes") || set.contains(',') {
+        return RangeAction::Ignore;
+    }
+    let Some((first, last)) = set.trim().split_once('-') else {
+        return RangeAction::Ignore;
+    };
+    let number = |s: &str| -> Option<Option<u64>> {
+        match s.trim() {
+            "" => Some(None),
+            d if d.bytes().all(|b| b.is_ascii_digit()) => d.parse().ok().map(Some),
+            _ => None,
+        }
+    };
+    match (number(first), number(last)) {
+        (Some(Some(first)), Some(Some(last))) if last < first => RangeAction::Ignore,
+        (Some(Some(_)), Some(_)) => RangeAction::Keep,
+        (Some(None), Some(Some(suffix))) => match length() {
+            Some(len) if suffix > 0 && suffix >= len => RangeAction::Whole,
+            _ => RangeAction::Keep,
+        },
+        _ => RangeAction::Ignore,
     }
 }
 
@@ -304,6 +370,30 @@ pub fn serve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn range_headers_are_served_as_rfc_9110_says() {
+        let len = || Some(1000);
+        for (range, action) in [
+            ("bytes=0-99", RangeAction::Keep),
+            ("bytes=100-", RangeAction::Keep),
+            ("bytes=-50", RangeAction::Keep),
+            ("bytes=2000-3000", RangeAction::Keep),
+            ("bytes=-0", RangeAction::Keep),
+            ("bytes=-1000", RangeAction::Whole),
+            ("bytes=-99999999", RangeAction::Whole),
+            ("bytes=0-9,20-29", RangeAction::Ignore),
+            ("bytes=abc", RangeAction::Ignore),
+            ("bytes=50-10", RangeAction::Ignore),
+            ("bytes=-", RangeAction::Ignore),
+            ("items=0-9", RangeAction::Ignore),
+            ("bytes 0-9", RangeAction::Ignore),
+        ] {
+            assert_eq!(range_as_served(range, len), action, "{range}");
+        }
+        // A file whose size is unknown keeps its suffix range.
+        assert_eq!(range_as_served("bytes=-5000", || None), RangeAction::Keep);
+    }
 
     #[test]
     fn refuses_paths_out_of_the_folder() {
