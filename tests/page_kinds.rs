@@ -1114,3 +1114,32 @@ fn content_streamed_hidden_is_read_where_the_page_script_puts_it() {
     assert!(!text.contains("Loading"), "{text}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn the_author_box_under_a_story_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "author-box",
+        &format!(
+            "<html><body><main><article><h1>Sea wall costs rise again</h1><p>{}</p><p>{}</p>\
+             <div class=\"post-author__bio\"><h3>About the author</h3><p>Rowan Vale is a \
+             freelance writer who has covered coastal towns for twelve years, and teaches \
+             a night class on local history at the harbour library every other week.</p></div>\
+             </article></main></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, stderr) = script(&p, &["--strict"]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("The storm report noted change number 3"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Rowan Vale") && !text.contains("About the author"),
+        "{text}"
+    );
+    assert!(stderr.is_empty(), "{stderr}");
+}
