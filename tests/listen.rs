@@ -305,6 +305,7 @@ fn run(cmd: &mut Command, limit: u64) -> std::process::Output {
 
 /// Runs `cmd`, an `aloud listen` with its options, on `input` with `--events FILE` (at most
 /// `limit` seconds, as [`run`]) and checks that it exits 0: what it printed, and its events.
+#[track_caller]
 fn listen_to_end(
     cmd: &mut Command,
     events_file: &Path,
