@@ -210,14 +210,15 @@ fn exporting_again_needs_force() {
 #[test]
 fn a_folder_exports_one_output_folder_per_article_with_a_summary() {
     let out = tempfile::tempdir().unwrap();
-    let assert = aloud()
-        .args(["export", "--engine", "espeak"])
-        .arg(articles_dir())
-        .arg("-o")
-        .arg(out.path())
-        .assert()
-        .success();
-    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let stdout = run_aloud(
+        aloud()
+            .args(["export", "--engine", "espeak"])
+            .arg(articles_dir())
+            .arg("-o")
+            .arg(out.path()),
+        0,
+    )
+    .stdout();
     let summary: Vec<&str> = stdout.lines().collect();
     assert_eq!(summary.len(), 3, "{stdout}");
     for line in summary {
@@ -283,14 +284,15 @@ fn long_audio_is_split_into_parts_at_paragraphs() {
         .collect();
     std::fs::write(&article, text).unwrap();
     let out = dir.path().join("out");
-    let assert = aloud()
-        .args(["export", "--engine", "espeak", "--max-part-size", "1"])
-        .arg(&article)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    let stdout = run_aloud(
+        aloud()
+            .args(["export", "--engine", "espeak", "--max-part-size", "1"])
+            .arg(&article)
+            .arg("-o")
+            .arg(&out),
+        0,
+    )
+    .stdout();
     let m = read_json(&out.join("long/manifest.json"));
     assert!(m["audio"].is_null(), "split audio has no single file");
     let parts = m["parts"].as_array().expect("parts are listed");
@@ -417,14 +419,15 @@ fn an_article_no_voice_reads_gets_a_warning_and_its_script() {
     let article = dir.path().join("yi.txt");
     std::fs::write(&article, "A text said to be in Yiddish.\n").unwrap();
     let out = dir.path().join("out");
-    let assert = aloud()
-        .args(["export", "--engine", "espeak", "--lang", "yi", "-q"])
-        .arg(&article)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = run_aloud(
+        aloud()
+            .args(["export", "--engine", "espeak", "--lang", "yi", "-q"])
+            .arg(&article)
+            .arg("-o")
+            .arg(&out),
+        0,
+    )
+    .stderr();
     assert!(
         stderr.contains("Yiddish (yi)") && stderr.contains("script only"),
         "{stderr}"
@@ -469,25 +472,27 @@ fn any_listed_voice_works_under_auto_and_an_unknown_one_names_close_matches() {
         let (_, samples) = read_wav(&out.join("note/note.wav"));
         assert!(rms(&samples) > SPEECH_RMS, "--voice {voice}");
     }
-    let assert = aloud()
-        .args(["export", "-q", "--voice", "en-gbb"])
-        .arg(&article)
-        .arg("-o")
-        .arg(dir.path().join("other"))
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = run_aloud(
+        aloud()
+            .args(["export", "-q", "--voice", "en-gbb"])
+            .arg(&article)
+            .arg("-o")
+            .arg(dir.path().join("other")),
+        1,
+    )
+    .stderr();
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("(close: en-gb"), "{stderr}");
     // A close voice of another engine says which engine reads it.
-    let assert = aloud()
-        .args(["export", "-q", "--engine", "espeak", "--voice", "joe"])
-        .arg(&article)
-        .arg("-o")
-        .arg(dir.path().join("other"))
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = run_aloud(
+        aloud()
+            .args(["export", "-q", "--engine", "espeak", "--voice", "joe"])
+            .arg(&article)
+            .arg("-o")
+            .arg(dir.path().join("other")),
+        1,
+    )
+    .stderr();
     assert!(
         stderr.contains("en_US-joe-medium (--engine piper)"),
         "{stderr}"

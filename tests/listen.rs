@@ -7,11 +7,14 @@
 //! Needs `pulseaudio`, `libasound2-plugins`, `speech-dispatcher` and
 //! `speech-dispatcher-espeak-ng` (scripts/setup installs them).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::CommandCargoExt;
+use common::{exited, Printed};
 use expectrl::{Expect, Regex};
 
 /// The test article: a title and five sentences, six chunks.
@@ -300,6 +303,19 @@ fn run(cmd: &mut Command, limit: u64) -> std::process::Output {
     }
 }
 
+/// Runs `cmd`, an `aloud listen` with its options, on `input` with `--events FILE` (at most
+/// `limit` seconds, as [`run`]) and checks that it exits 0: what it printed, and its events.
+#[track_caller]
+fn listen_to_end(
+    cmd: &mut Command,
+    events_file: &Path,
+    input: &Path,
+    limit: u64,
+) -> (Printed, Vec<(String, Option<usize>)>) {
+    let out = run(cmd.arg("--events").arg(events_file).arg(input), limit);
+    (exited(out, 0), events(events_file))
+}
+
 /// The saved position files of a state folder: (chunk, text).
 fn saved(state: &Path) -> Vec<(usize, String)> {
     let dir = state.join("aloud/listen");
@@ -322,26 +338,16 @@ fn saved(state: &Path) -> Vec<(usize, String)> {
 fn espeak_reads_every_chunk_in_order_through_the_alsa_null_device() {
     let tmp = tempfile::tempdir().unwrap();
     let input = article(tmp.path());
-    let ev = tmp.path().join("events.jsonl");
-    let out = run(
-        aloud(tmp.path())
-            .args([
-                "listen", "--engine", "espeak", "--device", "null", "--events",
-            ])
-            .arg(&ev)
-            .arg(&input),
+    let (out, all) = listen_to_end(
+        aloud(tmp.path()).args(["listen", "--engine", "espeak", "--device", "null"]),
+        &tmp.path().join("events.jsonl"),
+        &input,
         60,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let all = events(&ev);
     assert_read_in_order(&all, CHUNKS);
     assert_eq!(all.last().unwrap().0, "finished");
     // Without a terminal each chunk is printed as it begins.
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = out.stdout();
     assert!(
         stdout.starts_with("[1/6] Morning at the Harbour\n[2/6] The boats came in early.\n"),
         "{stdout}"
@@ -362,22 +368,14 @@ fn listening_plays_from_the_chunk_cache_and_fills_it_for_export() {
     let tmp = tempfile::tempdir().unwrap();
     let input = article(tmp.path());
     let listen = |name: &str, extra: &[&str]| {
-        let ev = tmp.path().join(name);
-        let out = run(
+        let (_, all) = listen_to_end(
             aloud(tmp.path())
                 .args(["listen", "--engine", "espeak", "--device", "null"])
-                .args(extra)
-                .arg("--events")
-                .arg(&ev)
-                .arg(&input),
+                .args(extra),
+            &tmp.path().join(name),
+            &input,
             60,
         );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let all = events(&ev);
         assert_read_in_order(&all, CHUNKS);
         all.iter().filter(|(e, _)| e == "cached").count()
     };
@@ -415,21 +413,12 @@ fn the_neural_voice_reads_in_order_through_the_alsa_null_device_and_reports_firs
     let input = article(tmp.path());
     let ev = tmp.path().join("events.jsonl");
     let started = Instant::now();
-    let out = run(
-        aloud(tmp.path())
-            .args([
-                "listen", "--engine", "piper", "--device", "null", "--events",
-            ])
-            .arg(&ev)
-            .arg(&input),
+    let (_, all) = listen_to_end(
+        aloud(tmp.path()).args(["listen", "--engine", "piper", "--device", "null"]),
+        &ev,
+        &input,
         300,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let all = events(&ev);
     assert_read_in_order(&all, CHUNKS);
     let first = std::fs::read_to_string(&ev)
         .unwrap()
@@ -450,21 +439,14 @@ fn the_neural_voice_plays_from_the_chosen_chunk_in_order() {
     let pulse = Pulse::start();
     let tmp = tempfile::tempdir().unwrap();
     let input = article(tmp.path());
-    let ev = tmp.path().join("events.jsonl");
-    let out = run(
+    let (_, all) = listen_to_end(
         aloud(tmp.path())
             .env("PULSE_SERVER", pulse.server())
-            .args(["listen", "--engine", "piper", "--from", "4", "--events"])
-            .arg(&ev)
-            .arg(&input),
+            .args(["listen", "--engine", "piper", "--from", "4"]),
+        &tmp.path().join("events.jsonl"),
+        &input,
         300,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let all = events(&ev);
     let heard = playback(&all);
     assert_eq!(
         heard,
@@ -532,9 +514,7 @@ fn no_sound_device_exits_3_naming_what_to_install() {
         if let Some(c) = alsa_config {
             cmd.env("ALSA_CONFIG_PATH", c);
         }
-        let out = run(&mut cmd, 30);
-        assert_eq!(out.status.code(), Some(3));
-        let stderr = String::from_utf8(out.stderr).unwrap();
+        let stderr = exited(run(&mut cmd, 30), 3).stderr();
         assert_eq!(
             stderr.lines().count(),
             1,
@@ -561,8 +541,7 @@ fn platform_without_a_dispatcher_exits_3_with_the_message() {
             .arg(&input),
         60,
     );
-    assert_eq!(out.status.code(), Some(3));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = exited(out, 3).stderr();
     assert!(
         stderr.starts_with("aloud: error: no speech service: speech-dispatcher"),
         "{stderr}"
@@ -576,7 +555,7 @@ fn platform_without_a_dispatcher_exits_3_with_the_message() {
         aloud(tmp.path()).args(["voices", "--engine", "platform"]),
         60,
     );
-    assert_eq!(out.status.code(), Some(3));
+    exited(out, 3);
 }
 
 #[test]
@@ -597,8 +576,7 @@ fn platform_that_never_answers_exits_3_after_its_timeout() {
             .arg(&input),
         60,
     );
-    assert_eq!(out.status.code(), Some(3));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = exited(out, 3).stderr();
     assert!(stderr.contains("did not answer within 5 s"), "{stderr}");
     assert!(stderr.contains("aloud export"), "{stderr}");
     eprintln!("gave up after {:?}", started.elapsed());
@@ -609,21 +587,15 @@ fn platform_reads_every_chunk_in_order_through_a_private_speech_dispatcher() {
     let speechd = SpeechDispatcher::start(SpeechAudio::AlsaNull);
     let tmp = tempfile::tempdir().unwrap();
     let input = article(tmp.path());
-    let ev = tmp.path().join("events.jsonl");
-    let out = run(
+    let (_, all) = listen_to_end(
         aloud(tmp.path())
             .env("SPEECHD_ADDRESS", speechd.address())
-            .args(["listen", "--engine", "platform", "--events"])
-            .arg(&ev)
-            .arg(&input),
+            .args(["listen", "--engine", "platform"]),
+        &tmp.path().join("events.jsonl"),
+        &input,
         60,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_read_in_order(&events(&ev), CHUNKS);
+    assert_read_in_order(&all, CHUNKS);
     assert_eq!(saved(tmp.path()), vec![]);
     let voices = run(
         aloud(tmp.path())
@@ -631,8 +603,7 @@ fn platform_reads_every_chunk_in_order_through_a_private_speech_dispatcher() {
             .args(["voices", "--engine", "platform"]),
         60,
     );
-    assert!(voices.status.success());
-    let list = String::from_utf8(voices.stdout).unwrap();
+    let list = exited(voices, 0).stdout();
     assert!(list.starts_with("platform voices ("), "{list}");
     assert!(
         list.lines()
@@ -831,9 +802,8 @@ fn an_interrupt_without_a_terminal_saves_where_reading_stopped() {
     unsafe {
         libc::kill(child.id() as i32, libc::SIGINT);
     }
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("position saved at 2/6"));
+    let stderr = exited(child.wait_with_output().unwrap(), 130).stderr();
+    assert!(stderr.contains("position saved at 2/6"), "{stderr}");
     assert_eq!(
         saved(tmp.path()),
         vec![(2, "The boats came in early.".to_string())]
@@ -850,22 +820,12 @@ fn an_article_in_another_language_is_read_by_a_voice_for_it() {
          le dernier jusqu’au port. Le marché a ouvert à six heures.\n",
     )
     .unwrap();
-    let ev = tmp.path().join("events.jsonl");
-    let out = run(
-        aloud(tmp.path())
-            .args([
-                "listen", "--engine", "espeak", "--device", "null", "--events",
-            ])
-            .arg(&ev)
-            .arg(&input),
+    let (_, all) = listen_to_end(
+        aloud(tmp.path()).args(["listen", "--engine", "espeak", "--device", "null"]),
+        &tmp.path().join("events.jsonl"),
+        &input,
         60,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let all = events(&ev);
     assert!(all.iter().any(|(e, _)| e == "open espeak fr"), "{all:?}");
     assert_read_in_order(&all, 4);
 }
@@ -884,8 +844,7 @@ fn a_dispatcher_that_takes_text_and_never_speaks_exits_3() {
             .arg(&input),
         90,
     );
-    assert_eq!(out.status.code(), Some(3));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = exited(out, 3).stderr();
     // On a loaded machine the dispatcher, its module failing, can also stop answering for
     // the 5 s aloud gives it (seen in two fresh-clone runs under a load of 2–4): the other
     // honest reason for the same exit.

@@ -419,17 +419,29 @@ fn no_chunks_writes_no_chunk_files_but_keeps_their_times() {
     assert!(e.dir.join(format!("{}.vtt", e.slug)).exists());
 }
 
+/// `aloud export --engine espeak -q OPTIONS ARTICLE -o OUT`, which must exit with `code`.
+fn export_to(options: &[&str], article: &Path, out: &Path, code: i32) -> Printed {
+    run_aloud(
+        aloud()
+            .args(["export", "--engine", "espeak", "-q"])
+            .args(options)
+            .arg(article)
+            .arg("-o")
+            .arg(out),
+        code,
+    )
+}
+
 #[test]
 fn an_output_file_name_writes_only_that_file() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("story.opus");
-    aloud()
-        .args(["export", "--engine", "espeak", "-q"])
-        .arg(articles_dir().join("learning-to-bake-sourdough.md"))
-        .arg("-o")
-        .arg(&target)
-        .assert()
-        .success();
+    export_to(
+        &[],
+        &articles_dir().join("learning-to-bake-sourdough.md"),
+        &target,
+        0,
+    );
     assert_eq!(
         tree(out.path()),
         ["story.opus"],
@@ -442,25 +454,17 @@ fn an_output_file_name_writes_only_that_file() {
     assert!((i + 16.0).abs() <= 1.0, "{i}");
     // Again without --force: refused, the file untouched.
     let before = std::fs::read(&target).unwrap();
-    let a = aloud()
-        .args(["export", "--engine", "espeak", "-q"])
-        .arg(articles_dir().join("harbour-council-vote.txt"))
-        .arg("-o")
-        .arg(&target)
-        .assert()
-        .code(1);
-    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    let err = export_to(
+        &[],
+        &articles_dir().join("harbour-council-vote.txt"),
+        &target,
+        1,
+    )
+    .stderr();
     assert!(err.contains("already exists"), "{err}");
     assert_eq!(std::fs::read(&target).unwrap(), before);
     // A folder of inputs cannot go to one file.
-    let a = aloud()
-        .args(["export", "--engine", "espeak", "-q"])
-        .arg(articles_dir())
-        .arg("-o")
-        .arg(out.path().join("all.mp3"))
-        .assert()
-        .code(2);
-    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    let err = export_to(&[], &articles_dir(), &out.path().join("all.mp3"), 2).stderr();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("all.mp3") && err.contains("one article"),
@@ -470,55 +474,38 @@ fn an_output_file_name_writes_only_that_file() {
     // A --format the file's extension contradicts is an error, not dropped; the same one is
     // fine.
     let one = articles_dir().join("harbour-council-vote.txt");
-    let a = aloud()
-        .args(["export", "--engine", "espeak", "-q", "--format", "mp3"])
-        .arg(&one)
-        .arg("-o")
-        .arg(out.path().join("clash.opus"))
-        .assert()
-        .code(2);
-    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    let err = export_to(
+        &["--format", "mp3"],
+        &one,
+        &out.path().join("clash.opus"),
+        2,
+    )
+    .stderr();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("clash.opus") && err.contains("--format mp3"),
         "{err}"
     );
     assert!(!out.path().join("clash.opus").exists());
-    aloud()
-        .args(["export", "--engine", "espeak", "-q", "--format", "opus"])
-        .arg(&one)
-        .arg("-o")
-        .arg(out.path().join("same.opus"))
-        .assert()
-        .success();
+    export_to(
+        &["--format", "opus"],
+        &one,
+        &out.path().join("same.opus"),
+        0,
+    );
     assert!(out.path().join("same.opus").is_file());
     // An audio name aloud writes under another extension is not made a folder of that name.
     for (name, instead) in [("story.ogg", "story.opus"), ("story.m4a", "story.m4b")] {
-        let a = aloud()
-            .args(["export", "--engine", "espeak", "-q"])
-            .arg(&one)
-            .arg("-o")
-            .arg(out.path().join(name))
-            .assert()
-            .code(2);
-        let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+        let err = export_to(&[], &one, &out.path().join(name), 2).stderr();
         assert!(err.contains(instead), "{err}");
         assert!(!out.path().join(name).exists());
     }
     // Options whose files a single file cannot hold are refused in one line, not ignored.
-    for (option, value) in [("--word-timings", None), ("--max-part-size", Some("1"))] {
-        let a = aloud()
-            .args(["export", "--engine", "espeak", "-q", option])
-            .args(value)
-            .arg(&one)
-            .arg("-o")
-            .arg(out.path().join("parts.mp3"))
-            .assert()
-            .code(2);
-        let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    for options in [&["--word-timings"][..], &["--max-part-size", "1"]] {
+        let err = export_to(options, &one, &out.path().join("parts.mp3"), 2).stderr();
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(
-            err.contains(option) && err.contains("needs a folder"),
+            err.contains(options[0]) && err.contains("needs a folder"),
             "{err}"
         );
         assert!(!out.path().join("parts.mp3").exists());
@@ -534,15 +521,16 @@ fn bad_format_and_loudness_values_are_one_line_usage_errors() {
         ("--loudness", "loud", "not a loudness standard"),
         ("--loudness", "-2", "from -40 to -6 LUFS"),
     ] {
-        let a = aloud()
-            .args(["export", "--engine", "espeak", "-q"])
-            .arg(articles_dir().join("harbour-council-vote.txt"))
-            .arg("-o")
-            .arg(out.path())
-            .arg(format!("{flag}={value}"))
-            .assert()
-            .code(2);
-        let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+        let err = run_aloud(
+            aloud()
+                .args(["export", "--engine", "espeak", "-q"])
+                .arg(articles_dir().join("harbour-council-vote.txt"))
+                .arg("-o")
+                .arg(out.path())
+                .arg(format!("{flag}={value}")),
+            2,
+        )
+        .stderr();
         assert_eq!(err.lines().count(), 1, "{flag} {value}: {err}");
         assert!(err.starts_with("aloud: error: "), "{err}");
         assert!(err.contains(named), "{flag} {value}: {err}");
@@ -599,18 +587,17 @@ fn default_voice_stays_under_the_true_peak_ceiling_by_an_independent_meter() {
     assert!(tp <= -1.5, "true peak {tp} dBTP over the podcast ceiling");
 }
 
-/// `aloud export ARTICLE --engine espeak -q -o OUT [extra]`: its stderr. Panics unless it exits 0.
+/// `aloud export --engine espeak -q -o OUT ARTICLE [extra]`: its stderr. Panics unless it exits 0.
 fn export_stderr(article: &Path, out: &Path, extra: &[&str]) -> String {
-    let output = aloud()
-        .args(["export", "--engine", "espeak", "-q", "-o"])
-        .arg(out)
-        .arg(article)
-        .args(extra)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(output.status.success(), "{stderr}");
-    stderr
+    run_aloud(
+        aloud()
+            .args(["export", "--engine", "espeak", "-q", "-o"])
+            .arg(out)
+            .arg(article)
+            .args(extra),
+        0,
+    )
+    .stderr()
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use assert_cmd::assert::{Assert, OutputAssertExt};
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -82,6 +83,42 @@ pub fn aloud_std() -> std::process::Command {
         Path::new(env!("CARGO_TARGET_TMPDIR")).join("chunk-cache"),
     );
     cmd
+}
+
+/// What a run of `aloud` printed, its exit code checked (by [`run_aloud`] or [`exited`]).
+pub struct Printed(Assert);
+
+impl Printed {
+    /// Its stdout; panics unless it is UTF-8.
+    #[track_caller]
+    pub fn stdout(&self) -> String {
+        utf8(&self.0.get_output().stdout, "stdout")
+    }
+
+    /// Its stderr; panics unless it is UTF-8.
+    #[track_caller]
+    pub fn stderr(&self) -> String {
+        utf8(&self.0.get_output().stderr, "stderr")
+    }
+}
+
+#[track_caller]
+fn utf8(bytes: &[u8], stream: &str) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap_or_else(|e| panic!("aloud's {stream}: {e}"))
+}
+
+/// Runs `cmd` (an [`aloud`] with its arguments, environment and stdin) to its end and checks
+/// that it exits with `code`; otherwise the panic shows the command, its stdout and stderr.
+#[track_caller]
+pub fn run_aloud(cmd: &mut Command, code: i32) -> Printed {
+    Printed(cmd.assert().code(code))
+}
+
+/// Checks that a run that has ended (one run under a time limit, say) exited with `code`;
+/// otherwise the panic shows its stdout and stderr.
+#[track_caller]
+pub fn exited(output: std::process::Output, code: i32) -> Printed {
+    Printed(output.assert().code(code))
 }
 
 /// Reads a mono 16-bit WAV: (sample rate, samples).
