@@ -249,6 +249,9 @@ fn run_feed(args: &FeedArgs) -> Result<(), Error> {
     for why in report.broken.iter().chain(&report.skipped) {
         eprintln!("warning: left out of the feed: {why}");
     }
+    for why in &report.not_for_apple {
+        eprintln!("warning: {why}");
+    }
     if report.image.is_none() {
         eprintln!(
             "warning: no --image: Apple Podcasts requires artwork (a 1400-3000 px square JPEG or \

@@ -300,7 +300,8 @@ fn export_stdin(text: &str, out: &Path) {
 
 /// Two notes read from standard input with one title, in two folders, are two items with two
 /// guids (their source, `<stdin>`, names nothing, so the folder is folded into the guid); an
-/// article exported from a file keeps the guid it always had, SHA-256 of its source and title.
+/// article exported from a file keeps the guid it always had, SHA-256 of its file name and
+/// title, however its path was typed.
 #[test]
 fn two_stdin_notes_with_one_title_get_two_guids_and_articles_keep_theirs() {
     let work = tempfile::tempdir().unwrap();
@@ -335,7 +336,7 @@ fn two_stdin_notes_with_one_title_get_two_guids_and_articles_keep_theirs() {
     assert_eq!(unique.len(), 3, "{guids:?}");
     let manifest = read_json(&out.join("tide/manifest.json"));
     let source = manifest["source"].as_str().unwrap();
-    let python = "import hashlib,sys; print('aloud-' + hashlib.sha256(sys.argv[1].encode() + \
+    let python = "import hashlib,os,sys; print('aloud-' + hashlib.sha256(os.path.basename(sys.argv[1]).encode() + \
                   b'\\0' + sys.argv[2].encode()).hexdigest()[:32])";
     let plain = Process::new("python3")
         .args(["-c", python, source, "Reading the tide tables"])
@@ -346,6 +347,31 @@ fn two_stdin_notes_with_one_title_get_two_guids_and_articles_keep_theirs() {
         guids.contains(&plain.trim().to_string()),
         "{guids:?} {plain}"
     );
+    // Exported again from its own folder by its bare name: the same episode, the same guid.
+    aloud()
+        .current_dir(work.path())
+        .args([
+            "export", "--engine", "espeak", "--format", "mp3", "-q", "--force",
+        ])
+        .arg("tide.md")
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    aloud()
+        .arg("feed")
+        .arg(&out)
+        .args(["--base-url", BASE])
+        .assert()
+        .success();
+    assert_eq!(
+        read_json(&out.join("tide/manifest.json"))["source"],
+        "tide.md"
+    );
+    assert!(
+        guids_in(&out.join("feed.xml")).contains(&plain.trim().to_string()),
+        "the guid moved with the path typed"
+    );
     // Written again, every guid is the same.
     aloud()
         .arg("feed")
@@ -353,7 +379,11 @@ fn two_stdin_notes_with_one_title_get_two_guids_and_articles_keep_theirs() {
         .args(["--base-url", "http://192.168.1.20:8080"])
         .assert()
         .success();
-    assert_eq!(guids_in(&out.join("feed.xml")), guids);
+    let mut again = guids_in(&out.join("feed.xml"));
+    let mut before = guids.clone();
+    again.sort();
+    before.sort();
+    assert_eq!(again, before);
 }
 
 /// A folder whose manifest.json is not JSON is left out with one warning naming the file and
@@ -596,7 +626,27 @@ fn the_channel_has_the_itunes_tags_apple_podcasts_requires() {
     assert_eq!(feed_with(&out, &["--image", url]).0, Some(0));
     assert_eq!(parse_channel(python, &feed)["image"], url);
 
+    // Upper-case schemes are schemes; control characters are left out of the XML.
+    let upper = "HTTPS://cdn.example.org/show/art.jpg";
+    let (code, err) = feed_with(
+        &out,
+        &[
+            "--image",
+            upper,
+            "--title",
+            "Tide\u{1}s\u{c}",
+            "--author",
+            "Ann\u{2} Lee",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let c = parse_channel(python, &feed);
+    assert_eq!(c["bozo"], false, "{}", c["bozo_exception"]);
+    assert_eq!(c["image"], "https://cdn.example.org/show/art.jpg");
+    assert_eq!(c["author"], "Ann Lee");
+
     // Refused, with the feed left as it was.
+    std::fs::write(out.join("art/not-a-picture.png"), b"plain text").unwrap();
     let before = std::fs::read(&feed).unwrap();
     std::fs::write(work.path().join("outside.jpg"), b"x").unwrap();
     let outside = work.path().join("outside.jpg").display().to_string();
@@ -613,6 +663,14 @@ fn the_channel_has_the_itunes_tags_apple_podcasts_requires() {
         (vec!["--image", "missing.jpg"], "no such file"),
         (vec!["--image", "tide/tide.mp3"], "JPEG or PNG"),
         (vec!["--image", "ftp://example.org/a.jpg"], "http(s)"),
+        (
+            vec!["--image", "art/not-a-picture.png"],
+            "not a JPEG or PNG image",
+        ),
+        (
+            vec!["--image", "https://ann:secret@example.org/a.jpg"],
+            "user name or password",
+        ),
     ] {
         let (code, err) = feed_with(&out, &args);
         assert_eq!(code, Some(2), "{args:?}: {err}");
@@ -620,4 +678,37 @@ fn the_channel_has_the_itunes_tags_apple_podcasts_requires() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
     assert_eq!(std::fs::read(&feed).unwrap(), before);
+}
+
+/// An episode whose only audio is WAV (aloud's default format) is published, with a warning
+/// that Apple Podcasts does not play it and what to do; an MP3 episode is not warned about.
+#[test]
+fn episodes_apple_podcasts_cannot_play_are_named() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("pod");
+    for (name, format) in [("tide.md", "wav"), ("storm.md", "mp3")] {
+        let article = work.path().join(name);
+        std::fs::write(
+            &article,
+            format!("# {name}\n\nThe harbour board met again on Tuesday about the sea wall.\n"),
+        )
+        .unwrap();
+        aloud()
+            .args(["export", "--engine", "espeak", "-q", "--format", format])
+            .arg(&article)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+    }
+    let (code, err) = feed_with(&out, &["--image", "https://example.org/art.jpg"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("tide: its episode is WAV")
+            && err.contains("Apple Podcasts does not play")
+            && err.contains("--format mp3"),
+        "{err}"
+    );
+    assert_eq!(guids_in(&out.join("feed.xml")).len(), 2);
 }

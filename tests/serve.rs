@@ -178,6 +178,13 @@ fn serves_ranges_the_feed_and_refuses_paths_out_of_the_folder() {
         assert_eq!(status, 200);
         assert_eq!(body, file);
         assert_eq!(header(&headers, "accept-ranges"), Some("bytes"));
+        // The type the feed and the page give it (an M4B's extension named "audio/m4b").
+        let want = if ext == "mp3" {
+            "audio/mpeg"
+        } else {
+            "audio/wav"
+        };
+        assert_eq!(header(&headers, "content-type"), Some(want), "{path}");
         // Past the end: 416 with the real length.
         let past = format!("bytes={}-{}", file.len() + 10, file.len() + 20);
         let (status, headers, _) = get(&server, &path, Some(&past));

@@ -62,14 +62,25 @@ pub fn base_url(url: &str) -> Result<String, PublishError> {
         url: url.to_string(),
         reason,
     };
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"));
-    let Some(rest) = rest.filter(|r| !r.split('/').next().unwrap_or("").is_empty()) else {
+    // The scheme is case-insensitive (RFC 3986 §3.1); written lower case.
+    let Some((scheme, rest)) = split_http(trimmed) else {
         return Err(bad(
             "must be an absolute http:// or https:// URL (e.g. https://example.org/podcast)".into(),
         ));
     };
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() {
+        return Err(bad(
+            "must be an absolute http:// or https:// URL (e.g. https://example.org/podcast)".into(),
+        ));
+    }
+    if host.contains('@') {
+        return Err(bad(
+            "holds a user name or password (user:password@host), which every episode's \
+             address would publish; give the address without it"
+                .into(),
+        ));
+    }
     if rest.contains(' ') {
         return Err(bad(format!(
             "contains a space, which a URL cannot hold; percent-encode it as %20 ({})",
@@ -88,7 +99,29 @@ pub fn base_url(url: &str) -> Result<String, PublishError> {
                 .into(),
         ));
     }
-    Ok(trimmed.to_string())
+    Ok(format!("{scheme}://{rest}"))
+}
+
+/// `url` split into its scheme, lower-cased (`http` or `https`, in any case as written), and
+/// what follows `://`; `None` for any other scheme.
+fn split_http(url: &str) -> Option<(&'static str, &str)> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme.eq_ignore_ascii_case("https") {
+        Some(("https", rest))
+    } else if scheme.eq_ignore_ascii_case("http") {
+        Some(("http", rest))
+    } else {
+        None
+    }
+}
+
+/// `text` without the characters XML 1.0 cannot hold (§2.2: control characters other than
+/// tab, line feed and carriage return): a feed's title or author given with one made the
+/// whole feed unreadable ("not well-formed").
+pub fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect()
 }
 
 /// Apple Podcasts' categories (<https://podcasters.apple.com/support/1691-apple-podcasts-categories>):
@@ -296,18 +329,20 @@ pub fn category(value: &str) -> Result<Category, String> {
 
 /// An `--image` given as a URL: absolute `http://` or `https://`, with a host and no spaces.
 pub fn image_url(url: &str) -> Result<String, String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(r) if !r.split('/').next().unwrap_or("").is_empty() => {
+    match split_http(url) {
+        Some((scheme, r)) if !r.split('/').next().unwrap_or("").is_empty() => {
             if r.chars().any(|c| c.is_whitespace() || c.is_control()) {
                 Err(format!(
                     "--image {url:?}: contains a space or control character, which a URL \
                      cannot hold; percent-encode it (a space as %20)"
                 ))
+            } else if r.split('/').next().unwrap_or("").contains('@') {
+                Err(format!(
+                    "--image {url:?}: holds a user name or password, which the feed would \
+                     publish; give the address without it"
+                ))
             } else {
-                Ok(url.to_string())
+                Ok(format!("{scheme}://{r}"))
             }
         }
         _ => Err(format!(
@@ -446,22 +481,41 @@ pub fn duration(ms: u64) -> String {
     format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
 }
 
-/// The episode's guid: `aloud-` and the first 16 bytes of SHA-256 over its source and title,
-/// in hex. It stays the same when the article is narrated again (another voice, format or
-/// base URL), so a podcast app does not list it twice. [`guids`] decides which episodes of a
-/// feed get [`folder_guid`] instead.
+/// The episode's guid: `aloud-` and the first 16 bytes of SHA-256 over its source's key
+/// ([`source_key`]) and title, in hex. It stays the same when the article is narrated again
+/// (another voice, format or base URL, or the file named from another folder), so a podcast
+/// app does not list it twice. [`guids`] decides which episodes of a feed get [`folder_guid`]
+/// instead.
 pub fn guid(manifest: &Manifest) -> String {
-    guid_of(&[&manifest.source, manifest.title.as_deref().unwrap_or("")])
+    guid_of(&[
+        source_key(&manifest.source),
+        manifest.title.as_deref().unwrap_or(""),
+    ])
 }
 
 /// The guid of an episode whose source and title do not tell it apart: SHA-256 over its
-/// source, title and folder name (`slug`), as [`guid`].
+/// source's key, title and folder name (`slug`), as [`guid`].
 pub fn folder_guid(manifest: &Manifest, slug: &str) -> String {
     guid_of(&[
-        &manifest.source,
+        source_key(&manifest.source),
         manifest.title.as_deref().unwrap_or(""),
         slug,
     ])
+}
+
+/// What of an article's source names it in its guid: a URL whole, a file by its name alone.
+/// The manifest holds the path as it was typed, so `src/budget.md`, `budget.md` run from
+/// `src/` and `/home/ann/src/budget.md` are one file, and gave three guids (a podcast app
+/// listed the article twice after a re-export from another folder). The key of a file typed
+/// by its bare name is that name, so those episodes keep the guid they had.
+pub fn source_key(source: &str) -> &str {
+    if source.contains("://") {
+        return source;
+    }
+    std::path::Path::new(source)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(source)
 }
 
 fn guid_of(parts: &[&str]) -> String {
@@ -533,7 +587,7 @@ pub fn feed_xml(episodes: &[Episode], info: &ChannelInfo) -> (String, Vec<String
         }
     }
     let mut channel = rss::Channel {
-        title: info.title.clone(),
+        title: xml_text(&info.title),
         link: format!("{base}/"),
         description: format!(
             "{} article{} narrated by aloud",
@@ -545,7 +599,7 @@ pub fn feed_xml(episodes: &[Episode], info: &ChannelInfo) -> (String, Vec<String
         last_build_date: Some(chrono::Utc::now().to_rfc2822()),
         items,
         itunes_ext: Some(ITunesChannelExtension {
-            author: info.author.clone(),
+            author: info.author.as_deref().map(xml_text),
             categories: vec![ITunesCategory {
                 text: info.category.top.clone(),
                 subcategory: info.category.sub.clone().map(|text| {

@@ -98,6 +98,9 @@ pub struct FeedReport {
     /// The artwork's URL (`itunes:image`), when `--image` was given: Apple Podcasts requires
     /// artwork, so without it `aloud feed` warns.
     pub image: Option<String>,
+    /// Items whose audio Apple Podcasts does not play ([`apple_plays`]), one line each naming
+    /// the article and its format: `aloud feed` warns.
+    pub not_for_apple: Vec<String>,
 }
 
 /// What `aloud feed` is asked for: where the folder is published and what the feed says
@@ -183,6 +186,22 @@ pub fn write_feed(dir: &Path, options: &FeedOptions) -> Result<FeedReport, Publi
         ..feed::ChannelInfo::new(&base, &title)
     };
     let (xml, skipped) = feed::feed_xml(&library.episodes, &info);
+    let not_for_apple = library
+        .episodes
+        .iter()
+        .filter_map(|e| {
+            let audio = e.enclosure()?;
+            (!apple_plays(audio.format)).then(|| {
+                format!(
+                    "{}: its episode is {} ({}), which Apple Podcasts does not play; export it \
+                     with --format mp3 as well",
+                    e.slug,
+                    audio.format.extension().to_ascii_uppercase(),
+                    audio.file
+                )
+            })
+        })
+        .collect();
     let path = dir.join(FEED_FILE);
     write_atomic(&path, xml.as_bytes()).map_err(|e| write_error(&path, e))?;
     Ok(FeedReport {
@@ -192,7 +211,15 @@ pub fn write_feed(dir: &Path, options: &FeedOptions) -> Result<FeedReport, Publi
         broken: library.broken.iter().map(ToString::to_string).collect(),
         chapters_files,
         image,
+        not_for_apple,
     })
+}
+
+/// True for the formats Apple Podcasts plays from a feed: MP3 (its supported episode files
+/// are M4A, MP3, MOV, MP4, M4V and PDF, <https://podcasters.apple.com/support/893-audio-requirements>;
+/// an `.m4b` audiobook file, WAV, FLAC and Ogg Opus are not among them).
+pub fn apple_plays(format: crate::audio::encode::Format) -> bool {
+    format == crate::audio::encode::Format::Mp3
 }
 
 /// The `itunes:image` URL for `--image`: an http(s) URL as it is, else a JPEG or PNG file
@@ -242,8 +269,29 @@ fn image_href(value: &str, dir: &Path, base: &str) -> Result<String, PublishErro
             "a hidden file or folder is not served; give the image a name that does not start with a dot".into(),
         ));
     }
+    if !looks_like_an_image(&found) {
+        return Err(usage(
+            "is not a JPEG or PNG image (its first bytes are neither format's signature)".into(),
+        ));
+    }
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     Ok(feed::path_url(base, &segments))
+}
+
+/// True when the file at `path` starts with the PNG signature (`89 50 4E 47 0D 0A 1A 0A`,
+/// PNG spec §5.2) or a JPEG's start-of-image marker and next marker (`FF D8 FF`, ITU T.81
+/// B.1.1.2).
+fn looks_like_an_image(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read(&mut head));
+    match read {
+        Ok(n) => {
+            head[..n].starts_with(b"\x89PNG\r\n\x1a\n")
+                || head[..n].starts_with(&[0xFF, 0xD8, 0xFF])
+        }
+        Err(_) => false,
+    }
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> PublishError {

@@ -108,7 +108,17 @@ async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) 
                     }
                 }
             }
-            next.run(req).await
+            let format = crate::audio::encode::Format::from_path(Path::new(req.uri().path()));
+            let mut response = next.run(req).await;
+            // The file server names types by extension (`.m4b` "audio/m4b", which no
+            // player knows); audio goes out as the feed and the page name it.
+            if let Some(format) = format.filter(|_| response.status().is_success()) {
+                response.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    header::HeaderValue::from_static(feed::mime_type(format)),
+                );
+            }
+            response
         }
         Err(refusal) => {
             let status = refusal.status();
@@ -193,7 +203,12 @@ async fn index(State(shared): State<Arc<Shared>>) -> Response {
     let s = shared.clone();
     let page = tokio::task::spawn_blocking(move || {
         let lib = library_or_empty(&s.root)?;
-        let title = s.title.clone().unwrap_or(lib.title);
+        // `--title`, else the title `aloud feed` gave the written feed, else the folder's name.
+        let written = std::fs::read_to_string(s.root.join(FEED_FILE))
+            .ok()
+            .and_then(|xml| feed::ChannelInfo::of_feed(&xml))
+            .map(|c| c.title);
+        let title = s.title.clone().or(written).unwrap_or(lib.title);
         Ok::<_, PublishError>(page::index_html(&lib.episodes, &title))
     })
     .await;
