@@ -456,7 +456,18 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         s => return wrap(with_unit(unit_after(&num.int, s, w)?, i)),
     }
+    // "2 million lb" → "two million pounds": a unit after a number and a scale word.
+    // espeak-ng says "two million l b".
+    if let Some(scale) = next.filter(|n| n.trail.is_empty() && SCALE_WORDS.contains(&n.core)) {
+        let unit_word = w.get(i + 2).filter(|u| u.lead.is_empty() && u.core != "m");
+        if let Some((one, many)) = unit_word.and_then(|u| unit_after("2", u.core, w)) {
+            let unit = if modifies_noun(w, i, i + 2) { one } else { many };
+            let said = format!("{} {} {unit}", num.read(), scale.core);
+            return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 2)), 3));
+        }
+    }
     let spaced_unit = next.and_then(|n| match n.core {
+        "h" if spaced_hours(w, i) => Some(("hour".into(), "hours".into())),
         "m" => Some(meters_or_million(
             w.get(i + 2).filter(|_| n.trail.is_empty()),
         )),
@@ -487,6 +498,36 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
     }
     wrap(num.read())
+}
+
+/// Scale words between a number and its unit ("2 million lb", "40 thousand km").
+const SCALE_WORDS: [&str; 4] = ["thousand", "million", "billion", "trillion"];
+
+/// Words before a number that make a spaced "h" after it a duration ("in 2 h", "takes 3 h").
+const DURATION_WORDS: [&str; 16] = [
+    "in", "for", "after", "within", "every", "over", "under", "about", "around", "than",
+    "takes", "took", "lasts", "lasted", "nearly", "almost",
+];
+
+/// Whether an "h" spaced after the number at `i` is hours: before a count of minutes ("1 h 10
+/// min"), in a compound before a noun ("a 24 h race", see [`modifies_noun`]), or
+/// after a word of duration ([`DURATION_WORDS`]: "in 2 h", "takes 3 h."). espeak-ng says the
+/// letter. Elsewhere "h" is a letter in a list or a panel of a figure ("items 7 h and i") and
+/// is left alone.
+fn spaced_hours(w: &[Word], i: usize) -> bool {
+    let minutes = w.get(i + 2).is_some_and(|n| all_digits(n.core) && n.trail.is_empty())
+        && w.get(i + 3).is_some_and(|u| {
+            matches!(u.core, "min" | "mins" | "minute" | "minutes")
+        });
+    let after_duration_word = i.checked_sub(1).is_some_and(|k| {
+        w[k].trail.is_empty()
+            && DURATION_WORDS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w[k].core))
+    });
+    w[i + 1].trail.is_empty() && minutes
+        || after_duration_word
+        || modifies_noun(w, i, i + 1)
 }
 
 /// Words that make "24p", "50p" or "60p" a video frame rate (progressive frames per second),
