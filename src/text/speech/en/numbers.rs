@@ -754,24 +754,47 @@ fn hours(core: &str) -> Option<String> {
 /// A duration or a time with seconds, read in its pairs the way race times are called:
 /// "2:03:45" → "two oh three forty-five", "27:04" → "twenty-seven oh four", "2:00:15" → "two
 /// oh oh fifteen". Only where a pair starts with a zero, which espeak-ng drops ("two three
-/// forty-five"); "27:54" and "11:53:40" it reads right, and they are left alone, as are
-/// fractions of a second ("10:09:38.163").
+/// forty-five"), or with tenths or hundredths (below); "27:54" and "11:53:40" it reads right,
+/// and they are left alone, as are milliseconds ("10:09:38.163").
 ///
 /// Pairs rather than "two hours, three minutes and forty-five seconds": the form is also a
 /// clock time with seconds, and "27:04" minutes or hours; the pairs are right for all.
+///
+/// A split or a lap time with tenths or hundredths on its last pair keeps the convention:
+/// "19:05.3" → "nineteen oh five point three", as a race commentator calls it (espeak-ng says
+/// "nineteen colon zero five point three"). Spelling out "minutes" and "seconds" would be
+/// wrong for "1:02:05.3", an hours-long time. The fraction is read digit by digit, as decimals
+/// are; only tenths and hundredths, so a log's milliseconds ("10:09:38.163") stay as written.
 fn minutes_and_seconds(parts: &[&str]) -> Option<String> {
     let pairs = &parts[1..];
-    let whole = pairs.iter().all(|p| p.len() == 2 && all_digits(p));
-    if !whole || !all_digits(parts[0]) || !pairs.iter().any(|p| p.starts_with('0')) {
+    let (last, fraction) = match pairs.last()?.split_once('.') {
+        Some((whole, frac)) if (1..=2).contains(&frac.len()) && all_digits(frac) => {
+            (whole, Some(frac))
+        }
+        Some(_) => return None,
+        None => (*pairs.last()?, None),
+    };
+    let wholes: Vec<&str> = pairs[..pairs.len() - 1]
+        .iter()
+        .copied()
+        .chain(std::iter::once(last))
+        .collect();
+    let whole = wholes.iter().all(|p| p.len() == 2 && all_digits(p));
+    let zero_pair = wholes.iter().any(|p| p.starts_with('0'));
+    if !whole || !all_digits(parts[0]) || !(zero_pair || fraction.is_some()) {
         return None;
     }
     let mut said = vec![integer(parts[0])];
-    for p in pairs {
+    for p in &wholes {
         said.push(match p.strip_prefix('0') {
             Some("0") => "oh oh".to_string(),
             Some(d) => format!("oh {}", integer(d)),
             None => integer(p),
         });
+    }
+    if let Some(frac) = fraction {
+        let digits: Vec<String> = frac.bytes().map(|b| integer(&(b as char).to_string())).collect();
+        said.push(format!("point {}", digits.join(" ")));
     }
     Some(said.join(" "))
 }
