@@ -216,7 +216,9 @@ fn weekday_with_period(
     let before_date = next.is_some_and(|n| {
         n.lead.is_empty()
             && (starts_with_digit(n.core)
-                || MONTH_ABBREVIATIONS.iter().any(|(a, m)| *a == n.core || *m == n.core))
+                || MONTH_ABBREVIATIONS
+                    .iter()
+                    .any(|(a, m)| *a == n.core || *m == n.core))
     });
     (after_on || before_date).then_some(name)
 }

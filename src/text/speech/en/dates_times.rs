@@ -444,7 +444,9 @@ fn weekday(core: &str) -> Option<(&'static str, bool)> {
 
 /// The weekday an abbreviation of [`WEEKDAYS`] names, as written ("Tue" → "Tuesday").
 pub(super) fn weekday_abbreviation(core: &str) -> Option<&'static str> {
-    weekday(core).filter(|(_, short)| *short).map(|(day, _)| day)
+    weekday(core)
+        .filter(|(_, short)| *short)
+        .map(|(day, _)| day)
 }
 
 /// Ranges of weekdays: "Mon-Fri" → "Monday to Friday", "Mon–Sat" (by now "Mon to Sat") →

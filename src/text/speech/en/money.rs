@@ -6,8 +6,8 @@
 //! code as letters or a word ("C H F", "EUR" as "your") and "₹" as "rupee" before the number.
 
 use super::numbers::{number_prefix, parse_number, Num};
-use super::words::{cardinal, integer};
 use super::units::NOT_MODIFIED;
+use super::words::{cardinal, integer};
 use super::{capitalized, Word};
 
 /// A currency as a narrator names it: the unit in the singular and plural, and the minor unit

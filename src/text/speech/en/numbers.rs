@@ -461,7 +461,11 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     if let Some(scale) = next.filter(|n| n.trail.is_empty() && SCALE_WORDS.contains(&n.core)) {
         let unit_word = w.get(i + 2).filter(|u| u.lead.is_empty() && u.core != "m");
         if let Some((one, many)) = unit_word.and_then(|u| unit_after("2", u.core, w)) {
-            let unit = if modifies_noun(w, i, i + 2) { one } else { many };
+            let unit = if modifies_noun(w, i, i + 2) {
+                one
+            } else {
+                many
+            };
             let said = format!("{} {} {unit}", num.read(), scale.core);
             return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 2)), 3));
         }
@@ -505,8 +509,8 @@ const SCALE_WORDS: [&str; 4] = ["thousand", "million", "billion", "trillion"];
 
 /// Words before a number that make a spaced "h" after it a duration ("in 2 h", "takes 3 h").
 const DURATION_WORDS: [&str; 16] = [
-    "in", "for", "after", "within", "every", "over", "under", "about", "around", "than",
-    "takes", "took", "lasts", "lasted", "nearly", "almost",
+    "in", "for", "after", "within", "every", "over", "under", "about", "around", "than", "takes",
+    "took", "lasts", "lasted", "nearly", "almost",
 ];
 
 /// Whether an "h" spaced after the number at `i` is hours: before a count of minutes ("1 h 10
@@ -515,19 +519,18 @@ const DURATION_WORDS: [&str; 16] = [
 /// letter. Elsewhere "h" is a letter in a list or a panel of a figure ("items 7 h and i") and
 /// is left alone.
 fn spaced_hours(w: &[Word], i: usize) -> bool {
-    let minutes = w.get(i + 2).is_some_and(|n| all_digits(n.core) && n.trail.is_empty())
-        && w.get(i + 3).is_some_and(|u| {
-            matches!(u.core, "min" | "mins" | "minute" | "minutes")
-        });
+    let minutes = w
+        .get(i + 2)
+        .is_some_and(|n| all_digits(n.core) && n.trail.is_empty())
+        && w.get(i + 3)
+            .is_some_and(|u| matches!(u.core, "min" | "mins" | "minute" | "minutes"));
     let after_duration_word = i.checked_sub(1).is_some_and(|k| {
         w[k].trail.is_empty()
             && DURATION_WORDS
                 .iter()
                 .any(|d| d.eq_ignore_ascii_case(w[k].core))
     });
-    w[i + 1].trail.is_empty() && minutes
-        || after_duration_word
-        || modifies_noun(w, i, i + 1)
+    w[i + 1].trail.is_empty() && minutes || after_duration_word || modifies_noun(w, i, i + 1)
 }
 
 /// Words that make "24p", "50p" or "60p" a video frame rate (progressive frames per second),
@@ -793,7 +796,10 @@ fn minutes_and_seconds(parts: &[&str]) -> Option<String> {
         });
     }
     if let Some(frac) = fraction {
-        let digits: Vec<String> = frac.bytes().map(|b| integer(&(b as char).to_string())).collect();
+        let digits: Vec<String> = frac
+            .bytes()
+            .map(|b| integer(&(b as char).to_string()))
+            .collect();
         said.push(format!("point {}", digits.join(" ")));
     }
     Some(said.join(" "))
