@@ -170,6 +170,20 @@ const HEAT_WORDS: [&str; 14] = [
     "hot",
 ];
 
+/// Words that make a "W" after a number a direction ("Route 66 W", "Exit 12 W"), not watts.
+const ROAD_WORDS: [&str; 10] = [
+    "Route",
+    "Rte",
+    "Highway",
+    "Hwy",
+    "Interstate",
+    "Exit",
+    "Street",
+    "St",
+    "Avenue",
+    "Road",
+];
+
 /// Words that make "bps" bits per second rather than basis points.
 const DATA_WORDS: [&str; 9] = [
     "bit",
@@ -339,9 +353,15 @@ pub(super) fn plural_noun(word: &Word) -> bool {
 /// [`unit()`], except that "bps" is bits per second (a line speed) from 1,000 up ("9600 bps") or
 /// in a chunk about [`DATA_WORDS`] ("fifty bps, eight data bits"), and basis points otherwise
 /// ("cut by 50 bps"): rates move by tens of basis points, and modems and serial lines run at
-/// 1,200 bps and up. A "W" in a chunk with a latitude ("40 N, 74 W") is west, not watts.
+/// 1,200 bps and up. A "W" in a chunk with a latitude ("40 N, 74 W") or a road ("Route 66
+/// W", [`ROAD_WORDS`]) is west, not watts.
 pub(super) fn unit_after(int: &str, s: &str, words: &[Word]) -> Option<(String, String)> {
-    if s == "W" && words.iter().any(|w| matches!(w.core, "N" | "S")) {
+    let west = || {
+        words
+            .iter()
+            .any(|w| matches!(w.core, "N" | "S") || ROAD_WORDS.contains(&w.core))
+    };
+    if s == "W" && west() {
         return None;
     }
     let about_data = || {
