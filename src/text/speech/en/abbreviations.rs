@@ -5,14 +5,14 @@
 //! reads "m/m" as "m slash m", "w/" as "double-u slash", "yrs" as "er", "ext." as "ekst", and
 //! "St" without its period as "Saint" even after a street's name ("Baker St").
 
-use super::dates_times::MONTH_ABBREVIATIONS;
+use super::dates_times::{weekday_abbreviation, MONTH_ABBREVIATIONS};
 use super::numbers::parse_number;
 use super::phone::read_group;
 use super::{all_digits, capitalized, Word};
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
-const ABBREVIATIONS: [(&str, &str); 40] = [
+const ABBREVIATIONS: [(&str, &str); 41] = [
     ("Dr", "Doctor"),
     ("Mr", "Mister"),
     ("Mrs", "Missus"),
@@ -55,6 +55,8 @@ const ABBREVIATIONS: [(&str, &str); 40] = [
     ("fig", "figure"),
     ("cf", "compare"),
     ("Vol", "Volume"),
+    // "vol. 2", "40% vol.": volume (of a series, or alcohol by volume); espeak-ng says "vol".
+    ("vol", "volume"),
 ];
 
 /// Abbreviations written without a period that mean one thing wherever they stand, and what
@@ -111,6 +113,15 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
     let after_period = word.trail.strip_prefix('.');
     let prev = i.checked_sub(1).map(|p| w[p]);
     let next = w.get(i + 1);
+    // "Tue. 5 March", "on Wed. the board met": a weekday (see [`weekday_with_period`]). After
+    // "on" and before a capital the period also ends the sentence ("It is on Tue. Come!").
+    if let (Some(rest), Some(name)) = (after_period, weekday_with_period(word.core, prev, next)) {
+        let goes_on = next.is_some_and(|n| {
+            !capitalized(n.core) || weekday_with_period(word.core, None, Some(n)).is_some()
+        });
+        let period = if goes_on { "" } else { "." };
+        return Some((format!("{}{name}{period}{rest}", word.lead), 1));
+    }
     let expansion = match (word.core, after_period) {
         // "vs" is said "versus" with or without its period.
         ("vs", _) => "versus",
@@ -189,6 +200,27 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         ""
     };
     Some((format!("{}{expansion}{rest}{period}", word.lead), 1))
+}
+
+/// The weekday an abbreviation with a period names ("Tue." → "Tuesday"), only before a date
+/// ("Tue. 5 March", "Thu. Oct. 3", "Wed. 12/3") or after "on" ("on Wed. the board met"):
+/// elsewhere "Wed." may be the verb ending a sentence ("They wed.") and "Sun.", "Sat." are
+/// words, so they are left alone. espeak-ng says "tew", "wed", "thuh".
+fn weekday_with_period(
+    core: &str,
+    prev: Option<Word>,
+    next: Option<&Word>,
+) -> Option<&'static str> {
+    let name = weekday_abbreviation(core)?;
+    let after_on = prev.is_some_and(|p| p.trail.is_empty() && p.core.eq_ignore_ascii_case("on"));
+    let before_date = next.is_some_and(|n| {
+        n.lead.is_empty()
+            && (starts_with_digit(n.core)
+                || MONTH_ABBREVIATIONS
+                    .iter()
+                    .any(|(a, m)| *a == n.core || *m == n.core))
+    });
+    (after_on || before_date).then_some(name)
 }
 
 /// Whether a word is an extension's number: one to six digits.

@@ -442,6 +442,13 @@ fn weekday(core: &str) -> Option<(&'static str, bool)> {
         })
 }
 
+/// The weekday an abbreviation of [`WEEKDAYS`] names, as written ("Tue" → "Tuesday").
+pub(super) fn weekday_abbreviation(core: &str) -> Option<&'static str> {
+    weekday(core)
+        .filter(|(_, short)| *short)
+        .map(|(day, _)| day)
+}
+
 /// Ranges of weekdays: "Mon-Fri" → "Monday to Friday", "Mon–Sat" (by now "Mon to Sat") →
 /// "Monday to Saturday". espeak-ng reads "Mon-Fri" as "mon fry" and "Sat" as the verb. Only in
 /// a range: a lone "Mon" may be a name, a lone "Sat" a verb.

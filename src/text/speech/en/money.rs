@@ -6,8 +6,9 @@
 //! code as letters or a word ("C H F", "EUR" as "your") and "₹" as "rupee" before the number.
 
 use super::numbers::{number_prefix, parse_number, Num};
+use super::units::NOT_MODIFIED;
 use super::words::{cardinal, integer};
-use super::Word;
+use super::{capitalized, Word};
 
 /// A currency as a narrator names it: the unit in the singular and plural, and the minor unit
 /// in the singular and plural.
@@ -206,6 +207,11 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     };
     let (amount, suffix) = number_prefix(amount_text);
     let num = parse_number(amount)?;
+    // "$20/month", "$1.5bn/yr": a price per period, said "a month" (see [`per_period`]).
+    let (suffix, period) = match suffix.split_once('/') {
+        Some((s, p)) if before.is_some() => (s, Some(per_period(p)?)),
+        _ => (suffix, None),
+    };
     if let Some(said) = before.and_then(|(currency, _, _)| amount_range(&num, suffix, currency)) {
         return Some((format!("{}{said}{}", word.lead, w[at].trail), at + 1 - i));
     }
@@ -243,9 +249,24 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         && w[i - 1].trail.is_empty()
         && matches!(w[i - 1].core.to_lowercase().as_str(), "a" | "an");
     let before_noun = trail.is_empty()
+        && period.is_none()
         && w.get(end)
             .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(|c: char| c.is_lowercase()));
-    let many = if after_article && before_noun {
+    // A headline in title case ("Council Approves $4.5 Million Budget") writes the magnitude
+    // and the noun it modifies capitalized, and drops the article: the capitalized magnitude
+    // word before a capitalized word that is no preposition or verb ([`NOT_MODIFIED`]) makes
+    // the amount a modifier too. A period or comma after the magnitude ends the phrase.
+    let title_modifier = trail.is_empty()
+        && period.is_none()
+        && end > at + 1
+        && capitalized(w[end - 1].core)
+        && w.get(end).is_some_and(|n| {
+            n.lead.is_empty()
+                && capitalized(n.core)
+                && n.core.chars().all(char::is_alphabetic)
+                && !NOT_MODIFIED.contains(&n.core.to_lowercase().as_str())
+        });
+    let many = if (after_article && before_noun) || title_modifier {
         one
     } else {
         many
@@ -273,5 +294,46 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
             format!("{} {units}", num.read())
         }
     };
+    // "$5/mo. for students": the abbreviation's period, not a sentence's end, when the
+    // sentence goes on in lower case.
+    let goes_on = w
+        .get(end)
+        .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
+    let (said, trail) = match period {
+        Some(p) => (
+            format!("{said} {p}"),
+            trail.strip_prefix('.').filter(|_| goes_on).unwrap_or(trail),
+        ),
+        None => (said, trail),
+    };
     Some((format!("{}{said}{trail}", word.lead), end - i))
+}
+
+/// Periods a price is written per, after a slash ("$20/month", "$5/mo", "€3/day", "$15/hr"),
+/// and what is said: "a month", "an hour", as a narrator reads a rate. espeak-ng says "twenty
+/// dollars slash month" and "slash m o".
+const PERIODS: [(&str, &str); 15] = [
+    ("hr", "an hour"),
+    ("hour", "an hour"),
+    ("h", "an hour"),
+    ("day", "a day"),
+    ("night", "a night"),
+    ("wk", "a week"),
+    ("week", "a week"),
+    ("mo", "a month"),
+    ("mth", "a month"),
+    ("month", "a month"),
+    ("yr", "a year"),
+    ("year", "a year"),
+    ("person", "a person"),
+    ("head", "a head"),
+    ("kg", "a kilogram"),
+];
+
+/// What is said for a period a price is written per ([`PERIODS`]), case-insensitively.
+fn per_period(p: &str) -> Option<&'static str> {
+    PERIODS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(p))
+        .map(|(_, said)| *said)
 }

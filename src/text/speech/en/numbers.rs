@@ -456,7 +456,22 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         s => return wrap(with_unit(unit_after(&num.int, s, w)?, i)),
     }
+    // "2 million lb" → "two million pounds": a unit after a number and a scale word.
+    // espeak-ng says "two million l b".
+    if let Some(scale) = next.filter(|n| n.trail.is_empty() && SCALE_WORDS.contains(&n.core)) {
+        let unit_word = w.get(i + 2).filter(|u| u.lead.is_empty() && u.core != "m");
+        if let Some((one, many)) = unit_word.and_then(|u| unit_after("2", u.core, w)) {
+            let unit = if modifies_noun(w, i, i + 2) {
+                one
+            } else {
+                many
+            };
+            let said = format!("{} {} {unit}", num.read(), scale.core);
+            return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 2)), 3));
+        }
+    }
     let spaced_unit = next.and_then(|n| match n.core {
+        "h" if spaced_hours(w, i) => Some(("hour".into(), "hours".into())),
         "m" => Some(meters_or_million(
             w.get(i + 2).filter(|_| n.trail.is_empty()),
         )),
@@ -487,6 +502,35 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
     }
     wrap(num.read())
+}
+
+/// Scale words between a number and its unit ("2 million lb", "40 thousand km").
+const SCALE_WORDS: [&str; 4] = ["thousand", "million", "billion", "trillion"];
+
+/// Words before a number that make a spaced "h" after it a duration ("in 2 h", "takes 3 h").
+const DURATION_WORDS: [&str; 16] = [
+    "in", "for", "after", "within", "every", "over", "under", "about", "around", "than", "takes",
+    "took", "lasts", "lasted", "nearly", "almost",
+];
+
+/// Whether an "h" spaced after the number at `i` is hours: before a count of minutes ("1 h 10
+/// min"), in a compound before a noun ("a 24 h race", see [`modifies_noun`]), or
+/// after a word of duration ([`DURATION_WORDS`]: "in 2 h", "takes 3 h."). espeak-ng says the
+/// letter. Elsewhere "h" is a letter in a list or a panel of a figure ("items 7 h and i") and
+/// is left alone.
+fn spaced_hours(w: &[Word], i: usize) -> bool {
+    let minutes = w
+        .get(i + 2)
+        .is_some_and(|n| all_digits(n.core) && n.trail.is_empty())
+        && w.get(i + 3)
+            .is_some_and(|u| matches!(u.core, "min" | "mins" | "minute" | "minutes"));
+    let after_duration_word = i.checked_sub(1).is_some_and(|k| {
+        w[k].trail.is_empty()
+            && DURATION_WORDS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w[k].core))
+    });
+    w[i + 1].trail.is_empty() && minutes || after_duration_word || modifies_noun(w, i, i + 1)
 }
 
 /// Words that make "24p", "50p" or "60p" a video frame rate (progressive frames per second),
@@ -713,24 +757,50 @@ fn hours(core: &str) -> Option<String> {
 /// A duration or a time with seconds, read in its pairs the way race times are called:
 /// "2:03:45" → "two oh three forty-five", "27:04" → "twenty-seven oh four", "2:00:15" → "two
 /// oh oh fifteen". Only where a pair starts with a zero, which espeak-ng drops ("two three
-/// forty-five"); "27:54" and "11:53:40" it reads right, and they are left alone, as are
-/// fractions of a second ("10:09:38.163").
+/// forty-five"), or with tenths or hundredths (below); "27:54" and "11:53:40" it reads right,
+/// and they are left alone, as are milliseconds ("10:09:38.163").
 ///
 /// Pairs rather than "two hours, three minutes and forty-five seconds": the form is also a
 /// clock time with seconds, and "27:04" minutes or hours; the pairs are right for all.
+///
+/// A split or a lap time with tenths or hundredths on its last pair keeps the convention:
+/// "19:05.3" → "nineteen oh five point three", as a race commentator calls it (espeak-ng says
+/// "nineteen colon zero five point three"). Spelling out "minutes" and "seconds" would be
+/// wrong for "1:02:05.3", an hours-long time. The fraction is read digit by digit, as decimals
+/// are; only tenths and hundredths, so a log's milliseconds ("10:09:38.163") stay as written.
 fn minutes_and_seconds(parts: &[&str]) -> Option<String> {
     let pairs = &parts[1..];
-    let whole = pairs.iter().all(|p| p.len() == 2 && all_digits(p));
-    if !whole || !all_digits(parts[0]) || !pairs.iter().any(|p| p.starts_with('0')) {
+    let (last, fraction) = match pairs.last()?.split_once('.') {
+        Some((whole, frac)) if (1..=2).contains(&frac.len()) && all_digits(frac) => {
+            (whole, Some(frac))
+        }
+        Some(_) => return None,
+        None => (*pairs.last()?, None),
+    };
+    let wholes: Vec<&str> = pairs[..pairs.len() - 1]
+        .iter()
+        .copied()
+        .chain(std::iter::once(last))
+        .collect();
+    let whole = wholes.iter().all(|p| p.len() == 2 && all_digits(p));
+    let zero_pair = wholes.iter().any(|p| p.starts_with('0'));
+    if !whole || !all_digits(parts[0]) || !(zero_pair || fraction.is_some()) {
         return None;
     }
     let mut said = vec![integer(parts[0])];
-    for p in pairs {
+    for p in &wholes {
         said.push(match p.strip_prefix('0') {
             Some("0") => "oh oh".to_string(),
             Some(d) => format!("oh {}", integer(d)),
             None => integer(p),
         });
+    }
+    if let Some(frac) = fraction {
+        let digits: Vec<String> = frac
+            .bytes()
+            .map(|b| integer(&(b as char).to_string()))
+            .collect();
+        said.push(format!("point {}", digits.join(" ")));
     }
     Some(said.join(" "))
 }

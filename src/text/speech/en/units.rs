@@ -41,7 +41,7 @@ pub(super) fn join_degrees(text: &str) -> Cow<'_, str> {
 
 /// Units read after a number: written, singular, plural. American spelling, like the default
 /// voice.
-const UNITS: [(&str, &str, &str); 51] = [
+const UNITS: [(&str, &str, &str); 64] = [
     ("km/h", "kilometer per hour", "kilometers per hour"),
     ("kph", "kilometer per hour", "kilometers per hour"),
     ("mph", "mile per hour", "miles per hour"),
@@ -55,15 +55,34 @@ const UNITS: [(&str, &str, &str); 51] = [
     ("lbs", "pound", "pounds"),
     ("oz", "ounce", "ounces"),
     ("ft", "foot", "feet"),
+    // "mi" alone is the note or a word in a quotation; after a number it is miles ("a 26.2 mi
+    // race"), which espeak-ng read as "my".
+    ("mi", "mile", "miles"),
+    ("yd", "yard", "yards"),
     ("ml", "milliliter", "milliliters"),
     ("KB", "kilobyte", "kilobytes"),
     ("kB", "kilobyte", "kilobytes"),
     ("MB", "megabyte", "megabytes"),
     ("GB", "gigabyte", "gigabytes"),
     ("TB", "terabyte", "terabytes"),
+    // A lower-case "b" is bits, as line speeds are written ("100 Mb/s").
+    ("kb", "kilobit", "kilobits"),
+    ("Kb", "kilobit", "kilobits"),
+    ("Mb", "megabit", "megabits"),
+    ("Gb", "gigabit", "gigabits"),
     ("Hz", "hertz", "hertz"),
     ("MHz", "megahertz", "megahertz"),
     ("GHz", "gigahertz", "gigahertz"),
+    // Electricity. A capital "V" after a number is volts ("a 12 V battery", "230 V"); a
+    // lone "W" is watts except beside a latitude (see [`unit_after`]); a lone "A" (amperes)
+    // is left alone, as "5 A" is as often a grade or a row.
+    ("V", "volt", "volts"),
+    ("kV", "kilovolt", "kilovolts"),
+    ("mV", "millivolt", "millivolts"),
+    ("mA", "milliamp", "milliamps"),
+    ("mAh", "milliamp hour", "milliamp hours"),
+    ("W", "watt", "watts"),
+    ("Wh", "watt hour", "watt hours"),
     ("kW", "kilowatt", "kilowatts"),
     ("kWh", "kilowatt hour", "kilowatt hours"),
     ("MW", "megawatt", "megawatts"),
@@ -115,6 +134,20 @@ const LENGTH_UNITS: [(&str, &str, &str); 8] = [
     ("mi", "mile", "miles"),
 ];
 
+/// Amounts of data that are divided by a second to give a rate ("3 MB/s", "100 Mb/s"):
+/// written, singular, plural. Bytes are a capital "B", bits a lower-case "b".
+const DATA_UNITS: [(&str, &str, &str); 9] = [
+    ("kB", "kilobyte", "kilobytes"),
+    ("KB", "kilobyte", "kilobytes"),
+    ("MB", "megabyte", "megabytes"),
+    ("GB", "gigabyte", "gigabytes"),
+    ("TB", "terabyte", "terabytes"),
+    ("kb", "kilobit", "kilobits"),
+    ("Kb", "kilobit", "kilobits"),
+    ("Mb", "megabit", "megabits"),
+    ("Gb", "gigabit", "gigabits"),
+];
+
 /// Units of time a length is divided by ("m/s", "m/s²"): written, singular.
 const TIME_UNITS: [(&str, &str); 3] = [("s", "second"), ("h", "hour"), ("min", "minute")];
 
@@ -135,6 +168,20 @@ const HEAT_WORDS: [&str; 14] = [
     "thermostat",
     "warm",
     "hot",
+];
+
+/// Words that make a "W" after a number a direction ("Route 66 W", "Exit 12 W"), not watts.
+const ROAD_WORDS: [&str; 10] = [
+    "Route",
+    "Rte",
+    "Highway",
+    "Hwy",
+    "Interstate",
+    "Exit",
+    "Street",
+    "St",
+    "Avenue",
+    "Road",
 ];
 
 /// Words that make "bps" bits per second rather than basis points.
@@ -206,6 +253,11 @@ pub(super) fn unit(s: &str) -> Option<(String, String)> {
         return Some((one.to_string(), many.to_string()));
     }
     if let Some((length, time)) = s.split_once('/') {
+        // "3 MB/s": data per second, "three megabytes per second" (espeak-ng: "M B slash s").
+        if let Some((_, one, many)) = DATA_UNITS.iter().find(|(w, _, _)| *w == length) {
+            return (time == "s" || time == "sec")
+                .then(|| (format!("{one} per second"), format!("{many} per second")));
+        }
         let (one, many) = length_unit(length)?;
         let (time, power) = match time.split_once('^') {
             Some((t, "2")) => (t, " squared"),
@@ -301,8 +353,17 @@ pub(super) fn plural_noun(word: &Word) -> bool {
 /// [`unit()`], except that "bps" is bits per second (a line speed) from 1,000 up ("9600 bps") or
 /// in a chunk about [`DATA_WORDS`] ("fifty bps, eight data bits"), and basis points otherwise
 /// ("cut by 50 bps"): rates move by tens of basis points, and modems and serial lines run at
-/// 1,200 bps and up.
+/// 1,200 bps and up. A "W" in a chunk with a latitude ("40 N, 74 W") or a road ("Route 66
+/// W", [`ROAD_WORDS`]) is west, not watts.
 pub(super) fn unit_after(int: &str, s: &str, words: &[Word]) -> Option<(String, String)> {
+    let west = || {
+        words
+            .iter()
+            .any(|w| matches!(w.core, "N" | "S") || ROAD_WORDS.contains(&w.core))
+    };
+    if s == "W" && west() {
+        return None;
+    }
     let about_data = || {
         words
             .iter()
@@ -432,7 +493,7 @@ const MODIFIER_DETERMINERS: [&str; 16] = [
 /// Words after a unit that are no noun it could modify: prepositions ("five kilometers of
 /// road", "to town"), conjunctions and relative words, pronouns, determiners ("a day"), verbs
 /// and adverbs of distance or time ("away", "ago").
-const NOT_MODIFIED: [&str; 109] = [
+pub(super) const NOT_MODIFIED: [&str; 109] = [
     // Prepositions and particles.
     "of",
     "to",
