@@ -213,7 +213,12 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         _ => (suffix, None),
     };
     if let Some(said) = before.and_then(|(currency, _, _)| amount_range(&num, suffix, currency)) {
-        return Some((format!("{}{said}{}", word.lead, w[at].trail), at + 1 - i));
+        // "$500-$5,000/month": the period is said after the range.
+        let period = period.map(|p| format!(" {p}")).unwrap_or_default();
+        return Some((
+            format!("{}{said}{period}{}", word.lead, w[at].trail),
+            at + 1 - i,
+        ));
     }
     let attached = attached_magnitude(suffix);
     if !suffix.is_empty() && attached.is_none() {

@@ -454,6 +454,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         s if s.starts_with('-') && compound(&s[1..]).is_some() => {
             return wrap(format!("{}-{}", num.read(), compound(&s[1..])?));
         }
+        s if model_letter(w, i, s) => return None,
         s => return wrap(with_unit(unit_after(&num.int, s, w)?, i)),
     }
     // "2 million lb" → "two million pounds": a unit after a number and a scale word.
@@ -477,6 +478,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         )),
         "s" if num.frac.is_some() => Some(("second".into(), "seconds".into())),
         "in" if after_feet(w, i) => Some(("inch".into(), "inches".into())),
+        "W" if initial_after(w, i + 1) => None,
         core => unit_after(&num.int, core, w),
     });
     if let Some(reading) = spaced_unit {
@@ -815,4 +817,33 @@ fn thousands(num: &Num, next: Option<&Word>) -> bool {
     }
     let small = num.int.parse::<u64>().is_ok_and(|n| n < 25);
     num.frac.is_some() || !small || next.is_some_and(plural_noun)
+}
+
+/// Whether the letter `unit` glued to the number at `i` ("268V", "1000W") ends a model or
+/// course name rather than a quantity: it is "V" or "W" and the word before is a number, an
+/// all-capital name or a capitalized word inside the chunk ("Core Ultra 7 268V", "Intel Arc
+/// 140V", "ACCT 5350V"; found reading the extraction dev set, where they were read as volts).
+/// "runs on 120V", "a 45W charger" and "(48V)" stay units.
+fn model_letter(w: &[Word], i: usize, unit: &str) -> bool {
+    if !matches!(unit, "V" | "W") || i == 0 {
+        return false;
+    }
+    let prev = &w[i - 1];
+    if !prev.trail.is_empty() || !w[i].lead.is_empty() {
+        return false;
+    }
+    let core = prev.core;
+    let number = !core.is_empty() && core.chars().all(|c| c.is_ascii_digit());
+    let all_caps = core.chars().count() >= 2 && core.chars().all(|c| c.is_ascii_uppercase());
+    let capitalized = i >= 2 && core.starts_with(|c: char| c.is_ascii_uppercase());
+    number || all_caps || capitalized
+}
+
+/// Whether the word at `k` ("W.") is followed by a one-letter initial ("18 W. R. Berkley"),
+/// so it is an initial too, not watts.
+fn initial_after(w: &[Word], k: usize) -> bool {
+    w.get(k).is_some_and(|u| u.trail.starts_with('.'))
+        && w.get(k + 1).is_some_and(|n| {
+            n.core.len() == 1 && n.core.starts_with(|c: char| c.is_ascii_uppercase())
+        })
 }
