@@ -42,8 +42,13 @@ print(json.dumps(out))
 "#;
 
 fn parse_feed(python: &str, feed: &Path) -> Value {
+    run_parser(python, PARSE, feed)
+}
+
+/// Runs the Python `script` on `feed` with `python` (which has feedparser): its JSON output.
+fn run_parser(python: &str, script: &str, feed: &Path) -> Value {
     let out = Process::new(python)
-        .args(["-c", PARSE])
+        .args(["-c", script])
         .arg(feed)
         .output()
         .unwrap();
@@ -518,17 +523,7 @@ print(json.dumps({"bozo": bool(d.bozo), "bozo_exception": str(d.get("bozo_except
 "#;
 
 fn parse_channel(python: &str, feed: &Path) -> Value {
-    let out = Process::new(python)
-        .args(["-c", CHANNEL])
-        .arg(feed)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "feedparser: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    run_parser(python, CHANNEL, feed)
 }
 
 /// `aloud feed DIR --base-url URL [ARGS]`: (exit code, stderr).

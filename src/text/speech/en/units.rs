@@ -134,19 +134,9 @@ const LENGTH_UNITS: [(&str, &str, &str); 8] = [
     ("mi", "mile", "miles"),
 ];
 
-/// Amounts of data that are divided by a second to give a rate ("3 MB/s", "100 Mb/s"):
-/// written, singular, plural. Bytes are a capital "B", bits a lower-case "b".
-const DATA_UNITS: [(&str, &str, &str); 9] = [
-    ("kB", "kilobyte", "kilobytes"),
-    ("KB", "kilobyte", "kilobytes"),
-    ("MB", "megabyte", "megabytes"),
-    ("GB", "gigabyte", "gigabytes"),
-    ("TB", "terabyte", "terabytes"),
-    ("kb", "kilobit", "kilobits"),
-    ("Kb", "kilobit", "kilobits"),
-    ("Mb", "megabit", "megabits"),
-    ("Gb", "gigabit", "gigabits"),
-];
+/// Amounts of data that are divided by a second to give a rate ("3 MB/s", "100 Mb/s"), as
+/// written; their words are those of [`UNITS`]. Bytes are a capital "B", bits a lower-case "b".
+const DATA_UNITS: [&str; 9] = ["kB", "KB", "MB", "GB", "TB", "kb", "Kb", "Mb", "Gb"];
 
 /// Units of time a length is divided by ("m/s", "m/s²"): written, singular.
 const TIME_UNITS: [(&str, &str); 3] = [("s", "second"), ("h", "hour"), ("min", "minute")];
@@ -254,7 +244,10 @@ pub(super) fn unit(s: &str) -> Option<(String, String)> {
     }
     if let Some((length, time)) = s.split_once('/') {
         // "3 MB/s": data per second, "three megabytes per second" (espeak-ng: "M B slash s").
-        if let Some((_, one, many)) = DATA_UNITS.iter().find(|(w, _, _)| *w == length) {
+        if let Some((_, one, many)) = UNITS
+            .iter()
+            .find(|(w, _, _)| *w == length && DATA_UNITS.contains(w))
+        {
             return (time == "s" || time == "sec")
                 .then(|| (format!("{one} per second"), format!("{many} per second")));
         }
