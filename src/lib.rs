@@ -1210,7 +1210,7 @@ pub(crate) fn narrate_staged(
                 .title
                 .clone()
                 .unwrap_or_else(|| article.slug.clone()),
-            source: article.source.display(),
+            source: article.source.published_name(),
             voice: info.voice.clone(),
             credit: info.credit.clone(),
             date: chrono::Local::now().format("%Y-%m-%d").to_string(),

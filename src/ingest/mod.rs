@@ -35,6 +35,19 @@ impl Source {
             Source::Url(u) => u.clone(),
         }
     }
+
+    /// How the source is named in what is published (audio files' tags): a URL as it is, a
+    /// file by its name alone. A tag travels with the file to every listener, and a path
+    /// (`/home/ann/drafts/…`) tells them about the machine it was made on.
+    pub fn published_name(&self) -> String {
+        match self {
+            Source::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            other => other.display(),
+        }
+    }
 }
 
 /// How sources are read.

@@ -254,7 +254,8 @@ pub struct Chapter {
 pub struct Tags {
     /// The article's title (else its slug).
     pub title: String,
-    /// Where it came from: a URL, or a file name as given.
+    /// Where it came from: a URL, or a file's name without its folders
+    /// ([`crate::ingest::Source::published_name`]).
     pub source: String,
     /// The narrator: the voice's name.
     pub voice: String,
