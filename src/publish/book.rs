@@ -89,14 +89,35 @@ pub fn resolve_line(line: &str, base: &Path, home: Option<&Path>) -> Result<Path
             "{line}: only ~ and ~/ (your home folder) are expanded, not ~user; write the full path"
         ));
     }
-    Ok(if Path::new(line).is_absolute() {
+    // "htps://…", "ftp://…": a web address mistyped, or one aloud does not fetch.
+    if let Some((scheme, _)) = line.split_once("://") {
+        if !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+')
+        {
+            return Err(format!(
+                "{line}: not an http:// or https:// address (aloud reads web pages over HTTP); \
+                 did you mean https://{}?",
+                &line[scheme.len() + 3..]
+            ));
+        }
+    }
+    let path = if Path::new(line).is_absolute() {
         PathBuf::from(line)
     } else if base.as_os_str().is_empty() {
         // "./-" is a file named "-", not standard input.
         Path::new(".").join(line)
     } else {
         base.join(line)
-    })
+    };
+    // "www.example.com/story": a web address without its scheme, unless such a file exists.
+    if line.to_ascii_lowercase().starts_with("www.") && !path.exists() {
+        return Err(format!(
+            "{line}: no such file; a web address needs its scheme: https://{line}"
+        ));
+    }
+    Ok(path)
 }
 
 /// The local path of a `file:` URL (RFC 8089): `file:///p`, `file://localhost/p` or
@@ -429,6 +450,27 @@ mod tests {
             slug: slug.into(),
             narration: crate::narration::plan(&doc, &PlanOptions::default()),
         }
+    }
+
+    #[test]
+    fn mistyped_web_addresses_say_what_to_write() {
+        let base = Path::new("/lists");
+        let typo = resolve_line("htps://example.com/story", base, None).unwrap_err();
+        assert!(
+            typo.contains("did you mean https://example.com/story"),
+            "{typo}"
+        );
+        let ftp = resolve_line("ftp://example.com/a.txt", base, None).unwrap_err();
+        assert!(ftp.contains("not an http:// or https:// address"), "{ftp}");
+        let bare = resolve_line("www.example.com/story", base, None).unwrap_err();
+        assert!(bare.contains("https://www.example.com/story"), "{bare}");
+        // A file that happens to be named so is read.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("www.notes.md"), "x").unwrap();
+        assert_eq!(
+            resolve_line("www.notes.md", dir.path(), None).unwrap(),
+            dir.path().join("www.notes.md")
+        );
     }
 
     #[test]
