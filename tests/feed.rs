@@ -676,7 +676,7 @@ fn the_channel_has_the_itunes_tags_apple_podcasts_requires() {
 }
 
 /// An episode whose only audio is WAV (aloud's default format) is published, with a warning
-/// that Apple Podcasts does not play it and what to do; an MP3 episode is not warned about.
+/// that Apple Podcasts does not take it and what to do; an MP3 episode is not warned about.
 #[test]
 fn episodes_apple_podcasts_cannot_play_are_named() {
     let work = tempfile::tempdir().unwrap();
@@ -701,7 +701,7 @@ fn episodes_apple_podcasts_cannot_play_are_named() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("tide: its episode is WAV")
-            && err.contains("Apple Podcasts does not play")
+            && err.contains("Apple Podcasts does not take")
             && err.contains("--format mp3"),
         "{err}"
     );

@@ -98,7 +98,7 @@ pub struct FeedReport {
     /// The artwork's URL (`itunes:image`), when `--image` was given: Apple Podcasts requires
     /// artwork, so without it `aloud feed` warns.
     pub image: Option<String>,
-    /// Items whose audio Apple Podcasts does not play ([`apple_plays`]), one line each naming
+    /// Items whose audio Apple Podcasts does not take ([`apple_plays`]), one line each naming
     /// the article and its format: `aloud feed` warns.
     pub not_for_apple: Vec<String>,
 }
@@ -193,8 +193,9 @@ pub fn write_feed(dir: &Path, options: &FeedOptions) -> Result<FeedReport, Publi
             let audio = e.enclosure()?;
             (!apple_plays(audio.format)).then(|| {
                 format!(
-                    "{}: its episode is {} ({}), which Apple Podcasts does not play; export it \
-                     with --format mp3 as well",
+                    "{}: its episode is {} ({}), which Apple Podcasts does not take (its \
+                     episode files are M4A, MP3, MOV, MP4 and M4V); export it with --format mp3 \
+                     as well",
                     e.slug,
                     audio.format.extension().to_ascii_uppercase(),
                     audio.file
@@ -215,9 +216,10 @@ pub fn write_feed(dir: &Path, options: &FeedOptions) -> Result<FeedReport, Publi
     })
 }
 
-/// True for the formats Apple Podcasts plays from a feed: MP3 (its supported episode files
-/// are M4A, MP3, MOV, MP4, M4V and PDF, <https://podcasters.apple.com/support/893-audio-requirements>;
-/// an `.m4b` audiobook file, WAV, FLAC and Ogg Opus are not among them).
+/// True for the formats aloud writes that Apple Podcasts takes from a feed: MP3 (its episode
+/// files are M4A, MP3, MOV, MP4, M4V and PDF,
+/// <https://podcasters.apple.com/support/893-audio-requirements>; an `.m4b` file, WAV, FLAC
+/// and Ogg Opus are not on that list).
 pub fn apple_plays(format: crate::audio::encode::Format) -> bool {
     format == crate::audio::encode::Format::Mp3
 }
