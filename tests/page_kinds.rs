@@ -1143,3 +1143,31 @@ fn the_author_box_under_a_story_is_not_read() {
     );
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn a_sign_up_box_inside_a_story_is_not_read_even_without_class_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "signup",
+        &format!(
+            "<html><body><main><article><h1>Sea wall costs rise again</h1><p>{}</p>\
+             <div><h3>Sign up for our newsletter</h3><p>Twice a month, for people who \
+             watch the tides.</p><p>By signing up, you agree to our Privacy Notice and \
+             Terms of Use.</p></div><p>{}</p></article></main></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, stderr) = script(&p, &["--strict"]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("The storm report noted change number 3"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("newsletter") && !text.contains("Twice a month") && !text.contains("agree"),
+        "{text}"
+    );
+    assert!(stderr.is_empty(), "{stderr}");
+}

@@ -142,7 +142,8 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         min_repeat_words(page_type.as_deref(), url.is_some()),
     );
     drop_member_stats(&mut blocks);
-    blocks.retain(|b| !is_machine_text(&b.text) && !is_signup_fine_print(&b.text));
+    blocks.retain(|b| !is_machine_text(&b.text));
+    drop_signup_boxes(&mut blocks);
     let words_read = words_in(&blocks);
     // A short page read (nearly) whole is a notice, not a fragment, unless it is an app shell.
     let short_and_whole = words_read < choose::MIN_WORDS_READ
@@ -351,10 +352,11 @@ static SIGNUP_FINE_PRINT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The opening of a sign-up box's pitch: "Enter your email for 15% off", "Sign up for our
-/// newsletter", "Join our mailing list!".
+/// newsletter", "Subscribe to the Grower's e-mails", "Join our mailing list!"; "Sign up for
+/// the club's open day" is no pitch.
 static SIGNUP_PITCH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:enter your (?:e-?mail|email address|phone)|sign up (?:for|to) (?:our|the)|subscribe to (?:our|the)|join (?:our|the) (?:mailing list|newsletter))\b",
+        r"(?i)^(?:enter your (?:e-?mail|email address|phone)|(?:sign up|subscribe) (?:for|to) (?:our|the)\b[^.!?]{0,40}?\b(?:newsletters?|mailing list|e-?mails?|updates|digest|alerts|texts)|join (?:our|the) (?:mailing list|newsletter))\b",
     )
     .expect("sign-up pitch pattern")
 });
@@ -366,6 +368,40 @@ const SIGNUP_FINE_PRINT_WORDS: usize = 80;
 
 /// Most words of a block dropped for opening with a [`SIGNUP_PITCH`].
 const SIGNUP_PITCH_WORDS: usize = 30;
+
+/// Most words of a line between a sign-up box's pitch and its fine print that is taken as
+/// part of the box ("Our twice-monthly newsletter for people who garden under glass."): the
+/// box's own lines are short; an article's paragraph is longer.
+const SIGNUP_BOX_LINE_WORDS: usize = 25;
+
+/// Most lines between a sign-up box's pitch and its fine print.
+const SIGNUP_BOX_GAP: usize = 2;
+
+/// Drops sign-up boxes: each block that is a pitch or fine print ([`is_signup_fine_print`]),
+/// and the short lines ([`SIGNUP_BOX_LINE_WORDS`]) between two such blocks at most
+/// [`SIGNUP_BOX_GAP`] lines apart (a box without class names, its heading the pitch, then a
+/// line about the newsletter, then the fine print; found by a tester).
+fn drop_signup_boxes(blocks: &mut Vec<Block>) {
+    let signup: Vec<bool> = blocks
+        .iter()
+        .map(|b| is_signup_fine_print(&b.text))
+        .collect();
+    let mut drop = signup.clone();
+    let marked: Vec<usize> = (0..signup.len()).filter(|&i| signup[i]).collect();
+    for pair in marked.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a - 1 <= SIGNUP_BOX_GAP
+            && (a + 1..b).all(|k| count_words(&blocks[k].text) <= SIGNUP_BOX_LINE_WORDS)
+        {
+            drop[a + 1..b].iter_mut().for_each(|d| *d = true);
+        }
+    }
+    let mut i = 0;
+    blocks.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
 
 /// True when `text` is a sign-up box's pitch or fine print (see [`SIGNUP_FINE_PRINT`]).
 fn is_signup_fine_print(text: &str) -> bool {
@@ -1160,6 +1196,34 @@ mod tests {
         ] {
             assert!(!is_signup_fine_print(prose), "{prose}");
         }
+    }
+
+    #[test]
+    fn a_sign_up_box_without_class_names_goes_whole() {
+        let block = |text: &str| Block {
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+        };
+        let mut blocks = vec![
+            block("The glasshouse kept its heat through the coldest week of the winter."),
+            block("Sign up for our newsletter"),
+            block("Twice a month, for people who grow under glass."),
+            block("By signing up, you agree to our Privacy Notice and Terms of Use."),
+            block("Short line after the box stays."),
+            block("Sign up for the club's open day: the doors open at nine."),
+            block("A paragraph of the story that follows a pitch but has no fine print after it stays."),
+        ];
+        drop_signup_boxes(&mut blocks);
+        let kept: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            kept,
+            [
+                "The glasshouse kept its heat through the coldest week of the winter.",
+                "Short line after the box stays.",
+                "Sign up for the club's open day: the doors open at nine.",
+                "A paragraph of the story that follows a pitch but has no fine print after it stays.",
+            ]
+        );
     }
 
     #[test]
