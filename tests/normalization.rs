@@ -276,7 +276,14 @@ fn no_symbol_reaches_the_engine_to_be_named() {
             return Some("a to b".into());
         }
         if let Some(n) = enclosed_number(c) {
-            return Some(format!("a {} b", numbers[n as usize]));
+            // "a ⑧ b" is "an eight b": the article agrees with the number as said.
+            let number = numbers[n as usize];
+            let article = if number.starts_with("eight") || number.starts_with("eleven") {
+                "an"
+            } else {
+                "a"
+            };
+            return Some(format!("{article} {number} b"));
         }
         None
     };

@@ -412,6 +412,52 @@ fn the_served_feed_follows_exports_made_after_aloud_feed() {
         .unwrap()
         .len();
     assert_ne!(before, after);
+    // `--force` replaced the folder and with it the chapters file `aloud feed` wrote; the
+    // served feed still links it, and the server makes it from the manifest.
+    let chapters_name = format!("{}.chapters.json", SLUGS[1]);
+    assert!(!out.join(SLUGS[1]).join(&chapters_name).exists());
+    let (_, _, feed) = get(&server, "/feed.xml", None);
+    let feed = String::from_utf8(feed).unwrap();
+    let link = format!("{base}/{}/{chapters_name}", SLUGS[1]);
+    assert!(feed.contains(&format!("url=\"{link}\"")), "{feed}");
+    let (status, headers, body) = get(&server, &format!("/{}/{chapters_name}", SLUGS[1]), None);
+    assert_eq!(status, 200);
+    assert_eq!(
+        header(&headers, "content-type"),
+        Some("application/json+chapters")
+    );
+    let chapters: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join(SLUGS[1]).join("manifest.json")).unwrap())
+            .unwrap();
+    let titles = |v: &serde_json::Value, key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(titles(&chapters, "chapters"), titles(&manifest, "chapters"));
+    assert_eq!(
+        titles(&chapters, "chapters"),
+        ["The night ferry returns", "Tickets"]
+    );
+    // The manifest on disk keeps the path the article was typed with; served, its source is
+    // the file's name (a listener is not told the machine's folders), the rest unchanged.
+    assert!(manifest["source"]
+        .as_str()
+        .unwrap()
+        .contains(&*work.path().to_string_lossy()));
+    let (status, _, body) = get(&server, &format!("/{}/manifest.json", SLUGS[1]), None);
+    assert_eq!(status, 200);
+    let mut served: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(served["source"], name);
+    served["source"] = manifest["source"].clone();
+    assert_eq!(served, manifest);
+    // A chapters file no article has is still a 404.
+    let (status, _, _) = get(&server, &format!("/{}/other.chapters.json", SLUGS[1]), None);
+    assert_eq!(status, 404);
     let third = work.path().join("lighthouse.md");
     std::fs::write(
         &third,

@@ -143,6 +143,21 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// How the source is named where others see it (the script, a feed's guid): a URL
+    /// whole, a file by its name alone. [`Manifest::source`] keeps the path as it was typed,
+    /// so `src/budget.md`, `budget.md` run from `src/` and `/home/ann/src/budget.md` are one
+    /// file here, and a published script does not tell listeners the machine's folders.
+    pub fn published_source(&self) -> &str {
+        let source = self.source.as_str();
+        if source.contains("://") {
+            return source;
+        }
+        std::path::Path::new(source)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(source)
+    }
+
     /// The manifest of a narration without audio: timings estimated at `wpm` words per
     /// minute, no files, `estimated: true`.
     pub fn estimated(narration: &Narration, source: String, wpm: u32) -> Self {

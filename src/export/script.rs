@@ -40,7 +40,7 @@ pub fn render(manifest: &Manifest) -> String {
     };
     out.push_str(&format!(
         "Source: {}\nLength: {}, {} chunks, {timing}\n",
-        manifest.source,
+        manifest.published_source(),
         super::human_duration(manifest.duration_ms),
         manifest.chunks.len()
     ));
@@ -138,5 +138,22 @@ Length: 1m15s, 4 chunks, estimated at 175 words per minute
 ";
         assert_eq!(s, expected);
         assert!(s.lines().all(|l| l.chars().count() <= WIDTH));
+        // The script is published beside the audio (`aloud serve` links it): a file source
+        // is named by its file name, not the folders it was typed with; a URL stays whole.
+        for (source, shown) in [
+            ("/home/ann/drafts/a.txt", "Source: a.txt\n"),
+            ("drafts/a.txt", "Source: a.txt\n"),
+            (
+                "https://example.org/news/a",
+                "Source: https://example.org/news/a\n",
+            ),
+            ("<stdin>", "Source: <stdin>\n"),
+        ] {
+            let m = Manifest {
+                source: source.into(),
+                ..m.clone()
+            };
+            assert!(render(&m).contains(shown), "{source}");
+        }
     }
 }

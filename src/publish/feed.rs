@@ -482,13 +482,13 @@ pub fn duration(ms: u64) -> String {
 }
 
 /// The episode's guid: `aloud-` and the first 16 bytes of SHA-256 over its source's key
-/// ([`source_key`]) and title, in hex. It stays the same when the article is narrated again
+/// ([`Manifest::published_source`]; the file typed by its bare name keeps the guid it had) and title, in hex. It stays the same when the article is narrated again
 /// (another voice, format or base URL, or the file named from another folder), so a podcast
 /// app does not list it twice. [`guids`] decides which episodes of a feed get [`folder_guid`]
 /// instead.
 pub fn guid(manifest: &Manifest) -> String {
     guid_of(&[
-        source_key(&manifest.source),
+        manifest.published_source(),
         manifest.title.as_deref().unwrap_or(""),
     ])
 }
@@ -497,25 +497,10 @@ pub fn guid(manifest: &Manifest) -> String {
 /// source's key, title and folder name (`slug`), as [`guid`].
 pub fn folder_guid(manifest: &Manifest, slug: &str) -> String {
     guid_of(&[
-        source_key(&manifest.source),
+        manifest.published_source(),
         manifest.title.as_deref().unwrap_or(""),
         slug,
     ])
-}
-
-/// What of an article's source names it in its guid: a URL whole, a file by its name alone.
-/// The manifest holds the path as it was typed, so `src/budget.md`, `budget.md` run from
-/// `src/` and `/home/ann/src/budget.md` are one file, and gave three guids (a podcast app
-/// listed the article twice after a re-export from another folder). The key of a file typed
-/// by its bare name is that name, so those episodes keep the guid they had.
-pub fn source_key(source: &str) -> &str {
-    if source.contains("://") {
-        return source;
-    }
-    std::path::Path::new(source)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or(source)
 }
 
 fn guid_of(parts: &[&str]) -> String {

@@ -66,6 +66,14 @@ impl Episode {
             .find_map(|f| self.audio.iter().find(|a| a.format == *f))
     }
 
+    /// The name of the Podcasting 2.0 chapters file this episode has or should have
+    /// (`<stem>.chapters.json`): `None` when its manifest lists no chapters or it has no
+    /// audio a feed links to.
+    pub fn chapters_file(&self) -> Option<String> {
+        (!self.manifest.chapters.is_empty() && self.enclosure().is_some())
+            .then(|| format!("{}.chapters.json", self.stem))
+    }
+
     /// Every audio file, in [`PREFERENCE`] order (for a page's `<source>` list).
     pub fn audio_by_preference(&self) -> Vec<&AudioFile> {
         PREFERENCE
@@ -131,6 +139,20 @@ pub fn read(dir: &Path) -> Result<Library, PublishError> {
         episodes,
         broken: broken.into_iter().map(|(_, e)| e).collect(),
     })
+}
+
+/// The article folder `dir/slug` alone, as [`read`] would find it: `None` when `slug` is not
+/// a plain, visible name or its folder has no manifest aloud can read.
+pub fn episode(dir: &Path, slug: &str) -> Option<Episode> {
+    if !is_plain_name(slug) {
+        return None;
+    }
+    let path = dir.join(slug);
+    let manifest_path = path.join("manifest.json");
+    if !path.is_dir() || !manifest_path.is_file() {
+        return None;
+    }
+    read_episode(slug.to_string(), path, &manifest_path).ok()
 }
 
 fn read_episode(slug: String, dir: PathBuf, manifest_path: &Path) -> Result<Episode, PublishError> {

@@ -161,10 +161,9 @@ pub fn write_feed(dir: &Path, options: &FeedOptions) -> Result<FeedReport, Publi
     }
     let mut chapters_files = 0;
     for episode in &mut library.episodes {
-        if episode.manifest.chapters.is_empty() || episode.enclosure().is_none() {
+        let Some(name) = episode.chapters_file() else {
             continue;
-        }
-        let name = format!("{}.chapters.json", episode.stem);
+        };
         let path = episode.dir.join(&name);
         write_atomic(
             &path,

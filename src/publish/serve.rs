@@ -108,6 +108,12 @@ async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) 
                     }
                 }
             }
+            if let Some(json) = chapters_on_the_fly(&shared.root, req.uri().path()) {
+                return ([(header::CONTENT_TYPE, CHAPTERS_TYPE)], json).into_response();
+            }
+            if let Some(json) = published_manifest(&shared.root, req.uri().path()) {
+                return ([(header::CONTENT_TYPE, "application/json")], json).into_response();
+            }
             let format = crate::audio::encode::Format::from_path(Path::new(req.uri().path()));
             let mut response = next.run(req).await;
             // The file server names types by extension (`.m4b` "audio/m4b", which no
@@ -125,6 +131,40 @@ async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) 
             (status, status.canonical_reason().unwrap_or("refused")).into_response()
         }
     }
+}
+
+/// The media type of a Podcasting 2.0 chapters file (the namespace's `podcast:chapters`).
+const CHAPTERS_TYPE: &str = "application/json+chapters";
+
+/// `/<slug>/<stem>.chapters.json`, made from the article's manifest when the file is not in
+/// its folder (`aloud feed` writes it; an export since, or one with `--force`, leaves it
+/// out), so every chapter link of the served feed ([`feed_xml`]) answers. `None` for any
+/// other path, or when the file exists (the file server sends it).
+fn chapters_on_the_fly(root: &Path, request_path: &str) -> Option<String> {
+    let decoded = percent_decode_str(request_path).decode_utf8().ok()?;
+    let (slug, file) = decoded.trim_start_matches('/').split_once('/')?;
+    if !file.ends_with(".chapters.json") || root.join(slug).join(file).exists() {
+        return None;
+    }
+    let episode = library::episode(root, slug)?;
+    (episode.chapters_file().as_deref() == Some(file))
+        .then(|| feed::chapters_json(&episode.manifest.chapters))
+}
+
+/// `/<slug>/manifest.json` as served: the article's manifest with its source named as the
+/// script and the feed name it ([`Manifest::published_source`](crate::export::manifest::Manifest::published_source)), a file by its name
+/// alone, since the file on disk keeps the path it was typed with (`/home/ann/drafts/…`).
+/// `None` for any other path, or a manifest aloud cannot read (the file server sends it as
+/// it is).
+fn published_manifest(root: &Path, request_path: &str) -> Option<String> {
+    let decoded = percent_decode_str(request_path).decode_utf8().ok()?;
+    let (slug, file) = decoded.trim_start_matches('/').split_once('/')?;
+    if file != "manifest.json" {
+        return None;
+    }
+    let mut manifest = library::episode(root, slug)?.manifest;
+    manifest.source = manifest.published_source().to_string();
+    serde_json::to_string_pretty(&manifest).ok()
 }
 
 /// What is done with a request's `Range` header before the file server sees it.
@@ -270,7 +310,12 @@ async fn feed_xml(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Resp
                 feed::ChannelInfo::new(&base, &title)
             }
         };
-        Ok(feed::feed_xml(&lib.episodes, &info).0)
+        let mut episodes = lib.episodes;
+        for e in &mut episodes {
+            // Served from the manifest when the folder lacks it ([`chapters_on_the_fly`]).
+            e.chapters = e.chapters_file();
+        }
+        Ok(feed::feed_xml(&episodes, &info).0)
     })
     .await;
     match xml {

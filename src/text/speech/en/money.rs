@@ -253,8 +253,8 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     let after_article = i > 0
         && w[i - 1].trail.is_empty()
         && matches!(w[i - 1].core.to_lowercase().as_str(), "a" | "an");
+    // "a $20/month plan" is "a twenty dollar a month plan", as "a $20 plan".
     let before_noun = trail.is_empty()
-        && period.is_none()
         && w.get(end)
             .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(|c: char| c.is_lowercase()));
     // A headline in title case ("Council Approves $4.5 Million Budget") writes the magnitude

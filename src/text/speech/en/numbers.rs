@@ -421,9 +421,38 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "s" if num.frac.is_some() => {
             return wrap(format!("{} seconds", num.read()));
         }
-        // "3x faster", "0.5× speed": a multiple.
+        // "0x" opens a hexadecimal number ("0x C3 9F"), never "zero times".
+        "x" if num.int == "0" && num.frac.is_none() => return None,
+        // "3x faster", "0.5× speed": a multiple; written with a capital, "3X fewer GPUs", "at
+        // 2X zoom", before a lower-case word ("2X OC", a product's name, stays).
         "x" | "×" => {
             return wrap(format!("{} times", num.read()));
+        }
+        "X" if after_prose(w, i, &num)
+            && next
+                .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase)) =>
+        {
+            return wrap(format!("{} times", num.read()));
+        }
+        // "300M downloads", "9.8B tokens", "1.4b in revenue": a magnitude without a currency
+        // (found in the extraction dev set's true texts, read "three hundred M", "nine point
+        // eight B"). A capital M or B before a counted noun ([`plural_noun`]), a lower-case b
+        // after a decimal, in prose ([`after_prose`]): a model's size ("Bolmo 7B comes", "Olmo
+        // 3 7B") stays letters, as those who use the models say it, and a standard's revision
+        // ("HDMI 2.1b", "IEEE 802.11b") a letter.
+        "M" if num.sign.is_none() && next.is_some_and(plural_noun) => {
+            return wrap(format!("{} million", num.read()));
+        }
+        "B" if num.sign.is_none() && after_prose(w, i, &num) && next.is_some_and(plural_noun) => {
+            return wrap(format!("{} billion", num.read()));
+        }
+        "b" if num.sign.is_none()
+            && num.frac.is_some()
+            && i > 0
+            && after_prose(w, i, &num)
+            && next.is_none_or(|n| n.core.starts_with(char::is_lowercase)) =>
+        {
+            return wrap(format!("{} billion", num.read()));
         }
         // "2.5K", "100k": thousands (see [`thousands`]).
         "k" | "K" if thousands(&num, next) => {
@@ -817,6 +846,17 @@ fn thousands(num: &Num, next: Option<&Word>) -> bool {
     }
     let small = num.int.parse::<u64>().is_ok_and(|n| n < 25);
     num.frac.is_some() || !small || next.is_some_and(plural_noun)
+}
+
+/// Whether the number at `i` stands in a sentence's prose rather than in a name: the word
+/// before it starts with a lower-case letter ("using 3X fewer", "over 1B users"), or it opens
+/// the chunk and is under 100. After a name or a number it is part of a product or a model
+/// ("Ryzen 7 3700X", "Bolmo 7B", "HDMI 2.1b"), whose letter is read as a letter.
+fn after_prose(w: &[Word], i: usize, num: &Num) -> bool {
+    match i.checked_sub(1).map(|p| &w[p]) {
+        Some(prev) => prev.core.starts_with(char::is_lowercase) && prev.trail.is_empty(),
+        None => num.int.parse::<u64>().is_ok_and(|n| n < 100),
+    }
 }
 
 /// Whether the letter `unit` glued to the number at `i` ("268V", "1000W") ends a model or
