@@ -12,6 +12,38 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
         "@" => "at",
         "%" => "percent",
         "and/or" => "and or",
+        "#" => return number_sign(w, i),
+        _ => return None,
+    };
+    Some((format!("{}{said}{}", word.lead, word.trail), 1))
+}
+
+/// A lone "#" standing for "number", as tables and shops write it (found in the extraction
+/// dev set's true texts, where espeak-ng said "hash"): after a word and before "of" or a
+/// number ("Average # of movers", "Item # 12345" → "number"), or after a capitalized word as
+/// a label ("Model #:" → "Model number:"). Elsewhere (a comment in code, "# hours", a hash
+/// sign talked about) it is left to the engine: before a plural ("# hours") it would read
+/// code comments ("# prints the total") as "number of prints".
+fn number_sign(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let next = w
+        .get(i + 1)
+        .filter(|n| word.trail.is_empty() && n.lead.is_empty());
+    // After a word, not a bracket or at a line's start, where code puts its comments
+    // ("print(x) # 4 bytes", "# 0 when empty").
+    let after_word = i > 0
+        && w[i - 1].trail.is_empty()
+        && w[i - 1].core.ends_with(|c: char| c.is_alphanumeric());
+    let said = match next {
+        Some(n)
+            if after_word
+                && (n.core == "of" || n.core.starts_with(|c: char| c.is_ascii_digit())) =>
+        {
+            "number"
+        }
+        _ if word.trail == ":" && after_word && w[i - 1].core.starts_with(char::is_uppercase) => {
+            "number"
+        }
         _ => return None,
     };
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
