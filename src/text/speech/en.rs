@@ -81,7 +81,8 @@ pub(crate) use dates_times::{dates_day_first, text_shows_day_first};
 
 /// Rewrites one chunk of English (already through the language-neutral pass) as it is said.
 pub fn normalize(text: &str) -> String {
-    let text = units::join_degrees(text);
+    let text = dates_times::drop_speaker_time_codes(text);
+    let text = units::join_degrees(&text);
     let words: Vec<Word> = text.split_whitespace().map(split_word).collect();
     // Order matters where two rules could read the same words: dates and times before phone
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
