@@ -328,7 +328,7 @@ pub fn prepare_all(
             Source::File(p) => slugify(&p.file_stem().unwrap_or_default().to_string_lossy()),
             Source::Stdin => slugify(narration.title.as_deref().unwrap_or("stdin")),
             // A URL's last path segment is often an id or "index.html"; the title reads better.
-            Source::Url(u) => slugify(narration.title.as_deref().unwrap_or(u)),
+            Source::Url(_) => slugify(narration.title.as_deref().unwrap_or(&source.display())),
         };
         // Two inputs with the same name get "-2", "-3"… rather than overwriting each other.
         let mut slug = base.clone();

@@ -186,6 +186,92 @@ fn export_from_a_url_slugs_by_title() {
     assert_eq!(manifest["source"], format!("{url}/index.html"));
 }
 
+/// Every file under `dir`, recursively.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// A URL typed with a user name, a password and a token: the page is fetched with them, and
+/// no file written (manifest, script, the MP3's tags, a feed) nor any message holds them.
+#[test]
+fn credentials_and_tokens_in_a_url_are_never_written() {
+    let (url, server) = serve(response("200 OK", &[("Content-Type", "text/html")], PAGE));
+    let typed = format!(
+        "{}/index.html?id=3&token=SECRET123",
+        url.replace("http://", "http://ann:hunter2@")
+    );
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    let (code, stdout, stderr) = run(&[
+        "export",
+        &typed,
+        "--engine",
+        "espeak",
+        "--format",
+        "mp3",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    server.join().unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    let manifest = read_json(&out.join("cafe-opens-on-the-quay/manifest.json"));
+    assert_eq!(manifest["source"], format!("{url}/index.html?id=3"));
+    let (code, _, stderr_feed) = run(&[
+        "feed",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://example.org/pod",
+    ]);
+    assert_eq!(code, 0, "{stderr_feed}");
+    let files = files_under(&out);
+    assert!(files.iter().any(|f| f.ends_with("feed.xml")));
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        for secret in ["hunter2", "SECRET123", "ann:"] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{} holds {secret}",
+                file.display()
+            );
+        }
+    }
+    for said in [stdout, stderr, stderr_feed] {
+        assert!(
+            !said.contains("hunter2") && !said.contains("SECRET123"),
+            "{said}"
+        );
+    }
+    // A failed fetch names the page without them too.
+    let (url, server) = serve(response(
+        "404 Not Found",
+        &[("Content-Type", "text/html")],
+        b"x",
+    ));
+    let (code, _, stderr) = run(&[
+        "script",
+        &format!(
+            "{}/gone?access_token=SECRET123",
+            url.replace("http://", "http://ann:hunter2@")
+        ),
+    ]);
+    server.join().unwrap();
+    assert_eq!(code, 1);
+    assert!(stderr.contains(&format!("{url}/gone")), "{stderr}");
+    assert!(
+        !stderr.contains("hunter2") && !stderr.contains("SECRET123"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn not_found() {
     let (url, server) = serve(response(

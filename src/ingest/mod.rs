@@ -27,12 +27,13 @@ pub enum Source {
 pub const STDIN_NAME: &str = "<stdin>";
 
 impl Source {
-    /// How the source is named in messages and the manifest.
+    /// How the source is named in messages and the manifest: a URL without its user name,
+    /// password or secret query parameters ([`url::redacted`]).
     pub fn display(&self) -> String {
         match self {
             Source::File(p) => p.display().to_string(),
             Source::Stdin => STDIN_NAME.to_string(),
-            Source::Url(u) => u.clone(),
+            Source::Url(u) => url::redacted(u),
         }
     }
 

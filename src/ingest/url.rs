@@ -40,10 +40,72 @@ fn is_article_type(content_type: &str) -> bool {
         || format_for_content_type(content_type).is_some()
 }
 
+/// `url` as aloud writes it anywhere (messages, the manifest, the script, tags, a feed's
+/// `<link>`): without a user name and password (`https://ann:pw@host/…`), and without query
+/// parameters that carry a secret ([`secret_parameter`]: `?token=…`, `&api_key=…`,
+/// `X-Amz-Signature=…`), which a link shared in a feed or a tag would hand to every
+/// listener. The page is still fetched from the URL as typed.
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (before_fragment, fragment) = match rest.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (rest, None),
+    };
+    let (before_query, query) = match before_fragment.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (before_fragment, None),
+    };
+    let authority_end = before_query.find('/').unwrap_or(before_query.len());
+    let (authority, path) = before_query.split_at(authority_end);
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let mut out = format!("{scheme}://{host}{path}");
+    if let Some(query) = query {
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|p| !p.is_empty() && !secret_parameter(p.split('=').next().unwrap_or("")))
+            .collect();
+        if !kept.is_empty() {
+            out.push('?');
+            out.push_str(&kept.join("&"));
+        }
+    }
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+/// Whether a query parameter's name says it carries a secret: it names a token, secret,
+/// password, signature or credential (`access_token`, `X-Amz-Signature`), or is one of the
+/// short names services use for keys and sessions (`key`, `apikey`, `sig`, `sid`, `auth`…).
+fn secret_parameter(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    const SHORT: [&str; 11] = [
+        "auth",
+        "key",
+        "apikey",
+        "api_key",
+        "pass",
+        "pwd",
+        "sig",
+        "sid",
+        "jwt",
+        "session",
+        "sessionid",
+    ];
+    SHORT.contains(&name.as_str())
+        || ["token", "secret", "password", "signature", "credential"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
 /// Downloads `url` and returns its bytes with the charset and format its headers declare.
 pub fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<RawSource, IngestError> {
     let fail = |reason: String| IngestError::Fetch {
-        url: url.to_string(),
+        url: redacted(url),
         reason,
     };
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -61,7 +123,7 @@ pub fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<RawSource, 
     let status = response.status();
     if !status.is_success() {
         return Err(IngestError::Http {
-            url: url.to_string(),
+            url: redacted(url),
             status: status.as_u16(),
             reason: status.canonical_reason().unwrap_or("").to_string(),
         });
@@ -76,7 +138,7 @@ pub fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<RawSource, 
     let content_type = header("content-type").unwrap_or_default();
     if !is_article_type(&content_type) {
         return Err(IngestError::ContentType {
-            url: url.to_string(),
+            url: redacted(url),
             content_type: content_type
                 .split(';')
                 .next()
@@ -110,7 +172,7 @@ pub fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<RawSource, 
 
 fn too_large(url: &str, max_bytes: u64) -> IngestError {
     IngestError::TooLarge {
-        url: url.to_string(),
+        url: redacted(url),
         limit_mb: max_bytes / (1024 * 1024),
     }
 }
@@ -161,6 +223,42 @@ mod tests {
         ] {
             assert_eq!(format_for_content_type(ct), want, "{ct}");
             assert_eq!(is_article_type(ct), ok, "{ct}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod redaction_tests {
+    use super::redacted;
+
+    #[test]
+    fn credentials_and_secret_parameters_are_left_out() {
+        for (typed, written) in [
+            (
+                "http://ann:hunter2@127.0.0.1:8080/page.html?token=SECRET123",
+                "http://127.0.0.1:8080/page.html",
+            ),
+            (
+                "https://ann@example.org/a?id=7&api_key=k1&X-Amz-Signature=abc#part",
+                "https://example.org/a?id=7#part",
+            ),
+            (
+                "https://example.org/story?page=2",
+                "https://example.org/story?page=2",
+            ),
+            ("https://example.org/", "https://example.org/"),
+            ("https://example.org", "https://example.org"),
+            // An "@" in the path is no user name.
+            (
+                "https://medium.com/@ann/post",
+                "https://medium.com/@ann/post",
+            ),
+            (
+                "https://example.org/?keyword=tides",
+                "https://example.org/?keyword=tides",
+            ),
+        ] {
+            assert_eq!(redacted(typed), written, "{typed}");
         }
     }
 }
