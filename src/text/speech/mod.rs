@@ -116,6 +116,17 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
                     out.extend(superscript(c));
                 }
             }
+            // A bar between words separates cells or items ("| 700 | N/A | 336", "Home | News"):
+            // a pause, or the numbers of two cells run together ("600 | 64%" was heard as
+            // "six hundred sixty-four percent").
+            '|' if !inside_word => {
+                let before = out.trim_end();
+                if before.is_empty() || before.ends_with([',', ';', ':', '.', '!', '?']) {
+                    out.push(' ');
+                } else {
+                    out.push_str(", ");
+                }
+            }
             // Markup leftovers and decoration: silent.
             '*' | '_' | '|' | '~' | '^' | '`' => out.push(' '),
             // Curly quotes and dashes are read as pauses at best; use the plain forms engines
@@ -127,6 +138,12 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
             '\u{2013}' | '\u{2014}'
                 if english && between_times(&text[..i], &text[i + c.len_utf8()..]) =>
             {
+                out.push_str(" to ")
+            }
+            // A spaced en dash between two amounts or dates is a range too: "$1,500 – $3,999",
+            // "Pages 10 – 20", "January 2 – February 28" (read as a pause, the listener heard
+            // two separate numbers; found by a tester in the dev set's true texts).
+            '\u{2013}' if english && between_numbers(&text[..i], &text[i + c.len_utf8()..]) => {
                 out.push_str(" to ")
             }
             '\u{2014}' | '\u{2015}' => out.push_str(", "),
@@ -176,6 +193,32 @@ fn between_times(before: &str, after: &str) -> bool {
     };
     rest.trim_end().ends_with(|c: char| c.is_ascii_digit())
         && after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a dash stands between two amounts or dates: the text before ends with a digit
+/// (or "%"), and the text after starts with a digit, a currency sign before one, or a month's
+/// name before one ("2 – February 28").
+fn between_numbers(before: &str, after: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let before = before.trim_end();
+    let after = after.trim_start();
+    if !before.ends_with(|c: char| c.is_ascii_digit() || c == '%') {
+        return false;
+    }
+    let after = after.trim_start_matches(['$', '£', '€', '¥', '₹']);
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let mut words = after.split_whitespace();
+    let month = words.next().unwrap_or("").trim_end_matches(['.', ',']);
+    MONTHS
+        .iter()
+        .any(|m| month.starts_with(m) && month.len() <= 9 && month[..3] == **m)
+        && words
+            .next()
+            .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether the text after a caret starts an exponent: a letter or digit, or a sign before one.

@@ -341,6 +341,19 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "30-35°C", "5-10km": the unit written on the second number. espeak-ng says "thirty
         // dash thirty-five degrees C".
         let (b_num, b_unit) = number_prefix(b);
+        // "5-20% tip", "2.5-3%", "20-25x sales": a range of percentages or multiples (espeak-ng
+        // said "five dash twenty percent", "twenty dash twenty-five ex"; found by a tester in
+        // the dev set's true texts).
+        let said = match b_unit {
+            "%" => Some("percent"),
+            "x" | "×" => Some("times"),
+            _ => None,
+        };
+        if let (Some(said), Some(from), Some(to)) = (said, parse_number(a), parse_number(b_num)) {
+            if from.sign.is_none() && a.len() <= 6 && b_num.len() <= 6 {
+                return wrap(format!("{} to {} {said}", from.read(), to.read()));
+            }
+        }
         if all_digits(a) && all_digits(b_num) && a.len() <= 4 && b_num.len() <= 4 {
             if let Some((one, many)) = unit_after(b_num, b_unit, w) {
                 let unit = if modifies_noun(w, i, i) { one } else { many };
