@@ -39,10 +39,11 @@ pub fn render(manifest: &Manifest) -> String {
         )
     };
     out.push_str(&format!(
-        "Source: {}\nLength: {}, {} chunks, {timing}\n",
+        "Source: {}\nLength: {}, {} chunk{}, {timing}\n",
         manifest.published_source(),
         super::human_duration(manifest.duration_ms),
-        manifest.chunks.len()
+        manifest.chunks.len(),
+        if manifest.chunks.len() == 1 { "" } else { "s" }
     ));
 
     let mut paragraph = None;
