@@ -10,6 +10,13 @@ use super::numbers::parse_number;
 use super::phone::read_group;
 use super::{all_digits, capitalized, Word};
 
+/// A year as written after "c." or "est.": four digits, or three ("c. 800"), perhaps with an
+/// "s" ("c. 1850s").
+fn year_like(core: &str) -> bool {
+    let digits = core.strip_suffix('s').unwrap_or(core);
+    (3..=4).contains(&digits.len()) && all_digits(digits)
+}
+
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
 const ABBREVIATIONS: [(&str, &str); 41] = [
@@ -176,6 +183,24 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                 "Saint"
             } else {
                 "Street"
+            }
+        }
+        // "Park Dr. near us", "12 Oak Dr.": a drive after a street's name, as "St." is a
+        // street; "Dr. Smith" stays a doctor (found by a tester).
+        ("Dr", Some(_))
+            if prev.is_some_and(|p| {
+                p.trail.is_empty() && (capitalized(p.core) || starts_with_digit(p.core))
+            }) && !next.is_some_and(|n| capitalized(n.core)) =>
+        {
+            "Drive"
+        }
+        // "c. 1850": circa; "Est. 1962", "est. 1962": established, before a year.
+        ("c" | "ca", Some(_)) if next.is_some_and(|n| year_like(n.core)) => "circa",
+        ("est" | "Est", Some(_)) if next.is_some_and(|n| year_like(n.core)) => {
+            if capitalized(word.core) {
+                "Established"
+            } else {
+                "established"
             }
         }
         ("No", Some(_)) if next.is_some_and(|n| parse_number(n.core).is_some()) => "number",

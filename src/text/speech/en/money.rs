@@ -220,6 +220,12 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
             at + 1 - i,
         ));
     }
+    // "$800,000+ per year", "$100+": the amount or more, "eight hundred thousand dollars
+    // plus" (espeak-ng said "dollar eight hundred thousand plus"; found by a tester).
+    let (suffix, plus) = match suffix.strip_suffix('+') {
+        Some(s) => (s, " plus"),
+        None => (suffix, ""),
+    };
     let attached = attached_magnitude(suffix);
     if !suffix.is_empty() && attached.is_none() {
         return None;
@@ -304,6 +310,7 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     let goes_on = w
         .get(end)
         .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
+    let said = format!("{said}{plus}");
     let (said, trail) = match period {
         Some(p) => (
             format!("{said} {p}"),

@@ -429,6 +429,12 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "s" | "'s" if num.is_whole() && num.int.ends_with('0') => {
             return wrap(decade(num_text)?);
         }
+        // "2024's Phantom": a year's, "twenty twenty-four's" (read as a count before).
+        "'s" | "\u{2019}s" if num.is_whole() && num.int.len() == 4 => {
+            if let Some(year) = as_year(num_text, None, None) {
+                return wrap(format!("{year}'s"));
+            }
+        }
         // "9.58s": a time to the hundredth is in seconds; a whole number before "s" is a
         // plural ("45s") or a decade, never seconds.
         "s" if num.frac.is_some() => {

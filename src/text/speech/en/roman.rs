@@ -7,9 +7,34 @@ use super::{capitalized, is_name, Word};
 /// Capitalised words after which a Roman numeral is a plain number ("Chapter IV" → "Chapter
 /// four", "World War II" → "World War two"); after other names it is regnal ("Charles the
 /// third"). Compared case-insensitively.
-const NUMBERED_HEADINGS: [&str; 20] = [
-    "chapter", "part", "book", "volume", "vol", "act", "scene", "section", "article", "title",
-    "phase", "stage", "war", "bowl", "episode", "level", "class", "type", "appendix", "psalm",
+/// Since 2026-12-05 also a product's mark or generation ("Canon EOS R6 Mark II", "Mk II",
+/// "Gen III") and a series' number ("Series II"), found by a tester.
+const NUMBERED_HEADINGS: [&str; 25] = [
+    "chapter",
+    "part",
+    "book",
+    "volume",
+    "vol",
+    "act",
+    "scene",
+    "section",
+    "article",
+    "title",
+    "phase",
+    "stage",
+    "war",
+    "bowl",
+    "episode",
+    "level",
+    "class",
+    "type",
+    "appendix",
+    "psalm",
+    "mark",
+    "mk",
+    "gen",
+    "generation",
+    "series",
 ];
 
 fn roman_value(s: &str) -> Option<u32> {

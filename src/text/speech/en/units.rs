@@ -41,7 +41,7 @@ pub(super) fn join_degrees(text: &str) -> Cow<'_, str> {
 
 /// Units read after a number: written, singular, plural. American spelling, like the default
 /// voice.
-const UNITS: [(&str, &str, &str); 64] = [
+const UNITS: [(&str, &str, &str); 66] = [
     ("km/h", "kilometer per hour", "kilometers per hour"),
     ("kph", "kilometer per hour", "kilometers per hour"),
     ("mph", "mile per hour", "miles per hour"),
@@ -71,6 +71,8 @@ const UNITS: [(&str, &str, &str); 64] = [
     ("Mb", "megabit", "megabits"),
     ("Gb", "gigabit", "gigabits"),
     ("Hz", "hertz", "hertz"),
+    ("kHz", "kilohertz", "kilohertz"),
+    ("KHz", "kilohertz", "kilohertz"),
     ("MHz", "megahertz", "megahertz"),
     ("GHz", "gigahertz", "gigahertz"),
     // Electricity. A capital "V" after a number is volts ("a 12 V battery", "230 V"); a
