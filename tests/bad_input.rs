@@ -136,6 +136,56 @@ fn utf16_file_with_bom_is_read() {
     assert_eq!(plan["chunks"][0]["text"], "Café opens.");
 }
 
+/// UTF-16 without a BOM, as some Windows tools save it, is read (it was refused as "a binary
+/// file"); a short run of NUL-strewn bytes above stays binary.
+#[test]
+fn utf16_file_without_bom_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The harbour opens at nine. Café tables line the quay.\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let p = file_with(dir.path(), "utf16.txt", &bytes);
+    let printed = run_aloud(aloud().args(["script", "--json"]).arg(&p), 0);
+    let plan: serde_json::Value = serde_json::from_str(&printed.stdout()).unwrap();
+    assert_eq!(plan["chunks"][0]["text"], "The harbour opens at nine.");
+    assert_eq!(plan["chunks"][1]["text"], "Café tables line the quay.");
+}
+
+/// A broken symbolic link in a folder of articles is one of the folder's problems, named as
+/// such, not skipped without a word; with --keep-going the good article is narrated.
+#[cfg(unix)]
+#[test]
+fn broken_link_in_a_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(articles.join("good.txt"), "The ferry leaves at ten.\n").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), articles.join("broken.txt")).unwrap();
+    let out = dir.path().join("out");
+    let printed = run_aloud(
+        aloud()
+            .args(["export", "--engine", "none"])
+            .arg(&articles)
+            .arg("-o")
+            .arg(&out),
+        1,
+    );
+    let err = printed.stderr();
+    assert!(
+        err.contains("broken.txt: a broken symbolic link (to "),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing written without --keep-going");
+    run_aloud(
+        aloud()
+            .args(["export", "--engine", "none", "--keep-going"])
+            .arg(&articles)
+            .arg("-o")
+            .arg(&out),
+        1,
+    );
+    assert!(out.join("good/script.txt").is_file());
+}
+
 #[test]
 fn one_bad_input_among_good_ones_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();

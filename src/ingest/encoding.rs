@@ -42,6 +42,10 @@ pub fn decode(
             return Ok(decode_with(encoding, &bytes[bom_len..]));
         }
     }
+    // UTF-16 without a BOM (Windows tools write it): Latin text has a NUL in every other byte.
+    if let Some(encoding) = bomless_utf16(bytes) {
+        return Ok(decode_with(encoding, bytes));
+    }
     if let Some(kind) = sniff_binary(bytes) {
         return Err(IngestError::Binary {
             source_name: source_name.to_string(),
@@ -149,6 +153,28 @@ fn find_ascii_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
+/// The byte order of UTF-16 text written without a byte-order mark, recognised as Latin
+/// text is: of its first 4,096 bytes (an even number, at least 32: a few NUL-strewn bytes
+/// are a binary file), nine in ten of one parity are NUL, and the other parity holds only
+/// printable characters, tabs and line ends, or bytes of other scripts (a binary file has
+/// NULs and control bytes at both). `None` otherwise. Found by a tester: such a file was
+/// refused as "a binary file".
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 32 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let parity = |p: usize| head.iter().skip(p).step_by(2).copied();
+    let zeros = |p: usize| parity(p).filter(|&b| b == 0).count();
+    let text = |p: usize| parity(p).all(|b| b >= 0x20 || b"\t\n\r".contains(&b));
+    match (zeros(0), zeros(1)) {
+        (0, odd) if odd * 10 >= pairs * 9 && text(0) => Some(UTF_16LE),
+        (even, 0) if even * 10 >= pairs * 9 && text(1) => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
 /// Recognises files that are certainly not text: known magic numbers, or NUL and control
 /// bytes (UTF-16 with a BOM is handled before this is asked).
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
@@ -192,6 +218,22 @@ mod tests {
     fn utf8_with_and_without_bom() {
         assert_eq!(text("Café.".as_bytes()), ("Café.".into(), "UTF-8"));
         assert_eq!(text(b"\xEF\xBB\xBFCaf\xC3\xA9."), ("Café.".into(), "UTF-8"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_read_in_either_byte_order() {
+        let le: Vec<u8> = "Hello world. The café opens at nine."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Hello world. The café opens at nine."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(text(&le).0, "Hello world. The café opens at nine.");
+        assert_eq!(text(&be).0, "Hello world. The café opens at nine.");
+        // NULs at both parities are a binary file still.
+        assert!(decode(b"ab\0\0cd\0\0ef\0\0", "a.bin", None).is_err());
     }
 
     #[test]
@@ -289,7 +331,7 @@ mod tests {
             e.to_string(),
             "x.png: looks like a PNG image, not an article (aloud reads .txt, .md and .html)"
         );
-        // NULs without a UTF-16 BOM are binary, not UTF-16 text.
+        // A few NULs without a UTF-16 BOM are binary, not UTF-16 text.
         let e = decode(b"a\0b\0c\0d\0", "x.txt", None).unwrap_err();
         assert!(matches!(e, IngestError::Binary { .. }));
     }

@@ -229,7 +229,11 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>, IngestError> {
             let entries = std::fs::read_dir(input).map_err(|e| unreadable(input, &e))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && has_article_extension(p))
+                // A broken symbolic link is listed, so its error is reported with the
+                // others rather than the link skipped without a word.
+                .filter(|p| {
+                    has_article_extension(p) && (p.is_file() || (p.is_symlink() && !p.exists()))
+                })
                 .collect();
             if found.is_empty() {
                 return Err(IngestError::NoArticles {
@@ -253,6 +257,10 @@ fn has_article_extension(p: &Path) -> bool {
 
 fn unreadable(path: &Path, e: &std::io::Error) -> IngestError {
     let reason = match e.kind() {
+        std::io::ErrorKind::NotFound if path.is_symlink() => match std::fs::read_link(path) {
+            Ok(target) => format!("a broken symbolic link (to {})", target.display()),
+            Err(_) => "a broken symbolic link".to_string(),
+        },
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),

@@ -386,6 +386,16 @@ pub fn serve(
             path: options.dir.clone(),
             reason: e.to_string(),
         })?;
+    if let Err(PublishError::Empty { .. }) = library::read(&root) {
+        // Served anyway (exports made while it runs appear on reload), but said: an empty
+        // page looks like a fault (found by a tester).
+        eprintln!(
+            "aloud: serve: warning: {} holds no exported articles yet; export into it \
+             (aloud export ARTICLE -o {}) and reload the page",
+            options.dir.display(),
+            options.dir.display()
+        );
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
