@@ -37,6 +37,7 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
     let mut kind = BlockKind::Paragraph;
     let mut heading_level = 0u8;
     let mut image_depth = 0usize;
+    let mut alt = String::new();
     let mut quote_depth = 0usize;
     let mut item_depth = 0usize;
     let mut ordered: Vec<Option<u64>> = Vec::new();
@@ -69,8 +70,25 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
 
     for event in Parser::new_ext(body, EXTENSIONS) {
         match event {
-            Event::Start(Tag::Image { .. }) => image_depth += 1,
-            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => {
+                image_depth += 1;
+                alt.clear();
+            }
+            // An image inside a sentence ("or see ![the diagram](d.png).") is read by its alt
+            // text, or the sentence is left unfinished ("or see ."; found by a tester); one
+            // opening its paragraph or standing alone (a figure, a badge) is skipped.
+            Event::End(TagEnd::Image) => {
+                image_depth = image_depth.saturating_sub(1);
+                let before = buf.trim_end();
+                if image_depth == 0
+                    && !before.is_empty()
+                    && !before.ends_with(['.', '!', '?', ':'])
+                    && !alt.trim().is_empty()
+                {
+                    buf.push_str(alt.trim());
+                }
+            }
+            Event::Text(t) if image_depth > 0 => alt.push_str(&t),
             _ if image_depth > 0 => {}
             Event::Start(Tag::CodeBlock(_)) => {
                 flush(&mut buf, kind, heading_level, &mut doc);
@@ -380,6 +398,24 @@ mod tests {
                 (BlockKind::ListItem, "1. mix"),
                 (BlockKind::ListItem, "2. bake"),
                 (BlockKind::Quote, "quoted words"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_image_inside_a_sentence_is_read_by_its_alt_text() {
+        let d = read(
+            "For details, see ![the diagram](d.png). Then go on.\n\n![Figure 1](map.png)\n\n![logo](l.png) Welcome home.\n\nSteps: ![one](1.png)\n",
+        );
+        assert_eq!(
+            texts(&d),
+            [
+                (
+                    BlockKind::Paragraph,
+                    "For details, see the diagram. Then go on."
+                ),
+                (BlockKind::Paragraph, "Welcome home."),
+                (BlockKind::Paragraph, "Steps:"),
             ]
         );
     }
