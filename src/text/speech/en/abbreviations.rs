@@ -19,7 +19,7 @@ fn year_like(core: &str) -> bool {
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
-const ABBREVIATIONS: [(&str, &str); 41] = [
+const ABBREVIATIONS: [(&str, &str); 44] = [
     ("Dr", "Doctor"),
     ("Mr", "Mister"),
     ("Mrs", "Missus"),
@@ -51,6 +51,10 @@ const ABBREVIATIONS: [(&str, &str); 41] = [
     ("Dept", "Department"),
     ("vs", "versus"),
     ("e.g", "for example"),
+    // "a Ph.D. in math", "a.k.a. the Boss": espeak-ng says "P H dot D dot" and "acka".
+    ("Ph.D", "P H D"),
+    ("a.k.a", "also known as"),
+    ("A.K.A", "also known as"),
     ("i.e", "that is"),
     ("etc", "et cetera"),
     ("approx", "approximately"),
