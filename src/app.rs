@@ -45,10 +45,19 @@ fn read_options(fetch: &FetchArgs, page: &PageArgs) -> ReadOptions {
 /// Warns on stderr about each page of which only a fragment was read; with `--strict` the
 /// first such page is an error instead.
 fn check_fragments(articles: &[crate::Article], strict: bool) -> Result<(), Error> {
+    warn_not_prose(articles);
     for warning in crate::fragment_warnings(articles, strict)? {
         eprintln!("warning: {warning}");
     }
     Ok(())
+}
+
+/// Warns on stderr about each article that is mostly runs of characters without a space
+/// ([`crate::not_prose_warning`]).
+fn warn_not_prose(articles: &[crate::Article]) {
+    for warning in articles.iter().filter_map(crate::not_prose_warning) {
+        eprintln!("warning: {warning}");
+    }
 }
 
 /// [`check_fragments`] for a batch of `articles` after `bad` inputs already failed: with
@@ -66,6 +75,7 @@ fn leave_out_fragments(
         check_fragments(&articles, strict)?;
         return Ok((articles, bad));
     }
+    warn_not_prose(&articles);
     let (mut kept, mut failed) = (Vec::new(), bad);
     for article in articles {
         match crate::fragment_error(&article) {

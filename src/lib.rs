@@ -498,6 +498,36 @@ pub fn fragment_error(article: &Article) -> Option<Error> {
     })
 }
 
+/// Shortest run of ASCII characters without a space that [`not_prose_warning`] counts: longer
+/// than any English word or ordinary token (the longest of the extraction dev set's true
+/// texts that are not web addresses are under 50).
+const BLOB_RUN_CHARS: usize = 50;
+
+/// A warning for an article whose text is mostly runs of [`BLOB_RUN_CHARS`] or more ASCII
+/// characters without a space (a base64 blob, a minified file, a key held down), with at
+/// least 1,000 characters in all: read as it is, such text is spelled out for as long as it
+/// lasts (a 2 MB run of one letter made ten hours of audio without a word; found by a
+/// tester). Web addresses do not count, nor text in scripts written without spaces.
+pub fn not_prose_warning(article: &Article) -> Option<String> {
+    let (mut total, mut runs) = (0usize, 0usize);
+    for p in &article.narration.paragraphs {
+        for word in p.text.split_whitespace() {
+            let n = word.chars().count();
+            total += n;
+            if n >= BLOB_RUN_CHARS && word.is_ascii() && !word.contains("://") {
+                runs += n;
+            }
+        }
+    }
+    (total >= 1000 && runs * 2 > total).then(|| {
+        format!(
+            "{}: {runs} of its {total} characters are runs of {BLOB_RUN_CHARS} or more without \
+             a space (data or an encoded blob, not prose?); they are spelled out, at length",
+            article.source.display()
+        )
+    })
+}
+
 /// One warning per article of which only a fragment of the page was read (see
 /// [`ingest::html::Extraction::fragment`]); with `strict`, the first such article is an
 /// [`Error::Fragment`] instead.

@@ -573,3 +573,31 @@ fn a_base_url_with_a_space_says_to_percent_encode_it() {
     );
     assert!(!dir.path().join("feed.xml").exists());
 }
+
+/// A text that is mostly a run of characters without a space (a blob, a key held down) is
+/// narrated, but with a warning naming it, since it is spelled out at length; prose is not
+/// warned about.
+#[test]
+fn a_blob_of_characters_without_spaces_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let blob = file_with(dir.path(), "blob.txt", "Q".repeat(3000).as_bytes());
+    let printed = run_aloud(aloud().arg("script").arg(&blob), 0);
+    let err = printed.stderr();
+    assert!(
+        err.contains("blob.txt: 3000 of its 3000 characters are runs of 50"),
+        "{err}"
+    );
+    let prose = file_with(
+        dir.path(),
+        "prose.txt",
+        "The harbour master posts the tide tables every Monday morning. "
+            .repeat(40)
+            .as_bytes(),
+    );
+    let printed = run_aloud(aloud().arg("script").arg(&prose), 0);
+    assert!(
+        !printed.stderr().contains("runs of"),
+        "{}",
+        printed.stderr()
+    );
+}
