@@ -78,7 +78,22 @@ const QUANTITY_WORDS: [&str; 8] = [
 
 /// Plural nouns after which a four-digit number is still a year ("below 1990 levels", "the
 /// 2020 elections"), where any other plural noun makes it a count ("1850 birds").
-const YEAR_NOUNS: [&str; 16] = [
+/// Since 2026-12-05 also the nouns of business and sport that years qualify ("Q1 2024
+/// earnings", "2024 models", "the 2023 playoffs"; a tester heard "two thousand twenty-four
+/// earnings").
+const YEAR_NOUNS: [&str; 28] = [
+    "earnings",
+    "sales",
+    "revenues",
+    "profits",
+    "losses",
+    "models",
+    "rankings",
+    "playoffs",
+    "finals",
+    "midterms",
+    "budgets",
+    "winners",
     "levels",
     "figures",
     "prices",
@@ -102,6 +117,23 @@ const YEAR_NOUNS: [&str; 16] = [
 const DETERMINERS: [&str; 14] = [
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
     "your",
+];
+
+/// Words naming a part of a year or a kind of year, after which a four-digit number is the
+/// year whatever follows ("Q1 2024 earnings", "fiscal 2024 results", "full-year 2023 sales").
+const PERIOD_BEFORE_YEAR: [&str; 12] = [
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "H1",
+    "H2",
+    "FY",
+    "fiscal",
+    "full-year",
+    "calendar",
+    "year-end",
+    "half-year",
 ];
 
 /// Prepositions of time before a four-digit number and a plural noun, after which it stays a
@@ -575,7 +607,10 @@ pub(super) fn as_year(core: &str, prev: Option<&Word>, next: Option<&Word>) -> O
                     .iter()
                     .any(|d| d.eq_ignore_ascii_case(p.core))
                 || p.core.ends_with("'s")
-                || p.core.ends_with("s'"))
+                || p.core.ends_with("s'")
+                || PERIOD_BEFORE_YEAR
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(p.core)))
     });
     let counted = next.is_some_and(|w| plural_noun(w) && !YEAR_NOUNS.contains(&w.core));
     let count = counted && !year_context;
