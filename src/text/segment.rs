@@ -100,6 +100,8 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "paras", "pt", "Pt", "pts", "col", "cols", "ex", "Ex", "ref", "Ref", "refs", "Art", "Arts",
     // Numbers, dates of founding, circa.
     "no", "No", "nos", "Nos", "est", "Est", "c",
+    // A shop's regular price ("(reg. $1,799)", found by a tester in the dev set's true text).
+    "reg", "Reg",
     // Telephone extensions ("call 555-0148 ext. 204") and numbers ("tel. 01632 960123",
     // "mob. 07700 900123", "fax. 020 7946 0000").
     "ext", "Ext", "tel", "Tel", "mob", "Mob", "fax", "Fax",
@@ -863,6 +865,8 @@ fn starts_with_number(word: &str) -> bool {
     let mut chars = core.chars();
     match chars.next() {
         Some(c) if c.is_ascii_digit() => true,
+        // A price: "(reg. $1,799)", "was £20".
+        Some('$' | '£' | '€' | '¥' | '₹') => chars.next().is_some_and(|c| c.is_ascii_digit()),
         Some(c) if c.is_ascii_uppercase() => {
             let rest = chars.as_str();
             let letter_and_digits = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());

@@ -198,6 +198,20 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         {
             "Drive"
         }
+        // "(reg. $1,799)": a shop's regular price.
+        ("reg" | "Reg", Some(_))
+            if next.is_some_and(|n| {
+                n.core
+                    .trim_start_matches(['$', '£', '€', '¥', '₹'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            }) =>
+        {
+            if capitalized(word.core) {
+                "Regular"
+            } else {
+                "regular"
+            }
+        }
         // "c. 1850": circa; "Est. 1962", "est. 1962": established, before a year.
         ("c" | "ca", Some(_)) if next.is_some_and(|n| year_like(n.core)) => "circa",
         ("est" | "Est", Some(_)) if next.is_some_and(|n| year_like(n.core)) => {
