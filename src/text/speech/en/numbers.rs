@@ -9,7 +9,8 @@
 use super::dates_times::{as_year, clock, decade};
 use super::money::{bare_magnitude, pence};
 use super::units::{
-    after_feet, compound_unit, meters_or_million, modifies_noun, plural_noun, unit_after,
+    after_feet, compound_unit, length_unit, meters_or_million, modifies_noun, plural_noun,
+    unit_after,
 };
 use super::words::{cardinal, decimal, integer, ordinal};
 use super::{all_digits, is_name, Word};
@@ -516,6 +517,17 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
                 many
             };
             let said = format!("{} {} {unit}", num.read(), scale.core);
+            return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 2)), 3));
+        }
+    }
+    // "1,200 sq ft", "50 sq. m": a square measure written with "sq" (espeak-ng: "sq ft").
+    if let Some(sq) = next.filter(|n| matches!(n.core, "sq" | "Sq")) {
+        let after = w
+            .get(i + 2)
+            .filter(|u| u.lead.is_empty() && (sq.trail.is_empty() || sq.trail == "."));
+        if let Some((one, many)) = after.and_then(|u| length_unit(u.core)) {
+            let (one, many) = (format!("square {one}"), format!("square {many}"));
+            let said = with_unit((one, many), i + 2);
             return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 2)), 3));
         }
     }

@@ -323,7 +323,7 @@ pub(super) fn lone_unit(w: &[Word], i: usize) -> Option<(String, usize)> {
     Some((format!("{one}{trail}"), 1))
 }
 
-fn length_unit(s: &str) -> Option<(&'static str, &'static str)> {
+pub(super) fn length_unit(s: &str) -> Option<(&'static str, &'static str)> {
     LENGTH_UNITS
         .iter()
         .find(|(w, _, _)| *w == s)
