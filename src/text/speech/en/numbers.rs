@@ -120,11 +120,16 @@ pub(super) fn dimension_by(w: &[Word], i: usize) -> Option<(String, usize)> {
     if !times_sign(w, i) || i == 0 {
         return None;
     }
+    // A number, or one with its unit run on ("30cm x 20cm", found by a tester).
+    let glued = |core: &str| {
+        let (n, unit) = number_prefix(core);
+        !n.is_empty() && DIMENSION_UNITS.contains(&unit)
+    };
     let number = |k: usize| {
         w.get(k).is_some_and(|x| {
             x.lead.is_empty()
                 && x.core.starts_with(|c: char| c.is_ascii_digit())
-                && x.core.ends_with(|c: char| c.is_ascii_digit())
+                && (x.core.ends_with(|c: char| c.is_ascii_digit()) || glued(x.core))
         })
     };
     // The number before the sign, perhaps with its unit ("3 mm x 4 mm").
@@ -149,7 +154,7 @@ pub(super) fn dimension_by(w: &[Word], i: usize) -> Option<(String, usize)> {
     }
     let sized = (first..=last)
         .step_by(2)
-        .any(|k| measured(w, k) || inch_fraction(w[k].core))
+        .any(|k| measured(w, k) || inch_fraction(w[k].core) || glued(w[k].core))
         || measured(w, before);
     sized.then(|| ("by".to_string(), 1))
 }
@@ -314,6 +319,19 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     if let Some(rest) = core.strip_prefix('#') {
         if all_digits(rest) {
             return wrap(format!("number {}", integer(rest)));
+        }
+    }
+    // "a 2x4 board", "a 10x12 room", "4x4": a size, "two by four" (espeak-ng: "two ex
+    // four"; found by a tester). Up to three digits a side, not "0x…" (hexadecimal);
+    // "1920x1080" is left to the engine.
+    if let Some((a, b)) = core.split_once(['x', '×']) {
+        let side = |s: &str| all_digits(s) && s.len() <= 3 && !s.starts_with('0');
+        // "24x7", like "24/7", is round the clock: "twenty-four seven".
+        if a == "24" && matches!(b, "7" | "365") {
+            return wrap(format!("twenty-four {}", integer(b)));
+        }
+        if side(a) && side(b) {
+            return wrap(format!("{} by {}", integer(a), integer(b)));
         }
     }
     // Ranges and scores: "10-12", "52-48" → "to". Phone numbers ("555-0148") were read before.
