@@ -146,6 +146,14 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
             '\u{2013}' if english && between_numbers(&text[..i], &text[i + c.len_utf8()..]) => {
                 out.push_str(" to ")
             }
+            // A spaced hyphen between two times too: "(8am - 11:59pm ET)".
+            '-' if english
+                && prev == Some(' ')
+                && next == Some(' ')
+                && between_times(&text[..i], &text[i + 1..]) =>
+            {
+                out.push_str(" to ")
+            }
             '\u{2014}' | '\u{2015}' => out.push_str(", "),
             // An unspaced en dash is a range ("10–12", "Paris–Berlin" → "to"); a spaced one is
             // a parenthetical dash.

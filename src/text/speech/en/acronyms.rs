@@ -17,7 +17,7 @@ use super::Word;
 /// Conventional readings: espeak-ng spells "IEEE", "AAA", "NCAA" letter by letter and says
 /// "WWII" as "double-u double-u I I"; "MiG" it splits at the capital ("my G"). A lone letter A
 /// is written "eigh": before another word espeak-ng says "A" as the article.
-const ACRONYMS: [(&str, &str); 32] = [
+const ACRONYMS: [(&str, &str); 35] = [
     ("IMF", "I.M.F."),
     ("EPA", "E.P.A."),
     ("NGO", "N.G.O."),
@@ -52,6 +52,11 @@ const ACRONYMS: [(&str, &str); 32] = [
     // The Internet Protocol's versions: espeak-ng says "ipv six".
     ("IPv4", "I P v four"),
     ("IPv6", "I P v six"),
+    // US time zones after a time ("8pm ET"): espeak-ng says "et", "pit", "sit" (found by a
+    // tester).
+    ("ET", "E.T."),
+    ("PT", "P.T."),
+    ("CT", "C.T."),
 ];
 
 /// What a narrator says for an acronym in [`ACRONYMS`], if it is one.
