@@ -53,7 +53,10 @@ pub fn decode(
         });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok(decode_with(UTF_8, rest));
+        return Ok(Decoded {
+            text: utf8_mending_windows_1252(rest),
+            encoding: UTF_8.name(),
+        });
     }
     let declared = declared
         .and_then(label_encoding)
@@ -72,6 +75,31 @@ pub fn decode(
             }),
             Err(_) => Ok(decode_with(guess(bytes), bytes)),
         },
+    }
+}
+
+/// UTF-8 text (it opened with the UTF-8 byte-order mark) in which a byte that is not UTF-8 is
+/// read as Windows-1252, the encoding of text pasted in from older Windows programs: curly
+/// quotes and dashes (0x93, 0x94, 0x96) were dropped as replacement characters before (found
+/// by a tester). Valid UTF-8 around them is kept as it is.
+fn utf8_mending_windows_1252(mut bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(rest) => {
+                text.push_str(rest);
+                return text;
+            }
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(rest.len());
+                let (mended, _) =
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(&rest[..bad]);
+                text.push_str(&mended);
+                bytes = &rest[bad..];
+            }
+        }
     }
 }
 
@@ -218,6 +246,12 @@ mod tests {
     fn utf8_with_and_without_bom() {
         assert_eq!(text("Café.".as_bytes()), ("Café.".into(), "UTF-8"));
         assert_eq!(text(b"\xEF\xBB\xBFCaf\xC3\xA9."), ("Café.".into(), "UTF-8"));
+    }
+
+    #[test]
+    fn windows_1252_bytes_in_utf8_with_a_bom_are_mended() {
+        let bytes = b"\xEF\xBB\xBFCaf\xC3\xA9: \x93quoted\x94 \x96 fine.";
+        assert_eq!(text(bytes).0, "Café: \u{201C}quoted\u{201D} \u{2013} fine.");
     }
 
     #[test]
