@@ -126,9 +126,63 @@ fn number_groups(s: &str) -> Option<(Vec<&str>, bool)> {
 /// Model numbers: letters and a number ("F-16", "MiG-29", "A321", "COVID-19"), a three- or
 /// four-digit number after a maker or a numbered thing ("Boeing 787", "Flight 370"), and a
 /// plural three-digit number ("747s", "the 300s" → "the three hundreds").
+/// A processor's model number, said as its maker's buyers say it: Intel's "i7-13700H" →
+/// "i7 thirteen seven hundred H", "i5-1135G7" stays to the engine; AMD's "Ryzen 7 8845HS" →
+/// "eighty-eight forty-five H S", "Ryzen 9 7950X" → "seventy-nine fifty X". espeak-ng said
+/// "i seven dash thirteen thousand seven hundred H" (found on the laptop listings of the
+/// extraction dev set). The digits go in pairs ([`model_words`]); five digits are a generation
+/// and three ("13700" → "thirteen seven hundred"). Letters after them are spelled.
+fn processor_model(w: &[Word], i: usize) -> Option<String> {
+    let core = w[i].core;
+    let (family, number) = match core.split_once('-') {
+        Some((f, n)) if matches!(f, "i3" | "i5" | "i7" | "i9") => (Some(f), n),
+        None if i >= 2
+            && matches!(w[i - 2].core, "Ryzen" | "Threadripper")
+            && w[i - 2].trail.is_empty()
+            && w[i - 1].trail.is_empty()
+            && all_digits(w[i - 1].core)
+            && w[i - 1].core.len() == 1 =>
+        {
+            (None, core)
+        }
+        _ => return None,
+    };
+    let digits_end = number
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(number.len());
+    let (digits, letters) = number.split_at(digits_end);
+    if !(4..=5).contains(&digits.len())
+        || digits.starts_with('0')
+        || letters.len() > 3
+        || !letters.chars().all(|c| c.is_ascii_uppercase())
+        || (family.is_none() && letters.is_empty())
+    {
+        return None;
+    }
+    let said_digits = if digits.len() == 5 {
+        let (generation, rest) = digits.split_at(2);
+        format!("{} {}", integer(generation), model_words(rest))
+    } else {
+        model_words(digits)
+    };
+    let spelled: Vec<String> = letters.chars().map(String::from).collect();
+    let mut said = match family {
+        Some(f) => format!("{f} {said_digits}"),
+        None => said_digits,
+    };
+    if !spelled.is_empty() {
+        said.push(' ');
+        said.push_str(&spelled.join(" "));
+    }
+    Some(said)
+}
+
 pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let wrap = |said: String| Some((format!("{}{said}{}", word.lead, word.trail), 1));
+    if let Some(said) = processor_model(w, i) {
+        return wrap(said);
+    }
     let letters_end = word
         .core
         .find(|c: char| !c.is_ascii_alphabetic())
