@@ -482,7 +482,8 @@ pub fn duration(ms: u64) -> String {
 }
 
 /// The episode's guid: `aloud-` and the first 16 bytes of SHA-256 over its source's key
-/// ([`Manifest::published_source`]; the file typed by its bare name keeps the guid it had) and title, in hex. It stays the same when the article is narrated again
+/// ([`Manifest::published_source`]: a file typed by its bare name keeps the guid it had)
+/// and title, in hex. It stays the same when the article is narrated again
 /// (another voice, format or base URL, or the file named from another folder), so a podcast
 /// app does not list it twice. [`guids`] decides which episodes of a feed get [`folder_guid`]
 /// instead.

@@ -133,6 +133,14 @@ async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) 
     }
 }
 
+/// A request path `/<slug>/<file>`, decoded, as (slug, file); `file` may still hold a `/`
+/// (a deeper path), which no article file's name matches.
+fn article_file(request_path: &str) -> Option<(String, String)> {
+    let decoded = percent_decode_str(request_path).decode_utf8().ok()?;
+    let (slug, file) = decoded.trim_start_matches('/').split_once('/')?;
+    Some((slug.to_string(), file.to_string()))
+}
+
 /// The media type of a Podcasting 2.0 chapters file (the namespace's `podcast:chapters`).
 const CHAPTERS_TYPE: &str = "application/json+chapters";
 
@@ -141,14 +149,12 @@ const CHAPTERS_TYPE: &str = "application/json+chapters";
 /// out), so every chapter link of the served feed ([`feed_xml`]) answers. `None` for any
 /// other path, or when the file exists (the file server sends it).
 fn chapters_on_the_fly(root: &Path, request_path: &str) -> Option<String> {
-    let decoded = percent_decode_str(request_path).decode_utf8().ok()?;
-    let (slug, file) = decoded.trim_start_matches('/').split_once('/')?;
-    if !file.ends_with(".chapters.json") || root.join(slug).join(file).exists() {
+    let (slug, file) = article_file(request_path)?;
+    if !file.ends_with(".chapters.json") || root.join(&slug).join(&file).exists() {
         return None;
     }
-    let episode = library::episode(root, slug)?;
-    (episode.chapters_file().as_deref() == Some(file))
-        .then(|| feed::chapters_json(&episode.manifest.chapters))
+    let episode = library::episode(root, &slug)?;
+    (episode.chapters_file() == Some(file)).then(|| feed::chapters_json(&episode.manifest.chapters))
 }
 
 /// `/<slug>/manifest.json` as served: the article's manifest with its source named as the
@@ -157,12 +163,11 @@ fn chapters_on_the_fly(root: &Path, request_path: &str) -> Option<String> {
 /// `None` for any other path, or a manifest aloud cannot read (the file server sends it as
 /// it is).
 fn published_manifest(root: &Path, request_path: &str) -> Option<String> {
-    let decoded = percent_decode_str(request_path).decode_utf8().ok()?;
-    let (slug, file) = decoded.trim_start_matches('/').split_once('/')?;
+    let (slug, file) = article_file(request_path)?;
     if file != "manifest.json" {
         return None;
     }
-    let mut manifest = library::episode(root, slug)?.manifest;
+    let mut manifest = library::episode(root, &slug)?.manifest;
     manifest.source = manifest.published_source().to_string();
     serde_json::to_string_pretty(&manifest).ok()
 }

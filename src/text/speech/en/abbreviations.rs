@@ -6,6 +6,7 @@
 //! "St" without its period as "Saint" even after a street's name ("Baker St").
 
 use super::dates_times::{weekday_abbreviation, MONTH_ABBREVIATIONS};
+use super::money::is_price;
 use super::numbers::parse_number;
 use super::phone::read_group;
 use super::{all_digits, capitalized, Word};
@@ -199,13 +200,7 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             "Drive"
         }
         // "(reg. $1,799)": a shop's regular price.
-        ("reg" | "Reg", Some(_))
-            if next.is_some_and(|n| {
-                n.core
-                    .trim_start_matches(['$', '£', '€', '¥', '₹'])
-                    .starts_with(|c: char| c.is_ascii_digit())
-            }) =>
-        {
+        ("reg" | "Reg", Some(_)) if next.is_some_and(|n| is_price(n.core)) => {
             if capitalized(word.core) {
                 "Regular"
             } else {

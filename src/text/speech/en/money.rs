@@ -173,6 +173,15 @@ fn currency_before<'a>(w: &[Word<'a>], i: usize) -> Option<(Currency, usize, &'a
     Some((*currency, i + 1, next.core))
 }
 
+/// Whether a word is a price written with a currency symbol before its digits ("$1,799",
+/// "£20", "NZ$45"), from [`SYMBOLS`].
+pub(super) fn is_price(core: &str) -> bool {
+    SYMBOLS.iter().any(|(s, _)| {
+        core.strip_prefix(s)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
 /// A range of amounts after a currency symbol, "$5-10" or "$100-$150" (`suffix` is what follows
 /// the first amount: "-10", "-$150"): "five to ten dollars", "one hundred to one hundred fifty
 /// dollars". espeak-ng says "dollar five dash ten". Whole amounts only, the second larger.
