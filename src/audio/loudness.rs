@@ -370,6 +370,9 @@ const INTERP_HALF: usize = 16;
 /// Phases of the [`Interpolator`] computed side by side: 8 f32 lanes, one AVX register or two
 /// SSE registers; 22.05 kHz audio (espeak-ng) has exactly 8 phases (9× oversampling).
 const LANES: usize = 8;
+/// Independent partial sums per interpolated point (see [`Interpolator::between`]); 4 hide
+/// an add's latency (4 cycles) behind the other sums.
+const CHAINS: usize = 4;
 
 /// The true-peak interpolator of [`Limiter`] and [`TruePeak`]: the points between two
 /// samples, upsampled by ⌈192 kHz / rate⌉ (at least 4×), as ffmpeg's `ebur128` filter
@@ -386,6 +389,9 @@ struct Interpolator {
     /// The most an interpolated point can exceed the largest sample around it: the largest
     /// sum of absolute tap values of a phase.
     bound: f32,
+    /// The CPU has AVX: [`between`](Interpolator::between) takes its AVX build.
+    #[cfg(target_arch = "x86_64")]
+    avx: bool,
 }
 
 impl Interpolator {
@@ -436,28 +442,58 @@ impl Interpolator {
                 lanes
             })
             .collect();
-        Interpolator { groups, bound }
+        Interpolator {
+            groups,
+            bound,
+            #[cfg(target_arch = "x86_64")]
+            avx: std::is_x86_feature_detected!("avx"),
+        }
     }
 
     /// The largest magnitude of the interpolated points between `x[INTERP_HALF − 1]` and
     /// `x[INTERP_HALF]` of `x` (2 × [`INTERP_HALF`] samples).
     ///
-    /// Each point is the sum of tap × sample in tap order, as a plain dot product per phase
-    /// would add them, so the result is the same to the bit; computing [`LANES`] phases at
-    /// once lets the compiler use vector instructions (this was most of an espeak export's
-    /// CPU time with mastering, one phase at a time).
+    /// [`LANES`] phases are computed at once, so the compiler uses vector instructions (this
+    /// was most of an espeak export's CPU time with mastering, one phase at a time). Each
+    /// point is summed in [`CHAINS`] partial sums over interleaved taps, added at the end:
+    /// one running sum made every add wait for the one before (4 cycles each), which bound
+    /// the mastering pass's peak envelope by latency, not arithmetic. The order is fixed, so
+    /// every CPU and code path gets the same bits, and the limiter and the meter, which share
+    /// this interpolator, agree exactly.
     fn between(&self, x: &[f32]) -> f32 {
+        #[cfg(target_arch = "x86_64")]
+        if self.avx {
+            // SAFETY: `avx` is set only when the CPU reports AVX.
+            return unsafe { self.between_avx(x) };
+        }
+        self.between_portable(x)
+    }
+
+    /// [`between`](Interpolator::between) compiled for AVX: a group's [`LANES`] points are
+    /// one 256-bit register instead of two 128-bit ones. Multiplies and adds stay separate
+    /// (Rust never fuses them), so the result is the same to the bit as the portable code's.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx")]
+    unsafe fn between_avx(&self, x: &[f32]) -> f32 {
+        self.between_portable(x)
+    }
+
+    #[inline(always)]
+    fn between_portable(&self, x: &[f32]) -> f32 {
         let x = &x[..2 * INTERP_HALF];
         let mut most = 0f32;
         for group in &self.groups {
-            let mut acc = [0f32; LANES];
-            for (taps, &x) in group.iter().zip(x) {
-                for (a, &t) in acc.iter_mut().zip(taps) {
-                    *a += t * x;
+            let mut acc = [[0f32; LANES]; CHAINS];
+            for (taps, xs) in group.chunks_exact(CHAINS).zip(x.chunks_exact(CHAINS)) {
+                for ((acc, taps), &x) in acc.iter_mut().zip(taps).zip(xs) {
+                    for (a, &t) in acc.iter_mut().zip(taps) {
+                        *a += t * x;
+                    }
                 }
             }
-            for a in acc {
-                most = most.max(a.abs());
+            for l in 0..LANES {
+                let point = (acc[0][l] + acc[1][l]) + (acc[2][l] + acc[3][l]);
+                most = most.max(point.abs());
             }
         }
         most
