@@ -491,9 +491,9 @@ impl Interpolator {
                     }
                 }
             }
-            for l in 0..LANES {
-                let point = (acc[0][l] + acc[1][l]) + (acc[2][l] + acc[3][l]);
-                most = most.max(point.abs());
+            let [a0, a1, a2, a3] = &acc;
+            for (((p0, p1), p2), p3) in a0.iter().zip(a1).zip(a2).zip(a3) {
+                most = most.max(((p0 + p1) + (p2 + p3)).abs());
             }
         }
         most
