@@ -214,6 +214,11 @@ fn mp3_and_opus_carry_tags_and_the_formats_bit_rates() {
     // The manifest names the first format as the article's audio; no WAV was asked for.
     assert_eq!(e.manifest["audio"], "harbour-council-vote.mp3");
     assert!(!e.dir.join("harbour-council-vote.wav").exists());
+    // Lossy formats only: no master is made (nor its gain searched for), so the record's
+    // gain and `after` are those of the first file, as decoded and checked.
+    let rec = &e.manifest["loudness"];
+    assert_eq!(rec["gain_db"], rec["encoded"][0]["gain_db"]);
+    assert_eq!(rec["after"], rec["encoded"][0]["decoded"]);
     // A WAV asked for after a lossy format does not come first (its lane runs first).
     let later = out.path().join("later");
     let l = export_one(
