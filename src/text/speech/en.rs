@@ -89,8 +89,9 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 24] = [
+    let rules: [Rule; 25] = [
         addresses::ip_address,
+        products::version_alternatives,
         dates_times::date,
         dates_times::day_range,
         dates_times::day_or_month_before_date,
@@ -118,20 +119,24 @@ pub fn normalize(text: &str) -> String {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let (said, used) = match rules.iter().find_map(|rule| rule(&words, i)) {
-            Some((said, used)) => {
-                // "A" only opening a sentence ("Grade A 80%" keeps its letter).
-                let opens = i <= 1 || words[i - 2].trail.ends_with(['.', '!', '?', ':', '"']);
-                let article = out.last_mut().filter(|a| *a == "a" || (*a == "A" && opens));
-                if let Some(article) = article.filter(|_| {
-                    i > 0 && words[i - 1].trail.is_empty() && starts_with_vowel_sound(&said)
-                }) {
-                    article.push('n');
-                }
-                (said, used)
-            }
-            None => (words[i].raw(), 1),
+        let (said, used, read) = match rules.iter().find_map(|rule| rule(&words, i)) {
+            Some((said, used)) => (said, used, true),
+            None => (words[i].raw(), 1, false),
         };
+        // "A" only opening a sentence ("Grade A 80%" keeps its letter).
+        let opens = i <= 1 || words[i - 2].trail.ends_with(['.', '!', '?', ':', '"']);
+        let article = out.last_mut().filter(|a| *a == "a" || (*a == "A" && opens));
+        if let Some(article) = article.filter(|_| {
+            i > 0
+                && words[i - 1].trail.is_empty()
+                && if read {
+                    starts_with_vowel_sound(&said)
+                } else {
+                    digits_open_with_vowel_sound(&words[i])
+                }
+        }) {
+            article.push('n');
+        }
         out.push(said);
         i += used.max(1);
     }
@@ -149,6 +154,21 @@ fn starts_with_vowel_sound(said: &str) -> bool {
         .next()
         .unwrap_or("");
     first.starts_with("eight") || first.starts_with("eleven")
+}
+
+/// Whether a word no rule reads, left to the engine, opens with digits it says with a vowel
+/// sound: "a 11th-hour deal" is said "an eleventh-hour deal", "a 8-bit" "an eight-bit".
+fn digits_open_with_vowel_sound(word: &Word) -> bool {
+    if !word.lead.is_empty() {
+        return false;
+    }
+    let digits: String = word
+        .core
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(char::is_ascii_digit)
+        .collect();
+    !digits.is_empty() && digits.len() <= 15 && starts_with_vowel_sound(&words::integer(&digits))
 }
 
 /// A rule reads the words at `i`, returning what is said and how many words it consumed.

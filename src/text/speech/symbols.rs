@@ -436,6 +436,19 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
             out.words(&digits.replace('\u{2044}', "/"));
             return 1;
         }
+        // "¾ cup", "2½ cups", "⅔ of voters": before a word, one of the fractions the
+        // language pass names is given to it as digits, which it reads with what follows
+        // ("three quarters of a cup", "two and a half cups"; "three quarters cup" was read
+        // where "3/4 cup" was not, found in the extraction dev set's recipes).
+        let word_after = chars[i + 1..]
+            .iter()
+            .find(|c| **c != ' ')
+            .is_some_and(|c| c.is_alphabetic());
+        if word_after && matches!(c, '½' | '⅓' | '⅔' | '¼' | '¾') {
+            let digits: String = std::iter::once(c).nfkc().collect();
+            out.words(&digits.replace('\u{2044}', "/"));
+            return 1;
+        }
         // "2½" → "2 and one half".
         if before(chars, i).is_some_and(|b| b.is_ascii_digit()) && prev != Some('/') {
             out.words(&format!("and {said}"));
@@ -920,11 +933,13 @@ mod tests {
     #[test]
     fn reads_fractions_as_words() {
         check(&[
-            ("½ cup", "one half cup"),
-            ("2½ cups", "2 and one half cups"),
-            ("2 ¾ miles", "2 and three quarters miles"),
+            ("½ cup", "1/2 cup"),
+            ("2½ cups", "2 1/2 cups"),
+            ("2 ¾ miles", "2 3/4 miles"),
             ("⅛ inch", "one eighth inch"),
-            ("⅔ of voters", "two thirds of voters"),
+            ("⅔ of voters", "2/3 of voters"),
+            ("about ½.", "about one half."),
+            ("2½, then", "2 and one half, then"),
             ("1⁄2 cup", "1/2 cup"),
         ]);
     }

@@ -511,7 +511,12 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "m" if i > 0 && hours(w[i - 1].core).is_some() => {
             return wrap(with_unit(("minute".into(), "minutes".into()), i));
         }
-        "m" => return wrap(with_unit(meters_or_million(next), i)),
+        "m" => {
+            let after = w
+                .get(i + 2)
+                .filter(|_| next.is_some_and(|n| n.trail.is_empty()));
+            return wrap(with_unit(meters_or_million(next, after), i));
+        }
         // "2h", "1h30m": a duration.
         s if s.starts_with('h') && hours(core).is_some() => return wrap(hours(core)?),
         // "20-year", "3-day", "3-year-old": the number, then the rest of the compound, whose
@@ -553,6 +558,8 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "h" if spaced_hours(w, i) => Some(("hour".into(), "hours".into())),
         "m" => Some(meters_or_million(
             w.get(i + 2).filter(|_| n.trail.is_empty()),
+            w.get(i + 3)
+                .filter(|_| n.trail.is_empty() && w[i + 2].trail.is_empty()),
         )),
         "s" if num.frac.is_some() => Some(("second".into(), "seconds".into())),
         "in" if after_feet(w, i) => Some(("inch".into(), "inches".into())),

@@ -364,6 +364,36 @@ pub(super) fn version_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     Some((format!("{}{prefix}{said}{}", word.lead, word.trail), 1))
 }
 
+/// Versions given as alternatives after a name that marks a version ([`marks_version`]):
+/// "Windows 10/11" → "Windows ten or eleven", "Python 3.11/3.12" → "Python three point eleven
+/// or three point twelve". Without the name, "10/11" may be a date and is left to the other
+/// rules ("ten eleven"; found in the extraction dev set's true texts).
+pub(super) fn version_alternatives(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    if i == 0 || !marks_version(&w[i - 1]) || !word.core.contains('/') {
+        return None;
+    }
+    let parts: Vec<&str> = word.core.split('/').collect();
+    let read = |part: &str| -> Option<String> {
+        let pieces: Vec<&str> = part.split('.').collect();
+        if pieces.len() > 4 || !pieces.iter().all(|p| all_digits(p) && p.len() <= 3) {
+            return None;
+        }
+        let mut said = integer(pieces[0]);
+        for piece in &pieces[1..] {
+            said.push_str(" point ");
+            said.push_str(&zero_led(piece).unwrap_or_else(|| integer(piece)));
+        }
+        Some(said)
+    };
+    let said: Option<Vec<String>> = parts.iter().map(|p| read(p)).collect();
+    let said = said.filter(|s| s.len() >= 2)?;
+    Some((
+        format!("{}{}{}", word.lead, said.join(" or "), word.trail),
+        1,
+    ))
+}
+
 /// A version part of two digits or more that starts with a zero, as people say it: each
 /// leading zero "oh", then the rest as a whole number ("04" → "oh four", "010" → "oh ten",
 /// "00" → "oh oh"). None for a part without a leading zero, or a lone "0" ("zero").

@@ -223,12 +223,52 @@ const NOT_PLURALS: [&str; 10] = [
 /// Plurals not ending in "s" ("5m people").
 const IRREGULAR_PLURALS: [&str; 4] = ["people", "children", "men", "women"];
 
+/// Sums of money a business reports, after "in" or "of": "280m in profit", "£5m of funding"
+/// read as millions even without a currency sign (found in the extraction dev set's true
+/// texts, where "280m in profit" was "two hundred eighty meters").
+const MONEY_NOUNS: [&str; 30] = [
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+    "funding",
+    "financing",
+    "loss",
+    "losses",
+    "debt",
+    "debts",
+    "investment",
+    "investments",
+    "cash",
+    "savings",
+    "assets",
+    "capital",
+    "damages",
+    "fines",
+    "bonuses",
+    "donations",
+    "deposits",
+    "earnings",
+    "income",
+    "spending",
+    "subsidies",
+    "taxes",
+    "turnover",
+    "grants",
+    "reserves",
+];
+
 /// What "m" after a number stands for, by the word after it: a count in millions before a
-/// plural noun ("5m people", "2.5m barrels", "400m years"), else meters ("400m", "the 400m
-/// race", "a 30m drop", "the 400m hurdles"). After a currency ("$5m") it is always million and
-/// [`money`](super::money::money) reads it. Returns the singular and plural reading.
-pub(super) fn meters_or_million(next: Option<&Word>) -> (String, String) {
-    let count = next.is_some_and(|n| plural_noun(n) && !DISTANCE_PLURALS.contains(&n.core));
+/// plural noun ("5m people", "2.5m barrels", "400m years") or a sum before "in" or "of" and
+/// one of [`MONEY_NOUNS`] ("280m in profit"), else meters ("400m", "the 400m race", "a 30m
+/// drop", "the 400m hurdles", "280m in length"). After a currency ("$5m") it is always
+/// million and [`money`](super::money::money) reads it. `next` and `after`: the two words
+/// after the number. Returns the singular and plural reading.
+pub(super) fn meters_or_million(next: Option<&Word>, after: Option<&Word>) -> (String, String) {
+    let sum = next.is_some_and(|n| matches!(n.core, "in" | "of") && n.trail.is_empty())
+        && after.is_some_and(|a| a.lead.is_empty() && MONEY_NOUNS.contains(&a.core));
+    let count = sum || next.is_some_and(|n| plural_noun(n) && !DISTANCE_PLURALS.contains(&n.core));
     let (one, many) = if count {
         ("million", "million")
     } else {
