@@ -303,6 +303,63 @@ fn export_stdin(text: &str, out: &Path) {
         .success();
 }
 
+/// An article without a title (one chapter, named after its file, at its first chunk) is
+/// described by its first paragraph; one that opens with a heading by the paragraph after it.
+#[test]
+fn untitled_articles_are_described_by_their_first_paragraph() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("pod");
+    let one = work.path().join("one.txt");
+    std::fs::write(
+        &one,
+        "Only one paragraph here. It has two sentences.
+",
+    )
+    .unwrap();
+    let two = work.path().join("two.txt");
+    std::fs::write(
+        &two,
+        "the first paragraph starts in lower case, so it is no title.
+
+The second one.
+",
+    )
+    .unwrap();
+    let headed = work.path().join("headed.md");
+    std::fs::write(
+        &headed,
+        "## Overview
+
+The text under the heading.
+",
+    )
+    .unwrap();
+    aloud()
+        .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
+        .args([&one, &two, &headed])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    aloud()
+        .args(["feed"])
+        .arg(&out)
+        .args(["--base-url", BASE])
+        .assert()
+        .success();
+    let xml = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    for want in [
+        "Only one paragraph here. It has two sentences.",
+        "the first paragraph starts in lower case, so it is no title.",
+        "The text under the heading.",
+    ] {
+        assert!(
+            xml.contains(&format!("<description><![CDATA[{want}]]></description>")),
+            "{want:?} in {xml}"
+        );
+    }
+}
+
 /// Two notes read from standard input with one title, in two folders, are two items with two
 /// guids (their source, `<stdin>`, names nothing, so the folder is folded into the guid); an
 /// article exported from a file keeps the guid it always had, SHA-256 of its file name and

@@ -446,10 +446,28 @@ pub fn chapters_json(chapters: &[Chapter]) -> String {
 }
 
 /// The article's first paragraph as written: the chunks of the first paragraph (n ≥ 1) that
-/// is not a heading (a chunk that starts a chapter), joined with spaces; the title when the
-/// article has no other text.
+/// is not a heading, joined with spaces; the title when the article has no other text.
+///
+/// A heading is a chunk a chapter starts at, except the first chapter's: it starts at chunk 1
+/// whatever that is (the title, or, without one, the first paragraph, named after the file),
+/// and is a heading only when it is named by that chunk's text (an article that opens with a
+/// heading). Taking every chapter's chunk for a heading gave an article without a title the
+/// description of its second paragraph, or none (found by a fresh tester).
 pub fn first_paragraph(manifest: &Manifest) -> String {
-    let headings: Vec<usize> = manifest.chapters.iter().map(|c| c.chunk).collect();
+    let headings: Vec<usize> = manifest
+        .chapters
+        .iter()
+        .enumerate()
+        .filter(|(n, c)| {
+            *n > 0
+                || manifest
+                    .chunks
+                    .iter()
+                    .find(|d| d.index == c.chunk)
+                    .is_some_and(|d| d.text.trim() == c.title.trim())
+        })
+        .map(|(_, c)| c.chunk)
+        .collect();
     let first = manifest
         .chunks
         .iter()
