@@ -408,8 +408,26 @@ pub fn prepare_book(
         articles: Vec::new(),
         problems: Vec::new(),
     };
+    // The list's own file, to refuse a line naming it: it was narrated as a chapter reading
+    // out the list's lines (found by a fresh tester).
+    let list_itself = (!stdin)
+        .then(|| std::fs::canonicalize(input).ok())
+        .flatten();
     for entry in entries {
         let input = match entry.input {
+            Ok(input)
+                if list_itself.is_some() && std::fs::canonicalize(&input).ok() == list_itself =>
+            {
+                all.problems.push(Error::ListEntry {
+                    list: list.clone(),
+                    line: entry.line,
+                    error: Box::new(Error::Usage(format!(
+                        "{}: this is the reading list itself; list the articles to read",
+                        input.display()
+                    ))),
+                });
+                continue;
+            }
             Ok(input) => input,
             Err(reason) => {
                 all.problems.push(Error::ListEntry {

@@ -263,6 +263,25 @@ fn a_bad_list_line_is_one_error_naming_the_line_and_keep_going_leaves_it_out() {
         &["harbour-council-vote.txt", "night-trains-return.html"],
     );
 
+    // A line naming the list itself is refused (it was read out as a chapter).
+    let selfish = dir.path().join("self.txt");
+    std::fs::write(
+        &selfish,
+        format!(
+            "self.txt
+{}
+",
+            articles_dir().join("harbour-council-vote.txt").display()
+        ),
+    )
+    .unwrap();
+    let err = book_error(&selfish, &dir.path().join("self.mp3"), 1);
+    assert!(
+        err.contains("self.txt:1: ") && err.contains("the reading list itself"),
+        "{err}"
+    );
+    assert!(!dir.path().join("self.mp3").exists());
+
     // A list of only comments names the list.
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "# nothing yet\n\n").unwrap();
