@@ -13,6 +13,17 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
         "%" => "percent",
         "and/or" => "and or",
         "#" => return number_sign(w, i),
+        // "C#", "F#": the languages and the notes are "sharp" (espeak-ng said "C hash"; 47
+        // chunks of the dev set's true texts). Only the seven note letters.
+        core if core.len() == 2
+            && core.ends_with('#')
+            && core.starts_with(|c: char| ('A'..='G').contains(&c)) =>
+        {
+            return Some((
+                format!("{}{} sharp{}", word.lead, &core[..1], word.trail),
+                1,
+            ));
+        }
         _ => return None,
     };
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
