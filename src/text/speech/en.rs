@@ -89,8 +89,10 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 25] = [
+    let rules: [Rule; 27] = [
         addresses::ip_address,
+        addresses::zip_code,
+        numbers::leading_point,
         products::version_alternatives,
         dates_times::date,
         dates_times::day_range,
@@ -119,10 +121,19 @@ pub fn normalize(text: &str) -> String {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let (said, used, read) = match rules.iter().find_map(|rule| rule(&words, i)) {
+        let (mut said, used, read) = match rules.iter().find_map(|rule| rule(&words, i)) {
             Some((said, used)) => (said, used, true),
             None => (words[i].raw(), 1, false),
         };
+        // "posted on the 15/12/2025": the date's reading brings its own "the".
+        if read
+            && said.starts_with("the ")
+            && i > 0
+            && words[i - 1].trail.is_empty()
+            && out.last().is_some_and(|l| l.eq_ignore_ascii_case("the"))
+        {
+            said.replace_range(..4, "");
+        }
         // "A" only opening a sentence ("Grade A 80%" keeps its letter).
         let opens = i <= 1 || words[i - 2].trail.ends_with(['.', '!', '?', ':', '"']);
         let article = out.last_mut().filter(|a| *a == "a" || (*a == "A" && opens));

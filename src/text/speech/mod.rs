@@ -128,6 +128,9 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
                 }
             }
             // Markup leftovers and decoration: silent.
+            // "~/.bashrc": the home folder of a path is said ("tilde"); it was dropped, and
+            // the path read as one from the root (26 chunks of the dev set's true texts).
+            '~' if english && next == Some('/') && !inside_word => out.push_str(" tilde "),
             '*' | '_' | '|' | '~' | '^' | '`' => out.push(' '),
             // Curly quotes and dashes are read as pauses at best; use the plain forms engines
             // handle as punctuation.

@@ -92,3 +92,39 @@ pub(super) fn ip_address(w: &[Word], i: usize) -> Option<(String, usize)> {
         .join(" dot ");
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
 }
+
+/// The postal abbreviations of the US states, DC and the territories: a ZIP code follows one
+/// in an address ("Brooklyn, NY 11211").
+const US_STATES: [&str; 56] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
+];
+
+/// A ZIP code after a state's postal abbreviation, digit by digit as people say it: "NY
+/// 11211" → "NY one one two one one", "TX 78701-1234" → "… seven eight seven oh one, one two
+/// three four" (it was "eleven thousand two hundred eleven"; found by a fresh tester).
+pub(super) fn zip_code(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let prev = w.get(i.checked_sub(1)?)?;
+    if !prev.trail.is_empty() || !word.lead.is_empty() || !US_STATES.contains(&prev.core) {
+        return None;
+    }
+    let (five, four) = match word.core.split_once('-') {
+        Some((a, b)) => (a, Some(b)),
+        None => (word.core, None),
+    };
+    let all = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !all(five, 5) || four.is_some_and(|f| !all(f, 4)) {
+        return None;
+    }
+    // A zero is "oh", as in phone numbers.
+    let said_digits = |s: &str| digits(s).replace("zero", "oh");
+    let mut said = said_digits(five);
+    if let Some(four) = four {
+        said.push_str(", ");
+        said.push_str(&said_digits(four));
+    }
+    Some((format!("{said}{}", word.trail), 1))
+}

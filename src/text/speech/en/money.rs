@@ -184,21 +184,76 @@ pub(super) fn is_price(core: &str) -> bool {
 
 /// A range of amounts after a currency symbol, "$5-10" or "$100-$150" (`suffix` is what follows
 /// the first amount: "-10", "-$150"): "five to ten dollars", "one hundred to one hundred fifty
-/// dollars". espeak-ng says "dollar five dash ten". Whole amounts only, the second larger.
-fn amount_range(from: &Num, suffix: &str, currency: Currency) -> Option<String> {
+/// dollars". espeak-ng says "dollar five dash ten". With a magnitude on the second amount or
+/// after it ("$5-10m", "£10-15bn", "$450-455 billion", "$1.5-2 trillion") the magnitude is
+/// said before the currency, "four hundred fifty to four hundred fifty-five billion dollars"
+/// (it was "… fifty-five dollars billion"; found by a fresh tester), and decimals are taken.
+/// Without one, whole amounts only, the second larger. `next`: the word after the amount.
+/// Returns what is said and whether `next` was read (a magnitude word).
+fn amount_range(
+    from: &Num,
+    suffix: &str,
+    currency: Currency,
+    next: Option<&Word>,
+) -> Option<(String, bool)> {
     let rest = suffix.strip_prefix('-')?;
     let rest = SYMBOLS
         .iter()
         .find_map(|(s, c)| rest.strip_prefix(s).filter(|_| *c == currency))
         .unwrap_or(rest);
     let (to, tail) = number_prefix(rest);
-    let to = parse_number(to).filter(|_| tail.is_empty())?;
+    let to = parse_number(to).filter(|t| t.sign.is_none())?;
+    let Currency(_, many, _, _) = currency;
+    let attached = attached_magnitude(tail);
+    if !tail.is_empty() && attached.is_none() {
+        return None;
+    }
+    let spaced = next
+        .filter(|_| attached.is_none())
+        .and_then(|n| spaced_magnitude(n.core));
+    if let Some(magnitude) = attached.or(spaced) {
+        let said = format!("{} to {} {magnitude} {many}", from.read(), to.read());
+        return Some((said, spaced.is_some()));
+    }
     if !from.is_whole() || !to.is_whole() {
         return None;
     }
     let (a, b): (u64, u64) = (from.int.parse().ok()?, to.int.parse().ok()?);
+    (b > a).then(|| {
+        (
+            format!("{} to {} {many}", integer(&from.int), integer(&to.int)),
+            false,
+        )
+    })
+}
+
+/// "$5 to 10m", "$1.5 to 2 trillion" (an en dash between the amounts is "to" by now): a range
+/// whose magnitude is written on its second amount only, "five to ten million dollars" (it was
+/// "five dollars to ten meters"). `at`: the first amount's word. Returns what is said and the
+/// index of the range's last word.
+fn spelled_range(w: &[Word], at: usize, from: &Num, currency: Currency) -> Option<(String, usize)> {
+    let to_word = w
+        .get(at + 1)
+        .filter(|t| w[at].trail.is_empty() && t.core == "to")?;
+    let second = w.get(at + 2).filter(|_| to_word.trail.is_empty())?;
+    if !second.lead.is_empty() {
+        return None;
+    }
+    let (to, tail) = number_prefix(second.core);
+    let to = parse_number(to).filter(|t| t.sign.is_none())?;
+    let (magnitude, last) = match attached_magnitude(tail) {
+        Some(m) => (m, at + 2),
+        None if tail.is_empty() && second.trail.is_empty() => (
+            w.get(at + 3).and_then(|n| spaced_magnitude(n.core))?,
+            at + 3,
+        ),
+        None => return None,
+    };
     let Currency(_, many, _, _) = currency;
-    (b > a).then(|| format!("{} to {} {many}", integer(&from.int), integer(&to.int)))
+    Some((
+        format!("{} to {} {magnitude} {many}", from.read(), to.read()),
+        last,
+    ))
 }
 
 /// "$1.5bn", "$1.5 billion", "€200m", "£3.50", "$20", "$1,200", "NZ$45", "S$2.5m", "CHF 300",
@@ -221,13 +276,43 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         Some((s, p)) if before.is_some() => (s, Some(per_period(p)?)),
         _ => (suffix, None),
     };
-    if let Some(said) = before.and_then(|(currency, _, _)| amount_range(&num, suffix, currency)) {
-        // "$500-$5,000/month": the period is said after the range.
-        let period = period.map(|p| format!(" {p}")).unwrap_or_default();
-        return Some((
-            format!("{}{said}{period}{}", word.lead, w[at].trail),
-            at + 1 - i,
-        ));
+    // "a $2-3 million deal": a range before a noun after "a" is said with the unit in the
+    // singular, like one amount, "a two to three million dollar deal".
+    let modifier = |said: String, last: usize, currency: Currency| -> String {
+        let Currency(one, many, _, _) = currency;
+        let after_article = i > 0
+            && w[i - 1].trail.is_empty()
+            && matches!(w[i - 1].core.to_lowercase().as_str(), "a" | "an");
+        let before_noun = w[last].trail.is_empty()
+            && w.get(last + 1).is_some_and(|n| {
+                n.lead.is_empty() && n.core.starts_with(|c: char| c.is_lowercase())
+            });
+        match said.strip_suffix(many) {
+            Some(head) if after_article && before_noun => format!("{head}{one}"),
+            _ => said,
+        }
+    };
+    let next = w.get(at + 1).filter(|_| w[at].trail.is_empty());
+    if let Some((currency, _, _)) = before {
+        if let Some((said, read_next)) = amount_range(&num, suffix, currency, next) {
+            // "$500-$5,000/month": the period is said after the range.
+            let period = period.map(|p| format!(" {p}")).unwrap_or_default();
+            let last = at + usize::from(read_next);
+            let said = modifier(said, last, currency);
+            return Some((
+                format!("{}{said}{period}{}", word.lead, w[last].trail),
+                last + 1 - i,
+            ));
+        }
+        if suffix.is_empty() && period.is_none() {
+            if let Some((said, last)) = spelled_range(w, at, &num, currency) {
+                let said = modifier(said, last, currency);
+                return Some((
+                    format!("{}{said}{}", word.lead, w[last].trail),
+                    last + 1 - i,
+                ));
+            }
+        }
     }
     // "$800,000+ per year", "$100+": the amount or more, "eight hundred thousand dollars
     // plus" (espeak-ng said "dollar eight hundred thousand plus"; found by a tester).
