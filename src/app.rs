@@ -201,6 +201,28 @@ pub fn dash_input_hint(
     ))
 }
 
+/// clap's message for a command line it refused, on one line as every other aloud error:
+/// its "error: …" line, any lines it lists under it ("the following required arguments were
+/// not provided:" and the arguments) and its tip, without the usage and "--help" lines, and
+/// with "(see aloud --help)" at the end. `rendered`: the error as clap prints it.
+pub fn one_line_usage_error(rendered: &str) -> String {
+    let parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty())
+        .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+        .collect();
+    let mut line = String::new();
+    for part in parts {
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    format!("{line} (see aloud --help)")
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<(), Error> {
     // A worker process has no interrupt handler of its own: it ends when the main process

@@ -15,7 +15,7 @@ fn main() {
         // `aloud export -dash.txt`: clap's error names `-d`; say what happened instead.
         Err(e) if e.use_stderr() => match aloud::app::dash_input_hint(&args, false, exists) {
             Some(hint) => usage_exit(&hint),
-            None => e.exit(),
+            None => usage_exit(&aloud::app::one_line_usage_error(&e.render().to_string())),
         },
         Err(e) => e.exit(),
         Ok(cli) => match aloud::app::dash_input_hint(&args, true, exists) {

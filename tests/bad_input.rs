@@ -601,3 +601,19 @@ fn a_blob_of_characters_without_spaces_is_warned_about() {
         printed.stderr()
     );
 }
+
+/// A command line clap refuses is one line too, prefixed like aloud's own errors, exit 2.
+#[test]
+fn refused_command_lines_are_one_line_errors() {
+    for args in [
+        &["export", "--jobs", "0", "x.txt"][..],
+        &["feed", "out"][..],
+        &["exprt", "x.txt"][..],
+    ] {
+        let out = aloud().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("aloud: error: "), "{err}");
+    }
+}
