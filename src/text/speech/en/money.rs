@@ -31,6 +31,16 @@ const YEN: Currency = Currency("yen", "yen", "yen", "yen");
 const SWISS_FRANC: Currency = Currency("Swiss franc", "Swiss francs", "centime", "centimes");
 const RUPEE: Currency = Currency("rupee", "rupees", "paisa", "paise");
 const YUAN: Currency = Currency("yuan", "yuan", "fen", "fen");
+const SWEDISH_KRONA: Currency = Currency("Swedish krona", "Swedish kronor", "öre", "öre");
+const NORWEGIAN_KRONE: Currency = Currency("Norwegian krone", "Norwegian kroner", "øre", "øre");
+const DANISH_KRONE: Currency = Currency("Danish krone", "Danish kroner", "øre", "øre");
+
+/// Words after an amount that show it names no noun: "an estimated $5 million in losses", "a
+/// total of $5 million for repairs".
+const BEFORE_NO_NOUN: [&str; 17] = [
+    "in", "of", "for", "to", "from", "on", "at", "by", "with", "per", "each", "into", "over",
+    "under", "than", "as", "or",
+];
 
 /// Symbols written before the amount, attached ("$20", "NZ$45", "₹500"). A dollar with a
 /// country prefix is named with its country; "US$" is plain "dollars", as an American narrator
@@ -55,8 +65,11 @@ const SYMBOLS: [(&str, Currency); 15] = [
 
 /// ISO 4217 codes, written before the amount ("USD 5m", "CHF300") or after it ("300 CHF",
 /// "5m USD"). "Rs" (rupees, also "Rs.") is written only before it and is in [`SYMBOLS`].
-const CODES: [(&str, Currency); 12] = [
+const CODES: [(&str, Currency); 15] = [
     ("USD", DOLLAR),
+    ("SEK", SWEDISH_KRONA),
+    ("NOK", NORWEGIAN_KRONE),
+    ("DKK", DANISH_KRONE),
     ("EUR", EURO),
     ("GBP", POUND),
     ("JPY", YEN),
@@ -343,20 +356,57 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
             let code = w
                 .get(end)
                 .filter(|c| w[end - 1].trail.is_empty() && c.lead.is_empty())?;
-            let (_, currency) = CODES.iter().find(|(c, _)| *c == code.core)?;
+            // "5 €": a sign written after the amount, as much of Europe writes it.
+            let after_sign = SYMBOLS
+                .iter()
+                .find(|(s, _)| matches!(*s, "€" | "£" | "¥" | "₹") && *s == code.core);
+            let (_, currency) = CODES.iter().find(|(c, _)| *c == code.core).or(after_sign)?;
             end += 1;
             *currency
         }
     };
     let Currency(one, many, minor_one, minor_many) = currency;
+    // "$24.7 billion dollars": the currency written out again is said once.
+    let unit_word = |k: usize| {
+        w.get(k).is_some_and(|n| {
+            n.lead.is_empty()
+                && [one, many].iter().any(|u| {
+                    u.rsplit(' ')
+                        .next()
+                        .is_some_and(|last| last.eq_ignore_ascii_case(n.core))
+                })
+        })
+    };
+    if before.is_some() && w[end - 1].trail.is_empty() && unit_word(end) {
+        end += 1;
+    }
     let trail = w[end - 1].trail;
+    let article = |k: usize| matches!(w[k].core.to_lowercase().as_str(), "a" | "an");
+    // "a new $160 million facility": an adjective between the article and the amount.
+    let adjective = |k: usize| {
+        w[k].trail.is_empty()
+            && w[k].lead.is_empty()
+            && w[k].core.chars().all(|c| c.is_ascii_lowercase())
+            && !NOT_MODIFIED.contains(&w[k].core)
+            && !matches!(
+                w[k].core,
+                "a" | "an" | "the" | "total" | "estimated" | "extra" | "additional"
+            )
+    };
     let after_article = i > 0
         && w[i - 1].trail.is_empty()
-        && matches!(w[i - 1].core.to_lowercase().as_str(), "a" | "an");
-    // "a $20/month plan" is "a twenty dollar a month plan", as "a $20 plan".
+        && (article(i - 1)
+            || (i > 1 && w[i - 2].trail.is_empty() && article(i - 2) && adjective(i - 1)));
+    // "a $20/month plan" is "a twenty dollar a month plan", as "a $20 plan"; not before a
+    // preposition ("an estimated $5 million in losses"), unless another amount follows it
+    // ("a $2 or $3 cookie").
     let before_noun = trail.is_empty()
-        && w.get(end)
-            .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(|c: char| c.is_lowercase()));
+        && w.get(end).is_some_and(|n| {
+            let another_amount = w.get(end + 1).is_some_and(|m| is_price(m.core));
+            n.lead.is_empty()
+                && n.core.starts_with(|c: char| c.is_lowercase())
+                && (!BEFORE_NO_NOUN.contains(&n.core) || another_amount)
+        });
     // A headline in title case ("Council Approves $4.5 Million Budget") writes the magnitude
     // and the noun it modifies capitalized, and drops the article: the capitalized magnitude
     // word before a capitalized word that is no preposition or verb ([`NOT_MODIFIED`]) makes
