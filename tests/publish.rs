@@ -790,7 +790,7 @@ fn an_mp3_with_301_chapters_has_a_valid_nested_table_of_contents() {
 /// The M4B carries the tags the README promises: the track's language as ISO 639-2 (`eng`;
 /// before, `und`: ffmpeg's MP4 muxer takes only three letters, on the stream), and the source
 /// in the comment (ffmpeg writes no MP4 atom for a `SOURCE_URL` key). MP3's TLAN is ISO 639-2
-/// too, as ID3v2.4 prescribes; Opus keeps `LANGUAGE` and `SOURCE_URL` comments.
+/// too, as ID3v2.4 prescribes; Opus keeps `LANGUAGE` and `SOURCE` comments.
 #[test]
 fn m4b_and_mp3_carry_the_language_as_iso_639_2_and_the_source() {
     let dir = tempfile::tempdir().unwrap();
@@ -827,5 +827,7 @@ fn m4b_and_mp3_carry_the_language_as_iso_639_2_and_the_source() {
     assert_eq!(mp3["format"]["tags"]["source"], source);
     let opus = ffprobe(&e.dir.join("ferry.opus"));
     assert_eq!(opus["streams"][0]["tags"]["LANGUAGE"], "en");
-    assert_eq!(opus["streams"][0]["tags"]["SOURCE_URL"], source);
+    // A file's name is no URL: its key is SOURCE (SOURCE_URL is for web addresses).
+    assert_eq!(opus["streams"][0]["tags"]["SOURCE"], source);
+    assert!(opus["streams"][0]["tags"].get("SOURCE_URL").is_none());
 }

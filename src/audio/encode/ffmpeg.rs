@@ -60,7 +60,7 @@ pub fn ffmetadata(stream: &Stream, format: Format) -> String {
         ("date", t.date.as_str()),
         ("language", t.language.as_str()),
         ("comment", &t.comment()),
-        ("source_url", t.source.as_str()),
+        (&t.source_key().to_lowercase(), t.source.as_str()),
         ("encoded_by", concat!("aloud ", env!("CARGO_PKG_VERSION"))),
     ] {
         m += &format!("{key}={}\n", escape(value));

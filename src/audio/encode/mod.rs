@@ -274,6 +274,16 @@ pub fn iso639_2(language: &str) -> &str {
 }
 
 impl Tags {
+    /// The Vorbis-comment key the source goes under: `SOURCE_URL` for a web address, else
+    /// `SOURCE` (a file's name is no URL; found by a fresh tester).
+    pub fn source_key(&self) -> &'static str {
+        if crate::ingest::url::is_url(&self.source) {
+            "SOURCE_URL"
+        } else {
+            "SOURCE"
+        }
+    }
+
     /// One line for a comment field: the source, the narrator and the credit.
     pub fn comment(&self) -> String {
         let mut c = format!(

@@ -437,7 +437,7 @@ fn opus_tags(stream: &Stream) -> Vec<u8> {
         format!("DATE={}", t.date),
         format!("LANGUAGE={}", t.language),
         format!("COMMENT={}", t.comment()),
-        format!("SOURCE_URL={}", t.source),
+        format!("{}={}", t.source_key(), t.source),
     ];
     let width = if stream.chapters.len() > 99 { 3 } else { 2 };
     for (n, c) in stream.chapters.iter().enumerate() {

@@ -15,6 +15,28 @@ use super::units::{
 use super::words::{cardinal, decimal, integer, ordinal};
 use super::{all_digits, is_name, Word};
 
+/// A proper fraction with a denominator from 2 to 10, 12 or 16 in words, for "… of": "2/4" →
+/// "two quarters", "1/5" → "one fifth", "1/2" → "one half". None for others ("9/11", "24/7").
+fn fraction_of(a: &str, b: &str) -> Option<String> {
+    if !all_digits(a) || !all_digits(b) || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let (n, d): (u64, u64) = (a.parse().ok()?, b.parse().ok()?);
+    if !(1..d).contains(&n) || !((2..=10).contains(&d) || d == 12 || d == 16) {
+        return None;
+    }
+    let part = match d {
+        2 => "half".to_string(),
+        4 => "quarter".to_string(),
+        d => ordinal(&d.to_string()),
+    };
+    Some(match (n, d) {
+        (1, _) => format!("one {part}"),
+        (_, 2) => format!("{} halves", cardinal(n)),
+        _ => format!("{} {part}s", cardinal(n)),
+    })
+}
+
 /// A decimal written without its leading zero, ".63 amps", "at .57 billion": "point six
 /// three" (espeak-ng said "dot sixty-three"; 43 chunks of the dev set's true texts, found by
 /// a fresh tester). Only a word of its own (a space before the point), so "file.63" and
@@ -441,6 +463,15 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         let prev = i.checked_sub(1).map(|k| &w[k]);
         if let Some(said) = next.and_then(|n| fraction_of_measure(core, n, prev, w)) {
             return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 1)), 2));
+        }
+        // "2/4 of the disk", "7/8 of members", "1/5 of the sum": a fraction of something,
+        // "two quarters of", "seven eighths of", "one fifth of" (they were "two four", "seven
+        // eight" and "one out of five"; found by a fresh tester).
+        if let Some(said) = next
+            .filter(|n| n.core == "of" && n.lead.is_empty())
+            .and_then(|_| fraction_of(a, b))
+        {
+            return wrap(said);
         }
         // A score out of five, ten or a hundred: "5/5", "7/10", "4.5/5" → "… out of …".
         // Other pairs are dates and names ("9/11", "24/7") and stay as two numbers.
