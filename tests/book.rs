@@ -268,9 +268,7 @@ fn a_bad_list_line_is_one_error_naming_the_line_and_keep_going_leaves_it_out() {
     std::fs::write(
         &selfish,
         format!(
-            "self.txt
-{}
-",
+            "self.txt\n{}\n",
             articles_dir().join("harbour-council-vote.txt").display()
         ),
     )

@@ -310,30 +310,15 @@ fn untitled_articles_are_described_by_their_first_paragraph() {
     let work = tempfile::tempdir().unwrap();
     let out = work.path().join("pod");
     let one = work.path().join("one.txt");
-    std::fs::write(
-        &one,
-        "Only one paragraph here. It has two sentences.
-",
-    )
-    .unwrap();
+    std::fs::write(&one, "Only one paragraph here. It has two sentences.\n").unwrap();
     let two = work.path().join("two.txt");
     std::fs::write(
         &two,
-        "the first paragraph starts in lower case, so it is no title.
-
-The second one.
-",
+        "the first paragraph starts in lower case, so it is no title.\n\nThe second one.\n",
     )
     .unwrap();
     let headed = work.path().join("headed.md");
-    std::fs::write(
-        &headed,
-        "## Overview
-
-The text under the heading.
-",
-    )
-    .unwrap();
+    std::fs::write(&headed, "## Overview\n\nThe text under the heading.\n").unwrap();
     aloud()
         .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
         .args([&one, &two, &headed])
