@@ -217,6 +217,18 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             }
         }
         ("No", Some(_)) if next.is_some_and(|n| parse_number(n.core).is_some()) => "number",
+        // "Apt. 4B", "Ste. 200", "Bldg. 5", "Rm. 101": a part of a building, before its
+        // number (espeak-ng says "apt", "stee").
+        ("Apt" | "Ste" | "Bldg" | "Rm", Some(_))
+            if next.is_some_and(|n| starts_with_digit(n.core)) =>
+        {
+            match word.core {
+                "Apt" => "Apartment",
+                "Ste" => "Suite",
+                "Bldg" => "Building",
+                _ => "Room",
+            }
+        }
         ("p" | "pg", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "page",
         ("pp" | "pgs", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "pages",
         (core, Some(_)) => ABBREVIATIONS

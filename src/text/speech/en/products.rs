@@ -18,13 +18,19 @@ use super::{all_digits, Word};
 /// Names after which a three- or four-digit number names a model, a flight, a road or a room,
 /// read in pairs ("Boeing 737" → "seven thirty-seven", "Room 101" → "one oh one"). Compared
 /// with the case as written.
-const NUMBERED_NAMES: [&str; 16] = [
+const NUMBERED_NAMES: [&str; 20] = [
     "Airbus",
     "Boeing",
     "Bombardier",
     "Cessna",
     "Embraer",
     "Flight",
+    // Graphics cards, named in pairs by gamers and shops ("GTX 650" "six fifty", "RX 7900"
+    // "seventy-nine hundred"; "six hundred fifty" before, found by a fresh tester).
+    "GTX",
+    "GT",
+    "RTX",
+    "RX",
     "Highway",
     "Interstate",
     "Nokia",

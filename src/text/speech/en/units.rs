@@ -41,7 +41,7 @@ pub(super) fn join_degrees(text: &str) -> Cow<'_, str> {
 
 /// Units read after a number: written, singular, plural. American spelling, like the default
 /// voice.
-const UNITS: [(&str, &str, &str); 66] = [
+const UNITS: [(&str, &str, &str); 70] = [
     ("km/h", "kilometer per hour", "kilometers per hour"),
     ("kph", "kilometer per hour", "kilometers per hour"),
     ("mph", "mile per hour", "miles per hour"),
@@ -119,6 +119,11 @@ const UNITS: [(&str, &str, &str); 66] = [
     ("Gbps", "gigabit per second", "gigabits per second"),
     ("°C", "degree Celsius", "degrees Celsius"),
     ("°F", "degree Fahrenheit", "degrees Fahrenheit"),
+    // Latitude and longitude: "69.6°N" (it was "degrees N"; found by a fresh tester).
+    ("°N", "degree north", "degrees north"),
+    ("°S", "degree south", "degrees south"),
+    ("°E", "degree east", "degrees east"),
+    ("°W", "degree west", "degrees west"),
     ("°", "degree", "degrees"),
 ];
 
