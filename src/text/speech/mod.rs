@@ -245,7 +245,20 @@ fn between_numbers(before: &str, after: &str) -> bool {
     ];
     let before = before.trim_end();
     let after = after.trim_start();
-    if !before.ends_with(|c: char| c.is_ascii_digit() || c == '%') {
+    // "10 cm – 12 cm", "15 1/2″ – 16 1/4″": an amount with its unit before the dash (the
+    // unit a short word or a mark after a number).
+    let mut tokens = before.rsplit(char::is_whitespace);
+    let last = tokens.next().unwrap_or("");
+    let numeric_end = |t: &str| t.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+    let unit = !last.is_empty()
+        && last.chars().count() <= 4
+        && last
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '″' | '"' | '′' | '\''))
+        && tokens.next().is_some_and(numeric_end);
+    let marked =
+        last.starts_with(|c: char| c.is_ascii_digit()) && last.ends_with(['″', '"', '′', '\'']);
+    if !numeric_end(before) && !unit && !marked {
         return false;
     }
     let after = after.trim_start_matches(['$', '£', '€', '¥', '₹']);

@@ -480,6 +480,16 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
             .iter()
             .find(|c| **c != ' ')
             .is_some_and(|c| c.is_alphabetic());
+        // "8½–10 inches": a range from it, read by the language pass as one ("eight and a
+        // half to ten inches"; it was "eight and one half, ten").
+        let token_start = chars[..i]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |k| k + 1);
+        let range_after = matches!(chars.get(i + 1), Some('\u{2013}' | '-'))
+            && chars.get(i + 2).is_some_and(char::is_ascii_digit)
+            && chars[token_start..i].iter().all(char::is_ascii_digit);
+        let word_after = word_after || range_after;
         if word_after && matches!(c, '½' | '⅓' | '⅔' | '¼' | '¾') {
             let digits: String = std::iter::once(c).nfkc().collect();
             out.words(&digits.replace('\u{2044}', "/"));
