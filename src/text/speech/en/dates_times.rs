@@ -303,6 +303,21 @@ fn sizes_not_date(w: &[Word], i: usize) -> bool {
 /// (`day_first`: "from 03/04/2024 to 25/07/2024"), every date in it is read so: one sentence,
 /// one convention.
 fn numeric_date(core: &str, day_first: bool) -> Option<String> {
+    // "2024/08/10": year first, as in ISO 8601 but with slashes (Japanese and Chinese sites,
+    // blogs); always year, month, day. It was left as written (found by a fresh tester).
+    if let [y, m, d] = core.split('/').collect::<Vec<_>>()[..] {
+        let two = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
+        if y.len() == 4 && all_digits(y) && two(m) && two(d) {
+            let (y, m, d): (u32, usize, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+            calendar_date(y, m, d)?;
+            return Some(format!(
+                "{} {}, {}",
+                MONTHS[m - 1],
+                ordinal(&d.to_string()),
+                year(y)
+            ));
+        }
+    }
     let (a, b, y) = date_parts(core)?;
     if a > 12 || (day_first && b <= 12) {
         calendar_date(y, b as usize, a)?;

@@ -358,6 +358,26 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             return wrap(decade(tens)?);
         }
     }
+    // "401(k)", "403(b)": American retirement plans, named by the tax code's section, said
+    // "four oh one k" (it was "four hundred one k").
+    // (The closing bracket is in the word's trail.)
+    if let (Some((digits, letter)), Some(rest)) =
+        (core.split_once('('), word.trail.strip_prefix(')'))
+    {
+        if digits.len() == 3
+            && all_digits(digits)
+            && letter.len() == 1
+            && digits.as_bytes()[1] == b'0'
+        {
+            let d: Vec<char> = digits.chars().collect();
+            let said = format!(
+                "{} oh {} {letter}",
+                integer(&d[0].to_string()),
+                integer(&d[2].to_string())
+            );
+            return Some((format!("{}{said}{rest}", word.lead), 1));
+        }
+    }
     if let Some(rest) = core.strip_prefix('#') {
         if all_digits(rest) {
             return wrap(format!("number {}", integer(rest)));
@@ -463,6 +483,24 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         let prev = i.checked_sub(1).map(|k| &w[k]);
         if let Some(said) = next.and_then(|n| fraction_of_measure(core, n, prev, w)) {
             return Some((format!("{}{said}{}", word.lead, measure_trail(w, i + 1)), 2));
+        }
+        // "1/250 sec", "1/60s": a shutter speed, "one two hundred fiftieth of a second" (it was
+        // "one two hundred fifty sec"; found by a fresh tester).
+        let second_word =
+            |n: &Word| n.lead.is_empty() && matches!(n.core, "s" | "sec" | "second" | "seconds");
+        if a == "1" && all_digits(b) && b.len() <= 5 && b.parse::<u32>().is_ok_and(|d| d >= 3) {
+            if let Some(n) = next.filter(|n| second_word(n)) {
+                let said = format!("one {} of a second", ordinal(b));
+                let trail = n
+                    .trail
+                    .strip_prefix('.')
+                    .filter(|_| {
+                        w.get(i + 2)
+                            .is_some_and(|x| x.core.starts_with(char::is_lowercase))
+                    })
+                    .unwrap_or(n.trail);
+                return Some((format!("{}{said}{trail}", word.lead), 2));
+            }
         }
         // "2/4 of the disk", "7/8 of members", "1/5 of the sum": a fraction of something,
         // "two quarters of", "seven eighths of", "one fifth of" (they were "two four", "seven
