@@ -721,11 +721,25 @@ pub(super) fn time_of_day(w: &[Word], i: usize) -> Option<(String, usize)> {
     } else {
         (meridiem(suffix)?, 1, word.trail)
     };
+    // "12:01:00 PM", "3:15:30 pm": seconds, said only when they are not zero (they were read
+    // "twelve oh one oh oh"; found by a fresh tester).
+    let (m, seconds) = match m.split_once(':') {
+        Some((m, s)) if s.len() == 2 && all_digits(s) => (m, Some(s)),
+        Some(_) => return None,
+        None => (m, None),
+    };
     let hour: u64 = h.parse().ok().filter(|_| all_digits(h) && h.len() <= 2)?;
     if !(1..=12).contains(&hour) {
         return None;
     }
     let said = clock_words(h, m, true)?;
+    let said = match seconds {
+        Some("01") => format!("{said} and one second"),
+        Some(s) if s != "00" => {
+            format!("{said} and {} seconds", integer(s.trim_start_matches('0')))
+        }
+        _ => said,
+    };
     // "p.m." brings its own period; a sentence-final one after it is not doubled.
     let trail = trail.strip_prefix('.').unwrap_or(trail);
     Some((format!("{}{said} {mer}{trail}", word.lead), used))
