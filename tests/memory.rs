@@ -139,11 +139,16 @@ fn master_peak(chunks: usize, seconds: f64) -> usize {
 fn mastering_does_not_hold_its_sample_in_memory() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     // The sample is 48 chunks: 24 s (0.8 MB) of half-second chunks, 192 s (6 MB) of
-    // four-second chunks. Held in memory, the second would peak at least 5 MB higher.
+    // four-second chunks. Held in memory, the second would peak at least 5 MB higher. What
+    // pass 2 holds in flight is bounded but depends on timing: its queues hold at most
+    // QUEUE (8) blocks of 16,384 samples, as f32 samples and peaks from the reader (1 MiB)
+    // and as i16 to the encoder (256 KiB); the short article may end before they fill. Since
+    // the peak envelope got faster (2026-12-06) the reader fills them more often, and a clean
+    // clone's CI saw 1.15 MB between the two; the margin is those queues, under the sample.
     let short = master_peak(100, 0.5);
     let long = master_peak(100, 4.0);
     assert!(
-        long < short + 1024 * 1024,
+        long < short + 2 * 1024 * 1024,
         "mastering 4 s chunks peaked at {long} bytes, 0.5 s chunks at {short}"
     );
 }
