@@ -40,7 +40,8 @@ pub(super) fn email_or_handle(w: &[Word], i: usize) -> Option<(String, usize)> {
 }
 
 /// "example.com", "www.example.org/news" → "example dot com", "www dot example dot org slash
-/// news".
+/// news". A query string or fragment ("?t=35087&page=2", "#post9") is not read: it is for the
+/// browser, and it was read out character by character (found by a fresh tester).
 pub(super) fn web_address(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let address = word
@@ -48,6 +49,7 @@ pub(super) fn web_address(w: &[Word], i: usize) -> Option<(String, usize)> {
         .strip_prefix("https://")
         .or_else(|| word.core.strip_prefix("http://"))
         .unwrap_or(word.core);
+    let address = address.split(['?', '#']).next().unwrap_or(address);
     let (host, path) = address.split_once('/').unwrap_or((address, ""));
     let labels: Vec<&str> = host.split('.').collect();
     let label_ok = |l: &&str| {
