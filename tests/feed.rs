@@ -212,6 +212,32 @@ fn read_json_feed_ids(python: &str, feed: &Path) -> Vec<String> {
     ids
 }
 
+/// Exports `articles` with espeak (and `export_args`) into `out`, writes its feed with
+/// `--base-url BASE` (and `feed_args`), and returns the feed's text.
+fn export_and_feed(
+    articles: &[&Path],
+    export_args: &[&str],
+    out: &Path,
+    feed_args: &[&str],
+) -> String {
+    aloud()
+        .args(["export", "--engine", "espeak", "-q"])
+        .args(export_args)
+        .args(articles)
+        .arg("-o")
+        .arg(out)
+        .assert()
+        .success();
+    aloud()
+        .args(["feed"])
+        .arg(out)
+        .args(["--base-url", BASE])
+        .args(feed_args)
+        .assert()
+        .success();
+    std::fs::read_to_string(out.join("feed.xml")).unwrap()
+}
+
 #[test]
 fn wav_only_exports_get_a_wav_enclosure() {
     let work = tempfile::tempdir().unwrap();
@@ -222,20 +248,7 @@ fn wav_only_exports_get_a_wav_enclosure() {
     )
     .unwrap();
     let out = work.path().join("out");
-    aloud()
-        .args(["export", "--engine", "espeak", "-q"])
-        .arg(&article)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    aloud()
-        .args(["feed"])
-        .arg(&out)
-        .args(["--base-url", BASE, "--title", "Notes & more"])
-        .assert()
-        .success();
-    let xml = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    let xml = export_and_feed(&[&article], &[], &out, &["--title", "Notes & more"]);
     let size = std::fs::metadata(out.join("short/short.wav"))
         .unwrap()
         .len();
@@ -319,20 +332,7 @@ fn untitled_articles_are_described_by_their_first_paragraph() {
     .unwrap();
     let headed = work.path().join("headed.md");
     std::fs::write(&headed, "## Overview\n\nThe text under the heading.\n").unwrap();
-    aloud()
-        .args(["export", "--engine", "espeak", "--format", "mp3", "-q"])
-        .args([&one, &two, &headed])
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    aloud()
-        .args(["feed"])
-        .arg(&out)
-        .args(["--base-url", BASE])
-        .assert()
-        .success();
-    let xml = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    let xml = export_and_feed(&[&one, &two, &headed], &["--format", "mp3"], &out, &[]);
     for want in [
         "Only one paragraph here. It has two sentences.",
         "the first paragraph starts in lower case, so it is no title.",

@@ -217,23 +217,22 @@ fn between_times(before: &str, after: &str) -> bool {
 /// digit ("10–12", "9am–5pm"), or both are capitalised words with lower-case letters after
 /// ("Mon–Fri", "January–March", "Paris–Berlin"), not an acronym ("USB–C"); and "K–12".
 fn range_sides(before: &str, after: &str) -> bool {
-    let left: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let right: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let left = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let right = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let digit = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
     let name = |w: &str| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase) && w.len() >= 2
     };
     // "K–12": kindergarten to twelfth grade.
-    let kindergarten = left == "K" && digit(&right);
-    (digit(&left) && digit(&right)) || (name(&left) && name(&right)) || kindergarten
+    let kindergarten = left == "K" && digit(right);
+    (digit(left) && digit(right)) || (name(left) && name(right)) || kindergarten
 }
 
 /// Whether a dash stands between two amounts or dates: the text before ends with a digit

@@ -35,6 +35,39 @@ const SWEDISH_KRONA: Currency = Currency("Swedish krona", "Swedish kronor", "ör
 const NORWEGIAN_KRONE: Currency = Currency("Norwegian krone", "Norwegian kroner", "øre", "øre");
 const DANISH_KRONE: Currency = Currency("Danish krone", "Danish kroner", "øre", "øre");
 
+/// Whether the amount at `i` follows "a"/"an", right before it or with one adjective between
+/// ("a $20 bill", "a new $160 million facility"): with [`before_noun`], it describes a noun
+/// and its unit is said in the singular.
+fn after_article(w: &[Word], i: usize) -> bool {
+    let article = |k: usize| matches!(w[k].core.to_lowercase().as_str(), "a" | "an");
+    let adjective = |k: usize| {
+        w[k].trail.is_empty()
+            && w[k].lead.is_empty()
+            && w[k].core.chars().all(|c| c.is_ascii_lowercase())
+            && !NOT_MODIFIED.contains(&w[k].core)
+            && !matches!(
+                w[k].core,
+                "a" | "an" | "the" | "total" | "estimated" | "extra" | "additional"
+            )
+    };
+    i > 0
+        && w[i - 1].trail.is_empty()
+        && (article(i - 1)
+            || (i > 1 && w[i - 2].trail.is_empty() && article(i - 2) && adjective(i - 1)))
+}
+
+/// Whether the word at `k`, right after an amount, is a noun it describes: a lower-case word
+/// that is no preposition ("an estimated $5 million in losses"), unless another amount follows
+/// it ("a $2 or $3 cookie"). "a $20/month plan" is "a twenty dollar a month plan".
+fn before_noun(w: &[Word], k: usize) -> bool {
+    w.get(k).is_some_and(|n| {
+        let another_amount = w.get(k + 1).is_some_and(|m| is_price(m.core));
+        n.lead.is_empty()
+            && n.core.starts_with(|c: char| c.is_lowercase())
+            && (!BEFORE_NO_NOUN.contains(&n.core) || another_amount)
+    })
+}
+
 /// Words after an amount that show it names no noun: "an estimated $5 million in losses", "a
 /// total of $5 million for repairs".
 const BEFORE_NO_NOUN: [&str; 17] = [
@@ -293,15 +326,9 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     // singular, like one amount, "a two to three million dollar deal".
     let modifier = |said: String, last: usize, currency: Currency| -> String {
         let Currency(one, many, _, _) = currency;
-        let after_article = i > 0
-            && w[i - 1].trail.is_empty()
-            && matches!(w[i - 1].core.to_lowercase().as_str(), "a" | "an");
-        let before_noun = w[last].trail.is_empty()
-            && w.get(last + 1).is_some_and(|n| {
-                n.lead.is_empty() && n.core.starts_with(|c: char| c.is_lowercase())
-            });
+        let modifies = after_article(w, i) && w[last].trail.is_empty() && before_noun(w, last + 1);
         match said.strip_suffix(many) {
-            Some(head) if after_article && before_noun => format!("{head}{one}"),
+            Some(head) if modifies => format!("{head}{one}"),
             _ => said,
         }
     };
@@ -381,32 +408,8 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         end += 1;
     }
     let trail = w[end - 1].trail;
-    let article = |k: usize| matches!(w[k].core.to_lowercase().as_str(), "a" | "an");
-    // "a new $160 million facility": an adjective between the article and the amount.
-    let adjective = |k: usize| {
-        w[k].trail.is_empty()
-            && w[k].lead.is_empty()
-            && w[k].core.chars().all(|c| c.is_ascii_lowercase())
-            && !NOT_MODIFIED.contains(&w[k].core)
-            && !matches!(
-                w[k].core,
-                "a" | "an" | "the" | "total" | "estimated" | "extra" | "additional"
-            )
-    };
-    let after_article = i > 0
-        && w[i - 1].trail.is_empty()
-        && (article(i - 1)
-            || (i > 1 && w[i - 2].trail.is_empty() && article(i - 2) && adjective(i - 1)));
-    // "a $20/month plan" is "a twenty dollar a month plan", as "a $20 plan"; not before a
-    // preposition ("an estimated $5 million in losses"), unless another amount follows it
-    // ("a $2 or $3 cookie").
-    let before_noun = trail.is_empty()
-        && w.get(end).is_some_and(|n| {
-            let another_amount = w.get(end + 1).is_some_and(|m| is_price(m.core));
-            n.lead.is_empty()
-                && n.core.starts_with(|c: char| c.is_lowercase())
-                && (!BEFORE_NO_NOUN.contains(&n.core) || another_amount)
-        });
+    let after_article = after_article(w, i);
+    let before_noun = trail.is_empty() && before_noun(w, end);
     // A headline in title case ("Council Approves $4.5 Million Budget") writes the magnitude
     // and the noun it modifies capitalized, and drops the article: the capitalized magnitude
     // word before a capitalized word that is no preposition or verb ([`NOT_MODIFIED`]) makes

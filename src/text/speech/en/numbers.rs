@@ -369,11 +369,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             && letter.len() == 1
             && digits.as_bytes()[1] == b'0'
         {
-            let d: Vec<char> = digits.chars().collect();
             let said = format!(
                 "{} oh {} {letter}",
-                integer(&d[0].to_string()),
-                integer(&d[2].to_string())
+                integer(&digits[..1]),
+                integer(&digits[2..])
             );
             return Some((format!("{}{said}{rest}", word.lead), 1));
         }
