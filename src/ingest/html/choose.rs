@@ -56,6 +56,19 @@ fn run(
                     return Some((Strategy::Page, own));
                 }
             }
+            if reading == walk::Reading::Article && !found.fallback {
+                // The crate's region is a comment thread under the story (rs-trafilatura scores
+                // thirty replies above eight paragraphs): the story is read.
+                let comments = walk::comment_sections_text(page);
+                if !comments.is_empty() && block_share(&found.blocks, &comments) >= IN_COMMENTS {
+                    let own = walk::read_blocks(walk::article_root(page), reading);
+                    if words_in(&own) >= MIN_WORDS_READ
+                        && block_share(&own, &comments) < IN_COMMENTS
+                    {
+                        return Some((Strategy::Page, own));
+                    }
+                }
+            }
             if found.page_type.as_deref() == Some("article") {
                 // rs-trafilatura's region can lie outside the page's own <article> (a wall of
                 // testimonials or a signup box that scores better by its rules): the markup
@@ -102,6 +115,10 @@ const SHARE_OF_FALLBACK: f64 = 0.25;
 /// candidate to replace it (0.8 measured on the dev set: lower lets cookie dialogs and login
 /// boxes in; see README.md).
 const SAME_TEXT: f64 = 0.8;
+
+/// Share of a story's reading found in the page's comment sections for the reading to be
+/// called the comments rather than the story (see [`run`]).
+const IN_COMMENTS: f64 = 0.5;
 
 /// Most share of either region's words found in the other's for rs-trafilatura's region to be
 /// called somewhere else than the page's `<article>` (see [`elsewhere`]).
@@ -344,6 +361,11 @@ fn pick(
     let whole = walk::read_blocks(body(page), reading);
     if whole_body_wins(words_in(&whole), best.as_ref().map(|b| b.2), visible) {
         return (Strategy::Page, whole);
+    }
+    // Still a fragment: a forum whose posts all sit in a section named as comments.
+    let thread = walk::read_thread(body(page), reading);
+    if whole_body_wins(words_in(&thread), best.as_ref().map(|b| b.2), visible) {
+        return (Strategy::Page, thread);
     }
     match best {
         Some((strategy, blocks, _)) => (strategy, blocks),

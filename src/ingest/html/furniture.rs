@@ -112,6 +112,29 @@ fn embedded_post(inner: &str) -> String {
     }
 }
 
+/// The end of a list item, paragraph, heading or cell right before the next tag: in a browser
+/// the two show apart, but rs-trafilatura joins their text and glues the words ("Certificate
+/// in Managerial AccountingCertified Internal Auditor"). A space after the end tag changes
+/// nothing a browser shows (whitespace between blocks is not rendered). Not after `</div>` or
+/// `</section>`: measured on the 806 pages of the extraction dev set, spaces there change
+/// which region rs-trafilatura picks on five pages (three lower, a store's grid read as its
+/// filter list); with these tags 7 pages read better and one product page 0.02 lower.
+static BLOCK_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(</(?:li|p|h[1-6]|td|th|dt|dd)\s*>)(<[a-z])").expect("valid regex")
+});
+
+/// A lower-case letter closing an inline element and a capital opening the next with no space
+/// between: shop tiles put a brand and a product name in two spans that their CSS shows on two
+/// lines (`<span>La Sportiva</span><span>Aragon Shoes</span>`), read as one word
+/// ("SportivaAragon"). A word never changes case there, so a space is put between. Measured on
+/// the extraction dev set: 18 pages read better (store grids, a film chart), none worse.
+static INLINE_GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\p{Ll})((?:</(?:span|a|strong|b|em|i|small|font|label)\s*>)+)((?:<(?:span|a|strong|b|em|i|small|font|label|div|p|h[1-6])\b[^>]*>)+)(\p{Lu})",
+    )
+    .expect("valid regex")
+});
+
 /// `html` with the rules applied; borrowed unchanged when none matches.
 pub fn rewrite(html: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(html);
@@ -137,6 +160,10 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
     });
     apply(&MEDIA_CAPTION, &|c| c[1].to_string());
     apply(&EMBEDDED_POST, &|c| embedded_post(&c[1]));
+    apply(&BLOCK_END, &|c| format!("{} {}", &c[1], &c[2]));
+    apply(&INLINE_GLUE, &|c| {
+        format!("{}{} {}{}", &c[1], &c[2], &c[3], &c[4])
+    });
     out
 }
 
@@ -186,6 +213,14 @@ mod tests {
                 r#"<blockquote class="bluesky-embed" data-x="1"><p lang="en">Storm due.</p>— Met Desk (<a href="/p">@met.bsky.social</a>) <a href="/d">3 May</a></blockquote>"#,
                 "<blockquote><p>Met Desk posted: Storm due.</p></blockquote>",
             ),
+            (
+                r#"<a href="/p"><span class="brand">Trail Co</span><span class="name">Ridge Boots</span></a>"#,
+                r#"<a href="/p"><span class="brand">Trail Co</span> <span class="name">Ridge Boots</span></a>"#,
+            ),
+            (
+                r#"<li><a href="/a">Certificate in Accounting</a></li><li><a href="/b">Tax Law</a></li>"#,
+                r#"<li><a href="/a">Certificate in Accounting</a></li> <li><a href="/b">Tax Law</a></li>"#,
+            ),
         ] {
             assert_eq!(rewrite(html), want, "{html}");
         }
@@ -196,6 +231,10 @@ mod tests {
         for html in [
             "<p><em>An emphasised paragraph.</em></p>",
             "<p>Text <a href=\"/x\">link</a>.</p>",
+            // A word split across inline elements keeps its case and stays whole; a drop cap
+            // follows text, not an end tag.
+            "<p><b>Mc</b><b>donald</b> and <span>T</span>he story</p>",
+            "<p>One</p>\n<p>Two</p>\n<div>Three</div><div>Four</div>",
         ] {
             assert!(matches!(rewrite(html), Cow::Borrowed(_)), "{html}");
         }

@@ -145,20 +145,78 @@ pub(super) fn read_blocks(root: ElementRef<'_>, reading: Reading) -> Vec<Block> 
 
 /// The readable blocks under `root`, and the footnotes found there (as list items), apart.
 pub(super) fn blocks_and_notes(root: ElementRef<'_>, reading: Reading) -> (Vec<Block>, Vec<Block>) {
+    walk_root(root, reading, false)
+}
+
+/// The readable blocks under `root` with the sections named as comments read too: a forum
+/// thread whose posts sit in `<div id="comments">` (Invision Community's markup) is those
+/// posts. Used only when every other reading of the page is a fragment (see
+/// `choose::pick`): under a story, comments are not the article.
+pub(super) fn read_thread(root: ElementRef<'_>, reading: Reading) -> Vec<Block> {
+    walk_root(root, reading, true).0
+}
+
+fn walk_root(root: ElementRef<'_>, reading: Reading, threads: bool) -> (Vec<Block>, Vec<Block>) {
     let mut blocks = Vec::new();
     let mut notes = Vec::new();
     let mut pending = String::new();
+    let pass = Pass {
+        reading,
+        root_chars: readable_chars(root),
+        threads,
+    };
     walk(
         root,
         BlockKind::Paragraph,
         &mut pending,
         &mut blocks,
         &mut notes,
-        reading,
-        readable_chars(root),
+        pass,
     );
     push_block(&mut pending, BlockKind::Paragraph, &mut blocks);
     (blocks, notes)
+}
+
+/// What one walk of a region carries down the tree.
+#[derive(Debug, Clone, Copy)]
+struct Pass {
+    reading: Reading,
+    /// Readable characters of the region (see [`readable_chars`], [`is_page_wrapper`]).
+    root_chars: usize,
+    /// Read sections named as comments (see [`read_thread`]).
+    threads: bool,
+}
+
+/// The letters and digits of the page's comment sections (see [`is_thread_section`]),
+/// lower-cased and run together like `choose::run_together`; empty when there are none.
+pub(super) fn comment_sections_text(page: &Html) -> String {
+    let mut text = String::new();
+    for node in page.tree.nodes() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        // The outermost section only, so no text is counted twice.
+        if is_thread_section(el.value())
+            && !el
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| is_thread_section(a.value()))
+        {
+            let own: String = el.text().collect();
+            text.push_str(&super::letters_and_digits(&own));
+        }
+    }
+    text
+}
+
+/// True when `el` is marked as clutter only as comments (`id="comments"`, `class="comment-list"`):
+/// on a forum thread, the posts.
+fn is_thread_section(el: &scraper::node::Element) -> bool {
+    if SKIP_TAGS.contains(&el.name()) || is_hidden(el) {
+        return false;
+    }
+    let marks = clutter_marks(el);
+    !marks.is_empty() && marks.iter().all(|m| m == "comment" || m == "comments")
 }
 
 /// Where the article is by tags alone: the longest `<article>`, else `<main>`, else the body.
@@ -651,9 +709,13 @@ fn walk(
     pending: &mut String,
     blocks: &mut Vec<Block>,
     notes: &mut Vec<Block>,
-    reading: Reading,
-    root_chars: usize,
+    pass: Pass,
 ) {
+    let Pass {
+        reading,
+        root_chars,
+        threads,
+    } = pass;
     for child in el.children() {
         match child.value() {
             Node::Text(t) => pending.push_str(t),
@@ -672,13 +734,14 @@ fn walk(
                         &mut String::new(),
                         notes,
                         &mut nested,
-                        reading,
-                        root_chars,
+                        pass,
                     );
                     notes.append(&mut nested);
                     continue;
                 }
+                let a_thread = threads && is_thread_section(e);
                 if (is_clutter(e)
+                    && !a_thread
                     && !is_article_marked_as_clutter(child_el)
                     && !is_page_form(child_el)
                     && !is_page_wrapper(child_el, root_chars))
@@ -740,15 +803,7 @@ fn walk(
                             .filter(|n| is_nested_list(*n))
                             .filter_map(ElementRef::wrap)
                         {
-                            walk(
-                                list,
-                                BlockKind::ListItem,
-                                pending,
-                                blocks,
-                                notes,
-                                reading,
-                                root_chars,
-                            );
+                            walk(list, BlockKind::ListItem, pending, blocks, notes, pass);
                         }
                     }
                 } else {
@@ -758,7 +813,7 @@ fn walk(
                     } else {
                         context
                     };
-                    walk(child_el, inner, pending, blocks, notes, reading, root_chars);
+                    walk(child_el, inner, pending, blocks, notes, pass);
                     push_block(pending, inner, blocks);
                 }
             }
@@ -1241,6 +1296,56 @@ mod tests {
             !texts.iter().any(|t| t.contains("reader's clock")),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_thread_whose_posts_sit_in_a_comments_section_is_read_but_comments_under_a_story_are_not() {
+        let posts = |topic: &str, n: usize| -> String {
+            (1..=n)
+                .map(|i| {
+                    format!(
+                        "<article class=\"post\"><p>Reply {i} about the {topic}: we booked \
+                         through an agent twice and the fares were lower each time, with a \
+                         cabin upgrade on the second trip.</p></article>"
+                    )
+                })
+                .collect()
+        };
+        // A forum thread (Invision Community's markup): every post is inside #comments.
+        let forum = format!(
+            r#"<html><head><title>Using an agent</title></head><body><main>
+            <h1>Using an agent</h1><a href="/share">Share</a>
+            <div id="comments" data-role="commentFeed">{}</div></main></body></html>"#,
+            posts("cruise", 12)
+        );
+        let d = parse_page(&forum);
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.contains("Reply 1 about")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.contains("Reply 12 about")),
+            "{texts:?}"
+        );
+        // A story with a long comment thread under it: the story only.
+        let story: String = (1..=8)
+            .map(|i| {
+                format!(
+                    "<p>Part {i} of the story: the harbour board met on Tuesday and voted to \
+                     rebuild the sea wall before the winter storms, at a cost of two million.</p>"
+                )
+            })
+            .collect();
+        let blog = format!(
+            r#"<html><head><title>Sea wall</title></head><body><article><h1>Sea wall</h1>
+            {story}</article><div id="comments">{}</div></body></html>"#,
+            posts("wall", 30)
+        );
+        let d = parse_page(&blog);
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.contains("Part 8 of")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Reply")), "{texts:?}");
     }
 
     #[test]
