@@ -1384,7 +1384,10 @@ mod tests {
             };
             let d = parse(&page, &opts);
             let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
-            assert!(texts.iter().any(|t| t.contains("washed linen")), "{texts:?}");
+            assert!(
+                texts.iter().any(|t| t.contains("washed linen")),
+                "{texts:?}"
+            );
             assert!(!texts.iter().any(|t| t.contains("Customer")), "{texts:?}");
         }
     }
