@@ -88,31 +88,64 @@ struct Shared {
     local: SocketAddr,
 }
 
+/// What [`look_up`] found for a request, on a blocking thread.
+enum Lookup {
+    /// A file for the file server, with what to do with its `Range` header (`None`: none sent).
+    File(Option<RangeAction>),
+    /// An article's chapters, made from its manifest.
+    Chapters(String),
+    /// An article's manifest as published.
+    Manifest(String),
+}
+
+/// The file-system half of [`guard`]: the path check (which resolves symlinks), the file's
+/// length for a `Range` header, and the files made on the fly. Runs in `spawn_blocking`, so
+/// a slow disk never stalls the server's async workers.
+fn look_up(root: &Path, path: &str, range: Option<&str>) -> Result<Lookup, Refusal> {
+    check_path(root, path)?;
+    if let Some(json) = chapters_on_the_fly(root, path) {
+        return Ok(Lookup::Chapters(json));
+    }
+    if let Some(json) = published_manifest(root, path) {
+        return Ok(Lookup::Manifest(json));
+    }
+    let action = range.map(|range| {
+        let length = || {
+            let decoded = percent_decode_str(path).decode_utf8().ok()?;
+            let relative = decoded.trim_start_matches('/');
+            Some(std::fs::metadata(root.join(relative)).ok()?.len())
+        };
+        range_as_served(range, length)
+    });
+    Ok(Lookup::File(action))
+}
+
 async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) -> Response {
-    match check_path(&shared.root, req.uri().path()) {
-        Ok(()) => {
-            if let Some(range) = req.headers().get(header::RANGE) {
-                let length = || {
-                    let decoded = percent_decode_str(req.uri().path()).decode_utf8().ok()?;
-                    let relative = decoded.trim_start_matches('/');
-                    Some(std::fs::metadata(shared.root.join(relative)).ok()?.len())
-                };
-                match range_as_served(range.to_str().unwrap_or(""), length) {
-                    RangeAction::Keep => {}
-                    RangeAction::Ignore => {
-                        req.headers_mut().remove(header::RANGE);
-                    }
-                    RangeAction::Whole => {
-                        req.headers_mut()
-                            .insert(header::RANGE, header::HeaderValue::from_static("bytes=0-"));
-                    }
+    let path = req.uri().path().to_owned();
+    let range = req
+        .headers()
+        .get(header::RANGE)
+        .map(|r| r.to_str().unwrap_or("").to_owned());
+    let s = shared.clone();
+    let found =
+        tokio::task::spawn_blocking(move || look_up(&s.root, &path, range.as_deref())).await;
+    match found {
+        Ok(Ok(Lookup::Chapters(json))) => {
+            ([(header::CONTENT_TYPE, CHAPTERS_TYPE)], json).into_response()
+        }
+        Ok(Ok(Lookup::Manifest(json))) => {
+            ([(header::CONTENT_TYPE, "application/json")], json).into_response()
+        }
+        Ok(Ok(Lookup::File(action))) => {
+            match action {
+                None | Some(RangeAction::Keep) => {}
+                Some(RangeAction::Ignore) => {
+                    req.headers_mut().remove(header::RANGE);
                 }
-            }
-            if let Some(json) = chapters_on_the_fly(&shared.root, req.uri().path()) {
-                return ([(header::CONTENT_TYPE, CHAPTERS_TYPE)], json).into_response();
-            }
-            if let Some(json) = published_manifest(&shared.root, req.uri().path()) {
-                return ([(header::CONTENT_TYPE, "application/json")], json).into_response();
+                Some(RangeAction::Whole) => {
+                    req.headers_mut()
+                        .insert(header::RANGE, header::HeaderValue::from_static("bytes=0-"));
+                }
             }
             let format = crate::audio::encode::Format::from_path(Path::new(req.uri().path()));
             let mut response = next.run(req).await;
@@ -126,10 +159,11 @@ async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) 
             }
             response
         }
-        Err(refusal) => {
+        Ok(Err(refusal)) => {
             let status = refusal.status();
             (status, status.canonical_reason().unwrap_or("refused")).into_response()
         }
+        Err(e) => server_error(e),
     }
 }
 
