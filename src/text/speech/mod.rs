@@ -131,6 +131,9 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
             // "~/.bashrc": the home folder of a path is said ("tilde"); it was dropped, and
             // the path read as one from the root (26 chunks of the dev set's true texts).
             '~' if english && next == Some('/') && !inside_word => out.push_str(" tilde "),
+            // "n * n", "3 * 4": a spaced asterisk between two numbers or one-letter
+            // variables is multiplication (it was dropped: "n n time").
+            '*' if english && multiplication(&text[..i], &text[i + 1..]) => out.push_str(" times "),
             '*' | '_' | '|' | '~' | '^' | '`' => out.push(' '),
             // Curly quotes and dashes are read as pauses at best; use the plain forms engines
             // handle as punctuation.
@@ -181,6 +184,23 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
         }
     }
     out
+}
+
+/// True when an asterisk between `before` and `after` multiplies: spaced on both sides, with
+/// a number or a one-letter variable on each ("n * n", "3 * 4", "2.5 * x"). Emphasis and
+/// footnote stars ("*Note*", "5 stars *") are not.
+fn multiplication(before: &str, after: &str) -> bool {
+    let operand = |w: &str| {
+        let w = w.trim_matches(|c: char| c == '(' || c == ')');
+        (w.chars().count() == 1 && w.chars().all(char::is_alphanumeric))
+            || (w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ','))
+    };
+    before.ends_with(' ')
+        && after.starts_with(' ')
+        && before.split_whitespace().next_back().is_some_and(operand)
+        && after.split_whitespace().next().is_some_and(operand)
 }
 
 /// The plain character a superscript stands for ("²" → '2', "⁻" → '-', "ⁿ" → 'n').
@@ -249,8 +269,9 @@ fn between_numbers(before: &str, after: &str) -> bool {
     let mut tokens = before.rsplit(char::is_whitespace);
     let last = tokens.next().unwrap_or("");
     let numeric_end = |t: &str| t.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+    // "15 1/2″" reaches here as "15 1/2 inches" (the primes are read first).
     let unit = !last.is_empty()
-        && last.chars().count() <= 4
+        && (last.chars().count() <= 4 || matches!(last, "inches" | "inch" | "feet" | "foot"))
         && last
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '″' | '"' | '′' | '\''))

@@ -486,17 +486,29 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
             .iter()
             .rposition(|c| c.is_whitespace())
             .map_or(0, |k| k + 1);
-        let range_after = matches!(chars.get(i + 1), Some('\u{2013}' | '-'))
+        let hyphen_range =
+            chars.get(i + 1) == Some(&'-') && chars.get(i + 2).is_some_and(char::is_ascii_digit);
+        let range_after = (hyphen_range || chars.get(i + 1) == Some(&'\u{2013}'))
             && chars.get(i + 2).is_some_and(char::is_ascii_digit)
             && chars[token_start..i].iter().all(char::is_ascii_digit);
         let word_after = word_after || range_after;
         if word_after && matches!(c, '½' | '⅓' | '⅔' | '¼' | '¾') {
             let digits: String = std::iter::once(c).nfkc().collect();
             out.words(&digits.replace('\u{2044}', "/"));
+            if range_after && chars[i + 1] == '-' {
+                // As an en dash, which the next pass reads as "to" between numbers; after a
+                // fraction a hyphen was read "minus" ("nine and a half minus thirteen").
+                out.push("\u{2013}");
+                return 2;
+            }
             return 1;
         }
-        // "2½" → "2 and one half".
+        // "2½" → "2 and one half"; "M9½-13" (a size) → "M9 and one half to 13".
         if before(chars, i).is_some_and(|b| b.is_ascii_digit()) && prev != Some('/') {
+            if hyphen_range {
+                out.words(&format!("and {said} to"));
+                return 2;
+            }
             out.words(&format!("and {said}"));
         } else {
             out.words(said);

@@ -262,6 +262,22 @@ impl Num<'_> {
         }
     }
 
+    /// The number as a percentage is said: trailing zeros of its decimals are not read
+    /// ("4.50%" → "four point five percent", "3.0%" → "three percent"; a table's column of
+    /// rates written to two places was heard as "four point five zero percent").
+    pub(super) fn read_percent(&self) -> String {
+        let frac = self
+            .frac
+            .map(|f| f.trim_end_matches('0'))
+            .filter(|f| !f.is_empty());
+        Num {
+            sign: self.sign,
+            int: self.int.clone(),
+            frac,
+        }
+        .read()
+    }
+
     /// Whether a unit after it is singular ("1 km" but "1.5 km", "2 km").
     pub(super) fn is_one(&self) -> bool {
         self.int == "1" && self.frac.is_none()
@@ -322,7 +338,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     let wrap = |said: String| Some((format!("{}{said}{}", word.lead, word.trail), 1));
 
     if let Some(n) = core.strip_suffix('%').and_then(parse_number) {
-        return wrap(format!("{} percent", n.read()));
+        return wrap(format!("{} percent", n.read_percent()));
     }
     // A mixed number, "1 1/2 cups": "one and a half cups" (it was "one one half"); a unit
     // after it is plural, "1 1/2 tsp" → "one and a half teaspoons".
@@ -422,7 +438,11 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             a.strip_suffix('%').and_then(parse_number),
             b.strip_suffix('%').and_then(parse_number),
         ) {
-            return wrap(format!("{} percent {join} {} percent", x.read(), y.read()));
+            return wrap(format!(
+                "{} percent {join} {} percent",
+                x.read_percent(),
+                y.read_percent()
+            ));
         }
         // "1960s-70s", "the '80s-'90s": a span of decades, "nineteen sixties to seventies".
         // espeak-ng says "nineteen sixties z, seventies z".
