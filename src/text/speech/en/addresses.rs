@@ -130,3 +130,44 @@ pub(super) fn zip_code(w: &[Word], i: usize) -> Option<(String, usize)> {
     }
     Some((format!("{said}{}", word.trail), 1))
 }
+
+/// A book's ISBN after "ISBN" ("ISBN 978-0-306-40615-7", "ISBN-13: 9780306406157", "ISBN
+/// 0-306-40615-X"): 10 or 13 digits (the last of ten may be X), read digit by digit in the
+/// groups its hyphens make, as a librarian reads one out ("nine seven eight, zero, three zero
+/// six, …"); espeak-ng read the groups as numbers ("nine hundred seventy-eight …").
+pub(super) fn isbn(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let prev = w.get(i.checked_sub(1)?)?;
+    let label = prev.core.trim_end_matches(':').to_ascii_uppercase();
+    if !matches!(label.as_str(), "ISBN" | "ISBN-10" | "ISBN-13") || !word.lead.is_empty() {
+        return None;
+    }
+    let core = word.core;
+    let count = core
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == 'X' || *c == 'x')
+        .count();
+    let well_formed = core
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == 'X' || c == 'x')
+        && !core.starts_with('-')
+        && core.chars().rev().skip(1).all(|c| c != 'X' && c != 'x')
+        && (count == 10 || (count == 13 && !core.contains(['X', 'x'])));
+    if !well_formed {
+        return None;
+    }
+    let said: Vec<String> = core
+        .split('-')
+        .map(|group| {
+            let mut g = digits(group);
+            if group.ends_with(['X', 'x']) {
+                if !g.is_empty() {
+                    g.push(' ');
+                }
+                g.push('X');
+            }
+            g
+        })
+        .collect();
+    Some((format!("{}{}", said.join(", "), word.trail), 1))
+}
