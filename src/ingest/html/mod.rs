@@ -15,6 +15,7 @@
 mod choose;
 mod furniture;
 mod guard;
+mod posts;
 mod readability;
 mod streamed;
 mod structured;
@@ -151,6 +152,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         drop_bare_counts(&mut blocks);
     }
     drop_signup_boxes(&mut blocks);
+    posts::insert_headers(&mut blocks, &page);
     let words_read = words_in(&blocks);
     // A short page read (nearly) whole is a notice, not a fragment, unless it is an app shell.
     let short_and_whole = words_read < choose::MIN_WORDS_READ
@@ -575,7 +577,7 @@ fn line_blocks(text: &str) -> Vec<Block> {
 }
 
 /// Words with at least one letter or digit.
-fn count_words(text: &str) -> usize {
+pub(super) fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()

@@ -1,0 +1,365 @@
+//! Who wrote each post of a thread, and when: said before the post.
+//!
+//! A thread read aloud as one run of paragraphs gives the listener no turn between speakers.
+//! Forum software marks its posts with schema.org microdata (XenForo's `DiscussionForumPosting`
+//! and `Comment`, Stack Exchange's `Question` and `Answer`, NodeBB's `Comment`): the post's
+//! text (`itemprop="text"`) and its author (`itemprop="author"`). The extractors keep the
+//! text and drop the author and the date shown beside it, as a story's byline; here each
+//! post's header, "JosephF, Jan 3, 2024", is put back before the post's first block.
+//! Measured on the extraction dev set, whose true texts of forum threads keep these lines:
+//! see README.md, "HTML extraction".
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::{count_words, letters_and_digits, walk};
+use crate::ingest::{Block, BlockKind};
+
+/// schema.org types of a post ("https://schema.org/Comment").
+const POST_TYPES: &[&str] = &["Comment", "DiscussionForumPosting", "Answer", "Question"];
+
+/// Most words of an author's name or a shown date; longer is not a header.
+const HEADER_WORDS: usize = 6;
+
+/// Most words of a line showing a post's number and date that its header replaces.
+const DATED_LINE_WORDS: usize = 8;
+
+/// Letters and digits of a post's first block used to find it among the blocks read.
+const KEY_CHARS: usize = 60;
+
+/// One post's header and the start of its text.
+struct Header {
+    /// The author's name.
+    author: String,
+    /// The date shown on the post, when there is one.
+    date: Option<String>,
+    /// Letters and digits of the post's first block, at most [`KEY_CHARS`].
+    key: String,
+}
+
+/// Puts each post's header before the block that starts the post, in page order. A post
+/// whose text was not read, or whose author's name is already the block before it, gets none.
+pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) {
+    let headers = headers(page);
+    if headers.is_empty() {
+        return;
+    }
+    let keys: Vec<String> = blocks.iter().map(|b| letters_and_digits(&b.text)).collect();
+    let mut inserts: Vec<(usize, String, bool)> = Vec::new();
+    let mut from = 0;
+    for h in headers {
+        let Some(at) = (from..keys.len()).find(|&k| keys[k].starts_with(&h.key)) else {
+            continue;
+        };
+        let before = at.checked_sub(1).map_or("", |k| keys[k].as_str());
+        let named_before = at > from && names(&blocks[at - 1].text, &h.author);
+        if !named_before {
+            let said = match &h.date {
+                Some(d) => format!("{}, {d}", h.author),
+                None => h.author.clone(),
+            };
+            // The post's number and date already read as a line of their own just before it
+            // ("#4 · Jan 3, 2024"): the header takes that line's place, so the date is not
+            // said twice nor the post's number at all.
+            let dated_line = h.date.as_ref().is_some_and(|d| {
+                at > from
+                    && before.contains(&letters_and_digits(d))
+                    && count_words(&blocks[at - 1].text) <= DATED_LINE_WORDS
+            });
+            inserts.push((at, said, dated_line));
+        }
+        from = at + 1;
+    }
+    // One pass (the headers come in page order): linear however many posts a page has.
+    let mut inserts = inserts.into_iter().peekable();
+    let mut out = Vec::with_capacity(blocks.len() + inserts.len());
+    for (k, b) in std::mem::take(blocks).into_iter().enumerate() {
+        match inserts.peek() {
+            Some((at, _, true)) if *at == k + 1 => {
+                // This block is the post's number and date: the header takes its place.
+                let (_, said, _) = inserts.next().expect("peeked");
+                out.push(header_block(said));
+            }
+            Some((at, _, false)) if *at == k => {
+                let (_, said, _) = inserts.next().expect("peeked");
+                out.push(header_block(said));
+                out.push(b);
+            }
+            _ => out.push(b),
+        }
+    }
+    *blocks = out;
+}
+
+fn header_block(said: String) -> Block {
+    Block {
+        kind: BlockKind::Paragraph,
+        text: said,
+    }
+}
+
+/// The headers of the page's posts, in page order. The elements looked at are bounded by
+/// [`VISIT_BUDGET`], so a hostile page of nested posts stays linear.
+fn headers(page: &Html) -> Vec<Header> {
+    let Ok(typed) = Selector::parse("[itemscope][itemtype]") else {
+        return Vec::new();
+    };
+    let mut budget = VISIT_BUDGET;
+    let mut found = Vec::new();
+    for post in page.select(&typed).filter(|el| {
+        el.value().attr("itemtype").is_some_and(|t| {
+            POST_TYPES
+                .iter()
+                .any(|p| t.trim_end_matches('/').rsplit('/').next() == Some(p))
+        })
+    }) {
+        if budget == 0 {
+            break;
+        }
+        let elements = outside(post, None, &mut budget);
+        if let Some(h) = header(&elements, &mut budget) {
+            found.push(h);
+        }
+    }
+    found
+}
+
+/// Elements of all posts' subtrees looked at, at most: the largest thread page of the
+/// extraction dev set has under 20,000 elements in all, counted once per post that holds them.
+const VISIT_BUDGET: usize = 2_000_000;
+
+/// The elements under `root` (itself excluded), in page order, leaving out `skip` and what
+/// it holds; each costs one of `budget`, and the walk stops when it runs out.
+fn outside<'a>(
+    root: ElementRef<'a>,
+    skip: Option<ego_tree::NodeId>,
+    budget: &mut usize,
+) -> Vec<ElementRef<'a>> {
+    use ego_tree::iter::Edge;
+    let mut out = Vec::new();
+    let mut skipping = false;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) if n.id() != root.id() => {
+                if Some(n.id()) == skip {
+                    skipping = true;
+                } else if !skipping {
+                    if *budget == 0 {
+                        break;
+                    }
+                    *budget -= 1;
+                    if let Some(e) = ElementRef::wrap(n) {
+                        out.push(e);
+                    }
+                }
+            }
+            Edge::Close(n) if Some(n.id()) == skip => skipping = false,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The header of one post, from its elements (page order): its text (`itemprop="text"`), the
+/// first author outside it, and the date shown outside it.
+fn header(elements: &[ElementRef<'_>], budget: &mut usize) -> Option<Header> {
+    let prop = |e: &ElementRef<'_>, p: &str| e.value().attr("itemprop") == Some(p);
+    let body = *elements.iter().find(|e| prop(e, "text"))?;
+    let in_body = outside(body, None, budget);
+    let in_body: std::collections::HashSet<ego_tree::NodeId> =
+        in_body.iter().map(|e| e.id()).chain([body.id()]).collect();
+    let around: Vec<ElementRef<'_>> = elements
+        .iter()
+        .filter(|e| !in_body.contains(&e.id()))
+        .copied()
+        .collect();
+    let author_el = *around.iter().find(|e| prop(e, "author"))?;
+    let author = outside(author_el, None, budget)
+        .into_iter()
+        .find(|e| prop(e, "name"))
+        .map(|n| {
+            n.value()
+                .attr("content")
+                .map(str::to_string)
+                .unwrap_or_else(|| text(n))
+        })
+        .unwrap_or_else(|| text(author_el));
+    let author = author.trim().to_string();
+    if author.is_empty() || count_words(&author) > HEADER_WORDS {
+        return None;
+    }
+    // The date shown on the post: the `<time>` of the day the microdata says it was
+    // published (a thread's first post also carries the thread's last change), else the
+    // first shown; never one relative to the day the page was saved ("2 years ago"), which
+    // is wrong by the time it is heard.
+    let published = around
+        .iter()
+        .find(|e| prop(e, "datePublished") || prop(e, "dateCreated"))
+        .and_then(|e| e.value().attr("content").or(e.value().attr("datetime")))
+        .and_then(|d| d.get(..10))
+        .map(str::to_string);
+    let shown = |e: &&ElementRef<'_>| {
+        let t = text(**e);
+        (!t.is_empty() && count_words(&t) <= HEADER_WORDS && !is_relative(&t)).then_some(t)
+    };
+    let mut times = around.iter().filter(|e| e.value().name() == "time");
+    let date = match &published {
+        Some(day) => times
+            .filter(|e| {
+                e.value()
+                    .attr("datetime")
+                    .is_some_and(|d| d.starts_with(day.as_str()))
+            })
+            .find_map(|e| shown(&e)),
+        None => times.find_map(|e| shown(&e)),
+    };
+    let first_block = walk::blocks_of(body).into_iter().next()?;
+    let key: String = letters_and_digits(&first_block.text)
+        .chars()
+        .take(KEY_CHARS)
+        .collect();
+    if key.is_empty() {
+        return None;
+    }
+    Some(Header { author, date, key })
+}
+
+/// True when a line of at most [`NAMING_LINE_WORDS`] words holds `author`'s name as whole
+/// words: the forum already shows who wrote the post ("Re: Quantum computing by Alphabyte2:
+/// 9:43pm On Dec 09, 2023", or the name alone).
+fn names(line: &str, author: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let line = words(line);
+    let name = words(author);
+    !name.is_empty()
+        && line.len() <= NAMING_LINE_WORDS
+        && line.windows(name.len()).any(|w| w == name)
+}
+
+/// Most words of a line before a post that can be the post's own header.
+const NAMING_LINE_WORDS: usize = 20;
+
+/// True for a date relative to the day the page was saved: "2 years, 4 months ago",
+/// "yesterday", "just now".
+fn is_relative(date: &str) -> bool {
+    let d = date.to_lowercase();
+    d.ends_with(" ago") || d.contains("yesterday") || d.contains("today") || d == "just now"
+}
+
+/// An element's text on one line.
+fn text(el: ElementRef<'_>) -> String {
+    el.text()
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn each_posts_author_and_date_come_before_it() {
+        let page = Html::parse_document(
+            r##"<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">
+            <div itemprop="author" itemscope itemtype="https://schema.org/Person">
+            <span itemprop="name">harbourfan</span></div>
+            <a href="#1"><time datetime="2024-01-03">Jan 3, 2024</time></a>
+            <article itemprop="text"><p>Is the ferry running on Sunday?</p></article>
+            <div itemscope itemtype="https://schema.org/Comment">
+            <span itemprop="author">Dock Master</span><time>Jan 4, 2024</time>
+            <div itemprop="text"><p>Yes, from nine.</p><p>Check the board.</p></div></div>
+            <div itemscope itemtype="https://schema.org/Comment">
+            <span itemprop="author">quiet reader</span><time>3 days ago</time>
+            <div itemprop="text"><p>A post nobody read.</p></div></div>
+            </div></body></html>"##,
+        );
+        let mut blocks = vec![
+            block("Ferry on Sunday"),
+            block("Is the ferry running on Sunday?"),
+            block("Yes, from nine."),
+            block("Check the board."),
+        ];
+        insert_headers(&mut blocks, &page);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Ferry on Sunday",
+                "harbourfan, Jan 3, 2024",
+                "Is the ferry running on Sunday?",
+                "Dock Master, Jan 4, 2024",
+                "Yes, from nine.",
+                "Check the board.",
+            ]
+        );
+        // Read again (the name already before the post): no second header.
+        insert_headers(&mut blocks, &page);
+        assert_eq!(blocks.len(), 6);
+    }
+
+    #[test]
+    fn the_shown_date_is_the_posts_own_and_a_line_of_number_and_date_is_replaced() {
+        // The thread's container carries its last change first; the post's own day is the
+        // one its microdata names. A relative date is never said. A name already shown
+        // before the post is not said again.
+        let page = Html::parse_document(
+            r#"<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">
+            <time datetime="2024-09-26T10:00:00">Sep 26, 2024</time>
+            <span itemprop="author"><span itemprop="name">harbourfan</span></span>
+            <meta itemprop="datePublished" content="2024-01-03T11:23:42-05:00">
+            <span>#1 · <time datetime="2024-01-03T11:23:42-0500">Jan 3, 2024</time></span>
+            <div itemprop="text"><p>Is the ferry running on Sunday?</p></div>
+            <div itemscope itemtype="https://schema.org/Answer">
+            <span itemprop="author">Dock Master</span><time>2 years ago</time>
+            <div itemprop="text"><p>Yes, from nine.</p></div></div>
+            <div itemscope itemtype="https://schema.org/Comment">
+            <span itemprop="author">Alphabyte2</span>
+            <div itemprop="text"><p>Same here.</p></div></div>
+            </div></body></html>"#,
+        );
+        let mut blocks = vec![
+            block("#1 · Jan 3, 2024"),
+            block("Is the ferry running on Sunday?"),
+            block("Yes, from nine."),
+            block("Re: Ferry by Alphabyte2: 9:43pm On Dec 09, 2023"),
+            block("Same here."),
+        ];
+        insert_headers(&mut blocks, &page);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "harbourfan, Jan 3, 2024",
+                "Is the ferry running on Sunday?",
+                "Dock Master",
+                "Yes, from nine.",
+                "Re: Ferry by Alphabyte2: 9:43pm On Dec 09, 2023",
+                "Same here.",
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_without_post_markup_are_left_alone() {
+        let page = Html::parse_document(
+            r#"<html><body><article itemscope itemtype="https://schema.org/NewsArticle">
+            <span itemprop="author">A. Writer</span><div itemprop="text"><p>Story.</p></div>
+            </article></body></html>"#,
+        );
+        let mut blocks = vec![block("Story.")];
+        insert_headers(&mut blocks, &page);
+        assert_eq!(blocks.len(), 1);
+    }
+}
