@@ -135,6 +135,37 @@ static INLINE_GLUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A `<noscript>` element and what it holds. A parser that runs scripts (as a browser does,
+/// and as ours is set up) reads its content as plain text, not markup.
+static NOSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<noscript\b[^>]*>(.*?)</noscript\s*>").expect("valid regex")
+});
+
+/// Letters a `<noscript>` must show, outside tags, to be the page's content: Discourse and
+/// Flarum put a whole thread there for readers without JavaScript, beside an app shell that
+/// shows nothing until its scripts run; a tracking pixel or an "enable JavaScript" notice
+/// holds a line at most.
+const NOSCRIPT_CONTENT_CHARS: usize = 500;
+
+/// The content of a [`NOSCRIPT`] match when it is the page's content (see
+/// [`NOSCRIPT_CONTENT_CHARS`]), unwrapped so it is read as markup; else the element as it was.
+fn noscript(c: &Captures) -> String {
+    let inner = &c[1];
+    let shown: usize = TAG
+        .replace_all(inner, " ")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .count();
+    if shown >= NOSCRIPT_CONTENT_CHARS {
+        inner.to_string()
+    } else {
+        c[0].to_string()
+    }
+}
+
+/// A tag, for counting the text between tags.
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid regex"));
+
 /// `html` with the rules applied; borrowed unchanged when none matches.
 pub fn rewrite(html: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(html);
@@ -160,6 +191,7 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
     });
     apply(&MEDIA_CAPTION, &|c| c[1].to_string());
     apply(&EMBEDDED_POST, &|c| embedded_post(&c[1]));
+    apply(&NOSCRIPT, &noscript);
     apply(&BLOCK_END, &|c| format!("{} {}", &c[1], &c[2]));
     apply(&INLINE_GLUE, &|c| {
         format!("{}{} {}{}", &c[1], &c[2], &c[3], &c[4])
@@ -224,6 +256,31 @@ mod tests {
         ] {
             assert_eq!(rewrite(html), want, "{html}");
         }
+    }
+
+    #[test]
+    fn a_thread_kept_for_readers_without_javascript_is_read_as_markup() {
+        let posts = "<div class=\"post\"><p>The ferry runs on Sundays from nine, and the last \
+                     boat back leaves at six; check the board at the pier for storms.</p></div>"
+            .repeat(8);
+        let html = format!(
+            "<div id=\"app\"></div><noscript data-path=\"/t/1\">{posts}</noscript>\
+             <noscript><img src=\"/pixel.gif\"></noscript>\
+             <noscript>Please enable JavaScript to use this site.</noscript>"
+        );
+        let out = rewrite(&html);
+        assert!(
+            out.starts_with(&format!("<div id=\"app\"></div>{posts}")),
+            "{out}"
+        );
+        assert!(
+            out.contains("<noscript><img src=\"/pixel.gif\"></noscript>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<noscript>Please enable JavaScript to use this site.</noscript>"),
+            "{out}"
+        );
     }
 
     #[test]
