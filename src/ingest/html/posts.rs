@@ -23,8 +23,14 @@ const HEADER_WORDS: usize = 6;
 /// Most words of a line showing a post's number and date that its header replaces.
 const DATED_LINE_WORDS: usize = 8;
 
-/// Letters and digits of a post's first block used to find it among the blocks read.
-const KEY_CHARS: usize = 60;
+/// Letters and digits of a post's first block used to find it among the blocks read: the
+/// whole block up to this many (a comment quoting a question's sentence starts as it does;
+/// on a Stack Exchange page of the dev set a 60-letter key put a commenter's name in the
+/// middle of the question).
+const KEY_CHARS: usize = 400;
+
+/// Fewest letters and digits of a block read that is the start of a post's first block.
+const MIN_KEY_CHARS: usize = 60;
 
 /// One post's header and the start of its text.
 struct Header {
@@ -47,7 +53,11 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) {
     let mut inserts: Vec<(usize, String, bool)> = Vec::new();
     let mut from = 0;
     for h in headers {
-        let Some(at) = (from..keys.len()).find(|&k| keys[k].starts_with(&h.key)) else {
+        // The block read starts with the post's first block, or is the start of it (the
+        // extractor broke the block at a line break), long enough to tell posts apart.
+        let starts =
+            |k: &str| k.starts_with(&h.key) || (k.len() >= MIN_KEY_CHARS && h.key.starts_with(k));
+        let Some(at) = (from..keys.len()).find(|&k| starts(&keys[k])) else {
             continue;
         };
         let before = at.checked_sub(1).map_or("", |k| keys[k].as_str());
@@ -184,7 +194,11 @@ fn header(elements: &[ElementRef<'_>], budget: &mut usize) -> Option<Header> {
         })
         .unwrap_or_else(|| text(author_el));
     let author = author.trim().to_string();
-    if author.is_empty() || count_words(&author) > HEADER_WORDS {
+    // A member number is no name a listener can use.
+    if author.is_empty()
+        || count_words(&author) > HEADER_WORDS
+        || author.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     // The date shown on the post: the `<time>` of the day the microdata says it was
@@ -243,11 +257,21 @@ fn names(line: &str, author: &str) -> bool {
 /// Most words of a line before a post that can be the post's own header.
 const NAMING_LINE_WORDS: usize = 20;
 
-/// True for a date relative to the day the page was saved: "2 years, 4 months ago",
-/// "yesterday", "just now".
+/// True for a date no listener should hear: one relative to the day the page was saved ("2
+/// years, 4 months ago", "yesterday", "just now"), or a machine timestamp
+/// ("2019-01-21T21:44:35.357Z").
 fn is_relative(date: &str) -> bool {
     let d = date.to_lowercase();
-    d.ends_with(" ago") || d.contains("yesterday") || d.contains("today") || d == "just now"
+    let timestamp = d.len() > 10
+        && d.as_bytes()[..10]
+            .iter()
+            .all(|b| b.is_ascii_digit() || *b == b'-')
+        && d.as_bytes()[10] == b't';
+    d.ends_with(" ago")
+        || d.contains("yesterday")
+        || d.contains("today")
+        || d == "just now"
+        || timestamp
 }
 
 /// An element's text on one line.
