@@ -376,6 +376,45 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_served_inside_noscript_is_read_with_its_posts_authors() {
+        // Discourse's markup: an app shell, and the thread for readers without JavaScript.
+        let post = |n: usize, who: &str, day: u32| {
+            format!(
+                "<div itemprop='comment' itemscope itemtype='http://schema.org/Comment'>\
+                 <div class='crawler-post-meta'><span class='creator' itemprop='author' itemscope \
+                 itemtype='http://schema.org/Person'><a href='/u/{who}'><span itemprop='name'>{who}\
+                 </span></a></span><time datetime='2024-03-{day:02}T10:00:00Z' class='post-time'>\
+                 March {day}, 2024</time><meta itemprop='datePublished' \
+                 content='2024-03-{day:02}T10:00:00Z'></div><div class='post' itemprop='text'>\
+                 <p>Reply {n}: the harbour ferry timetable changes in spring, and the Sunday boat \
+                 now leaves at nine instead of ten, so plan the walk to the pier around it.</p>\
+                 </div></div>"
+            )
+        };
+        let thread: String = [
+            ("harbourfan", 3),
+            ("dockmaster", 4),
+            ("harbourfan", 5),
+            ("pierwatcher", 6),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(n, (who, day))| post(n + 1, who, *day))
+        .collect();
+        let page = format!(
+            "<html><head><title>Ferry times</title></head><body><div id='main-outlet'></div>\
+             <noscript data-path='/t/ferry-times/12'><div id='topic-title'><h1>Ferry times</h1>\
+             </div>{thread}</noscript></body></html>"
+        );
+        let d = crate::ingest::html::parse(&page, &crate::ingest::html::HtmlOptions::default());
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        let at = |t: &str| texts.iter().position(|x| x.starts_with(t));
+        let header = at("dockmaster, March 4, 2024").unwrap_or_else(|| panic!("{texts:?}"));
+        assert_eq!(at("Reply 2:"), Some(header + 1), "{texts:?}");
+        assert!(at("harbourfan, March 5, 2024").is_some(), "{texts:?}");
+    }
+
+    #[test]
     fn pages_without_post_markup_are_left_alone() {
         let page = Html::parse_document(
             r#"<html><body><article itemscope itemtype="https://schema.org/NewsArticle">
