@@ -242,6 +242,27 @@ pub(super) fn article_root(page: &Html) -> ElementRef<'_> {
         .unwrap_or_else(|| page.root_element())
 }
 
+/// Fewest sibling `<article>`s that make a thread's list of posts (see [`sibling_articles`]).
+const MIN_SIBLING_POSTS: usize = 3;
+
+/// The element whose children include the most `<article>`s, when it has at least
+/// [`MIN_SIBLING_POSTS`]: a thread marked up as one article per post.
+pub(super) fn sibling_articles(page: &Html) -> Option<ElementRef<'_>> {
+    let sel = Selector::parse("article").ok()?;
+    let mut counts: std::collections::HashMap<ego_tree::NodeId, usize> =
+        std::collections::HashMap::new();
+    for a in page.select(&sel) {
+        if let Some(parent) = a.parent() {
+            *counts.entry(parent.id()).or_default() += 1;
+        }
+    }
+    let (id, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    if n < MIN_SIBLING_POSTS {
+        return None;
+    }
+    page.tree.get(id).and_then(ElementRef::wrap)
+}
+
 /// Class words of a standfirst: the sentence under a headline that sums the story up.
 const STANDFIRST_WORDS: &[&str] = &[
     "dek",
