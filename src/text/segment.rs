@@ -326,10 +326,6 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Your",
 ];
 
-/// Currency signs can open a sentence ("$5 was the price.") though they are
-/// neither letters nor digits.
-const START_SYMBOLS: &[char] = &['$', '£', '€', '¥'];
-
 /// Glyphs that mark a list item wherever they stand as a word of their own or
 /// open one ("• Eggs", "•Eggs"): they have no other use in prose.
 const BULLETS: &[char] = &[
@@ -737,7 +733,7 @@ fn starts_sentence(word: &str) -> bool {
             c.is_uppercase()
                 || c.is_numeric()
                 || (c.is_alphabetic() && !c.is_lowercase())
-                || START_SYMBOLS.contains(&c)
+                || super::CURRENCY_SIGNS.contains(&c)
                 || (opened && !c.is_lowercase())
         }
         None => opened,
@@ -869,7 +865,9 @@ fn starts_with_number(word: &str) -> bool {
     match chars.next() {
         Some(c) if c.is_ascii_digit() => true,
         // A price: "(reg. $1,799)", "was £20".
-        Some('$' | '£' | '€' | '¥' | '₹') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if super::CURRENCY_SIGNS.contains(&c) => {
+            chars.next().is_some_and(|c| c.is_ascii_digit())
+        }
         Some(c) if c.is_ascii_uppercase() => {
             let rest = chars.as_str();
             let letter_and_digits = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());

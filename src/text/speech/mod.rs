@@ -281,7 +281,7 @@ fn between_numbers(before: &str, after: &str) -> bool {
     if !numeric_end(before) && !unit && !marked {
         return false;
     }
-    let after = after.trim_start_matches(['$', '£', '€', '¥', '₹']);
+    let after = after.trim_start_matches(crate::text::CURRENCY_SIGNS);
     if after.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
