@@ -50,7 +50,8 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) {
         return;
     }
     let keys: Vec<String> = blocks.iter().map(|b| letters_and_digits(&b.text)).collect();
-    let mut inserts: Vec<(usize, String, bool)> = Vec::new();
+    // (index of the block concerned, header, where it goes), in page order.
+    let mut inserts: Vec<(usize, String, Place)> = Vec::new();
     let mut from = 0;
     for h in headers {
         // The block read starts with the post's first block, or is the start of it (the
@@ -75,7 +76,11 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) {
                     && before.contains(&letters_and_digits(d))
                     && count_words(&blocks[at - 1].text) <= DATED_LINE_WORDS
             });
-            inserts.push((at, said, dated_line));
+            inserts.push(if dated_line {
+                (at - 1, said, Place::Instead)
+            } else {
+                (at, said, Place::Before)
+            });
         }
         from = at + 1;
     }
@@ -83,28 +88,29 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) {
     let mut inserts = inserts.into_iter().peekable();
     let mut out = Vec::with_capacity(blocks.len() + inserts.len());
     for (k, b) in std::mem::take(blocks).into_iter().enumerate() {
-        match inserts.peek() {
-            Some((at, _, true)) if *at == k + 1 => {
-                // This block is the post's number and date: the header takes its place.
-                let (_, said, _) = inserts.next().expect("peeked");
-                out.push(header_block(said));
+        match inserts.next_if(|(i, _, _)| *i == k) {
+            Some((_, said, place)) => {
+                out.push(Block {
+                    kind: BlockKind::Paragraph,
+                    text: said,
+                });
+                if place == Place::Before {
+                    out.push(b);
+                }
             }
-            Some((at, _, false)) if *at == k => {
-                let (_, said, _) = inserts.next().expect("peeked");
-                out.push(header_block(said));
-                out.push(b);
-            }
-            _ => out.push(b),
+            None => out.push(b),
         }
     }
     *blocks = out;
 }
 
-fn header_block(said: String) -> Block {
-    Block {
-        kind: BlockKind::Paragraph,
-        text: said,
-    }
+/// Where a post's header goes beside the block it concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Before the post's first block.
+    Before,
+    /// Instead of the line of the post's number and date.
+    Instead,
 }
 
 /// The headers of the page's posts, in page order. The elements looked at are bounded by
@@ -276,10 +282,7 @@ fn is_relative(date: &str) -> bool {
 
 /// An element's text on one line.
 fn text(el: ElementRef<'_>) -> String {
-    el.text()
-        .flat_map(str::split_whitespace)
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::ingest::collapse_whitespace(&el.text().collect::<String>())
 }
 
 #[cfg(test)]
