@@ -38,7 +38,7 @@ fn run(
     let reading = trafilatura::reading_for(kind.as_deref(), url.is_some());
     let blocks = match strategy {
         Strategy::Trafilatura => {
-            let found = trafilatura::blocks(html, url, title_element(page).as_deref())?;
+            let found = trafilatura::blocks(html, page, url, title_element(page).as_deref())?;
             kind.clone_from(&found.page_type);
             let reading = found.reading;
             if found.fallback {
@@ -335,11 +335,12 @@ fn pick(
     if let Some(strategy) = opts.extractor {
         // Forced means forced: no swap to Readability on rs-trafilatura's fallback.
         let blocks = match strategy {
-            Strategy::Trafilatura => trafilatura::blocks(html, url, title_element(page).as_deref())
-                .map(|f| {
+            Strategy::Trafilatura => {
+                trafilatura::blocks(html, page, url, title_element(page).as_deref()).map(|f| {
                     kind.clone_from(&f.page_type);
                     f.blocks
-                }),
+                })
+            }
             _ => run(strategy, html, page, url, visible, kind).map(|(_, b)| b),
         }
         .unwrap_or_default();

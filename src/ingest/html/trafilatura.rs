@@ -34,8 +34,15 @@ pub(super) fn reading_for(page_type: Option<&str>, has_url: bool) -> Reading {
 /// The blocks of the region rs-trafilatura picks, or `None` when it finds nothing. `url` (the
 /// page's address) helps its page-type classifier.
 ///
-/// `title` is the page's `<title>`, used to recognise a fallback that holds only the title.
-pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Option<Found> {
+/// `title` is the page's `<title>`, used to recognise a fallback that holds only the title;
+/// `page` is the page parsed, whose own code blocks are read in place of the region's copies
+/// (see [`walk::PageCode`]).
+pub(super) fn blocks(
+    html: &str,
+    page: &Html,
+    url: Option<&str>,
+    title: Option<&str>,
+) -> Option<Found> {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_string),
         ..rs_trafilatura::Options::default()
@@ -65,7 +72,12 @@ pub(super) fn blocks(html: &str, url: Option<&str>, title: Option<&str>) -> Opti
         result
             .content_html
             .map(|content| {
-                walk::read_blocks(Html::parse_document(&content).root_element(), reading)
+                let code = walk::PageCode::of(page);
+                walk::read_region(
+                    Html::parse_document(&content).root_element(),
+                    reading,
+                    &code,
+                )
             })
             .unwrap_or_default()
     };
