@@ -1,6 +1,9 @@
 //! Markdown through `pulldown-cmark`: headings, paragraphs, list items (task list items by
 //! their text) and quotes are read; emphasis and link markup are dropped (link text kept);
-//! images and raw HTML are skipped, since a listener cannot use them. Tables and code blocks
+//! images are skipped, since a listener cannot use them. Raw HTML is read as an HTML page's
+//! text is: a block of it (`<p>…</p>`, `<div class="tip">…</div>`) by aloud's walk of a
+//! page, inline tags by their text, `<br>` as a line break and `<sup>`/`<sub>` as on a page
+//! ("10<sup>6</sup>" "10^6", a note marker after punctuation not read). Tables and code blocks
 //! are read as an HTML article's are ([`readout`]): tables row by row, long ones announced by
 //! their size; short code after "Code:", long code announced. Footnote markers are dropped and
 //! the notes left out, or read after the article with `--footnotes`. Front matter (`---` YAML
@@ -48,6 +51,10 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
     // Where the blocks of the footnote being read start in `doc.blocks`.
     let mut note_start: Option<usize> = None;
     let mut notes: Vec<Block> = Vec::new();
+    // The raw HTML block being read.
+    let mut html_block: Option<String> = None;
+    // The raw <sup> (true) or <sub> being read, and its text so far.
+    let mut script: Option<(bool, String)> = None;
 
     let flush = |buf: &mut String, kind: BlockKind, level: u8, doc: &mut Document| {
         let text = buf
@@ -200,6 +207,42 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
                     buf.push(' ');
                 }
             }
+            Event::Start(Tag::HtmlBlock) => {
+                flush(&mut buf, kind, heading_level, &mut doc);
+                html_block = Some(String::new());
+            }
+            Event::Html(t) => {
+                if let Some(h) = html_block.as_mut() {
+                    h.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(h) = html_block.take() {
+                    doc.blocks.extend(crate::ingest::html::fragment_blocks(&h));
+                }
+            }
+            Event::InlineHtml(tag) => match inline_tag(&tag) {
+                Some(("br", true)) => buf.push('\n'),
+                Some((name @ ("sup" | "sub"), true)) => {
+                    script = Some((name == "sup", String::new()));
+                }
+                Some(("sup" | "sub", false)) => {
+                    if let Some((sup, text)) = script.take() {
+                        let before = buf.chars().last();
+                        if let Some(read) = crate::ingest::html::script_in_text(&text, sup, before)
+                        {
+                            buf.push_str(&read);
+                        }
+                    }
+                }
+                // Other tags are markup: their text comes as text.
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) if script.is_some() => {
+                if let Some((_, text)) = script.as_mut() {
+                    text.push_str(&t);
+                }
+            }
             Event::Text(t) | Event::Code(t) => buf.push_str(&t),
             // A line break stays a line break, so cleaning joins the lines as it does for
             // plain text: "well-⏎known" keeps its hyphen, "nega-⏎tive" is joined.
@@ -213,6 +256,26 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
         readout::append_notes(&mut doc.blocks, notes);
     }
     doc
+}
+
+/// The lower-cased name of an inline HTML tag and whether it opens (`<sup>`, `<br/>`: true)
+/// or closes (`</sup>`: false); `None` for comments and anything else.
+fn inline_tag(tag: &str) -> Option<(&'static str, bool)> {
+    let t = tag.trim();
+    let inner = t.strip_prefix('<')?.strip_suffix('>')?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name: String = inner
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["br", "sup", "sub"]
+        .into_iter()
+        .find(|n| *n == name)
+        .map(|n| (n, !closing))
 }
 
 /// Splits off front matter: a `---` (YAML) or `+++` (TOML) block at the very top, as
@@ -380,6 +443,33 @@ mod tests {
 
     fn texts(d: &Document) -> Vec<(BlockKind, &str)> {
         d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn raw_html_is_read_as_a_page_would_be() {
+        let d = read(
+            "# Boiling\n\nWater boils at 100 °C at sea level.<sup>4,5</sup> The pan is 20 \
+             cm<sup>2</sup>, the flame 10<sup>3</sup> W and CO<sub>2</sub> rises. It is \
+             <em>really</em> <span class=\"x\">hot</span>.<br>Take care.\n\n\
+             <p>A paragraph written in HTML.</p>\n\n\
+             <div class=\"tip\"><h3>Tip</h3><ul><li>Lid on</li><li>Low heat</li></ul></div>\n\n\
+             <!-- an editor's note -->\n\nLast words.\n",
+        );
+        assert_eq!(
+            texts(&d),
+            [
+                (
+                    BlockKind::Paragraph,
+                    "Water boils at 100 °C at sea level. The pan is 20 cm², the flame 10^3 W \
+                     and CO₂ rises. It is really hot.\nTake care."
+                ),
+                (BlockKind::Paragraph, "A paragraph written in HTML."),
+                (BlockKind::Heading, "Tip"),
+                (BlockKind::ListItem, "Lid on"),
+                (BlockKind::ListItem, "Low heat"),
+                (BlockKind::Paragraph, "Last words."),
+            ]
+        );
     }
 
     #[test]

@@ -602,6 +602,22 @@ pub(crate) struct Visible {
     pub outside_furniture: usize,
 }
 
+/// The blocks of a piece of HTML inside another format (a Markdown file's raw HTML block),
+/// read as an article's region is: headings, paragraphs and list items, clutter skipped.
+pub(crate) fn fragment_blocks(html: &str) -> Vec<Block> {
+    walk::blocks_of(Html::parse_fragment(html).root_element())
+}
+
+/// How raw `<sup>` (`sup` true) or `<sub>` text inside another format reads after the
+/// character `before`, as on an HTML page: a note marker after punctuation ("too.<sup>5,6
+/// </sup>") is not read (`None`); "10<sup>6</sup>" reads "10^6", "m<sup>2</sup>" "m²".
+pub(crate) fn script_in_text(text: &str, sup: bool, before: Option<char>) -> Option<String> {
+    let marker = sup
+        && walk::is_note_text(text)
+        && before.is_some_and(|c| walk::BEFORE_NOTE.contains(c) || c.is_whitespace());
+    (!marker).then(|| walk::script_reading(text, sup, before))
+}
+
 /// Counts the page's [`Visible`] words in one walk.
 pub(crate) fn visible_words(page: &Html) -> Visible {
     let mut counts = Visible {

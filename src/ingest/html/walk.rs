@@ -995,6 +995,20 @@ fn is_back_link(a: ElementRef<'_>) -> bool {
         || BACK_LINKS.contains(&a.text().collect::<String>().trim())
 }
 
+/// True when `text`, a `<sup>`'s, could be a note marker: up to four characters (brackets
+/// aside) of digits, lower-case letters, note symbols (`*†‡§¶`) and the commas and dashes of a
+/// list or range of notes ("5,6", "2–4").
+pub(super) fn is_note_text(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('[').trim_end_matches(']');
+    !t.is_empty()
+        && t.chars().count() <= 4
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || "*†‡§¶,–-".contains(c))
+}
+
+/// Characters after which a `<sup>` holding note text is a marker (`century.<sup>1</sup>`).
+pub(super) const BEFORE_NOTE: &str = ".,;:!?)”\"'’";
+
 /// True for a footnote marker: `<sup>` holding only a note number or symbol (`1`, `[2]`, `*`,
 /// `†`) that links somewhere, or that follows punctuation (`century.<sup>1</sup>`); or a link
 /// marked `doc-noteref`. A `<sup>` after a digit or letter without a link carries meaning
@@ -1008,14 +1022,10 @@ fn is_note_marker(el: ElementRef<'_>) -> bool {
         return false;
     }
     let text: String = el.text().collect();
-    let t = text.trim().trim_start_matches('[').trim_end_matches(']');
-    let note_like = !t.is_empty()
-        && t.chars().count() <= 4
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || "*†‡§¶,–-".contains(c));
-    if !note_like {
+    if !is_note_text(&text) {
         return false;
     }
+    let t = text.trim().trim_start_matches('[').trim_end_matches(']');
     let linked = el
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -1024,7 +1034,7 @@ fn is_note_marker(el: ElementRef<'_>) -> bool {
         .prev_sibling()
         .and_then(|n| n.value().as_text().map(|t| t.to_string()))
         .and_then(|t| t.trim_end().chars().last())
-        .is_some_and(|c| ".,;:!?)”\"'’".contains(c));
+        .is_some_and(|c| BEFORE_NOTE.contains(c));
     v.attr("class")
         .is_some_and(|c| c.contains("reference") || c.contains("footnote") || c.contains("fn"))
         || linked
@@ -1058,30 +1068,36 @@ fn script_text(el: ElementRef<'_>, out: &mut String) {
     let sup = el.value().name() == "sup";
     let mut text = String::new();
     inline_text(el, &mut text);
-    let t = collapse_whitespace(&text);
-    let before = out.chars().last();
+    out.push_str(&script_reading(&text, sup, out.chars().last()));
+}
+
+/// How the text of a `<sup>` (`sup` true) or `<sub>` reads after the character `before` (see
+/// [`script_text`]): an exponent after a digit as "^6", digits and signs after a letter or
+/// digit as Unicode super- or subscripts, a letter exponent as "^n", trademark marks as
+/// nothing, anything else as written.
+pub(super) fn script_reading(text: &str, sup: bool, before: Option<char>) -> String {
+    let t = collapse_whitespace(text);
     let power = !t.is_empty()
         && t.trim_start_matches(['-', '−'])
             .chars()
             .all(|c| c.is_ascii_digit());
     if sup && (t.eq_ignore_ascii_case("tm") || t.eq_ignore_ascii_case("sm") || t == "®") {
         // Trademark marks are not read.
+        String::new()
     } else if sup && before.is_some_and(|c| c.is_ascii_digit()) && power {
-        out.push('^');
-        out.push_str(&t);
+        format!("^{t}")
     } else if let Some(s) =
         script_chars(&t, sup).filter(|_| before.is_some_and(char::is_alphanumeric))
     {
-        out.push_str(&s);
+        s
     } else if sup
         && t.len() == 1
         && t.chars().all(|c| c.is_ascii_lowercase())
         && before.is_some_and(|c| c.is_ascii_alphabetic())
     {
-        out.push('^');
-        out.push_str(&t);
+        format!("^{t}")
     } else {
-        out.push_str(&text);
+        text.to_string()
     }
 }
 
