@@ -160,6 +160,16 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
             {
                 out.push_str(" to ")
             }
+            // A spaced hyphen between words is a dash, as typed without the dash key: "The
+            // plan - if it works - will save money" (read with no pause; 2,677 in the 806 true
+            // texts of the extraction dev set). Between numbers it stays for the number rules.
+            '-' if english
+                && prev == Some(' ')
+                && next == Some(' ')
+                && dash_between_words(&text[..i], &text[i + 1..]) =>
+            {
+                out.push_str(", ")
+            }
             '\u{2014}' | '\u{2015}' => out.push_str(", "),
             // An unspaced en dash is a range between numbers or names ("10–12", "Mon–Fri",
             // "Paris–Berlin" → "to"); between other words it joins them ("self–paced",
@@ -184,6 +194,16 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
         }
     }
     out
+}
+
+/// True when a spaced hyphen between `before` and `after` stands for a dash: a word, number
+/// or closing mark before it and a word (or opening quote) after it, not a number on both
+/// sides ("5 - 3") and not a list marker at the start.
+fn dash_between_words(before: &str, after: &str) -> bool {
+    let last = before.trim_end().chars().next_back();
+    let first = after.trim_start().chars().next();
+    last.is_some_and(|c| c.is_alphanumeric() || ".,;:!?)\"'’”".contains(c))
+        && first.is_some_and(|c| c.is_alphabetic() || "\"'‘“(".contains(c))
 }
 
 /// True when an asterisk between `before` and `after` multiplies: spaced on both sides, with

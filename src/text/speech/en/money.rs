@@ -309,6 +309,18 @@ fn spelled_range(w: &[Word], at: usize, from: &Num, currency: Currency) -> Optio
 /// "a $20 bill"), and a narrator says the unit in the singular: "a two million pound fine".
 pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    // "fell to -$40", "−£3.2m": a negative amount, "minus forty dollars" (the sign was lost:
+    // "dollar forty"; found by a fresh tester).
+    if let Some(rest) = word.core.strip_prefix(['-', '−']).filter(|r| is_price(r)) {
+        let mut words = w.to_vec();
+        words[i] = Word {
+            lead: "",
+            core: rest,
+            trail: word.trail,
+        };
+        let (said, read) = money(&words, i)?;
+        return Some((format!("{}minus {said}", word.lead), read));
+    }
     let before = currency_before(w, i);
     let (at, amount_text) = match before {
         Some((_, at, text)) => (at, text),

@@ -449,6 +449,22 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         if let (Some(from), Some(to)) = (decade_word(a), decade_word(b)) {
             return wrap(format!("{from} to {to}"));
         }
+        // "a 1990s-era car", "'80s-style": a decade joined to a word ("nineteen hundred
+        // ninety zero-a" before; found by a fresh tester).
+        if let Some(decade) = decade_word(a)
+            .filter(|_| !b.is_empty() && b.chars().all(|c| c.is_alphabetic() || c == '-'))
+        {
+            return wrap(format!("{decade}-{b}"));
+        }
+        // "a 50-50 chance", "a 1-1 draw": the same number twice is said as one compound,
+        // "fifty-fifty" ("fifty to fifty" before); not "3-3 1/2 inches", a range.
+        let fraction_next = w
+            .get(i + 1)
+            .is_some_and(|n| n.core.starts_with(|c: char| c.is_ascii_digit()));
+        if a == b && all_digits(a) && a.len() <= 3 && !fraction_next {
+            let n = integer(a);
+            return wrap(format!("{n}-{n}"));
+        }
         if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
             let read = |s: &str| as_year(s, None, None).unwrap_or_else(|| integer(s));
             let range = format!("{} {join} {}", read(a), read(b));
