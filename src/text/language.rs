@@ -399,6 +399,20 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "these", "those", "should", "would", "could", "after", "before",
 ];
 
+/// English function words that are words of some other Latin-script languages too, with those
+/// languages: they count as English against any other ("in" is no French word, so a short
+/// English paragraph full of French names, "…maître d'hôtel at Café Olimpico on Rue
+/// Saint-Viateur, served…", is English by "at" and "in"; found by a fresh tester).
+const ENGLISH_ALSO_ELSEWHERE: &[(&str, &[&str])] = &[
+    ("was", &["de", "nl"]),
+    ("will", &["de"]),
+    ("in", &["de", "nl", "it"]),
+    ("on", &["fr"]),
+    ("is", &["nl"]),
+    ("an", &["de", "fr"]),
+    ("die", &["de", "nl"]),
+];
+
 /// The commonest function words of the languages whatlang takes English lists and
 /// catalogues for (French, German), and of the other Latin-script languages aloud has met.
 const OTHER_FUNCTION_WORDS: &[(&str, &[&str])] = &[
@@ -493,7 +507,11 @@ fn english_by_function_words(windows: &[String], detected: Language) -> bool {
                 continue;
             }
             words += 1;
-            english += usize::from(ENGLISH_FUNCTION_WORDS.contains(&word.as_str()));
+            let shared_elsewhere = ENGLISH_ALSO_ELSEWHERE
+                .iter()
+                .any(|(w, langs)| *w == word && !langs.contains(&detected.code()));
+            english +=
+                usize::from(ENGLISH_FUNCTION_WORDS.contains(&word.as_str()) || shared_elsewhere);
             other += usize::from(list.is_some_and(|l| l.contains(&word.as_str())));
         }
     }
@@ -805,6 +823,23 @@ mod tests {
             blocks.push(format!("${}.95", 199 + i * 50));
         }
         blocks
+    }
+
+    #[test]
+    fn a_short_english_paragraph_full_of_french_names_is_english() {
+        let text = [
+            "Crêpes in Québec",
+            "Émilie Gagnon-Bérubé, chef de cuisine at Crêperie Sainte-Hélène on Boulevard \
+             René-Lévesque, sold 900 crêpes on 4 June 2025. Sales rose 7%.",
+        ];
+        assert_eq!(detect(text), Language::ENGLISH);
+        // A French paragraph of the same length stays French.
+        let french = [
+            "Crêpes à Québec",
+            "Émilie Gagnon-Bérubé, chef de cuisine à la Crêperie Sainte-Hélène sur le boulevard \
+             René-Lévesque, a vendu 900 crêpes le 4 juin 2025. Les ventes ont augmenté de 7 %.",
+        ];
+        assert_eq!(detect(french), lang("fr"));
     }
 
     #[test]
