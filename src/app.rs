@@ -632,8 +632,18 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
         &read_options(&args.fetch, &args.page),
     )?;
     check_fragments(&articles, args.page.strict)?;
-    let article = articles.remove(0);
     if args.json {
+        // The JSON plan is one article's object (a stable contract): a folder of several is
+        // refused rather than read as its first file alone.
+        if articles.len() > 1 {
+            return Err(Error::Usage(format!(
+                "{}: a folder of {} articles; --json prints one article's plan: give one of \
+                 its files, or drop --json to print every article's script",
+                args.input.display(),
+                articles.len()
+            )));
+        }
+        let article = articles.remove(0);
         let json = serde_json::to_string_pretty(&article.narration).map_err(|e| Error::Output {
             path: "<stdout>".into(),
             reason: e.to_string(),
@@ -641,8 +651,14 @@ fn run_script(args: &ScriptArgs) -> Result<(), Error> {
         emit(&(json + "\n"));
         return Ok(());
     }
-    let manifest = Manifest::estimated(&article.narration, article.source.display(), args.rate);
-    emit(&crate::export::script::render(&manifest));
+    // A folder: every article's script in turn, a blank line between them.
+    for (n, article) in articles.iter().enumerate() {
+        if n > 0 {
+            emit("\n");
+        }
+        let manifest = Manifest::estimated(&article.narration, article.source.display(), args.rate);
+        emit(&crate::export::script::render(&manifest));
+    }
     Ok(())
 }
 

@@ -403,7 +403,8 @@ pub struct BookArgs {
 /// Arguments of `aloud script`.
 #[derive(Debug, Args)]
 pub struct ScriptArgs {
-    /// An article file, an http(s):// URL, or - for stdin.
+    /// An article file, a folder of them (every article's script in turn; not with --json), an
+    /// http(s):// URL, or - for stdin.
     #[arg(value_name = "INPUT")]
     pub input: PathBuf,
     /// Print the plan as JSON: {title, language, paragraphs: [{text, sentences}], chunks:

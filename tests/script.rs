@@ -337,3 +337,42 @@ fn markdown_tables_code_footnotes_and_task_lists_are_read() {
     with_notes.extend(["Notes", "1. The ground thawed in February."]);
     assert_eq!(paragraph_texts(&v), with_notes, "{v}");
 }
+
+#[test]
+fn a_folder_prints_every_articles_script_and_refuses_json() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Tides\n\nThe tide rose at dawn.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "# Ferries\n\nThe ferry left at noon.\n",
+    )
+    .unwrap();
+    let out = aloud()
+        .arg("script")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("The tide rose at dawn."), "{text}");
+    assert!(text.contains("The ferry left at noon."), "{text}");
+    assert_eq!(text.matches("Source: ").count(), 2, "{text}");
+
+    let out = aloud()
+        .args(["script", "--json"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("a folder of 2 articles"), "{err}");
+}
