@@ -23,8 +23,10 @@ fn main() {
             None => cli,
         },
     };
-    // Before any thread starts: aloud only synthesizes into memory, except `listen`, which
-    // plays through the sound server (it keeps libespeak-ng off it itself).
+    // Before any thread starts: no telemetry from the neural voices' runtime; aloud only
+    // synthesizes into memory, except `listen`, which plays through the sound server (it keeps
+    // libespeak-ng off it itself).
+    aloud::engine::piper::keep_runtime_telemetry_off();
     if !matches!(cli.command, aloud::cli::Command::Listen(_)) {
         aloud::engine::espeak::keep_off_the_sound_server();
     }

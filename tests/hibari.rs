@@ -538,3 +538,33 @@ fn hibari_is_the_default_english_voice_and_joe_one_flag_away() {
     );
     assert!(!line("en_US-joe-medium").contains("default"), "{stdout}");
 }
+
+#[test]
+fn the_neural_voices_runtime_writes_no_telemetry_files() {
+    // ONNX Runtime 1.32 writes a device id and an event database under
+    // $XDG_CACHE_HOME/Microsoft/DeveloperTools/.onnxruntime/ when its telemetry is on.
+    let dir = tempfile::tempdir().unwrap();
+    let cache_home = dir.path().join("xdg-cache");
+    std::fs::create_dir(&cache_home).unwrap();
+    aloud()
+        .env_remove("ORT_DISABLE_TELEMETRY")
+        .env("XDG_CACHE_HOME", &cache_home)
+        .env("ALOUD_CACHE_DIR", dir.path().join("chunks"))
+        .args(["export", "--engine", "hibari", "-j", "1", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(short_article(dir.path()))
+        .assert()
+        .success();
+    assert!(dir
+        .path()
+        .join("out/quiet-harbour/quiet-harbour.wav")
+        .is_file());
+    let written: Vec<_> = std::fs::read_dir(&cache_home)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        written.is_empty(),
+        "written under XDG_CACHE_HOME: {written:?}"
+    );
+}

@@ -267,7 +267,9 @@ pub(super) fn onnx_runtime(engine: &'static str, voice: &str) -> Result<&'static
         }
         let builder = ort::init_from(&path)
             .map_err(|e| RuntimeMissing::Unusable(path.clone(), e.to_string()))?;
-        builder.with_name("aloud").commit();
+        // Telemetry off for the calls after the environment exists; the environment's own
+        // start is kept quiet by [`keep_runtime_telemetry_off`].
+        builder.with_name("aloud").with_telemetry(false).commit();
         Ok(runtime_version(&path).unwrap_or_else(|| "unknown".into()))
     });
     loaded.as_ref().map(String::as_str).map_err(|missing| {
@@ -286,6 +288,20 @@ pub(super) fn onnx_runtime(engine: &'static str, voice: &str) -> Result<&'static
         };
         EngineError::Unavailable { engine, reason }
     })
+}
+
+/// Keeps ONNX Runtime's telemetry off. The runtime aloud installs (1.32, from the `onnxruntime`
+/// wheel) starts Microsoft's 1DS telemetry on Linux when its environment is created: it
+/// writes a device id and an event database under `$XDG_CACHE_HOME/Microsoft/DeveloperTools/
+/// .onnxruntime/` (outside every folder aloud says it writes; found by a fresh tester) and
+/// queues events for upload. `ORT_DISABLE_TELEMETRY=1`, read once when the environment is
+/// created, turns all of it off (onnxruntime PR #27379); `DisableTelemetryEvents`, which `ort`
+/// calls, comes too late for the device id. A value the user set is left as it is. Call it
+/// first thing in `main`, while the process has a single thread.
+pub fn keep_runtime_telemetry_off() {
+    if std::env::var_os("ORT_DISABLE_TELEMETRY").is_none() {
+        std::env::set_var("ORT_DISABLE_TELEMETRY", "1");
+    }
 }
 
 /// Mirror of `OrtApiBase` from onnxruntime_c_api.h: the two entry points every version has.
