@@ -20,10 +20,13 @@ static LINKED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// `<sup>` with a bare number right after sentence punctuation: a marker without a link.
+/// `<sup>` with a bare number, or a list or range of them ("5,6", "2–4"), right after sentence
+/// punctuation: a marker without a link.
 static PUNCT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)([.,;:!?)”"’])\s*<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>"#)
-        .expect("valid regex")
+    Regex::new(
+        r#"(?is)([.,;:!?)”"’])\s*<sup\b[^>]*>\s*\[?\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]?\s*</sup>"#,
+    )
+    .expect("valid regex")
 });
 
 /// A back-link from a footnote to its marker (`↩`), or one marked `doc-backlink`.
@@ -215,6 +218,8 @@ mod tests {
                 "settled.",
             ),
             ("was high,<sup>3</sup> and", "was high, and"),
+            ("help too.<sup>5,6</sup> Parks", "help too. Parks"),
+            ("as shown.<sup>[2–4]</sup>", "as shown."),
             (
                 r##"a note. <a href="#r1" class="footnote-back">↩︎</a>"##,
                 r#"a note. <a role="doc-backlink"></a>"#,

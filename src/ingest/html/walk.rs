@@ -680,6 +680,14 @@ fn code_text(pre: ElementRef<'_>) -> String {
     text
 }
 
+/// True when the `<br>` `el` comes right after another, with only whitespace between them.
+fn follows_a_br(el: ElementRef<'_>) -> bool {
+    el.prev_siblings()
+        .find(|n| !n.value().as_text().is_some_and(|t| t.trim().is_empty()))
+        .and_then(ElementRef::wrap)
+        .is_some_and(|prev| prev.value().name() == "br")
+}
+
 /// True when `el` is the line-number gutter of a code block: a `<pre>`, or a list or table
 /// cell beside one (`<ul><li>1</li><li>2</li></ul><pre>…`), holding only consecutive whole
 /// numbers, two or more ("1 2 3 4"). Highlighters (Hugo's Chroma, Prism, GitHub's gists) set
@@ -867,7 +875,11 @@ fn walk(
                     continue;
                 }
                 let name = e.name();
-                if name == "br" {
+                if name == "br" && follows_a_br(child_el) {
+                    // "…the old road.<br><br>The weather…": a blank line between paragraphs,
+                    // as old blogs and forum posts write them, ends the paragraph.
+                    push_block(pending, context, blocks);
+                } else if name == "br" {
                     pending.push(' ');
                 } else if name == "pre" {
                     push_block(pending, context, blocks);
@@ -1342,6 +1354,27 @@ mod tests {
                 "}"
             ],
             "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_blank_line_of_two_brs_ends_a_paragraph_and_one_br_does_not() {
+        let root = Html::parse_fragment(
+            "<div><h2>The coast</h2>We left at dawn.<br>\n<br>The sea was calm.<br>We swam.\
+             <br><br><br>It rained on Sunday.</div>",
+        );
+        let got: Vec<String> = read_blocks(root.root_element(), Reading::Article)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "The coast",
+                "We left at dawn.",
+                "The sea was calm. We swam.",
+                "It rained on Sunday."
+            ]
         );
     }
 
