@@ -301,6 +301,20 @@ mod tests {
     fn leaves_what_espeak_already_reads_right() {
         check("unchanged");
     }
+
+    #[test]
+    fn a_hash_is_a_hashtag_only_before_a_tag_in_mixed_case() {
+        for text in [
+            "Part #DVG8M fits.",
+            "The MODEL #N24 ships.",
+            "#UMOUNT ANY sudo umount",
+            "The colour is #D3D7CF.",
+            "#include <stdio.h>",
+        ] {
+            assert_eq!(spoken(text), text);
+        }
+        assert_eq!(spoken("Best of #BookTok"), "Best of hashtag Book Tok");
+    }
     #[test]
     fn reads_phone_numbers_in_digit_groups() {
         check("phone");

@@ -20,7 +20,7 @@ fn year_like(core: &str) -> bool {
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
-const ABBREVIATIONS: [(&str, &str); 44] = [
+const ABBREVIATIONS: [(&str, &str); 45] = [
     ("Dr", "Doctor"),
     ("Mr", "Mister"),
     ("Mrs", "Missus"),
@@ -59,6 +59,7 @@ const ABBREVIATIONS: [(&str, &str); 44] = [
     ("i.e", "that is"),
     ("etc", "et cetera"),
     ("approx", "approximately"),
+    ("Approx", "Approximately"),
     ("avg", "average"),
     ("incl", "including"),
     ("misc", "miscellaneous"),
@@ -216,7 +217,21 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                 "established"
             }
         }
+        // "The est. cost": estimated, before a word (found by a fresh tester: "E S T cost").
+        ("est" | "Est", Some(_))
+            if next.is_some_and(|n| n.core.starts_with(char::is_lowercase)) =>
+        {
+            if capitalized(word.core) {
+                "Estimated"
+            } else {
+                "estimated"
+            }
+        }
         ("No", Some(_)) if next.is_some_and(|n| parse_number(n.core).is_some()) => "number",
+        // "shirt no. 10", "ch. 2": lower-case forms before a number.
+        ("no", Some(_)) if next.is_some_and(|n| parse_number(n.core).is_some()) => "number",
+        ("ch" | "chap", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "chapter",
+        ("Ch" | "Chap", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "Chapter",
         // "Apt. 4B", "Ste. 200", "Bldg. 5", "Rm. 101": a part of a building, before its
         // number (espeak-ng says "apt", "stee").
         ("Apt" | "Ste" | "Bldg" | "Rm", Some(_))

@@ -306,6 +306,19 @@ pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
         None => (word.core, ""),
     };
     let n = roman_value(numeral)?;
+    // "Elizabeth I ruled.", "Queen Mary I", "Charles I's head": a first of the name, "the
+    // first"; a lone "I" is the pronoun unless a title goes before the name, the name opens
+    // the sentence, or punctuation or a possessive follows ("…when James I went home" stays).
+    if numeral == "I" && REGNAL_NAMES.contains(&prev.core) {
+        let before = i.checked_sub(2).map(|k| &w[k]);
+        let titled = before.is_some_and(|b| b.trail.is_empty() && REIGN_TITLES.contains(&b.core));
+        let opens = before.is_none_or(|b| b.trail.ends_with(['.', '!', '?', ':']));
+        let closed = !possessive.is_empty() || word.trail.starts_with(['.', ',', ';', ')']);
+        if titled || opens || closed {
+            return Some((format!("the first{possessive}{}", word.trail), 1));
+        }
+        return None;
+    }
     let heading = NUMBERED_HEADINGS
         .iter()
         .any(|h| h.eq_ignore_ascii_case(prev.core));

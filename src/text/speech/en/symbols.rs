@@ -13,6 +13,7 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
         "%" => "percent",
         "and/or" => "and or",
         "#" => return number_sign(w, i),
+        core if core.starts_with('#') => return hashtag(word),
         // "C#", "F#": the languages and the notes are "sharp" (espeak-ng said "C hash"; 47
         // chunks of the dev set's true texts). Only the seven note letters.
         core if core.len() == 2
@@ -27,6 +28,57 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
         _ => return None,
     };
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
+}
+
+/// A hashtag: "#FloodWatch2025" → "hashtag Flood Watch 2025", its words split where the case
+/// or digits change (espeak-ng said "hash floodwatch two thousand…"; found by a fresh tester).
+/// A colour ("#D3D7CF", "#fff"), a code in capitals ("Part #DVG8M", "#N24", a shell comment
+/// "#UMOUNT") and anything not a letter then letters and digits ("#1") are left as they are,
+/// and so is a lower-case word without capitals or digits ("#include").
+fn hashtag(word: Word) -> Option<(String, usize)> {
+    let tag = word.core.strip_prefix('#')?;
+    let colour = matches!(tag.len(), 3 | 6 | 8) && tag.chars().all(|c| c.is_ascii_hexdigit());
+    if colour
+        || !tag.chars().any(char::is_lowercase)
+        || !tag.starts_with(char::is_alphabetic)
+        || !tag.chars().all(char::is_alphanumeric)
+        || !tag
+            .chars()
+            .skip(1)
+            .any(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in tag.chars() {
+        let split = prev.is_some_and(|p| {
+            (p.is_lowercase() && c.is_uppercase())
+                || (p.is_alphabetic() && c.is_ascii_digit())
+                || (p.is_ascii_digit() && c.is_alphabetic())
+        });
+        match parts.last_mut() {
+            Some(part) if !split => part.push(c),
+            _ => parts.push(c.to_string()),
+        }
+        prev = Some(c);
+    }
+    // Digits read as a year when they look like one ("#Election2024"), else as a number.
+    let said: Vec<String> = parts
+        .into_iter()
+        .map(|p| {
+            if p.starts_with(|c: char| c.is_ascii_digit()) {
+                super::dates_times::as_year(&p, None, None)
+                    .unwrap_or_else(|| super::words::integer(&p))
+            } else {
+                p
+            }
+        })
+        .collect();
+    Some((
+        format!("{}hashtag {}{}", word.lead, said.join(" "), word.trail),
+        1,
+    ))
 }
 
 /// A lone "#" standing for "number", as tables and shops write it (found in the extraction

@@ -150,7 +150,16 @@ const TIME_UNITS: [(&str, &str); 3] = [("s", "second"), ("h", "hour"), ("min", "
 
 /// Words that make a bare "C" or "F" after a number a temperature ("preheat the oven to
 /// 200C"). Compared case-insensitively.
-const HEAT_WORDS: [&str; 14] = [
+/// Weather words were added after a fresh tester's "Highs of 25C are expected, with lows of
+/// 12C" read "twenty-five C".
+const HEAT_WORDS: [&str; 21] = [
+    "highs",
+    "lows",
+    "temps",
+    "weather",
+    "forecast",
+    "overnight",
+    "freezing",
     "oven",
     "ovens",
     "preheat",
