@@ -710,6 +710,15 @@ fn run_say(args: &SayArgs) -> Result<(), Error> {
         }],
         ..crate::ingest::Document::default()
     };
+    // Cleaned as an article's text is (" -- " a dash, ". . ." an ellipsis, citation markers
+    // dropped), so `say` speaks what `script` and `export` would; text that cleaning drops
+    // whole ("Share this article") is still said, since it was asked for.
+    let cleaned = crate::text::clean::clean(doc.clone());
+    let doc = if cleaned.blocks.is_empty() {
+        doc
+    } else {
+        cleaned
+    };
     let narration = crate::narration::plan(&doc, &opts);
     let phonemizer = Espeak::open(&VoiceSettings::default()).map_err(Error::Engine)?;
     let mut text = String::new();

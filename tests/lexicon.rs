@@ -200,3 +200,19 @@ fn say_prints_the_spoken_text_and_its_phonemes() {
     );
     assert!(lines[1].starts_with("phonemes: ʃɪvˈɔːn pˈeɪd"), "{stdout}");
 }
+
+#[test]
+fn say_cleans_the_text_as_an_article_is_cleaned() {
+    let stdout = |text: &str| {
+        let out = aloud().args(["say", text]).assert().success();
+        String::from_utf8_lossy(&out.get_output().stdout).to_string()
+    };
+    // A typed dash and a citation marker, as `script` reads them.
+    let said = stdout("The tide -- at last -- rose.[4]");
+    assert!(
+        said.starts_with("spoken:   The tide, at last, rose.\n"),
+        "{said}"
+    );
+    // Text cleaning would drop whole is still said: it was asked for.
+    assert!(stdout("Share this article").starts_with("spoken:   Share this article"));
+}

@@ -403,6 +403,14 @@ fn is_comment_count(lower: &str) -> bool {
 
 /// "6 min read", "By X · 4 minute read".
 fn is_reading_time(lower: &str) -> bool {
+    // "· · Updated 3 hours ago": what is left of a byline whose name and date were dropped.
+    let bare = lower.trim_matches(|c: char| c.is_whitespace() || "·•|-–—".contains(c));
+    if bare.starts_with("updated ")
+        && bare.ends_with(" ago")
+        && bare.split_whitespace().count() <= 5
+    {
+        return true;
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.len() <= 14
         && words.windows(3).any(|w| {
@@ -837,6 +845,8 @@ mod tests {
             "By Ana Ruiz and Tom Lee · 12 March 2025",
             "By Owen Prys · 6 min read",
             "5 min read",
+            "· · Updated 3 hours ago",
+            "Updated 12 minutes ago",
         ] {
             assert!(is_debris(line), "{line} should be debris");
         }

@@ -12,10 +12,12 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-/// `<sup>` holding only a linked note number or symbol, or a link marked `doc-noteref`.
+/// `<sup>` holding only a linked note number or symbol, a link to a place in the page holding
+/// only such a `<sup>` (`work<a href="#cite3"><sup>3</sup></a>`), or a link marked
+/// `doc-noteref`.
 static LINKED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?is)<sup\b[^>]*>\s*<a\b[^>]*>\s*\[?\s*[0-9a-z*†‡§]{1,4}\s*\]?\s*</a>\s*</sup>|<a\b[^>]*role\s*=\s*["']?doc-noteref[^>]*>.*?</a>"#,
+        r#"(?is)<sup\b[^>]*>\s*<a\b[^>]*>\s*\[?\s*[0-9a-z*†‡§]{1,4}\s*\]?\s*</a>\s*</sup>|<a\b[^>]*href\s*=\s*["']?#[^>]*>\s*<sup\b[^>]*>\s*\[?\s*[0-9a-z*†‡§]{1,4}\s*\]?\s*</sup>\s*</a>|<a\b[^>]*role\s*=\s*["']?doc-noteref[^>]*>.*?</a>"#,
     )
     .expect("valid regex")
 });
@@ -218,6 +220,10 @@ mod tests {
                 "settled.",
             ),
             ("was high,<sup>3</sup> and", "was high, and"),
+            (
+                r##"earlier work<a href="#cite3"><sup>3</sup></a> showing"##,
+                "earlier work showing",
+            ),
             ("help too.<sup>5,6</sup> Parks", "help too. Parks"),
             ("as shown.<sup>[2–4]</sup>", "as shown."),
             (
