@@ -193,6 +193,31 @@ pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
             .and_then(|y| y.core.parse::<u32>().ok().map(|n| (year(n), y.trail)))
     };
     if let Some(m) = month(first.core).filter(|_| matches!(first.trail, "" | ".")) {
+        // "March 3-5, 2025", "March 3 to 5": a span of days, both ordinals ("March third to
+        // five" before; found by a fresh tester).
+        let span = match second.core.split_once(['-', '–']) {
+            Some((a, b)) => day(a).zip(day(b)).map(|(a, b)| (a, b, second.trail, 2)),
+            None => w
+                .get(i + 2)
+                .zip(w.get(i + 3))
+                .filter(|(to, _)| to.core == "to" && to.trail.is_empty() && second.trail.is_empty())
+                .and_then(|(_, last)| {
+                    day(second.core)
+                        .zip(day(last.core))
+                        .map(|(a, b)| (a, b, last.trail, 4))
+                }),
+        };
+        if let Some((a, b, trail, used)) = span {
+            if trail == "," {
+                if let Some((y, year_trail)) = year_at(i + used) {
+                    return Some((
+                        format!("{}{m} {a} to {b}, {y}{year_trail}", first.lead),
+                        used + 1,
+                    ));
+                }
+            }
+            return Some((format!("{}{m} {a} to {b}{trail}", first.lead), used));
+        }
         let d = day(second.core)?;
         if second.trail == "," {
             if let Some((y, trail)) = year_at(i + 2) {
@@ -636,6 +661,8 @@ pub(super) fn as_year(core: &str, prev: Option<&Word>, next: Option<&Word>) -> O
 pub(super) fn decade(num: &str) -> Option<String> {
     let n: u32 = num.parse().ok()?;
     match num.len() {
+        // "1000s of fans": thousands ("ten hundreds" before; found by a fresh tester).
+        4 if n == 1000 => Some("thousands".into()),
         2 if n >= 10 => Some(pluralize(&cardinal(u64::from(n)))),
         4 if (1000..=2090).contains(&n) => Some(pluralize(&year(n))),
         _ => None,

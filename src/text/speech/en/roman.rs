@@ -296,9 +296,53 @@ const GIVEN_NAMES: &[&str] = &[
 /// fresh tester).
 pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
-    let prev = w[i.checked_sub(1)?];
-    if !prev.trail.is_empty() || !capitalized(prev.core) || !word.lead.is_empty() {
+    let is_heading = |p: &Word| {
+        NUMBERED_HEADINGS
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(p.core))
+    };
+    let before = i
+        .checked_sub(1)
+        .map(|k| w[k])
+        .filter(|p| p.trail.is_empty());
+    // "an IV drip", "IV fluids": intravenous before a lower-case word, said as letters;
+    // espeak-ng says "Roman four" (found by a fresh tester). After a name, a heading or a
+    // model ("Henry IV", "Stage IV", "Sony a7 IV") it is a number, below or left as it is.
+    if word.core == "IV" && word.lead.is_empty() && word.trail.is_empty() {
+        let next_lower = w
+            .get(i + 1)
+            .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
+        // Not after a model ("Sony a7 IV") or a name or heading.
+        let after_word = before.is_some_and(|p| {
+            capitalized(p.core) || is_heading(&p) || p.core.chars().any(|c| c.is_ascii_digit())
+        });
+        if next_lower && !after_word {
+            return Some(("I V".to_string(), 1));
+        }
+    }
+    // "IV. Results", "IV: The state of the art": a section's number alone at the start.
+    if i == 0 && word.lead.is_empty() && matches!(word.trail, "." | ":") {
+        if let Some(n) = roman_value(word.core).filter(|_| word.core.len() >= 2) {
+            return Some((format!("{}{}", cardinal(u64::from(n)), word.trail), 1));
+        }
+    }
+    let prev = before?;
+    // "a phase II trial", "stage IV cancer": a heading word in lower case numbers it too, but
+    // not a lone "I", the pronoun ("the part I loved", "the book I read").
+    let lower_heading = !capitalized(prev.core) && is_heading(&prev);
+    if !(capitalized(prev.core) || lower_heading)
+        || !word.lead.is_empty()
+        || (lower_heading && word.core == "I")
+    {
         return None;
+    }
+    // "Gen X", "Generation X": the generation's name is the letter (espeak-ng said "ten").
+    if word.core == "X"
+        && ["gen", "generation"]
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(prev.core))
+    {
+        return Some((format!("ex{}", word.trail), 1));
     }
     // "Henry VIII's": the numeral, then the possessive.
     let (numeral, possessive) = match word.core.strip_suffix("'s") {

@@ -143,7 +143,8 @@ pub fn ordinal(s: &str) -> String {
 pub fn year(n: u32) -> String {
     let n = u64::from(n);
     let (hi, lo) = (n / 100, n % 100);
-    if !(1000..10000).contains(&n) || (2000..2010).contains(&n) {
+    // "the year 1000" is "one thousand", as 2000 is "two thousand" (not "ten hundred").
+    if !(1000..10000).contains(&n) || (2000..2010).contains(&n) || n == 1000 {
         return cardinal(n);
     }
     match lo {
