@@ -76,6 +76,21 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
     };
 
     for event in Parser::new_ext(body, EXTENSIONS) {
+        // A <sup> or <sub> left open ends with its block; its text is kept as written.
+        if matches!(
+            event,
+            Event::End(
+                TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::BlockQuote(_)
+            )
+        ) {
+            if let Some((_, text)) = script.take() {
+                buf.push_str(&text);
+            }
+        }
         match event {
             Event::Start(Tag::Image { .. }) => {
                 image_depth += 1;
@@ -443,6 +458,18 @@ mod tests {
 
     fn texts(d: &Document) -> Vec<(BlockKind, &str)> {
         d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn an_unclosed_raw_sup_loses_no_text() {
+        let d = read("The area is 5 m<sup>2 and rising.\n\nNext paragraph.\n");
+        assert_eq!(
+            texts(&d),
+            [
+                (BlockKind::Paragraph, "The area is 5 m2 and rising."),
+                (BlockKind::Paragraph, "Next paragraph."),
+            ]
+        );
     }
 
     #[test]

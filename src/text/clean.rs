@@ -721,12 +721,12 @@ static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Drops citation markers from a block of prose: "grass.[7]", "part of it[1].", "adoption
 /// [2].", "essential [4], [5], [6] for" and Wikipedia's "[citation needed]" and "[edit]". A
-/// listener hears "grass seven" otherwise. A number in brackets is a marker only after a word of
-/// two letters or more (not an index: `s[0]`) or after punctuation, and only before whitespace, punctuation that
-/// ends a clause or the end; never at the start of a block (a reference list's "[1] Smith,
-/// J."), never from 0 (an index: "arguments[0].") nor in a block that looks like code
-/// (`items[1] = 0`, `[3][3]float64`). Measured on
-/// the 806 true texts of the extraction dev set: 122 markers on 17 texts.
+/// listener hears "grass seven" otherwise. A number in brackets is a marker only after a word
+/// of two letters or more (not an index: `s[0]`) or after punctuation, and only before
+/// whitespace, punctuation that ends a clause, or the end; never at the start of a block (a
+/// reference list's "[1] Smith, J."), never from 0 (an index: "arguments[0].") and never in a
+/// block that looks like code (`items[1] = 0`, `[3][3]float64`). Measured on the 806 true
+/// texts of the extraction dev set: 122 markers on 17 texts.
 fn drop_citation_markers(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('[')
         || ["=", "()", "{", "};", ");"]
