@@ -3,7 +3,8 @@
 //! images are skipped, since a listener cannot use them. Raw HTML is read as an HTML page's
 //! text is: a block of it (`<p>…</p>`, `<div class="tip">…</div>`) by aloud's walk of a
 //! page, inline tags by their text, `<br>` as a line break and `<sup>`/`<sub>` as on a page
-//! ("10<sup>6</sup>" "10^6", a note marker after punctuation not read). Tables and code blocks
+//! ("10<sup>6</sup>" "10^6", a note marker after punctuation not read); what a `<script>`,
+//! `<style>`, `<noscript>` or `<template>` holds is not read. Tables and code blocks
 //! are read as an HTML article's are ([`readout`]): tables row by row, long ones announced by
 //! their size; short code after "Code:", long code announced. Footnote markers are dropped and
 //! the notes left out, or read after the article with `--footnotes`. Front matter (`---` YAML
@@ -55,6 +56,8 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
     let mut html_block: Option<String> = None;
     // The raw <sup> (true) or <sub> being read, and its text so far.
     let mut script: Option<(bool, String)> = None;
+    // Inside raw <script>, <style>, <noscript> or <template> in a paragraph: not read.
+    let mut unread = 0usize;
 
     let flush = |buf: &mut String, kind: BlockKind, level: u8, doc: &mut Document| {
         let text = buf
@@ -90,6 +93,7 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
             if let Some((_, text)) = script.take() {
                 buf.push_str(&text);
             }
+            unread = 0;
         }
         match event {
             Event::Start(Tag::Image { .. }) => {
@@ -237,6 +241,13 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
                 }
             }
             Event::InlineHtml(tag) => match inline_tag(&tag) {
+                Some(("script" | "style" | "noscript" | "template", opens)) => {
+                    unread = if opens {
+                        unread + 1
+                    } else {
+                        unread.saturating_sub(1)
+                    };
+                }
                 Some(("br", true)) => buf.push('\n'),
                 Some((name @ ("sup" | "sub"), true)) => {
                     script = Some((name == "sup", String::new()));
@@ -253,6 +264,7 @@ pub fn parse(text: &str, opts: &MarkdownOptions) -> Document {
                 // Other tags are markup: their text comes as text.
                 _ => {}
             },
+            Event::Text(_) | Event::Code(_) if unread > 0 => {}
             Event::Text(t) | Event::Code(t) if script.is_some() => {
                 if let Some((_, text)) = script.as_mut() {
                     text.push_str(&t);
@@ -287,10 +299,12 @@ fn inline_tag(tag: &str) -> Option<(&'static str, bool)> {
         .take_while(char::is_ascii_alphanumeric)
         .collect::<String>()
         .to_ascii_lowercase();
-    ["br", "sup", "sub"]
-        .into_iter()
-        .find(|n| *n == name)
-        .map(|n| (n, !closing))
+    [
+        "br", "sup", "sub", "script", "style", "noscript", "template",
+    ]
+    .into_iter()
+    .find(|n| *n == name)
+    .map(|n| (n, !closing))
 }
 
 /// Splits off front matter: a `---` (YAML) or `+++` (TOML) block at the very top, as
@@ -458,6 +472,24 @@ mod tests {
 
     fn texts(d: &Document) -> Vec<(BlockKind, &str)> {
         d.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn raw_scripts_and_styles_are_not_read() {
+        let d = read(
+            "Tides rise <script>var x = \"SCRIPT\";</script> twice a day.\n\n\
+             - the ferry <style>.b{color:red}</style> leaves\n\n\
+             <script>\nalert(\"BLOCK\");\n</script>\n\nLast words <noscript>Enable \
+             JavaScript</noscript>here.\n",
+        );
+        assert_eq!(
+            texts(&d),
+            [
+                (BlockKind::Paragraph, "Tides rise twice a day."),
+                (BlockKind::ListItem, "the ferry leaves"),
+                (BlockKind::Paragraph, "Last words here."),
+            ]
+        );
     }
 
     #[test]

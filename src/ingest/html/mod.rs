@@ -330,14 +330,26 @@ fn is_bare_count(text: &str) -> bool {
 const LABEL_WORDS: usize = 4;
 
 /// Drops bare counts ([`is_bare_count`]) unless both blocks beside them are short labels
-/// ([`LABEL_WORDS`]).
+/// ([`LABEL_WORDS`]), they are list items (a list of numbers, "1998", "2004", is what it
+/// says), or the block before introduces them ("The final tally was:", "42"; a fresh tester
+/// found both dropped).
 fn drop_bare_counts(blocks: &mut Vec<Block>) {
     let short = |k: Option<usize>| {
         k.and_then(|k| blocks.get(k))
             .is_some_and(|b| count_words(&b.text) <= LABEL_WORDS)
     };
+    let introduced = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|k| blocks.get(k))
+            .is_some_and(|b| b.text.trim_end().ends_with(':'))
+    };
     let drop: Vec<bool> = (0..blocks.len())
-        .map(|i| is_bare_count(&blocks[i].text) && !(short(i.checked_sub(1)) && short(Some(i + 1))))
+        .map(|i| {
+            is_bare_count(&blocks[i].text)
+                && blocks[i].kind != BlockKind::ListItem
+                && !introduced(i)
+                && !(short(i.checked_sub(1)) && short(Some(i + 1)))
+        })
         .collect();
     let mut i = 0;
     blocks.retain(|_| {
@@ -1244,6 +1256,21 @@ mod tests {
             text: t.to_string(),
         })
         .collect();
+        // Numbers a list holds, or a sentence introduces, are read.
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            text: "The final tally of votes was:".into(),
+        });
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            text: "42".into(),
+        });
+        for year in ["1998", "2004"] {
+            blocks.push(Block {
+                kind: BlockKind::ListItem,
+                text: year.into(),
+            });
+        }
         drop_bare_counts(&mut blocks);
         let kept: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
@@ -1259,6 +1286,10 @@ mod tests {
                 "Cables",
                 "A 1024 x 768 screen",
                 "2025.",
+                "The final tally of votes was:",
+                "42",
+                "1998",
+                "2004",
             ]
         );
     }

@@ -72,6 +72,13 @@ const ABBREVIATIONS: [(&str, &str); 45] = [
     ("vol", "volume"),
 ];
 
+/// Things numbered with a lower-case "no." ("shirt no. 10", "room no. 4").
+const NUMBERED_THINGS: &[&str] = &[
+    "shirt", "room", "item", "issue", "page", "case", "rule", "form", "route", "bus", "platform",
+    "gate", "order", "invoice", "ticket", "seat", "lot", "box", "house", "flat", "plot", "model",
+    "part", "serial", "account", "policy", "patent", "report", "review", "topic", "opus",
+];
+
 /// Abbreviations written without a period that mean one thing wherever they stand, and what
 /// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
 /// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
@@ -228,8 +235,19 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             }
         }
         ("No", Some(_)) if next.is_some_and(|n| parse_number(n.core).is_some()) => "number",
-        // "shirt no. 10", "ch. 2": lower-case forms before a number.
-        ("no", Some(_)) if next.is_some_and(|n| parse_number(n.core).is_some()) => "number",
+        // "Review no. 227", "shirt no. 10", "ch. 2": lower-case forms before a number, "no."
+        // only after a title word or a thing that is numbered ("He said no. 5 people left."
+        // is the word).
+        ("no", Some(_))
+            if next.is_some_and(|n| parse_number(n.core).is_some())
+                && i.checked_sub(1).map(|k| w[k]).is_some_and(|p| {
+                    p.trail.is_empty()
+                        && (capitalized(p.core)
+                            || NUMBERED_THINGS.contains(&p.core.to_lowercase().as_str()))
+                }) =>
+        {
+            "number"
+        }
         ("ch" | "chap", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "chapter",
         ("Ch" | "Chap", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "Chapter",
         // "Apt. 4B", "Ste. 200", "Bldg. 5", "Rm. 101": a part of a building, before its

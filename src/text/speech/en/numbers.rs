@@ -449,6 +449,19 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         if let (Some(from), Some(to)) = (decade_word(a), decade_word(b)) {
             return wrap(format!("{from} to {to}"));
         }
+        // "Open 24-7", like "24/7": round the clock.
+        if a == "24" && b == "7" {
+            return wrap("twenty-four seven".to_string());
+        }
+        // "a 1970-style car", "1990-era terms": a year joined to a word of time or manner
+        // ("a 1250-word essay" is a count, read below).
+        const YEAR_WORDS: [&str; 6] = ["style", "era", "vintage", "inspired", "like", "esque"];
+        if let Some(y) = (a.len() == 4 && all_digits(a) && YEAR_WORDS.contains(&b))
+            .then(|| as_year(a, None, None))
+            .flatten()
+        {
+            return wrap(format!("{y}-{b}"));
+        }
         // "a 1990s-era car", "'80s-style": a decade joined to a word ("nineteen hundred
         // ninety zero-a" before; found by a fresh tester).
         if let Some(decade) = decade_word(a)

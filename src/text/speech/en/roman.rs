@@ -308,16 +308,29 @@ pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
     // "an IV drip", "IV fluids": intravenous before a lower-case word, said as letters;
     // espeak-ng says "Roman four" (found by a fresh tester). After a name, a heading or a
     // model ("Henry IV", "Stage IV", "Sony a7 IV") it is a number, below or left as it is.
-    if word.core == "IV" && word.lead.is_empty() && word.trail.is_empty() {
-        let next_lower = w
-            .get(i + 1)
-            .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
-        // Not after a model ("Sony a7 IV") or a name or heading.
-        let after_word = before.is_some_and(|p| {
-            capitalized(p.core) || is_heading(&p) || p.core.chars().any(|c| c.is_ascii_digit())
+    if matches!(word.core, "IV" | "IVs") && word.lead.is_empty() {
+        let next_lower = word.trail.is_empty()
+            && w.get(i + 1)
+                .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
+        let after_article = before.is_some_and(|p| {
+            matches!(p.core.to_lowercase().as_str(), "an" | "the" | "his" | "her")
         });
-        if next_lower && !after_word {
-            return Some(("I V".to_string(), 1));
+        // Not after a ruler's name or title, a heading or a model ("Henry IV", "Stage IV",
+        // "Sony a7 IV"); "Give IV antibiotics" was "Give four antibiotics".
+        // A capitalised word inside a sentence is a name ("John Jacob Astor IV sailed"); one
+        // opening it is just its first word ("Give IV antibiotics").
+        let opens = i < 2 || w[i - 2].trail.ends_with(['.', '!', '?', ':']);
+        let numbered = before.is_some_and(|p| {
+            REGNAL_NAMES.contains(&p.core)
+                || GIVEN_NAMES.contains(&p.core)
+                || REIGN_TITLES.contains(&p.core)
+                || is_heading(&p)
+                || p.core.chars().any(|c| c.is_ascii_digit())
+                || (capitalized(p.core) && !opens)
+        });
+        if !numbered && (next_lower || after_article || word.core == "IVs") {
+            let plural = if word.core == "IVs" { "s" } else { "" };
+            return Some((format!("I V{plural}{}", word.trail), 1));
         }
     }
     // "IV. Results", "IV: The state of the art": a section's number alone at the start.

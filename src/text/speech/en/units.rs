@@ -152,13 +152,11 @@ const TIME_UNITS: [(&str, &str); 3] = [("s", "second"), ("h", "hour"), ("min", "
 /// 200C"). Compared case-insensitively.
 /// Weather words were added after a fresh tester's "Highs of 25C are expected, with lows of
 /// 12C" read "twenty-five C".
-const HEAT_WORDS: [&str; 21] = [
+const HEAT_WORDS: [&str; 19] = [
     "highs",
     "lows",
     "temps",
     "weather",
-    "forecast",
-    "overnight",
     "freezing",
     "oven",
     "ovens",
