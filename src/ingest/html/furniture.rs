@@ -64,6 +64,14 @@ static LETTER_POWER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?s)(\b[a-zA-Z])<sup\b[^>]*>\s*([a-z])\s*</sup>"#).expect("valid regex")
 });
 
+/// A lower-case letter note, or a list of them, raised after a word of two letters or more
+/// (`more<sup>a</sup>`, `data<sup>a,b</sup>`): a note marker. The crates keep its text and
+/// drop the tag ("morea"; found by a fresh tester).
+static LETTER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)(\p{L}{2})<sup\b[^>]*>\s*[a-z](?:\s*,\s*[a-z])*\s*</sup>"#)
+        .expect("valid regex")
+});
+
 /// A paragraph of only emphasis right after a video or embed: its caption.
 static MEDIA_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -189,6 +197,7 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
     apply(&TRADEMARK, &|_| String::new());
     apply(&POWER, &|c| format!("{}^{}", &c[1], c[2].replace('−', "-")));
     apply(&LETTER_POWER, &|c| format!("{}^{}", &c[1], &c[2]));
+    apply(&LETTER_MARKER, &|c| c[1].to_string());
     apply(&SCRIPT_AFTER_LETTER, &|c| {
         let sup = c[2].eq_ignore_ascii_case("sup");
         let digits = super::walk::script_chars(&c[3], sup).unwrap_or_else(|| c[3].to_string());
@@ -244,6 +253,8 @@ mod tests {
                 "Widget and Gadget",
             ),
             ("grows as x<sup>n</sup> for", "grows as x^n for"),
+            ("and more<sup>a</sup> of it", "and more of it"),
+            ("the data<sup>a, b</sup> show", "the data show"),
             (
                 "<video src=x></video>\n<p><em>Clip: the wall.</em></p><p>Body.</p>",
                 "<video src=x></video><p>Body.</p>",

@@ -680,6 +680,10 @@ fn code_text(pre: ElementRef<'_>) -> String {
     text
 }
 
+/// Put in a block's text for two `<br>`s in a row, where the block is split into paragraphs
+/// (U+2029 PARAGRAPH SEPARATOR, whitespace to every other reader of the text).
+const PARAGRAPH_BREAK: char = '\u{2029}';
+
 /// True when the `<br>` `el` comes right after another, with only whitespace between them.
 fn follows_a_br(el: ElementRef<'_>) -> bool {
     el.prev_siblings()
@@ -928,7 +932,10 @@ fn walk(
                             text.insert_str(0, &n);
                         }
                     }
-                    push_block(&mut text, kind, blocks);
+                    // "<p>Roses are red<br><br>Sugar is sweet</p>": two paragraphs.
+                    for part in text.split(PARAGRAPH_BREAK) {
+                        push_block(&mut part.to_string(), kind, blocks);
+                    }
                     if nested {
                         for list in child_el
                             .children()
@@ -1239,7 +1246,12 @@ fn inline_node(child: ego_tree::NodeRef<'_, Node>, out: &mut String) {
                 return;
             }
             if e.name() == "br" {
-                out.push(' ');
+                // The second of two <br>s in a row ends a paragraph (see [`PARAGRAPH_BREAK`]).
+                out.push(if follows_a_br(c) {
+                    PARAGRAPH_BREAK
+                } else {
+                    ' '
+                });
             } else if INLINE_TAGS.contains(&e.name()) {
                 space_between_elements(c, out);
                 inline_element(c, out);
@@ -1361,7 +1373,8 @@ mod tests {
     fn a_blank_line_of_two_brs_ends_a_paragraph_and_one_br_does_not() {
         let root = Html::parse_fragment(
             "<div><h2>The coast</h2>We left at dawn.<br>\n<br>The sea was calm.<br>We swam.\
-             <br><br><br>It rained on Sunday.</div>",
+             <br><br><br>It rained on Sunday.<p>Roses are red,<br>violets blue.<br><br>Sugar \
+             is sweet.</p></div>",
         );
         let got: Vec<String> = read_blocks(root.root_element(), Reading::Article)
             .into_iter()
@@ -1373,7 +1386,9 @@ mod tests {
                 "The coast",
                 "We left at dawn.",
                 "The sea was calm. We swam.",
-                "It rained on Sunday."
+                "It rained on Sunday.",
+                "Roses are red, violets blue.",
+                "Sugar is sweet."
             ]
         );
     }

@@ -83,6 +83,7 @@ pub fn spoken_with(
 /// two numbers).
 pub fn prepare(text: &str, rules: Option<Rules>) -> String {
     let english = rules == Some(Rules::English);
+    let spaced_hyphens = text.matches(" - ").count();
     let plain = symbols::plain(text, rules);
     let text = plain.as_str();
     let mut out = String::with_capacity(text.len());
@@ -170,6 +171,20 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
             {
                 out.push_str(", ")
             }
+            // A spaced hyphen between two amounts before a word is a range: "Bake for 20 - 25
+            // minutes", "$5 - $10 each" (read "twenty twenty-five minutes"; found by a fresh
+            // tester). "5 - 3 = 2" and "5 - 3" at the end stay for the number rules, and so
+            // does a text with more than two spaced hyphens: a list run together ("USB 2.0 -
+            // 1 x USB 2.0 - 2 x USB 2.0"), not ranges.
+            '-' if english
+                && prev == Some(' ')
+                && next == Some(' ')
+                && spaced_hyphens <= 2
+                && between_numbers(&text[..i], &text[i + 1..])
+                && number_then_word(&text[i + 1..]) =>
+            {
+                out.push_str(" to ")
+            }
             '\u{2014}' | '\u{2015}' => out.push_str(", "),
             // An unspaced en dash is a range between numbers or names ("10–12", "Mon–Fri",
             // "Paris–Berlin" → "to"); between other words it joins them ("self–paced",
@@ -204,6 +219,23 @@ fn dash_between_words(before: &str, after: &str) -> bool {
     let first = after.trim_start().chars().next();
     last.is_some_and(|c| c.is_alphanumeric() || ".,;:!?)\"'’”".contains(c))
         && first.is_some_and(|c| c.is_alphabetic() || "\"'‘“(".contains(c))
+}
+
+/// True when `after` (the text after a spaced hyphen) is a number, with or without a currency
+/// sign, followed by a lower-case word: "25 minutes", "$10 each".
+fn number_then_word(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let number = words
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(crate::text::CURRENCY_SIGNS);
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && w != "x")
 }
 
 /// True when an asterisk between `before` and `after` multiplies: spaced on both sides, with
