@@ -89,7 +89,7 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 28] = [
+    let rules: [Rule; 29] = [
         addresses::ip_address,
         addresses::zip_code,
         addresses::isbn,
@@ -112,6 +112,7 @@ pub fn normalize(text: &str) -> String {
         money::money,
         products::model_number,
         numbers::dimension_by,
+        numbers::status_code,
         numbers::number_forms,
         roman::roman_numeral,
         acronyms::acronym,

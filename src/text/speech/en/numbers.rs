@@ -329,6 +329,46 @@ pub(super) fn number_prefix(s: &str) -> (&str, &str) {
     s.split_at(end)
 }
 
+/// Words after which a number from 100 to 599 is an HTTP status code.
+const STATUS_BEFORE: [&str; 4] = ["HTTP", "error", "Error", "status"];
+
+/// Words before which a number from 100 to 599 is an HTTP status code ("page" only for 4xx
+/// and 5xx: "a 404 page", not "a 160 page guide").
+const STATUS_AFTER: [&str; 4] = ["error", "errors", "page", "Not"];
+
+/// An HTTP status code, said as engineers say it: "HTTP 404" → "four oh four", "a 503 error"
+/// → "five oh three", "error 418" → "four eighteen", "500 error" → "five hundred" (it was "four
+/// hundred four"; found by a fresh tester).
+pub(super) fn status_code(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let n: u64 = word
+        .core
+        .parse()
+        .ok()
+        .filter(|n| (100..600).contains(n) && word.core.len() == 3)?;
+    let before = i
+        .checked_sub(1)
+        .map(|k| w[k])
+        .is_some_and(|p| p.trail.is_empty() && STATUS_BEFORE.contains(&p.core));
+    // "a 404 page" is an error page; "a 160 page guide" is a length.
+    let after = word.trail.is_empty()
+        && w.get(i + 1).is_some_and(|next| {
+            next.lead.is_empty()
+                && STATUS_AFTER.contains(&next.core)
+                && (next.core != "page" || n >= 400)
+        });
+    if !(before || after) {
+        return None;
+    }
+    let (hundreds, rest) = (n / 100, n % 100);
+    let said = match rest {
+        0 => cardinal(n),
+        1..=9 => format!("{} oh {}", cardinal(hundreds), cardinal(rest)),
+        _ => format!("{} {}", cardinal(hundreds), cardinal(rest)),
+    };
+    Some((format!("{}{said}{}", word.lead, word.trail), 1))
+}
+
 /// Numbers and the forms built on them: percentages, units, ranges and scores, ratios,
 /// ordinals, decades, fractions, "#1", clock times, years and plain numbers.
 pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
