@@ -760,11 +760,13 @@ fn drop_citation_markers(text: &str) -> std::borrow::Cow<'_, str> {
         let mut rest = text[all.end()..].chars();
         let (after, then) = (rest.next(), rest.next());
         let tag_only = !markers.as_str().chars().any(|ch| ch.is_ascii_digit());
-        let word_before = before
-            .chars()
+        // The word the marker follows (its letters, lower-cased).
+        let start = before
+            .char_indices()
             .rev()
-            .take_while(|ch| ch.is_alphabetic())
-            .count();
+            .find(|&(_, ch)| !ch.is_alphabetic())
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let last_word = before[start..].to_lowercase();
         let marks_before = before
             .chars()
             .next_back()
@@ -779,22 +781,13 @@ fn drop_citation_markers(text: &str) -> std::borrow::Cow<'_, str> {
         // ("adoption [2].") and not after a word that makes it content ("Press [1] for
         // English", "The answer is [3].", "Step [1]: open").
         let spaced = c.get(1).is_some_and(|w| !w.as_str().is_empty());
-        let last_word: String = before
-            .chars()
-            .rev()
-            .take_while(|ch| ch.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
         let content = spaced
             && (after.is_some_and(char::is_whitespace)
                 || CONTENT_BEFORE.contains(&last_word.as_str()));
         let placed = !before.trim().is_empty()
             && ends_clause
             && !content
-            && (word_before >= 2 || marks_before);
+            && (last_word.chars().count() >= 2 || marks_before);
         if tag_only && !before.trim().is_empty() || placed {
             String::new()
         } else {

@@ -38,7 +38,7 @@ fn run(
     let reading = trafilatura::reading_for(kind.as_deref(), url.is_some());
     let blocks = match strategy {
         Strategy::Trafilatura => {
-            let found = trafilatura::blocks(html, page, url, title_element(page).as_deref())?;
+            let found = trafilatura::blocks(html, page, url)?;
             kind.clone_from(&found.page_type);
             let reading = found.reading;
             if found.fallback {
@@ -214,12 +214,6 @@ fn shared(blocks: &[Block], text: &str) -> f64 {
     }
 }
 
-/// The text of the page's `<title>` element, as written.
-fn title_element(page: &Html) -> Option<String> {
-    let sel = scraper::Selector::parse("title").ok()?;
-    page.select(&sel).next().map(|t| t.text().collect())
-}
-
 /// Most elements a page may have for the extraction crates to run on it. Both scale worse than
 /// linearly on some shapes (rs-trafilatura takes 15 s on 200,000 sibling list items, 5.7 s on
 /// a 10 MB page of links); the largest of the 806 real pages of the extraction dev set has
@@ -335,12 +329,10 @@ fn pick(
     if let Some(strategy) = opts.extractor {
         // Forced means forced: no swap to Readability on rs-trafilatura's fallback.
         let blocks = match strategy {
-            Strategy::Trafilatura => {
-                trafilatura::blocks(html, page, url, title_element(page).as_deref()).map(|f| {
-                    kind.clone_from(&f.page_type);
-                    f.blocks
-                })
-            }
+            Strategy::Trafilatura => trafilatura::blocks(html, page, url).map(|f| {
+                kind.clone_from(&f.page_type);
+                f.blocks
+            }),
             _ => run(strategy, html, page, url, visible, kind).map(|(_, b)| b),
         }
         .unwrap_or_default();

@@ -34,15 +34,11 @@ pub(super) fn reading_for(page_type: Option<&str>, has_url: bool) -> Reading {
 /// The blocks of the region rs-trafilatura picks, or `None` when it finds nothing. `url` (the
 /// page's address) helps its page-type classifier.
 ///
-/// `title` is the page's `<title>`, used to recognise a fallback that holds only the title;
-/// `page` is the page parsed, whose own code blocks are read in place of the region's copies
-/// (see [`walk::PageCode`]).
-pub(super) fn blocks(
-    html: &str,
-    page: &Html,
-    url: Option<&str>,
-    title: Option<&str>,
-) -> Option<Found> {
+/// `page` is the page parsed: its `<title>` recognises a fallback that holds only the title,
+/// and its own code blocks are read in place of the region's copies (see
+/// [`walk::PageCode`]).
+pub(super) fn blocks(html: &str, page: &Html, url: Option<&str>) -> Option<Found> {
+    let title = title_element(page);
     let options = rs_trafilatura::Options {
         url: url.map(str::to_string),
         ..rs_trafilatura::Options::default()
@@ -59,6 +55,7 @@ pub(super) fn blocks(
         // The fallback is one <p> whose lines are the page's blocks; on a page that shows no
         // text it holds only the title, repeated ("AppAppApp"), which is not an article.
         let title = title
+            .as_deref()
             .or(result.metadata.title.as_deref())
             .map(super::letters_and_digits);
         let mut blocks = super::line_blocks(&result.content_text);
@@ -92,6 +89,12 @@ pub(super) fn blocks(
         page_type,
         reading,
     })
+}
+
+/// The text of the page's `<title>` element, as written.
+fn title_element(page: &Html) -> Option<String> {
+    let sel = scraper::Selector::parse("title").ok()?;
+    page.select(&sel).next().map(|t| t.text().collect())
 }
 
 /// True when `line` is `unit` said once or more times over ("appappapp" of "app").

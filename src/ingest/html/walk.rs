@@ -1018,11 +1018,16 @@ fn is_back_link(a: ElementRef<'_>) -> bool {
 /// aside) of digits, lower-case letters, note symbols (`*†‡§¶`) and the commas and dashes of a
 /// list or range of notes ("5,6", "2–4").
 pub(super) fn is_note_text(text: &str) -> bool {
-    let t = text.trim().trim_start_matches('[').trim_end_matches(']');
+    let t = note_core(text);
     !t.is_empty()
         && t.chars().count() <= 4
         && t.chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || "*†‡§¶,–-".contains(c))
+}
+
+/// A `<sup>`'s text without surrounding whitespace and brackets ("[2]" → "2").
+fn note_core(text: &str) -> &str {
+    text.trim().trim_start_matches('[').trim_end_matches(']')
 }
 
 /// Characters after which a `<sup>` holding note text is a marker (`century.<sup>1</sup>`).
@@ -1044,7 +1049,7 @@ fn is_note_marker(el: ElementRef<'_>) -> bool {
     if !is_note_text(&text) {
         return false;
     }
-    let t = text.trim().trim_start_matches('[').trim_end_matches(']');
+    let t = note_core(&text);
     let linked = el
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -1276,6 +1281,14 @@ mod tests {
         parse(text, &HtmlOptions::default())
     }
 
+    /// The text of each block read from `root`'s root element.
+    fn texts_of(root: &Html, reading: Reading) -> Vec<String> {
+        read_blocks(root.root_element(), reading)
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
     #[test]
     fn reads_the_article_and_skips_page_furniture() {
         let page = r#"<!doctype html><html><head><title>Big news — The Site</title>
@@ -1315,10 +1328,7 @@ mod tests {
              harbour</span>\n<span class=\"n\">harbour</span><span class=\"o\">.</span>\
              <span class=\"n\">run</span><span class=\"p\">()</span></code></pre></div>",
         );
-        let got: Vec<String> = read_blocks(root.root_element(), Reading::Whole)
-            .into_iter()
-            .map(|b| b.text)
-            .collect();
+        let got = texts_of(&root, Reading::Whole);
         assert_eq!(got, ["Run it:", "Code:", "import harbour", "harbour.run()"]);
     }
 
@@ -1376,10 +1386,7 @@ mod tests {
              <br><br><br>It rained on Sunday.<p>Roses are red,<br>violets blue.<br><br>Sugar \
              is sweet.</p></div>",
         );
-        let got: Vec<String> = read_blocks(root.root_element(), Reading::Article)
-            .into_iter()
-            .map(|b| b.text)
-            .collect();
+        let got = texts_of(&root, Reading::Article);
         assert_eq!(
             got,
             [
@@ -1401,10 +1408,7 @@ mod tests {
              <p>Steps:</p><ul><li>1</li><li>2</li></ul><p>Lines:</p><pre>4\n5\n6</pre>\
              <pre>7 8 9 and more</pre></div>",
         );
-        let got: Vec<String> = read_blocks(root.root_element(), Reading::Whole)
-            .into_iter()
-            .map(|b| b.text)
-            .collect();
+        let got = texts_of(&root, Reading::Whole);
         // A list of numbers away from code is read; a <pre> of numbers alone is a gutter.
         assert_eq!(
             got,
@@ -1460,10 +1464,7 @@ mod tests {
             <p><span class="dropcap">T</span>he tide rose 2 m<sup>2</sup>, to <b>$</b><b>36</b>
             and <span>1</span><span>,000</span> boats.</p></div>"#,
         );
-        let got: Vec<String> = read_blocks(root.root_element(), Reading::Article)
-            .into_iter()
-            .map(|b| b.text)
-            .collect();
+        let got = texts_of(&root, Reading::Article);
         assert_eq!(
             got,
             [
