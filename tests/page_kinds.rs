@@ -1171,3 +1171,70 @@ fn a_sign_up_box_inside_a_story_is_not_read_even_without_class_names() {
     );
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn a_rail_of_teasers_under_a_story_is_not_read_and_the_story_keeps_its_paragraphs() {
+    // The story in a plain <div>, then "More stories": cards whose headline is a link and
+    // whose one sentence is not (found by a fresh tester). rs-trafilatura gives such a region
+    // as text only, headline and paragraphs run together; Readability's reading of the same
+    // words, paragraphs apart, is taken, and the rail is left out.
+    let dir = tempfile::tempdir().unwrap();
+    let card = |i: usize, head: &str, teaser: &str| {
+        format!(
+            "<article class=\"card\"><h3><a href=\"/story/{i}\">{head}</a></h3>\
+             <p>{teaser}</p><span>{i} hours ago</span></article>"
+        )
+    };
+    let p = page(
+        dir.path(),
+        "rail",
+        &format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>Ferry service halted - Bay Post\
+             </title></head><body><header><a href=\"/\">Bay Post</a></header><main>\
+             <div class=\"story-body\"><h1>Ferry service halted by high winds</h1>\
+             <p>All crossings to the islands were cancelled on Monday as gusts reached \
+             sixty miles an hour across the bay.</p>\
+             <p>The operator said two ships stayed in port and that passengers would be \
+             offered refunds or seats on later sailings.</p>\
+             <p>\"Safety comes first on a day like this,\" a harbour official told reporters \
+             at the terminal.</p>\
+             <p>Forecasters expect the wind to ease by Wednesday morning, when the first \
+             crossing is planned.</p></div>\
+             <section class=\"more-stories\"><h2>More stories</h2>{}{}</section>\
+             </main></body></html>",
+            card(
+                2,
+                "Library opens new wing",
+                "The reading rooms on the upper floor will open to the public next week after \
+                 two years of building work."
+            ),
+            card(
+                5,
+                "Rowing club wins regatta",
+                "The crew beat six rivals on a course that drew the largest crowd the river \
+                 has seen in a decade."
+            ),
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let got = paragraphs(&plan);
+    assert!(
+        got.iter()
+            .any(|t| t.starts_with("All crossings") && t.ends_with("across the bay.")),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter().any(|t| t.starts_with("Forecasters expect")),
+        "{got:#?}"
+    );
+    let text = got.join("\n");
+    for rail in [
+        "More stories",
+        "Library",
+        "reading rooms",
+        "Rowing",
+        "hours ago",
+    ] {
+        assert!(!text.contains(rail), "{rail}: {text}");
+    }
+}

@@ -13,6 +13,10 @@ pub(super) struct Found {
     /// True when its rules found too little and it fell back to the page's whole text, which
     /// runs headings, bylines and list items together ("Big newsBy A. Writer…").
     pub fallback: bool,
+    /// True when it gave its region as text without markup (on some forums, product grids,
+    /// a story above a rail of teasers): its lines are the blocks, headings and paragraphs
+    /// run together as in the fallback.
+    pub text_only: bool,
     /// The kind of page its classifier saw ("article", "forum", "product", "collection",
     /// "listing", "documentation", "service").
     pub page_type: Option<String>,
@@ -78,14 +82,14 @@ pub(super) fn blocks(html: &str, page: &Html, url: Option<&str>) -> Option<Found
             })
             .unwrap_or_default()
     };
-    if blocks.is_empty() && !fallback {
-        // On some pages (forums, product grids) the crate returns the text without its HTML;
-        // its lines are then the blocks.
+    let text_only = blocks.is_empty() && !fallback;
+    if text_only {
         blocks = super::line_blocks(&result.content_text);
     }
     (!blocks.is_empty()).then_some(Found {
         blocks,
         fallback,
+        text_only,
         page_type,
         reading,
     })

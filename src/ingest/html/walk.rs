@@ -9,6 +9,9 @@
 //! Tables and code are turned into blocks by [`readout`](crate::ingest::readout), which
 //! Markdown shares, so they read alike in both.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::ingest::readout::{self, push_block};
@@ -618,6 +621,99 @@ fn is_link_box(el: ElementRef<'_>) -> bool {
     n >= 2 && total > 0 && linked * 10 >= total * 7
 }
 
+/// Fewest teasers in a rail (see [`is_teaser_rail`]).
+const MIN_TEASERS: usize = 1;
+
+/// Most words a rail may hold per teaser, its headlines left out: a headline's teaser runs a
+/// sentence or two and a time ("The budget includes raises for teachers. 2 hours ago"); a
+/// list of reviewed products under linked names runs a paragraph or more each.
+const TEASER_WORDS: usize = 40;
+
+/// A rail's title: what sites call the teasers for other stories under a story.
+static RAIL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:more\b|related\b|recommended\b|popular\b|trending\b|latest\b|top stories\b|most (?:read|popular|viewed|shared)\b|read (?:next|more|also)\b|also (?:read|on)\b|(?:you|we think you) (?:may|might|will|would) (?:also )?(?:like|enjoy)\b|don'?t miss\b|up next\b|what to read next\b|further reading\b|around the web\b|editors?'?’?s? (?:picks|choice)\b|keep reading\b|recent (?:posts|stories|articles)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// True when `el` is a rail of teasers for other stories ("More stories", "Recommended for
+/// you"): a title matching [`RAIL_TITLE`] (its one heading that is not a link, else the
+/// heading right before it), at least [`MIN_TEASERS`] headings that are links to other pages
+/// (not a heading's own `#anchor`), and at most [`TEASER_WORDS`] words of other text per
+/// linked heading. [`is_link_box`] misses such rails because each teaser's sentence is not a
+/// link (found by a fresh tester: a story in a plain `<div>` read with the teasers under it).
+/// Without the title, cards of linked headings are a hub page's content (a health agency's
+/// topics, a list of resources): on the extraction dev set, dropping them lost F1 on three
+/// such pages.
+fn is_teaser_rail(el: ElementRef<'_>) -> bool {
+    let Ok(headings) = Selector::parse("h2, h3, h4, h5, h6") else {
+        return false;
+    };
+    let (mut linked, mut headline_words) = (0usize, 0usize);
+    let mut title = None;
+    for h in el.select(&headings) {
+        let words = h.text().flat_map(str::split_whitespace).count();
+        if words > 0 && is_headline_link(h) {
+            linked += 1;
+            headline_words += words;
+        } else if words > 0 && title.replace(h).is_some() {
+            return false;
+        }
+    }
+    let title = title.or_else(|| {
+        el.prev_siblings()
+            .find_map(ElementRef::wrap)
+            .filter(|p| matches!(p.value().name(), "h2" | "h3" | "h4" | "h5" | "h6"))
+    });
+    let titled = title.is_some_and(|t| RAIL_TITLE.is_match(&t.text().collect::<String>()));
+    let words = el.text().flat_map(str::split_whitespace).count();
+    titled
+        && starts_with_a_heading(el)
+        && linked >= MIN_TEASERS
+        && words.saturating_sub(headline_words) <= TEASER_WORDS * linked
+}
+
+/// True when the first text under `el` is in a heading (`<h2>`–`<h6>`): a rail opens with its
+/// title or its first teaser's headline, not with a story's paragraph.
+fn starts_with_a_heading(el: ElementRef<'_>) -> bool {
+    el.descendants()
+        .find(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+        .is_some_and(|n| {
+            n.ancestors()
+                .take_while(|a| a.id() != el.id())
+                .filter_map(ElementRef::wrap)
+                .any(|a| matches!(a.value().name(), "h2" | "h3" | "h4" | "h5" | "h6"))
+        })
+}
+
+/// True when all the text of heading `h` is in links to another page (a teaser's headline),
+/// or `h` sits in such a link.
+fn is_headline_link(h: ElementRef<'_>) -> bool {
+    let to_elsewhere =
+        |a: ElementRef<'_>| !a.value().attr("href").is_some_and(|r| r.starts_with('#'));
+    if h.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| a.value().name() == "a" && to_elsewhere(a))
+    {
+        return true;
+    }
+    let Ok(links) = Selector::parse("a") else {
+        return false;
+    };
+    let chars = |it: &mut dyn Iterator<Item = &str>| -> usize {
+        it.map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+            .sum()
+    };
+    let total = chars(&mut h.text());
+    let linked: usize = h
+        .select(&links)
+        .filter(|a| to_elsewhere(*a))
+        .map(|a| chars(&mut a.text()))
+        .sum();
+    total > 0 && linked == total
+}
+
 /// Class/id words of a preformatted block that holds code.
 const CODE_WORDS: &[&str] = &[
     "code",
@@ -904,7 +1000,7 @@ fn walk(
                     table_blocks(child_el, blocks, reading);
                 } else if reading == Reading::Article
                     && block_kind(name).is_none()
-                    && is_link_box(child_el)
+                    && (is_link_box(child_el) || is_teaser_rail(child_el))
                 {
                     push_block(pending, context, blocks);
                     drop_link_list_label(child_el, blocks);
@@ -1637,6 +1733,57 @@ mod tests {
         let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.iter().any(|t| t.contains("Part 8 of")), "{texts:?}");
         assert!(!texts.iter().any(|t| t.contains("Reply")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_titled_rail_of_teasers_is_not_read_but_a_hub_pages_cards_are() {
+        let card = |head: &str| {
+            format!(
+                "<div class=\"card\"><h3><a href=\"/{head}\">{head}</a></h3><p>One short line \
+                 about {head} for the reader.</p><span>3 hours ago</span></div>"
+            )
+        };
+        let story = "<p>The story itself, told in a paragraph of its own.</p>";
+        // Titled inside, or by the heading before it: a rail.
+        for rail in [
+            format!(
+                "<section><h2>More stories</h2>{}{}</section>",
+                card("Budget"),
+                card("Title")
+            ),
+            format!(
+                "<h2>You may also like</h2><div>{}{}</div>",
+                card("Budget"),
+                card("Title")
+            ),
+        ] {
+            let root = Html::parse_document(&format!("<main>{story}{rail}</main>"));
+            let got = texts_of(&root, Reading::Article);
+            assert_eq!(
+                got,
+                ["The story itself, told in a paragraph of its own."],
+                "{rail}"
+            );
+            // A listing is read whole.
+            assert!(texts_of(&root, Reading::Whole).len() > 1);
+        }
+        // The same cards under a heading that is not a rail's title: a hub page's topics.
+        let hub = format!(
+            "<h2>Oral health topics</h2><div>{}{}</div>",
+            card("Budget"),
+            card("Title")
+        );
+        let root = Html::parse_document(&format!("<main>{story}{hub}</main>"));
+        let got = texts_of(&root, Reading::Article);
+        assert!(got.iter().any(|t| t == "Budget"), "{got:?}");
+        // A section's own anchor is not a link elsewhere.
+        let anchored = "<section><h2>More stories</h2><div><h3><a href=\"#a\">Alpha</a></h3>\
+                        <p>Text.</p></div><div><h3><a href=\"#b\">Beta</a></h3><p>Text.</p></div>\
+                        </section>";
+        let root = Html::parse_document(&format!("<main>{story}{anchored}</main>"));
+        assert!(texts_of(&root, Reading::Article)
+            .iter()
+            .any(|t| t == "Alpha"));
     }
 
     #[test]
