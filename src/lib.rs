@@ -671,6 +671,9 @@ pub fn export(
         audio::encode::check_available(&opts.formats).map_err(Error::Encoder)?;
     }
     std::fs::create_dir_all(&opts.out_dir).map_err(|e| output_error(&opts.out_dir, e))?;
+    if let Some(file) = &opts.single_file {
+        refuse_to_overwrite_an_input(articles, &[file])?;
+    }
     if let Some(file) = opts
         .single_file
         .as_ref()
@@ -849,6 +852,30 @@ pub struct BookReport {
     pub warnings: Vec<String>,
 }
 
+/// A usage error ([`Error::Usage`]) when one of `outputs` is the file of one of `articles`'
+/// inputs, even with `--force`: aloud never overwrites what it reads (found by a tester:
+/// `export --force -o a.wav a.wav` replaced the article with its audio). Files that do not
+/// exist yet cannot be inputs.
+fn refuse_to_overwrite_an_input(articles: &[Article], outputs: &[&PathBuf]) -> Result<(), Error> {
+    for out in outputs {
+        let Ok(target) = std::fs::canonicalize(out) else {
+            continue;
+        };
+        let input = articles.iter().find_map(|a| match &a.source {
+            Source::File(p) => std::fs::canonicalize(p).ok().filter(|p| *p == target),
+            _ => None,
+        });
+        if input.is_some() {
+            return Err(Error::Usage(format!(
+                "{}: this is an input of the run; aloud never writes over its inputs: \
+                 choose another output name",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Narrates `articles` in order into one audio file with one chapter per article, a spoken
 /// "Chapter n. Title." before each ([`publish::book::join`]), mastered as one programme to
 /// `opts.loudness`, and writes its manifest with a table of contents beside it
@@ -867,6 +894,7 @@ pub fn book(
 ) -> Result<BookReport, Error> {
     let format = publish::book::output_format(&book.output).map_err(Error::Usage)?;
     let manifest_path = publish::book::manifest_path(&book.output);
+    refuse_to_overwrite_an_input(articles, &[&book.output, &manifest_path])?;
     if !opts.force {
         if let Some(existing) = [&book.output, &manifest_path]
             .into_iter()

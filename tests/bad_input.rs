@@ -617,3 +617,20 @@ fn refused_command_lines_are_one_line_errors() {
         assert!(err.starts_with("aloud: error: "), "{err}");
     }
 }
+
+#[test]
+fn an_output_named_like_its_input_is_refused_even_with_force() {
+    // A tester's `export --force -o a.wav a.wav` replaced the article with its audio.
+    let dir = tempfile::tempdir().unwrap();
+    let text = b"Sea wall\n\nThe sea wall will cost more than planned, the council said.\n";
+    let input = file_with(dir.path(), "a.wav", text);
+    let assert = aloud()
+        .args(["export", "--engine", "espeak", "--force", "-o"])
+        .arg(&input)
+        .arg(&input)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("never writes over its inputs"), "{stderr}");
+    assert_eq!(std::fs::read(&input).unwrap(), text);
+}
