@@ -687,7 +687,9 @@ pub fn export(
         for a in articles.iter() {
             let dir = opts.out_dir.join(&a.slug);
             if std::fs::symlink_metadata(&dir).is_ok() {
-                if let Some(why) = export::fs::foreign_entry(&dir, &a.slug) {
+                if let Some(why) = export::fs::foreign_entry(&dir, &a.slug)
+                    .or_else(|| export::fs::other_article(&dir, &a.source.display()))
+                {
                     return Err(Error::NotOurs {
                         dir,
                         reason: export::fs::not_ours_message(&why),

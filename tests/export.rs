@@ -173,6 +173,32 @@ fn force_replaces_only_an_aloud_export_of_the_article() {
     .unwrap();
     let e = export_one(&article, out.path(), &["--force", "--rate", "200"]);
     assert_eq!(e.manifest["engine"]["rate"], 200);
+    // Nor is another article's export that took the name first ("Story.html" before
+    // "story.txt" in one folder run: "story", "story-2"); with --keep-going too.
+    let other = tempfile::tempdir().unwrap();
+    let same_name = other.path().join("learning-to-bake-sourdough.txt");
+    std::fs::write(
+        &same_name,
+        "Other\n\nA different article with the same name.\n",
+    )
+    .unwrap();
+    for extra in [&[][..], &["--keep-going"][..]] {
+        aloud()
+            .args(["export", "--engine", "espeak", "-q", "--force"])
+            .args(extra)
+            .arg(&same_name)
+            .arg("-o")
+            .arg(out.path())
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("holds the export of"));
+        let kept: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
+        assert!(kept["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("learning-to-bake-sourdough.md"));
+    }
 }
 
 #[test]

@@ -295,6 +295,27 @@ impl std::fmt::Display for ForeignFolder {
 
 impl std::error::Error for ForeignFolder {}
 
+/// Why an aloud export folder `dir` holds another article than the one from `source` (a
+/// manifest's `source`, as [`crate::ingest::Source::display`] writes it), or `None` when it
+/// holds the same one or says nothing. Sources are the same when their file names are (the
+/// article's file moved, or named from another folder) or, for a URL or standard input, when
+/// they are equal. Two inputs named alike ("story.txt", "Story.html") get folders "story" and
+/// "story-2" in one run; a later `--force` export of one of them alone must not delete the
+/// other's audio (found by a tester).
+pub fn other_article(dir: &Path, source: &str) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join("manifest.json")).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let old = value.get("source")?.as_str()?;
+    let name = |s: &str| -> String {
+        if s.contains("://") {
+            s.to_string()
+        } else {
+            s.rsplit(['/', '\\']).next().unwrap_or(s).to_string()
+        }
+    };
+    (name(old) != name(source)).then(|| format!("holds the export of {old}, not of {source}"))
+}
+
 /// The reason `--force` does not replace a folder, after `why` (see [`foreign_entry`]).
 pub fn not_ours_message(why: &str) -> String {
     format!(
@@ -362,7 +383,13 @@ impl StagedDir {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if let Some(why) = foreign_entry(&self.target, &slug) {
+            let new_source = std::fs::read_to_string(self.staging.join("manifest.json"))
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+                .and_then(|v| v.get("source")?.as_str().map(str::to_string));
+            let why = foreign_entry(&self.target, &slug)
+                .or_else(|| new_source.and_then(|source| other_article(&self.target, &source)));
+            if let Some(why) = why {
                 return Err(std::io::Error::other(ForeignFolder(not_ours_message(&why))));
             }
             let aside = self.staging.with_file_name(format!(

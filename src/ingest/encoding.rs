@@ -347,7 +347,10 @@ mod tests {
         );
         // Declared UTF-8 and not quite: the same.
         let page = b"<meta charset=utf-8><p>Caf\xc3\xa9 na\xefve</p>";
-        assert!(decode(page, "p.html", None).unwrap().text.contains("Café naïve"));
+        assert!(decode(page, "p.html", None)
+            .unwrap()
+            .text
+            .contains("Café naïve"));
         // More stray bytes than UTF-8 characters: a Latin-1 file that happens to hold one
         // valid pair is still guessed whole.
         assert_ne!(text(b"\xc3\xa9 caf\xe9 na\xefve r\xf4le").1, "UTF-8");
