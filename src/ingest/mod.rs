@@ -212,7 +212,9 @@ pub enum IngestError {
 }
 
 /// Expands command-line inputs into article sources: files as given, directories to the
-/// article files directly inside them (sorted by name), `-` to stdin.
+/// article files directly inside them (sorted by name; hidden files left out: an editor's
+/// lock link `.#notes.md` or macOS's `._story.txt` beside each article are not articles, and
+/// one of them stopped a whole folder's export; found by a tester), `-` to stdin.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>, IngestError> {
     let mut sources = Vec::new();
     for input in inputs {
@@ -232,7 +234,9 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>, IngestError> {
                 // A broken symbolic link is listed, so its error is reported with the
                 // others rather than the link skipped without a word.
                 .filter(|p| {
-                    has_article_extension(p) && (p.is_file() || (p.is_symlink() && !p.exists()))
+                    !is_hidden_file(p)
+                        && has_article_extension(p)
+                        && (p.is_file() || (p.is_symlink() && !p.exists()))
                 })
                 .collect();
             if found.is_empty() {
@@ -247,6 +251,12 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>, IngestError> {
         }
     }
     Ok(sources)
+}
+
+/// True when the file's name starts with a dot (hidden on Unix-like systems).
+fn is_hidden_file(p: &Path) -> bool {
+    p.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 fn has_article_extension(p: &Path) -> bool {
@@ -424,6 +434,10 @@ mod tests {
         for name in ["a.txt", "b.text", "c.md", "d.xhtml", "e.HTM", "f.pdf", "g"] {
             std::fs::write(dir.path().join(name), "Some words.").unwrap();
         }
+        // Hidden files are not articles: macOS's resource forks, an editor's lock link.
+        std::fs::write(dir.path().join("._a.txt"), [0u8, 5, 22, 7]).unwrap();
+        std::os::unix::fs::symlink("root@host.1234:1700000000", dir.path().join(".#c.md"))
+            .unwrap();
         let found: Vec<String> = expand_inputs(&[dir.path().to_path_buf()])
             .unwrap()
             .iter()
