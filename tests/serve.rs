@@ -100,6 +100,17 @@ fn get(server: &Server, path: &str, range: Option<&str>) -> (u16, Vec<(String, S
     (status, headers, body)
 }
 
+/// GET `path` with the headers `extra`: (status, body).
+fn get_with(server: &Server, path: &str, extra: &[(&str, &str)]) -> (u16, Vec<u8>) {
+    let mut req = agent().get(&format!("{}{path}", server.url));
+    for (name, value) in extra {
+        req = req.header(*name, *value);
+    }
+    let mut res = req.call().unwrap();
+    let status = res.status().as_u16();
+    (status, res.body_mut().read_to_vec().unwrap())
+}
+
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
         .iter()
@@ -291,6 +302,50 @@ fn serves_ranges_the_feed_and_refuses_paths_out_of_the_folder() {
     let (status, err) = server.interrupt();
     assert!(status.success(), "{status:?} {err}");
     assert!(err.contains("server stopped"), "{err}");
+}
+
+#[test]
+fn a_range_with_if_range_is_served_only_from_the_same_version_of_the_file() {
+    // RFC 9110 §13.1.5. A download resumed after a re-export got the new file's bytes after
+    // the old file's (found by a tester).
+    let work = tempfile::tempdir().unwrap();
+    let (out, _) = library_with_escapes(work.path());
+    let server = Server::start(&out, &[]);
+    let slug = SLUGS[0];
+    let path = format!("/{slug}/{slug}.wav");
+    let file = std::fs::read(out.join(slug).join(format!("{slug}.wav"))).unwrap();
+    let (_, headers, _) = get(&server, &path, None);
+    let etag = header(&headers, "etag").expect("an ETag").to_string();
+    let date = header(&headers, "last-modified")
+        .expect("a Last-Modified")
+        .to_string();
+    let range = ("Range", "bytes=100-199");
+    for validator in [etag.as_str(), date.as_str()] {
+        let (status, body) = get_with(&server, &path, &[range, ("If-Range", validator)]);
+        assert_eq!(
+            (status, body.as_slice()),
+            (206, &file[100..200]),
+            "{validator}"
+        );
+    }
+    let weak = format!("W/{etag}");
+    for stale in [
+        "\"another-version\"",
+        weak.as_str(),
+        "Tue, 01 Jan 2019 00:00:00 GMT",
+    ] {
+        let (status, body) = get_with(&server, &path, &[range, ("If-Range", stale)]);
+        assert_eq!(status, 200, "{stale}");
+        assert_eq!(body, file, "{stale}");
+    }
+    // The file replaced (as an export with --force does): the old tag asks for it whole.
+    let replaced = out.join(slug).join(format!("{slug}.wav"));
+    let mut newer = file.clone();
+    newer.extend_from_slice(&[0; 64]);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&replaced, &newer).unwrap();
+    let (status, body) = get_with(&server, &path, &[range, ("If-Range", &etag)]);
+    assert_eq!((status, body.len()), (200, newer.len()));
 }
 
 #[test]

@@ -436,8 +436,7 @@ mod tests {
         }
         // Hidden files are not articles: macOS's resource forks, an editor's lock link.
         std::fs::write(dir.path().join("._a.txt"), [0u8, 5, 22, 7]).unwrap();
-        std::os::unix::fs::symlink("root@host.1234:1700000000", dir.path().join(".#c.md"))
-            .unwrap();
+        std::os::unix::fs::symlink("root@host.1234:1700000000", dir.path().join(".#c.md")).unwrap();
         let found: Vec<String> = expand_inputs(&[dir.path().to_path_buf()])
             .unwrap()
             .iter()

@@ -147,6 +147,18 @@ async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) 
                         .insert(header::RANGE, header::HeaderValue::from_static("bytes=0-"));
                 }
             }
+            let if_range = req
+                .headers()
+                .get(header::IF_RANGE)
+                .filter(|_| req.headers().contains_key(header::RANGE))
+                .map(|v| v.to_str().unwrap_or("").trim().to_owned());
+            let uri = req.uri().clone();
+            if let Some(validator) = if_range {
+                if !if_range_holds(&shared, uri, &validator).await {
+                    // The client's copy is of another version of the file: the whole new one.
+                    req.headers_mut().remove(header::RANGE);
+                }
+            }
             let format = crate::audio::encode::Format::from_path(Path::new(req.uri().path()));
             let mut response = next.run(req).await;
             // The file server names types by extension (`.m4b` "audio/m4b", which no
@@ -164,6 +176,37 @@ async fn guard(State(shared): State<Arc<Shared>>, mut req: Request, next: Next) 
             (status, status.canonical_reason().unwrap_or("refused")).into_response()
         }
         Err(e) => server_error(e),
+    }
+}
+
+/// True when an `If-Range` `validator` sent for `uri` matches the file's current validators, by
+/// RFC 9110 §13.1.5: an entity tag must equal the file's `ETag` (strong comparison: a weak
+/// tag never matches), a date its `Last-Modified` exactly. The validators are the file
+/// server's own, asked with a `HEAD` request, so they are those the client was sent.
+/// `ServeDir` honours `If-Match` and `If-None-Match` but not `If-Range`: a download resumed
+/// after a re-export got the new file's bytes after the old file's (found by a tester).
+async fn if_range_holds(shared: &Shared, uri: axum::http::Uri, validator: &str) -> bool {
+    let Ok(head) = Request::builder()
+        .method(axum::http::Method::HEAD)
+        .uri(uri)
+        .body(Body::empty())
+    else {
+        return false;
+    };
+    let Ok(current) = ServeDir::new(&shared.root)
+        .append_index_html_on_directories(false)
+        .try_call(head)
+        .await
+    else {
+        return false;
+    };
+    let current = |name| current.headers().get(name).and_then(|v| v.to_str().ok());
+    if validator.starts_with('"') {
+        current(header::ETAG) == Some(validator)
+    } else if validator.starts_with("W/") {
+        false
+    } else {
+        current(header::LAST_MODIFIED) == Some(validator)
     }
 }
 
