@@ -331,7 +331,7 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     let num = parse_number(amount)?;
     // "$20/month", "$1.5bn/yr": a price per period, said "a month" (see [`per_period`]).
     let (suffix, period) = match suffix.split_once('/') {
-        Some((s, p)) if before.is_some() => (s, Some(per_period(p)?)),
+        Some((s, p)) if before.is_some() => (s, Some(per_periods(p)?)),
         _ => (suffix, None),
     };
     // "a $2-3 million deal": a range before a noun after "a" is said with the unit in the
@@ -480,13 +480,15 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     Some((format!("{}{said}{trail}", word.lead), end - i))
 }
 
-/// Periods a price is written per, after a slash ("$20/month", "$5/mo", "€3/day", "$15/hr"),
-/// and what is said: "a month", "an hour", as a narrator reads a rate. espeak-ng says "twenty
-/// dollars slash month" and "slash m o".
-const PERIODS: [(&str, &str); 15] = [
+/// Periods and units a price is written per, after a slash ("$20/month", "$5/mo", "€3/day",
+/// "$15/hr", "$3.15/gal", "$6.50/lb", "€1.65/L"), and what is said: "a month", "an hour", "a
+/// gallon", as a narrator reads a rate. espeak-ng says "twenty dollars slash month", "slash m
+/// o", and "dollar three point one five slash gal" (the gallon price found by a tester).
+const PERIODS: [(&str, &str); 33] = [
     ("hr", "an hour"),
     ("hour", "an hour"),
     ("h", "an hour"),
+    ("min", "a minute"),
     ("day", "a day"),
     ("night", "a night"),
     ("wk", "a week"),
@@ -498,7 +500,24 @@ const PERIODS: [(&str, &str); 15] = [
     ("year", "a year"),
     ("person", "a person"),
     ("head", "a head"),
+    ("user", "a user"),
+    ("seat", "a seat"),
+    ("share", "a share"),
     ("kg", "a kilogram"),
+    ("g", "a gram"),
+    ("lb", "a pound"),
+    ("oz", "an ounce"),
+    ("gal", "a gallon"),
+    ("gallon", "a gallon"),
+    ("l", "a litre"),
+    ("litre", "a litre"),
+    ("liter", "a liter"),
+    ("bbl", "a barrel"),
+    ("barrel", "a barrel"),
+    ("dozen", "a dozen"),
+    ("doz", "a dozen"),
+    ("kwh", "a kilowatt hour"),
+    ("mwh", "a megawatt hour"),
 ];
 
 /// What is said for a period a price is written per ([`PERIODS`]), case-insensitively.
@@ -507,4 +526,19 @@ fn per_period(p: &str) -> Option<&'static str> {
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(p))
         .map(|(_, said)| *said)
+}
+
+/// What is said for the periods after a price's slash: one is "a month" ([`per_period`]);
+/// several ("$10/user/month") are each "per", "per user per month", as a narrator reads a
+/// plan's price.
+fn per_periods(p: &str) -> Option<String> {
+    let said: Vec<&str> = p.split('/').map(per_period).collect::<Option<_>>()?;
+    Some(match said.as_slice() {
+        [one] => (*one).to_string(),
+        many => many
+            .iter()
+            .map(|s| format!("per {}", s.split_once(' ').map_or(*s, |(_, unit)| unit)))
+            .collect::<Vec<_>>()
+            .join(" "),
+    })
 }
