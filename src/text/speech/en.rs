@@ -195,9 +195,11 @@ fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Capitalised words that start sentences but never take a regnal numeral.
-const NOT_NAMES: [&str; 12] = [
-    "The", "A", "An", "Of", "In", "On", "At", "To", "For", "And", "Or", "But",
+/// Capitalised words that start sentences but are no names: they never take a regnal
+/// numeral, and "St." after them is a saint ("The St. Louis Cardinals"), not a street.
+const NOT_NAMES: [&str; 19] = [
+    "The", "A", "An", "Of", "In", "On", "At", "To", "For", "And", "Or", "But", "From", "By",
+    "With", "Near", "Into", "Like", "As",
 ];
 
 /// Whether a capitalised word is a name rather than a sentence opener ("Henry", "John", not

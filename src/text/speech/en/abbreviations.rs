@@ -9,7 +9,7 @@ use super::dates_times::{weekday_abbreviation, MONTH_ABBREVIATIONS};
 use super::money::is_price;
 use super::numbers::parse_number;
 use super::phone::read_group;
-use super::{all_digits, capitalized, Word};
+use super::{all_digits, capitalized, is_name, Word};
 
 /// A year as written after "c." or "est.": four digits, or three ("c. 800"), perhaps with an
 /// "s" ("c. 1850s").
@@ -161,7 +161,7 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "Baker St", "Baker St.": a street after its name, unless a name follows ("Bury St
         // Edmunds"); "St Paul" is read "Saint" by espeak-ng already and left alone.
         ("St", None) => {
-            let after_name = prev.is_some_and(|p| capitalized(p.core) && p.trail.is_empty());
+            let after_name = prev.is_some_and(|p| is_name(p.core) && p.trail.is_empty());
             let before_name = next.is_some_and(|n| capitalized(n.core) && word.trail.is_empty());
             if !after_name || before_name {
                 return None;
@@ -189,8 +189,15 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                 _ => "mobile",
             }
         }
+        // "The St. Louis Cardinals", "Visit St. Paul": after an article, a preposition or a
+        // sentence's first word it is a saint (read "Street" before; found by a fresh tester).
         ("St", Some(_)) => {
-            let after_name = prev.is_some_and(|p| capitalized(p.core) && p.trail.is_empty());
+            let opens_sentence = i < 2 || w[i - 2].trail.contains(['.', '!', '?']);
+            let after_name = prev.is_some_and(|p| {
+                is_name(p.core)
+                    && p.trail.is_empty()
+                    && !(opens_sentence && next.is_some_and(|n| capitalized(n.core)))
+            });
             let before_name = next.is_some_and(|n| capitalized(n.core));
             if before_name && !after_name {
                 "Saint"

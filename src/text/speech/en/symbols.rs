@@ -13,7 +13,12 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
         "%" => "percent",
         "and/or" => "and or",
         "#" => return number_sign(w, i),
-        core if core.starts_with('#') => return hashtag(word),
+        core if core.starts_with('#') => {
+            // "the hashtag #MeToo": the word is said once ("hashtag hashtag"; found by a
+            // fresh tester).
+            let named = i > 0 && w[i - 1].core.eq_ignore_ascii_case("hashtag");
+            return hashtag(word, !named);
+        }
         // "C#", "F#": the languages and the notes are "sharp" (espeak-ng said "C hash"; 47
         // chunks of the dev set's true texts). Only the seven note letters.
         core if core.len() == 2
@@ -35,7 +40,8 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
 /// A colour ("#D3D7CF", "#fff"), a code in capitals ("Part #DVG8M", "#N24", a shell comment
 /// "#UMOUNT") and anything not a letter then letters and digits ("#1") are left as they are,
 /// and so is a lower-case word without capitals or digits ("#include").
-fn hashtag(word: Word) -> Option<(String, usize)> {
+/// "hashtag" is said before the tag when `say_hashtag`.
+fn hashtag(word: Word, say_hashtag: bool) -> Option<(String, usize)> {
     let tag = word.core.strip_prefix('#')?;
     let colour = matches!(tag.len(), 3 | 6 | 8) && tag.chars().all(|c| c.is_ascii_hexdigit());
     if colour
@@ -75,8 +81,9 @@ fn hashtag(word: Word) -> Option<(String, usize)> {
             }
         })
         .collect();
+    let hashtag = if say_hashtag { "hashtag " } else { "" };
     Some((
-        format!("{}hashtag {}{}", word.lead, said.join(" "), word.trail),
+        format!("{}{hashtag}{}{}", word.lead, said.join(" "), word.trail),
         1,
     ))
 }
