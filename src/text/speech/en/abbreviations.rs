@@ -192,7 +192,9 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "The St. Louis Cardinals", "Visit St. Paul": after an article, a preposition or a
         // sentence's first word it is a saint (read "Street" before; found by a fresh tester).
         ("St", Some(_)) => {
-            let opens_sentence = i < 2 || w[i - 2].trail.contains(['.', '!', '?']);
+            // Not after an initial ("114 W. Adams St. Suite C").
+            let opens_sentence = i < 2
+                || (w[i - 2].trail.contains(['.', '!', '?']) && w[i - 2].core.chars().count() > 1);
             let after_name = prev.is_some_and(|p| {
                 is_name(p.core)
                     && p.trail.is_empty()

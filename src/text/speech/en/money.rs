@@ -242,6 +242,11 @@ fn amount_range(
     currency: Currency,
     next: Option<&Word>,
 ) -> Option<(String, bool)> {
+    // "$1.5bn-$2bn", "$500m-$1bn": a magnitude on each amount (found by a fresh tester).
+    let (first_magnitude, suffix) = match suffix.split_once('-') {
+        Some((m, _)) if !m.is_empty() => (Some(attached_magnitude(m)?), &suffix[m.len()..]),
+        _ => (None, suffix),
+    };
     let rest = suffix.strip_prefix('-')?;
     let rest = SYMBOLS
         .iter()
@@ -258,8 +263,15 @@ fn amount_range(
         .filter(|_| attached.is_none())
         .and_then(|n| spaced_magnitude(n.core));
     if let Some(magnitude) = attached.or(spaced) {
-        let said = format!("{} to {} {magnitude} {many}", from.read(), to.read());
+        let from = match first_magnitude.filter(|m| *m != magnitude) {
+            Some(m) => format!("{} {m}", from.read()),
+            None => from.read(),
+        };
+        let said = format!("{from} to {} {magnitude} {many}", to.read());
         return Some((said, spaced.is_some()));
+    }
+    if first_magnitude.is_some() {
+        return None;
     }
     if !from.is_whole() || !to.is_whole() {
         return None;

@@ -537,6 +537,34 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             }
             return wrap(range);
         }
+        // "2.5-3.5 inches", "1,200-1,500 jobs": a range of decimals or of numbers grouped in
+        // thousands (espeak-ng said "two point five dash three point five"; found by a fresh
+        // tester). Not a decimal run into a word ("1.5-litre", a compound).
+        let plain = |s: &str| {
+            s.contains(['.', ','])
+                && s.bytes()
+                    .all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
+                && s.len() <= 13
+        };
+        if let (true, Some(from), Some(to)) = (
+            (plain(a) || all_digits(a)) && (plain(b) || all_digits(b)),
+            parse_number(a),
+            parse_number(b),
+        ) {
+            let range = format!("{} {join} {}", from.read(), to.read());
+            if let Some((one, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
+                let unit = if modifies_noun(w, i, i + 1) {
+                    one
+                } else {
+                    many
+                };
+                return Some((
+                    format!("{}{range} {unit}{}", word.lead, measure_trail(w, i + 1)),
+                    2,
+                ));
+            }
+            return wrap(range);
+        }
         // "30-35°C", "5-10km": the unit written on the second number. espeak-ng says "thirty
         // dash thirty-five degrees C".
         let (b_num, b_unit) = number_prefix(b);
@@ -546,6 +574,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         let said = match b_unit {
             "%" => Some("percent"),
             "x" | "×" => Some("times"),
+            // "40-50k people", "2-3bn": a range in thousands or billions (found by a fresh
+            // tester; espeak-ng said "forty dash fifty K"). Not "m": metres or millions.
+            "k" | "K" => Some("thousand"),
+            "bn" => Some("billion"),
             _ => None,
         };
         if let (Some(said), Some(from), Some(to)) = (said, parse_number(a), parse_number(b_num)) {
