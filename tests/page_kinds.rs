@@ -1238,3 +1238,39 @@ fn a_rail_of_teasers_under_a_story_is_not_read_and_the_story_keeps_its_paragraph
         assert!(!text.contains(rail), "{rail}: {text}");
     }
 }
+
+#[test]
+fn pull_quotes_are_said_once_quotes_keep_their_source_and_accordions_their_questions() {
+    // Found by a fresh tester: a pull quote repeated a sentence of the story (and its credit
+    // line came after it), a quotation's <footer> ("— Name, Lecture") was dropped as page
+    // furniture, and an accordion's questions, written as <button>s in headings, were lost.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "quotes",
+        &format!(
+            "<html><head><title>The harbour vote</title></head><body><article>\
+             <h1>The harbour vote</h1>\
+             <p>The mayor staked her office on the vote. \"If the wall is not built, I will \
+             step down,\" she told the council on Friday.</p>\
+             <figure class=\"wp-block-pullquote\"><blockquote><p>If the wall is not built, I \
+             will step down.</p><cite>Mayor Ines Lind</cite></blockquote></figure>\
+             <p>{}</p>\
+             <blockquote><p>A harbour is only as safe as its weakest stone, and ours are old.</p>\
+             <footer>— Tomas Berg, harbour master, 1998</footer></blockquote>\
+             <h2>Questions</h2>\
+             <h3 class=\"accordion-header\"><button class=\"accordion-button\" type=\"button\">\
+             When will the work start?</button></h3>\
+             <div class=\"accordion-body\"><p>Work starts in the spring if the vote passes.</p>\
+             </div></article></body></html>",
+            prose("harbour", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert_eq!(text.matches("I will step down").count(), 1, "{text}");
+    assert!(!text.contains("Mayor Ines Lind"), "{text}");
+    assert!(text.contains("Tomas Berg, harbour master"), "{text}");
+    assert!(text.contains("When will the work start?"), "{text}");
+    assert!(text.contains("Work starts in the spring"), "{text}");
+}

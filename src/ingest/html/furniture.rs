@@ -179,6 +179,15 @@ fn noscript(c: &Captures) -> String {
 /// A tag, for counting the text between tags.
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid regex"));
 
+/// A `<button>` that is all of a heading's text: an accordion's question (Bootstrap's
+/// `<h2 class="accordion-header"><button>Do you ship abroad?</button></h2>`). Buttons are
+/// not read, and the extractors drop them, so the listener heard the answers without their
+/// questions (found by a fresh tester); such a button is rewritten as a `<span>`.
+static HEADING_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)(<h[1-6]\b[^>]*>\s*)<button\b[^>]*>([^<]{1,300})</button>(\s*</h[1-6]>)"#)
+        .expect("valid regex")
+});
+
 /// `html` with the rules applied; borrowed unchanged when none matches.
 pub fn rewrite(html: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(html);
@@ -204,6 +213,9 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
         format!("{}{}", &c[1], digits)
     });
     apply(&MEDIA_CAPTION, &|c| c[1].to_string());
+    apply(&HEADING_BUTTON, &|c| {
+        format!("{}<span>{}</span>{}", &c[1], &c[2], &c[3])
+    });
     apply(&EMBEDDED_POST, &|c| embedded_post(&c[1]));
     apply(&NOSCRIPT, &noscript);
     apply(&BLOCK_END, &|c| format!("{} {}", &c[1], &c[2]));
@@ -234,6 +246,10 @@ mod tests {
                 "earlier work showing",
             ),
             ("help too.<sup>5,6</sup> Parks", "help too. Parks"),
+            (
+                r#"<h2 class="accordion-header"><button type="button" aria-expanded="false">Do you ship?</button></h2>"#,
+                r#"<h2 class="accordion-header"><span>Do you ship?</span></h2>"#,
+            ),
             ("as shown.<sup>[2–4]</sup>", "as shown."),
             (
                 r##"a note. <a href="#r1" class="footnote-back">↩︎</a>"##,

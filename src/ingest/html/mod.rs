@@ -152,6 +152,9 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         drop_bare_counts(&mut blocks);
     }
     drop_signup_boxes(&mut blocks);
+    if trafilatura::reading_for(page_type.as_deref(), url.is_some()) == walk::Reading::Article {
+        drop_pull_quotes(&mut blocks);
+    }
     posts::insert_headers(&mut blocks, &page);
     let words_read = words_in(&blocks);
     // A short page read (nearly) whole is a notice, not a fragment, unless it is an app shell.
@@ -837,7 +840,7 @@ fn walk_visible(page: &Html, mut each: impl FnMut(VisibleText<'_>)) {
                     if !walk::is_inline(e.name()) {
                         each(VisibleText::BlockEnd);
                     }
-                    if nav > 0 || is_navigation(e) {
+                    if nav > 0 || (is_navigation(e) && !walk::is_quote_attribution(node)) {
                         nav += 1;
                     }
                     if furniture > 0
@@ -940,6 +943,38 @@ fn looks_like_an_app(page: &Html) -> bool {
                 || e.attr("data-server-rendered").is_some()
         })
     })
+}
+
+/// Fewest words of a quotation that [`drop_pull_quotes`] looks for elsewhere in the article.
+const PULL_QUOTE_WORDS: usize = 4;
+
+/// Most words of the line under a pull quote that names who said it ("Mayor Lin").
+const PULL_QUOTE_CREDIT_WORDS: usize = 6;
+
+/// Leaves out a story's pull quotes: a quotation of [`PULL_QUOTE_WORDS`] words or more whose
+/// words the story's own paragraphs already say (the page repeats a line in large type beside
+/// the text; WordPress's pullquote block, a `<blockquote class="pull-quote">`), with the short
+/// credit line right under it. Class names vary and the extractors drop them; the repetition is
+/// what marks one. Read twice, the listener heard the same sentence again (found by a fresh
+/// tester).
+fn drop_pull_quotes(blocks: &mut Vec<Block>) {
+    let prose: String = blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Quote)
+        .map(|b| letters_and_digits(&b.text))
+        .collect();
+    let mut drop_credit = false;
+    blocks.retain(|b| {
+        if b.kind != BlockKind::Quote {
+            drop_credit = false;
+            return true;
+        }
+        let key = letters_and_digits(&b.text);
+        let pulled = count_words(&b.text) >= PULL_QUOTE_WORDS && prose.contains(&key);
+        let credit = drop_credit && count_words(&b.text) <= PULL_QUOTE_CREDIT_WORDS;
+        drop_credit = pulled;
+        !(pulled || credit)
+    });
 }
 
 /// Class and id words of page furniture that is not marked up as navigation: comment

@@ -621,6 +621,19 @@ fn is_link_box(el: ElementRef<'_>) -> bool {
     n >= 2 && total > 0 && linked * 10 >= total * 7
 }
 
+/// True when `node` is a `<footer>` right inside a `<blockquote>`: the quotation's source
+/// ("— C. A. R. Hoare, 1980 Turing Award Lecture", as the HTML standard's examples write it),
+/// read with the quote, not page furniture (a fresh tester heard the quote without who said it).
+pub(super) fn is_quote_attribution(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| e.name() == "footer")
+        && node
+            .parent()
+            .and_then(|p| p.value().as_element().map(|e| e.name() == "blockquote"))
+            .unwrap_or(false)
+}
+
 /// Fewest teasers in a rail (see [`is_teaser_rail`]).
 const MIN_TEASERS: usize = 1;
 
@@ -966,6 +979,7 @@ fn walk(
                 let a_thread = threads && is_thread_section(e);
                 if (is_clutter(e)
                     && !a_thread
+                    && !is_quote_attribution(*child_el)
                     && !is_article_marked_as_clutter(child_el)
                     && !is_page_form(child_el)
                     && !is_page_wrapper(child_el, root_chars))
