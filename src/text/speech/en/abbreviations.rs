@@ -100,6 +100,52 @@ const BARE_ABBREVIATIONS: [(&str, &str); 14] = [
     ("Qty", "Quantity"),
 ];
 
+/// US states as the AP stylebook abbreviates them after a city ("Calif.", "Fla.", "N.Y.";
+/// the eight states it spells out are not here), and their names.
+const AP_STATES: [(&str, &str); 36] = [
+    ("Ala", "Alabama"),
+    ("Ariz", "Arizona"),
+    ("Ark", "Arkansas"),
+    ("Calif", "California"),
+    ("Colo", "Colorado"),
+    ("Conn", "Connecticut"),
+    ("Del", "Delaware"),
+    ("Fla", "Florida"),
+    ("Ga", "Georgia"),
+    ("Ill", "Illinois"),
+    ("Ind", "Indiana"),
+    ("Kan", "Kansas"),
+    ("Ky", "Kentucky"),
+    ("La", "Louisiana"),
+    ("Md", "Maryland"),
+    ("Mass", "Massachusetts"),
+    ("Mich", "Michigan"),
+    ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"),
+    ("Mo", "Missouri"),
+    ("Mont", "Montana"),
+    ("Neb", "Nebraska"),
+    ("Nev", "Nevada"),
+    ("Okla", "Oklahoma"),
+    ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"),
+    ("Tenn", "Tennessee"),
+    ("Vt", "Vermont"),
+    ("Va", "Virginia"),
+    ("Wash", "Washington"),
+    ("Wis", "Wisconsin"),
+    ("Wyo", "Wyoming"),
+    ("N.H", "New Hampshire"),
+    ("N.J", "New Jersey"),
+    ("N.M", "New Mexico"),
+    ("N.Y", "New York"),
+];
+
+/// The state an AP abbreviation ([`AP_STATES`]) stands for.
+fn ap_state(core: &str) -> Option<&'static str> {
+    AP_STATES.iter().find(|(a, _)| *a == core).map(|(_, s)| *s)
+}
+
 /// How a change over a period is written in economic news, and what is said: "prices rose 0.3%
 /// m/m" → "month on month". The slashed and hyphenated forms are compared case-insensitively;
 /// the run-together ones ("YoY") only as written, since "mom" is a word.
@@ -141,6 +187,18 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         });
         let period = if goes_on { "" } else { "." };
         return Some((format!("{}{name}{period}{rest}", word.lead), 1));
+    }
+    // "Sacramento, Calif., and Atlanta, Ga.": a US state as AP style abbreviates it, after a
+    // city and its comma (espeak-ng said "kalif", "gah"; found by a fresh tester). Only there:
+    // "Mass.", "Ill.", "Wash." and "Miss." are words elsewhere.
+    if let (Some(_), Some(state)) = (after_period, ap_state(word.core)) {
+        let after_city = prev.is_some_and(|p| p.trail == "," && capitalized(p.core));
+        if after_city {
+            let rest = after_period.unwrap_or_default();
+            let goes_on = !rest.is_empty() || next.is_some_and(|n| !capitalized(n.core));
+            let period = if goes_on { "" } else { "." };
+            return Some((format!("{}{state}{period}{rest}", word.lead), 1));
+        }
     }
     let expansion = match (word.core, after_period) {
         // "vs" is said "versus" with or without its period.

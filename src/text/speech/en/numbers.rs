@@ -13,7 +13,7 @@ use super::units::{
     unit_after,
 };
 use super::words::{cardinal, decimal, integer, ordinal};
-use super::{all_digits, is_name, Word};
+use super::{all_digits, capitalized, is_name, Word};
 
 /// A proper fraction with a denominator from 2 to 10, 12 or 16 in words, for "… of": "2/4" →
 /// "two quarters", "1/5" → "one fifth", "1/2" → "one half". None for others ("9/11", "24/7").
@@ -683,6 +683,20 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         "" => {}
         "st" | "nd" | "rd" | "th" if num.is_whole() => {
             return wrap(ordinal(&num.int));
+        }
+        // "Channel 4's investigation", "the S&P 500's rally", "Apollo 11's crew": a numbered
+        // name's possessive, "four's" (espeak-ng dropped the "'s" or said "five hundred z";
+        // found by a fresh tester). A year's ("2024's") and a decade ("the 1990's") below.
+        "'s" | "\u{2019}s"
+            if num.is_whole()
+                && num.int.len() != 4
+                && i.checked_sub(1).is_some_and(|k| {
+                    w[k].trail.is_empty()
+                        && capitalized(w[k].core)
+                        && !super::NOT_NAMES.contains(&w[k].core)
+                }) =>
+        {
+            return wrap(format!("{}'s", integer(&num.int)));
         }
         "s" | "'s" if num.is_whole() && num.int.ends_with('0') => {
             return wrap(decade(num_text)?);
