@@ -749,3 +749,43 @@ fn episodes_apple_podcasts_cannot_play_are_named() {
     );
     assert_eq!(guids_in(&out.join("feed.xml")).len(), 2);
 }
+
+#[test]
+fn a_wav_split_into_parts_is_left_out_of_the_feed_with_the_reason() {
+    // Its first part was published with the whole article's duration and chapters past its
+    // end (found by a tester): a feed item carries one file, so the article is left out and
+    // the feed says how to publish it.
+    let work = tempfile::tempdir().unwrap();
+    let long = work.path().join("long.txt");
+    let paragraph = "The council met again on Tuesday to talk about the sea wall, the ferry \
+                     timetable and the new library wing, and it agreed on none of them. ";
+    let text: String = (0..8)
+        .map(|_| format!("{}\n\n", paragraph.repeat(2)))
+        .collect();
+    std::fs::write(&long, format!("A long meeting\n\n{text}")).unwrap();
+    let short = work.path().join("short.txt");
+    std::fs::write(&short, "A short note\n\nIt has one paragraph to read.\n").unwrap();
+    let out = work.path().join("out");
+    aloud()
+        .args(["export", "--engine", "espeak", "-q", "--max-part-size", "1"])
+        .args([&long, &short])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("long/long-part02.wav").exists());
+    let assert = aloud()
+        .args(["feed"])
+        .arg(&out)
+        .args(["--base-url", BASE])
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("long: its audio is WAV split into parts"),
+        "{stderr}"
+    );
+    let xml = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(!xml.contains("long-part01"), "{xml}");
+    assert!(xml.contains(&format!("{BASE}/short/short.wav")), "{xml}");
+}

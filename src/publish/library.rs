@@ -59,10 +59,15 @@ pub struct Episode {
 }
 
 impl Episode {
-    /// The audio file a feed links to: the first of [`PREFERENCE`] that exists.
+    /// The audio file a feed links to: the first of [`PREFERENCE`] that exists and holds
+    /// the whole article. A WAV split into parts (`--max-part-size`) does not: its first
+    /// part was published with the whole article's duration and chapters past its end
+    /// (found by a tester), so such an episode has no enclosure and the feed says why.
     pub fn enclosure(&self) -> Option<&AudioFile> {
+        let split_wav = self.manifest.parts.is_some();
         PREFERENCE
             .iter()
+            .filter(|f| !(split_wav && **f == Format::Wav))
             .find_map(|f| self.audio.iter().find(|a| a.format == *f))
     }
 
