@@ -47,8 +47,13 @@ pub enum Error {
         /// What the engine said.
         error: EngineError,
     },
-    /// An article's output folder exists and `--force` was not given.
-    #[error("{}: already exists; add --force to replace it", dir.display())]
+    /// An article's output folder exists and `--force` was not given. The message says that
+    /// a re-run is quick: after an interrupted folder export, a tester read "add --force" as
+    /// starting over, though every chunk spoken before comes from the cache.
+    #[error(
+        "{}: already exists; add --force to replace it (chunks spoken before come from the cache)",
+        dir.display()
+    )]
     Exists {
         /// The folder.
         dir: PathBuf,
