@@ -601,22 +601,26 @@ fn readable_chars(el: ElementRef<'_>) -> usize {
         .sum()
 }
 
+/// Characters of `el`'s text that are not whitespace (scripts and styles included; see
+/// [`readable_chars`] for the text a reader sees).
+fn text_chars(el: ElementRef<'_>) -> usize {
+    el.text()
+        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
 /// A box that is mostly links (at least two, and 70% or more of its text) is navigation:
 /// "more on this story" lists, teaser grids, link strips, tables of contents.
 fn is_link_box(el: ElementRef<'_>) -> bool {
     let Ok(links) = Selector::parse("a") else {
         return false;
     };
-    let count = |it: &mut dyn Iterator<Item = &str>| -> usize {
-        it.map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
-            .sum()
-    };
-    let total = count(&mut el.text());
+    let total = text_chars(el);
     let mut n = 0;
     let mut linked = 0;
     for a in el.select(&links) {
         n += 1;
-        linked += count(&mut a.text());
+        linked += text_chars(a);
     }
     n >= 2 && total > 0 && linked * 10 >= total * 7
 }
@@ -714,15 +718,11 @@ fn is_headline_link(h: ElementRef<'_>) -> bool {
     let Ok(links) = Selector::parse("a") else {
         return false;
     };
-    let chars = |it: &mut dyn Iterator<Item = &str>| -> usize {
-        it.map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
-            .sum()
-    };
-    let total = chars(&mut h.text());
+    let total = text_chars(h);
     let linked: usize = h
         .select(&links)
         .filter(|a| to_elsewhere(*a))
-        .map(|a| chars(&mut a.text()))
+        .map(text_chars)
         .sum();
     total > 0 && linked == total
 }

@@ -521,21 +521,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
             let read = |s: &str| as_year(s, None, None).unwrap_or_else(|| integer(s));
             let range = format!("{} {join} {}", read(a), read(b));
-            // "2-3 hrs": the unit after the range, plural unless the range and its unit
-            // modify a noun ("a 2-3 hour drive", see [`modifies_noun`]).
-            if let Some((one, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
-                let unit = if modifies_noun(w, i, i + 1) {
-                    one
-                } else {
-                    many
-                };
-                // "2-3 tbsp. of butter": the abbreviation's period is no sentence's end.
-                return Some((
-                    format!("{}{range} {unit}{}", word.lead, measure_trail(w, i + 1)),
-                    2,
-                ));
-            }
-            return wrap(range);
+            return Some(range_with_unit(w, i, b, range));
         }
         // "2.5-3.5 inches", "1,200-1,500 jobs": a range of decimals or of numbers grouped in
         // thousands (espeak-ng said "two point five dash three point five"; found by a fresh
@@ -552,18 +538,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             parse_number(b),
         ) {
             let range = format!("{} {join} {}", from.read(), to.read());
-            if let Some((one, many)) = next.and_then(|n| unit_after(b, n.core, w)) {
-                let unit = if modifies_noun(w, i, i + 1) {
-                    one
-                } else {
-                    many
-                };
-                return Some((
-                    format!("{}{range} {unit}{}", word.lead, measure_trail(w, i + 1)),
-                    2,
-                ));
-            }
-            return wrap(range);
+            return Some(range_with_unit(w, i, b, range));
         }
         // "30-35°C", "5-10km": the unit written on the second number. espeak-ng says "thirty
         // dash thirty-five degrees C".
@@ -852,6 +827,30 @@ const DURATION_WORDS: [&str; 16] = [
     "in", "for", "after", "within", "every", "over", "under", "about", "around", "than", "takes",
     "took", "lasts", "lasted", "nearly", "almost",
 ];
+
+/// A range of word `i` ("2-3", "2.5-3.5", its second number `b`) said as `range`, with the
+/// unit written after it ("2-3 hrs", "2.5-3.5 inches"): plural unless the range and its unit
+/// modify a noun ("a 2-3 hour drive", see [`modifies_noun`]); the range alone when no unit
+/// follows. Returns what is said and how many words were read.
+fn range_with_unit(w: &[Word], i: usize, b: &str, range: String) -> (String, usize) {
+    let word = w[i];
+    let next = w.get(i + 1).filter(|_| word.trail.is_empty());
+    match next.and_then(|n| unit_after(b, n.core, w)) {
+        Some((one, many)) => {
+            let unit = if modifies_noun(w, i, i + 1) {
+                one
+            } else {
+                many
+            };
+            // "2-3 tbsp. of butter": the abbreviation's period is no sentence's end.
+            (
+                format!("{}{range} {unit}{}", word.lead, measure_trail(w, i + 1)),
+                2,
+            )
+        }
+        None => (format!("{}{range}{}", word.lead, word.trail), 1),
+    }
+}
 
 /// Whether an "h" spaced after the number at `i` is hours: before a count of minutes ("1 h 10
 /// min"), in a compound before a noun ("a 24 h race", see [`modifies_noun`]), or
