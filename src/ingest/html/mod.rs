@@ -951,6 +951,12 @@ const PULL_QUOTE_WORDS: usize = 4;
 /// Most words of the line under a pull quote that names who said it ("Mayor Lin").
 const PULL_QUOTE_CREDIT_WORDS: usize = 6;
 
+/// Most words of a pull quote (a sentence or two in large type), and most quotations looked
+/// for: each search reads the whole story, so a hostile page of thousands of quotations
+/// between paragraphs must not make it quadratic.
+const PULL_QUOTE_MAX_WORDS: usize = 60;
+const PULL_QUOTES_CHECKED: usize = 20;
+
 /// Leaves out a story's pull quotes: a quotation of [`PULL_QUOTE_WORDS`] words or more whose
 /// words the story's own paragraphs already say (the page repeats a line in large type beside
 /// the text; WordPress's pullquote block, a `<blockquote class="pull-quote">`), with the short
@@ -964,14 +970,18 @@ fn drop_pull_quotes(blocks: &mut Vec<Block>) {
         .map(|b| letters_and_digits(&b.text))
         .collect();
     let mut drop_credit = false;
+    let mut checked = 0;
     blocks.retain(|b| {
         if b.kind != BlockKind::Quote {
             drop_credit = false;
             return true;
         }
-        let key = letters_and_digits(&b.text);
-        let pulled = count_words(&b.text) >= PULL_QUOTE_WORDS && prose.contains(&key);
-        let credit = drop_credit && count_words(&b.text) <= PULL_QUOTE_CREDIT_WORDS;
+        let words = count_words(&b.text);
+        let candidate = (PULL_QUOTE_WORDS..=PULL_QUOTE_MAX_WORDS).contains(&words)
+            && checked < PULL_QUOTES_CHECKED;
+        checked += usize::from(candidate);
+        let pulled = candidate && prose.contains(&letters_and_digits(&b.text));
+        let credit = drop_credit && words <= PULL_QUOTE_CREDIT_WORDS;
         drop_credit = pulled;
         !(pulled || credit)
     });

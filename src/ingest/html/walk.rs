@@ -664,6 +664,10 @@ static RAIL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// topics, a list of resources): on the extraction dev set, dropping them lost F1 on three
 /// such pages.
 fn is_teaser_rail(el: ElementRef<'_>) -> bool {
+    // First the cheap test (the first text only): most containers open with a paragraph.
+    if !starts_with_a_heading(el) {
+        return false;
+    }
     let Ok(headings) = Selector::parse("h2, h3, h4, h5, h6") else {
         return false;
     };
@@ -685,10 +689,7 @@ fn is_teaser_rail(el: ElementRef<'_>) -> bool {
     });
     let titled = title.is_some_and(|t| RAIL_TITLE.is_match(&t.text().collect::<String>()));
     let words = el.text().flat_map(str::split_whitespace).count();
-    titled
-        && starts_with_a_heading(el)
-        && linked >= MIN_TEASERS
-        && words.saturating_sub(headline_words) <= TEASER_WORDS * linked
+    titled && linked >= MIN_TEASERS && words.saturating_sub(headline_words) <= TEASER_WORDS * linked
 }
 
 /// True when the first text under `el` is in a heading (`<h2>`–`<h6>`): a rail opens with its
