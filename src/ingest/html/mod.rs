@@ -964,6 +964,9 @@ const PULL_QUOTES_CHECKED: usize = 20;
 /// what marks one. Read twice, the listener heard the same sentence again (found by a fresh
 /// tester).
 fn drop_pull_quotes(blocks: &mut Vec<Block>) {
+    if !blocks.iter().any(|b| b.kind == BlockKind::Quote) {
+        return;
+    }
     let prose: String = blocks
         .iter()
         .filter(|b| b.kind != BlockKind::Quote)
