@@ -303,9 +303,8 @@ impl std::error::Error for ForeignFolder {}
 /// "story-2" in one run; a later `--force` export of one of them alone must not delete the
 /// other's audio (found by a tester).
 pub fn other_article(dir: &Path, source: &str) -> Option<String> {
-    let text = std::fs::read_to_string(dir.join("manifest.json")).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let old = value.get("source")?.as_str()?;
+    let old = manifest_source(dir)?;
+    let old = old.as_str();
     let name = |s: &str| -> String {
         if s.contains("://") {
             s.to_string()
@@ -314,6 +313,14 @@ pub fn other_article(dir: &Path, source: &str) -> Option<String> {
         }
     };
     (name(old) != name(source)).then(|| format!("holds the export of {old}, not of {source}"))
+}
+
+/// The `source` of the `manifest.json` in `dir`, read alone (so a manifest of another schema
+/// version still answers); `None` when there is none to read.
+fn manifest_source(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join("manifest.json")).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value.get("source")?.as_str().map(str::to_string)
 }
 
 /// The reason `--force` does not replace a folder, after `why` (see [`foreign_entry`]).
@@ -383,10 +390,7 @@ impl StagedDir {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let new_source = std::fs::read_to_string(self.staging.join("manifest.json"))
-                .ok()
-                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-                .and_then(|v| v.get("source")?.as_str().map(str::to_string));
+            let new_source = manifest_source(&self.staging);
             let why = foreign_entry(&self.target, &slug)
                 .or_else(|| new_source.and_then(|source| other_article(&self.target, &source)));
             if let Some(why) = why {

@@ -685,11 +685,17 @@ fn is_teaser_rail(el: ElementRef<'_>) -> bool {
     let title = title.or_else(|| {
         el.prev_siblings()
             .find_map(ElementRef::wrap)
-            .filter(|p| matches!(p.value().name(), "h2" | "h3" | "h4" | "h5" | "h6"))
+            .filter(|p| is_subheading(p.value().name()))
     });
     let titled = title.is_some_and(|t| RAIL_TITLE.is_match(&t.text().collect::<String>()));
     let words = el.text().flat_map(str::split_whitespace).count();
     titled && linked >= MIN_TEASERS && words.saturating_sub(headline_words) <= TEASER_WORDS * linked
+}
+
+/// True for the headings under a page's headline, `<h2>` to `<h6>`: a section's, a rail's
+/// title, a teaser's headline.
+fn is_subheading(name: &str) -> bool {
+    matches!(name, "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// True when the first text under `el` is in a heading (`<h2>`–`<h6>`): a rail opens with its
@@ -701,7 +707,7 @@ fn starts_with_a_heading(el: ElementRef<'_>) -> bool {
             n.ancestors()
                 .take_while(|a| a.id() != el.id())
                 .filter_map(ElementRef::wrap)
-                .any(|a| matches!(a.value().name(), "h2" | "h3" | "h4" | "h5" | "h6"))
+                .any(|a| is_subheading(a.value().name()))
         })
 }
 
