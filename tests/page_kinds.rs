@@ -1274,3 +1274,53 @@ fn pull_quotes_are_said_once_quotes_keep_their_source_and_accordions_their_quest
     assert!(text.contains("When will the work start?"), "{text}");
     assert!(text.contains("Work starts in the spring"), "{text}");
 }
+
+#[test]
+fn forum_signatures_and_edit_notes_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = |who: &str, body: &str, note: &str| {
+        format!(
+            "<div class=\"post\"><div class=\"postbody\"><p class=\"author\">{who}</p>\
+             <div class=\"content\"><p>{body}</p></div>{note}\
+             <div class=\"signature\">Sailing since 1998 · Westerly Centaur · \
+             Harbour berth 14</div></div></div>"
+        )
+    };
+    let posts = [
+        post(
+            "tidewatcher",
+            &prose("tide", 2),
+            "<div class=\"notice\">Last edited by tidewatcher on Tue Aug 27, 2019 10:03 pm, \
+             edited 2 times in total.</div>",
+        ),
+        post("harbourfan", &prose("storm", 2), ""),
+        post(
+            "tidewatcher",
+            &prose("ferry", 2),
+            "<p class=\"edited\">Edited by tidewatcher (see edit history)</p>",
+        ),
+    ]
+    .concat();
+    let p = page(
+        dir.path(),
+        "thread",
+        &format!(
+            "<html><head><link rel=\"canonical\" \
+             href=\"https://forum.example.org/viewtopic.php?t=4411\"></head><body>\
+             <h1>Sea wall works and the moorings</h1>{posts}</body></html>"
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    for topic in ["tide", "storm", "ferry"] {
+        assert!(
+            text.contains(&format!("The {topic} report noted change number 2")),
+            "{text}"
+        );
+    }
+    assert!(!text.contains("Westerly Centaur"), "{text}");
+    assert!(
+        !text.contains("Last edited") && !text.contains("see edit history"),
+        "{text}"
+    );
+}
