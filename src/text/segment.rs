@@ -78,6 +78,11 @@ const NEVER_FINAL: &[&str] = &[
     // "Revd." is the British Reverend, "Rt." the Right of British styles ("the Rt. Hon. Jane
     // Smith", "the Rt. Revd. Alan Cole"); they always lead into a name or another title.
     "Revd", "Rt",
+    // Names of bodies and ranks as US newspapers shorten them ("the Natl. Weather Service",
+    // "Atty. Gen. Lee", "Brig. Gen. Ray", "Fr. O'Brien", "a.k.a. The Boss"; found by a fresh
+    // tester, each split the sentence).
+    "Natl", "Intl", "Amer", "Atty", "Asst", "Assoc", "Brig", "Pvt", "Fr", "Secy", "a.k.a",
+    "A.K.A",
     // Latin and editorial: they lead into what they qualify ("approx. 4 hours", "cf. Ortega"),
     // so even a capital or a number after them continues the sentence.
     "vs", "v", "e.g", "E.g", "i.e", "I.e", "cf", "Cf", "viz", "approx", "Approx", "ca", "Ca",
@@ -108,6 +113,9 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     // Parts of a building in an address ("Apt. 4B", "Ste. 200", "Bldg. 5", "Rm. 101"; "Apt."
     // split a sentence in the dev set's true texts, found by a fresh tester).
     "Apt", "apt", "Ste", "Bldg", "bldg", "Rm",
+    // Tables, a population, a length in feet, rupees ("Tab. 2", "pop. 450", "5 ft. 9 in.",
+    // "Rs. 2.5 lakh"; found by a fresh tester).
+    "tab", "Tab", "pop", "Pop", "ft", "Rs",
 ];
 
 /// Abbreviations that are just as likely to close a sentence as to continue
@@ -120,7 +128,7 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
 #[rustfmt::skip] // one group a line, each under its comment
 const SOMETIMES_FINAL: &[&str] = &[
     "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "Esq", "al", "ed", "eds",
-    "St", "Ave", "Blvd", "Rd", "Dept", "Univ", "Sat", "Sun",
+    "St", "Ave", "Blvd", "Rd", "Dept", "Univ", "Sat", "Sun", "Assn", "Govt",
     // Months ("May" needs no period).
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];

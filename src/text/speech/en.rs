@@ -78,18 +78,20 @@ fn split_word(w: &str) -> Word<'_> {
 }
 
 pub(crate) use dates_times::{dates_day_first, text_shows_day_first};
+pub(super) use words::cardinal as cardinal_words;
 
 /// Rewrites one chunk of English (already through the language-neutral pass) as it is said.
 pub fn normalize(text: &str) -> String {
     let text = dates_times::drop_speaker_time_codes(text);
     let text = units::join_degrees(&text);
+    let text = units::join_fluid_ounces(&text);
     let words: Vec<Word> = text.split_whitespace().map(split_word).collect();
     // Order matters where two rules could read the same words: dates and times before phone
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 29] = [
+    let rules: [Rule; 30] = [
         addresses::ip_address,
         addresses::zip_code,
         addresses::isbn,
@@ -101,6 +103,7 @@ pub fn normalize(text: &str) -> String {
         dates_times::time_range,
         dates_times::time_of_day,
         phone::phone_number,
+        numbers::number_run,
         products::version_number,
         units::feet_and_inches,
         units::inches,

@@ -20,7 +20,7 @@ fn year_like(core: &str) -> bool {
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
-const ABBREVIATIONS: [(&str, &str); 45] = [
+const ABBREVIATIONS: &[(&str, &str)] = &[
     ("Dr", "Doctor"),
     ("Mr", "Mister"),
     ("Mrs", "Missus"),
@@ -40,6 +40,30 @@ const ABBREVIATIONS: [(&str, &str); 45] = [
     // ("Honorable"), like the rest; espeak-ng says the two alike.
     ("Rt", "Right"),
     ("Hon", "Honorable"),
+    // Ranks, offices and bodies as US newspapers shorten them (espeak-ng said "Adam Nimitz",
+    // "prees Biden", "F T Lauderdale"; found by a fresh tester).
+    ("Adm", "Admiral"),
+    ("Pres", "President"),
+    ("Cmdr", "Commander"),
+    ("Brig", "Brigadier"),
+    ("Maj", "Major"),
+    ("Cpl", "Corporal"),
+    ("Pvt", "Private"),
+    ("Supt", "Superintendent"),
+    ("Insp", "Inspector"),
+    ("Det", "Detective"),
+    ("Atty", "Attorney"),
+    ("Asst", "Assistant"),
+    ("Assoc", "Associate"),
+    ("Secy", "Secretary"),
+    ("Natl", "National"),
+    ("Intl", "International"),
+    ("Amer", "American"),
+    ("Assn", "Association"),
+    ("Govt", "Government"),
+    ("Univ", "University"),
+    ("Esq", "Esquire"),
+    ("Ft", "Fort"),
     ("Jr", "Junior"),
     ("Sr", "Senior"),
     ("Mt", "Mount"),
@@ -328,6 +352,32 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                 "Bldg" => "Building",
                 _ => "Room",
             }
+        }
+        // "Art. 5", "Sec. 4(a)", "Eq. 2", "Tab. 3", "pop. 450": an article, a section, an
+        // equation, a table, a population, before their number (espeak-ng said "art", "seck",
+        // "eck"; found by a fresh tester). "Sec." before a name is the Secretary ("Sec.
+        // Blinken").
+        ("Art" | "Sec" | "Eq" | "Tab" | "pop" | "Pop", Some(_))
+            if next.is_some_and(|n| starts_with_digit(n.core)) =>
+        {
+            match word.core {
+                "Art" => "Article",
+                "Sec" => "Section",
+                "Eq" => "Equation",
+                "Tab" => "Table",
+                "Pop" => "Population",
+                _ => "population",
+            }
+        }
+        ("Sec", Some(_)) if next.is_some_and(|n| is_name(n.core)) => "Secretary",
+        // "Fr. O'Brien": a priest, before his name.
+        ("Fr", Some(_)) if next.is_some_and(|n| capitalized(n.core)) => "Father",
+        // "Roe v. Wade": a case's parties (espeak-ng said "vee").
+        ("v", Some(_))
+            if prev.is_some_and(|p| capitalized(p.core) && p.trail.is_empty())
+                && next.is_some_and(|n| capitalized(n.core)) =>
+        {
+            "versus"
         }
         ("p" | "pg", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "page",
         ("pp" | "pgs", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "pages",

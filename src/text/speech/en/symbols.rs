@@ -13,6 +13,11 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
         "%" => "percent",
         "and/or" => "and or",
         "#" => return number_sign(w, i),
+        // "Copyright © 2024": the sign after the word says it again (it was "copyright
+        // copyright"; found by a fresh tester).
+        "©" if i > 0 && w[i - 1].core.eq_ignore_ascii_case("copyright") => {
+            return Some((format!("{}{}", word.lead, word.trail), 1));
+        }
         core if core.starts_with('#') => {
             // "the hashtag #MeToo": the word is said once ("hashtag hashtag"; found by a
             // fresh tester).
