@@ -1324,3 +1324,45 @@ fn forum_signatures_and_edit_notes_are_not_read() {
         "{text}"
     );
 }
+
+#[test]
+fn docusaurus_headings_classed_after_the_navbar_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let heading = |tag: &str, id: &str, text: &str| {
+        format!(
+            "<{tag} class=\"anchor anchorWithStickyNavbar_LWe7\" id=\"{id}\">{text}<a \
+             href=\"#{id}\" class=\"hash-link\" aria-label=\"Direct link to {text}\">\u{200b}</a>\
+             </{tag}>"
+        )
+    };
+    let p = page(
+        dir.path(),
+        "docusaurus",
+        &format!(
+            "<html><body><nav class=\"navbar\"><a href=\"/docs\">Docs</a><a href=\"/blog\">Blog\
+             </a></nav><main><article><div class=\"theme-doc-markdown markdown\"><header><h1>\
+             Caching</h1></header><p>{}</p>{}<p>{}</p>{}<p>{}</p></div></article></main>\
+             </body></html>",
+            prose("tide", 2),
+            heading("h2", "what-is-cached", "What is cached"),
+            prose("storm", 2),
+            heading("h3", "where", "Where it lives"),
+            prose("ferry", 2)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    let at = |s: &str| text.iter().position(|p| p.contains(s));
+    let (tide, cached, storm, lives, ferry) = (
+        at("The tide report"),
+        at("What is cached"),
+        at("The storm report"),
+        at("Where it lives"),
+        at("The ferry report"),
+    );
+    assert!(cached.is_some() && lives.is_some(), "{text:?}");
+    assert!(
+        tide < cached && cached < storm && storm < lives && lives < ferry,
+        "{text:?}"
+    );
+}

@@ -72,6 +72,21 @@ static LETTER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A heading's class attribute (group 3), quoted.
+static HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(<h[1-6]\b[^>]*?\s)class(\s*=\s*)("[^"]*"|'[^']*')"#).expect("valid regex")
+});
+
+/// Class words by which rs-trafilatura drops an element as navigation or boilerplate (its
+/// `NAVIGATION_CLASS` and `BOILERPLATE_CLASS` patterns) that also name article headings: on
+/// Docusaurus every h2 and h3 is `<h2 class="anchor anchorWithStickyNavbar_LWe7">`, and all
+/// were lost (found by a fresh tester; the dev set's Docusaurus page read 0.96 → 1.00). Whole
+/// words only: a store's "ContentSystem-shared-styles__Header" headings are product cards.
+static DROPPED_HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)navbar|navigation|(?:^|[-_\s"'])(?:share|sharing|social|related|caption|credit|timestamp)(?:$|[-_\s"'])"#)
+        .expect("valid regex")
+});
+
 /// A paragraph of only emphasis right after a video or embed: its caption.
 static MEDIA_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -213,6 +228,15 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
         format!("{}{}", &c[1], digits)
     });
     apply(&MEDIA_CAPTION, &|c| c[1].to_string());
+    // A heading is never furniture by its class: such a class is moved aside.
+    apply(&HEADING_CLASS, &|c| {
+        let attr = if DROPPED_HEADING_CLASS.is_match(&c[3]) {
+            "data-heading-class"
+        } else {
+            "class"
+        };
+        format!("{}{attr}{}{}", &c[1], &c[2], &c[3])
+    });
     apply(&HEADING_BUTTON, &|c| {
         format!("{}<span>{}</span>{}", &c[1], &c[2], &c[3])
     });
