@@ -1366,3 +1366,34 @@ fn docusaurus_headings_classed_after_the_navbar_are_read() {
         "{text:?}"
     );
 }
+
+#[test]
+fn hidden_notes_and_a_drawn_drop_cap_are_not_read_in_a_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "hidden",
+        &format!(
+            "<html><body><main><article><h1>Sea wall holds</h1><p>{}</p>\
+             <p hidden>DRAFT: add the forecaster's quote before publishing.</p>\
+             <p style=\"display: none\">Loading interactive chart of tide levels.</p>\
+             <div style=\"visibility:hidden\">Editor's note nobody should hear.</div>\
+             <p><span class=\"dropcap\" aria-hidden=\"true\">T</span><span \
+             class=\"sr-only\">T</span>he council met at dawn to count the cost.</p>\
+             <p>{}</p><p>{}</p></article></main></body></html>",
+            prose("tide", 3),
+            prose("storm", 3),
+            prose("ferry", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("The ferry report noted change number 3"),
+        "{text}"
+    );
+    assert!(text.contains("\nThe council met at dawn"), "{text}");
+    for hidden in ["DRAFT", "Loading interactive", "Editor's note", "TThe"] {
+        assert!(!text.contains(hidden), "{hidden}: {text}");
+    }
+}

@@ -87,6 +87,17 @@ static DROPPED_HEADING_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A drop cap drawn for the eye and hidden from screen readers, right before the same letter
+/// written for them: `<span aria-hidden="true">T</span><span class="sr-only">T</span>he`.
+/// Extractors keep both ("TThe"; found by a fresh tester). Groups: the drawn letter, the
+/// written letter's element, its letter.
+static DROP_CAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?is)<span\b[^>]*aria-hidden\s*=\s*["']?true["']?[^>]*>\s*(\p{L})\s*</span>\s*(<span\b[^>]*>\s*(\p{L})\s*</span>)"#,
+    )
+    .expect("valid regex")
+});
+
 /// A paragraph of only emphasis right after a video or embed: its caption.
 static MEDIA_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -228,6 +239,13 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
         format!("{}{}", &c[1], digits)
     });
     apply(&MEDIA_CAPTION, &|c| c[1].to_string());
+    apply(&DROP_CAP, &|c| {
+        if c[1] == c[3] {
+            c[2].to_string()
+        } else {
+            c[0].to_string()
+        }
+    });
     // A heading is never furniture by its class: such a class is moved aside.
     apply(&HEADING_CLASS, &|c| {
         let attr = if DROPPED_HEADING_CLASS.is_match(&c[3]) {

@@ -137,6 +137,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         let mut furniture = furniture_lines(&page);
         furniture.extend(author_box_lines(&page));
         blocks.retain(|b| !furniture.contains(&letters_and_digits(&b.text)));
+        drop_hidden_lines(&mut blocks, &page, visible.all);
     }
     let signatures = signature_lines(&page);
     if !signatures.is_empty() {
@@ -1130,6 +1131,43 @@ fn is_signature(e: &scraper::node::Element) -> bool {
 /// thread).
 fn signature_lines(page: &Html) -> std::collections::HashSet<String> {
     lines_within(page, is_signature)
+}
+
+/// Most hidden words for a page's hidden lines to be left out, per visible word: past it the
+/// article itself may be what the page hides until a script shows it (the extraction dev set
+/// has 30 articles read whole from such markup).
+const HIDDEN_SHARE: f64 = 0.25;
+
+/// Leaves out the blocks equal to a line of an element the page hides ([`walk::is_hidden`]:
+/// `hidden`, `aria-hidden="true"`, `display:none`, `visibility:hidden`) — an editor's draft
+/// note, a "Loading chart…" placeholder, a collapsed "Toggle" — which rs-trafilatura keeps
+/// (found by a fresh tester) while Readability and our walk leave it out. Only when the
+/// hidden words are under [`HIDDEN_SHARE`] of the page's `visible` words, and in a story only
+/// (stores' and services' true texts in the dev set keep their hidden filter and menu lines:
+/// on all pages 20 rose and 17 fell, −0.77 page-points; on stories alone, below).
+fn drop_hidden_lines(blocks: &mut Vec<Block>, page: &Html, visible: usize) {
+    let hidden = lines_within(page, walk::is_hidden);
+    if hidden.is_empty() {
+        return;
+    }
+    // Words of the outermost hidden elements.
+    let words: usize = page
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+        .filter(|e| {
+            walk::is_hidden(e.value())
+                && !e
+                    .ancestors()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .any(|a| walk::is_hidden(a.value()))
+        })
+        .map(|e| e.text().map(count_words).sum::<usize>())
+        .sum();
+    if words as f64 > visible as f64 * HIDDEN_SHARE {
+        return;
+    }
+    blocks.retain(|b| !hidden.contains(&letters_and_digits(&b.text)));
 }
 
 /// The lines (letters and digits, as [`letters_and_digits`]) of the elements `is` picks that
