@@ -1397,3 +1397,57 @@ fn hidden_notes_and_a_drawn_drop_cap_are_not_read_in_a_story() {
         assert!(!text.contains(hidden), "{hidden}: {text}");
     }
 }
+
+#[test]
+fn a_saved_wikipedia_article_reads_without_edit_links_tagline_or_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let edit = "<span class=\"mw-editsection\"><span class=\"mw-editsection-bracket\">[</span>\
+                <a href=\"/w/index.php?title=Harbour&amp;action=edit&amp;section=1\">edit</a>\
+                <span class=\"mw-editsection-bracket\">]</span></span>";
+    let p = page(
+        dir.path(),
+        "wiki",
+        &format!(
+            "<html><body><main id=\"content\"><h1 id=\"firstHeading\">Harbour wall</h1>\
+             <div id=\"bodyContent\"><div id=\"siteSub\" class=\"noprint\">From Wikipedia, the \
+             free encyclopedia</div><div class=\"mw-parser-output\"><p>{}<sup id=\"cite_ref-1\" \
+             class=\"reference\"><a href=\"#cite_note-1\">[1]</a></sup></p>\
+             <div class=\"mw-heading mw-heading2\"><h2 id=\"History\">History</h2>{edit}</div>\
+             <p>{}</p><div class=\"mw-heading mw-heading2\"><h2 id=\"Repairs\">Repairs</h2>{edit}\
+             </div><p>{}</p><div class=\"mw-references-wrap\"><ol class=\"references\">\
+             <li id=\"cite_note-1\"><span class=\"mw-cite-backlink\"><a href=\"#cite_ref-1\">\
+             <span class=\"cite-accessibility-label\">Jump up </span>^</a></span> <span \
+             class=\"reference-text\">Rowan Vale (2009). <i>The Harbour Book</i>. Tidewater \
+             Press. p. 12.</span></li></ol></div></div><div class=\"printfooter\">Retrieved \
+             from \"<a href=\"https://en.wikipedia.org/w/index.php?title=Harbour_wall&amp;oldid=1\">\
+             https://en.wikipedia.org/w/index.php?title=Harbour_wall&amp;oldid=1</a>\"</div>\
+             </div></main></body></html>",
+            prose("tide", 3),
+            prose("storm", 3),
+            prose("ferry", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("History") && text.contains("Repairs"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The ferry report noted change number 3"),
+        "{text}"
+    );
+    for furniture in [
+        "edit",
+        "free encyclopedia",
+        "Jump up",
+        "Harbour Book",
+        "Retrieved from",
+    ] {
+        assert!(!text.contains(furniture), "{furniture}: {text}");
+    }
+    let (plan, _) = script(&p, &["--footnotes"]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("The Harbour Book"), "{text}");
+    assert!(!text.contains("Jump up") && !text.contains('^'), "{text}");
+}

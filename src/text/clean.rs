@@ -66,6 +66,11 @@ const DEBRIS_LINES: &[&str] = &[
     "required fields are marked",
     "your email address will not be published",
     "your email address will not be published. required fields are marked",
+    // Wikipedia's tagline and section edit links, and the link a tester's "Also read" teaser
+    // shares with "Read more" (found by a fresh tester).
+    "from wikipedia, the free encyclopedia",
+    "[edit]",
+    "edit",
 ];
 
 /// Prefixes of credit and teaser lines ("Photograph: …", "Read more: …").
@@ -81,6 +86,10 @@ const DEBRIS_PREFIXES: &[&str] = &[
     "picture:",
     "credit:",
     "read more:",
+    "also read:",
+    // A saved Wikipedia page's print footer: "Retrieved from \"https://en.wikipedia.org/…\"".
+    "retrieved from \"http",
+    "retrieved from “http",
     "related:",
     "see also:",
     "sign up to",

@@ -98,6 +98,27 @@ static DROP_CAP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A MediaWiki section heading's edit link, `<span class="mw-editsection"><span
+/// class="mw-editsection-bracket">[</span><a …>edit</a><span …>]</span></span>`: read "Early
+/// life edit" or "[edit]" after every heading (found by a fresh tester).
+static EDIT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?is)<span\b[^>]*class\s*=\s*["']mw-editsection["'][^>]*>.*?\]\s*</span>\s*</span>"#,
+    )
+    .expect("valid regex")
+});
+
+/// A MediaWiki reference's back-links to its markers (`<span class="mw-cite-backlink">^ <a
+/// …><sup>a</sup></a> <a …><sup>b</sup></a></span>`, read "^ a b"; the spans inside it are
+/// one level deep): made the footnote back-link the walk knows, so the references are
+/// footnotes, read only with `--footnotes`.
+static CITE_BACKLINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?is)<span\b[^>]*class\s*=\s*["']mw-cite-backlink["'][^>]*>(?:[^<]|<(?:/?(?:a|sup|i|b)\b)[^>]*>|<span\b[^>]*>[^<]*</span>)*</span>"#,
+    )
+    .expect("valid regex")
+});
+
 /// A paragraph of only emphasis right after a video or embed: its caption.
 static MEDIA_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -226,6 +247,10 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
     apply(&PUNCT_MARKER, &|c| c[1].to_string());
     // Kept as an empty marked link, so the walk still knows the list item is a footnote.
     apply(&BACK_LINK, &|_| {
+        r#"<a role="doc-backlink"></a>"#.to_string()
+    });
+    apply(&EDIT_SECTION, &|_| String::new());
+    apply(&CITE_BACKLINK, &|_| {
         r#"<a role="doc-backlink"></a>"#.to_string()
     });
     apply(&ORDINAL, &|c| format!("{}{}", &c[1], &c[2]));
