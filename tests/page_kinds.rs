@@ -1276,12 +1276,15 @@ fn pull_quotes_are_said_once_quotes_keep_their_source_and_accordions_their_quest
 }
 
 #[test]
-fn forum_signatures_and_edit_notes_are_not_read() {
+fn forum_signatures_member_cards_and_edit_notes_are_not_read() {
     let dir = tempfile::tempdir().unwrap();
     let post = |who: &str, body: &str, note: &str| {
         format!(
-            "<div class=\"post\"><div class=\"postbody\"><p class=\"author\">{who}</p>\
-             <div class=\"content\"><p>{body}</p></div>{note}\
+            "<div class=\"post\"><div class=\"message-userDetails\"><h4 class=\"message-name\">\
+             {who}</h4><h5 class=\"userTitle message-userTitle\">Harbour regular</h5></div>\
+             <div class=\"message-userExtras\"><dl class=\"pairs\"><dt>Berthed</dt>\
+             <dd>Jan 8, 2012</dd><dt>Knots</dt><dd>12,094</dd></dl></div>\
+             <div class=\"postbody\"><div class=\"content\"><p>{body}</p></div>{note}\
              <div class=\"signature\">Sailing since 1998 · Westerly Centaur · \
              Harbour berth 14</div></div></div>"
         )
@@ -1319,6 +1322,10 @@ fn forum_signatures_and_edit_notes_are_not_read() {
         );
     }
     assert!(!text.contains("Westerly Centaur"), "{text}");
+    // The member's card beside each post: rank, join date and figures without labels.
+    for card in ["Harbour regular", "Jan 8, 2012", "12,094", "Berthed"] {
+        assert!(!text.contains(card), "{card}: {text}");
+    }
     assert!(
         !text.contains("Last edited") && !text.contains("see edit history"),
         "{text}"

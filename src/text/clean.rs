@@ -42,6 +42,7 @@ const DEBRIS_LINES: &[&str] = &[
     "view comments",
     "listen to this article",
     "click to expand",
+    "click to shrink",
     "copy link",
     "skip to content",
     "skip to main content",

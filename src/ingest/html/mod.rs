@@ -1126,11 +1126,29 @@ fn is_signature(e: &scraper::node::Element) -> bool {
     SIGNATURE_WORDS.iter().any(|w| has(w)) && !has("post")
 }
 
-/// The lines of the page's forum signatures ([`is_signature`]): never read, on any kind of
-/// page (a signature is repeated under its member's every post, and says nothing of the
-/// thread).
+/// The lines of the page's forum signatures ([`is_signature`]) and member cards
+/// ([`is_member_card`]): never read, on any kind of page (they are repeated beside their
+/// member's every post, and say nothing of the thread).
 fn signature_lines(page: &Html) -> std::collections::HashSet<String> {
-    lines_within(page, is_signature)
+    let mut lines = lines_within(page, is_signature);
+    lines.extend(lines_within(page, is_member_card));
+    lines
+}
+
+/// Class names of the card XenForo and vBulletin print beside each post, under the member's
+/// name: their rank ("macrumors G5", "New member"), banner, and figures without labels
+/// ("Jan 8, 2012", "12,094"). The name itself, outside them, is read before the post.
+const MEMBER_CARD_CLASSES: &[&str] = &[
+    "message-userExtras",
+    "message-userTitle",
+    "message-userBanner",
+    "userTitle",
+    "usertitle",
+];
+
+/// True when `e` is a forum member's card by a class name in [`MEMBER_CARD_CLASSES`].
+fn is_member_card(e: &scraper::node::Element) -> bool {
+    e.classes().any(|c| MEMBER_CARD_CLASSES.contains(&c))
 }
 
 /// Most hidden words for a page's hidden lines to be left out, per visible word: past it the
