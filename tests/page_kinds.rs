@@ -1458,3 +1458,40 @@ fn a_saved_wikipedia_article_reads_without_edit_links_tagline_or_references() {
     assert!(text.contains("The Harbour Book"), "{text}");
     assert!(!text.contains("Jump up") && !text.contains('^'), "{text}");
 }
+
+#[test]
+fn substack_footnote_markers_are_not_read_and_their_notes_come_with_footnotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "substack",
+        &format!(
+            "<html><body><div class=\"post\"><h1 class=\"post-title\">Frost</h1>\
+             <div class=\"body markup\"><p>{} A late frost took the crop.<a \
+             class=\"footnote-anchor\" data-component-name=\"FootnoteAnchorToDOM\" \
+             id=\"footnote-anchor-1\" href=\"#footnote-1\" target=\"_self\">1</a> Each time I \
+             said it was a one-off.</p><p>{}</p><div class=\"footnote\" \
+             data-component-name=\"FootnoteToDOM\"><a id=\"footnote-1\" \
+             href=\"#footnote-anchor-1\" class=\"footnote-number\" contenteditable=\"false\" \
+             target=\"_self\">1</a><div class=\"footnote-content\"><p>The other two were 2017 \
+             and 2021.</p></div></div></div></div></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("A late frost took the crop. Each time I said it was a one-off."),
+        "{text}"
+    );
+    assert!(!text.contains("2017"), "{text}");
+    let (plan, _) = script(&p, &["--footnotes"]);
+    let text = paragraphs(&plan);
+    assert!(
+        text.iter()
+            .any(|p| p == "The other two were 2017 and 2021."),
+        "{text:?}"
+    );
+    assert!(!text.iter().any(|p| p == "1"), "{text:?}");
+}

@@ -13,11 +13,13 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 /// `<sup>` holding only a linked note number or symbol, a link to a place in the page holding
-/// only such a `<sup>` (`work<a href="#cite3"><sup>3</sup></a>`), or a link marked
-/// `doc-noteref`.
+/// only such a `<sup>` (`work<a href="#cite3"><sup>3</sup></a>`), a link marked
+/// `doc-noteref`, or Substack's marker, a plain link classed `footnote-anchor` (`crop.<a
+/// class="footnote-anchor" href="#footnote-1">1</a>`, read "crop dot one"; found by a fresh
+/// tester).
 static LINKED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?is)<sup\b[^>]*>\s*<a\b[^>]*>\s*\[?\s*[0-9a-z*†‡§]{1,4}\s*\]?\s*</a>\s*</sup>|<a\b[^>]*href\s*=\s*["']?#[^>]*>\s*<sup\b[^>]*>\s*\[?\s*[0-9a-z*†‡§]{1,4}\s*\]?\s*</sup>\s*</a>|<a\b[^>]*role\s*=\s*["']?doc-noteref[^>]*>.*?</a>"#,
+        r#"(?is)<sup\b[^>]*>\s*<a\b[^>]*>\s*\[?\s*[0-9a-z*†‡§]{1,4}\s*\]?\s*</a>\s*</sup>|<a\b[^>]*href\s*=\s*["']?#[^>]*>\s*<sup\b[^>]*>\s*\[?\s*[0-9a-z*†‡§]{1,4}\s*\]?\s*</sup>\s*</a>|<a\b[^>]*role\s*=\s*["']?doc-noteref[^>]*>.*?</a>|<a\b[^>]*class\s*=\s*["'][^"']*\bfootnote-anchor\b[^"']*["'][^>]*>\s*\d{1,3}\s*</a>"#,
     )
     .expect("valid regex")
 });

@@ -1124,7 +1124,12 @@ fn is_back_link(a: ElementRef<'_>) -> bool {
             c.split_whitespace().any(|w| {
                 matches!(
                     w,
-                    "footnote-back" | "footnote-backref" | "reversefootnote" | "fn-back"
+                    "footnote-back"
+                        | "footnote-backref"
+                        | "reversefootnote"
+                        | "fn-back"
+                        // Substack's note number, a link back to its marker.
+                        | "footnote-number"
                 )
             })
         })
