@@ -1495,3 +1495,26 @@ fn substack_footnote_markers_are_not_read_and_their_notes_come_with_footnotes() 
     );
     assert!(!text.iter().any(|p| p == "1"), "{text:?}");
 }
+
+#[test]
+fn a_page_whose_title_is_never_closed_reads_its_article_not_its_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "unclosed-title",
+        &format!(
+            "<html><head><title>Storm night</head><body><div id=main><h1>Storm night</h1>\
+             <p>{}</p><p>{}</p></div></body></html>",
+            prose("tide", 3),
+            prose("storm", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("The storm report noted change number 3"),
+        "{text}"
+    );
+    assert!(!text.contains('<') && !text.contains("div id"), "{text}");
+    assert_eq!(plan["title"], "Storm night");
+}

@@ -150,6 +150,26 @@ impl Tag {
     }
 }
 
+/// `html` with an unclosed `<title>` closed at the next tag. The title is raw text to the
+/// parser up to `</title>`: without one the whole page became the title and no article was
+/// left, and the extractors read its markup aloud ("<body><div id=main><h1>…"; found by a
+/// fresh tester). A title holds no tags, so the first `<` after it ends it.
+pub fn close_title(html: &str) -> Cow<'_, str> {
+    let Some(open) = find_ascii_ci(html, 0, "<title") else {
+        return Cow::Borrowed(html);
+    };
+    let Some(end) = html[open..].find('>').map(|k| open + k + 1) else {
+        return Cow::Borrowed(html);
+    };
+    if find_ascii_ci(html, end, "</title").is_some() {
+        return Cow::Borrowed(html);
+    }
+    let Some(next) = html[end..].find('<').map(|k| end + k) else {
+        return Cow::Borrowed(html);
+    };
+    Cow::Owned(format!("{}</title>{}", &html[..next], &html[next..]))
+}
+
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|b| *b == needle)
 }
@@ -164,6 +184,18 @@ fn find_ascii_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_title_ends_at_the_next_tag() {
+        let page = "<html><head><title>Storm night</head><body><p>Dark.</p></body></html>";
+        assert_eq!(
+            close_title(page),
+            "<html><head><title>Storm night</title></head><body><p>Dark.</p></body></html>"
+        );
+        let closed = "<title>A <b> in a title</title><p>x</p>";
+        assert_eq!(close_title(closed), closed);
+        assert_eq!(close_title("<p>No title</p>"), "<p>No title</p>");
+    }
 
     #[test]
     fn ordinary_pages_pass_unchanged() {

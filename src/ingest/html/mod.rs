@@ -103,7 +103,8 @@ pub struct HtmlOptions {
 
 /// Parses an HTML page into the article's title and blocks, recording how they were found.
 pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
-    let text = guard::limit_depth(text);
+    let text = guard::close_title(text);
+    let text = guard::limit_depth(&text);
     let text = streamed::reveal(&text);
     let text = furniture::rewrite(&text);
     let page = Html::parse_document(&text);
