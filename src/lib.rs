@@ -238,10 +238,16 @@ pub fn load(
                  JavaScript or behind a login: {UNSEEN_ARTICLE_HINT}",
                 x.words_visible
             ),
-            Some(_) => format!(
-                "the page shows no text (only markup or scripts); it is probably built by \
-                 JavaScript: {UNSEEN_ARTICLE_HINT}"
-            ),
+            Some(_) => match ingest::html::framed_page(&text) {
+                Some(src) => format!(
+                    "the page shows no text of its own: it frames another page, {src}; \
+                     narrate that address instead (aloud export {src})"
+                ),
+                None => format!(
+                    "the page shows no text (only markup or scripts); it is probably built by \
+                     JavaScript: {UNSEEN_ARTICLE_HINT}"
+                ),
+            },
             None => "no readable text found (only markup, debris or whitespace)".into(),
         };
         return Err(IngestError::Empty {

@@ -1518,3 +1518,35 @@ fn a_page_whose_title_is_never_closed_reads_its_article_not_its_markup() {
     assert!(!text.contains('<') && !text.contains("div id"), "{text}");
     assert_eq!(plan["title"], "Storm night");
 }
+
+#[test]
+fn a_page_that_only_frames_another_names_its_address_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let framed = page(
+        dir.path(),
+        "framed",
+        "<!DOCTYPE html><html><head><title>Embedded story</title></head><body>\
+         <iframe src=\"https://news.example.com/story/123\" width=\"100%\"></iframe></body></html>",
+    );
+    let scripted = page(
+        dir.path(),
+        "scripted",
+        "<!DOCTYPE html><html><head><title>App</title></head><body><div id=\"root\"></div>\
+         <script src=\"/app.js\"></script></body></html>",
+    );
+    for (p, says) in [
+        (
+            &framed,
+            "it frames another page, https://news.example.com/story/123; narrate that address \
+             instead",
+        ),
+        (&scripted, "probably built by JavaScript"),
+    ] {
+        let out = aloud().arg("script").arg(p).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(stderr.contains(&p.display().to_string()), "{stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    }
+}

@@ -655,6 +655,20 @@ pub(crate) struct Visible {
     pub outside_furniture: usize,
 }
 
+/// The address of the page a page only frames: the first `<iframe>` whose `src` is a web
+/// address (`http://` or `https://`). For a page that shows no text of its own, this is where
+/// its article is (a syndicated story embedded whole; found by a fresh tester, told only that
+/// the page was probably built by JavaScript).
+pub fn framed_page(html: &str) -> Option<String> {
+    let page = Html::parse_document(html);
+    let sel = scraper::Selector::parse("iframe[src]").ok()?;
+    page.select(&sel)
+        .filter_map(|f| f.value().attr("src"))
+        .map(str::trim)
+        .find(|src| src.starts_with("https://") || src.starts_with("http://"))
+        .map(str::to_string)
+}
+
 /// The blocks of a piece of HTML inside another format (a Markdown file's raw HTML block),
 /// read as an article's region is: headings, paragraphs and list items, clutter skipped.
 pub(crate) fn fragment_blocks(html: &str) -> Vec<Block> {
