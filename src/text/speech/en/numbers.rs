@@ -378,6 +378,18 @@ pub(super) fn status_code(w: &[Word], i: usize) -> Option<(String, usize)> {
 pub(super) fn number_run(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let parts: Vec<&str> = word.core.split('-').collect();
+    // "the 1-800 number", "a 1-888 line": a US toll-free prefix, as it is said ("one eight
+    // hundred", "one eight eight eight"); it was a range, "one to eight hundred" (found by a
+    // fresh tester).
+    if let ["1", prefix @ ("800" | "888" | "877" | "866" | "855" | "844" | "833")] = parts[..] {
+        let said = if prefix == "800" {
+            "one eight hundred".to_string()
+        } else {
+            let d = cardinal(u64::from(prefix.as_bytes()[1] - b'0'));
+            format!("one eight {d} {d}")
+        };
+        return Some((format!("{}{said}{}", word.lead, word.trail), 1));
+    }
     let fits = (3..=6).contains(&parts.len())
         && parts
             .iter()

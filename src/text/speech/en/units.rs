@@ -354,6 +354,13 @@ pub(super) fn unit(s: &str) -> Option<(String, String)> {
             return (time == "s" || time == "sec")
                 .then(|| (format!("{one} per second"), format!("{many} per second")));
         }
+        // "5 mg/kg", "35 µg/m³", "300 Wh/kg", "190 mg/dL": a unit per another ("milligrams per
+        // kilogram"); espeak-ng said "M G slash K G" (found by a fresh tester).
+        if let (Some((_, one, many)), Some(per)) =
+            (UNITS.iter().find(|(w, _, _)| *w == length), per_unit(time))
+        {
+            return Some((format!("{one} per {per}"), format!("{many} per {per}")));
+        }
         let (one, many) = length_unit(length)?;
         let (time, power) = match time.split_once('^') {
             Some((t, "2")) => (t, " squared"),
@@ -375,6 +382,33 @@ pub(super) fn unit(s: &str) -> Option<(String, String)> {
     };
     let (one, many) = length_unit(length)?;
     Some((format!("{size} {one}"), format!("{size} {many}")))
+}
+
+/// A unit a quantity is divided by, said in the singular after "per": one of [`UNITS`],
+/// [`LENGTH_UNITS`] or [`TIME_UNITS`], a squared or cubed length ("m²", "m³"), or a tenth of a
+/// liter ("dL", as blood tests are reported).
+fn per_unit(s: &str) -> Option<String> {
+    if let Some((_, one, _)) = UNITS.iter().find(|(w, _, _)| *w == s) {
+        return Some((*one).to_string());
+    }
+    if let Some((_, one)) = TIME_UNITS.iter().find(|(w, _)| *w == s) {
+        return Some((*one).to_string());
+    }
+    if s == "dL" {
+        return Some("deciliter".into());
+    }
+    let (length, size) = match s.strip_suffix('²').or_else(|| s.strip_suffix("^2")) {
+        Some(l) => (l, Some("square")),
+        None => match s.strip_suffix('³').or_else(|| s.strip_suffix("^3")) {
+            Some(l) => (l, Some("cubic")),
+            None => (s, None),
+        },
+    };
+    let (one, _) = length_unit(length)?;
+    Some(match size {
+        Some(size) => format!("{size} {one}"),
+        None => one.to_string(),
+    })
 }
 
 /// A unit abbreviation inside a hyphenated compound, said in the singular as compound
