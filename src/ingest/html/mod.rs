@@ -840,10 +840,8 @@ fn shows_a_paywall(page: &Html) -> bool {
             ElementRef::wrap(n).is_some_and(|el| {
                 let e = el.value();
                 !is_invisible(e)
-                    && e.attr("class")
-                        .into_iter()
-                        .chain(e.attr("id"))
-                        .flat_map(name_words)
+                    && class_and_id_words(e)
+                        .iter()
                         .any(|w| PAYWALL_WORDS.contains(&w.as_str()))
                     && el.text().any(|t| !t.trim().is_empty())
             })
@@ -1097,15 +1095,19 @@ const BESIDE_AUTHOR_WORDS: &[&str] = &[
     "wrapper",
 ];
 
-/// True when `e` is a box about the article's author by its class or id words
-/// ([`AUTHOR_BOX_WORDS`], or "author" with one of [`BESIDE_AUTHOR_WORDS`]).
-fn is_author_box(e: &scraper::node::Element) -> bool {
-    let words: Vec<String> = e
-        .attr("class")
+/// The words of `e`'s class names and id ([`name_words`]).
+fn class_and_id_words(e: &scraper::node::Element) -> Vec<String> {
+    e.attr("class")
         .into_iter()
         .chain(e.attr("id"))
         .flat_map(name_words)
-        .collect();
+        .collect()
+}
+
+/// True when `e` is a box about the article's author by its class or id words
+/// ([`AUTHOR_BOX_WORDS`], or "author" with one of [`BESIDE_AUTHOR_WORDS`]).
+fn is_author_box(e: &scraper::node::Element) -> bool {
+    let words = class_and_id_words(e);
     let has = |w: &str| words.iter().any(|x| x == w);
     words.iter().any(|w| AUTHOR_BOX_WORDS.contains(&w.as_str()))
         || (has("author") && BESIDE_AUTHOR_WORDS.iter().any(|w| has(w)))
@@ -1131,12 +1133,7 @@ const SIGNATURE_WORDS: &[&str] = &["signature", "signaturecontainer", "postsigna
 /// Stack Exchange's "post-signature" is its posts' author card, not a signature: it is left
 /// to the member-statistics rule.
 fn is_signature(e: &scraper::node::Element) -> bool {
-    let words: Vec<String> = e
-        .attr("class")
-        .into_iter()
-        .chain(e.attr("id"))
-        .flat_map(name_words)
-        .collect();
+    let words = class_and_id_words(e);
     let has = |w: &str| words.iter().any(|x| x == w);
     SIGNATURE_WORDS.iter().any(|w| has(w)) && !has("post")
 }
@@ -1278,9 +1275,8 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
     if tokens.any(|t| COMMENT_SECTIONS.contains(&t)) {
         return true;
     }
-    let names = e.attr("class").into_iter().chain(e.attr("id"));
-    names
-        .flat_map(name_words)
+    class_and_id_words(e)
+        .iter()
         .any(|w| FURNITURE_WORDS.contains(&w.as_str()))
 }
 
