@@ -325,7 +325,13 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                 "estimated"
             }
         }
-        ("No", Some(_)) if next.is_some_and(|n| parse_number(n.core).is_some()) => "number",
+        ("No", Some(_))
+            if next.is_some_and(|n| {
+                parse_number(n.core).is_some() || hyphenated_identifier(n.core)
+            }) =>
+        {
+            "number"
+        }
         // "Review no. 227", "shirt no. 10", "ch. 2": lower-case forms before a number, "no."
         // only after a title word or a thing that is numbered ("He said no. 5 people left."
         // is the word).
@@ -421,6 +427,14 @@ fn weekday_with_period(
                     .any(|(a, m)| *a == n.core || *m == n.core))
     });
     (after_on || before_date).then_some(name)
+}
+
+/// Whether a word is two numbers of up to four digits joined by a hyphen, a docket's or a
+/// law's number after "No." ("No. 23-719").
+fn hyphenated_identifier(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(a, b)| {
+        (1..=4).contains(&a.len()) && (1..=4).contains(&b.len()) && all_digits(a) && all_digits(b)
+    })
 }
 
 /// Whether a word is an extension's number: one to six digits.

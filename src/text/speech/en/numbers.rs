@@ -8,6 +8,7 @@
 
 use super::dates_times::{as_year, clock, decade};
 use super::money::{bare_magnitude, pence};
+use super::products::model_words;
 use super::units::{
     after_feet, compound_unit, length_unit, meters_or_million, modifies_noun, plural_noun,
     unit_after,
@@ -369,6 +370,11 @@ pub(super) fn status_code(w: &[Word], i: usize) -> Option<(String, usize)> {
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
 }
 
+/// Names after which two hyphenated numbers are an identifier, not a range: a docket ("No.
+/// 23-719", "Docket 22-451"), a law ("Public Law 117-169"), a case, an order, a resolution;
+/// capitalised only ("in this case 2-3 people" is a range).
+const IDENTIFIER_NAMES: &[&str] = &["No", "Nos", "Docket", "Law", "Case", "Order", "Resolution"];
+
 /// Three to six numbers of one to three digits joined by hyphens: a team's record ("28-15-6"),
 /// a golfer's rounds ("65-68-70-69"), a countdown or a rule ("the 3-2-1 rule"), a formation
 /// ("4-4-2"), a relay number ("7-1-1"). Each number is said in turn, as sportscasters say
@@ -389,6 +395,20 @@ pub(super) fn number_run(w: &[Word], i: usize) -> Option<(String, usize)> {
             format!("one eight {d} {d}")
         };
         return Some((format!("{}{said}{}", word.lead, word.trail), 1));
+    }
+    // "No. 23-719", "Public Law 117-169", "Case 2:24-cv" aside: a docket or law number after
+    // its name is an identifier, its parts said as model numbers are ("twenty-three seven
+    // nineteen"); it was a range, "twenty-three to seven hundred nineteen" (found by a fresh
+    // tester).
+    let named = i > 0 && IDENTIFIER_NAMES.contains(&w[i - 1].core);
+    if named
+        && parts.len() == 2
+        && parts
+            .iter()
+            .all(|p| (1..=4).contains(&p.len()) && all_digits(p))
+    {
+        let said: Vec<String> = parts.iter().map(|p| model_words(p)).collect();
+        return Some((format!("{}{}{}", word.lead, said.join(" "), word.trail), 1));
     }
     let fits = (3..=6).contains(&parts.len())
         && parts

@@ -70,7 +70,7 @@ const MAX_HYPHENATED_LETTERS: usize = 8;
 /// and a pair ("787" → "seven eighty-seven", "208" → "two oh eight", "900" → "nine hundred"),
 /// four in pairs like a year ("3310" → "thirty-three ten"); anything else digit by digit or as
 /// [`integer`] reads it.
-fn model_words(digits: &str) -> String {
+pub(super) fn model_words(digits: &str) -> String {
     if digits.starts_with('0') || !all_digits(digits) {
         return integer(digits);
     }
