@@ -131,16 +131,18 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             notes.iter().map(|n| without_number(&n.text)).collect();
         blocks.retain(|b| !note_texts.contains(without_number(&b.text)));
     }
+    // The elements that hold the article, which no furniture rule below takes for furniture.
+    let anchors = article_anchors(&page);
     // Menus, subscription walls and pop-ups that a strategy kept once their markup was
     // cleaned, left out of a story (a page of another kind is read whole: its true text keeps
     // them, and leaving them out lost F1 on 30 such pages of the dev set).
     if trafilatura::reading_for(page_type.as_deref(), url.is_some()) == walk::Reading::Article {
         let mut furniture = furniture_lines(&page);
-        furniture.extend(author_box_lines(&page));
+        furniture.extend(author_box_lines(&page, &anchors));
         blocks.retain(|b| !furniture.contains(&letters_and_digits(&b.text)));
-        drop_hidden_lines(&mut blocks, &page, visible.all);
+        drop_hidden_lines(&mut blocks, &page, &anchors, visible.all);
     }
-    let signatures = signature_lines(&page);
+    let signatures = signature_lines(&page, &anchors);
     if !signatures.is_empty() {
         blocks.retain(|b| !signatures.contains(&letters_and_digits(&b.text)));
     }
@@ -1118,8 +1120,8 @@ fn is_author_box(e: &scraper::node::Element) -> bool {
 /// story ("Jane Doe is a freelance writer who covers …"). Extractors keep it as the story's
 /// last paragraphs; on the extraction dev set it was the most common prose read from articles
 /// that their true text leaves out.
-fn author_box_lines(page: &Html) -> std::collections::HashSet<String> {
-    lines_within(page, is_author_box)
+fn author_box_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<String> {
+    lines_within(page, anchors, is_author_box)
 }
 
 /// Class-name and id words of a forum post's signature, the lines a member puts under every
@@ -1141,10 +1143,8 @@ fn is_signature(e: &scraper::node::Element) -> bool {
 /// The lines of the page's forum signatures ([`is_signature`]) and member cards
 /// ([`is_member_card`]): never read, on any kind of page (they are repeated beside their
 /// member's every post, and say nothing of the thread).
-fn signature_lines(page: &Html) -> std::collections::HashSet<String> {
-    let mut lines = lines_within(page, is_signature);
-    lines.extend(lines_within(page, is_member_card));
-    lines
+fn signature_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<String> {
+    lines_within(page, anchors, |e| is_signature(e) || is_member_card(e))
 }
 
 /// Class names of the card XenForo and vBulletin print beside each post, under the member's
@@ -1175,8 +1175,8 @@ const HIDDEN_SHARE: f64 = 0.25;
 /// hidden words are under [`HIDDEN_SHARE`] of the page's `visible` words, and in a story only
 /// (stores' and services' true texts in the dev set keep their hidden filter and menu lines:
 /// on all pages 20 rose and 17 fell, −0.77 page-points; on stories alone, below).
-fn drop_hidden_lines(blocks: &mut Vec<Block>, page: &Html, visible: usize) {
-    let hidden = lines_within(page, walk::is_hidden);
+fn drop_hidden_lines(blocks: &mut Vec<Block>, page: &Html, anchors: &Anchors, visible: usize) {
+    let hidden = lines_within(page, anchors, walk::is_hidden);
     if hidden.is_empty() {
         return;
     }
@@ -1200,15 +1200,18 @@ fn drop_hidden_lines(blocks: &mut Vec<Block>, page: &Html, visible: usize) {
     blocks.retain(|b| !hidden.contains(&letters_and_digits(&b.text)));
 }
 
+/// The elements that hold the article ([`article_anchors`]).
+type Anchors = std::collections::HashSet<ego_tree::NodeId>;
+
 /// The lines (letters and digits, as [`letters_and_digits`]) of the elements `is` picks that
-/// do not hold the article ([`article_anchors`]). Elements are taken outermost only (linear in
-/// the page).
+/// are not among `holds_article` ([`article_anchors`]). Elements are taken outermost only
+/// (linear in the page).
 fn lines_within(
     page: &Html,
+    holds_article: &Anchors,
     is: fn(&scraper::node::Element) -> bool,
 ) -> std::collections::HashSet<String> {
     use ego_tree::iter::Edge;
-    let holds_article = article_anchors(page);
     let mut lines = std::collections::HashSet::new();
     let mut inside = 0usize;
     for edge in page.root_element().traverse() {
@@ -1305,7 +1308,7 @@ fn name_words(name: &str) -> Vec<String> {
 /// The elements that hold the article: the first `<main>` (or `role=main`) and the first
 /// `<h1>`, with all their ancestors. A wrapper classed "page-with-sidebar" or Drupal's
 /// "dialog-off-canvas-main-canvas" holds them and is not furniture.
-fn article_anchors(page: &Html) -> std::collections::HashSet<ego_tree::NodeId> {
+fn article_anchors(page: &Html) -> Anchors {
     let mut held = std::collections::HashSet::new();
     for css in ["main, [role=main]", "h1"] {
         let Ok(sel) = Selector::parse(css) else {
@@ -1410,7 +1413,7 @@ mod tests {
              <div class=\"post-signature\">asked by harbourfan</div>\
              <div class=\"postsignature postmsg\">Arch since 2012</div></body></html>",
         );
-        let lines = signature_lines(&page);
+        let lines = signature_lines(&page, &article_anchors(&page));
         assert!(lines.contains(&letters_and_digits("Westerly Centaur")));
         assert!(lines.contains(&letters_and_digits("Arch since 2012")));
         assert_eq!(lines.len(), 2, "{lines:?}");

@@ -7,7 +7,7 @@
 
 use super::dates_times::{weekday_abbreviation, MONTH_ABBREVIATIONS};
 use super::money::is_price;
-use super::numbers::parse_number;
+use super::numbers::{identifier_pair, parse_number};
 use super::phone::read_group;
 use super::{all_digits, capitalized, is_name, Word};
 
@@ -327,7 +327,7 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         ("No", Some(_))
             if next.is_some_and(|n| {
-                parse_number(n.core).is_some() || hyphenated_identifier(n.core)
+                parse_number(n.core).is_some() || identifier_pair(n.core).is_some()
             }) =>
         {
             "number"
@@ -427,14 +427,6 @@ fn weekday_with_period(
                     .any(|(a, m)| *a == n.core || *m == n.core))
     });
     (after_on || before_date).then_some(name)
-}
-
-/// Whether a word is two numbers of up to four digits joined by a hyphen, a docket's or a
-/// law's number after "No." ("No. 23-719").
-fn hyphenated_identifier(s: &str) -> bool {
-    s.split_once('-').is_some_and(|(a, b)| {
-        (1..=4).contains(&a.len()) && (1..=4).contains(&b.len()) && all_digits(a) && all_digits(b)
-    })
 }
 
 /// Whether a word is an extension's number: one to six digits.

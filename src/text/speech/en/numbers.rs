@@ -370,6 +370,14 @@ pub(super) fn status_code(w: &[Word], i: usize) -> Option<(String, usize)> {
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
 }
 
+/// Two numbers of up to four digits joined by a hyphen ("23-719"), as a docket's or a law's
+/// number is written after its name ([`IDENTIFIER_NAMES`], "No.").
+pub(super) fn identifier_pair(s: &str) -> Option<(&str, &str)> {
+    let (a, b) = s.split_once('-')?;
+    let fits = |p: &str| (1..=4).contains(&p.len()) && all_digits(p);
+    (fits(a) && fits(b)).then_some((a, b))
+}
+
 /// Names after which two hyphenated numbers are an identifier, not a range: a docket ("No.
 /// 23-719", "Docket 22-451"), a law ("Public Law 117-169"), a case, an order, a resolution;
 /// capitalised only ("in this case 2-3 people" is a range).
@@ -401,14 +409,9 @@ pub(super) fn number_run(w: &[Word], i: usize) -> Option<(String, usize)> {
     // nineteen"); it was a range, "twenty-three to seven hundred nineteen" (found by a fresh
     // tester).
     let named = i > 0 && IDENTIFIER_NAMES.contains(&w[i - 1].core);
-    if named
-        && parts.len() == 2
-        && parts
-            .iter()
-            .all(|p| (1..=4).contains(&p.len()) && all_digits(p))
-    {
-        let said: Vec<String> = parts.iter().map(|p| model_words(p)).collect();
-        return Some((format!("{}{}{}", word.lead, said.join(" "), word.trail), 1));
+    if let Some((a, b)) = identifier_pair(word.core).filter(|_| named) {
+        let said = format!("{} {}", model_words(a), model_words(b));
+        return Some((format!("{}{said}{}", word.lead, word.trail), 1));
     }
     let fits = (3..=6).contains(&parts.len())
         && parts

@@ -388,27 +388,17 @@ pub(super) fn unit(s: &str) -> Option<(String, String)> {
 /// [`LENGTH_UNITS`] or [`TIME_UNITS`], a squared or cubed length ("m²", "m³"), or a tenth of a
 /// liter ("dL", as blood tests are reported).
 fn per_unit(s: &str) -> Option<String> {
-    if let Some((_, one, _)) = UNITS.iter().find(|(w, _, _)| *w == s) {
-        return Some((*one).to_string());
-    }
     if let Some((_, one)) = TIME_UNITS.iter().find(|(w, _)| *w == s) {
         return Some((*one).to_string());
     }
     if s == "dL" {
         return Some("deciliter".into());
     }
-    let (length, size) = match s.strip_suffix('²').or_else(|| s.strip_suffix("^2")) {
-        Some(l) => (l, Some("square")),
-        None => match s.strip_suffix('³').or_else(|| s.strip_suffix("^3")) {
-            Some(l) => (l, Some("cubic")),
-            None => (s, None),
-        },
-    };
-    let (one, _) = length_unit(length)?;
-    Some(match size {
-        Some(size) => format!("{size} {one}"),
-        None => one.to_string(),
-    })
+    // A superscript power is read as a caret one is ("m³" as "m^3").
+    let caret = s.replace('²', "^2").replace('³', "^3");
+    let (one, _) = unit(&caret)
+        .or_else(|| length_unit(s).map(|(one, many)| (one.to_string(), many.to_string())))?;
+    Some(one)
 }
 
 /// A unit abbreviation inside a hyphenated compound, said in the singular as compound
