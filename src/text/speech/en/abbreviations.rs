@@ -107,11 +107,13 @@ const NUMBERED_THINGS: &[&str] = &[
 /// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
 /// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
 /// transcript of the narration, extraction dev set).
-const BARE_ABBREVIATIONS: [(&str, &str); 14] = [
+const BARE_ABBREVIATIONS: [(&str, &str); 16] = [
     ("w/", "with"),
     ("W/", "With"),
     ("w/o", "without"),
     ("W/o", "Without"),
+    ("b/c", "because"),
+    ("B/c", "Because"),
     ("yrs", "years"),
     ("Revd", "Reverend"),
     ("avg", "average"),

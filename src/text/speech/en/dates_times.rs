@@ -182,7 +182,8 @@ pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
                 .flatten()
         })
         .or_else(|| dotted_date(first.core))
-        .or_else(|| year_span(first.core));
+        .or_else(|| year_span(first.core))
+        .or_else(|| month_and_day(w, i));
     if let Some(said) = one_word {
         return Some((format!("{}{said}{}", first.lead, first.trail), 1));
     }
@@ -357,6 +358,50 @@ fn numeric_date(core: &str, day_first: bool) -> Option<String> {
         let month = MONTHS[a as usize - 1];
         Some(format!("{month} {}, {}", ordinal(&b.to_string()), year(y)))
     }
+}
+
+/// A date without its year after "on", "since", "until" or "till": "on 3/4" → "on March
+/// fourth" ("the third of April" when the text writes its dates day first, or the first
+/// number is over 12). espeak-ng and the fraction rule said "three quarters" (found by a fresh
+/// tester). Not before "of" or a measure ("on 3/4 of the days", "on 1/2 cup": fractions).
+fn month_and_day(w: &[Word], i: usize) -> Option<String> {
+    let word = w[i];
+    let (a, b) = word.core.split_once('/')?;
+    let short = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
+    let after_date_word = i.checked_sub(1).is_some_and(|p| {
+        w[p].trail.is_empty()
+            && matches!(
+                w[p].core.to_lowercase().as_str(),
+                "on" | "since" | "until" | "till"
+            )
+    });
+    let fraction_after = w.get(i + 1).is_some_and(|n| {
+        word.trail.is_empty()
+            && n.core.starts_with(char::is_lowercase)
+            && !n.core.ends_with("ly")
+            && !matches!(
+                n.core,
+                "the" | "and" | "at" | "we" | "he" | "she" | "they" | "it" | "i"
+            )
+    });
+    if !after_date_word || !short(a) || !short(b) || fraction_after {
+        return None;
+    }
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let day_first = a > 12 || (w.iter().any(|x| shows_day_first(x.core)) && b <= 12);
+    let (m, d) = if day_first { (b, a) } else { (a, b) };
+    // Checked against a leap year: "on 2/29" is a date in one.
+    calendar_date(
+        2024,
+        usize::try_from(m).ok().filter(|m| (1..=12).contains(m))?,
+        d,
+    )?;
+    let month = MONTHS[m as usize - 1];
+    Some(if day_first {
+        format!("the {} of {month}", ordinal(&d.to_string()))
+    } else {
+        format!("{month} {}", ordinal(&d.to_string()))
+    })
 }
 
 /// The three numbers of "d/m/yyyy" or "m/d/yyyy" (one or two digits, then the year), the
@@ -736,15 +781,18 @@ pub(super) fn time_of_day(w: &[Word], i: usize) -> Option<(String, usize)> {
         .unwrap_or(word.core.len());
     let (time, suffix) = word.core.split_at(split);
     if suffix.is_empty() && all_digits(time) {
-        return spaced_hour(w, i);
+        return spaced_hour(w, i).or_else(|| military_time(w, i));
     }
     let (h, m) = time.split_once(['.', ':'])?;
     let (mer, used, trail) = if suffix.is_empty() {
         // Spaced: "9.15 pm", "9:15 am" ("am" alone is the verb to espeak-ng and the voice).
         let next = w
             .get(i + 1)
-            .filter(|n| word.trail.is_empty() && n.lead.is_empty())?;
-        (meridiem(next.core)?, 2, next.trail)
+            .filter(|n| word.trail.is_empty() && n.lead.is_empty());
+        let Some(mer) = next.and_then(|n| meridiem(n.core)) else {
+            return dotted_clock(w, i);
+        };
+        (mer, 2, next?.trail)
     } else {
         (meridiem(suffix)?, 1, word.trail)
     };
@@ -770,6 +818,141 @@ pub(super) fn time_of_day(w: &[Word], i: usize) -> Option<(String, usize)> {
     // "p.m." brings its own period; a sentence-final one after it is not doubled.
     let trail = trail.strip_prefix('.').unwrap_or(trail);
     Some((format!("{}{said} {mer}{trail}", word.lead), used))
+}
+
+/// Verbs after which "at", "from", "until" or "till" bring a time of day: "starts at 9.00",
+/// "ends at 17.30", "is served from 7.30". Not "open" or "close": shares open and close at
+/// prices.
+const EVENT_VERBS: &[&str] = &[
+    "start",
+    "starts",
+    "started",
+    "begin",
+    "begins",
+    "began",
+    "end",
+    "ends",
+    "ended",
+    "finish",
+    "finishes",
+    "finished",
+    "arrive",
+    "arrives",
+    "arrived",
+    "leave",
+    "leaves",
+    "left",
+    "depart",
+    "departs",
+    "departed",
+    "meet",
+    "meets",
+    "met",
+    "served",
+    "run",
+    "runs",
+    "kicks",
+    "off",
+    "land",
+    "lands",
+    "landed",
+    "wake",
+    "woke",
+    "home",
+    "back",
+    "work",
+    "works",
+    "worked",
+    "booked",
+    "scheduled",
+];
+
+/// A time written the British way, with a period and no "am" or "pm": "starts at 9.00" →
+/// "nine o'clock", "ends at 17.30" → "seventeen thirty", read as [`clock`] reads "9:00" and
+/// "17:30" (espeak-ng said "nine point zero zero"; found by a fresh tester). Only
+/// after "at", "from", "until" or "till" that follow a verb of [`EVENT_VERBS`], or after
+/// "to", "until", "till" or "and" that follow such a time ("from 9.00 to 17.30"): in the
+/// extraction dev set's true texts every other "at 4.25" was a price, a rate or a weight.
+fn dotted_clock(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let (h, m) = word.core.split_once('.')?;
+    if h.len() > 2 || !all_digits(h) || h.parse::<u32>().ok()? > 23 {
+        return None;
+    }
+    if !dotted_clock_context(w, i, 0) {
+        return None;
+    }
+    let said = clock_words(h, m, false)?;
+    Some((format!("{}{said}{}", word.lead, word.trail), 1))
+}
+
+/// Whether the dotted time at `i` stands where a time of day goes (see [`dotted_clock`]).
+fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
+    let joined = |k: usize| w[k].trail.is_empty() && w[k].lead.is_empty();
+    let Some(p) = i.checked_sub(1).filter(|&p| joined(p)) else {
+        return false;
+    };
+    let prep = w[p].core.to_lowercase();
+    let before = p.checked_sub(1).filter(|&b| w[b].trail.is_empty());
+    if matches!(prep.as_str(), "at" | "from" | "until" | "till")
+        && before.is_some_and(|b| EVENT_VERBS.contains(&w[b].core.to_lowercase().as_str()))
+    {
+        return true;
+    }
+    if depth == 0 && matches!(prep.as_str(), "to" | "until" | "till" | "and") {
+        return before.is_some_and(|b| {
+            w[b].core.split_once('.').is_some_and(|(h, m)| {
+                all_digits(h) && m.len() == 2 && all_digits(m) && dotted_clock_context(w, b, 1)
+            })
+        });
+    }
+    false
+}
+
+/// A time on the 24-hour clock written as four digits before "hours", the way the forces and
+/// emergency services write it: "0800 hours" → "zero eight hundred hours", "at 1430 hrs" →
+/// "fourteen thirty hours". With a leading zero always; otherwise only after "at", "by",
+/// "until" or "from" ("1500 hours of practice" is a quantity). espeak-ng said "zero eight
+/// zero zero" and "one thousand four hundred thirty" (found by a fresh tester).
+fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let next = w
+        .get(i + 1)
+        .filter(|n| word.trail.is_empty() && n.lead.is_empty())?;
+    if word.core.len() != 4 || !matches!(next.core, "hours" | "hrs" | "hr") {
+        return None;
+    }
+    let (h, m) = word.core.split_at(2);
+    let (hour, minute): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let after_time_word = i.checked_sub(1).is_some_and(|p| {
+        w[p].trail.is_empty()
+            && matches!(
+                w[p].core.to_lowercase().as_str(),
+                "at" | "by" | "until" | "from"
+            )
+    });
+    let quantity = w
+        .get(i + 2)
+        .is_some_and(|n| next.trail.is_empty() && n.core == "of");
+    if !(h.starts_with('0') || after_time_word) || quantity {
+        return None;
+    }
+    let hour_said = match h.strip_prefix('0') {
+        Some(d) => format!("zero {}", cardinal(u64::from(d.parse::<u32>().ok()?))),
+        None => cardinal(u64::from(hour)),
+    };
+    let minute_said = match minute {
+        0 => "hundred".to_string(),
+        1..=9 => format!("oh {}", cardinal(u64::from(minute))),
+        _ => cardinal(u64::from(minute)),
+    };
+    Some((
+        format!("{}{hour_said} {minute_said} hours{}", word.lead, next.trail),
+        2,
+    ))
 }
 
 /// A time written with its "am" or "pm" run on ("6pm", "9.15pm", "11:30PM") in words: "six

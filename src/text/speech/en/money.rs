@@ -34,6 +34,17 @@ const YUAN: Currency = Currency("yuan", "yuan", "fen", "fen");
 const SWEDISH_KRONA: Currency = Currency("Swedish krona", "Swedish kronor", "öre", "öre");
 const NORWEGIAN_KRONE: Currency = Currency("Norwegian krone", "Norwegian kroner", "øre", "øre");
 const DANISH_KRONE: Currency = Currency("Danish krone", "Danish kroner", "øre", "øre");
+const TURKISH_LIRA: Currency = Currency("Turkish lira", "Turkish lira", "kuruş", "kuruş");
+const ROUBLE: Currency = Currency("rouble", "roubles", "kopeck", "kopecks");
+const NAIRA: Currency = Currency("naira", "naira", "kobo", "kobo");
+const WON: Currency = Currency("won", "won", "jeon", "jeon");
+const SHEKEL: Currency = Currency("shekel", "shekels", "agora", "agorot");
+const PESO: Currency = Currency("peso", "pesos", "centavo", "centavos");
+const DONG: Currency = Currency("dong", "dong", "dong", "dong");
+const HRYVNIA: Currency = Currency("hryvnia", "hryvnias", "kopiyka", "kopiykas");
+const REAL: Currency = Currency("Brazilian real", "Brazilian reais", "centavo", "centavos");
+const RAND: Currency = Currency("rand", "rand", "cent", "cents");
+const MEXICAN_PESO: Currency = Currency("Mexican peso", "Mexican pesos", "centavo", "centavos");
 
 /// Whether the amount at `i` follows "a"/"an", right before it or with one adjective between
 /// ("a $20 bill", "a new $160 million facility"): with [`before_noun`], it describes a noun
@@ -78,7 +89,7 @@ const BEFORE_NO_NOUN: [&str; 17] = [
 /// Symbols written before the amount, attached ("$20", "NZ$45", "₹500"). A dollar with a
 /// country prefix is named with its country; "US$" is plain "dollars", as an American narrator
 /// says it.
-const SYMBOLS: [(&str, Currency); 15] = [
+const SYMBOLS: [(&str, Currency); 24] = [
     ("US$", DOLLAR),
     ("A$", AUSTRALIAN_DOLLAR),
     ("AU$", AUSTRALIAN_DOLLAR),
@@ -94,11 +105,21 @@ const SYMBOLS: [(&str, Currency); 15] = [
     ("¥", YEN),
     ("₹", RUPEE),
     ("Rs", RUPEE),
+    // Since 2026-12-06 (₺, ₽ and ₦ were dropped by the voice; found by a fresh tester).
+    ("R$", REAL),
+    ("₺", TURKISH_LIRA),
+    ("₽", ROUBLE),
+    ("₦", NAIRA),
+    ("₩", WON),
+    ("₪", SHEKEL),
+    ("₱", PESO),
+    ("₫", DONG),
+    ("₴", HRYVNIA),
 ];
 
 /// ISO 4217 codes, written before the amount ("USD 5m", "CHF300") or after it ("300 CHF",
 /// "5m USD"). "Rs" (rupees, also "Rs.") is written only before it and is in [`SYMBOLS`].
-const CODES: [(&str, Currency); 15] = [
+const CODES: [(&str, Currency); 23] = [
     ("USD", DOLLAR),
     ("SEK", SWEDISH_KRONA),
     ("NOK", NORWEGIAN_KRONE),
@@ -114,6 +135,14 @@ const CODES: [(&str, Currency); 15] = [
     ("SGD", SINGAPORE_DOLLAR),
     ("INR", RUPEE),
     ("CNY", YUAN),
+    ("RUB", ROUBLE),
+    ("NGN", NAIRA),
+    ("KRW", WON),
+    ("ILS", SHEKEL),
+    ("UAH", HRYVNIA),
+    ("BRL", REAL),
+    ("ZAR", RAND),
+    ("MXN", MEXICAN_PESO),
 ];
 
 /// Magnitudes written after an amount, attached ("$1.5bn") or as a separate abbreviation
@@ -207,7 +236,11 @@ fn currency_before<'a>(w: &[Word<'a>], i: usize) -> Option<(Currency, usize, &'a
         .chain(CODES.iter())
         .find(|(s, _)| word.core.starts_with(s))?;
     let rest = &word.core[written.len()..];
-    if starts_with_digit(rest) {
+    // "$.50": cents written without the zero.
+    let cents = rest
+        .strip_prefix('.')
+        .is_some_and(|r| r.len() == 2 && starts_with_digit(r));
+    if starts_with_digit(rest) || cents {
         return Some((*currency, i, rest));
     }
     let spaced = rest.is_empty()
@@ -340,6 +373,13 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         None => return None,
     };
     let (amount, suffix) = number_prefix(amount_text);
+    let zero_led;
+    let amount = if amount.starts_with('.') {
+        zero_led = format!("0{amount}");
+        zero_led.as_str()
+    } else {
+        amount
+    };
     let num = parse_number(amount)?;
     // "$20/month", "$1.5bn/yr": a price per period, said "a month" (see [`per_period`]).
     let (suffix, period) = match suffix.split_once('/') {

@@ -13,7 +13,7 @@ use super::units::{
     after_feet, compound_unit, length_unit, meters_or_million, modifies_noun, plural_noun,
     unit_after,
 };
-use super::words::{cardinal, decimal, integer, ordinal};
+use super::words::{cardinal, decimal, integer, ordinal, pluralize};
 use super::{all_digits, capitalized, is_name, Word};
 
 /// A proper fraction with a denominator from 2 to 10, 12 or 16 in words, for "… of": "2/4" →
@@ -36,6 +36,123 @@ fn fraction_of(a: &str, b: &str) -> Option<String> {
         (_, 2) => format!("{} halves", cardinal(n)),
         _ => format!("{} {part}s", cardinal(n)),
     })
+}
+
+/// Words before a number's plural that count or pick it: "the 9s of reliability", "under
+/// 16s", "three 1s". Anywhere else "5s" is as often five seconds ("timeout 5s", "longer than
+/// 5s", in the dev set's true texts) and is left to the engine.
+const COUNTING_WORDS: [&str; 16] = [
+    "the", "all", "under", "over", "these", "those", "some", "many", "two", "three", "four",
+    "five", "six", "double", "triple", "rolling",
+];
+
+/// Whether "Ns" at `i` is a number's plural: after a word of [`COUNTING_WORDS`], or paired
+/// with another ("1s and 0s", "6s or 7s").
+fn counted(w: &[Word], i: usize) -> bool {
+    let plural = |k: usize| {
+        w.get(k).is_some_and(|x| {
+            x.core
+                .strip_suffix('s')
+                .is_some_and(|d| all_digits(d) && d.len() <= 2)
+        })
+    };
+    let joins = |k: usize| w.get(k).is_some_and(|x| matches!(x.core, "and" | "or"));
+    let prev = i.checked_sub(1).filter(|&p| w[p].trail.is_empty());
+    // "the 5s delay": a duration describing a noun.
+    let before_noun = w[i].trail.is_empty()
+        && w.get(i + 1).is_some_and(|n| {
+            n.core.starts_with(char::is_lowercase)
+                && !matches!(
+                    n.core,
+                    "of" | "and" | "or" | "are" | "were" | "appear" | "in" | "on"
+                )
+        });
+    (prev.is_some_and(|p| COUNTING_WORDS.contains(&w[p].core.to_lowercase().as_str()))
+        && !before_noun)
+        || (w[i].trail.is_empty() && joins(i + 1) && plural(i + 2))
+        || (prev.is_some_and(joins) && i >= 2 && plural(i - 2))
+}
+
+/// Arithmetic operators written as words of their own: "x^2 + 2x = 3".
+const OPERATORS: [&str; 6] = ["+", "-", "=", "\u{2212}", "<", ">"];
+
+/// Whether the word at `i` stands beside an operator between two terms, a term of an
+/// equation ("x^2 + 2x = 3"); a dash opening a list item ("- 10x your output") is none.
+fn beside_operator(w: &[Word], i: usize) -> bool {
+    let operator = |k: usize| {
+        w.get(k)
+            .is_some_and(|o| OPERATORS.contains(&o.core) && o.lead.is_empty() && o.trail.is_empty())
+    };
+    let term = |k: usize| w.get(k).is_some_and(|t| t.trail.is_empty() || k > i);
+    (i >= 2 && w[i - 1].trail.is_empty() && operator(i - 1) && term(i - 2))
+        || (w[i].trail.is_empty() && operator(i + 1) && term(i + 2))
+}
+
+/// Words after a pair that show what the pair is: a blood pressure ("120/80 mmHg", "one
+/// hundred twenty over eighty"), odds ("a 7/2 shot", "the 2/1 favourite", "seven to two") and
+/// a cricket score ("287/6 declared", "two hundred eighty-seven for six").
+const PAIR_AFTER: [(&str, &str); 8] = [
+    ("mmHg", "over"),
+    ("favourite", "to"),
+    ("favorite", "to"),
+    ("shot", "to"),
+    ("chance", "to"),
+    ("declared", "for"),
+    ("dec", "for"),
+    ("overs", "for"),
+];
+
+/// Words a few before a pair that show what it is: "blood pressure of 120/80", "odds of 3/1",
+/// "were 287/6 at stumps" (a cricket score is told by the words after it).
+const PAIR_BEFORE: [(&str, &str); 3] = [("pressure", "over"), ("BP", "over"), ("odds", "to")];
+
+/// A pair of whole numbers with a slash that is no fraction, date or score out of ten, when
+/// the words around say what it is ([`PAIR_AFTER`], [`PAIR_BEFORE`]): "a blood pressure of
+/// 120/80" → "one hundred twenty over eighty", "odds of 3/1" → "three to one", "287/6 at
+/// stumps" → "two hundred eighty-seven for six". espeak-ng said the two numbers, or a
+/// fraction ("three quarters" for odds of 3/4; found by a fresh tester).
+fn slash_pair(w: &[Word], i: usize, a: &str, b: &str) -> Option<(String, usize)> {
+    if !all_digits(a) || !all_digits(b) || a.len() > 3 || b.len() > 3 {
+        return None;
+    }
+    let after = (1..=3).find_map(|k| {
+        let n = w.get(i + k)?;
+        if k == 1 && !w[i].trail.is_empty() {
+            return None;
+        }
+        if n.core == "stumps" || n.core == "innings" {
+            return Some("for");
+        }
+        PAIR_AFTER
+            .iter()
+            .find(|(word, _)| k == 1 && *word == n.core)
+            .map(|(_, join)| *join)
+    });
+    let before = || {
+        (1..=4).find_map(|k| {
+            let p = w.get(i.checked_sub(k)?)?;
+            if k > 1 && p.trail.ends_with(['.', ';', '!', '?']) {
+                return None;
+            }
+            PAIR_BEFORE
+                .iter()
+                .find(|(word, _)| *word == p.core)
+                .map(|(_, join)| *join)
+        })
+    };
+    let join = after.or_else(before)?;
+    let said = format!("{} {join} {}", integer(a), integer(b));
+    // "120/80 mmHg": the unit is said once, after the pair.
+    match w
+        .get(i + 1)
+        .filter(|n| w[i].trail.is_empty() && n.core == "mmHg")
+    {
+        Some(unit) => Some((
+            format!("{}{said} millimeters of mercury{}", w[i].lead, unit.trail),
+            2,
+        )),
+        None => Some((format!("{}{said}{}", w[i].lead, w[i].trail), 1)),
+    }
 }
 
 /// A decimal written without its leading zero, ".63 amps", "at .57 billion": "point six
@@ -89,7 +206,7 @@ const TIMES_SIGNS: [&str; 3] = ["x", "X", "\u{d7}"];
 /// A fraction in words: one of [`FRACTIONS`] ("1/2" → "one half"), or, with `sized` (the
 /// fraction is a size: see [`in_dimensions`]), a fraction of an inch ("3/8" → "three eighths",
 /// "1/16" → "one sixteenth"). Outside sizes "3/8" stays two numbers, as it may be a date.
-fn fraction_name(core: &str, sized: bool) -> Option<String> {
+pub(super) fn fraction_name(core: &str, sized: bool) -> Option<String> {
     if let Some((_, said)) = FRACTIONS.iter().find(|(f, _)| *f == core) {
         return Some((*said).to_string());
     }
@@ -686,6 +803,9 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
                 }
             }
         }
+        if let Some(read) = slash_pair(w, i, a, b) {
+            return Some(read);
+        }
         if all_digits(a) && all_digits(b) {
             let said = fraction_name(core, in_dimensions(w, i))
                 .unwrap_or_else(|| format!("{} {}", integer(a), integer(b)));
@@ -731,8 +851,25 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         {
             return wrap(format!("{}'s", integer(&num.int)));
         }
-        "s" | "'s" if num.is_whole() && num.int.ends_with('0') => {
-            return wrap(decade(num_text)?);
+        "s" | "'s" if num.is_whole() && num.int.ends_with('0') && num.int.len() >= 2 => {
+            return wrap(
+                decade(num_text).or_else(|| (num.int == "100").then(|| "hundreds".into()))?,
+            );
+        }
+        // "1s and 0s", "6s and 7s", "the 45s": a number's plural, "ones and zeros" (espeak-ng
+        // said "one s"; found by a fresh tester).
+        "s" if num.is_whole() && num.sign.is_none() && num.int.len() <= 2 && counted(w, i) => {
+            return wrap(pluralize(&integer(&num.int)));
+        }
+        // "the 49ers", "the 76ers": the teams, "forty-niners", "seventy-sixers".
+        "ers" if num.is_whole() && num.sign.is_none() && num.int.len() <= 2 => {
+            let said = integer(&num.int);
+            let joiner = if said.ends_with('e') { "rs" } else { "ers" };
+            return wrap(format!("{said}{joiner}"));
+        }
+        // "x^2 + 2x = 3": a term of an equation, "two x", not "two times".
+        "x" if num.sign.is_none() && beside_operator(w, i) => {
+            return wrap(format!("{} x", num.read()));
         }
         // "2024's Phantom": a year's, "twenty twenty-four's" (read as a count before).
         "'s" | "\u{2019}s" if num.is_whole() && num.int.len() == 4 => {

@@ -283,6 +283,62 @@ const GIVEN_NAMES: &[&str] = &[
     "Marshall",
 ];
 
+/// Words after which "IV" is a title's number, not intravenous: "Rocky IV is", "Part IV of".
+const FUNCTION_WORDS: &[&str] = &[
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "as",
+    "came",
+    "comes",
+    "remains",
+    "became",
+    "features",
+    "introduced",
+    "introduces",
+];
+
+/// A clause or item numbered in lower-case Roman numerals, in parentheses, as contracts,
+/// statutes and papers number them: "(i)", "(ii)", "(iv)" → "(one)", "(two)", "(four)";
+/// espeak-ng said "eye", "eye eye", "eye vee" (found by a fresh tester). Also "ii)" opening
+/// a paragraph. From i to xx, but not a lone "(v)" or "(x)", which mark verbs and unknowns
+/// as often as clauses.
+fn clause_number(w: &[Word], i: usize) -> Option<String> {
+    let word = w[i];
+    let opened = word.lead == "(" || (i == 0 && word.lead.is_empty());
+    if !opened || !word.trail.starts_with(')') || matches!(word.core, "v" | "x") {
+        return None;
+    }
+    if !word.core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
+    }
+    let n = roman_value(&word.core.to_uppercase()).filter(|n| *n <= 20)?;
+    Some(format!(
+        "{}{}{}",
+        word.lead,
+        cardinal(u64::from(n)),
+        word.trail
+    ))
+}
+
 /// "Chapter IV" → "Chapter four", "World War II" → "World War two", "Charles III" → "Charles
 /// the third". Only right after a capitalised word; "I" only after a heading word, and a lone
 /// "C", "D", "L" or "M" never ("Appendix C", "USB Type C", "Medicare Part D" are letters).
@@ -296,6 +352,9 @@ const GIVEN_NAMES: &[&str] = &[
 /// fresh tester).
 pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    if let Some(said) = clause_number(w, i) {
+        return Some((said, 1));
+    }
     let is_heading = |p: &Word| {
         NUMBERED_HEADINGS
             .iter()
@@ -328,7 +387,13 @@ pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
                 || p.core.chars().any(|c| c.is_ascii_digit())
                 || (capitalized(p.core) && !opens)
         });
-        if !numbered && (next_lower || after_article || word.core == "IVs") {
+        // "Rocky IV is", "Star Wars IV was": a title's number before a verb or a function
+        // word; intravenous is before a noun ("IV fluids") or after an article.
+        let next_function_word = w
+            .get(i + 1)
+            .is_some_and(|n| FUNCTION_WORDS.contains(&n.core));
+        let intravenous = (next_lower && !next_function_word) || after_article;
+        if !numbered && (intravenous || word.core == "IVs") {
             let plural = if word.core == "IVs" { "s" } else { "" };
             return Some((format!("I V{plural}{}", word.trail), 1));
         }
@@ -349,9 +414,9 @@ pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
     {
         return None;
     }
-    // "Gen X", "Generation X": the generation's name is the letter (espeak-ng said "ten").
+    // "Gen X", "Generation X", "Xbox Series X": the name is the letter (espeak-ng said "ten").
     if word.core == "X"
-        && ["gen", "generation"]
+        && ["gen", "generation", "series"]
             .iter()
             .any(|g| g.eq_ignore_ascii_case(prev.core))
     {

@@ -566,23 +566,75 @@ pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let rest = word.trail.strip_prefix('"')?;
     // After an opening quote mark the mark closes a quotation ("Call it \"Room 5\" please").
-    // The inch mark of a height before it ("5'10\"", "5' 10\"") opens nothing.
-    let quotes_before: usize = w[..i]
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| {
-            feet_and_inches(w, *k).is_none()
-                && (*k == 0 || feet_and_inches(w, k - 1).is_none_or(|(_, used)| used != 2))
-        })
-        .map(|(_, x)| x.lead.matches('"').count() + x.trail.matches('"').count())
-        .sum::<usize>()
-        + word.lead.matches('"').count();
-    if quotes_before % 2 == 1 {
+    // The inch mark of a height before it ("5'10\"", "5' 10\"") opens nothing, nor does an
+    // inch mark of a size outside a quotation ("a 1/2\" bit and a 3/4\" socket").
+    let mut open = false;
+    for (k, x) in w[..i].iter().enumerate() {
+        let height = feet_and_inches(w, k).is_some()
+            || (k > 0 && feet_and_inches(w, k - 1).is_some_and(|(_, used)| used == 2));
+        if height {
+            continue;
+        }
+        let inch_mark = !open
+            && x.lead.is_empty()
+            && x.trail.starts_with('"')
+            && x.core.starts_with(|c: char| c.is_ascii_digit())
+            && x.core
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/'));
+        let quotes = x.lead.matches('"').count() + x.trail.matches('"').count();
+        if (quotes - usize::from(inch_mark)) % 2 == 1 {
+            open = !open;
+        }
+    }
+    if open != (word.lead.matches('"').count() % 2 == 1) {
         return None;
+    }
+    // "12\" of snow", "3/8\" wide": a measure before a preposition or an adjective is no
+    // modifier (it was "twelve-inch of snow").
+    let before_noun = rest.is_empty()
+        && w.get(i + 1).is_some_and(|n| {
+            n.lead.is_empty()
+                && n.core.starts_with(char::is_lowercase)
+                && !NOT_MODIFIED.contains(&n.core)
+                && !matches!(
+                    n.core,
+                    "wide"
+                        | "long"
+                        | "thick"
+                        | "deep"
+                        | "tall"
+                        | "high"
+                        | "apart"
+                        | "across"
+                        | "by"
+                        | "x"
+                )
+        });
+    // "a 1/2\" drill bit" → "a half-inch drill bit", "3/8\"" → "three eighths of an inch"
+    // (the mark was dropped: "one half drill bit"; found by a fresh tester).
+    if let Some(name) = super::numbers::fraction_name(word.core, true) {
+        let said = if before_noun {
+            let name = name.strip_prefix("one ").unwrap_or(&name).replace(' ', "-");
+            let name = name
+                .strip_suffix("quarters")
+                .map_or(name.clone(), |n| format!("{n}quarter"));
+            format!("{name}-inch")
+        } else if name == "one half" {
+            "half an inch".to_string()
+        } else {
+            let name = match name.strip_prefix("one ") {
+                Some(part) if part.starts_with('e') => format!("an {part}"),
+                Some(part) => format!("a {part}"),
+                None => name,
+            };
+            format!("{name} of an inch")
+        };
+        return Some((format!("{}{said}{rest}", word.lead), 1));
     }
     let (int, frac) = word.core.split_once('.').unwrap_or((word.core, ""));
     let whole = super::all_digits(int) && int.len() <= 3;
-    if !whole || !(frac.is_empty() || (frac.len() == 1 && super::all_digits(frac))) {
+    if !whole || !(frac.is_empty() || (frac.len() <= 3 && super::all_digits(frac))) {
         return None;
     }
     let number = if frac.is_empty() {
@@ -590,9 +642,6 @@ pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
     } else {
         super::words::decimal(int, frac)
     };
-    let before_noun = rest.is_empty()
-        && w.get(i + 1)
-            .is_some_and(|n| n.lead.is_empty() && n.core.starts_with(char::is_lowercase));
     let said = if before_noun {
         format!("{number}-inch")
     } else if int == "1" && frac.is_empty() {

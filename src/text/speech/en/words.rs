@@ -158,6 +158,7 @@ pub fn year(n: u32) -> String {
 pub fn pluralize(words: &str) -> String {
     match words.strip_suffix('y') {
         Some(stem) => format!("{stem}ies"),
+        None if words.ends_with('x') => format!("{words}es"),
         None => format!("{words}s"),
     }
 }
