@@ -1550,3 +1550,41 @@ fn a_page_that_only_frames_another_names_its_address_in_the_error() {
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     }
 }
+
+#[test]
+fn prose_set_in_a_heading_is_read_as_paragraphs_with_sentence_pauses() {
+    // Testimonials styled as <h4>, and a headline whose <h2> is never closed, so the whole
+    // story sits in it: both were read as headings, one chunk each, with no sentence pauses.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "prose-in-headings",
+        &format!(
+            "<html><head><title>Harbour works</title></head><body><div id=main>\
+             <h1>Harbour works<h2>\
+             <p>{}</p><p>{}</p><h4>What residents say</h4><h4>{}</h4></div></body></html>",
+            prose("tide", 3),
+            prose("storm", 2),
+            prose("ferry", 2)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let paragraphs = plan["paragraphs"].as_array().unwrap();
+    let heading = |needle: &str| {
+        paragraphs
+            .iter()
+            .find(|p| p["text"].as_str().unwrap().contains(needle))
+            .map(|p| p["heading"] == true)
+            .unwrap_or_else(|| panic!("{needle} not read: {paragraphs:?}"))
+    };
+    assert!(heading("What residents say"), "{paragraphs:?}");
+    assert!(!heading("The tide report"), "{paragraphs:?}");
+    assert!(!heading("The ferry report"), "{paragraphs:?}");
+    // Read sentence by sentence: each sentence of the ferry testimonial is a chunk of its own.
+    let chunks = plan["chunks"].as_array().unwrap();
+    let ferry = chunks
+        .iter()
+        .filter(|c| c["text"].as_str().unwrap().starts_with("The ferry report"))
+        .count();
+    assert_eq!(ferry, 2, "{chunks:?}");
+}
