@@ -1588,3 +1588,40 @@ fn prose_set_in_a_heading_is_read_as_paragraphs_with_sentence_pauses() {
         .count();
     assert_eq!(ferry, 2, "{chunks:?}");
 }
+
+#[test]
+fn a_recipe_card_heading_above_its_units_switch_is_read() {
+    // "Ingredients", then a units switch of two links, then the list: the heading was dropped
+    // as the label of a dropped box of links. A "More stories" label above a list of links to
+    // other stories still goes with its list.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "recipe-card",
+        &format!(
+            "<html><head><title>Bread</title></head><body><article><h1>Bread</h1><p>{}</p>\
+             <div class=\"recipe-ingredients\"><h3>Ingredients</h3>\
+             <div class=\"unit-conversion\"><a href=\"#\">US Customary</a> - \
+             <a href=\"#\">Metric</a></div>\
+             <ul><li>3 ripe bananas, mashed</li><li>1 large egg</li></ul></div>\
+             <p>{}</p><h3>More stories</h3><div><a href=\"/a\">Ten loaves to bake this \
+             winter with the children</a> <a href=\"/b\">Why sourdough starters fail in a \
+             cold kitchen</a></div></article></body></html>",
+            prose("bakery", 3),
+            prose("oven", 2)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    let at = text.iter().position(|t| t == "Ingredients");
+    assert!(at.is_some(), "{text:?}");
+    assert!(
+        text[at.unwrap() + 1].starts_with("3 ripe bananas"),
+        "{text:?}"
+    );
+    let all = text.join("\n");
+    assert!(
+        !all.contains("US Customary") && !all.contains("More stories"),
+        "{all}"
+    );
+}

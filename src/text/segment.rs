@@ -116,6 +116,8 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     // Tables, a population, a length in feet, rupees ("Tab. 2", "pop. 450", "5 ft. 9 in.",
     // "Rs. 2.5 lakh"; found by a fresh tester).
     "tab", "Tab", "pop", "Pop", "ft", "Rs",
+    // A life's dates ("fl. 1200s", "(b. 1950)", "(d. 1799)"; found by a fresh tester).
+    "fl", "b", "d",
 ];
 
 /// Abbreviations that are just as likely to close a sentence as to continue
@@ -129,6 +131,8 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
 const SOMETIMES_FINAL: &[&str] = &[
     "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "Esq", "al", "ed", "eds",
     "St", "Ave", "Blvd", "Rd", "Dept", "Univ", "Sat", "Sun", "Assn", "Govt",
+    // A US court of appeals ("the 9th Cir. held"; it also closes a citation).
+    "Cir",
     // Months ("May" needs no period).
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];

@@ -1275,12 +1275,26 @@ fn is_media_caption(el: ElementRef<'_>) -> bool {
     prev.is_some_and(is_media) || next.is_some_and(is_media)
 }
 
+/// Most words of a dropped box of links that are controls, not a list: "US Customary - Metric"
+/// under a recipe's "Ingredients", "Expand all" under a section's heading.
+const CONTROL_WORDS: usize = 6;
+
 /// When a list of links is dropped, the short line that introduced it ("More great stories",
-/// "Related:") goes too: it was the list's label, and alone it means nothing.
+/// "Related:") goes too: it was the list's label, and alone it means nothing. Not when the
+/// links are a few controls ([`CONTROL_WORDS`]): the line heads what follows them (a recipe
+/// card's "Ingredients" was dropped with its units switch; found by a fresh tester).
 fn drop_link_list_label(list: ElementRef<'_>, blocks: &mut Vec<Block>) {
     let Some(prev) = list.prev_siblings().find_map(ElementRef::wrap) else {
         return;
     };
+    let controls = list.text().flat_map(str::split_whitespace).count() <= CONTROL_WORDS
+        && list
+            .next_siblings()
+            .filter_map(ElementRef::wrap)
+            .any(|n| text_chars(n) > 0);
+    if controls {
+        return;
+    }
     let mut label = String::new();
     inline_text(prev, &mut label);
     let label = collapse_whitespace(&label);

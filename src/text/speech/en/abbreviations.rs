@@ -107,13 +107,21 @@ const NUMBERED_THINGS: &[&str] = &[
 /// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
 /// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
 /// transcript of the narration, extraction dev set).
-const BARE_ABBREVIATIONS: [(&str, &str); 16] = [
+const BARE_ABBREVIATIONS: [(&str, &str); 23] = [
     ("w/", "with"),
     ("W/", "With"),
     ("w/o", "without"),
     ("W/o", "Without"),
     ("b/c", "because"),
     ("B/c", "Because"),
+    // Chat forms (espeak-ng spelled "T H X", "P P L", "P L S" and said "guvt").
+    ("thx", "thanks"),
+    ("Thx", "Thanks"),
+    ("ppl", "people"),
+    ("pls", "please"),
+    ("Pls", "Please"),
+    ("plz", "please"),
+    ("govt", "government"),
     ("yrs", "years"),
     ("Revd", "Reverend"),
     ("avg", "average"),
@@ -317,14 +325,52 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                 "established"
             }
         }
-        // "The est. cost": estimated, before a word (found by a fresh tester: "E S T cost").
+        // "The est. cost", "est. $2 million": estimated, before a word or an amount (found by
+        // fresh testers: "E S T cost").
         ("est" | "Est", Some(_))
-            if next.is_some_and(|n| n.core.starts_with(char::is_lowercase)) =>
+            if next.is_some_and(|n| {
+                n.core.starts_with(char::is_lowercase)
+                    || is_price(n.core)
+                    || starts_with_digit(n.core)
+            }) =>
         {
             if capitalized(word.core) {
                 "Estimated"
             } else {
                 "estimated"
+            }
+        }
+        // "fl. 1200s", "(b. 1950)", "(d. 1799)": flourished, born, died, before a year in a
+        // life's dates (espeak-ng said "F L", and the period split the sentence; found by a
+        // fresh tester).
+        ("fl", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "flourished",
+        ("b" | "d", Some(_))
+            if next.is_some_and(|n| year_like(n.core.trim_end_matches(['.', ',', ')'])))
+                && (word.lead.contains('(')
+                    || prev.is_none_or(|p| p.trail.ends_with([',', ';']))) =>
+        {
+            if word.core == "b" {
+                "born"
+            } else {
+                "died"
+            }
+        }
+        // "the 12th c.": a century after its ordinal; "the 9th Cir.": a US court of appeals.
+        ("c" | "Cir", Some(_))
+            if prev.is_some_and(|p| p.trail.is_empty() && is_ordinal(p.core)) =>
+        {
+            if word.core == "c" {
+                "century"
+            } else {
+                "Circuit"
+            }
+        }
+        // "Para. 4", "para. 12(b)": a paragraph, before its number (espeak-ng said "para").
+        ("Para" | "para", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => {
+            if capitalized(word.core) {
+                "Paragraph"
+            } else {
+                "paragraph"
             }
         }
         ("No", Some(_))
@@ -460,6 +506,12 @@ fn company_or_county(prev: Option<Word>, next: Option<&Word>) -> Option<&'static
     } else {
         None
     }
+}
+
+/// Whether a word is an ordinal in digits: "12th", "1st", "9th".
+fn is_ordinal(s: &str) -> bool {
+    let digits = s.trim_end_matches(char::is_alphabetic);
+    all_digits(digits) && matches!(&s[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 fn starts_with_digit(s: &str) -> bool {

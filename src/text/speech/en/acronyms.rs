@@ -17,7 +17,7 @@ use super::Word;
 /// Conventional readings: espeak-ng spells "IEEE", "AAA", "NCAA" letter by letter and says
 /// "WWII" as "double-u double-u I I"; "MiG" it splits at the capital ("my G"). A lone letter A
 /// is written "eigh": before another word espeak-ng says "A" as the article.
-const ACRONYMS: [(&str, &str); 35] = [
+const ACRONYMS: [(&str, &str); 46] = [
     ("IMF", "I.M.F."),
     ("EPA", "E.P.A."),
     ("NGO", "N.G.O."),
@@ -57,6 +57,20 @@ const ACRONYMS: [(&str, &str); 35] = [
     ("ET", "E.T."),
     ("PT", "P.T."),
     ("CT", "C.T."),
+    // Said as words by espeak-ng in a sentence ("a-clue", "deev-lah", "apra"), spelled by
+    // people (found by a fresh tester, checked with `aloud say`).
+    ("ACLU", "A.C.L.U."),
+    ("DVLA", "D.V.L.A."),
+    ("NHTSA", "N.H.T.S.A."),
+    ("APR", "A.P.R."),
+    ("USMNT", "U.S.M.N.T."),
+    ("FWIW", "F.W.I.W."),
+    ("ICYMI", "I.C.Y.M.I."),
+    ("MoD", "M.O.D."),
+    // Said as words by people, spelled by espeak-ng.
+    ("FTSE", "Footsie"),
+    ("RAM", "ram"),
+    (".NET", "dot net"),
 ];
 
 /// What a narrator says for an acronym in [`ACRONYMS`], if it is one.
