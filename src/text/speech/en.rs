@@ -85,15 +85,17 @@ pub fn normalize(text: &str) -> String {
     let text = dates_times::drop_speaker_time_codes(text);
     let text = units::join_degrees(&text);
     let text = units::join_fluid_ounces(&text);
+    let text = numbers::join_spaced_thousands(&text);
     let words: Vec<Word> = text.split_whitespace().map(split_word).collect();
     // Order matters where two rules could read the same words: dates and times before phone
     // numbers ("2023-11-02" is a date), phone numbers before ranges ("555-0148"), money before
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 30] = [
+    let rules: [Rule; 31] = [
         addresses::ip_address,
         addresses::zip_code,
+        addresses::state_after_city,
         addresses::isbn,
         numbers::leading_point,
         products::version_alternatives,

@@ -104,6 +104,78 @@ const US_STATES: [&str; 56] = [
     "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
 ];
 
+/// The states' names, by postal abbreviation, for [`state_after_city`].
+const STATE_NAMES: [(&str, &str); 47] = [
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+];
+
+/// A state's postal abbreviation after a city and its comma, said as its name: "Springfield,
+/// IL" → "Springfield, Illinois" (espeak-ng spelled "I L"; found by a fresh tester), before a
+/// ZIP code, punctuation, a lower-case word or nothing. Not "OK" ("Yes, OK"), "MD" and "MS"
+/// ("Jane Smith, MD", "Lauren Slayton, MS, RD": degrees), nor "DC", said as letters.
+pub(super) fn state_after_city(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let prev = w.get(i.checked_sub(1)?)?;
+    if !word.lead.is_empty() || prev.trail != "," || !super::is_name(prev.core) {
+        return None;
+    }
+    // "NY Post", "MI Jordan": before a capitalised word the letters are something else.
+    let next_capital = word.trail.is_empty()
+        && w.get(i + 1)
+            .is_some_and(|n| n.core.starts_with(char::is_uppercase));
+    if next_capital {
+        return None;
+    }
+    let (_, name) = STATE_NAMES.iter().find(|(code, _)| *code == word.core)?;
+    Some((format!("{name}{}", word.trail), 1))
+}
+
 /// A ZIP code after a state's postal abbreviation, digit by digit as people say it: "NY
 /// 11211" → "NY one one two one one", "TX 78701-1234" → "… seven eight seven oh one, one two
 /// three four" (it was "eleven thousand two hundred eleven"; found by a fresh tester).

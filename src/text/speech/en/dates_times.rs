@@ -678,6 +678,22 @@ pub(super) fn as_year(core: &str, prev: Option<&Word>, next: Option<&Word>) -> O
         return None;
     }
     let n: u32 = core.parse().ok()?;
+    // "2560 BCE", "3100 BC": a year of an era, however far back (it was "two thousand five
+    // hundred sixty"; found by a fresh tester).
+    let era = next.is_some_and(|w| {
+        matches!(
+            w.core,
+            "BC" | "BCE" | "B.C" | "B.C.E" | "AD" | "CE" | "A.D" | "C.E"
+        )
+    });
+    if era && n >= 1000 {
+        // "3000 BCE" is "three thousand".
+        return Some(if n % 1000 == 0 {
+            cardinal(u64::from(n))
+        } else {
+            year(n)
+        });
+    }
     let after_year_word = prev.is_some_and(|p| {
         p.trail.is_empty() && YEAR_WORDS.iter().any(|y| y.eq_ignore_ascii_case(p.core))
     });

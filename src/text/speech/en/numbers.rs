@@ -6,6 +6,11 @@
 //! nothing, "3bn" as "three b n", "2h" as "two h", "1,00,000" as three numbers, "2.5K" as
 //! "two point five kay" and "2:03:45" as "two three forty-five".
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::dates_times::{as_year, clock, decade};
 use super::money::{bare_magnitude, pence};
 use super::products::model_words;
@@ -71,6 +76,49 @@ fn counted(w: &[Word], i: usize) -> bool {
         && !before_noun)
         || (w[i].trail.is_empty() && joins(i + 1) && plural(i + 2))
         || (prev.is_some_and(joins) && i >= 2 && plural(i - 2))
+}
+
+/// A number grouped by thousands with spaces, as the SI brochure and most of Europe write it:
+/// "10 000", "1 234 567" (the no-break and narrow no-break spaces are plain spaces by now).
+static SPACED_THOUSANDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,3}(?: \d{3})+\b").expect("a valid pattern"));
+
+/// `text` with numbers grouped by spaces written with commas, "10 000 units" → "10,000 units",
+/// which the number rules read ("ten thousand"; espeak-ng said "ten zero zero zero"; found by
+/// a fresh tester). Only round thousands or three groups and more (see below), and not beside
+/// other digits, points or commas ("1.5 000", "2,000 000").
+pub(super) fn join_spaced_thousands(text: &str) -> Cow<'_, str> {
+    if !text.contains(|c: char| c.is_ascii_digit()) {
+        return Cow::Borrowed(text);
+    }
+    SPACED_THOUSANDS.replace_all(text, |c: &regex::Captures| {
+        let m = c.get(0).expect("the whole match");
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        let after_two: String = text[m.end()..].chars().take(2).collect();
+        let touches = before
+            .is_some_and(|b| b.is_ascii_digit() || matches!(b, '.' | ',' | '-' | '+' | '/' | ':'))
+            || after.is_some_and(|a| a.is_ascii_digit())
+            || (matches!(after, Some('.' | ',' | '/' | ':' | '-'))
+                && after_two.chars().nth(1).is_some_and(|d| d.is_ascii_digit()));
+        let groups: Vec<&str> = m.as_str().split(' ').collect();
+        // "10 000", "2 000 000" or three groups or more ("1 234 567"): "24 100", "Ryzen 7
+        // 200" and "out of 5 100" in the dev set's true texts were two numbers side by side.
+        let round = groups[1..].iter().all(|g| *g == "000");
+        let grouped = groups.len() >= 3 && groups[0].len() <= 2 && !groups[0].starts_with('0');
+        // A list of numbers ("error_page 500 502 503 504", "+1 602 827 2456") is no number.
+        let listed = text[..m.start()]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+            || text[m.end()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+        if touches || listed || !(round || grouped) {
+            m.as_str().to_string()
+        } else {
+            groups.join(",")
+        }
+    })
 }
 
 /// Arithmetic operators written as words of their own: "x^2 + 2x = 3".
@@ -195,9 +243,29 @@ const INCH_DENOMINATORS: [(&str, &str); 4] = [
 
 /// Units a written size is given in: after a number they make it a dimension ("3/8 in.", "37
 /// inches", "5 mm"). "in" only ends a phrase ([`in_dimensions`]), since it is also a word.
-const DIMENSION_UNITS: [&str; 14] = [
-    "in", "inch", "inches", "mm", "cm", "m", "ft", "foot", "feet", "yd", "yard", "yards",
-    "\u{2033}", "\"",
+const DIMENSION_UNITS: [&str; 22] = [
+    "in",
+    "inch",
+    "inches",
+    "mm",
+    "cm",
+    "m",
+    "ft",
+    "foot",
+    "feet",
+    "yd",
+    "yard",
+    "yards",
+    "\u{2033}",
+    "\"",
+    "meters",
+    "metres",
+    "meter",
+    "metre",
+    "centimeters",
+    "centimetres",
+    "millimeters",
+    "millimetres",
 ];
 
 /// How a times sign between dimensions is written ("3/8 x 4 x 37", "3 × 4 m").
@@ -450,9 +518,22 @@ pub(super) fn number_prefix(s: &str) -> (&str, &str) {
 /// Words after which a number from 100 to 599 is an HTTP status code.
 const STATUS_BEFORE: [&str; 4] = ["HTTP", "error", "Error", "status"];
 
-/// Words before which a number from 100 to 599 is an HTTP status code ("page" only for 4xx
-/// and 5xx: "a 404 page", not "a 160 page guide").
-const STATUS_AFTER: [&str; 4] = ["error", "errors", "page", "Not"];
+/// Words before which a number from 100 to 599 is an HTTP status code: all but "error",
+/// "errors" and "Not" only for 4xx and 5xx ("a 404 page", "502 Bad Gateway", "503 Service
+/// Unavailable"; not "a 160 page guide", "200 Service members").
+const STATUS_AFTER: [&str; 11] = [
+    "error",
+    "errors",
+    "page",
+    "Not",
+    "Bad",
+    "Internal",
+    "Service",
+    "Gateway",
+    "Forbidden",
+    "Unauthorized",
+    "Too",
+];
 
 /// An HTTP status code, said as engineers say it: "HTTP 404" → "four oh four", "a 503 error"
 /// → "five oh three", "error 418" → "four eighteen", "500 error" → "five hundred" (it was "four
@@ -473,7 +554,7 @@ pub(super) fn status_code(w: &[Word], i: usize) -> Option<(String, usize)> {
         && w.get(i + 1).is_some_and(|next| {
             next.lead.is_empty()
                 && STATUS_AFTER.contains(&next.core)
-                && (next.core != "page" || n >= 400)
+                && (matches!(next.core, "error" | "errors" | "Not") || n >= 400)
         });
     if !(before || after) {
         return None;
@@ -555,6 +636,13 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     if let Some(n) = core.strip_suffix('%').and_then(parse_number) {
         return wrap(format!("{} percent", n.read_percent()));
     }
+    // "2,5%": a decimal comma, as most of Europe writes it; a comma before one or two digits
+    // groups no thousands (it was "two five percent"; found by a fresh tester).
+    if let Some((int, frac)) = core.strip_suffix('%').and_then(|n| n.split_once(',')) {
+        if all_digits(int) && int.len() <= 3 && all_digits(frac) && frac.len() <= 2 {
+            return wrap(format!("{} percent", decimal(int, frac)));
+        }
+    }
     // A mixed number, "1 1/2 cups": "one and a half cups" (it was "one one half"); a unit
     // after it is plural, "1 1/2 tsp" → "one and a half teaspoons".
     if let Some(next) = next.filter(|n| all_digits(core) && core.len() <= 3 && n.lead.is_empty()) {
@@ -624,6 +712,19 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         if side(a) && side(b) {
             return wrap(format!("{} by {}", integer(a), integer(b)));
+        }
+        // "a 9x13-inch dish", "a 4x6-foot rug": the size's unit joined to it.
+        if let Some((b, unit)) = b.split_once('-') {
+            if side(a)
+                && side(b)
+                && matches!(
+                    unit,
+                    "inch" | "foot" | "ft" | "cm" | "mm" | "meter" | "metre"
+                )
+            {
+                let unit = if unit == "ft" { "foot" } else { unit };
+                return wrap(format!("{} by {}-{unit}", integer(a), integer(b)));
+            }
         }
     }
     // Ranges and scores: "10-12", "52-48" → "to". Phone numbers ("555-0148") were read before.

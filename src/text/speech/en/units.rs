@@ -322,13 +322,21 @@ const MONEY_NOUNS: [&str; 30] = [
 
 /// What "m" after a number stands for, by the word after it: a count in millions before a
 /// plural noun ("5m people", "2.5m barrels", "400m years") or a sum before "in" or "of" and
-/// one of [`MONEY_NOUNS`] ("280m in profit"), else meters ("400m", "the 400m race", "a 30m
+/// one of [`MONEY_NOUNS`] ("280m in profit") or a year ("1.2m in 1900"), else meters ("400m", "the 400m race", "a 30m
 /// drop", "the 400m hurdles", "280m in length"). After a currency ("$5m") it is always
 /// million and [`money`](super::money::money) reads it. `next` and `after`: the two words
 /// after the number. Returns the singular and plural reading.
 pub(super) fn meters_or_million(next: Option<&Word>, after: Option<&Word>) -> (String, String) {
+    // "grew from 1.2m in 1900 to 4.5m": a count in a year (found by a fresh tester).
+    let in_a_year = |a: &Word| {
+        a.core.len() == 4
+            && a.core.bytes().all(|b| b.is_ascii_digit())
+            && a.core.starts_with(['1', '2'])
+    };
     let sum = next.is_some_and(|n| matches!(n.core, "in" | "of") && n.trail.is_empty())
-        && after.is_some_and(|a| a.lead.is_empty() && MONEY_NOUNS.contains(&a.core));
+        && after.is_some_and(|a| a.lead.is_empty() && MONEY_NOUNS.contains(&a.core))
+        || next.is_some_and(|n| n.core == "in" && n.trail.is_empty())
+            && after.is_some_and(|a| a.lead.is_empty() && in_a_year(a));
     let count = sum || next.is_some_and(|n| plural_noun(n) && !DISTANCE_PLURALS.contains(&n.core));
     let (one, many) = if count {
         ("million", "million")
