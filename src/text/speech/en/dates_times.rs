@@ -688,7 +688,7 @@ pub(super) fn as_year(core: &str, prev: Option<&Word>, next: Option<&Word>) -> O
     });
     if era && n >= 1000 {
         // "3000 BCE" is "three thousand".
-        return Some(if n % 1000 == 0 {
+        return Some(if n.is_multiple_of(1000) {
             cardinal(u64::from(n))
         } else {
             year(n)
