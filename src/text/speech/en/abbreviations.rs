@@ -107,7 +107,7 @@ const NUMBERED_THINGS: &[&str] = &[
 /// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
 /// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
 /// transcript of the narration, extraction dev set).
-const BARE_ABBREVIATIONS: [(&str, &str); 23] = [
+const BARE_ABBREVIATIONS: [(&str, &str); 27] = [
     ("w/", "with"),
     ("W/", "With"),
     ("w/o", "without"),
@@ -122,6 +122,12 @@ const BARE_ABBREVIATIONS: [(&str, &str); 23] = [
     ("Pls", "Please"),
     ("plz", "please"),
     ("govt", "government"),
+    // "+/- 3 mm": plus or minus (espeak-ng said "plus slash"); a stock's "P/E" ratio.
+    ("+/-", "plus or minus"),
+    ("P/E", "P E"),
+    // Cooking heat ("Heat on med-high").
+    ("med-high", "medium-high"),
+    ("med-low", "medium-low"),
     ("yrs", "years"),
     ("Revd", "Reverend"),
     ("avg", "average"),
@@ -234,6 +240,17 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             return Some((format!("{}{state}{period}{rest}", word.lead), 1));
         }
     }
+    // "375 degrees F": the scale after the word "degrees" (espeak-ng said the letter).
+    if matches!(word.core, "F" | "C")
+        && prev.is_some_and(|p| p.trail.is_empty() && matches!(p.core, "degrees" | "degree"))
+    {
+        let scale = if word.core == "F" {
+            "Fahrenheit"
+        } else {
+            "Celsius"
+        };
+        return Some((format!("{}{scale}{}", word.lead, word.trail), 1));
+    }
     let expansion = match (word.core, after_period) {
         // "vs" is said "versus" with or without its period.
         ("vs", _) => "versus",
@@ -260,10 +277,9 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             }
             "Street"
         }
-        (core, None) => BARE_ABBREVIATIONS
-            .iter()
-            .find(|(a, _)| *a == core)
-            .map(|(_, e)| *e)?,
+        // With or without a sentence's period after it ("Heat on med-high.").
+        (core, None) => bare(core)?,
+        (core, Some(_)) if bare(core).is_some() => bare(core)?,
         // "Smith & Co.", "Acme Co. Ltd": a company, after a name or "&"; "Co. Cork", "in Co.
         // Durham": an Irish or British county, before a name otherwise. espeak-ng says "co".
         // "Water Products Co., Ashland City": a comma after it ends a firm's name (a county
@@ -338,6 +354,23 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                 "Estimated"
             } else {
                 "estimated"
+            }
+        }
+        // "1 c. milk", "2 T. butter", "½ t. salt": a cup, a tablespoon, a teaspoon, as old
+        // recipes shorten them, between an amount and a lower-case ingredient (espeak-ng said
+        // "C", "T"; found by a fresh tester).
+        ("c" | "T" | "t", Some(_))
+            if prev.is_some_and(|p| p.trail.is_empty() && is_amount(p.core))
+                && next.is_some_and(|n| n.core.starts_with(char::is_lowercase)) =>
+        {
+            let one = prev.is_some_and(|p| p.core == "1" || p.core.contains(['/', '½', '¼', '¾']));
+            match (word.core, one) {
+                ("c", true) => "cup",
+                ("c", false) => "cups",
+                ("T", true) => "tablespoon",
+                ("T", false) => "tablespoons",
+                (_, true) => "teaspoon",
+                _ => "teaspoons",
             }
         }
         // "fl. 1200s", "(b. 1950)", "(d. 1799)": flourished, born, died, before a year in a
@@ -506,6 +539,23 @@ fn company_or_county(prev: Option<Word>, next: Option<&Word>) -> Option<&'static
     } else {
         None
     }
+}
+
+/// The reading of an abbreviation of [`BARE_ABBREVIATIONS`].
+fn bare(core: &str) -> Option<&'static str> {
+    BARE_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == core)
+        .map(|(_, e)| *e)
+}
+
+/// Whether a word is an amount in a recipe: digits, a fraction ("1/2", "½") or a decimal.
+fn is_amount(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾'))
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '½' | '¼' | '¾'))
 }
 
 /// Whether a word is an ordinal in digits: "12th", "1st", "9th".

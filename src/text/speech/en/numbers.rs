@@ -213,6 +213,28 @@ pub(super) fn leading_point(w: &[Word], i: usize) -> Option<(String, usize)> {
     if !all_digits(digits_after) || digits_after.len() > 6 || !word.lead.is_empty() {
         return None;
     }
+    // "hitting .312", "a .300 hitter", ".289 average": a batting average, said as a number of
+    // thousandths, "three twelve", "three hundred" (it was "point three one two"; found by a
+    // fresh tester).
+    let baseball = |k: usize| {
+        w.get(k).is_some_and(|x| {
+            matches!(
+                x.core.to_lowercase().as_str(),
+                "hitting" | "batting" | "batted" | "hit" | "average" | "avg" | "hitter" | "ba"
+            )
+        })
+    };
+    if digits_after.len() == 3
+        && ((i > 0 && baseball(i - 1)) || (word.trail.is_empty() && baseball(i + 1)))
+    {
+        let (first, rest) = digits_after.split_at(1);
+        let said = match rest {
+            "00" => format!("{} hundred", integer(first)),
+            r if r.starts_with('0') => format!("{} oh {}", integer(first), integer(&r[1..])),
+            r => format!("{} {}", integer(first), integer(r)),
+        };
+        return Some((format!("{said}{}", word.trail), 1));
+    }
     let said = format!("point {}", super::words::digits(digits_after));
     Some((format!("{said}{}", word.trail), 1))
 }
@@ -1408,7 +1430,13 @@ fn hours(core: &str) -> Option<String> {
 fn minutes_and_seconds(parts: &[&str]) -> Option<String> {
     let pairs = &parts[1..];
     let (last, fraction) = match pairs.last()?.split_once('.') {
-        Some((whole, frac)) if (1..=2).contains(&frac.len()) && all_digits(frac) => {
+        // Thousandths only on a lap time of minutes and seconds ("1:29.708", timed to the
+        // thousandth in motor racing); a log's "10:09:38.163" has three pairs.
+        Some((whole, frac))
+            if (frac.len() <= 2 || (frac.len() == 3 && parts.len() == 2))
+                && !frac.is_empty()
+                && all_digits(frac) =>
+        {
             (whole, Some(frac))
         }
         Some(_) => return None,

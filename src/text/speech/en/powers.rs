@@ -16,6 +16,17 @@ use super::{all_digits, Word};
 /// none reaches the engine.
 pub(super) fn power(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    if let Some(said) = scientific(word.core) {
+        // "3x10^8 m/s": the unit after it, in the plural.
+        let unit_after = w
+            .get(i + 1)
+            .filter(|n| word.trail.is_empty() && n.lead.is_empty())
+            .and_then(|n| unit(n.core).map(|(_, many)| (many, n.trail)));
+        return Some(match unit_after {
+            Some((many, trail)) => (format!("{}{said} {many}{trail}", word.lead), 2),
+            None => (format!("{}{said}{}", word.lead, word.trail), 1),
+        });
+    }
     let (base, exponent) = word.core.split_once('^')?;
     let wrap = |said: String| Some((format!("{}{said}{}", word.lead, word.trail), 1));
     let after_per = i > 0 && w[i - 1].trail.is_empty() && w[i - 1].core == "per";
@@ -38,6 +49,39 @@ pub(super) fn power(w: &[Word], i: usize) -> Option<(String, usize)> {
         format!("{base} {raised}")
     };
     wrap(said)
+}
+
+/// A number in scientific notation: "3x10^8", "6.02×10^23" → "three times ten to the
+/// eighth", "1.2e-5", "6.02E23" → "one point two times ten to the minus fifth" (espeak-ng said
+/// "three ex ten…", "one point two e five", losing the minus; found by a fresh tester). The
+/// "e" form only with a decimal point or a signed exponent, so codes like "2e5" stay.
+fn scientific(core: &str) -> Option<String> {
+    let (mantissa, exponent) = match core.split_once('^') {
+        Some((base, exponent)) => {
+            let mantissa = ["x10", "\u{d7}10", "*10", "\u{b7}10"]
+                .iter()
+                .find_map(|m| base.strip_suffix(m))?;
+            (mantissa, exponent)
+        }
+        None => {
+            let (mantissa, exponent) = core.split_once(['e', 'E'])?;
+            let signed = exponent.starts_with(['-', '+']);
+            if !(mantissa.contains('.') || signed) {
+                return None;
+            }
+            (mantissa, exponent)
+        }
+    };
+    let digits = exponent.trim_start_matches(['-', '+']);
+    if !all_digits(digits)
+        || digits.len() > 3
+        || !mantissa.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let n = parse_number(mantissa)?;
+    let raised = exponent_words(exponent)?;
+    Some(format!("{} times ten {raised}", n.read()))
 }
 
 /// What a narrator says for an exponent: "2" → "squared", "3" → "cubed", "6" → "to the

@@ -75,6 +75,7 @@ const UNITS: &[(&str, &str, &str)] = &[
     ("mm", "millimeter", "millimeters"),
     ("kg", "kilogram", "kilograms"),
     ("mg", "milligram", "milligrams"),
+    ("ng", "nanogram", "nanograms"),
     ("g", "gram", "grams"),
     ("lb", "pound", "pounds"),
     ("lbs", "pound", "pounds"),
@@ -146,6 +147,9 @@ const UNITS: &[(&str, &str, &str)] = &[
     ("hrs", "hour", "hours"),
     ("yr", "year", "years"),
     ("yrs", "year", "years"),
+    // Weeks in clinical writing ("over 12 wk"; espeak-ng said "W K").
+    ("wk", "week", "weeks"),
+    ("wks", "week", "weeks"),
     // Kitchen measures.
     ("tbsp", "tablespoon", "tablespoons"),
     ("Tbsp", "tablespoon", "tablespoons"),
