@@ -1625,3 +1625,56 @@ fn a_recipe_card_heading_above_its_units_switch_is_read() {
         "{all}"
     );
 }
+
+#[test]
+fn what_a_page_marks_for_read_aloud_tools_to_skip_is_not_read() {
+    // Medium's byline block: publication, date, reading time, claps, marked
+    // `speechify-ignore`; it was read between the subtitle and the story.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "marked",
+        &format!(
+            "<html><head><title>Billing in Go</title></head><body><article>\
+             <h1>Billing in Go</h1><h2>Six months and one long weekend</h2>\
+             <div class=\"speechify-ignore ab cp\"><a href=\"/@dev\">Dev Patel</a> \
+             <span>Published in</span><p>Better Engineering</p><span>9 min read</span> \
+             <span>Nov 2, 2023</span><button>Listen</button></div>\
+             <p>{}</p><p>{}</p></article></body></html>",
+            prose("billing", 3),
+            prose("invoice", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("The invoice report noted change number 3"),
+        "{text}"
+    );
+    for furniture in [
+        "Published in",
+        "Better Engineering",
+        "9 min read",
+        "Nov 2, 2023",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} read: {text}");
+    }
+    // Left unclosed, the marked block holds the story after it: the story is still read.
+    let unclosed = page(
+        dir.path(),
+        "marked-unclosed",
+        &format!(
+            "<html><head><title>Billing in Go</title></head><body><article>\
+             <h1>Billing in Go</h1><div class=\"speechify-ignore\"><span>9 min read</span>\
+             <p>{}</p><p>{}</p></article></body></html>",
+            prose("billing", 3),
+            prose("invoice", 3)
+        ),
+    );
+    let (plan, _) = script(&unclosed, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("The invoice report noted change number 3"),
+        "{text}"
+    );
+}

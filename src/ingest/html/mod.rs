@@ -142,6 +142,13 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         blocks.retain(|b| !furniture.contains(&letters_and_digits(&b.text)));
         drop_hidden_lines(&mut blocks, &page, &anchors, visible.all);
     }
+    drop_lines_of(
+        &mut blocks,
+        &page,
+        &anchors,
+        visible.all,
+        is_marked_not_to_read,
+    );
     let signatures = signature_lines(&page, &anchors);
     if !signatures.is_empty() {
         blocks.retain(|b| !signatures.contains(&letters_and_digits(&b.text)));
@@ -1147,6 +1154,18 @@ fn signature_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<
     lines_within(page, anchors, |e| is_signature(e) || is_member_card(e))
 }
 
+/// Class names a page gives what read-aloud tools should skip: Medium marks its byline,
+/// publication, reading time, claps and share buttons `speechify-ignore` (a fresh tester heard
+/// "Published in", the publication's name and the date read between the subtitle and the
+/// story).
+const NOT_TO_READ_CLASSES: &[&str] = &["speechify-ignore"];
+
+/// True when the page marks `e` as not to be read aloud ([`NOT_TO_READ_CLASSES`]); its lines
+/// are left out on every kind of page (see [`drop_lines_of`]).
+fn is_marked_not_to_read(e: &scraper::node::Element) -> bool {
+    e.classes().any(|c| NOT_TO_READ_CLASSES.contains(&c))
+}
+
 /// Class names of the card XenForo and vBulletin print beside each post, under the member's
 /// name: their rank ("macrumors G5", "New member"), banner, and figures without labels
 /// ("Jan 8, 2012", "12,094"). The name itself, outside them, is read before the post.
@@ -1176,21 +1195,35 @@ const HIDDEN_SHARE: f64 = 0.25;
 /// (stores' and services' true texts in the dev set keep their hidden filter and menu lines:
 /// on all pages 20 rose and 17 fell, −0.77 page-points; on stories alone, below).
 fn drop_hidden_lines(blocks: &mut Vec<Block>, page: &Html, anchors: &Anchors, visible: usize) {
-    let hidden = lines_within(page, anchors, walk::is_hidden);
+    drop_lines_of(blocks, page, anchors, visible, walk::is_hidden);
+}
+
+/// Leaves out the blocks equal to a line of an element `is` picks, when such elements hold
+/// under [`HIDDEN_SHARE`] of the page's `visible` words: past it they may hold the article
+/// itself (a marked byline left unclosed holds the story after it, as a fresh tester's saved
+/// page did).
+fn drop_lines_of(
+    blocks: &mut Vec<Block>,
+    page: &Html,
+    anchors: &Anchors,
+    visible: usize,
+    is: fn(&scraper::node::Element) -> bool,
+) {
+    let hidden = lines_within(page, anchors, is);
     if hidden.is_empty() {
         return;
     }
-    // Words of the outermost hidden elements.
+    // Words of the outermost elements picked.
     let words: usize = page
         .root_element()
         .descendants()
         .filter_map(scraper::ElementRef::wrap)
         .filter(|e| {
-            walk::is_hidden(e.value())
+            is(e.value())
                 && !e
                     .ancestors()
                     .filter_map(scraper::ElementRef::wrap)
-                    .any(|a| walk::is_hidden(a.value()))
+                    .any(|a| is(a.value()))
         })
         .map(|e| e.text().map(count_words).sum::<usize>())
         .sum();
