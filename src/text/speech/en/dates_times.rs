@@ -176,6 +176,10 @@ pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
     let first = w[i];
     let one_word = iso_date(first.core)
         .or_else(|| {
+            // Only a word with a slash can be one; the chunk's other words are looked at then.
+            if !first.core.contains('/') {
+                return None;
+            }
             let day_first = w.iter().any(|x| shows_day_first(x.core));
             (!sizes_not_date(w, i))
                 .then(|| numeric_date(first.core, day_first))

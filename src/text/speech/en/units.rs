@@ -572,7 +572,8 @@ pub(super) fn feet_and_inches(w: &[Word], i: usize) -> Option<(String, usize)> {
 
 /// A size in inches written with an ASCII double quote: "a 12\" pizza" → "a twelve-inch pizza",
 /// "a 15.6\" laptop", "the screen is 27\"" → "twenty-seven inches". espeak-ng drops the mark
-/// ("twelve pizza"). Only a number of up to three digits (and one decimal place) and not after
+/// ("twelve pizza"); a fraction of an inch too. Only a number of up to three digits (and up to
+/// three decimal places) and not after
 /// an unclosed quote mark, so the end of a quotation ("\"12\"", "\"Room 5\"") is left alone.
 pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
