@@ -73,6 +73,66 @@ const ACRONYMS: [(&str, &str); 46] = [
     (".NET", "dot net"),
 ];
 
+/// A grade or a credit rating with its sign: "A+", "B-", "BBB-", "AA+" → "eigh plus", "B
+/// minus", "triple B minus", "double eigh plus" (espeak-ng read "A+" as the article and
+/// "plus", and dropped the minus of "BBB-"; found by a fresh tester). Letters A to F, once,
+/// twice or three times.
+fn graded(core: &str) -> Option<String> {
+    let (letters, sign) = match core.strip_suffix('+') {
+        Some(l) => (l, "plus"),
+        None => (core.strip_suffix(['-', '\u{2212}'])?, "minus"),
+    };
+    let first = letters.chars().next()?;
+    if !('A'..='F').contains(&first) || !letters.chars().all(|c| c == first) {
+        return None;
+    }
+    let letter = if first == 'A' {
+        "eigh".to_string()
+    } else {
+        first.to_string()
+    };
+    let said = match letters.len() {
+        1 => letter,
+        2 => format!("double {letter}"),
+        3 => format!("triple {letter}"),
+        _ => return None,
+    };
+    Some(format!("{said} {sign}"))
+}
+
+/// Words of the market beside which "$" and capitals are a stock's ticker.
+const MARKET_WORDS: &[&str] = &[
+    "stock",
+    "stocks",
+    "share",
+    "shares",
+    "ticker",
+    "buy",
+    "sell",
+    "bought",
+    "sold",
+    "nasdaq",
+    "nyse",
+    "price",
+    "rallied",
+    "rose",
+    "fell",
+    "earnings",
+    "investors",
+    "traders",
+    "bullish",
+    "bearish",
+    "calls",
+    "puts",
+    "holding",
+    "position",
+];
+
+/// Whether `s` could be a stock's ticker: one to five capital letters.
+fn is_ticker(s: &str) -> bool {
+    (1..=5).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// What a narrator says for an acronym in [`ACRONYMS`], if it is one.
 pub(super) fn reading(written: &str) -> Option<&'static str> {
     ACRONYMS
@@ -94,6 +154,30 @@ pub(super) fn letters(written: &str) -> &str {
 /// WHO" (the organisation, not "who").
 pub(super) fn acronym(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    if let Some(said) = graded(word.core) {
+        return Some((format!("{}{said}{}", word.lead, word.trail), 1));
+    }
+    // "$AAPL", "$TSLA": a stock's ticker, its letters one by one (espeak-ng said "dollar
+    // apple"; found by a fresh tester). Only beside a word of the market or another ticker:
+    // "$USER" and "$EUID" in a shell command are variables.
+    if let Some(ticker) = word.core.strip_prefix('$').filter(|t| is_ticker(t)) {
+        let market = w.iter().enumerate().any(|(k, x)| {
+            MARKET_WORDS.contains(&x.core.to_lowercase().as_str())
+                || (k != i && x.core.strip_prefix('$').is_some_and(is_ticker))
+        });
+        if market {
+            let letters: Vec<String> = ticker.chars().map(|c| format!("{c}.")).collect();
+            return Some((
+                format!(
+                    "{}{}{}",
+                    word.lead,
+                    letters.join(""),
+                    word.trail.strip_prefix('.').unwrap_or(word.trail)
+                ),
+                1,
+            ));
+        }
+    }
     let after_the = i > 0 && w[i - 1].core.eq_ignore_ascii_case("the");
     let said = |s: &str| reading(s).or((after_the && s == "WHO").then_some("W.H.O."));
     let (said, suffix) = [("'s", "'s"), ("s", "s"), ("", "")]

@@ -812,11 +812,17 @@ pub(super) fn modifies_noun(w: &[Word], number_at: usize, unit_at: usize) -> boo
         && MODIFIER_DETERMINERS
             .iter()
             .any(|d| d.eq_ignore_ascii_case(prev.core));
+    // "a 450W TDP", "a 5 GB SSD": an acronym in capitals is a noun too (found by a fresh
+    // tester: "four hundred fifty watts TDP").
+    let acronym = |c: &str| {
+        (2..=5).contains(&c.len()) && c.chars().all(|c| c.is_ascii_uppercase()) && unit(c).is_none()
+    };
     let noun = w.get(unit_at + 1).is_some_and(|n| {
         n.lead.is_empty()
-            && n.core.starts_with(|c: char| c.is_ascii_lowercase())
-            && n.core.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-            && !NOT_MODIFIED.contains(&n.core)
+            && ((n.core.starts_with(|c: char| c.is_ascii_lowercase())
+                && n.core.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !NOT_MODIFIED.contains(&n.core))
+                || acronym(n.core))
     });
     determiner && noun && w[number_at].trail.is_empty() && w[unit_at].trail.is_empty()
 }
