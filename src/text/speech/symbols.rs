@@ -928,6 +928,20 @@ fn prime(chars: &[char], i: usize, out: &mut Out) -> usize {
         (false, _, false) => "inches",
     };
     out.words(unit);
+    // "41°43′N": the compass point after minutes or seconds of arc (it was left a letter,
+    // "minutes N"; found by a fresh tester). After degrees alone the language pass reads it.
+    let point = chars.get(i + 1).and_then(|p| match p {
+        'N' => Some("north"),
+        'S' => Some("south"),
+        'E' => Some("east"),
+        'W' => Some("west"),
+        _ => None,
+    });
+    let ends = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
+    if let Some(point) = point.filter(|_| angle && ends && out.english) {
+        out.words(point);
+        return 2;
+    }
     1
 }
 
@@ -1176,7 +1190,11 @@ mod tests {
             ("12′6″ wide", "12 feet 6 inches wide"),
             ("a 1′ gap", "a 1 foot gap"),
             ("1″ screw", "1 inch screw"),
-            ("40°26′46″N", "40° 26 minutes 46 seconds N"),
+            ("40°26′46″N", "40° 26 minutes 46 seconds north"),
+            (
+                "41°43′N 49°56′W",
+                "41° 43 minutes north 49° 56 minutes west",
+            ),
             ("40° 1′", "40° 1 minute"),
             ("f′(x)", "f prime (x)"),
             ("x″", "x double prime"),

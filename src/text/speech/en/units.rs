@@ -84,6 +84,7 @@ const UNITS: &[(&str, &str, &str)] = &[
     // "mi" alone is the note or a word in a quotation; after a number it is miles ("a 26.2 mi
     // race"), which espeak-ng read as "my".
     ("mi", "mile", "miles"),
+    ("yds", "yard", "yards"),
     ("yd", "yard", "yards"),
     ("ml", "milliliter", "milliliters"),
     ("KB", "kilobyte", "kilobytes"),
