@@ -1678,3 +1678,52 @@ fn what_a_page_marks_for_read_aloud_tools_to_skip_is_not_read() {
         "{text}"
     );
 }
+
+#[test]
+fn edits_formulas_old_font_wrappers_and_accordion_titles_are_read_as_a_listener_needs() {
+    // Four kinds from a fresh tester's pages: an edit's inserted text (dropped as an ad slot)
+    // while the struck-out text was read; MathML formulas (dropped whole) that carry their
+    // text form; a whole story wrapped in <font> (read as one paragraph); and a <details>
+    // summary classed "accordion__header" (dropped as a page header).
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "edits",
+        &format!(
+            "<html><head><title>Tickets</title></head><body><article><h1>Tickets</h1>\
+             <p>The ticket now costs <del>£20</del> <ins>£25</ins> and doors open at <s>7pm</s> \
+             8pm. {}</p><p>Each query attends to at most <math alttext=\"k\"><mi>k</mi></math> \
+             keys. {}</p>\
+             <details><summary class=\"accordion__header\"><h2>Collect your permit</h2>\
+             </summary><p>{}</p></details><h2>Categories</h2></article></body></html>",
+            prose("ticket", 2),
+            prose("query", 2),
+            prose("permit", 2)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    let all = text.join("\n");
+    assert!(all.contains("costs £25 and doors open at 8pm"), "{all}");
+    assert!(!all.contains("£20") && !all.contains("7pm"), "{all}");
+    assert!(all.contains("at most k keys"), "{all}");
+    assert!(text.iter().any(|t| t == "Collect your permit"), "{all}");
+    // A heading that ends the article heads nothing.
+    assert_ne!(text.last().map(String::as_str), Some("Categories"), "{all}");
+
+    let font = page(
+        dir.path(),
+        "font",
+        &format!(
+            "<html><head><title>Engine house</title></head><body><table><tr><td>\
+             <font face=\"Arial\"><h1>Engine house</h1><p>{}</p><h3>The boiler question</h3>\
+             <p>{}</p></font></td></tr></table></body></html>",
+            prose("engine", 3),
+            prose("boiler", 3)
+        ),
+    );
+    let (plan, _) = script(&font, &[]);
+    let text = paragraphs(&plan);
+    assert!(text.iter().any(|t| t == "The boiler question"), "{text:?}");
+    assert!(text.len() >= 3, "{text:?}");
+}

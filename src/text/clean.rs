@@ -83,6 +83,14 @@ const DEBRIS_LINES: &[&str] = &[
     "from wikipedia, the free encyclopedia",
     "[edit]",
     "edit",
+    // Widgets and buttons a fresh tester's pages read (help centres, events, listings, old
+    // sites): each a line of its own.
+    "table of contents",
+    "add to calendar",
+    "get directions",
+    "did this answer your question",
+    "was this article helpful",
+    "sponsored",
 ];
 
 /// Prefixes of credit and teaser lines ("Photograph: …", "Read more: …").
@@ -248,8 +256,10 @@ pub fn is_debris(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    let bare =
-        lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace());
+    // "[ Back to top ]": the brackets old sites put round a link are no words either.
+    let bare = lower
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace())
+        .trim_start_matches(|c: char| matches!(c, '[' | '(' | '|') || c.is_whitespace());
     if DEBRIS_LINES.contains(&bare) || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
@@ -257,6 +267,7 @@ pub fn is_debris(text: &str) -> bool {
         || is_copyright(&lower)
         || is_comment_count(&lower)
         || THREAD_FURNITURE.is_match(&lower)
+        || SHOP_BUTTON.is_match(&lower)
         || text.starts_with(['★', '☆'])
         || is_reading_time(&lower)
         || is_call_to_action(text, &lower)
@@ -408,6 +419,16 @@ fn is_copyright(lower: &str) -> bool {
 static THREAD_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"^(?:\d[\d,]* (?:posts?|topics?|replies) • page \d+ of \d+.*|\d+ answers?(?: \d+)?|return to [“"].*[”"]|return to (?:the )?board index|users browsing this forum:.*)$"#,
+    )
+    .expect("valid regex")
+});
+
+/// A shop's button or a notebook's prompt on a line of its own: "Check price on Amazon",
+/// "Check prices on Booking.com", "$599.99 at Amazon", "View on Amazon", and Jupyter's "In
+/// [1]:", "Out[3]:" (a fresh tester's listicle, travel guide and notebook post read them).
+static SHOP_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:check (?:the )?(?:latest )?prices? (?:on|at) \S+|(?:view|buy|shop) (?:it )?(?:now )?(?:on|at) (?:amazon|walmart|target|ebay|best buy)\S*|[$£€][\d,.]+ at \S+(?: \S+)?|(?:in|out) ?\[ ?\d* ?\]:?)$",
     )
     .expect("valid regex")
 });
@@ -728,6 +749,20 @@ pub fn clean(mut doc: Document) -> Document {
         })
         .filter(|b| !b.text.is_empty() && !is_debris(&b.text))
         .collect();
+    // Section labels that end the article head nothing: a wiki's empty "References" and
+    // "Categories" (found by a fresh tester), a section the extractor left without its text.
+    // Up to four words and no sentence: a closing line set as a heading ("The world's APIs
+    // are built and shipped on Postman.") is read.
+    while doc.blocks.len() > 1
+        && doc.blocks.last().is_some_and(|b| {
+            b.kind == BlockKind::Heading
+                && b.text.split_whitespace().count() <= 4
+                && !b.text.ends_with(['.', '!', '?'])
+        })
+        && doc.blocks.iter().any(|b| b.kind != BlockKind::Heading)
+    {
+        doc.blocks.pop();
+    }
     doc.title = doc
         .title
         .take()
@@ -1109,6 +1144,28 @@ mod tests {
             let doc = clean(crate::ingest::txt::parse(&format!("{first}\n\n{BODY}")));
             assert_eq!(doc.title, None, "{first}");
             assert_eq!(doc.blocks.len(), 2, "{first}");
+        }
+    }
+
+    #[test]
+    fn shop_buttons_notebook_prompts_and_bracketed_links_are_debris() {
+        for line in [
+            "[ Back to top ]",
+            "Check prices on Booking.com",
+            "$599.99 at Amazon",
+            "View on Amazon",
+            "In [1]:",
+            "Out[3]:",
+            "Table of Contents",
+            "Did this answer your question?",
+        ] {
+            assert!(is_debris(line), "{line}");
+        }
+        for line in [
+            "Check the price before you buy, since it changes weekly.",
+            "In 1990 the boiler was condemned.",
+        ] {
+            assert!(!is_debris(line), "{line}");
         }
     }
 

@@ -53,6 +53,9 @@ const CLOSERS: &[char] = &[
 /// Leading characters that may open a sentence before its first letter.
 const OPENERS: &[char] = &[
     '"', '“', '‘', '\'', '(', '[', '{', '«', '「', '『', '（', '【', '〈', '《', '［', '〔', '〖',
+    // German and Czech quotations open low („…“; a fresh tester's German page ran two
+    // sentences together).
+    '„', '‚',
 ];
 
 /// Sentence marks of scripts other than Latin that always end a sentence, with or

@@ -132,6 +132,63 @@ static CODE_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Text an edit struck out (`<del>`, `<s>`, `<strike>`): a listener hears the text as it
+/// now stands, so the struck words are not read ("costs <del>£20</del> <ins>£25</ins>" was
+/// read "costs £20", the new price lost: rs-trafilatura drops every `<ins>` as an ad slot;
+/// found by a fresh tester). Short inline runs only, and only an editor's bare mark: a
+/// store's struck price carries a class ("Regular price <s class=\"price\">$579.95</s>"), and
+/// its true texts in the dev set keep it.
+static STRUCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?is)<(del|s|strike)(?:\s(?:datetime|cite|title)\s*=\s*[^>]*)?>[^<]{0,300}</(?:del|s|strike)\s*>",
+    )
+        .expect("valid regex")
+});
+
+/// An edit's inserted text (`<ins>` with no class or id, which ad slots carry:
+/// `<ins class="adsbygoogle">`): its tags become a `<span>`, so it is read.
+static INSERTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<ins(\s(?:datetime|cite|title)\s*=\s*[^>]*)?>(.{0,2000}?)</ins\s*>")
+        .expect("valid regex")
+});
+
+/// MathML with its text form (`<math alttext="k">…</math>`, as LaTeXML and ar5iv write every
+/// formula): the text form, which the speech stage reads ("at most k keys"); rs-trafilatura
+/// and the walk dropped the formula whole ("at most keys per query"; found by a fresh tester).
+static MATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<math\b[^>]*?\balttext\s*=\s*"([^"]{1,300})"[^>]*>.*?</math\s*>"#)
+        .expect("valid regex")
+});
+
+/// A formula's LaTeX text form as a listener can hear it: commands without their backslash,
+/// braces and alignment marks gone ("\mathcal{O}(n\log n)" → "O(n log n)").
+fn math_text(latex: &str) -> String {
+    let mut out = String::with_capacity(latex.len());
+    let mut chars = latex.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let name: String =
+                    std::iter::from_fn(|| chars.next_if(|c| c.is_ascii_alphabetic())).collect();
+                match name.as_str() {
+                    "mathcal" | "mathbf" | "mathrm" | "mathit" | "mathbb" | "text" | "left"
+                    | "right" | "displaystyle" | "operatorname" | "," | "" => {}
+                    other => {
+                        out.push(' ');
+                        out.push_str(other);
+                        out.push(' ');
+                    }
+                }
+            }
+            '{' | '}' | '&' | '$' => {}
+            c => out.push(c),
+        }
+    }
+    let text = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Entities the attribute kept ("&lt;") are decoded by the parser after this rewrite.
+    text.replace('"', "").replace('<', "&lt;")
+}
+
 /// A paragraph of only emphasis right after a video or embed: its caption.
 static MEDIA_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -259,6 +316,9 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
             out = Cow::Owned(re.replace_all(&out, |c: &Captures| rep(c)).into_owned());
         }
     };
+    apply(&STRUCK, &|_| String::new());
+    apply(&INSERTED, &|c| format!("<span>{}</span>", &c[2]));
+    apply(&MATH, &|c| format!("<span>{}</span>", math_text(&c[1])));
     apply(&LINKED_MARKER, &|_| String::new());
     apply(&PUNCT_MARKER, &|c| c[1].to_string());
     // Kept as an empty marked link, so the walk still knows the list item is a footnote.

@@ -1303,6 +1303,11 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
     {
         return true;
     }
+    // A <details>' <summary> is its section's visible title ("accordion__header", Bootstrap's
+    // "accordion-header"): never furniture (a fresh tester's steps lost every title).
+    if e.name() == "summary" {
+        return false;
+    }
     let mut tokens = e
         .attr("class")
         .into_iter()

@@ -117,6 +117,36 @@ const INLINE_TAGS: &[&str] = &[
     "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "font", "del", "ins",
 ];
 
+/// Elements that make blocks of their own, for [`holds_blocks`].
+const BLOCK_CHILDREN: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "dl",
+];
+
+/// True when an inline element holds blocks as its children: old pages wrap a whole article
+/// in `<font>` (a fresh tester's page was read as one paragraph, its subheadings and byline
+/// run into the text). Such an element is walked as a container. Its children only, so
+/// 200,000 nested `<span>`s stay linear.
+fn holds_blocks(el: ElementRef<'_>) -> bool {
+    el.children()
+        .filter_map(ElementRef::wrap)
+        .any(|c| BLOCK_CHILDREN.contains(&c.value().name()))
+}
+
 /// True for elements whose text belongs to the surrounding block.
 pub(super) fn is_inline(name: &str) -> bool {
     INLINE_TAGS.contains(&name)
@@ -1013,7 +1043,7 @@ fn walk(
                         };
                         readout::code_blocks(&text, reading == Reading::Whole, blocks);
                     }
-                } else if INLINE_TAGS.contains(&name) {
+                } else if INLINE_TAGS.contains(&name) && !holds_blocks(child_el) {
                     space_between_elements(child_el, pending);
                     inline_element(child_el, pending);
                 } else if name == "table" && !is_layout_table(child_el) {

@@ -787,6 +787,11 @@ fn read(chars: &[char], i: usize, out: &mut Out) -> usize {
         }
         Kind::Open => out.push("("),
         Kind::Close => out.push(")"),
+        // "Learn more ›": a chevron on a link, with no opening "‹" before it, is no
+        // quotation's end (it was read as a quote mark; found by a fresh tester).
+        Kind::Quote if c == '›' && !chars[..i].contains(&'‹') => {
+            out.gap();
+        }
         Kind::Quote => out.push("\""),
         Kind::Format => {}
         Kind::Mark => {

@@ -457,6 +457,26 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             }
         }
         ("Sec", Some(_)) if next.is_some_and(|n| is_name(n.core)) => "Secretary",
+        // "Hon. Secretary", "Hon. Treasurer": an honorary office; before a name "Hon." is the
+        // Honourable (found by a fresh tester: "Honorable Secretary").
+        ("Hon", Some(_))
+            if next.is_some_and(|n| {
+                matches!(
+                    n.core,
+                    "Secretary"
+                        | "Treasurer"
+                        | "President"
+                        | "Member"
+                        | "Fellow"
+                        | "Doctorate"
+                        | "Consul"
+                        | "Chairman"
+                        | "Editor"
+                )
+            }) =>
+        {
+            "Honorary"
+        }
         // "Fr. O'Brien": a priest, before his name.
         ("Fr", Some(_)) if next.is_some_and(|n| capitalized(n.core)) => "Father",
         // "Roe v. Wade": a case's parties (espeak-ng said "vee").

@@ -33,11 +33,21 @@ static SPEAKER_TIME_CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// a listener hears "Kimberly:" and the turn, as a narrator reads a transcript. A time in
 /// brackets elsewhere ("the goal (12:30) came late") is read.
 pub(super) fn drop_speaker_time_codes(text: &str) -> Cow<'_, str> {
+    // "[00:00] ROSA: Welcome", "[01:10] Next up": a transcript's time code opening the chunk,
+    // in square brackets (it was read "[midnight] ROSA"; found by a fresh tester).
+    if let Some(m) = OPENING_TIME_CODE.find(text) {
+        return Cow::Owned(drop_speaker_time_codes(&text[m.end()..]).into_owned());
+    }
     if !text.contains("):") && !text.contains("]:") {
         return Cow::Borrowed(text);
     }
     SPEAKER_TIME_CODE.replace_all(text, "$1:")
 }
+
+/// A time code in square brackets opening a chunk: "[00:00] ", "[1:02:05.3] ".
+static OPENING_TIME_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]\s+").expect("a valid pattern")
+});
 
 /// Month names, capitalised as written.
 const MONTHS: [&str; 12] = [
