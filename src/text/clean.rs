@@ -365,14 +365,21 @@ fn mostly_upper_case(text: &str) -> bool {
 
 /// "By Dana Whitfield", "By Ana Ruiz and Tom Lee · 12 March 2025": a short line starting
 /// with "By" whose words are names (capitalised) or joiners, not a sentence.
+///
+/// Also "Written by Priya Updated over a week ago" (a help centre's article header, found by
+/// a fresh tester) and "Posted by": "Updated" or "Published" after the name separates as "·"
+/// does.
 fn is_byline(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix("By ") else {
+    let Some(rest) = ["By ", "Written by ", "Posted by ", "Words by "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+    else {
         return false;
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
     let name_words = words
         .iter()
-        .take_while(|w| !matches!(**w, "·" | "|" | "-" | "–" | "—"))
+        .take_while(|w| !matches!(**w, "·" | "|" | "-" | "–" | "—" | "Updated" | "Published"))
         .collect::<Vec<_>>();
     // After a separator come a date and time ("| Updated 3:42 PM EST, Sat March 2, 2024").
     let limit = if name_words.len() < words.len() {
@@ -1156,6 +1163,7 @@ mod tests {
             "View on Amazon",
             "In [1]:",
             "Out[3]:",
+            "Written by Priya Updated over a week ago",
             "Table of Contents",
             "Did this answer your question?",
         ] {

@@ -835,6 +835,11 @@ static PAYWALL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// article goes on for subscribers ([`PAYWALL_TEXT`], in a line of under 400 bytes), or an
 /// element with text whose class or id has a word of [`PAYWALL_WORDS`].
 fn shows_a_paywall(page: &Html) -> bool {
+    // The page says in its structured data that it is free to read (a fresh tester's free
+    // article warned of a wall because of a "2 free articles remaining" nudge in its header).
+    if free_to_read(page) {
+        return false;
+    }
     let mut found = false;
     let mut line = String::new();
     walk_visible(page, |event| match event {
@@ -855,6 +860,20 @@ fn shows_a_paywall(page: &Html) -> bool {
                     && el.text().any(|t| !t.trim().is_empty())
             })
         })
+}
+
+/// Schema.org's `"isAccessibleForFree": true` in the page's JSON-LD.
+static FREE_TO_READ: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)"isAccessibleForFree"\s*:\s*"?true"?"#).expect("valid regex")
+});
+
+/// True when the page's JSON-LD says its article is free to read ([`FREE_TO_READ`]).
+fn free_to_read(page: &Html) -> bool {
+    let Ok(sel) = Selector::parse(r#"script[type="application/ld+json"]"#) else {
+        return false;
+    };
+    page.select(&sel)
+        .any(|s| FREE_TO_READ.is_match(&s.text().collect::<String>()))
 }
 
 /// True when node `id` is an `<h1>`–`<h6>`.

@@ -92,10 +92,11 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 31] = [
+    let rules: [Rule; 32] = [
         addresses::ip_address,
         addresses::zip_code,
         addresses::state_after_city,
+        addresses::house_number,
         addresses::isbn,
         numbers::leading_point,
         products::version_alternatives,
