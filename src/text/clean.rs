@@ -430,12 +430,13 @@ static THREAD_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A shop's button or a notebook's prompt on a line of its own: "Check price on Amazon",
+/// A shop's button, a sponsor's line or a notebook's prompt on a line of its own: "Check
+/// price on Amazon", "Sponsored by Legacy Sympathy",
 /// "Check prices on Booking.com", "$599.99 at Amazon", "View on Amazon", and Jupyter's "In
 /// [1]:", "Out[3]:" (a fresh tester's listicle, travel guide and notebook post read them).
 static SHOP_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:check (?:the )?(?:latest )?prices? (?:on|at) \S+|(?:view|buy|shop) (?:it )?(?:now )?(?:on|at) (?:amazon|walmart|target|ebay|best buy)\S*|[$£€][\d,.]+ at \S+(?: \S+)?|(?:in|out) ?\[ ?\d* ?\]:?)$",
+        r"^(?:sponsored by [^.]{1,40}|check (?:the )?(?:latest )?prices? (?:on|at) \S+|(?:view|buy|shop) (?:it )?(?:now )?(?:on|at) (?:amazon|walmart|target|ebay|best buy)\S*|[$£€][\d,.]+ at \S+(?: \S+)?|(?:in|out) ?\[ ?\d* ?\]:?)$",
     )
     .expect("valid regex")
 });
@@ -750,6 +751,7 @@ pub fn clean(mut doc: Document) -> Document {
                 &b.text
                     .lines()
                     .map(drop_citation_markers)
+                    .map(|l| drop_wire_credit(&l).into_owned())
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
@@ -825,6 +827,24 @@ static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
     let one = format!(r"\[(?:[1-9]\d{{0,2}}|(?i:{INLINE_TAGS}))\]");
     Regex::new(&format!(r"(\s*)({one}(?:,?\s*{one})*)")).expect("valid marker pattern")
 });
+
+/// A newswire's credit in a press release's dateline: "ROTTERDAM, Netherlands--(BUSINESS
+/// WIRE)--Northwind Energy today…", "AUSTIN, Texas /PRNewswire/ -- Acme" (read "Netherlands,
+/// business wire, Northwind"; found by a fresh tester). The dateline keeps a comma.
+static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s*(?:-{1,2}\s*\((?i:business wire|globe newswire|pr newswire|prnewswire|accesswire|newsfile corp\.?|marketwired)\)|/(?i:prnewswire|globe newswire|pr newswire)(?:-[\w]+)?/)\s*-{1,2}\s*",
+    )
+    .expect("valid regex")
+});
+
+/// A paragraph without its newswire credit ([`WIRE_CREDIT`]).
+fn drop_wire_credit(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("-(") && !text.contains("/ -") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    WIRE_CREDIT.replace_all(text, ", ")
+}
 
 /// Drops citation markers from a line of prose: "grass.[7]", "part of it[1].", "adoption
 /// [2].", "essential [4], [5], [6]." and Wikipedia's "[citation needed]" and "[edit]". A
@@ -1155,6 +1175,18 @@ mod tests {
     }
 
     #[test]
+    fn a_newswire_credit_leaves_the_dateline() {
+        assert_eq!(
+            drop_wire_credit("ROTTERDAM, Netherlands--(BUSINESS WIRE)--Northwind Energy today"),
+            "ROTTERDAM, Netherlands, Northwind Energy today"
+        );
+        assert_eq!(
+            drop_wire_credit("AUSTIN, Texas, March 3, 2025 /PRNewswire/ -- Acme"),
+            "AUSTIN, Texas, March 3, 2025, Acme"
+        );
+    }
+
+    #[test]
     fn shop_buttons_notebook_prompts_and_bracketed_links_are_debris() {
         for line in [
             "[ Back to top ]",
@@ -1164,6 +1196,7 @@ mod tests {
             "In [1]:",
             "Out[3]:",
             "Written by Priya Updated over a week ago",
+            "Sponsored by Legacy Sympathy",
             "Table of Contents",
             "Did this answer your question?",
         ] {
