@@ -161,7 +161,7 @@ static MATH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A formula's LaTeX text form as a listener can hear it: commands without their backslash,
-/// braces and alignment marks gone ("\mathcal{O}(n\log n)" → "O(n log n)").
+/// braces and spacing commands gone ("\mathcal{O}(n\log n)" → "O(n log n)").
 fn math_text(latex: &str) -> String {
     let mut out = String::with_capacity(latex.len());
     let mut chars = latex.chars().peekable();
@@ -171,8 +171,17 @@ fn math_text(latex: &str) -> String {
                 let name: String =
                     std::iter::from_fn(|| chars.next_if(|c| c.is_ascii_alphabetic())).collect();
                 match name.as_str() {
+                    // "\," "\;" "\!": spacing.
+                    "" => {
+                        if chars
+                            .next_if(|c| matches!(c, ',' | ';' | ':' | '!' | ' '))
+                            .is_some()
+                        {
+                            out.push(' ');
+                        }
+                    }
                     "mathcal" | "mathbf" | "mathrm" | "mathit" | "mathbb" | "text" | "left"
-                    | "right" | "displaystyle" | "operatorname" | "," | "" => {}
+                    | "right" | "displaystyle" | "operatorname" => {}
                     other => {
                         out.push(' ');
                         out.push_str(other);
@@ -180,12 +189,12 @@ fn math_text(latex: &str) -> String {
                     }
                 }
             }
-            '{' | '}' | '&' | '$' => {}
+            // An entity in the attribute ("&lt;") is kept for the parser to decode.
+            '{' | '}' | '$' => {}
             c => out.push(c),
         }
     }
     let text = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    // Entities the attribute kept ("&lt;") are decoded by the parser after this rewrite.
     text.replace('"', "").replace('<', "&lt;")
 }
 
@@ -448,6 +457,18 @@ mod tests {
                 r#"a note. <a role="doc-backlink"></a>"#,
             ),
             ("holds 10<sup>6</sup> litres", "holds 10^6 litres"),
+            (
+                "costs <del>£20</del> <ins>£25</ins> at <s>7pm</s> 8pm",
+                "costs  <span>£25</span> at  8pm",
+            ),
+            (
+                r#"was <s class="price">$20</s> <ins class="adsbygoogle"></ins>"#,
+                r#"was <s class="price">$20</s> <ins class="adsbygoogle"></ins>"#,
+            ),
+            (
+                r#"at most <math alttext="\mathcal{O}(n\log n)&lt;k"><mi>k</mi></math> keys"#,
+                "at most <span>O(n log n)&lt;k</span> keys",
+            ),
             ("10<sup>-3</sup> m", "10^-3 m"),
             ("400 m<sup>2</sup> of", "400 m² of"),
             ("E = mc<sup>2</sup>", "E = mc²"),
