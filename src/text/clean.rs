@@ -751,8 +751,15 @@ pub fn clean(mut doc: Document) -> Document {
             text: join_lines(
                 &b.text
                     .lines()
-                    .map(drop_citation_markers)
-                    .map(|l| drop_wire_credit(&l).into_owned())
+                    .map(|l| {
+                        let marked = drop_citation_markers(l);
+                        // A copy only when a credit was taken out.
+                        match drop_wire_credit(&marked) {
+                            std::borrow::Cow::Owned(unwired) => Some(unwired),
+                            std::borrow::Cow::Borrowed(_) => None,
+                        }
+                        .map_or(marked, std::borrow::Cow::Owned)
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),

@@ -3,7 +3,7 @@
 //! one". espeak-ng reads "@" as nothing and runs the labels together, and reads an IP address
 //! as decimals ("one hundred ninety-two point one six eight point one point one").
 
-use super::words::{cardinal, digits, year};
+use super::words::{digits, in_pairs, year};
 use super::Word;
 
 /// Top-level domains that mark a word as a web address ("example.com").
@@ -157,20 +157,7 @@ pub(super) fn house_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     let said = if n >= 1000 {
         year(n)
     } else {
-        let (hundreds, rest) = (n / 100, n % 100);
-        match rest {
-            0 => format!("{} hundred", cardinal(u64::from(hundreds))),
-            1..=9 => format!(
-                "{} oh {}",
-                cardinal(u64::from(hundreds)),
-                cardinal(u64::from(rest))
-            ),
-            _ => format!(
-                "{} {}",
-                cardinal(u64::from(hundreds)),
-                cardinal(u64::from(rest))
-            ),
-        }
+        in_pairs(u64::from(n / 100), u64::from(n % 100))
     };
     Some((format!("{}{said} {}", word.lead, direction.core), 2))
 }

@@ -18,7 +18,7 @@ use super::units::{
     after_feet, compound_unit, length_unit, meters_or_million, modifies_noun, plural_noun,
     unit_after,
 };
-use super::words::{cardinal, decimal, integer, ordinal, pluralize};
+use super::words::{cardinal, decimal, in_pairs, integer, ordinal, pluralize};
 use super::{all_digits, capitalized, is_name, Word};
 
 /// A proper fraction with a denominator from 2 to 10, 12 or 16 in words, for "… of": "2/4" →
@@ -581,12 +581,7 @@ pub(super) fn status_code(w: &[Word], i: usize) -> Option<(String, usize)> {
     if !(before || after) {
         return None;
     }
-    let (hundreds, rest) = (n / 100, n % 100);
-    let said = match rest {
-        0 => cardinal(n),
-        1..=9 => format!("{} oh {}", cardinal(hundreds), cardinal(rest)),
-        _ => format!("{} {}", cardinal(hundreds), cardinal(rest)),
-    };
+    let said = in_pairs(n / 100, n % 100);
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
 }
 

@@ -327,9 +327,9 @@ const MONEY_NOUNS: [&str; 30] = [
 
 /// What "m" after a number stands for, by the word after it: a count in millions before a
 /// plural noun ("5m people", "2.5m barrels", "400m years") or a sum before "in" or "of" and
-/// one of [`MONEY_NOUNS`] ("280m in profit") or a year ("1.2m in 1900"), else meters ("400m", "the 400m race", "a 30m
-/// drop", "the 400m hurdles", "280m in length"). After a currency ("$5m") it is always
-/// million and [`money`](super::money::money) reads it. `next` and `after`: the two words
+/// one of [`MONEY_NOUNS`] ("280m in profit") or a year ("1.2m in 1900"), else meters ("400m",
+/// "the 400m race", "a 30m drop", "the 400m hurdles", "280m in length"). After a currency
+/// ("$5m") it is always million and [`money`](super::money::money) reads it. `next` and `after`: the two words
 /// after the number. Returns the singular and plural reading.
 pub(super) fn meters_or_million(next: Option<&Word>, after: Option<&Word>) -> (String, String) {
     // "grew from 1.2m in 1900 to 4.5m": a count in a year (found by a fresh tester).
@@ -574,8 +574,8 @@ pub(super) fn feet_and_inches(w: &[Word], i: usize) -> Option<(String, usize)> {
 /// A size in inches written with an ASCII double quote: "a 12\" pizza" → "a twelve-inch pizza",
 /// "a 15.6\" laptop", "the screen is 27\"" → "twenty-seven inches". espeak-ng drops the mark
 /// ("twelve pizza"); a fraction of an inch too. Only a number of up to three digits (and up to
-/// three decimal places) and not after
-/// an unclosed quote mark, so the end of a quotation ("\"12\"", "\"Room 5\"") is left alone.
+/// three decimal places) and not after an unclosed quote mark, so the end of a quotation
+/// ("\"12\"", "\"Room 5\"") is left alone.
 pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let rest = word.trail.strip_prefix('"')?;

@@ -147,10 +147,17 @@ pub fn year(n: u32) -> String {
     if !(1000..10000).contains(&n) || (2000..2010).contains(&n) || n == 1000 {
         return cardinal(n);
     }
-    match lo {
-        0 => format!("{} hundred", cardinal(hi)),
-        1..=9 => format!("{} oh {}", cardinal(hi), ONES[lo as usize]),
-        _ => format!("{} {}", cardinal(hi), below_hundred(lo)),
+    in_pairs(hi, lo)
+}
+
+/// A number said as its hundreds and its last two digits, as years, house numbers and status
+/// codes are: (19, 5) → "nineteen oh five", (5, 2) → "five oh two", (4, 15) → "four fifteen",
+/// (5, 0) → "five hundred".
+pub fn in_pairs(hundreds: u64, rest: u64) -> String {
+    match rest {
+        0 => format!("{} hundred", cardinal(hundreds)),
+        1..=9 => format!("{} oh {}", cardinal(hundreds), ONES[rest as usize]),
+        _ => format!("{} {}", cardinal(hundreds), below_hundred(rest)),
     }
 }
 
