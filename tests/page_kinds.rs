@@ -1727,3 +1727,50 @@ fn edits_formulas_old_font_wrappers_and_accordion_titles_are_read_as_a_listener_
     assert!(text.iter().any(|t| t == "The boiler question"), "{text:?}");
     assert!(text.len() >= 3, "{text:?}");
 }
+
+/// A discussion under a short post (a Hacker News item: the question, then replies each laid
+/// out as a one-row table of indent, vote arrow and comment) is read with its replies; under
+/// a story the comments stay out (see `a_long_comment_thread_is_not_read`).
+#[test]
+fn a_discussion_under_a_short_post_is_read_with_its_replies() {
+    let dir = tempfile::tempdir().unwrap();
+    let replies: String = (0..10)
+        .map(|i| {
+            format!(
+                r#"<tr class="athing comtr" id="{i}"><td><table border="0"><tr>
+                <td class="ind" indent="{d}"><img src="s.gif" height="1" width="{w}"></td>
+                <td class="votelinks"><a href="vote?id={i}"><div class="votearrow"></div></a></td>
+                <td class="default"><div><span class="comhead"><a class="hnuser">member{i}</a>
+                <span class="age">{i} hours ago</span></span></div><br><div class="comment">
+                <div class="commtext c00">Reply {i}: the backups on disk {i} have not failed since.</div>
+                <div class="reply"><a href="reply?id={i}">reply</a></div></div></td>
+                </tr></table></td></tr>"#,
+                d = i % 2,
+                w = (i % 2) * 40
+            )
+        })
+        .collect();
+    let p = page(
+        dir.path(),
+        "discussion",
+        &format!(
+            r#"<html><head><title>Ask: how do you run your home server?</title></head><body>
+            <table id="hnmain"><tr><td><table class="fatitem"><tr class="athing submission">
+            <td class="title"><span class="titleline"><a href="item?id=1">Ask: how do you run
+            your home server?</a></span></td></tr><tr><td><div class="toptext">{}</div></td>
+            </tr></table><table border="0" class="comment-tree">{replies}</table></td></tr>
+            </table></body></html>"#,
+            prose("server", 2)
+        ),
+    );
+    let (plan, stderr) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("The server report"), "{text}");
+    for i in [0, 5, 9] {
+        assert!(
+            text.contains(&format!("Reply {i}: the backups on disk {i}")),
+            "reply {i} not read: {text}"
+        );
+    }
+    assert!(!stderr.contains("warning"), "{stderr}");
+}

@@ -320,7 +320,12 @@ pub(super) fn choose(
     visible: &Visible,
 ) -> Chosen {
     let mut kind = None;
-    let (strategy, blocks) = pick(html, page, url, opts, visible, &mut kind);
+    let (mut strategy, mut blocks) = pick(html, page, url, opts, visible, &mut kind);
+    if opts.extractor.is_none() {
+        if let Some(thread) = discussion(page, &blocks, kind.as_deref(), url.is_some()) {
+            (strategy, blocks) = (Strategy::Page, thread);
+        }
+    }
     Chosen {
         strategy,
         blocks,
@@ -328,6 +333,30 @@ pub(super) fn choose(
         // `trafilatura::reading_for`), so it is not reported either.
         page_type: kind.filter(|_| url.is_some()),
     }
+}
+
+/// Most words a reading may hold for the page to be called a short post under its discussion
+/// (see [`discussion`]).
+const SHORT_POST: usize = 200;
+
+/// How many times the words read the page's comment sections must hold for the page to be
+/// called a discussion (see [`discussion`]).
+const DISCUSSION: usize = 3;
+
+/// The page read with its comment sections when it is a discussion under a short post (a
+/// Hacker News item: a question of 40 words, 180 replies in its `comment-tree`): `read` holds
+/// at most [`SHORT_POST`] words, the comment sections at least [`DISCUSSION`] times as many,
+/// and the page's body read with them holds `read` ([`SAME_TEXT`] of its words). `None`
+/// otherwise: under a story, comments are not the article.
+fn discussion(page: &Html, read: &[Block], kind: Option<&str>, url: bool) -> Option<Vec<Block>> {
+    let words = words_in(read);
+    if words > SHORT_POST || walk::comment_sections_words(page) < DISCUSSION * words.max(1) {
+        return None;
+    }
+    let thread = walk::read_thread(body(page), trafilatura::reading_for(kind, url));
+    (words_in(&thread) >= DISCUSSION * words
+        && block_share(read, &run_together(&thread)) >= SAME_TEXT)
+        .then_some(thread)
 }
 
 fn pick(

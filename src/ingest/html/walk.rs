@@ -276,26 +276,32 @@ fn code_key(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The letters and digits of the page's comment sections (see [`is_thread_section`]),
-/// lower-cased and run together like `choose::run_together`; empty when there are none.
-pub(super) fn comment_sections_text(page: &Html) -> String {
-    let mut text = String::new();
-    for node in page.tree.nodes() {
-        let Some(el) = ElementRef::wrap(node) else {
-            continue;
-        };
-        // The outermost section only, so no text is counted twice.
-        if is_thread_section(el.value())
+/// The page's comment sections (see [`is_thread_section`]), outermost only, so that no text
+/// is counted twice.
+fn comment_sections(page: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    page.tree.nodes().filter_map(ElementRef::wrap).filter(|el| {
+        is_thread_section(el.value())
             && !el
                 .ancestors()
                 .filter_map(ElementRef::wrap)
                 .any(|a| is_thread_section(a.value()))
-        {
-            let own: String = el.text().collect();
-            text.push_str(&super::letters_and_digits(&own));
-        }
-    }
-    text
+    })
+}
+
+/// The letters and digits of the page's comment sections, lower-cased and run together like
+/// `choose::run_together`; empty when there are none.
+pub(super) fn comment_sections_text(page: &Html) -> String {
+    comment_sections(page)
+        .map(|el| super::letters_and_digits(&el.text().collect::<String>()))
+        .collect()
+}
+
+/// The words of the page's comment sections (0 when there are none).
+pub(super) fn comment_sections_words(page: &Html) -> usize {
+    comment_sections(page)
+        .flat_map(|el| el.text())
+        .map(super::count_words)
+        .sum()
 }
 
 /// True when `el` is marked as clutter only as comments (`id="comments"`, `class="comment-list"`):
@@ -885,13 +891,20 @@ fn pre_blocks(pre: ElementRef<'_>, blocks: &mut Vec<Block>) {
 }
 
 /// A table used for page layout (old sites, forums) holds headings, other tables or
-/// preformatted text (a highlighter's table of line numbers beside code), or a cell of running
-/// text (40 words or more); its text is read like any container. Any other table
+/// preformatted text (a highlighter's table of line numbers beside code), a single row whose
+/// cells hold `<div>`s, or a cell of running text (40 words or more); its text is read like any container. Any other table
 /// holds data, even when its cells wrap their text in `<p>` (editors and rs-trafilatura's
 /// cleaned region do: read as a container, each cell was a paragraph of its own, "60%").
 fn is_layout_table(el: ElementRef<'_>) -> bool {
     if Selector::parse("table, h1, h2, h3, h4, h5, h6, article, pre")
         .is_ok_and(|sel| el.select(&sel).next().is_some())
+    {
+        return true;
+    }
+    // One row whose cells hold `<div>`s: a row of layout (a Hacker News comment is the indent,
+    // the vote arrow and the comment, each in a cell of a one-row table).
+    if Selector::parse("tr").is_ok_and(|sel| el.select(&sel).nth(1).is_none())
+        && Selector::parse("td div, th div").is_ok_and(|sel| el.select(&sel).next().is_some())
     {
         return true;
     }
