@@ -16,13 +16,15 @@
 //! One file per kind of reading, each with its tables, in `en/`: `dates_times`, `phone`,
 //! `abbreviations`, `addresses` (e-mail, web and IP addresses), `money`, `products` (model and
 //! version numbers), `numbers` (plain numbers, ranges, ratios, ordinals, fractions, race
-//! times), `units` (heights too), `roman`, `acronyms` (the one table of acronym readings),
+//! times), `units` (heights too), `roman`, `letters` (the letter A, notes and blood groups),
+//! `acronyms` (the one table of acronym readings),
 //! `symbols`, `powers`; `words` spells numbers out.
 
 mod abbreviations;
 mod acronyms;
 mod addresses;
 mod dates_times;
+mod letters;
 mod money;
 mod numbers;
 mod phone;
@@ -92,7 +94,7 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 32] = [
+    let rules: [Rule; 33] = [
         addresses::ip_address,
         addresses::zip_code,
         addresses::state_after_city,
@@ -121,6 +123,7 @@ pub fn normalize(text: &str) -> String {
         numbers::status_code,
         numbers::number_forms,
         roman::roman_numeral,
+        letters::letter,
         acronyms::acronym,
         symbols::symbol,
         powers::power,
