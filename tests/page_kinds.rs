@@ -1774,3 +1774,28 @@ fn a_discussion_under_a_short_post_is_read_with_its_replies() {
     }
     assert!(!stderr.contains("warning"), "{stderr}");
 }
+
+/// A date inside a sentence marked up as `<time>` is read (rs-trafilatura drops every
+/// `<time>`: "will meet on at the library").
+#[test]
+fn a_date_inside_a_sentence_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "time",
+        &format!(
+            r#"<html><head><title>Library meeting</title></head><body><article>
+            <h1>Library meeting</h1><p>{}</p><p>The committee will meet on
+            <time datetime="2025-03-03">Monday 3 March</time> at the library.</p><p>{}</p>
+            </article></body></html>"#,
+            prose("library", 3),
+            prose("committee", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("meet on Monday 3 March at the library"),
+        "{text}"
+    );
+}

@@ -333,7 +333,8 @@ fn drop_member_stats(blocks: &mut Vec<Block>) {
 /// A forum post's edit note, printed under the post by the forum software: phpBB's "Last
 /// edited by Minoa on Tue Aug 27, 2019 10:03 pm, edited 1 time in total.", XenForo's "Last
 /// edited: Jul 9, 2022", FluxBB's "Last edited by mpan (2024-08-04 16:26:02)", Invision's
-/// "Edited April 18, 2024 by thanosmano" and "Edited by ErnestQ (see edit history)", Vanilla's
+/// "Edited April 18, 2024 by thanosmano" and "Edited [January 29] by ErnestQ (see edit
+/// history)", Vanilla's
 /// "edited March 2025 in Releases", and a bare "Edited by". On the extraction dev set aloud read
 /// 43 such lines on 15 pages, whose true texts hold none. A book's credit line ("Edited by Hans
 /// Ulrich Obrist and Kostas Stasinopoulos") has no date and no edit history: it is read.
@@ -343,9 +344,9 @@ static EDIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^(?:
             last\ edited\b.*
           | .*,\ edited\ \d+\ times?\ in\ total\.?
-          | edited\ by\b.*\(see\ edit\ history\)
+          | edited\b.*\(see\ edit\ history\)
           | edited\ by
-          | edited\ (?:on\ )?(?:{MONTH}\ \d{{1,2}},?\ \d{{4}}|\d{{1,2}}\ {MONTH}\ \d{{4}})\ by\ \S+
+          | edited\ (?:on\ )?(?:{MONTH}\ \d{{1,2}}(?:,?\ \d{{4}})?|\d{{1,2}}\ {MONTH}(?:\ \d{{4}})?)\ by\ .+
           | edited\ {MONTH}\ \d{{4}}\ in\ .+
         )$"
     ))
@@ -1446,6 +1447,9 @@ mod tests {
             "Edited April 18, 2024 by thanosmano",
             "Edited 3 Jul 2024 by harbourfan",
             "Edited by ErnestQ (see edit history)",
+            "Edited January 29 by ErnestQ (see edit history)",
+            "Edited August 26 by Joe Root",
+            "Edited May 22, 2024 by Mr_Enigmatic *edit to add the benchmark info",
             "edited March 2025 in Releases",
             "Edited by",
         ] {
