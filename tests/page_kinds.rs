@@ -1799,3 +1799,58 @@ fn a_date_inside_a_sentence_is_read() {
         "{text}"
     );
 }
+
+/// The title: a heading that shows the page's declared title (og:title, citation_title) is
+/// the title even when a blog's name or a subject line is the first `<h1>` (Blogger's
+/// `<h1>` blog name over an `<h3 class="post-title">`; arXiv's subject `<h1>` over its
+/// "Title:" heading); an `<h1>` sharing no word with the declared title is not the title.
+#[test]
+fn the_title_is_the_heading_the_page_declares_as_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let blog = page(
+        dir.path(),
+        "blogger",
+        &format!(
+            r#"<html><head><title>Railways of the Marches: The lost halt</title>
+            <meta property="og:title" content="The lost halt"></head><body>
+            <header><h1 class="title">Railways of the Marches</h1></header><div class="post">
+            <h3 class="post-title">The lost halt</h3><div class="post-body"><p>{}</p><p>{}</p>
+            </div></div></body></html>"#,
+            prose("halt", 3),
+            prose("railway", 3)
+        ),
+    );
+    let (plan, _) = script(&blog, &[]);
+    assert_eq!(plan["title"], "The lost halt");
+
+    let paper = page(
+        dir.path(),
+        "abstract",
+        &format!(
+            r#"<html><head><title>[2503.01234] Sparse routing</title>
+            <meta name="citation_title" content="Sparse routing for long speech"></head><body>
+            <h1>Audio and Speech Processing</h1><div id="abs"><h1 class="title mathjax">
+            <span class="descriptor">Title:</span>Sparse routing for long speech</h1>
+            <blockquote class="abstract">{}</blockquote></div></body></html>"#,
+            prose("routing", 4)
+        ),
+    );
+    let (plan, _) = script(&paper, &[]);
+    assert_eq!(plan["title"], "Sparse routing for long speech");
+    let text = paragraphs(&plan).join("\n");
+    assert!(!text.contains("Title:"), "{text}");
+
+    let section = page(
+        dir.path(),
+        "section",
+        &format!(
+            r#"<html><head><title>Managing legal risk in gyms | Law Firm</title>
+            <meta property="og:title" content="Managing legal risk in gyms"></head><body>
+            <h1>Perspectives</h1><article><p>{}</p><p>{}</p></article></body></html>"#,
+            prose("gym", 3),
+            prose("risk", 3)
+        ),
+    );
+    let (plan, _) = script(&section, &[]);
+    assert_eq!(plan["title"], "Managing legal risk in gyms");
+}

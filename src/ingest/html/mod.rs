@@ -191,16 +191,35 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     // The first h1 is the headline; without one, the <title> (site name dropped) is.
     let root = walk::article_root(&page);
     let site = walk::site_name(&page).map(|s| letters_and_digits(&s));
-    // A theme's site name in an <h1> ("<h1 class=site-name>Metro News</h1>") is no headline.
-    let mut title = walk::first_h1(root)
-        .or_else(|| walk::first_h1(page.root_element()))
-        .filter(|t| site.as_deref() != Some(letters_and_digits(t).as_str()));
+    // A heading that is the title the page declares (og:title) is the headline, wherever
+    // it is; else the first h1, unless it is a theme's site name ("<h1
+    // class=site-name>Metro News</h1>") or the page declares a title and the h1 shares no
+    // word with it nor with the <title> (a section's "<h1>Perspectives</h1>", a sidebar's
+    // "<h1>Contact Us</h1>"): then the <title> is. Without a declared title the h1 stays (a
+    // listing's <title> is often the site's slogan, its h1 the first story).
+    let declared = walk::declared_title(&page);
+    let page_title = walk::page_title(&page);
+    let mut title = declared
+        .as_deref()
+        .and_then(|d| walk::heading_named(page.root_element(), d))
+        .or_else(|| {
+            walk::first_h1(root)
+                .or_else(|| walk::first_h1(page.root_element()))
+                .filter(|t| site.as_deref() != Some(letters_and_digits(t).as_str()))
+                .filter(|t| {
+                    declared.is_none()
+                        || [&declared, &page_title]
+                            .into_iter()
+                            .flatten()
+                            .any(|d| shares_a_word(t, d))
+                })
+        });
     if let Some(t) = &title {
         // The headline as a block may still carry a permalink mark ("Title¶").
         let key = letters_and_digits(t);
         if let Some(i) = blocks
             .iter()
-            .position(|b| letters_and_digits(&b.text) == key)
+            .position(|b| walk::shows_title(&letters_and_digits(&b.text), &key))
         {
             blocks.remove(i);
         }
@@ -540,6 +559,18 @@ pub(super) fn letters_and_digits(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// True when `a` and `b` share a word of three letters or more, in any case.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let theirs = words(b);
+    words(a).iter().any(|w| theirs.contains(w))
 }
 
 /// A page without an `<h1>` (table layouts, old CMSs) shows its headline in a bold line or an
