@@ -121,6 +121,12 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "tab", "Tab", "pop", "Pop", "ft", "Rs",
     // A life's dates ("fl. 1200s", "(b. 1950)", "(d. 1799)"; found by a fresh tester).
     "fl", "b", "d",
+    // A work's opus number, a road ("Op. 9 No. 2", "Rte. 1"), and books of the Bible before
+    // a chapter and verse ("1 Cor. 13:4", "Jas. 1:5"; found by a fresh tester).
+    "Op", "Rte", "Exod", "Lev", "Num", "Deut", "Josh", "Judg", "Sam", "Kgs", "Chr", "Chron",
+    "Neh", "Esth", "Ps", "Psa", "Prov", "Eccl", "Eccles", "Isa", "Jer", "Lam", "Ezek", "Dan",
+    "Hos", "Obad", "Mic", "Nah", "Hab", "Zeph", "Hag", "Zech", "Mal", "Matt", "Mk", "Lk", "Jn",
+    "Rom", "Cor", "Gal", "Eph", "Phil", "Thess", "Tim", "Tit", "Phlm", "Heb", "Jas", "Pet",
 ];
 
 /// Abbreviations that are just as likely to close a sentence as to continue

@@ -16,7 +16,8 @@
 //! One file per kind of reading, each with its tables, in `en/`: `dates_times`, `phone`,
 //! `abbreviations`, `addresses` (e-mail, web and IP addresses), `money`, `products` (model and
 //! version numbers), `numbers` (plain numbers, ranges, ratios, ordinals, fractions, race
-//! times), `units` (heights too), `roman`, `letters` (the letter A, notes and blood groups),
+//! times), `units` (heights too), `roman`, `scripture` (Bible references), `letters` (the letter A, notes and blood
+//! groups),
 //! `acronyms` (the one table of acronym readings),
 //! `symbols`, `powers`; `words` spells numbers out.
 
@@ -31,6 +32,7 @@ mod phone;
 mod powers;
 mod products;
 mod roman;
+mod scripture;
 mod symbols;
 mod units;
 mod words;
@@ -94,7 +96,8 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 33] = [
+    let rules: [Rule; 35] = [
+        scripture::scripture,
         addresses::ip_address,
         addresses::zip_code,
         addresses::state_after_city,
@@ -124,6 +127,7 @@ pub fn normalize(text: &str) -> String {
         numbers::number_forms,
         roman::roman_numeral,
         letters::letter,
+        addresses::compass_point,
         acronyms::acronym,
         symbols::symbol,
         powers::power,

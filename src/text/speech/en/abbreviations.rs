@@ -92,6 +92,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("fig", "figure"),
     ("cf", "compare"),
     ("Vol", "Volume"),
+    // "Op. 27 No. 2", "Rte. 1" (espeak-ng said "op", "R T E"; found by a fresh tester).
+    ("Op", "Opus"),
+    ("Rte", "Route"),
     // "vol. 2", "40% vol.": volume (of a series, or alcohol by volume); espeak-ng says "vol".
     ("vol", "volume"),
 ];

@@ -301,3 +301,104 @@ pub(super) fn isbn(w: &[Word], i: usize) -> Option<(String, usize)> {
         .collect();
     Some((format!("{}{}", said.join(", "), word.trail), 1))
 }
+
+/// Compass points and what is said: "NW" → "northwest", "SSW" → "south-southwest".
+const COMPASS: [(&str, &str); 16] = [
+    ("N", "north"),
+    ("S", "south"),
+    ("E", "east"),
+    ("W", "west"),
+    ("NE", "northeast"),
+    ("NW", "northwest"),
+    ("SE", "southeast"),
+    ("SW", "southwest"),
+    ("NNE", "north-northeast"),
+    ("ENE", "east-northeast"),
+    ("ESE", "east-southeast"),
+    ("SSE", "south-southeast"),
+    ("SSW", "south-southwest"),
+    ("WSW", "west-southwest"),
+    ("WNW", "west-northwest"),
+    ("NNW", "north-northwest"),
+];
+
+/// Words after which a two-letter compass point is a direction: "from the NW", "12 km SE",
+/// "Pennsylvania Ave. NW" (else "SE" is as often a model, "iPhone SE", and "NE" a state).
+const BEFORE_COMPASS: &[&str] = &[
+    "the",
+    "from",
+    "to",
+    "toward",
+    "towards",
+    "winds",
+    "wind",
+    "heading",
+    "facing",
+    "and",
+    "or",
+    "km",
+    "mi",
+    "miles",
+    "kilometers",
+    "kilometres",
+    "St",
+    "Street",
+    "Ave",
+    "Avenue",
+    "Rd",
+    "Road",
+    "Blvd",
+    "Boulevard",
+    "Dr",
+    "Drive",
+    "Way",
+    "Pl",
+    "Place",
+];
+
+/// A compass point said as its words (espeak-ng spelled them, "N-W", "S-S-W"; found by a
+/// fresh tester): a three-letter point anywhere ("winds from the SSW"); a two-letter one after
+/// a word of [`BEFORE_COMPASS`]; a one-letter one after a latitude or longitude in degrees
+/// ("40.71° N, 74.01° W").
+pub(super) fn compass_point(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let said = COMPASS
+        .iter()
+        .find(|(written, _)| *written == word.core)
+        .map(|(_, said)| *said)?;
+    let prev = i.checked_sub(1).map(|p| w[p]);
+    let ok = match word.core.len() {
+        // "Splashtop Secure Workspace (SSW)": an acronym in brackets.
+        3 => word.lead.is_empty(),
+        2 => prev.is_some_and(|p| {
+            let core = p.core.trim_end_matches('.');
+            (p.trail.is_empty() || p.trail == ".") && BEFORE_COMPASS.contains(&core)
+        }),
+        _ => prev.is_some_and(|p| p.core.ends_with('°') && p.trail.is_empty()),
+    };
+    ok.then(|| (format!("{}{said}{}", word.lead, word.trail), 1))
+}
+
+#[cfg(test)]
+mod compass_tests {
+    use super::super::normalize;
+
+    #[test]
+    fn compass_points_are_said_as_directions_where_they_are_directions() {
+        for (written, said) in [
+            ("winds from the SSW", "winds from the south-southwest"),
+            (
+                "a storm to the NW of the city",
+                "a storm to the northwest of the city",
+            ),
+            ("12 km SE of town", "twelve kilometers southeast of town"),
+            (
+                "1600 Pennsylvania Ave. NW",
+                "sixteen hundred Pennsylvania Avenue northwest",
+            ),
+            ("the new iPhone SE", "the new iPhone SE"),
+        ] {
+            assert_eq!(normalize(written), said, "{written}");
+        }
+    }
+}

@@ -171,6 +171,17 @@ const UNITS: &[(&str, &str, &str)] = &[
     ("Kbps", "kilobit per second", "kilobits per second"),
     ("Mbps", "megabit per second", "megabits per second"),
     ("Gbps", "gigabit per second", "gigabits per second"),
+    // Weather, motoring and cameras (found by a fresh tester, read as letters or a made-up
+    // word: "K-N", "H-pah", "in H-G", "L-B-F-T", "M-P", "C-T", "P-T-S"). "kt" is left alone: it
+    // is also a carat of gold ("18kt").
+    ("kn", "knot", "knots"),
+    ("hPa", "hectopascal", "hectopascals"),
+    ("mbar", "millibar", "millibars"),
+    ("inHg", "inch of mercury", "inches of mercury"),
+    ("lb-ft", "pound-foot", "pound-feet"),
+    ("MP", "megapixel", "megapixels"),
+    ("ct", "carat", "carats"),
+    ("pts", "point", "points"),
     ("°C", "degree Celsius", "degrees Celsius"),
     ("°F", "degree Fahrenheit", "degrees Fahrenheit"),
     // Latitude and longitude: "69.6°N" (it was "degrees N"; found by a fresh tester).
