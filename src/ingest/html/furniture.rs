@@ -323,9 +323,13 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect
 /// `<h2 class="accordion-header"><button>Do you ship abroad?</button></h2>`). Buttons are
 /// not read, and the extractors drop them, so the listener heard the answers without their
 /// questions (found by a fresh tester); such a button is rewritten as a `<span>`.
+/// The button may carry an icon before or after its text (`<span aria-hidden="true">+</span>`,
+/// an `<svg>` chevron), left out.
 static HEADING_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)(<h[1-6]\b[^>]*>\s*)<button\b[^>]*>([^<]{1,300})</button>(\s*</h[1-6]>)"#)
-        .expect("valid regex")
+    Regex::new(
+        r#"(?is)(<h[1-6]\b[^>]*>\s*)<button\b[^>]*>\s*(?:(?:<(?:span|i)\b[^>]*>[^<]{0,3}</(?:span|i)>|<svg\b.{0,3000}?</svg>)\s*)*([^<]{1,300}?)\s*(?:(?:<(?:span|i)\b[^>]*>[^<]{0,3}</(?:span|i)>|<svg\b.{0,3000}?</svg>)\s*)*</button>(\s*</h[1-6]>)"#,
+    )
+    .expect("valid regex")
 });
 
 /// `html` with the rules applied; borrowed unchanged when none matches.
@@ -464,6 +468,10 @@ mod tests {
             (
                 r#"<h2 class="accordion-header"><button type="button" aria-expanded="false">Do you ship?</button></h2>"#,
                 r#"<h2 class="accordion-header"><span>Do you ship?</span></h2>"#,
+            ),
+            (
+                r#"<h3><button class="faq__trigger">Can I switch?<span aria-hidden="true">+</span></button></h3>"#,
+                "<h3><span>Can I switch?</span></h3>",
             ),
             ("as shown.<sup>[2–4]</sup>", "as shown."),
             (
