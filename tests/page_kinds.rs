@@ -1854,3 +1854,38 @@ fn the_title_is_the_heading_the_page_declares_as_its_title() {
     let (plan, _) = script(&section, &[]);
     assert_eq!(plan["title"], "Managing legal risk in gyms");
 }
+
+/// A how-to's steps each with a heading and a paragraph ("<li><h3>…</h3><p>…</p></li>") are
+/// read apart, the step's number before its heading; an accordion's question in a button
+/// with an icon is read before its answer.
+#[test]
+fn steps_with_headings_and_questions_with_icons_keep_their_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "howto",
+        &format!(
+            r#"<html><head><title>Replace a tap</title></head><body><article>
+            <h1>Replace a tap</h1><p>{}</p><h2>Instructions</h2><ol class="steps">
+            <li><h3>Shut off the water</h3><p>Turn the valves under the sink until they
+            stop.</p></li><li><h3>Remove the old tap</h3><p>Undo the nuts that hold it to the
+            basin.</p></li></ol><h2>Questions</h2><h3 class="faq__question"><button
+            class="faq__trigger" aria-expanded="false">Do I need a plumber?<span
+            class="faq__icon" aria-hidden="true">+</span></button></h3><div hidden><p>No, a
+            basin wrench and an hour are enough.</p></div><p>{}</p></article></body></html>"#,
+            prose("tap", 3),
+            prose("basin", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    assert!(
+        text.iter().any(|t| t == "1. Shut off the water"),
+        "{text:?}"
+    );
+    assert!(
+        text.iter().any(|t| t == "2. Remove the old tap"),
+        "{text:?}"
+    );
+    assert!(text.iter().any(|t| t == "Do I need a plumber?"), "{text:?}");
+}
