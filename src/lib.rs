@@ -559,17 +559,28 @@ pub fn not_prose_warning(article: &Article) -> Option<String> {
 
 /// One warning per article of which only a fragment of the page was read (see
 /// [`ingest::html::Extraction::fragment`]); with `strict`, the first such article is an
-/// [`Error::Fragment`] instead.
+/// [`Error::Fragment`] instead. And one per article read from the first page of several
+/// ([`ingest::html::Extraction::continues`]; a warning even with `strict`).
 pub fn fragment_warnings(articles: &[Article], strict: bool) -> Result<Vec<String>, Error> {
     let mut warnings = Vec::new();
     for a in articles {
-        let Some(x) = a.narration.extraction.as_ref().filter(|x| x.fragment) else {
+        let Some(x) = a.narration.extraction.as_ref() else {
             continue;
         };
-        if strict {
-            return Err(fragment_error(a).expect("a fragment"));
+        if x.fragment {
+            if strict {
+                return Err(fragment_error(a).expect("a fragment"));
+            }
+            warnings.push(fragment_message(&a.source.display(), x, false));
         }
-        warnings.push(fragment_message(&a.source.display(), x, false));
+        if let Some(next) = &x.continues {
+            warnings.push(format!(
+                "{}: only the first page of the article was read; it continues at {next}: \
+                 save each page, or the site's single-page or print view, and read them in \
+                 turn",
+                a.source.display()
+            ));
+        }
     }
     Ok(warnings)
 }
@@ -1555,6 +1566,7 @@ mod tests {
             fragment: true,
             page_type: None,
             paywall,
+            continues: None,
         };
         // A small part of a page that shows much more.
         let line = fragment_message("p.html", &x(60, 2_000, false), false);

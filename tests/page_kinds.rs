@@ -1889,3 +1889,38 @@ fn steps_with_headings_and_questions_with_icons_keep_their_headings() {
     );
     assert!(text.iter().any(|t| t == "Do I need a plumber?"), "{text:?}");
 }
+
+/// The first page of a paginated article (`<link rel="next">`, "Page 1 of 3") is read and
+/// the listener told that the article goes on, and where; `--strict` does not fail on it.
+#[test]
+fn the_first_page_of_a_paginated_article_says_the_article_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = |pager: &str| {
+        format!(
+            r#"<html><head><title>Pallets</title>
+            <link rel="next" href="https://news.example/pallets?page=2"></head><body>
+            <article><h1>Pallets</h1><p>{}</p><p>{}</p>{pager}</article></body></html>"#,
+            prose("pallet", 3),
+            prose("freight", 3)
+        )
+    };
+    let first = page(
+        dir.path(),
+        "paged",
+        &html(r#"<nav class="pager"><span>Page 1 of 3</span><a href="?page=2">Next</a></nav>"#),
+    );
+    let (plan, stderr) = script(&first, &["--strict"]);
+    assert_eq!(
+        plan["extraction"]["continues"],
+        "https://news.example/pallets?page=2"
+    );
+    assert!(
+        stderr.contains("continues at https://news.example/pallets?page=2"),
+        "{stderr}"
+    );
+    // A next chapter's link alone (Sphinx, a blog's next post) says nothing.
+    let chapter = page(dir.path(), "chapter", &html(""));
+    let (plan, stderr) = script(&chapter, &[]);
+    assert!(plan["extraction"].get("continues").is_none(), "{plan}");
+    assert!(!stderr.contains("continues"), "{stderr}");
+}

@@ -87,6 +87,32 @@ pub struct Extraction {
     /// reading is a fragment too (warned about; an error with `--strict`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub paywall: bool,
+    /// The address of the article's next page, when the page says it is the first of several
+    /// ([`next_page`]: a `<link rel="next">` and "Page 1 of 3" shown): the listener hears
+    /// only the first page, and is told so (a warning; not an error with `--strict`, since a
+    /// listing of results says the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<String>,
+}
+
+/// "Page 1 of 3", as a paginated article shows it between tags.
+static FIRST_OF_PAGES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)>\s*page\s+1\s+(?:of|/)\s+([2-9]|[1-9]\d)\s*<").expect("valid regex")
+});
+
+/// The next page's address when the page is the first of several: it links its next page
+/// (`<link rel="next" href>`, as CMSs mark a paginated article; Sphinx and forums do too) and
+/// shows "Page 1 of N". On the extraction dev set 39 pages link a next page (documentation's
+/// next chapter, forums, listings, a blog's next post) and 2 of them show "Page 1 of N": a
+/// forum thread's first page and a list of homes for sale.
+fn next_page(html: &str, page: &Html) -> Option<String> {
+    FIRST_OF_PAGES.find(html)?;
+    let sel = scraper::Selector::parse(r#"link[rel~="next"], a[rel~="next"]"#).ok()?;
+    page.select(&sel)
+        .filter_map(|l| l.value().attr("href"))
+        .map(str::trim)
+        .find(|h| !h.is_empty())
+        .map(str::to_string)
 }
 
 /// How to read an HTML page.
@@ -252,6 +278,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             fragment,
             page_type,
             paywall,
+            continues: next_page(&text, &page),
         }),
     }
 }
