@@ -102,9 +102,9 @@ static FIRST_OF_PAGES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The next page's address when the page is the first of several: it links its next page
 /// (`<link rel="next" href>`, as CMSs mark a paginated article; Sphinx and forums do too) and
-/// shows "Page 1 of N". On the extraction dev set 39 pages link a next page (documentation's
-/// next chapter, forums, listings, a blog's next post) and 2 of them show "Page 1 of N": a
-/// forum thread's first page and a list of homes for sale.
+/// shows "Page 1 of N" as a text of its own. On the extraction dev set 39 pages link a next
+/// page (documentation's next chapter, forums, listings, a blog's next post) and one of them
+/// shows "Page 1 of N" so: a forum thread's first page, rightly told to go on.
 fn next_page(html: &str, page: &Html) -> Option<String> {
     FIRST_OF_PAGES.find(html)?;
     let sel = scraper::Selector::parse(r#"link[rel~="next"], a[rel~="next"]"#).ok()?;
@@ -214,7 +214,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     let words_read = words_in(&blocks);
     let fragment = (choose::warns(words_read, words_visible) && !short_and_whole) || paywall;
 
-    // The first h1 is the headline; without one, the <title> (site name dropped) is.
+    // The headline (below); without one, the <title> (site name dropped) is.
     let root = walk::article_root(&page);
     let site = walk::site_name(&page).map(|s| letters_and_digits(&s));
     // A heading that is the title the page declares (og:title) is the headline, wherever
@@ -379,11 +379,11 @@ fn drop_member_stats(blocks: &mut Vec<Block>) {
 /// A forum post's edit note, printed under the post by the forum software: phpBB's "Last
 /// edited by Minoa on Tue Aug 27, 2019 10:03 pm, edited 1 time in total.", XenForo's "Last
 /// edited: Jul 9, 2022", FluxBB's "Last edited by mpan (2024-08-04 16:26:02)", Invision's
-/// "Edited April 18, 2024 by thanosmano" and "Edited [January 29] by ErnestQ (see edit
-/// history)", Vanilla's
-/// "edited March 2025 in Releases", and a bare "Edited by". On the extraction dev set aloud read
-/// 43 such lines on 15 pages, whose true texts hold none. A book's credit line ("Edited by Hans
-/// Ulrich Obrist and Kostas Stasinopoulos") has no date and no edit history: it is read.
+/// "Edited April 18, 2024 by thanosmano", "Edited August 26 by …" and "Edited [January 29] by
+/// ErnestQ (see edit history)", Vanilla's "edited March 2025 in Releases", and a bare "Edited
+/// by". On the extraction dev set aloud read 43 such lines on 15 pages, whose true texts hold
+/// none. A book's credit line ("Edited by Hans Ulrich Obrist and Kostas Stasinopoulos") has no
+/// date and no edit history: it is read.
 static EDIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(

@@ -939,9 +939,10 @@ fn pre_blocks(pre: ElementRef<'_>, blocks: &mut Vec<Block>) {
 
 /// A table used for page layout (old sites, forums) holds headings, other tables or
 /// preformatted text (a highlighter's table of line numbers beside code), a single row whose
-/// cells hold `<div>`s, or a cell of running text (40 words or more); its text is read like any container. Any other table
-/// holds data, even when its cells wrap their text in `<p>` (editors and rs-trafilatura's
-/// cleaned region do: read as a container, each cell was a paragraph of its own, "60%").
+/// cells hold `<div>`s, or a cell of running text (40 words or more); its text is read like
+/// any container. Any other table holds data, even when its cells wrap their text in `<p>`
+/// (editors and rs-trafilatura's cleaned region do: read as a container, each cell was a
+/// paragraph of its own, "60%").
 fn is_layout_table(el: ElementRef<'_>) -> bool {
     if Selector::parse("table, h1, h2, h3, h4, h5, h6, article, pre")
         .is_ok_and(|sel| el.select(&sel).next().is_some())

@@ -96,7 +96,7 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 35] = [
+    let rules: [Rule; 36] = [
         scripture::scripture,
         addresses::ip_address,
         addresses::zip_code,
@@ -105,6 +105,7 @@ pub fn normalize(text: &str) -> String {
         addresses::isbn,
         numbers::leading_point,
         products::version_alternatives,
+        dates_times::time_code,
         dates_times::date,
         dates_times::day_range,
         dates_times::day_or_month_before_date,

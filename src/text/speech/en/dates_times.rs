@@ -49,6 +49,60 @@ static OPENING_TIME_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]\s+").expect("a valid pattern")
 });
 
+/// A chapter's time code opening a chunk before its title, as show notes and video
+/// descriptions list them ("00:00 Intro", "43:00 Wrap-up", "1:02:33 – Questions"): said as
+/// minutes and seconds ("zero, Intro", "forty-three minutes, Wrap-up", "one hour two minutes
+/// thirty-three, Questions"). It was "midnight Intro" and "forty-three oh oh" (found by two
+/// fresh testers). Only where it cannot be a clock time: minutes of 00 or from 24 up, or with
+/// hours; "10:30 Registration" in an agenda stays ten thirty.
+pub(super) fn time_code(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    // The title, past a dash the language-neutral pass made a lone comma ("00:00 – Intro").
+    let next = w[i + 1..].iter().find(|n| !n.core.is_empty())?;
+    let titled = (next.core.starts_with(char::is_uppercase) && meridiem(next.core).is_none())
+        || matches!(next.core, "-" | "–" | "—");
+    // A dash after it may already be a comma ("1:02:33 – Questions").
+    if i != 0 || !word.lead.is_empty() || !matches!(word.trail, "" | ",") || !titled {
+        return None;
+    }
+    let parts: Vec<&str> = word.core.split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 2 || !all_digits(p))
+        || parts[1..].iter().any(|p| p.len() != 2)
+    {
+        return None;
+    }
+    let n: Vec<u64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let (hours, minutes, seconds) = match n[..] {
+        [m, s] => (None, m, s),
+        [h, m, s] => (Some(h), m, s),
+        _ => return None,
+    };
+    if minutes > 59 && hours.is_some() || seconds > 59 {
+        return None;
+    }
+    if hours.is_none() && (1..24).contains(&minutes) {
+        return None;
+    }
+    let unit = |n: u64, one: &str, many: &str| {
+        format!("{} {}", cardinal(n), if n == 1 { one } else { many })
+    };
+    let mut said: Vec<String> = Vec::new();
+    if let Some(h) = hours.filter(|&h| h > 0) {
+        said.push(unit(h, "hour", "hours"));
+    }
+    match (minutes, seconds) {
+        (0, 0) if said.is_empty() => said.push(cardinal(0)),
+        (0, 0) => {}
+        (0, s) => said.push(unit(s, "second", "seconds")),
+        (m, 0) => said.push(unit(m, "minute", "minutes")),
+        (m, s) => said.push(format!("{} {}", unit(m, "minute", "minutes"), cardinal(s))),
+    }
+    Some((format!("{},", said.join(" ")), 1))
+}
+
 /// Month names, capitalised as written.
 const MONTHS: [&str; 12] = [
     "January",
@@ -916,8 +970,20 @@ fn dotted_clock(w: &[Word], i: usize) -> Option<(String, usize)> {
     Some((format!("{}{said}{}", word.lead, word.trail), 1))
 }
 
+/// Time zones written after a time ("10.00 GMT", found by a fresh tester on a British page).
+const TIME_ZONES: &[&str] = &[
+    "GMT", "BST", "UTC", "CET", "CEST", "EET", "IST", "EST", "EDT", "CST", "CDT", "PST", "PDT",
+    "AEST", "AEDT",
+];
+
 /// Whether the dotted time at `i` stands where a time of day goes (see [`dotted_clock`]).
 fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
+    // "10.00 GMT": a time zone after it.
+    if w.get(i + 1)
+        .is_some_and(|n| TIME_ZONES.contains(&n.core) && w[i].trail.is_empty())
+    {
+        return true;
+    }
     let joined = |k: usize| w[k].trail.is_empty() && w[k].lead.is_empty();
     let Some(p) = i.checked_sub(1).filter(|&p| joined(p)) else {
         return false;
