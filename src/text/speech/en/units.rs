@@ -380,8 +380,16 @@ pub(super) fn unit(s: &str) -> Option<(String, String)> {
         }
         // "5 mg/kg", "35 µg/m³", "300 Wh/kg", "190 mg/dL": a unit per another ("milligrams per
         // kilogram"); espeak-ng said "M G slash K G" (found by a fresh tester).
+        // "5 mg/kg/day": each further unit is another "per" (it was read "mg/kg/day" as
+        // written; found by a fresh tester).
+        let per_all = || {
+            time.split('/')
+                .map(per_unit)
+                .collect::<Option<Vec<_>>>()
+                .map(|p| p.join(" per "))
+        };
         if let (Some((_, one, many)), Some(per)) =
-            (UNITS.iter().find(|(w, _, _)| *w == length), per_unit(time))
+            (UNITS.iter().find(|(w, _, _)| *w == length), per_all())
         {
             return Some((format!("{one} per {per}"), format!("{many} per {per}")));
         }
@@ -408,6 +416,17 @@ pub(super) fn unit(s: &str) -> Option<(String, String)> {
     Some((format!("{size} {one}"), format!("{size} {many}")))
 }
 
+/// Periods a dose or an intake is given per, as written after a slash, and said.
+const PER_PERIODS: [(&str, &str); 7] = [
+    ("d", "day"),
+    ("day", "day"),
+    ("wk", "week"),
+    ("week", "week"),
+    ("mo", "month"),
+    ("yr", "year"),
+    ("dose", "dose"),
+];
+
 /// A unit a quantity is divided by, said in the singular after "per": one of [`UNITS`],
 /// [`LENGTH_UNITS`] or [`TIME_UNITS`], a squared or cubed length ("m²", "m³"), or a tenth of a
 /// liter ("dL", as blood tests are reported).
@@ -417,6 +436,10 @@ fn per_unit(s: &str) -> Option<String> {
     }
     if s == "dL" {
         return Some("deciliter".into());
+    }
+    // Rates of a dose or an intake: "mg/kg/day", "mg/kg/d", "units/week".
+    if let Some((_, one)) = PER_PERIODS.iter().find(|(w, _)| *w == s) {
+        return Some((*one).to_string());
     }
     // A superscript power is read as a caret one is ("m³" as "m^3").
     let caret = s.replace('²', "^2").replace('³', "^3");
