@@ -431,13 +431,15 @@ static THREAD_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A shop's button, a sponsor's line, a newsroom's social sign-off or a notebook's prompt on a
-/// line of its own: "Check price on Amazon", "Sponsored by Legacy Sympathy", "Follow BBC
+/// line of its own: "Check price on Amazon", "Sponsored by Legacy Sympathy", "Sponsored: Shop
+/// faucets at HomeDepot" (an ad between a how-to's steps; no line of the 806 true texts starts
+/// so), "Follow BBC
 /// Shropshire on Facebook, X and Instagram. Send your story ideas to …",
 /// "Check prices on Booking.com", "$599.99 at Amazon", "View on Amazon", and Jupyter's "In
 /// [1]:", "Out[3]:" (a fresh tester's listicle, travel guide and notebook post read them).
 static SHOP_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:follow [\w' ]{1,40} on (?:facebook|x|twitter|instagram|threads|bluesky|tiktok|youtube)\b.{0,120}|send your story ideas to .{0,80}|sponsored by [^.]{1,40}|check (?:the )?(?:latest )?prices? (?:on|at) \S+|(?:view|buy|shop) (?:it )?(?:now )?(?:on|at) (?:amazon|walmart|target|ebay|best buy)\S*|[$£€][\d,.]+ at \S+(?: \S+)?|(?:in|out) ?\[ ?\d* ?\]:?)$",
+        r"^(?:follow [\w' ]{1,40} on (?:facebook|x|twitter|instagram|threads|bluesky|tiktok|youtube)\b.{0,120}|send your story ideas to .{0,80}|sponsored by [^.]{1,40}|sponsored: [^.]{1,60}|check (?:the )?(?:latest )?prices? (?:on|at) \S+|(?:view|buy|shop) (?:it )?(?:now )?(?:on|at) (?:amazon|walmart|target|ebay|best buy)\S*|[$£€][\d,.]+ at \S+(?: \S+)?|(?:in|out) ?\[ ?\d* ?\]:?)$",
     )
     .expect("valid regex")
 });
@@ -1205,6 +1207,7 @@ mod tests {
             "Out[3]:",
             "Written by Priya Updated over a week ago",
             "Sponsored by Legacy Sympathy",
+            "Sponsored: Shop faucets at HomeDepot",
             "Follow BBC Shropshire on Facebook, X and Instagram. Send your story ideas to us.",
             "Table of Contents",
             "Did this answer your question?",
