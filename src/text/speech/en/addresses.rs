@@ -20,7 +20,8 @@ fn dotted(s: &str) -> String {
         .join(" dot ")
 }
 
-/// "jane.doe@example.org" → "jane dot doe at example dot org"; "@jane" → "at jane".
+/// "jane.doe@example.org" → "jane dot doe at example dot org"; "@jane" → "at jane" ("jane"
+/// after "at").
 pub(super) fn email_or_handle(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let ok = |s: &str| {
@@ -30,7 +31,12 @@ pub(super) fn email_or_handle(w: &[Word], i: usize) -> Option<(String, usize)> {
     };
     let (user, host) = word.core.split_once('@')?;
     if user.is_empty() && ok(host) && !host.contains('.') {
-        return Some((format!("{}at {host}{}", word.lead, word.trail), 1));
+        // "find us on Twitter at @aloudapp": the "at" is said once (it was "at at"; found by
+        // a fresh tester).
+        let after_at =
+            i > 0 && w[i - 1].core.eq_ignore_ascii_case("at") && w[i - 1].trail.is_empty();
+        let at = if after_at { "" } else { "at " };
+        return Some((format!("{}{at}{host}{}", word.lead, word.trail), 1));
     }
     if !ok(user) || !ok(host) || !host.contains('.') {
         return None;
