@@ -121,12 +121,10 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "tab", "Tab", "pop", "Pop", "ft", "Rs",
     // A life's dates ("fl. 1200s", "(b. 1950)", "(d. 1799)"; found by a fresh tester).
     "fl", "b", "d",
-    // A work's opus number, a road ("Op. 9 No. 2", "Rte. 1"), and books of the Bible before
-    // a chapter and verse ("1 Cor. 13:4", "Jas. 1:5"; found by a fresh tester).
-    "Op", "Rte", "Exod", "Lev", "Num", "Deut", "Josh", "Judg", "Sam", "Kgs", "Chr", "Chron",
-    "Neh", "Esth", "Ps", "Psa", "Prov", "Eccl", "Eccles", "Isa", "Jer", "Lam", "Ezek", "Dan",
-    "Hos", "Obad", "Mic", "Nah", "Hab", "Zeph", "Hag", "Zech", "Mal", "Matt", "Mk", "Lk", "Jn",
-    "Rom", "Cor", "Gal", "Eph", "Phil", "Thess", "Tim", "Tit", "Phlm", "Heb", "Jas", "Pet",
+    // A work's opus number, a road ("Op. 9 No. 2", "Rte. 1"; found by a fresh tester). Books
+    // of the Bible before a chapter and verse ("1 Cor. 13:4") are read the same way, from the
+    // speech stage's table (`speech::en::is_book_abbreviation`).
+    "Op", "Rte",
 ];
 
 /// Abbreviations that are just as likely to close a sentence as to continue
@@ -679,7 +677,7 @@ fn period_ends_sentence(stem: &str, next: &str, sentence: &[&str]) -> bool {
     if NEVER_FINAL.contains(&stem) {
         return false;
     }
-    if NUMBER_ABBREVIATIONS.contains(&stem) {
+    if NUMBER_ABBREVIATIONS.contains(&stem) || super::speech::en::is_book_abbreviation(stem) {
         return !starts_with_number(next);
     }
     if TIME_MARKERS.contains(&stem) {

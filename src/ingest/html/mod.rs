@@ -260,7 +260,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             );
         }
     } else {
-        title = walk::page_title(&page);
+        title = page_title;
         if let Some(t) = &title {
             drop_headline(&mut blocks, t);
         }

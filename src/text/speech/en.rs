@@ -82,6 +82,7 @@ fn split_word(w: &str) -> Word<'_> {
 }
 
 pub(crate) use dates_times::{dates_day_first, text_shows_day_first};
+pub(crate) use scripture::is_book_abbreviation;
 pub(super) use words::cardinal as cardinal_words;
 
 /// Rewrites one chunk of English (already through the language-neutral pass) as it is said.

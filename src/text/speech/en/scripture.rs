@@ -64,6 +64,12 @@ const BOOKS: &[(&str, &str)] = &[
     ("Rev", "Revelation"),
 ];
 
+/// True when `stem` (an abbreviation without its period) is a book of [`BOOKS`]: before a
+/// chapter and verse it does not end a sentence ("1 Cor. 13:4"; see `text::segment`).
+pub(crate) fn is_book_abbreviation(stem: &str) -> bool {
+    BOOKS.iter().any(|(short, _)| *short == stem)
+}
+
 /// Full names of books most often cited with a reference.
 const NAMED_BOOKS: &[&str] = &[
     "Genesis",
