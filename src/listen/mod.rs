@@ -736,18 +736,21 @@ pub fn listen(article: &Article, opts: &ListenOptions) -> Result<ListenReport, L
                 pending = controller.key(k, output.played_ms());
             }
             Event::Began(i) => {
+                // Saved before the event is logged: an interrupt that follows a logged
+                // "begin" saves this chunk, not the one before it.
+                let current = i == controller.position();
+                if current {
+                    remember(i);
+                }
                 log.log("begin", Some(i));
                 // The chunk after it may be ready already: queue it to follow without a gap.
                 if let Err(e) = output.ready(i + 1, i, controller.paused()) {
                     break Err(e);
                 }
-                if i == controller.position() {
-                    remember(i);
-                    if screen.is_none() {
-                        let mut out = std::io::stdout().lock();
-                        let _ = writeln!(out, "[{}/{}] {}", i + 1, total, chunks[i].text);
-                        let _ = out.flush();
-                    }
+                if current && screen.is_none() {
+                    let mut out = std::io::stdout().lock();
+                    let _ = writeln!(out, "[{}/{}] {}", i + 1, total, chunks[i].text);
+                    let _ = out.flush();
                 }
             }
             Event::Ended(i) => {
