@@ -1924,3 +1924,178 @@ fn the_first_page_of_a_paginated_article_says_the_article_goes_on() {
     assert!(plan["extraction"].get("continues").is_none(), "{plan}");
     assert!(!stderr.contains("continues"), "{stderr}");
 }
+
+#[test]
+fn an_editorial_review_is_read_whole_not_as_a_product_page() {
+    // rs-trafilatura's classifier calls a review with a price box a product page and drops its
+    // body, a container classed "review-body", as customer reviews.
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "review",
+        &format!(
+            r#"<html><head><title>Aero 14 review</title>
+            <script type="application/ld+json">{{"@context":"https://schema.org","@type":"Review",
+            "itemReviewed":{{"@type":"Product","name":"Aero 14"}},"reviewRating":{{"@type":"Rating","ratingValue":"4"}}}}</script>
+            </head><body><article class="review"><h1>Aero 14 review</h1>
+            <p class="review-deck">A light laptop with one compromise, tested for a month.</p>
+            <div class="price-widget"><span class="price">$1,099</span> <a class="btn">View deal</a></div>
+            <div class="verdict-box"><p>Buy it if you carry your computer everywhere every day.</p></div>
+            <div class="review-body"><h2>Design</h2><p>{}</p><h2>Battery</h2><p>{}</p></div>
+            </article></body></html>"#,
+            prose("design", 4),
+            prose("battery", 4)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("Battery"), "{text}");
+    assert!(
+        text.contains("The battery report noted change number 4"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The design report noted change number 1"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_standfirst_named_in_french_or_by_a_css_module_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, class) in [
+        ("chapo", "article__chapo"),
+        ("module", "ArticleDek_root__gHi"),
+    ] {
+        let p = page(
+            dir.path(),
+            name,
+            &format!(
+                r#"<html><head><title>Harbour wall</title></head><body><main><article>
+                <h1>Harbour wall</h1><p class="{class}">The council voted at last to rebuild the old sea wall this spring.</p>
+                <div class="body"><p>{}</p><p>{}</p></div></article></main></body></html>"#,
+                prose("wall", 3),
+                prose("vote", 3)
+            ),
+        );
+        let (plan, _) = script(&p, &[]);
+        assert_eq!(
+            paragraphs(&plan)[0],
+            "The council voted at last to rebuild the old sea wall this spring.",
+            "{class}"
+        );
+    }
+}
+
+#[test]
+fn a_paywall_box_that_offers_the_article_free_is_no_wall_and_a_real_walls_box_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let offered = page(
+        dir.path(),
+        "offered",
+        &format!(
+            r#"<html><head><title>Vélos</title></head><body><main><article><h1>Vélos-cargos</h1>
+            <div class="article__paywall-teaser"><p>Cet article vous est offert.</p></div>
+            <p>{}</p><p>{}</p></article></main></body></html>"#,
+            prose("cargo", 2),
+            prose("bike", 2)
+        ),
+    );
+    let (plan, stderr) = script(&offered, &[]);
+    assert!(!stderr.contains("subscription wall"), "{stderr}");
+    assert_eq!(plan["extraction"]["paywall"], Value::Null, "{plan}");
+
+    let walled = page(
+        dir.path(),
+        "walled",
+        &format!(
+            r#"<html><head><title>Lights</title><link rel="canonical" href="https://lights.example.com/p/lights">
+            </head><body><main><article><h1>The economics of lights</h1><p>{}</p>
+            <div class="paywall"><h2 class="paywall-title">Keep reading with a 7-day free trial</h2>
+            <p class="paywall-subtitle">Subscribe to Lights to keep reading this post.</p>
+            <div class="paywall-cta"><a class="button">Start trial</a></div></div>
+            </article></main></body></html>"#,
+            prose("light", 3)
+        ),
+    );
+    let (plan, stderr) = script(&walled, &[]);
+    assert!(stderr.contains("subscription wall"), "{stderr}");
+    let text = paragraphs(&plan).join("\n");
+    assert!(!text.contains("Keep reading with"), "{text}");
+    assert!(!text.contains("Start trial"), "{text}");
+    assert!(
+        text.contains("The light report noted change number 3"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_wiki_pages_infobox_navigation_boxes_and_coordinates_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "wiki",
+        &format!(
+            r#"<html><head><title>Harbour Viaduct - Wikipedia</title></head><body><main id="content">
+            <h1>Harbour Viaduct</h1><div class="mw-parser-output">
+            <div role="note" class="hatnote">For the road bridge, see Harbour Bridge.</div>
+            <p><span id="coordinates">Coordinates: 54°19′16″N 1°52′35″W</span></p>
+            <table class="infobox"><tbody><tr><th colspan="2">Harbour Viaduct</th></tr>
+            <tr><th scope="row">Carries</th><td>Valley Railway</td></tr>
+            <tr><th scope="row">Opened</th><td>1 June 1866</td></tr></tbody></table>
+            <p>{}</p><h2>History<span class="mw-editsection">[edit]</span></h2><p>{}</p>
+            <h2>References</h2>
+            <div role="navigation" class="navbox"><table><tbody><tr><th>Viaducts of the valley</th></tr>
+            <tr><td><ul><li><a href="/a">Harbour</a></li><li><a href="/b">Ribble</a></li><li><a href="/c">Thorn</a></li></ul></td></tr>
+            </tbody></table></div></div></main></body></html>"#,
+            prose("viaduct", 3),
+            prose("railway", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    for furniture in [
+        "Carries",
+        "Coordinates",
+        "For the road bridge",
+        "[edit]",
+        "Ribble",
+        "References",
+    ] {
+        assert!(!text.contains(furniture), "{furniture}: {text}");
+    }
+    assert!(text.contains("History"), "{text}");
+    assert!(
+        text.contains("The railway report noted change number 3"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_headings_permalink_mark_and_a_foreign_teaser_line_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "marks",
+        &format!(
+            r##"<html><head><title>Buttons</title></head><body><main><article><h1>Buttons</h1>
+            <p>{}</p><h2 id="problem">The problem<a class="anchor" href="#problem">#</a></h2><p>{}</p>
+            <h2 id="fix">The fix <a href="#fix">§</a></h2><p>{}</p>
+            <p>Lire aussi : Les zones à faibles émissions changent au 1er janvier</p>
+            <h2>Learning C#</h2><p>{}</p></article></main></body></html>"##,
+            prose("button", 2),
+            prose("bounce", 2),
+            prose("counter", 2),
+            prose("language", 2)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    assert!(text.contains(&"The problem".to_string()), "{text:?}");
+    assert!(text.contains(&"The fix".to_string()), "{text:?}");
+    assert!(text.contains(&"Learning C#".to_string()), "{text:?}");
+    assert!(
+        !text.iter().any(|t| t.starts_with("Lire aussi")),
+        "{text:?}"
+    );
+}

@@ -107,6 +107,19 @@ const DEBRIS_PREFIXES: &[&str] = &[
     "credit:",
     "read more:",
     "also read:",
+    // The same teasers in French, German, Spanish, Italian and Portuguese papers ("Lire aussi :
+    // Zones à faibles émissions…", "Noticia relacionada: …"; found by a fresh tester).
+    "lire aussi :",
+    "lire aussi:",
+    "à lire aussi :",
+    "à lire aussi:",
+    "lesen sie auch:",
+    "mehr zum thema:",
+    "leer más:",
+    "lee también:",
+    "noticia relacionada:",
+    "leggi anche:",
+    "leia também:",
     // A saved Wikipedia page's print footer: "Retrieved from \"https://en.wikipedia.org/…\"".
     "retrieved from \"http",
     "retrieved from “http",

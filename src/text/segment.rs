@@ -86,6 +86,8 @@ const NEVER_FINAL: &[&str] = &[
     // tester, each split the sentence).
     "Natl", "Intl", "Amer", "Atty", "Asst", "Assoc", "Brig", "Pvt", "Fr", "Secy", "a.k.a",
     "A.K.A",
+    // "Exec. Order 14110" (found by a fresh tester).
+    "Exec",
     // Latin and editorial: they lead into what they qualify ("approx. 4 hours", "cf. Ortega"),
     // so even a capital or a number after them continues the sentence.
     "vs", "v", "e.g", "E.g", "i.e", "I.e", "cf", "Cf", "viz", "approx", "Approx", "ca", "Ca",
@@ -125,6 +127,8 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     // of the Bible before a chapter and verse ("1 Cor. 13:4") are read the same way, from the
     // speech stage's table (`speech::en::is_book_abbreviation`).
     "Op", "Rte",
+    // A statute's section and schedule ("s. 14", "ss. 3-5", "Sch. 2"; found by a fresh tester).
+    "s", "ss", "Sch",
 ];
 
 /// Abbreviations that are just as likely to close a sentence as to continue
@@ -137,7 +141,10 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
 #[rustfmt::skip] // one group a line, each under its comment
 const SOMETIMES_FINAL: &[&str] = &[
     "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "Esq", "al", "ed", "eds",
-    "St", "Ave", "Blvd", "Rd", "Dept", "Univ", "Sat", "Sun", "Assn", "Govt",
+    "St", "Ave", "Blvd", "Rd", "Dept", "Univ", "Assn", "Govt",
+    // Weekdays ("Open Wed., Thurs. and Fri. evenings", "Mon.-Fri. 9-5": "Fri." split the
+    // opening hours from their times; found by a fresh tester). "Sat" and "Sun" are words too.
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
     // A US court of appeals ("the 9th Cir. held"; it also closes a citation).
     "Cir",
     // Months ("May" needs no period).
@@ -693,7 +700,10 @@ fn period_ends_sentence(stem: &str, next: &str, sentence: &[&str]) -> bool {
     if STREET_TYPES.contains(&stem) && after_street_name(sentence) {
         return !continues_address(next);
     }
-    if SOMETIMES_FINAL.contains(&stem) || is_dotted_acronym(stem) {
+    // "Mon.-Fri.": a range of abbreviations ends as its last one does.
+    let last = stem.rsplit(['-', '\u{2013}']).next().unwrap_or(stem);
+    if SOMETIMES_FINAL.contains(&stem) || SOMETIMES_FINAL.contains(&last) || is_dotted_acronym(stem)
+    {
         return is_common_starter(next);
     }
     true

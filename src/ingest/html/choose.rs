@@ -83,6 +83,20 @@ fn run(
                     }
                 }
             }
+            if found.page_type.as_deref() == Some("product") && editorial(page) {
+                // An editorial review of a product (schema.org Review or an article type at
+                // the page's top): rs-trafilatura's classifier saw a product by its price box
+                // and dropped, as customer reviews, the container classed "review-body" that
+                // holds the review itself (76 of 388 words read, no warning; found by a fresh
+                // tester). The page's own article is read when it holds the crate's region and
+                // reads at least twice as much.
+                let own = walk::read_blocks(walk::article_root(page), walk::Reading::Article);
+                if words_in(&own) >= 2 * words_in(&found.blocks)
+                    && block_share(&found.blocks, &run_together(&own)) >= SAME_TEXT
+                {
+                    return Some((Strategy::Page, own));
+                }
+            }
             if found.page_type.as_deref() == Some("article") {
                 // rs-trafilatura's region can lie outside the page's own <article> (a wall of
                 // testimonials or a signup box that scores better by its rules): the markup
@@ -183,6 +197,25 @@ fn elsewhere(found: &[Block], own: &[Block]) -> bool {
         && own_words.max(found_words) <= ELSEWHERE_MAX_WORDS
         && block_share(found, &run_together(own)) < ELSEWHERE_SHARED
         && block_share(own, &run_together(found)) < ELSEWHERE_SHARED
+}
+
+/// Whether the page declares itself, in its JSON-LD ([`structured::declared_types`]), an
+/// editorial piece: a review or an article of schema.org's, not a product on sale.
+fn editorial(page: &Html) -> bool {
+    let types = structured::declared_types(page);
+    types.iter().any(|t| {
+        matches!(
+            t.as_str(),
+            "Review"
+                | "CriticReview"
+                | "Article"
+                | "NewsArticle"
+                | "BlogPosting"
+                | "ReviewNewsArticle"
+        )
+    }) && !types
+        .iter()
+        .any(|t| matches!(t.as_str(), "Product" | "ProductGroup" | "Offer"))
 }
 
 /// The share of the words of `blocks` in blocks whose letters and digits are found whole in

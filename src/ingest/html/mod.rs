@@ -197,6 +197,19 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         drop_pull_quotes(&mut blocks);
     }
     posts::insert_headers(&mut blocks, &page);
+    strip_permalink_marks(&mut blocks);
+    // A short heading with nothing after it ("References" over a list of notes left out, a
+    // "Try it" over a widget): nothing to introduce (found by a fresh tester). A longer one
+    // says something of its own ("Use your food colors like a pro with this how-to:", or a
+    // sources list marked up as a heading: three pages of the dev set lost F1 without the
+    // limit).
+    while blocks.len() > 1
+        && blocks.last().is_some_and(|b| {
+            b.kind == BlockKind::Heading && count_words(&b.text) <= LONE_HEADING_WORDS
+        })
+    {
+        blocks.pop();
+    }
     let words_read = words_in(&blocks);
     // A short page read (nearly) whole is a notice, not a fragment, unless it is an app shell.
     let short_and_whole = words_read < choose::MIN_WORDS_READ
@@ -204,10 +217,15 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         && !looks_like_an_app(&page);
     let paywall = words_read < PAYWALL_SHORT_WORDS && shows_a_paywall(&page);
     if paywall {
-        // The wall's pitch, when a strategy kept it: not the article.
+        // The wall's pitch, when a strategy kept it: not the article; nor any line shown only
+        // in the wall's box or other furniture ("Keep reading with a 7-day free trial", "Start
+        // trial" in Substack's `div.paywall`, read on a page read whole; found by a fresh
+        // tester).
+        let furniture = furniture_lines(&page);
         blocks.retain(|b| {
-            count_words(&b.text) >= PROSE_LINE_WORDS
-                || !(PAYWALL_TEXT.is_match(&b.text) || PAYWALL_LINE.is_match(&b.text))
+            (count_words(&b.text) >= PROSE_LINE_WORDS
+                || !(PAYWALL_TEXT.is_match(&b.text) || PAYWALL_LINE.is_match(&b.text)))
+                && !furniture.contains(&letters_and_digits(&b.text))
         });
     }
     // What is said is what is counted as read.
@@ -917,9 +935,20 @@ fn shows_a_paywall(page: &Html) -> bool {
                         .iter()
                         .any(|w| PAYWALL_WORDS.contains(&w.as_str()))
                     && el.text().any(|t| !t.trim().is_empty())
+                    && !OFFERED_FREE.is_match(&el.text().collect::<String>())
             })
         })
 }
+
+/// What a metered site's box says over an article it gives away ("Cet article vous est
+/// offert", "This article is free to read"): a box classed as the paywall that lets the reader
+/// through (a fresh tester's complete French story warned of a wall).
+static OFFERED_FREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:vous\s+est\s+offert|article\s+offert|(?:article|story)\s+is\s+free\s+to\s+read|unlocked\s+for\s+you|gift(?:ed)?\s+(?:article|story))",
+    )
+    .expect("valid regex")
+});
 
 /// Schema.org's `"isAccessibleForFree": true` in the page's JSON-LD.
 static FREE_TO_READ: LazyLock<Regex> = LazyLock::new(|| {
@@ -1232,16 +1261,55 @@ fn signature_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<
     lines_within(page, anchors, |e| is_signature(e) || is_member_card(e))
 }
 
+/// Most words of a heading left out when nothing follows it, at the end of what [`parse`] reads.
+const LONE_HEADING_WORDS: usize = 4;
+
+/// Marks a heading's permalink shows after its text ("Install #", "Usage §", "Notes 🔗", or
+/// run into it, "Install#"): the link, not the heading (Hugo's and many docs themes' anchors were read "hash"; found by a
+/// fresh tester). "¶" is removed with the other invisible characters.
+const PERMALINK_MARKS: [&str; 3] = ["#", "§", "🔗"];
+
+/// Removes a permalink mark ([`PERMALINK_MARKS`]) standing alone at the end of a heading.
+fn strip_permalink_marks(blocks: &mut [Block]) {
+    for b in blocks.iter_mut().filter(|b| b.kind == BlockKind::Heading) {
+        let text = b.text.trim_end();
+        if let Some((head, last)) = text.rsplit_once(char::is_whitespace) {
+            if PERMALINK_MARKS.contains(&last) && !head.trim().is_empty() {
+                b.text = head.trim_end().to_string();
+                continue;
+            }
+        }
+        // Run into the last word ("The problem#"), but not a language's name ("C#", "F#").
+        let last_word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+        if let Some(word) = last_word.strip_suffix('#') {
+            if word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) {
+                b.text = text[..text.len() - 1].to_string();
+            }
+        }
+    }
+}
+
 /// Class names a page gives what read-aloud tools should skip: Medium marks its byline,
 /// publication, reading time, claps and share buttons `speechify-ignore` (a fresh tester heard
 /// "Published in", the publication's name and the date read between the subtitle and the
 /// story).
-const NOT_TO_READ_CLASSES: &[&str] = &["speechify-ignore"];
+///
+/// MediaWiki's furniture too (Wikipedia and every wiki on its software): the infobox of facts
+/// beside the lead, the navigation boxes at the foot, "[edit]" links, hatnotes ("For other
+/// uses, see…") and the coordinates (`#coordinates`), which a fresh tester heard read before
+/// the lead, the coordinates twice over.
+const NOT_TO_READ_CLASSES: &[&str] = &[
+    "speechify-ignore",
+    "infobox",
+    "navbox",
+    "mw-editsection",
+    "hatnote",
+];
 
-/// True when the page marks `e` as not to be read aloud ([`NOT_TO_READ_CLASSES`]); its lines
-/// are left out on every kind of page (see [`drop_lines_of`]).
+/// True when the page marks `e` as not to be read aloud ([`NOT_TO_READ_CLASSES`], MediaWiki's
+/// `#coordinates`); its lines are left out on every kind of page (see [`drop_lines_of`]).
 fn is_marked_not_to_read(e: &scraper::node::Element) -> bool {
-    e.classes().any(|c| NOT_TO_READ_CLASSES.contains(&c))
+    e.classes().any(|c| NOT_TO_READ_CLASSES.contains(&c)) || e.id() == Some("coordinates")
 }
 
 /// Class names of the card XenForo and vBulletin print beside each post, under the member's
@@ -1336,12 +1404,36 @@ fn lines_within(
                 } else if is(e) && !holds_article.contains(&node.id()) {
                     inside = 1;
                     if let Some(el) = scraper::ElementRef::wrap(node) {
-                        lines.extend(
+                        // A table is read row by row only when the walk meets it inside its
+                        // parent: a marked table (Wikipedia's infobox) is walked as a page
+                        // of its own so its lines are its rows as read.
+                        let has_table = e.name() == "table"
+                            || el
+                                .descendants()
+                                .filter_map(scraper::ElementRef::wrap)
+                                .any(|d| d.value().name() == "table");
+                        let blocks = if has_table {
+                            walk::blocks_of(Html::parse_fragment(&el.html()).root_element())
+                        } else {
                             walk::blocks_of(el)
+                        };
+                        lines.extend(
+                            blocks
                                 .iter()
                                 .map(|b| letters_and_digits(&b.text))
                                 .filter(|k| !k.is_empty()),
                         );
+                        // A row or a list read as one line ("Harrowgate Ribblehead Thornby
+                        // Larpool", a navigation box's links in a cell).
+                        if has_table {
+                            lines.extend(
+                                el.descendants()
+                                    .filter_map(scraper::ElementRef::wrap)
+                                    .filter(|d| matches!(d.value().name(), "tr" | "td" | "ul"))
+                                    .map(|d| letters_and_digits(&d.text().collect::<String>()))
+                                    .filter(|k| !k.is_empty()),
+                            );
+                        }
                     }
                 }
             }

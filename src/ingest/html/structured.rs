@@ -35,6 +35,41 @@ pub(super) fn blocks(page: &Html) -> Option<Vec<Block>> {
     (!blocks.is_empty()).then_some(blocks)
 }
 
+/// The schema.org types a page declares for itself in JSON-LD: the `@type` of each script's
+/// object, of each object of a top-level array, and of each member of an `@graph` ("Review",
+/// "NewsArticle", "Organization"…); nested objects (a review's `itemReviewed` Product, an
+/// offer) are not the page.
+pub(super) fn declared_types(page: &Html) -> Vec<String> {
+    let Ok(sel) = Selector::parse(r#"script[type="application/ld+json"]"#) else {
+        return Vec::new();
+    };
+    let mut types = Vec::new();
+    let mut add = |v: &Value| match v.get("@type") {
+        Some(Value::String(t)) => types.push(t.clone()),
+        Some(Value::Array(ts)) => {
+            types.extend(ts.iter().filter_map(|t| t.as_str().map(String::from)))
+        }
+        _ => {}
+    };
+    for script in page.select(&sel) {
+        let json = script.text().collect::<String>();
+        let Ok(value) = serde_json::from_str::<Value>(json.trim()) else {
+            continue;
+        };
+        let tops: Vec<&Value> = match &value {
+            Value::Array(items) => items.iter().collect(),
+            v => vec![v],
+        };
+        for top in tops {
+            add(top);
+            if let Some(Value::Array(graph)) = top.get("@graph") {
+                graph.iter().for_each(&mut add);
+            }
+        }
+    }
+    types
+}
+
 /// Collects every string `articleBody` in `value`, at any depth (`@graph` arrays, nested
 /// `mainEntity`), up to a depth where no real page goes.
 fn find_bodies<'a>(value: &'a Value, out: &mut Vec<&'a str>, depth: usize) {

@@ -369,6 +369,9 @@ const STANDFIRST_WORDS: &[&str] = &[
     "description",
     "deck",
     "strapline",
+    // French newspapers' "chapô" (Le Monde's `article__chapo`; found by a fresh tester).
+    "chapo",
+    "chapeau",
 ];
 
 /// The standfirst right after the page's first `<h1>`: the next element, a paragraph, `<h2>`
@@ -378,8 +381,11 @@ pub(super) fn standfirst(page: &Html) -> Option<String> {
     let sel = Selector::parse("h1").ok()?;
     let h1 = page.select(&sel).next()?;
     let next = h1.next_siblings().find_map(ElementRef::wrap)?;
+    // Words of the class, split at hyphens, underscores and the capitals of CSS modules'
+    // names ("ArticleDek_root__gHi" → "Article", "Dek", "root", "g", "Hi").
     let marked = next.value().attr("class").is_some_and(|c| {
         c.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+            .flat_map(camel_words)
             .any(|w| STANDFIRST_WORDS.contains(&w.to_ascii_lowercase().as_str()))
     });
     let name = next.value().name();
@@ -391,6 +397,22 @@ pub(super) fn standfirst(page: &Html) -> Option<String> {
     let text = collapse_whitespace(&text);
     let words = text.split_whitespace().count();
     (6..=60).contains(&words).then_some(text)
+}
+
+/// The words of a camel-cased name: "ArticleDek" → "Article", "Dek"; "dek" → "dek".
+fn camel_words(name: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    for pair in chars.windows(2) {
+        let ((_, a), (at, b)) = (pair[0], pair[1]);
+        if a.is_lowercase() && b.is_uppercase() {
+            words.push(&name[start..at]);
+            start = at;
+        }
+    }
+    words.push(&name[start..]);
+    words
 }
 
 /// The title the page declares for sharing and citing (`og:title`, `citation_title`,

@@ -206,6 +206,15 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
             {
                 out.push_str(" to ")
             }
+            // "Mon.–Fri.": abbreviations with their periods, a range too.
+            '\u{2013}'
+                if english
+                    && prev == Some('.')
+                    && next.is_some_and(char::is_alphanumeric)
+                    && range_sides(text[..i].trim_end_matches('.'), &text[i + c.len_utf8()..]) =>
+            {
+                out.push_str(" to ")
+            }
             '\u{2013}' if inside_word && english => out.push('-'),
             '\u{2013}' if inside_word => out.push(c),
             '\u{2013}' => out.push_str(", "),

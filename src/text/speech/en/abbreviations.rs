@@ -5,7 +5,7 @@
 //! reads "m/m" as "m slash m", "w/" as "double-u slash", "yrs" as "er", "ext." as "ekst", and
 //! "St" without its period as "Saint" even after a street's name ("Baker St").
 
-use super::dates_times::{weekday_abbreviation, MONTH_ABBREVIATIONS};
+use super::dates_times::MONTH_ABBREVIATIONS;
 use super::money::is_price;
 use super::numbers::{identifier_pair, parse_number};
 use super::phone::read_group;
@@ -70,6 +70,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("Ave", "Avenue"),
     ("Blvd", "Boulevard"),
     ("Rd", "Road"),
+    ("Pl", "Place"),
     ("Inc", "Incorporated"),
     ("Ltd", "Limited"),
     ("Corp", "Corporation"),
@@ -110,7 +111,7 @@ const NUMBERED_THINGS: &[&str] = &[
 /// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
 /// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
 /// transcript of the narration, extraction dev set).
-const BARE_ABBREVIATIONS: [(&str, &str); 27] = [
+const BARE_ABBREVIATIONS: [(&str, &str); 29] = [
     ("w/", "with"),
     ("W/", "With"),
     ("w/o", "without"),
@@ -141,11 +142,14 @@ const BARE_ABBREVIATIONS: [(&str, &str); 27] = [
     ("Incl", "Including"),
     ("qty", "quantity"),
     ("Qty", "Quantity"),
+    // Roads ("via Hwy 1": espeak-ng spelled "H W Y"; found by a fresh tester).
+    ("Hwy", "Highway"),
+    ("Pkwy", "Parkway"),
 ];
 
 /// US states as the AP stylebook abbreviates them after a city ("Calif.", "Fla.", "N.Y.";
 /// the eight states it spells out are not here), and their names.
-const AP_STATES: [(&str, &str); 36] = [
+const AP_STATES: [(&str, &str); 42] = [
     ("Ala", "Alabama"),
     ("Ariz", "Arizona"),
     ("Ark", "Arkansas"),
@@ -182,10 +186,16 @@ const AP_STATES: [(&str, &str); 36] = [
     ("N.J", "New Jersey"),
     ("N.M", "New Mexico"),
     ("N.Y", "New York"),
+    ("N.C", "North Carolina"),
+    ("N.D", "North Dakota"),
+    ("S.C", "South Carolina"),
+    ("S.D", "South Dakota"),
+    ("R.I", "Rhode Island"),
+    ("W.Va", "West Virginia"),
 ];
 
 /// The state an AP abbreviation ([`AP_STATES`]) stands for.
-fn ap_state(core: &str) -> Option<&'static str> {
+pub(super) fn ap_state(core: &str) -> Option<&'static str> {
     AP_STATES.iter().find(|(a, _)| *a == core).map(|(_, s)| *s)
 }
 
@@ -222,15 +232,6 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
     let after_period = word.trail.strip_prefix('.');
     let prev = i.checked_sub(1).map(|p| w[p]);
     let next = w.get(i + 1);
-    // "Tue. 5 March", "on Wed. the board met": a weekday (see [`weekday_with_period`]). After
-    // "on" and before a capital the period also ends the sentence ("It is on Tue. Come!").
-    if let (Some(rest), Some(name)) = (after_period, weekday_with_period(word.core, prev, next)) {
-        let goes_on = next.is_some_and(|n| {
-            !capitalized(n.core) || weekday_with_period(word.core, None, Some(n)).is_some()
-        });
-        let period = if goes_on { "" } else { "." };
-        return Some((format!("{}{name}{period}{rest}", word.lead), 1));
-    }
     // "Sacramento, Calif., and Atlanta, Ga.": a US state as AP style abbreviates it, after a
     // city and its comma (espeak-ng said "kalif", "gah"; found by a fresh tester). Only there:
     // "Mass.", "Ill.", "Wash." and "Miss." are words elsewhere.
@@ -257,6 +258,17 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
     let expansion = match (word.core, after_period) {
         // "vs" is said "versus" with or without its period.
         ("vs", _) => "versus",
+        // "Roe v. Wade": a case's parties (espeak-ng said "vee"); British style writes no
+        // period ("R v Jogee"), and a party may end on an abbreviation's ("Chevron U.S.A. v.
+        // NRDC"; both found by a fresh tester).
+        ("v", _)
+            if prev.is_some_and(|p| {
+                capitalized(p.core)
+                    && (p.trail.is_empty() || (p.trail == "." && p.core.contains('.')))
+            }) && next.is_some_and(|n| capitalized(n.core)) =>
+        {
+            "versus"
+        }
         // "ext. 204", "ext 204": a telephone extension, its digits read one by one as a phone
         // number's are ("extension two oh four"); espeak-ng says "ekst".
         ("ext" | "Ext", _) if next.is_some_and(|n| extension_digits(n.core)) => {
@@ -273,13 +285,18 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "Baker St", "Baker St.": a street after its name, unless a name follows ("Bury St
         // Edmunds"); "St Paul" is read "Saint" by espeak-ng already and left alone.
         ("St", None) => {
-            let after_name = prev.is_some_and(|p| is_name(p.core) && p.trail.is_empty());
+            // "W 72nd St, Apt 5B": after an ordinal too (it was "saint"; found by a fresh
+            // tester).
+            let after_name =
+                prev.is_some_and(|p| (is_name(p.core) || is_ordinal(p.core)) && p.trail.is_empty());
             let before_name = next.is_some_and(|n| capitalized(n.core) && word.trail.is_empty());
             if !after_name || before_name {
                 return None;
             }
             "Street"
         }
+        // "Apt 5B", "Apt. 12": an apartment before its number.
+        ("Apt", _) if next.is_some_and(|n| starts_with_digit(n.core)) => "Apartment",
         // With or without a sentence's period after it ("Heat on med-high.").
         (core, None) => bare(core)?,
         (core, Some(_)) if bare(core).is_some() => bare(core)?,
@@ -482,13 +499,13 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         // "Fr. O'Brien": a priest, before his name.
         ("Fr", Some(_)) if next.is_some_and(|n| capitalized(n.core)) => "Father",
-        // "Roe v. Wade": a case's parties (espeak-ng said "vee").
-        ("v", Some(_))
-            if prev.is_some_and(|p| capitalized(p.core) && p.trail.is_empty())
-                && next.is_some_and(|n| capitalized(n.core)) =>
-        {
-            "versus"
-        }
+        // "s. 14 of the Theft Act", "ss. 3-5", "Sch. 2": a section and a schedule of a statute,
+        // before its number (espeak-ng said "S fourteen", "sh"; found by a fresh tester).
+        ("s", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "section",
+        ("ss", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "sections",
+        ("Sch", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "Schedule",
+        // "Exec. Order 14110": an executive order (espeak-ng said "egzec").
+        ("Exec", Some(_)) if next.is_some_and(|n| n.core == "Order") => "Executive",
         ("p" | "pg", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "page",
         ("pp" | "pgs", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "pages",
         (core, Some(_)) => ABBREVIATIONS
@@ -510,27 +527,6 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         ""
     };
     Some((format!("{}{expansion}{rest}{period}", word.lead), 1))
-}
-
-/// The weekday an abbreviation with a period names ("Tue." → "Tuesday"), only before a date
-/// ("Tue. 5 March", "Thu. Oct. 3", "Wed. 12/3") or after "on" ("on Wed. the board met"):
-/// elsewhere "Wed." may be the verb ending a sentence ("They wed.") and "Sun.", "Sat." are
-/// words, so they are left alone. espeak-ng says "tew", "wed", "thuh".
-fn weekday_with_period(
-    core: &str,
-    prev: Option<Word>,
-    next: Option<&Word>,
-) -> Option<&'static str> {
-    let name = weekday_abbreviation(core)?;
-    let after_on = prev.is_some_and(|p| p.trail.is_empty() && p.core.eq_ignore_ascii_case("on"));
-    let before_date = next.is_some_and(|n| {
-        n.lead.is_empty()
-            && (starts_with_digit(n.core)
-                || MONTH_ABBREVIATIONS
-                    .iter()
-                    .any(|(a, m)| *a == n.core || *m == n.core))
-    });
-    (after_on || before_date).then_some(name)
 }
 
 /// Whether a word is an extension's number: one to six digits.

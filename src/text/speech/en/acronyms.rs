@@ -17,7 +17,7 @@ use super::Word;
 /// Conventional readings: espeak-ng spells "IEEE", "AAA", "NCAA" letter by letter and says
 /// "WWII" as "double-u double-u I I"; "MiG" it splits at the capital ("my G"). A lone letter A
 /// is written "eigh": before another word espeak-ng says "A" as the article.
-const ACRONYMS: [(&str, &str); 46] = [
+const ACRONYMS: [(&str, &str); 63] = [
     ("IMF", "I.M.F."),
     ("EPA", "E.P.A."),
     ("NGO", "N.G.O."),
@@ -67,8 +67,28 @@ const ACRONYMS: [(&str, &str); 46] = [
     ("FWIW", "F.W.I.W."),
     ("ICYMI", "I.C.Y.M.I."),
     ("MoD", "M.O.D."),
+    // Said as words by espeak-ng, spelled by people (found by a fresh tester: "eeta", "ap" in
+    // a dateline's "(AP)", "eet", "yooka"), and web shorthand said as what it stands for
+    // ("afake", "ee-erk", "aidk").
+    ("ETA", "E.T.A."),
+    ("AP", "A.P."),
+    ("AEDT", "A.E.D.T."),
+    ("AEST", "A.E.S.T."),
+    ("UKSC", "U.K.S.C."),
+    ("EWCA", "E.W.C.A."),
+    ("EWHC", "E.W.H.C."),
+    ("IgG", "I.G.G."),
+    ("IgM", "I.G.M."),
+    ("IgE", "I.G.E."),
+    ("IgA", "I.G.A."),
+    ("AFAIK", "as far as I know"),
+    ("IIRC", "if I recall correctly"),
+    ("IDK", "I don't know"),
+    ("idk", "I don't know"),
     // Said as words by people, spelled by espeak-ng.
     ("FTSE", "Footsie"),
+    ("DAX", "Dax"),
+    ("SaaS", "sass"),
     ("RAM", "ram"),
     (".NET", "dot net"),
 ];
@@ -127,6 +147,51 @@ const MARKET_WORDS: &[&str] = &[
     "holding",
     "position",
 ];
+
+/// Exchange suffixes of Reuters instrument codes ("NVDA.O": Nasdaq; ".N" New York, ".L"
+/// London, ".T" Tokyo, ".PA" Paris, ".DE" Xetra, ".HK" Hong Kong, ".SS"/".SZ" Shanghai and
+/// Shenzhen, ".TO" Toronto, ".AX" Sydney, ".NS"/".BO" India, ".AS" Amsterdam, ".MI" Milan,
+/// ".MC" Madrid, ".SW" Zurich, ".ST" Stockholm, ".OL" Oslo, ".CO" Copenhagen, ".HE"
+/// Helsinki, ".KS" Seoul, ".SI" Singapore, ".TW" Taiwan).
+const EXCHANGES: &[&str] = &[
+    "O", "N", "L", "T", "PA", "DE", "HK", "SS", "SZ", "TO", "AX", "NS", "BO", "AS", "MI", "MC",
+    "SW", "ST", "OL", "CO", "HE", "KS", "SI", "TW",
+];
+
+/// A Reuters instrument code in brackets after a company's name, "Nvidia (NVDA.O) fell",
+/// "Toyota (7203.T)": not said (espeak-ng said "N V D A dot O", "Apple dot O"; found by a
+/// fresh tester), as a wire-service reader leaves it out. Two to five capitals or four digits,
+/// then one of [`EXCHANGES`].
+pub(super) fn instrument_code(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let rest = word.trail.strip_prefix(')').filter(|_| word.lead == "(")?;
+    let (code, exchange) = word.core.split_once('.')?;
+    let code_ok = ((2..=5).contains(&code.len()) && code.chars().all(|c| c.is_ascii_uppercase()))
+        || (code.len() == 4 && code.chars().all(|c| c.is_ascii_digit()));
+    (code_ok && EXCHANGES.contains(&exchange)).then(|| (rest.to_string(), 1))
+}
+
+/// A speaker's initials opening an interview's answer or question, "IF: I started…", "A: Yes"
+/// → "I.F.: …", "eigh: …" (espeak-ng said the word "if", "ot", and the article "uh"; found by a
+/// fresh tester). One or two capitals and a colon, first in the chunk; "OK:", "NB:", "PS:"
+/// and "Q:" are read right as written.
+pub(super) fn speaker_initials(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let initials = i == 0
+        && word.lead.is_empty()
+        && word.trail == ":"
+        && (1..=2).contains(&word.core.len())
+        && word.core.chars().all(|c| c.is_ascii_uppercase())
+        && !matches!(word.core, "OK" | "NB" | "PS" | "Q");
+    if !initials {
+        return None;
+    }
+    let said: String = match word.core {
+        "A" => "eigh".to_string(),
+        core => core.chars().map(|c| format!("{c}.")).collect(),
+    };
+    Some((format!("{said}:"), 1))
+}
 
 /// Whether `s` could be a stock's ticker: one to five capital letters.
 fn is_ticker(s: &str) -> bool {

@@ -240,6 +240,50 @@ pub(super) fn state_after_city(w: &[Word], i: usize) -> Option<(String, usize)> 
     Some((format!("{name}{}", word.trail), 1))
 }
 
+/// States whose names AP style writes in full, also after a party's letter ("R-Texas").
+const FULL_STATE_NAMES: [&str; 8] = [
+    "Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
+];
+
+/// A legislator's party and state as US news writes them, "Sen. Elizabeth Warren (D-Mass.)",
+/// "Rep. Jim Jordan, R-Ohio, said", "(R-OH)", "(I-Vt.)" → "Democrat of Massachusetts",
+/// "Republican of Ohio", "Independent of Vermont", as a newsreader says them (espeak-ng said
+/// "dee Mass", "R O H"; found by a fresh tester). The state as AP style abbreviates it (with
+/// its period), in full, or as its postal code; only in brackets or between commas.
+pub(super) fn party_and_state(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let (party, state) = word.core.split_once('-')?;
+    let party = match party {
+        "D" => "Democrat",
+        "R" => "Republican",
+        "I" => "Independent",
+        _ => return None,
+    };
+    let after_comma = i > 0 && w[i - 1].trail == ",";
+    if word.lead != "(" && !after_comma {
+        return None;
+    }
+    let (name, trail) = match word.trail.strip_prefix('.') {
+        Some(rest) => (super::abbreviations::ap_state(state), rest),
+        None => (None, word.trail),
+    };
+    let name = name
+        .or_else(|| FULL_STATE_NAMES.iter().find(|n| **n == state).copied())
+        .or_else(|| {
+            STATE_NAMES
+                .iter()
+                .find(|(code, _)| *code == state)
+                .map(|(_, n)| *n)
+        })?;
+    // The period of "D-Mass." ends the sentence at the end of the chunk.
+    let trail = if trail.is_empty() && word.trail.starts_with('.') && i + 1 == w.len() {
+        "."
+    } else {
+        trail
+    };
+    Some((format!("{}{party} of {name}{trail}", word.lead), 1))
+}
+
 /// A ZIP code after a state's postal abbreviation, digit by digit as people say it: "NY
 /// 11211" → "NY one one two one one", "TX 78701-1234" → "… seven eight seven oh one, one two
 /// three four" (it was "eleven thousand two hundred eleven"; found by a fresh tester).
@@ -380,7 +424,28 @@ pub(super) fn compass_point(w: &[Word], i: usize) -> Option<(String, usize)> {
             let core = p.core.trim_end_matches('.');
             (p.trail.is_empty() || p.trail == ".") && BEFORE_COMPASS.contains(&core)
         }),
-        _ => prev.is_some_and(|p| p.core.ends_with('°') && p.trail.is_empty()),
+        _ => {
+            // "W 4th St", "between E. 82nd and E. 84th Streets": a street's side of town
+            // before its ordinal (it was the letter; found by a fresh tester).
+            // After a house number or a lower-case word ("14 W 72nd", "between E. 82nd"), not
+            // after a name ("Vitamin E 1st").
+            let after_number_or_word = prev.is_none_or(|p| {
+                p.core
+                    .starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
+            });
+            let before_street = matches!(word.trail, "" | ".")
+                && after_number_or_word
+                && w.get(i + 1).is_some_and(|n| {
+                    let digits = n.core.trim_end_matches(char::is_alphabetic);
+                    !digits.is_empty()
+                        && digits.chars().all(|c| c.is_ascii_digit())
+                        && matches!(&n.core[digits.len()..], "st" | "nd" | "rd" | "th")
+                });
+            if before_street {
+                return Some((format!("{}{said}", word.lead), 1));
+            }
+            prev.is_some_and(|p| p.core.ends_with('°') && p.trail.is_empty())
+        }
     };
     ok.then(|| (format!("{}{said}{}", word.lead, word.trail), 1))
 }

@@ -660,19 +660,67 @@ pub(super) fn weekday_abbreviation(core: &str) -> Option<&'static str> {
 /// Ranges of weekdays: "Mon-Fri" → "Monday to Friday", "Mon–Sat" (by now "Mon to Sat") →
 /// "Monday to Saturday". espeak-ng reads "Mon-Fri" as "mon fry" and "Sat" as the verb. Only in
 /// a range: a lone "Mon" may be a name, a lone "Sat" a verb.
+///
+/// Abbreviations may carry their periods: "Mon.-Fri." → "Monday to Friday", and "Mon.–Fri."
+/// (by now "Mon. to Fri.") the same.
 pub(super) fn day_range(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     if let Some((a, b)) = word.core.split_once('-') {
-        let ((from, _), (to, _)) = (weekday(a)?, weekday(b)?);
-        return Some((format!("{}{from} to {to}{}", word.lead, word.trail), 1));
+        let a = a.strip_suffix('.').unwrap_or(a);
+        let ((from, _), (to, short)) = (weekday(a)?, weekday(b)?);
+        let trail = abbreviation_trail(w, i, short);
+        return Some((format!("{}{from} to {to}{trail}", word.lead), 1));
     }
-    let (from, short_from) = weekday(word.core).filter(|_| word.trail.is_empty())?;
+    let (from, short_from) = weekday(word.core)
+        .filter(|(_, short)| word.trail.is_empty() || (*short && word.trail == "."))?;
     let to_word = w
         .get(i + 1)
         .filter(|t| t.core == "to" && t.trail.is_empty())?;
     let last = w.get(i + 2).filter(|_| to_word.lead.is_empty())?;
     let (to, short_to) = weekday(last.core).filter(|_| last.lead.is_empty())?;
-    (short_from || short_to).then(|| (format!("{}{from} to {to}{}", word.lead, last.trail), 3))
+    let trail = abbreviation_trail(w, i + 2, short_to);
+    (short_from || short_to).then(|| (format!("{}{from} to {to}{trail}", word.lead), 3))
+}
+
+/// A weekday abbreviated with a period: "Open Wed., Thurs. and Fri. evenings" → "Open
+/// Wednesday, Thursday and Friday evenings" (espeak-ng said "wed", "thurs", "fry"; found by a
+/// fresh tester; before, only before a date or after "on"). The period is an abbreviation's,
+/// not a sentence's, where the next word goes on (lower case, a number, another weekday, a
+/// month: "Tue. 5 March", "Thu. Oct. 3"), and is dropped there. Only as written, capitalised
+/// ("They wed." is the verb); "Mon.", "Sat." and "Sun." after an article are words ("the
+/// Sun.").
+pub(super) fn weekday_with_period(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    word.trail.strip_prefix('.')?;
+    let day = weekday_abbreviation(word.core)?;
+    let after_article =
+        i > 0 && w[i - 1].trail.is_empty() && matches!(w[i - 1].core, "the" | "The" | "a" | "A");
+    if after_article && matches!(word.core, "Mon" | "Sat" | "Sun") {
+        return None;
+    }
+    Some((
+        format!("{}{day}{}", word.lead, abbreviation_trail(w, i, true)),
+        1,
+    ))
+}
+
+/// The punctuation after an abbreviated weekday at `k` as said: without the abbreviation's
+/// period where the next word goes on (lower case, a number, another weekday: "Mon.-Fri.
+/// 9-5"), whole where the sentence may end there or the weekday was written out.
+fn abbreviation_trail<'a>(w: &[Word<'a>], k: usize, abbreviated: bool) -> &'a str {
+    let trail = w[k].trail;
+    let goes_on = w.get(k + 1).is_some_and(|n| {
+        n.lead.is_empty()
+            && (n
+                .core
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                || weekday(n.core).is_some()
+                || month(n.core.trim_end_matches('.')).is_some())
+    });
+    match trail.strip_prefix('.') {
+        Some(rest) if abbreviated && goes_on => rest,
+        _ => trail,
+    }
 }
 
 /// A weekday or a month abbreviated before a date or a year: "Sat 1 Mar" → "Saturday" (then

@@ -347,6 +347,22 @@ fn spelled_range(w: &[Word], at: usize, from: &Num, currency: Currency) -> Optio
     ))
 }
 
+/// A currency pair as markets write it, "EUR/USD", "USD/JPY" → "euro-dollar", "dollar-yen",
+/// as traders and market reports say them (espeak-ng said "yoor slash U S D"; found by a fresh
+/// tester). Both codes from [`CODES`].
+pub(super) fn currency_pair(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let (base, quote) = word.core.split_once('/')?;
+    let name = |code: &str| {
+        CODES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, Currency(one, _, _, _))| *one)
+    };
+    let (base, quote) = (name(base)?, name(quote)?);
+    Some((format!("{}{base}-{quote}{}", word.lead, word.trail), 1))
+}
+
 /// "$1.5bn", "$1.5 billion", "€200m", "£3.50", "$20", "$1,200", "NZ$45", "S$2.5m", "CHF 300",
 /// "USD 5m", "300 CHF", "₹40 lakh", "Rs 500".
 ///

@@ -952,7 +952,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     };
     match suffix {
         "" => {}
-        "st" | "nd" | "rd" | "th" if num.is_whole() => {
+        "st" | "nd" | "rd" | "th" if num.is_whole() && ordinal_suffix(&num.int, suffix) => {
             return wrap(ordinal(&num.int));
         }
         // "Channel 4's investigation", "the S&P 500's rally", "Apollo 11's crew": a numbered
@@ -969,7 +969,12 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         {
             return wrap(format!("{}'s", integer(&num.int)));
         }
-        "s" | "'s" if num.is_whole() && num.int.ends_with('0') && num.int.len() >= 2 => {
+        "s" | "'s"
+            if num.is_whole()
+                && num.int.ends_with('0')
+                && num.int.len() >= 2
+                && !(suffix == "s" && num.int.len() <= 3 && seconds_after(w, i)) =>
+        {
             return wrap(
                 decade(num_text).or_else(|| (num.int == "100").then(|| "hundreds".into()))?,
             );
@@ -999,6 +1004,21 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // plural ("45s") or a decade, never seconds.
         "s" if num.frac.is_some() => {
             return wrap(format!("{} seconds", num.read()));
+        }
+        // "lasted 45s", "a split of 62s", "a timeout of 30s": a whole number of seconds
+        // ([`seconds_after`]); espeak-ng said "forty-five z" and "thirties" (found by a fresh
+        // tester).
+        "s" if num.is_whole()
+            && num.sign.is_none()
+            && num.int.len() <= 3
+            && seconds_after(w, i) =>
+        {
+            return wrap(format!("{} seconds", num.read()));
+        }
+        // "8st 12lb": stone, a British weight ("8st" is no ordinal, "eighth" was said; found by
+        // a fresh tester). The ordinals written with "st" ("1st", "21st") are read above.
+        "st" if num.is_whole() => {
+            return wrap(format!("{} stone", num.read()));
         }
         // "0x" opens a hexadecimal number ("0x C3 9F"), never "zero times".
         "x" if num.int == "0" && num.frac.is_none() => return None,
@@ -1104,6 +1124,11 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         )),
         "s" if num.frac.is_some() => Some(("second".into(), "seconds".into())),
         "in" if after_feet(w, i) => Some(("inch".into(), "inches".into())),
+        // "24 in. by 36 in.", "6 in. of snow": with its period "in" is the abbreviation (it
+        // was the word; found by a fresh tester).
+        "in" if n.trail.starts_with('.') => Some(("inch".into(), "inches".into())),
+        // "slept 7.2 h per night": a decimal number of hours.
+        "h" if num.frac.is_some() => Some(("hour".into(), "hours".into())),
         "W" if initial_after(w, i + 1) => None,
         core => unit_after(&num.int, core, w),
     });
@@ -1138,6 +1163,78 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
 const SCALE_WORDS: [&str; 4] = ["thousand", "million", "billion", "trillion"];
 
 /// Words before a number that make a spaced "h" after it a duration ("in 2 h", "takes 3 h").
+/// Whether the number at `i`, written with an "s" ("45s", "30s"), is a number of seconds:
+/// after a word that times things ("lasted 45s", "every 30s", "within 5s"; the words of
+/// [`DURATION_WORDS`] but "in", "over", "under" and "than", which count as often: "over 50s"
+/// are people), after "was" or "to" ("the split was 62s", "set the timeout to 30s"), or after
+/// "of" following a word for a span of time ("a timeout of 30s"). Elsewhere it is a plural
+/// ("a lot of 6s", "Layer 2s") or a decade ("in her 30s", "rose to 40s"). A round number
+/// after "to" or "was" stays a decade unless a word of time comes before.
+fn seconds_after(w: &[Word], i: usize) -> bool {
+    const SPANS: [&str; 8] = [
+        "timeout", "delay", "interval", "split", "lap", "wait", "duration", "time",
+    ];
+    let Some(prev) = i
+        .checked_sub(1)
+        .map(|k| w[k])
+        .filter(|p| p.trail.is_empty())
+    else {
+        return false;
+    };
+    let lower = prev.core.to_lowercase();
+    let span_before = i >= 2
+        && w[i - 2].trail.is_empty()
+        && SPANS.contains(&w[i - 2].core.to_lowercase().as_str());
+    let timing = DURATION_WORDS.contains(&lower.as_str())
+        && !matches!(
+            lower.as_str(),
+            "in" | "over" | "under" | "than" | "about" | "around"
+        );
+    let decade = w[i].core.trim_end_matches('s').ends_with('0');
+    match lower.as_str() {
+        "of" => span_before,
+        "to" | "was" | "is" => span_before || !decade,
+        _ => timing,
+    }
+}
+
+/// A long number after "No." is a serial or an award's number, said digit by digit: "Award No.
+/// 2214587" → "number two two one four five eight seven" (it was "two million two hundred…";
+/// found by a fresh tester). Five digits or more, no separators.
+pub(super) fn serial_number(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let after_no =
+        i > 0 && matches!(w[i - 1].core, "No" | "no" | "Nos" | "nos") && w[i - 1].trail == ".";
+    (after_no && word.core.len() >= 5 && all_digits(word.core)).then(|| {
+        (
+            format!(
+                "{}{}{}",
+                word.lead,
+                super::words::digits(word.core),
+                word.trail
+            ),
+            1,
+        )
+    })
+}
+
+/// Whether `suffix` is the ordinal ending English writes after `int`: "1st", "22nd", "3rd",
+/// "11th", "8th" ("8st" is not).
+fn ordinal_suffix(int: &str, suffix: &str) -> bool {
+    let last_two = int.get(int.len().saturating_sub(2)..).unwrap_or(int);
+    let want = if matches!(last_two, "11" | "12" | "13") {
+        "th"
+    } else {
+        match int.as_bytes()[int.len() - 1] {
+            b'1' => "st",
+            b'2' => "nd",
+            b'3' => "rd",
+            _ => "th",
+        }
+    };
+    suffix == want
+}
+
 const DURATION_WORDS: [&str; 16] = [
     "in", "for", "after", "within", "every", "over", "under", "about", "around", "than", "takes",
     "took", "lasts", "lasted", "nearly", "almost",

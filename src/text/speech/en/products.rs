@@ -249,6 +249,63 @@ pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     ))
 }
 
+/// Video resolutions by their lines, said as people say them: "1080p" → "ten eighty p", "720p"
+/// → "seven twenty p", "2160p" → "twenty-one sixty p" (espeak-ng said "one thousand eighty
+/// p"; found by a fresh tester). Only the standard heights, progressive or interlaced.
+const VIDEO_LINES: [&str; 10] = [
+    "240", "360", "480", "540", "576", "720", "1080", "1440", "2160", "4320",
+];
+
+/// Names made of a standard's number, said as engineers say them: a video resolution
+/// ([`VIDEO_LINES`]); the ITU codecs "H.264", "H.265" → "H two sixty-four" (espeak-ng said "H
+/// dot two six four"); IEEE 802 standards "802.11ax" → "eight oh two eleven A X" (it said
+/// "eight hundred two point one one ax"); and a PCI Express slot's lanes, "PCIe 5.0 x16" →
+/// "by sixteen" (it said "ex sixteen").
+pub(super) fn standard_name(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let core = word.core;
+    let wrap = |said: String| Some((format!("{}{said}{}", word.lead, word.trail), 1));
+    if let Some(lines) = core.strip_suffix(['p', 'i']) {
+        if VIDEO_LINES.contains(&lines) {
+            let scan = &core[lines.len()..];
+            return wrap(format!("{} {scan}", model_words(lines)));
+        }
+    }
+    if let Some(codec) = core.strip_prefix("H.") {
+        if matches!(codec, "261" | "262" | "263" | "264" | "265" | "266") {
+            return wrap(format!("H {}", model_words(codec)));
+        }
+    }
+    if let Some(rest) = core.strip_prefix("802.") {
+        let digits_end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let (number, suffix) = rest.split_at(digits_end);
+        if !number.is_empty()
+            && number.len() <= 2
+            && suffix.len() <= 2
+            && suffix.chars().all(|c| c.is_ascii_lowercase())
+        {
+            let spelled: Vec<String> = suffix.to_uppercase().chars().map(String::from).collect();
+            let said = format!("eight oh two {} {}", integer(number), spelled.join(" "));
+            return wrap(said.trim_end().to_string());
+        }
+    }
+    let lanes = core
+        .strip_prefix('x')
+        .filter(|n| matches!(*n, "1" | "2" | "4" | "8" | "16"))?;
+    let after_pcie = (1..=2).any(|back| {
+        i.checked_sub(back)
+            .is_some_and(|k| w[k].core.eq_ignore_ascii_case("PCIe"))
+    });
+    after_pcie.then(|| {
+        (
+            format!("{}by {}{}", word.lead, integer(lanes), word.trail),
+            1,
+        )
+    })
+}
+
 /// Words before which a number with one period is a version ("version 1.10"), read with whole
 /// parts. Compared case-insensitively.
 const VERSION_WORDS: [&str; 3] = ["version", "release", "firmware"];

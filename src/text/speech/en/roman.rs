@@ -339,6 +339,63 @@ fn clause_number(w: &[Word], i: usize) -> Option<String> {
     ))
 }
 
+/// A lower-case Roman numeral of two letters or more after a heading word, as plays and
+/// books number their parts: "Scene iii" → "three", "Act ii" → "two" (espeak-ng said "roman
+/// three"; found by a fresh tester). Up to xxxix.
+fn lower_case_numeral(core: &str) -> Option<String> {
+    if core.len() < 2 || !core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
+    }
+    let n = roman_value(&core.to_uppercase()).filter(|n| *n < 40)?;
+    Some(cardinal(u64::from(n)))
+}
+
+/// A provision of a statute or a contract written as one word, its number and the letters and
+/// Roman numerals of its parts in brackets: "3(a)(ii)" → "3 A two", "2(b)" → "2 B",
+/// "1(a)(iv)(B)" → "1 A four B", as lawyers read them aloud (espeak-ng said "three a roman
+/// two"; found by a fresh tester). A bracketed part of two or more of i, v, x, or one after a
+/// letter's part ("(a)(i)"), is a Roman numeral; a single letter otherwise is a letter, said
+/// in capitals so it is not the article "a".
+pub(super) fn provision_number(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let open = word.core.find('(')?;
+    let (number, mut rest) = word.core.split_at(open);
+    // The closing bracket of the last part is in the trail.
+    let trail = word.trail.strip_prefix(')')?;
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) || number.len() > 4 {
+        return None;
+    }
+    let mut said = vec![number.to_string()];
+    let mut after_letter = false;
+    // "3(4)" is arithmetic: a provision has a lettered or numeralled part.
+    let mut lettered = false;
+    while let Some(inner) = rest.strip_prefix('(') {
+        let (part, next) = match inner.split_once(')') {
+            Some((p, n)) => (p, n),
+            None => (inner, ""),
+        };
+        let roman =
+            part.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && (part.len() >= 2 || after_letter);
+        if roman {
+            let n = roman_value(&part.to_uppercase()).filter(|n| *n < 40)?;
+            said.push(cardinal(u64::from(n)));
+            after_letter = false;
+            lettered = true;
+        } else if part.len() == 1 && part.chars().all(|c| c.is_ascii_alphabetic()) {
+            said.push(super::acronyms::letters(&part.to_uppercase()).to_string());
+            after_letter = true;
+            lettered = true;
+        } else if !part.is_empty() && part.len() <= 3 && part.chars().all(|c| c.is_ascii_digit()) {
+            said.push(part.to_string());
+            after_letter = false;
+        } else {
+            return None;
+        }
+        rest = next;
+    }
+    (rest.is_empty() && lettered).then(|| (format!("{}{}{trail}", word.lead, said.join(" ")), 1))
+}
+
 /// "Chapter IV" → "Chapter four", "World War II" → "World War two", "Charles III" → "Charles
 /// the third". Only right after a capitalised word; "I" only after a heading word, and a lone
 /// "C", "D", "L" or "M" never ("Appendix C", "USB Type C", "Medicare Part D" are letters).
@@ -360,10 +417,21 @@ pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
             .iter()
             .any(|h| h.eq_ignore_ascii_case(p.core))
     };
+    // "Vol. III", "Pt. II": a heading abbreviated, its period no sentence's end (espeak-ng
+    // said "roman three"; found by a fresh tester).
+    let abbreviated_heading = |p: &Word| {
+        p.trail == "." && matches!(p.core, "Vol" | "vol" | "Pt" | "pt" | "Ch" | "Bk" | "Art")
+    };
     let before = i
         .checked_sub(1)
         .map(|k| w[k])
-        .filter(|p| p.trail.is_empty());
+        .filter(|p| p.trail.is_empty() || abbreviated_heading(p));
+    if let Some(said) = before
+        .filter(|p| is_heading(p) || abbreviated_heading(p))
+        .and_then(|_| lower_case_numeral(word.core))
+    {
+        return Some((format!("{}{said}{}", word.lead, word.trail), 1));
+    }
     // "an IV drip", "IV fluids": intravenous before a lower-case word, said as letters;
     // espeak-ng says "Roman four" (found by a fresh tester). After a name, a heading or a
     // model ("Henry IV", "Stage IV", "Sony a7 IV") it is a number, below or left as it is.
@@ -443,7 +511,8 @@ pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
     }
     let heading = NUMBERED_HEADINGS
         .iter()
-        .any(|h| h.eq_ignore_ascii_case(prev.core));
+        .any(|h| h.eq_ignore_ascii_case(prev.core))
+        || abbreviated_heading(&prev);
     let said = if heading {
         if matches!(numeral, "C" | "D" | "L" | "M") {
             return None;

@@ -3,6 +3,62 @@
 
 use super::Word;
 
+/// Keys as a narrator names them, by how they are written on keyboards and in manuals.
+const KEYS: [(&str, &str); 16] = [
+    ("Ctrl", "Control"),
+    ("Control", "Control"),
+    ("Cmd", "Command"),
+    ("Command", "Command"),
+    ("Alt", "Alt"),
+    ("Option", "Option"),
+    ("Opt", "Option"),
+    ("Shift", "Shift"),
+    ("Win", "Windows"),
+    ("Super", "Super"),
+    ("Fn", "Function"),
+    ("Del", "Delete"),
+    ("Delete", "Delete"),
+    ("Esc", "Escape"),
+    ("Tab", "Tab"),
+    ("Enter", "Enter"),
+];
+
+/// A key combination, "Ctrl+C", "Cmd+Shift+4", "Ctrl+Alt+Del" → "Control C", "Command Shift
+/// 4", "Control Alt Delete", as manuals are read aloud (espeak-ng said "C M D plus shift plus
+/// four"; found by a fresh tester). Parts joined by "+", the first a modifier of [`KEYS`], the
+/// others keys of [`KEYS`], a letter, a digit or a function key ("F5").
+pub(super) fn key_combination(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let parts: Vec<&str> = word.core.split('+').collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let key = |p: &str| {
+        KEYS.iter()
+            .find(|(k, _)| *k == p)
+            .map(|(_, said)| (*said).to_string())
+    };
+    let first =
+        key(parts[0]).filter(|_| !matches!(parts[0], "Delete" | "Del" | "Tab" | "Enter"))?;
+    let mut said = vec![first];
+    for p in &parts[1..] {
+        let plain = p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_alphanumeric());
+        let function = p.len() <= 3
+            && p.strip_prefix('F')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        match key(p) {
+            Some(k) => said.push(k),
+            None if plain || function => said.push((*p).to_uppercase()),
+            // "Shift+click", "Ctrl+drag": the action with the mouse, last.
+            None if std::ptr::eq(p, parts.last()?) && p.chars().all(|c| c.is_ascii_lowercase()) => {
+                said.push((*p).to_string())
+            }
+            None => return None,
+        }
+    }
+    Some((format!("{}{}{}", word.lead, said.join(" "), word.trail), 1))
+}
+
 /// Lone symbols: "+" → "plus", "=" → "equals", "@" → "at", "and/or" → "and or".
 pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];

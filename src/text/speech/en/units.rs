@@ -181,6 +181,29 @@ const UNITS: &[(&str, &str, &str)] = &[
     ("lb-ft", "pound-foot", "pound-feet"),
     ("MP", "megapixel", "megapixels"),
     ("ct", "carat", "carats"),
+    // Science and computing (found by a fresh tester, said "lie", "moss", "N M", "G V", "kai
+    // bee").
+    ("ly", "light-year", "light-years"),
+    ("mos", "month", "months"),
+    ("nM", "nanomolar", "nanomolar"),
+    ("µM", "micromolar", "micromolar"),
+    ("mM", "millimolar", "millimolar"),
+    ("mmol", "millimole", "millimoles"),
+    ("eV", "electronvolt", "electronvolts"),
+    ("keV", "kiloelectronvolt", "kiloelectronvolts"),
+    ("MeV", "megaelectronvolt", "megaelectronvolts"),
+    ("GeV", "gigaelectronvolt", "gigaelectronvolts"),
+    ("TeV", "teraelectronvolt", "teraelectronvolts"),
+    ("KiB", "kibibyte", "kibibytes"),
+    ("MiB", "mebibyte", "mebibytes"),
+    ("GiB", "gibibyte", "gibibytes"),
+    ("TiB", "tebibyte", "tebibytes"),
+    ("Gbit", "gigabit", "gigabits"),
+    ("Mbit", "megabit", "megabits"),
+    ("req", "request", "requests"),
+    // Food energy ("kcal" was "K cal"; found by a fresh tester).
+    ("kcal", "kilocalorie", "kilocalories"),
+    ("kJ", "kilojoule", "kilojoules"),
     ("pts", "point", "points"),
     ("°C", "degree Celsius", "degrees Celsius"),
     ("°F", "degree Fahrenheit", "degrees Fahrenheit"),
@@ -208,7 +231,10 @@ const LENGTH_UNITS: [(&str, &str, &str); 8] = [
 
 /// Amounts of data that are divided by a second to give a rate ("3 MB/s", "100 Mb/s"), as
 /// written; their words are those of [`UNITS`]. Bytes are a capital "B", bits a lower-case "b".
-const DATA_UNITS: [&str; 9] = ["kB", "KB", "MB", "GB", "TB", "kb", "Kb", "Mb", "Gb"];
+const DATA_UNITS: [&str; 15] = [
+    "kB", "KB", "MB", "GB", "TB", "kb", "Kb", "Mb", "Gb", "KiB", "MiB", "GiB", "Gbit", "Mbit",
+    "req",
+];
 
 /// Units of time a length is divided by ("m/s", "m/s²"): written, singular.
 const TIME_UNITS: [(&str, &str); 3] = [("s", "second"), ("h", "hour"), ("min", "minute")];
