@@ -1058,14 +1058,49 @@ fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
 /// "fourteen thirty hours". With a leading zero always; otherwise only after "at", "by",
 /// "until" or "from" ("1500 hours of practice" is a quantity). espeak-ng said "zero eight
 /// zero zero" and "one thousand four hundred thirty" (found by a fresh tester).
+///
+/// Without "hours", a time with its leading zero after "at", "by", "until" or "from": "departs
+/// Dover at 0600" → "zero six hundred" (it was "zero six zero zero"; found by a fresh tester).
 fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let next = w
         .get(i + 1)
-        .filter(|n| word.trail.is_empty() && n.lead.is_empty())?;
-    if word.core.len() != 4 || !matches!(next.core, "hours" | "hrs" | "hr") {
+        .filter(|n| word.trail.is_empty() && n.lead.is_empty())
+        .filter(|n| matches!(n.core, "hours" | "hrs" | "hr"));
+    if word.core.len() != 4 || !all_digits(word.core) {
         return None;
     }
+    let Some(next) = next else {
+        let after_time_word = i.checked_sub(1).is_some_and(|p| {
+            w[p].trail.is_empty()
+                && matches!(
+                    w[p].core.to_lowercase().as_str(),
+                    "at" | "by" | "until" | "from"
+                )
+        });
+        if !word.core.starts_with('0') || !after_time_word {
+            return None;
+        }
+        let (h, m) = word.core.split_at(2);
+        let (hour, minute): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        let minute_said = match minute {
+            0 => "hundred".to_string(),
+            1..=9 => format!("oh {}", cardinal(u64::from(minute))),
+            _ => cardinal(u64::from(minute)),
+        };
+        return Some((
+            format!(
+                "{}zero {} {minute_said}{}",
+                word.lead,
+                cardinal(u64::from(hour)),
+                word.trail
+            ),
+            1,
+        ));
+    };
     let (h, m) = word.core.split_at(2);
     let (hour, minute): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
     if hour > 23 || minute > 59 {

@@ -190,12 +190,14 @@ const RESOLUTIONS: [&str; 10] = [
 /// An amount in pence, the way British prices under a pound are written: "99p" → "ninety-nine
 /// pence", "a 50p coin" → "a fifty pence coin", "1p" → "one penny", "3.5p" → "three point
 /// five pence". espeak-ng says "ninety-nine p". Only a lowercase "p" run on to an amount without
-/// a sign, under a hundred (a price of a pound or more is written "£1.20"); a video resolution
+/// a sign, under a hundred unless in tenths ("155.9p", fuel; a price of a pound or more is
+/// otherwise written "£1.20"); a video resolution
 /// ("1080p", [`RESOLUTIONS`]) is left alone, and so is "2560p" (the dev set's true text).
 pub(super) fn pence(num: &Num) -> Option<String> {
     let whole: u64 = num.int.parse().ok()?;
+    // "155.9p a litre": a price with tenths of a penny (British fuel) may pass a hundred.
     if num.sign.is_some()
-        || whole >= 100
+        || (whole >= 100 && num.frac.is_none())
         || (num.frac.is_none() && RESOLUTIONS.contains(&num.int.as_str()))
     {
         return None;

@@ -69,6 +69,12 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
         "%" => "percent",
         "and/or" => "and or",
         "#" => return number_sign(w, i),
+        // Emoticons with letters, "Thanks :D", ":P", "xD": not read, as emoji are not (it was
+        // "colon D"; found by a fresh tester). ":)" is punctuation to espeak-ng already; "XD" is
+        // a name ("Adobe XD", in the dev set's true texts).
+        ":D" | ":-D" | ";D" | ":P" | ":-P" | ":p" | ":-p" | ";P" | ";p" | "xD" => {
+            return Some((format!("{}{}", word.lead, word.trail), 1));
+        }
         // "Copyright © 2024": the sign after the word says it again (it was "copyright
         // copyright"; found by a fresh tester).
         "©" if i > 0 && w[i - 1].core.eq_ignore_ascii_case("copyright") => {
