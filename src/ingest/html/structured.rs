@@ -11,13 +11,8 @@ use crate::ingest::Block;
 /// The longest `articleBody` in the page's JSON-LD, as paragraphs (one per line of the body;
 /// a body holding HTML is read by the walk), or `None` when there is none.
 pub(super) fn blocks(page: &Html) -> Option<Vec<Block>> {
-    let sel = Selector::parse(r#"script[type="application/ld+json"]"#).ok()?;
     let mut best: Option<String> = None;
-    for script in page.select(&sel) {
-        let json = script.text().collect::<String>();
-        let Ok(value) = serde_json::from_str::<Value>(json.trim()) else {
-            continue;
-        };
+    for value in json_ld(page) {
         let mut bodies = Vec::new();
         find_bodies(&value, &mut bodies, 0);
         for body in bodies {
@@ -40,9 +35,6 @@ pub(super) fn blocks(page: &Html) -> Option<Vec<Block>> {
 /// "NewsArticle", "Organization"…); nested objects (a review's `itemReviewed` Product, an
 /// offer) are not the page.
 pub(super) fn declared_types(page: &Html) -> Vec<String> {
-    let Ok(sel) = Selector::parse(r#"script[type="application/ld+json"]"#) else {
-        return Vec::new();
-    };
     let mut types = Vec::new();
     let mut add = |v: &Value| match v.get("@type") {
         Some(Value::String(t)) => types.push(t.clone()),
@@ -51,11 +43,7 @@ pub(super) fn declared_types(page: &Html) -> Vec<String> {
         }
         _ => {}
     };
-    for script in page.select(&sel) {
-        let json = script.text().collect::<String>();
-        let Ok(value) = serde_json::from_str::<Value>(json.trim()) else {
-            continue;
-        };
+    for value in json_ld(page) {
         let tops: Vec<&Value> = match &value {
             Value::Array(items) => items.iter().collect(),
             v => vec![v],
@@ -68,6 +56,20 @@ pub(super) fn declared_types(page: &Html) -> Vec<String> {
         }
     }
     types
+}
+
+/// The parsed JSON of each of the page's `<script type="application/ld+json">`; scripts that
+/// are not valid JSON are skipped.
+fn json_ld(page: &Html) -> Vec<Value> {
+    let Ok(sel) = Selector::parse(r#"script[type="application/ld+json"]"#) else {
+        return Vec::new();
+    };
+    page.select(&sel)
+        .filter_map(|script| {
+            let json = script.text().collect::<String>();
+            serde_json::from_str::<Value>(json.trim()).ok()
+        })
+        .collect()
 }
 
 /// Collects every string `articleBody` in `value`, at any depth (`@graph` arrays, nested

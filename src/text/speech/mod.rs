@@ -161,6 +161,12 @@ pub fn prepare(text: &str, rules: Option<Rules>) -> String {
             {
                 out.push('-')
             }
+            // "the 2002–03 season": a year and the next one's last two digits, a span the
+            // language pass reads as one ("twenty oh two to oh three"; "to zero three" before,
+            // found by a fresh tester).
+            '\u{2013}' if english && year_and_two_digits(&text[..i], &text[i + c.len_utf8()..]) => {
+                out.push('-')
+            }
             '\u{2013}' if english && between_numbers(&text[..i], &text[i + c.len_utf8()..]) => {
                 out.push_str(" to ")
             }
@@ -325,6 +331,31 @@ fn range_sides(before: &str, after: &str) -> bool {
     // "K–12": kindergarten to twelfth grade.
     let kindergarten = left == "K" && digit(right);
     (digit(left) && digit(right)) || (name(left) && name(right)) || kindergarten
+}
+
+/// Whether an unspaced dash joins a year to two digits ("2002–03"): four digits from 1100 to
+/// 2099 right before (a word of its own: not a price, "$2000–50"), two digits and then no
+/// further digit right after.
+fn year_and_two_digits(before: &str, after: &str) -> bool {
+    let year: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let two: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let word_before = before[..before.len() - year.len()]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    word_before
+        && year.len() == 4
+        && two.len() == 2
+        && year
+            .parse::<u32>()
+            .is_ok_and(|y| (1100..=2099).contains(&y))
 }
 
 /// Whether a dash stands between two amounts or dates: the text before ends with a digit

@@ -578,7 +578,7 @@ fn is_amount(s: &str) -> bool {
 }
 
 /// Whether a word is an ordinal in digits: "12th", "1st", "9th".
-fn is_ordinal(s: &str) -> bool {
+pub(super) fn is_ordinal(s: &str) -> bool {
     let digits = s.trim_end_matches(char::is_alphabetic);
     all_digits(digits) && matches!(&s[digits.len()..], "st" | "nd" | "rd" | "th")
 }

@@ -435,12 +435,8 @@ pub(super) fn compass_point(w: &[Word], i: usize) -> Option<(String, usize)> {
             });
             let before_street = matches!(word.trail, "" | ".")
                 && after_number_or_word
-                && w.get(i + 1).is_some_and(|n| {
-                    let digits = n.core.trim_end_matches(char::is_alphabetic);
-                    !digits.is_empty()
-                        && digits.chars().all(|c| c.is_ascii_digit())
-                        && matches!(&n.core[digits.len()..], "st" | "nd" | "rd" | "th")
-                });
+                && w.get(i + 1)
+                    .is_some_and(|n| super::abbreviations::is_ordinal(n.core));
             if before_street {
                 return Some((format!("{}{said}", word.lead), 1));
             }

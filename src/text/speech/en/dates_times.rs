@@ -629,7 +629,14 @@ pub(super) fn year_range(from: &str, to: &str) -> Option<String> {
         return None;
     }
     match to.len() {
-        2 if end > start % 100 => Some(format!("{} to {}", year(start), integer(to))),
+        // "2002-03": "oh three", as a season is said.
+        2 if end > start % 100 => {
+            let end_said = match to.strip_prefix('0') {
+                Some(d) => format!("oh {}", integer(d)),
+                None => integer(to),
+            };
+            Some(format!("{} to {end_said}", year(start)))
+        }
         4 if end > start && end <= 2099 => Some(format!("{} to {}", year(start), year(end))),
         _ => None,
     }
@@ -1063,44 +1070,13 @@ fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
 /// Dover at 0600" → "zero six hundred" (it was "zero six zero zero"; found by a fresh tester).
 fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    if word.core.len() != 4 || !all_digits(word.core) {
+        return None;
+    }
     let next = w
         .get(i + 1)
         .filter(|n| word.trail.is_empty() && n.lead.is_empty())
         .filter(|n| matches!(n.core, "hours" | "hrs" | "hr"));
-    if word.core.len() != 4 || !all_digits(word.core) {
-        return None;
-    }
-    let Some(next) = next else {
-        let after_time_word = i.checked_sub(1).is_some_and(|p| {
-            w[p].trail.is_empty()
-                && matches!(
-                    w[p].core.to_lowercase().as_str(),
-                    "at" | "by" | "until" | "from"
-                )
-        });
-        if !word.core.starts_with('0') || !after_time_word {
-            return None;
-        }
-        let (h, m) = word.core.split_at(2);
-        let (hour, minute): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-        if hour > 23 || minute > 59 {
-            return None;
-        }
-        let minute_said = match minute {
-            0 => "hundred".to_string(),
-            1..=9 => format!("oh {}", cardinal(u64::from(minute))),
-            _ => cardinal(u64::from(minute)),
-        };
-        return Some((
-            format!(
-                "{}zero {} {minute_said}{}",
-                word.lead,
-                cardinal(u64::from(hour)),
-                word.trail
-            ),
-            1,
-        ));
-    };
     let (h, m) = word.core.split_at(2);
     let (hour, minute): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
     if hour > 23 || minute > 59 {
@@ -1113,25 +1089,38 @@ fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
                 "at" | "by" | "until" | "from"
             )
     });
-    let quantity = w
-        .get(i + 2)
-        .is_some_and(|n| next.trail.is_empty() && n.core == "of");
-    if !(h.starts_with('0') || after_time_word) || quantity {
+    let quantity = next.is_some_and(|n| {
+        w.get(i + 2)
+            .is_some_and(|of| n.trail.is_empty() && of.core == "of")
+    });
+    let zero_led = h.starts_with('0');
+    let timed = match next {
+        Some(_) => (zero_led || after_time_word) && !quantity,
+        None => zero_led && after_time_word,
+    };
+    if !timed {
         return None;
     }
-    let hour_said = match h.strip_prefix('0') {
-        Some(d) => format!("zero {}", cardinal(u64::from(d.parse::<u32>().ok()?))),
-        None => cardinal(u64::from(hour)),
+    let hour_said = if zero_led {
+        format!("zero {}", cardinal(u64::from(hour)))
+    } else {
+        cardinal(u64::from(hour))
     };
     let minute_said = match minute {
         0 => "hundred".to_string(),
         1..=9 => format!("oh {}", cardinal(u64::from(minute))),
         _ => cardinal(u64::from(minute)),
     };
-    Some((
-        format!("{}{hour_said} {minute_said} hours{}", word.lead, next.trail),
-        2,
-    ))
+    Some(match next {
+        Some(n) => (
+            format!("{}{hour_said} {minute_said} hours{}", word.lead, n.trail),
+            2,
+        ),
+        None => (
+            format!("{}{hour_said} {minute_said}{}", word.lead, word.trail),
+            1,
+        ),
+    })
 }
 
 /// A time written with its "am" or "pm" run on ("6pm", "9.15pm", "11:30PM") in words: "six

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates_times::{as_year, clock, decade};
+use super::dates_times::{as_year, clock, decade, year_range};
 use super::money::{bare_magnitude, pence};
 use super::products::model_words;
 use super::units::{
@@ -810,6 +810,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         if a == b && all_digits(a) && a.len() <= 3 && !fraction_next {
             let n = integer(a);
             return wrap(format!("{n}-{n}"));
+        }
+        // "the 2002-03 season": a year and the last two digits of the next, "oh three".
+        if let Some(span) = (b.len() == 2).then(|| year_range(a, b)).flatten() {
+            return Some(range_with_unit(w, i, b, span));
         }
         if all_digits(a) && all_digits(b) && a.len() <= 4 && b.len() <= 4 {
             let read = |s: &str| as_year(s, None, None).unwrap_or_else(|| integer(s));

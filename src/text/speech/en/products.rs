@@ -43,6 +43,11 @@ const NUMBERED_NAMES: [&str; 20] = [
     "Xbox",
 ];
 
+/// Boeing's jetliners, whose variants follow a hyphen ("747-400", "737-800", "787-9").
+const BOEING_JETLINERS: [&str; 9] = [
+    "707", "717", "727", "737", "747", "757", "767", "777", "787",
+];
+
 /// Acronyms after which a four-digit number is a standard's number, read as a quantity ("ISO
 /// 9001" is "nine thousand one"), not in pairs like a model.
 const STANDARDS: [&str; 3] = ["ISO", "IEC", "DIN"];
@@ -204,7 +209,14 @@ pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
             && names_a_number(&w[i - 1], groups[0], counted)
             && (3..=4).contains(&groups[0].len());
         let plural_model = plural && groups.len() == 1 && groups[0].len() == 3;
-        if !(after_name || plural_model) {
+        // "the 747-400", "a 737-800": a Boeing jetliner and its variant even without the
+        // maker's name (it was "seven hundred forty-seven to four hundred"; found by a fresh
+        // tester). Only the 7x7 family's numbers, 707 to 787, with a variant of one to three
+        // digits.
+        let jetliner = groups.len() == 2
+            && BOEING_JETLINERS.contains(&groups[0])
+            && (1..=3).contains(&groups[1].len());
+        if !(after_name || plural_model || jetliner) {
             return None;
         }
         return wrap(numbers_words(&groups, plural, model_words));
