@@ -1265,8 +1265,9 @@ fn signature_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<
 const LONE_HEADING_WORDS: usize = 25;
 
 /// Marks a heading's permalink shows after its text ("Install #", "Usage §", "Notes 🔗", or
-/// run into it, "Install#"): the link, not the heading (Hugo's and many docs themes' anchors were read "hash"; found by a
-/// fresh tester). "¶" is removed with the other invisible characters.
+/// run into it, "Install#"): the link, not the heading (Hugo's and many docs themes' anchors
+/// were read "hash"; found by a fresh tester). "¶" is removed with the other invisible
+/// characters.
 const PERMALINK_MARKS: [&str; 3] = ["#", "§", "🔗"];
 
 /// Removes a permalink mark ([`PERMALINK_MARKS`]) standing alone at the end of a heading.
