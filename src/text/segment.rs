@@ -129,6 +129,8 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "Op", "Rte",
     // A statute's section and schedule ("s. 14", "ss. 3-5", "Sch. 2"; found by a fresh tester).
     "s", "ss", "Sch",
+    // A book's plate, a highway ("See Pl. 12", "Hwy. 9"; found by a fresh tester).
+    "Pl", "Hwy",
 ];
 
 /// Abbreviations that are just as likely to close a sentence as to continue

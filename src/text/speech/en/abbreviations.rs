@@ -70,7 +70,6 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("Ave", "Avenue"),
     ("Blvd", "Boulevard"),
     ("Rd", "Road"),
-    ("Pl", "Place"),
     ("Inc", "Incorporated"),
     ("Ltd", "Limited"),
     ("Corp", "Corporation"),
@@ -328,6 +327,19 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                     && p.trail.is_empty()
                     && !(opens_sentence && next.is_some_and(|n| capitalized(n.core)))
             });
+            // "14 W 72nd St., New York": a numbered street (it was "Saint"; found by a fresh
+            // tester).
+            let after_ordinal = prev.is_some_and(|p| p.trail.is_empty() && is_ordinal(p.core));
+            if after_ordinal {
+                // Its period ends the sentence before a capital ("on E. 82nd St. Parents…").
+                let ends = word.trail == "." && next.is_none_or(|n| capitalized(n.core));
+                let rest = if ends {
+                    word.trail
+                } else {
+                    after_period.unwrap_or(word.trail)
+                };
+                return Some((format!("{}Street{rest}", word.lead), 1));
+            }
             let before_name = next.is_some_and(|n| capitalized(n.core));
             if before_name && !after_name {
                 "Saint"
@@ -501,9 +513,24 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         ("Fr", Some(_)) if next.is_some_and(|n| capitalized(n.core)) => "Father",
         // "s. 14 of the Theft Act", "ss. 3-5", "Sch. 2": a section and a schedule of a statute,
         // before its number (espeak-ng said "S fourteen", "sh"; found by a fresh tester).
-        ("s", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "section",
+        // Not after a number: "2 s. 6 d." is two shillings and sixpence.
+        ("s", Some(_))
+            if next.is_some_and(|n| starts_with_digit(n.core))
+                && !prev.is_some_and(|p| starts_with_digit(p.core)) =>
+        {
+            "section"
+        }
         ("ss", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "sections",
         ("Sch", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "Schedule",
+        // "See Pl. 12": a plate of a book, before its number.
+        ("Pl", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "Plate",
+        // "St. Mark's Pl.": a place after a street's name.
+        ("Pl", Some(_))
+            if prev.is_some_and(|p| p.trail.is_empty() && capitalized(p.core))
+                && !next.is_some_and(|n| starts_with_digit(n.core)) =>
+        {
+            "Place"
+        }
         // "Exec. Order 14110": an executive order (espeak-ng said "egzec").
         ("Exec", Some(_)) if next.is_some_and(|n| n.core == "Order") => "Executive",
         ("p" | "pg", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "page",

@@ -182,7 +182,14 @@ pub(super) fn speaker_initials(w: &[Word], i: usize) -> Option<(String, usize)> 
         && word.trail == ":"
         && (1..=2).contains(&word.core.len())
         && word.core.chars().all(|c| c.is_ascii_uppercase())
-        && !matches!(word.core, "OK" | "NB" | "PS" | "Q");
+        && !matches!(word.core, "OK" | "NB" | "PS" | "Q")
+        // "TO: All staff", "RE: Your application", "BY:", "NO:": words, not initials (found
+        // by a fresh tester).
+        && !matches!(
+            word.core,
+            "TO" | "BY" | "RE" | "SO" | "ME" | "AT" | "ON" | "NO" | "IN" | "OF" | "OR" | "IT"
+                | "IS" | "AS" | "AN" | "BE" | "DO" | "GO" | "HE" | "WE" | "UP" | "US" | "MY"
+        );
     if !initials {
         return None;
     }
@@ -244,6 +251,10 @@ pub(super) fn acronym(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
     }
     let after_the = i > 0 && w[i - 1].core.eq_ignore_ascii_case("the");
+    // "The IIRC framework": after "the" web shorthand is an organisation's letters.
+    if after_the && matches!(word.core, "IIRC" | "AFAIK" | "IDK") {
+        return None;
+    }
     let said = |s: &str| reading(s).or((after_the && s == "WHO").then_some("W.H.O."));
     let (said, suffix) = [("'s", "'s"), ("s", "s"), ("", "")]
         .iter()

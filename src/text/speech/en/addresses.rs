@@ -267,12 +267,16 @@ pub(super) fn party_and_state(w: &[Word], i: usize) -> Option<(String, usize)> {
         Some(rest) => (super::abbreviations::ap_state(state), rest),
         None => (None, word.trail),
     };
+    // A postal code only in brackets after a name ("Jim Jordan (R-OH)"): "an alcohol (R-OH)"
+    // and "Alcohols, R-OH, react" are chemistry (found by a fresh tester).
+    let postal_ok =
+        word.lead == "(" && i > 0 && w[i - 1].trail.is_empty() && super::capitalized(w[i - 1].core);
     let name = name
         .or_else(|| FULL_STATE_NAMES.iter().find(|n| **n == state).copied())
         .or_else(|| {
             STATE_NAMES
                 .iter()
-                .find(|(code, _)| *code == state)
+                .find(|(code, _)| *code == state && postal_ok)
                 .map(|(_, n)| *n)
         })?;
     // The period of "D-Mass." ends the sentence at the end of the chunk.
@@ -351,6 +355,26 @@ pub(super) fn isbn(w: &[Word], i: usize) -> Option<(String, usize)> {
         .collect();
     Some((format!("{}{}", said.join(", "), word.trail), 1))
 }
+
+/// Street types as written after a street's name, for [`compass_point`].
+const STREET_TYPES: [&str; 16] = [
+    "St",
+    "Street",
+    "Streets",
+    "Ave",
+    "Avenue",
+    "Avenues",
+    "Aves",
+    "Rd",
+    "Road",
+    "Blvd",
+    "Boulevard",
+    "Pl",
+    "Place",
+    "Dr",
+    "Drive",
+    "Sts",
+];
 
 /// Compass points and what is said: "NW" → "northwest", "SSW" → "south-southwest".
 const COMPASS: [(&str, &str); 16] = [
@@ -433,8 +457,14 @@ pub(super) fn compass_point(w: &[Word], i: usize) -> Option<(String, usize)> {
                 p.core
                     .starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
             });
+            // A street's type within the next words ("W 72nd St", "E. 82nd and E. 84th
+            // Streets"): "the low E 6th string", "the W 2nd round" are no streets.
+            let street_follows = (i + 2..i + 6)
+                .filter_map(|k| w.get(k))
+                .any(|s| STREET_TYPES.contains(&s.core));
             let before_street = matches!(word.trail, "" | ".")
                 && after_number_or_word
+                && street_follows
                 && w.get(i + 1)
                     .is_some_and(|n| super::abbreviations::is_ordinal(n.core));
             if before_street {

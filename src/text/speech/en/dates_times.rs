@@ -700,10 +700,32 @@ pub(super) fn weekday_with_period(w: &[Word], i: usize) -> Option<(String, usize
     let word = w[i];
     word.trail.strip_prefix('.')?;
     let day = weekday_abbreviation(word.core)?;
-    let after_article =
-        i > 0 && w[i - 1].trail.is_empty() && matches!(w[i - 1].core, "the" | "The" | "a" | "A");
-    if after_article && matches!(word.core, "Mon" | "Sat" | "Sun") {
-        return None;
+    // "Mon.", "Sat." and "Sun." are also words and names ("the Baltimore Sun.", "Li Sun.",
+    // "founded as Sun."; found by a fresh tester): a day only where the period goes on into
+    // the sentence, after another day, or after a word of opening hours.
+    if matches!(word.core, "Mon" | "Sat" | "Sun") {
+        let prev = i.checked_sub(1).map(|k| w[k]);
+        let after_day = prev.is_some_and(|p| weekday(p.core).is_some());
+        let after_hours_word = prev.is_some_and(|p| {
+            p.trail.is_empty()
+                && matches!(
+                    p.core.to_lowercase().as_str(),
+                    "on" | "every"
+                        | "until"
+                        | "till"
+                        | "through"
+                        | "closed"
+                        | "open"
+                        | "and"
+                        | "or"
+                        | "from"
+                        | "to"
+                )
+        });
+        let goes_on = abbreviation_trail(w, i, true) != word.trail;
+        if !(after_day || after_hours_word || goes_on) {
+            return None;
+        }
     }
     Some((
         format!("{}{day}{}", word.lead, abbreviation_trail(w, i, true)),

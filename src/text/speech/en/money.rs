@@ -362,6 +362,12 @@ pub(super) fn currency_pair(w: &[Word], i: usize) -> Option<(String, usize)> {
             .map(|(_, Currency(one, _, _, _))| *one)
     };
     let (base, quote) = (name(base)?, name(quote)?);
+    // "AUD/USD": the US dollar named as such beside another dollar.
+    let quote = if quote == "dollar" && base.contains("dollar") {
+        "US dollar"
+    } else {
+        quote
+    };
     Some((format!("{}{base}-{quote}{}", word.lead, word.trail), 1))
 }
 

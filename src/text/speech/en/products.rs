@@ -212,8 +212,15 @@ pub(super) fn model_number(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "the 747-400", "a 737-800": a Boeing jetliner and its variant even without the
         // maker's name (it was "seven hundred forty-seven to four hundred"; found by a fresh
         // tester). Only the 7x7 family's numbers, 707 to 787, with a variant of one to three
-        // digits.
+        // digits, after a determiner ("pages 737-800", "Rooms 747-750" are ranges).
+        let after_determiner = i > 0
+            && w[i - 1].trail.is_empty()
+            && matches!(
+                w[i - 1].core.to_lowercase().as_str(),
+                "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "this" | "that"
+            );
         let jetliner = groups.len() == 2
+            && after_determiner
             && BOEING_JETLINERS.contains(&groups[0])
             && (1..=3).contains(&groups[1].len());
         if !(after_name || plural_model || jetliner) {

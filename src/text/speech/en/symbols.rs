@@ -69,10 +69,10 @@ pub(super) fn symbol(w: &[Word], i: usize) -> Option<(String, usize)> {
         "%" => "percent",
         "and/or" => "and or",
         "#" => return number_sign(w, i),
-        // Emoticons with letters, "Thanks :D", ":P", "xD": not read, as emoji are not (it was
-        // "colon D"; found by a fresh tester). ":)" is punctuation to espeak-ng already; "XD" is
-        // a name ("Adobe XD", in the dev set's true texts).
-        ":D" | ":-D" | ";D" | ":P" | ":-P" | ":p" | ":-p" | ";P" | ";p" | "xD" => {
+        // Emoticons with letters, "Thanks :D", ":P": not read, as emoji are not (it was
+        // "colon D"; found by a fresh tester). ":)" is punctuation to espeak-ng already; "XD" and
+        // "xD" are names too ("Adobe XD", an xD memory card).
+        ":D" | ":-D" | ";D" | ":P" | ":-P" | ":p" | ":-p" | ";P" | ";p" => {
             return Some((format!("{}{}", word.lead, word.trail), 1));
         }
         // "Copyright © 2024": the sign after the word says it again (it was "copyright
