@@ -299,9 +299,49 @@ fn model_and_vocoder_match_the_package_on_the_same_ids() {
     let got = hibari.render_ids_with(&ids, formula_noise).unwrap();
     assert_eq!(got.len(), want.len(), "same frames");
     let snr = snr_db(&want, &got);
-    eprintln!("model + vocoder: {snr:.1} dB");
-    // float32 rounding only (measured: 134 dB); a wrong index or scale is far below this.
-    assert!(snr > 80.0, "{snr:.1} dB");
+    let (envelope, level) = envelope_agreement(&want, &got);
+    eprintln!(
+        "model + vocoder: {snr:.1} dB; loudness envelopes correlate {envelope:.3}, levels differ {level:.2} dB"
+    );
+    // On the CPU the fixtures were made on, float32 rounding only: 134 dB. On one without
+    // AVX-512 (an AMD EPYC with FMA, 2026-12-06) the model's rounding differs, a predicted
+    // duration near a frame boundary moves a phoneme by a frame, and the samples drift apart
+    // (5.9 dB) while the speech is the same. So the samples are compared where they can be,
+    // and else the shape of the speech: the loudness envelope, frame by frame, and the level.
+    // A wrong index or scale breaks both (measured: the ids reversed give a different length,
+    // envelopes correlating 0.60 and a level 1.4 dB lower; this machine's drift: 0.999 and
+    // 0.1 dB).
+    assert!(
+        snr > 80.0 || (envelope > 0.9 && level.abs() < 1.0),
+        "{snr:.1} dB, envelopes {envelope:.3}, levels {level:.2} dB"
+    );
+}
+
+/// How alike two renderings of the same ids sound in outline: the correlation of their RMS
+/// loudness per 10 ms frame (at 22,050 Hz, 220 samples), and the difference of their overall
+/// levels in dB.
+fn envelope_agreement(want: &[f32], got: &[f32]) -> (f64, f64) {
+    const FRAME: usize = 220;
+    let rms = |x: &[f32]| -> Vec<f64> {
+        x.chunks(FRAME)
+            .map(|c| (c.iter().map(|&v| f64::from(v).powi(2)).sum::<f64>() / c.len() as f64).sqrt())
+            .collect()
+    };
+    let (a, b) = (rms(want), rms(got));
+    let n = a.len().min(b.len()) as f64;
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let (ma, mb) = (mean(&a), mean(&b));
+    let cov: f64 = a
+        .iter()
+        .zip(&b)
+        .map(|(x, y)| (x - ma) * (y - mb))
+        .sum::<f64>()
+        / n;
+    let sd = |v: &[f64], m: f64| (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / n).sqrt();
+    let correlation = cov / (sd(&a, ma) * sd(&b, mb)).max(1e-30);
+    let energy = |x: &[f32]| x.iter().map(|&v| f64::from(v).powi(2)).sum::<f64>();
+    let level = 10.0 * (energy(got) / energy(want).max(1e-30)).log10();
+    (correlation, level)
 }
 
 #[test]
