@@ -426,9 +426,9 @@ pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
         .checked_sub(1)
         .map(|k| w[k])
         .filter(|p| p.trail.is_empty() || abbreviated_heading(p));
-    if let Some(said) = before
-        .filter(|p| is_heading(p) || abbreviated_heading(p))
-        .and_then(|_| lower_case_numeral(word.core))
+    // The numeral is checked first: most words are none, and the heading table is long.
+    if let Some(said) = lower_case_numeral(word.core)
+        .filter(|_| before.is_some_and(|p| is_heading(&p) || abbreviated_heading(&p)))
     {
         return Some((format!("{}{said}{}", word.lead, word.trail), 1));
     }

@@ -29,10 +29,11 @@ const KEYS: [(&str, &str); 16] = [
 /// others keys of [`KEYS`], a letter, a digit or a function key ("F5").
 pub(super) fn key_combination(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
-    let parts: Vec<&str> = word.core.split('+').collect();
-    if parts.len() < 2 {
+    // Most words hold no "+": they are left before anything is allocated.
+    if !word.core.contains('+') {
         return None;
     }
+    let parts: Vec<&str> = word.core.split('+').collect();
     let key = |p: &str| {
         KEYS.iter()
             .find(|(k, _)| *k == p)
