@@ -182,12 +182,11 @@ pub(super) fn speaker_initials(w: &[Word], i: usize) -> Option<(String, usize)> 
         && word.trail == ":"
         && (1..=2).contains(&word.core.len())
         && word.core.chars().all(|c| c.is_ascii_uppercase())
-        && !matches!(word.core, "OK" | "NB" | "PS" | "Q")
         // "TO: All staff", "RE: Your application", "BY:", "NO:": words, not initials (found
         // by a fresh tester).
         && !matches!(
             word.core,
-            "TO" | "BY" | "RE" | "SO" | "ME" | "AT" | "ON" | "NO" | "IN" | "OF" | "OR" | "IT"
+            "OK" | "NB" | "PS" | "Q" | "TO" | "BY" | "RE" | "SO" | "ME" | "AT" | "ON" | "NO" | "IN" | "OF" | "OR" | "IT"
                 | "IS" | "AS" | "AN" | "BE" | "DO" | "GO" | "HE" | "WE" | "UP" | "US" | "MY"
         );
     if !initials {

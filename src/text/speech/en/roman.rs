@@ -327,10 +327,7 @@ fn clause_number(w: &[Word], i: usize) -> Option<String> {
     if !opened || !word.trail.starts_with(')') || matches!(word.core, "v" | "x") {
         return None;
     }
-    if !word.core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
-        return None;
-    }
-    let n = roman_value(&word.core.to_uppercase()).filter(|n| *n <= 20)?;
+    let n = lower_roman_value(word.core).filter(|n| *n <= 20)?;
     Some(format!(
         "{}{}{}",
         word.lead,
@@ -343,19 +340,25 @@ fn clause_number(w: &[Word], i: usize) -> Option<String> {
 /// books number their parts: "Scene iii" → "three", "Act ii" → "two" (espeak-ng said "roman
 /// three"; found by a fresh tester). Up to xxxix.
 fn lower_case_numeral(core: &str) -> Option<String> {
-    if core.len() < 2 || !core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
-        return None;
-    }
-    let n = roman_value(&core.to_uppercase()).filter(|n| *n < 40)?;
+    let n = lower_roman_value(core).filter(|n| core.len() >= 2 && *n < 40)?;
     Some(cardinal(u64::from(n)))
 }
 
+/// The value of a Roman numeral written in lower case with i, v and x only ("iv" → 4), as
+/// clauses, scenes and a provision's parts are numbered.
+fn lower_roman_value(core: &str) -> Option<u32> {
+    if core.is_empty() || !core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
+    }
+    roman_value(&core.to_uppercase())
+}
+
 /// A provision of a statute or a contract written as one word, its number and the letters and
-/// Roman numerals of its parts in brackets: "3(a)(ii)" → "3 A two", "2(b)" → "2 B",
-/// "1(a)(iv)(B)" → "1 A four B", as lawyers read them aloud (espeak-ng said "three a roman
+/// Roman numerals of its parts in brackets: "3(a)(ii)" → "3 eigh two", "2(b)" → "2 B",
+/// "1(a)(iv)(B)" → "1 eigh four B", as lawyers read them aloud (espeak-ng said "three a roman
 /// two"; found by a fresh tester). A bracketed part of two or more of i, v, x, or one after a
 /// letter's part ("(a)(i)"), is a Roman numeral; a single letter otherwise is a letter, said
-/// in capitals so it is not the article "a".
+/// as [`super::acronyms::letters`] says it ("eigh", not the article "a").
 pub(super) fn provision_number(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let open = word.core.find('(')?;
@@ -374,10 +377,11 @@ pub(super) fn provision_number(w: &[Word], i: usize) -> Option<(String, usize)> 
             Some((p, n)) => (p, n),
             None => (inner, ""),
         };
-        let roman =
-            part.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && (part.len() >= 2 || after_letter);
-        if roman {
-            let n = roman_value(&part.to_uppercase()).filter(|n| *n < 40)?;
+        let roman = lower_roman_value(part).filter(|_| part.len() >= 2 || after_letter);
+        if let Some(n) = roman {
+            if n >= 40 {
+                return None;
+            }
             said.push(cardinal(u64::from(n)));
             after_letter = false;
             lettered = true;
@@ -509,10 +513,7 @@ pub(super) fn roman_numeral(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         return None;
     }
-    let heading = NUMBERED_HEADINGS
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(prev.core))
-        || abbreviated_heading(&prev);
+    let heading = is_heading(&prev) || abbreviated_heading(&prev);
     let said = if heading {
         if matches!(numeral, "C" | "D" | "L" | "M") {
             return None;
