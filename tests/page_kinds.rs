@@ -2099,3 +2099,46 @@ fn a_headings_permalink_mark_and_a_foreign_teaser_line_are_not_read() {
         "{text:?}"
     );
 }
+
+#[test]
+fn a_posts_tag_list_and_display_none_marks_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "tags",
+        &format!(
+            r#"<html><head><title>Flux residue</title></head><body><main><article>
+            <h1>Does flux residue need cleaning?</h1>
+            <div class="post"><span class="d-none">$\begingroup$</span><p>{}</p>
+            <div class="labels"><ul><li><a href="/t/soldering" rel="tag">soldering-iron</a></li>
+            <li><a href="/t/flux" rel="tag">rosin-flux</a></li></ul></div>
+            <span class="d-none">$\endgroup$</span></div>
+            <div class="post"><p>{}</p>
+            <p>The <a href="/t/no-clean" rel="tag">no-clean</a> wiki explains why the residue of that kind of flux may stay on the board.</p>
+            <p class="d-none d-md-block">Boards kept in damp sheds should be cleaned whatever the flux.</p>
+            <p>Filed under: <a href="/t/a" rel="category tag">workshop-notes</a>, <a href="/t/b" rel="tag">repairs-log</a></p></div>
+            </article></main></body></html>"#,
+            prose("solder", 3),
+            prose("residue", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    for furniture in [
+        "soldering-iron",
+        "rosin-flux",
+        "begingroup",
+        "endgroup",
+        "workshop-notes",
+        "repairs-log",
+        "Filed under",
+    ] {
+        assert!(!text.contains(furniture), "{furniture}: {text}");
+    }
+    assert!(text.contains("The no-clean wiki explains"), "{text}");
+    assert!(text.contains("Boards kept in damp sheds"), "{text}");
+    assert!(
+        text.contains("The solder report noted change number 3"),
+        "{text}"
+    );
+}

@@ -168,13 +168,13 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         blocks.retain(|b| !furniture.contains(&letters_and_digits(&b.text)));
         drop_hidden_lines(&mut blocks, &page, &anchors, visible.all);
     }
-    drop_lines_of(
-        &mut blocks,
-        &page,
-        &anchors,
-        visible.all,
-        is_marked_not_to_read,
-    );
+    drop_lines_of(&mut blocks, &page, &anchors, visible.all, |e| {
+        is_marked_not_to_read(e.value()) || walk::has_display_none_class(e.value())
+    });
+    let tags = tag_list_lines(&page);
+    if !tags.is_empty() {
+        blocks.retain(|b| !tags.contains(&letters_and_digits(&b.text)));
+    }
     let signatures = signature_lines(&page, &anchors);
     if !signatures.is_empty() {
         blocks.retain(|b| !signatures.contains(&letters_and_digits(&b.text)));
@@ -1235,7 +1235,7 @@ fn is_author_box(e: &scraper::node::Element) -> bool {
 /// last paragraphs; on the extraction dev set it was the most common prose read from articles
 /// that their true text leaves out.
 fn author_box_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<String> {
-    lines_within(page, anchors, is_author_box)
+    lines_within(page, anchors, |e| is_author_box(e.value()))
 }
 
 /// Class-name and id words of a forum post's signature, the lines a member puts under every
@@ -1258,7 +1258,9 @@ fn is_signature(e: &scraper::node::Element) -> bool {
 /// ([`is_member_card`]): never read, on any kind of page (they are repeated beside their
 /// member's every post, and say nothing of the thread).
 fn signature_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<String> {
-    lines_within(page, anchors, |e| is_signature(e) || is_member_card(e))
+    lines_within(page, anchors, |e| {
+        is_signature(e.value()) || is_member_card(e.value())
+    })
 }
 
 /// Most words of a heading left out when nothing follows it, at the end of what [`parse`] reads.
@@ -1313,6 +1315,37 @@ fn is_marked_not_to_read(e: &scraper::node::Element) -> bool {
     e.classes().any(|c| NOT_TO_READ_CLASSES.contains(&c)) || e.id() == Some("coordinates")
 }
 
+/// The lines of the page's tag lists ([`walk::is_tag_list`]) as an extractor may keep them:
+/// each tag, each item, and the whole list run together. Extractors clean the markup that
+/// marks them (rs-trafilatura keeps no `rel`), so they are found on the page.
+fn tag_list_lines(page: &Html) -> std::collections::HashSet<String> {
+    let mut lines = std::collections::HashSet::new();
+    let Ok(tags) = Selector::parse("a[rel~=tag]") else {
+        return lines;
+    };
+    for tag in page.select(&tags) {
+        let Some(list) = tag
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .take_while(|a| walk::is_tag_list(*a))
+            .last()
+        else {
+            continue;
+        };
+        for e in std::iter::once(list).chain(
+            list.descendants()
+                .filter_map(scraper::ElementRef::wrap)
+                .filter(|d| matches!(d.value().name(), "li" | "a")),
+        ) {
+            let line = letters_and_digits(&e.text().collect::<String>());
+            if !line.is_empty() {
+                lines.insert(line);
+            }
+        }
+    }
+    lines
+}
+
 /// Class names of the card XenForo and vBulletin print beside each post, under the member's
 /// name: their rank ("macrumors G5", "New member"), banner, and figures without labels
 /// ("Jan 8, 2012", "12,094"). The name itself, outside them, is read before the post.
@@ -1342,7 +1375,9 @@ const HIDDEN_SHARE: f64 = 0.25;
 /// (stores' and services' true texts in the dev set keep their hidden filter and menu lines:
 /// on all pages 20 rose and 17 fell, −0.77 page-points; on stories alone, below).
 fn drop_hidden_lines(blocks: &mut Vec<Block>, page: &Html, anchors: &Anchors, visible: usize) {
-    drop_lines_of(blocks, page, anchors, visible, walk::is_hidden);
+    drop_lines_of(blocks, page, anchors, visible, |e| {
+        walk::is_hidden(e.value())
+    });
 }
 
 /// Leaves out the blocks equal to a line of an element `is` picks, when such elements hold
@@ -1354,7 +1389,7 @@ fn drop_lines_of(
     page: &Html,
     anchors: &Anchors,
     visible: usize,
-    is: fn(&scraper::node::Element) -> bool,
+    is: fn(scraper::ElementRef<'_>) -> bool,
 ) {
     let hidden = lines_within(page, anchors, is);
     if hidden.is_empty() {
@@ -1365,13 +1400,7 @@ fn drop_lines_of(
         .root_element()
         .descendants()
         .filter_map(scraper::ElementRef::wrap)
-        .filter(|e| {
-            is(e.value())
-                && !e
-                    .ancestors()
-                    .filter_map(scraper::ElementRef::wrap)
-                    .any(|a| is(a.value()))
-        })
+        .filter(|e| is(*e) && !e.ancestors().filter_map(scraper::ElementRef::wrap).any(is))
         .map(|e| e.text().map(count_words).sum::<usize>())
         .sum();
     if words as f64 > visible as f64 * HIDDEN_SHARE {
@@ -1389,7 +1418,7 @@ type Anchors = std::collections::HashSet<ego_tree::NodeId>;
 fn lines_within(
     page: &Html,
     holds_article: &Anchors,
-    is: fn(&scraper::node::Element) -> bool,
+    is: fn(scraper::ElementRef<'_>) -> bool,
 ) -> std::collections::HashSet<String> {
     use ego_tree::iter::Edge;
     let mut lines = std::collections::HashSet::new();
@@ -1402,7 +1431,9 @@ fn lines_within(
                 };
                 if inside > 0 {
                     inside += 1;
-                } else if is(e) && !holds_article.contains(&node.id()) {
+                } else if scraper::ElementRef::wrap(node).is_some_and(is)
+                    && !holds_article.contains(&node.id())
+                {
                     inside = 1;
                     if let Some(el) = scraper::ElementRef::wrap(node) {
                         // A table is read row by row only when the walk meets it inside its

@@ -509,10 +509,24 @@ pub(super) fn page_title(page: &Html) -> Option<String> {
     (!headline.is_empty()).then_some(headline)
 }
 
+/// True when `el` carries the display utility class `d-none` (Bootstrap 4–5, Stack Overflow's
+/// Stacks) and no breakpoint class that shows it again (`d-md-block`, `md:d-flex`: hidden on
+/// phones only).
+pub(super) fn has_display_none_class(el: &scraper::node::Element) -> bool {
+    el.has_class("d-none", scraper::CaseSensitivity::CaseSensitive)
+        && !el
+            .classes()
+            .any(|c| c != "d-none" && (c.starts_with("d-") || c.contains(":d-")))
+}
+
 /// True when the page hides an element from readers: the `hidden` attribute,
-/// `aria-hidden="true"`, or an inline style `display:none` / `visibility:hidden`.
+/// `aria-hidden="true"`, an inline style `display:none` / `visibility:hidden`, or the
+/// display utility class ([`has_display_none_class`]).
 pub(super) fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if has_display_none_class(el) {
         return true;
     }
     el.attr("style").is_some_and(|s| {
@@ -712,6 +726,58 @@ fn text_chars(el: ElementRef<'_>) -> usize {
     el.text()
         .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
         .sum()
+}
+
+/// Most words outside a post's tag links for the element holding them to be its tag list:
+/// a label ("Tags:", "Filed under") and separators.
+const TAG_LABEL_WORDS: usize = 3;
+
+/// Most nodes [`is_tag_list`] looks at (a tag list is four nodes a tag: item, link, text and
+/// the space between; Stack Exchange allows five tags, WordPress themes show a few dozen), so
+/// an element with no text over a deep subtree costs no more than one with a few words.
+const TAG_LIST_NODES: usize = 400;
+
+/// True when `el` holds a post's tags (links marked `rel="tag"`, the rel-tag microformat that
+/// WordPress, Stack Exchange and Discourse write) and no more than [`TAG_LABEL_WORDS`] other
+/// words: "windows-7 keyboard-shortcuts gui" read between a question and its answers, or
+/// "Tags: travel, budget" closing a story, tell a listener nothing. A sentence that links one
+/// word to its tag is read. The scan stops at the first words past the label, so it is cheap
+/// on any element, and looks at no more than [`TAG_LIST_NODES`] nodes.
+pub(super) fn is_tag_list(el: ElementRef<'_>) -> bool {
+    use ego_tree::iter::Edge;
+    let is_tag = |n: ego_tree::NodeRef<'_, Node>| {
+        n.value().as_element().is_some_and(|e| {
+            e.name() == "a"
+                && e.attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|t| t == "tag"))
+        })
+    };
+    let (mut tags, mut words, mut inside) = (0usize, 0usize, 0usize);
+    for (seen, edge) in el.traverse().enumerate() {
+        if seen >= 2 * TAG_LIST_NODES {
+            return false;
+        }
+        match edge {
+            Edge::Open(n) if is_tag(n) => {
+                tags += usize::from(inside == 0);
+                inside += 1;
+            }
+            Edge::Close(n) if is_tag(n) => inside -= 1,
+            Edge::Open(n) if inside == 0 => {
+                if let Node::Text(t) = n.value() {
+                    words += t
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count();
+                    if words > TAG_LABEL_WORDS {
+                        return false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    tags > 0
 }
 
 /// A box that is mostly links (at least two, and 70% or more of its text) is navigation:
@@ -1116,6 +1182,7 @@ fn walk(
                     && !is_page_wrapper(child_el, root_chars))
                     || is_media_caption(child_el)
                     || is_line_numbers(child_el)
+                    || is_tag_list(child_el)
                 {
                     continue;
                 }
