@@ -97,7 +97,7 @@ pub fn normalize(text: &str) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 45] = [
+    let rules: [Rule; 46] = [
         scripture::scripture,
         addresses::ip_address,
         addresses::zip_code,
@@ -117,6 +117,7 @@ pub fn normalize(text: &str) -> String {
         dates_times::weekday_with_period,
         dates_times::time_range,
         dates_times::time_of_day,
+        dates_times::duration_parts,
         phone::phone_number,
         numbers::number_run,
         numbers::serial_number,

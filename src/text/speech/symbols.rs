@@ -999,6 +999,12 @@ fn read_ascii(chars: &[char], i: usize, out: &mut Out) -> usize {
             }
             1
         }
+        ('<', _) if is_heart(chars, i) => {
+            // "love you <3": a heart drawn in text, not read, as emoji are not (it was "less than
+            // three"; found by a fresh tester).
+            out.gap();
+            chars[i + 1..].iter().take_while(|c| **c == '3').count() + 1
+        }
         ('<' | '>', _) => {
             let or_equal = next == Some('=');
             let used = if or_equal { 2 } else { 1 };
@@ -1035,6 +1041,39 @@ fn read_ascii(chars: &[char], i: usize, out: &mut Out) -> usize {
             1
         }
     }
+}
+
+/// True when the `<` at `i` starts a heart drawn in text ("<3", "<333"): it follows a word of
+/// two or more letters (not "x <3", a comparison) and nothing but punctuation, symbols and
+/// emoji follow it in the chunk ("scores <3 are rare" is a comparison).
+fn is_heart(chars: &[char], i: usize) -> bool {
+    if chars.get(i + 1) != Some(&'3') || i.checked_sub(1).is_some_and(|p| !chars[p].is_whitespace())
+    {
+        return false;
+    }
+    // The word before, past any hearts before this one ("you <3 <3").
+    let mut before: String = chars[..i].iter().collect();
+    while let Some(cut) = before.trim_end().trim_end_matches('3').strip_suffix('<') {
+        before = cut.to_string();
+    }
+    let word_before: Vec<char> = before
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    // After it, more hearts or no letters and digits ("<3 <3", "<3!!"); not a sign that makes
+    // it an amount ("THD: <3%").
+    let rest: String = chars[i + 1..].iter().skip_while(|c| **c == '3').collect();
+    if !rest.starts_with(|c: char| c.is_whitespace() || matches!(c, '!' | '.' | ',' | ')' | '<'))
+        && !rest.is_empty()
+    {
+        return false;
+    }
+    let rest = rest.replace("<3", "");
+    word_before.iter().filter(|c| c.is_alphabetic()).count() >= 2
+        && word_before.iter().all(|c| !c.is_ascii_digit())
+        && rest.chars().all(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]

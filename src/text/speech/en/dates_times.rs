@@ -1089,7 +1089,10 @@ fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
 /// zero zero" and "one thousand four hundred thirty" (found by a fresh tester).
 ///
 /// Without "hours", a time with its leading zero after "at", "by", "until" or "from": "departs
-/// Dover at 0600" → "zero six hundred" (it was "zero six zero zero"; found by a fresh tester).
+/// Dover at 0600" → "zero six hundred" (it was "zero six zero zero"; found by a fresh tester),
+/// or without one when a word of the day follows ([`DAY_WORDS`]): "leaves at 2300 tonight" →
+/// "twenty-three hundred" (it was "two thousand three hundred"; "priced at 2300 dollars" is
+/// a quantity).
 fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     if word.core.len() != 4 || !all_digits(word.core) {
@@ -1116,9 +1119,13 @@ fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
             .is_some_and(|of| n.trail.is_empty() && of.core == "of")
     });
     let zero_led = h.starts_with('0');
+    let day_word_follows = word.trail.is_empty()
+        && w.get(i + 1).is_some_and(|n| {
+            n.lead.is_empty() && DAY_WORDS.contains(&n.core.to_lowercase().as_str())
+        });
     let timed = match next {
         Some(_) => (zero_led || after_time_word) && !quantity,
-        None => zero_led && after_time_word,
+        None => (zero_led || day_word_follows) && after_time_word,
     };
     if !timed {
         return None;
@@ -1144,6 +1151,70 @@ fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
         ),
     })
 }
+
+/// A split or lap time in hours, minutes and seconds written with unit letters, "1m 32s",
+/// "2h 15m", "1h 5m 30s", "1m32.4s" → "one minute thirty-two seconds", "two hours fifteen
+/// minutes": two or more parts, each a number and one of `h`, `m`, `s` in that order. "m"
+/// alone is metres ("a 5m wall"); before seconds or after hours it is minutes (it was "one
+/// meter 32s"; found by a fresh tester). Only the seconds may have a decimal part.
+pub(super) fn duration_parts(w: &[Word], i: usize) -> Option<(String, usize)> {
+    static PART: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\d+)(?:\.(\d+))?([hms])").expect("duration part pattern"));
+    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d+h)?(?:\d+m)?(?:\d+(?:\.\d+)?s)?$").expect("duration pattern")
+    });
+    let first = w[i].core;
+    if !first.starts_with(|c: char| c.is_ascii_digit())
+        || !first.ends_with(['h', 'm', 's'])
+        || !w[i].lead.is_empty()
+    {
+        return None;
+    }
+    // The words taken: glued ("1m32s") or one part a word ("1m 32s").
+    let mut text = first.to_string();
+    let mut used = 1;
+    while w[i + used - 1].trail.is_empty() {
+        let Some(next) = w.get(i + used) else { break };
+        let candidate = format!("{text}{}", next.core);
+        if !next.lead.is_empty() || !PART.is_match(next.core) || !WHOLE.is_match(&candidate) {
+            break;
+        }
+        text = candidate;
+        used += 1;
+    }
+    if !WHOLE.is_match(&text) {
+        return None;
+    }
+    let parts: Vec<_> = PART.captures_iter(&text).collect();
+    // Whole-part check: the parts must spell the text, with a decimal only on seconds.
+    if parts.len() < 2 || parts.iter().map(|c| c[0].len()).sum::<usize>() != text.len() {
+        return None;
+    }
+    let mut said = Vec::new();
+    for c in &parts {
+        let unit = match &c[3] {
+            "h" => "hour",
+            "m" => "minute",
+            _ => "second",
+        };
+        let number = match c.get(2) {
+            Some(frac) if unit == "second" => super::words::decimal(&c[1], frac.as_str()),
+            Some(_) => return None,
+            None => integer(&c[1]),
+        };
+        let one = c.get(2).is_none() && c[1].trim_start_matches('0') == "1";
+        said.push(format!("{number} {unit}{}", if one { "" } else { "s" }));
+    }
+    Some((
+        format!("{}{}{}", w[i].lead, said.join(" "), w[i + used - 1].trail),
+        used,
+    ))
+}
+
+/// Words after a four-digit time that say it is one ("at 2300 tonight", "at 1400 GMT").
+const DAY_WORDS: &[&str] = &[
+    "tonight", "today", "tomorrow", "sharp", "local", "gmt", "utc", "zulu", "daily",
+];
 
 /// A time written with its "am" or "pm" run on ("6pm", "9.15pm", "11:30PM") in words: "six
 /// p.m.", "nine fifteen p.m.". The hour is 1 to 12.

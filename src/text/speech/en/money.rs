@@ -86,6 +86,15 @@ const BEFORE_NO_NOUN: [&str; 17] = [
     "under", "than", "as", "or",
 ];
 
+/// Lower-case words after an amount that are no noun it describes, besides the prepositions of
+/// [`BEFORE_NO_NOUN`]: "raised $40-billion last year", "$2-million was spent", "$5-million and
+/// more".
+const NOT_NOUNS_AFTER_AMOUNT: [&str; 24] = [
+    "last", "next", "this", "that", "ago", "earlier", "later", "and", "but", "so", "then",
+    "apiece", "annually", "a", "an", "the", "is", "was", "were", "are", "will", "would", "has",
+    "had",
+];
+
 /// Symbols written before the amount, attached ("$20", "NZ$45", "₹500"). A dollar with a
 /// country prefix is named with its country; "US$" is plain "dollars", as an American narrator
 /// says it.
@@ -406,10 +415,24 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
     };
     let num = parse_number(amount)?;
     // "$20/month", "$1.5bn/yr": a price per period, said "a month" (see [`per_period`]).
+    // "£9.99pm", "£30kpa": the British per month, per annum and per week run on
+    // ([`RUN_ON_PERIODS`]; it was "nine pounds ninety-nine p m"; found by a fresh tester).
     let (suffix, period) = match suffix.split_once('/') {
         Some((s, p)) if before.is_some() => (s, Some(per_periods(p)?)),
-        _ => (suffix, None),
+        _ => match RUN_ON_PERIODS
+            .iter()
+            .find(|(p, _)| before.is_some() && suffix.ends_with(p))
+        {
+            Some((p, said)) => (&suffix[..suffix.len() - p.len()], Some((*said).to_string())),
+            None => (suffix, None),
+        },
     };
+    // "a $40-billion company": the magnitude hyphened to the amount before a noun, "a forty
+    // billion dollar company" (it was read as written, "dollar forty dash billion").
+    let hyphened = suffix
+        .strip_prefix('-')
+        .filter(|_| before.is_some())
+        .and_then(|m| MAGNITUDE_WORDS.iter().find(|x| **x == m).copied());
     // "a $2-3 million deal": a range before a noun after "a" is said with the unit in the
     // singular, like one amount, "a two to three million dollar deal".
     let modifier = |said: String, last: usize, currency: Currency| -> String {
@@ -448,7 +471,7 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         Some(s) => (s, " plus"),
         None => (suffix, ""),
     };
-    let attached = attached_magnitude(suffix);
+    let attached = attached_magnitude(suffix).or(hyphened);
     if !suffix.is_empty() && attached.is_none() {
         return None;
     }
@@ -512,7 +535,13 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
                 && n.core.chars().all(char::is_alphabetic)
                 && !NOT_MODIFIED.contains(&n.core.to_lowercase().as_str())
         });
-    let many = if (after_article && before_noun) || title_modifier {
+    // "Network's $24.1-billion acquisition": hyphened to its magnitude, an amount is a
+    // compound modifier (as AP style writes one) before any word that can be a noun.
+    let hyphened_modifier = hyphened.is_some()
+        && before_noun
+        && w.get(end)
+            .is_some_and(|n| !NOT_NOUNS_AFTER_AMOUNT.contains(&n.core));
+    let many = if (after_article && before_noun) || title_modifier || hyphened_modifier {
         one
     } else {
         many
@@ -594,6 +623,15 @@ const PERIODS: [(&str, &str); 33] = [
     ("doz", "a dozen"),
     ("kwh", "a kilowatt hour"),
     ("mwh", "a megawatt hour"),
+];
+
+/// Periods run on to a British price, lower case only ("£9.99pm", "£30kpa", "£250pw"): per
+/// calendar month, per month, per annum, per week. Checked longest first.
+const RUN_ON_PERIODS: [(&str, &str); 4] = [
+    ("pcm", "a month"),
+    ("pm", "a month"),
+    ("pa", "a year"),
+    ("pw", "a week"),
 ];
 
 /// What is said for a period a price is written per ([`PERIODS`]), case-insensitively.

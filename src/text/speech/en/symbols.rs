@@ -23,29 +23,77 @@ const KEYS: [(&str, &str); 16] = [
     ("Enter", "Enter"),
 ];
 
+/// Keys only ever pressed with a modifier in [`KEYS`] ("Ctrl+Space", "Ctrl+/"), never first.
+const SECOND_KEYS: [(&str, &str); 16] = [
+    ("Space", "Space"),
+    ("Backspace", "Backspace"),
+    ("Return", "Return"),
+    ("Home", "Home"),
+    ("End", "End"),
+    ("PgUp", "Page Up"),
+    ("PgDn", "Page Down"),
+    ("PageUp", "Page Up"),
+    ("PageDown", "Page Down"),
+    ("Ins", "Insert"),
+    ("Insert", "Insert"),
+    ("/", "slash"),
+    ("\\", "backslash"),
+    ("-", "minus"),
+    ("=", "equals"),
+    ("`", "backtick"),
+];
+
 /// A key combination, "Ctrl+C", "Cmd+Shift+4", "Ctrl+Alt+Del" → "Control C", "Command Shift
 /// 4", "Control Alt Delete", as manuals are read aloud (espeak-ng said "C M D plus shift plus
 /// four"; found by a fresh tester). Parts joined by "+", the first a modifier of [`KEYS`], the
 /// others keys of [`KEYS`], a letter, a digit or a function key ("F5").
+///
+/// Keys are matched in any case ("ctrl+c", "CTRL+TAB"), spaced too ("Ctrl + C", as some manuals
+/// write it; it was "Ctrl plus C"), and after the modifier may come the keys of
+/// [`SECOND_KEYS`] ("Ctrl+Space", "Ctrl+/"; found by a fresh tester).
 pub(super) fn key_combination(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
-    // Most words hold no "+": they are left before anything is allocated.
-    if !word.core.contains('+') {
+    // Most words hold no "+" and are no modifier before a spaced "+": they are left before
+    // anything is allocated.
+    let spaced = !word.core.contains('+')
+        && word.trail.is_empty()
+        && w.get(i + 1)
+            .is_some_and(|n| n.core == "+" && n.lead.is_empty() && n.trail.is_empty());
+    if !word.core.contains('+') && !spaced {
         return None;
     }
-    let parts: Vec<&str> = word.core.split('+').collect();
-    let key = |p: &str| {
-        KEYS.iter()
-            .find(|(k, _)| *k == p)
+    let (core, used, trail) = if spaced {
+        // "Ctrl + Shift + T": the parts and the "+"s between them, the last part's trail kept.
+        let mut core = word.core.to_string();
+        let plus = |n: &Word| n.core == "+" && n.lead.is_empty() && n.trail.is_empty();
+        let mut j = i;
+        while w[j].trail.is_empty() && w.get(j + 1).is_some_and(plus) {
+            let part = w.get(j + 2)?;
+            if !part.lead.is_empty() {
+                return None;
+            }
+            core.push('+');
+            core.push_str(part.core);
+            j += 2;
+        }
+        (core, j - i + 1, w[j].trail)
+    } else {
+        (word.core.to_string(), 1, word.trail)
+    };
+    let parts: Vec<&str> = core.split('+').collect();
+    let find = |keys: &[(&str, &str)], p: &str| {
+        keys.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(p))
             .map(|(_, said)| (*said).to_string())
     };
+    let key = |p: &str| find(&KEYS, p).or_else(|| find(&SECOND_KEYS, p));
     let first =
-        key(parts[0]).filter(|_| !matches!(parts[0], "Delete" | "Del" | "Tab" | "Enter"))?;
+        find(&KEYS, parts[0]).filter(|k| !matches!(k.as_str(), "Delete" | "Tab" | "Enter"))?;
     let mut said = vec![first];
     for p in &parts[1..] {
         let plain = p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_alphanumeric());
         let function = p.len() <= 3
-            && p.strip_prefix('F')
+            && p.strip_prefix(['F', 'f'])
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
         match key(p) {
             Some(k) => said.push(k),
@@ -57,7 +105,7 @@ pub(super) fn key_combination(w: &[Word], i: usize) -> Option<(String, usize)> {
             None => return None,
         }
     }
-    Some((format!("{}{}{}", word.lead, said.join(" "), word.trail), 1))
+    Some((format!("{}{}{}", word.lead, said.join(" "), trail), used))
 }
 
 /// Lone symbols: "+" → "plus", "=" → "equals", "@" → "at", "and/or" → "and or".
