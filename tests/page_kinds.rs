@@ -2142,3 +2142,36 @@ fn a_posts_tag_list_and_display_none_marks_are_not_read() {
         "{text}"
     );
 }
+
+#[test]
+fn a_bold_label_on_its_own_line_and_a_glued_label_are_read_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "labels",
+        &format!(
+            r#"<html><head><title>Nettle soup</title></head><body><main><article>
+            <h1>Nettle soup</h1><p>{}</p>
+            <p><b>Ingredients</b><br>Two handfuls of young nettle tops, one onion and a litre of stock.</p>
+            <p><strong>Serves</strong><br>Four people as a starter.</p>
+            <p><b>Harbour Hotel</b><br>Up to $200 in instant savings</p>
+            <p>Abstract:<span>We study the soup and its keeping.</span></p>
+            <p>{}</p></article></main></body></html>"#,
+            prose("nettle", 3),
+            prose("stock", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    for line in [
+        "Ingredients",
+        "Two handfuls of young nettle tops, one onion and a litre of stock.",
+        "Serves",
+        "Four people as a starter.",
+        // An offer's name over its terms (no sentence) stays one line.
+        "Harbour Hotel Up to $200 in instant savings",
+        "Abstract: We study the soup and its keeping.",
+    ] {
+        assert!(text.contains(&line.to_string()), "{line}: {text:?}");
+    }
+}

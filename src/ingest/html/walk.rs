@@ -979,6 +979,49 @@ fn follows_a_br(el: ElementRef<'_>) -> bool {
         .is_some_and(|prev| prev.value().name() == "br")
 }
 
+/// Most words of a bold label set on its own line ([`follows_a_label`]).
+const LABEL_WORDS: usize = 6;
+
+/// True when the `<br>` `el` ends a bold label on a line of its own: `<b>`/`<strong>` of up to
+/// [`LABEL_WORDS`] words, with nothing but whitespace or another `<br>` before it in its parent,
+/// and a sentence after it ("<p><b>Ingredients</b><br>Two handfuls….</p>"). Run into the next
+/// line it was "Ingredients Two handfuls of…", one sentence (found by a fresh tester); it is
+/// read as a line of its own. A line after it that is no sentence ("<b>Hotel Ziva</b><br>$200
+/// off", an offer's name over its terms on a deals page) stays with it: on the extraction dev
+/// set such lines, apart, were taken for repeated boilerplate.
+fn follows_a_label(el: ElementRef<'_>) -> bool {
+    let not_blank =
+        |n: &ego_tree::NodeRef<'_, Node>| !n.value().as_text().is_some_and(|t| t.trim().is_empty());
+    let Some(label) = el
+        .prev_siblings()
+        .find(not_blank)
+        .and_then(ElementRef::wrap)
+        .filter(|l| matches!(l.value().name(), "b" | "strong"))
+    else {
+        return false;
+    };
+    let words = label.text().flat_map(str::split_whitespace).count();
+    let starts_a_line = label
+        .prev_siblings()
+        .find(not_blank)
+        .is_none_or(|n| n.value().as_element().is_some_and(|e| e.name() == "br"));
+    if !(1..=LABEL_WORDS).contains(&words) || !starts_a_line {
+        return false;
+    }
+    // The line after the <br>, up to the next one.
+    let mut line = String::new();
+    for n in el.next_siblings() {
+        if n.value().as_element().is_some_and(|e| e.name() == "br") {
+            break;
+        }
+        match ElementRef::wrap(n) {
+            Some(e) => line.extend(e.text()),
+            None => line.push_str(n.value().as_text().map_or("", |t| t)),
+        }
+    }
+    line.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// True when `el` is the line-number gutter of a code block: a `<pre>`, or a list or table
 /// cell beside one (`<ul><li>1</li><li>2</li></ul><pre>…`), holding only consecutive whole
 /// numbers, two or more ("1 2 3 4"). Highlighters (Hugo's Chroma, Prism, GitHub's gists) set
@@ -1190,6 +1233,8 @@ fn walk(
                 if name == "br" && follows_a_br(child_el) {
                     // "…the old road.<br><br>The weather…": a blank line between paragraphs,
                     // as old blogs and forum posts write them, ends the paragraph.
+                    push_block(pending, context, blocks);
+                } else if name == "br" && follows_a_label(child_el) {
                     push_block(pending, context, blocks);
                 } else if name == "br" {
                     pending.push(' ');
@@ -1590,8 +1635,9 @@ fn inline_node(child: ego_tree::NodeRef<'_, Node>, out: &mut String) {
                 return;
             }
             if e.name() == "br" {
-                // The second of two <br>s in a row ends a paragraph (see [`PARAGRAPH_BREAK`]).
-                out.push(if follows_a_br(c) {
+                // The second of two <br>s in a row ends a paragraph (see [`PARAGRAPH_BREAK`]),
+                // as does one after a bold label ([`follows_a_label`]).
+                out.push(if follows_a_br(c) || follows_a_label(c) {
                     PARAGRAPH_BREAK
                 } else {
                     ' '
