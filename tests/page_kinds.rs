@@ -2175,3 +2175,32 @@ fn a_bold_label_on_its_own_line_and_a_glued_label_are_read_apart() {
         assert!(text.contains(&line.to_string()), "{line}: {text:?}");
     }
 }
+
+#[test]
+fn a_questions_heading_above_main_is_the_title_and_a_posts_buttons_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "question",
+        &format!(
+            r#"<html><head><title>git - How do I undo my last local commit? - Q and A</title></head>
+            <body><header><nav><a href="/">Home</a></nav></header>
+            <div id="question-header"><h1><a href="/q/1">How do I undo my last local commit in Git?</a></h1></div>
+            <div id="mainbar" role="main"><div class="question"><p>{}</p></div>
+            <div class="answer"><h1>Undo a commit and redo</h1><p>{}</p>
+            <div class="wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link" href="/guide">Get my free Git guide</a></div></div>
+            </div></div></body></html>"#,
+            prose("commit", 3),
+            prose("reset", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    assert_eq!(plan["title"], "How do I undo my last local commit in Git?");
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("Undo a commit and redo"), "{text}");
+    assert!(!text.contains("Get my free Git guide"), "{text}");
+    assert!(
+        text.contains("The reset report noted change number 3"),
+        "{text}"
+    );
+}

@@ -248,8 +248,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         .as_deref()
         .and_then(|d| walk::heading_named(page.root_element(), d))
         .or_else(|| {
-            walk::first_h1(root)
-                .or_else(|| walk::first_h1(page.root_element()))
+            headline_h1(root, &page, &[&declared, &page_title])
                 .filter(|t| site.as_deref() != Some(letters_and_digits(t).as_str()))
                 .filter(|t| {
                     declared.is_none()
@@ -609,14 +608,42 @@ pub(super) fn letters_and_digits(text: &str) -> String {
 
 /// True when `a` and `b` share a word of three letters or more, in any case.
 fn shares_a_word(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
+    shared_words(a, b) > 0
+}
+
+/// How many distinct words of three or more letters `a` shares with `b`, in any case.
+fn shared_words(a: &str, b: &str) -> usize {
+    let words = |s: &str| -> std::collections::BTreeSet<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 3)
             .map(str::to_lowercase)
             .collect()
     };
-    let theirs = words(b);
-    words(a).iter().any(|w| theirs.contains(w))
+    words(a).intersection(&words(b)).count()
+}
+
+/// The headline `<h1>`: the first in the article's root, unless the page's first `<h1>`, outside
+/// the root, shares more words with the page's declared title or `<title>`. A Q&A page's
+/// question heads the page above `<main>`, where an answer's own `<h1>` ("Undo a commit & redo")
+/// was taken for the title and the question never read (found by a fresh tester).
+fn headline_h1(root: ElementRef<'_>, page: &Html, titles: &[&Option<String>]) -> Option<String> {
+    let inside = walk::first_h1(root);
+    let first = walk::first_h1(page.root_element());
+    let score = |h: &Option<String>| {
+        h.as_deref().map_or(0, |h| {
+            titles
+                .iter()
+                .filter_map(|t| t.as_deref())
+                .map(|t| shared_words(h, t))
+                .max()
+                .unwrap_or(0)
+        })
+    };
+    match (&inside, &first) {
+        (Some(_), Some(_)) if first != inside && score(&first) > score(&inside) => first,
+        (Some(_), _) => inside,
+        _ => first,
+    }
 }
 
 /// A page without an `<h1>` (table layouts, old CMSs) shows its headline in a bold line or an
@@ -1320,8 +1347,13 @@ fn strip_permalink_marks(blocks: &mut [Block]) {
 /// beside the lead, the navigation boxes at the foot, "[edit]" links, hatnotes ("For other
 /// uses, see…") and the coordinates (`#coordinates`), which a fresh tester heard read before
 /// the lead, the coordinates twice over.
+///
+/// WordPress's buttons in a post ("Get my free meal planner", `wp-block-buttons`): a call to
+/// action, not the post (found by a fresh tester).
 const NOT_TO_READ_CLASSES: &[&str] = &[
     "speechify-ignore",
+    "wp-block-buttons",
+    "wp-block-button",
     "infobox",
     "navbox",
     "mw-editsection",

@@ -512,6 +512,9 @@ pub(super) fn page_title(page: &Html) -> Option<String> {
 /// True when `el` carries the display utility class `d-none` (Bootstrap 4–5, Stack Overflow's
 /// Stacks) and no breakpoint class that shows it again (`d-md-block`, `md:d-flex`: hidden on
 /// phones only).
+///
+/// Not `invisible` (`visibility: hidden`): pages hide text so until a script reveals it on
+/// scrolling (a phone maker's product page on the extraction dev set lost two paragraphs).
 pub(super) fn has_display_none_class(el: &scraper::node::Element) -> bool {
     el.has_class("d-none", scraper::CaseSensitivity::CaseSensitive)
         && !el
