@@ -131,6 +131,11 @@ fn written_forms_espeak_misreads_really_differ_from_the_reference() {
 /// reading where it is right ("≤" is "less or equal to" in espeak-ng's words), written so the
 /// words sound exactly like it ("plus-or-minus": espeak-ng pauses after a separate "plus").
 const SYMBOL_READINGS: &[(char, &str)] = &[
+    // Apple's modifier keys alone ("the ⌘ key"): named, as in a key combination.
+    ('⌘', "Command"),
+    ('⇧', "Shift"),
+    ('⌥', "Option"),
+    ('⌃', "Control"),
     // Emoji used as nouns, after an article ("posted a ❤️ in reply"): named.
     ('❤', "heart"),
     ('💔', "broken heart"),

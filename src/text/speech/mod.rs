@@ -73,6 +73,39 @@ pub fn spoken_with(
     crate::text::lexicon::Lexicon::restore(&said, &readings)
 }
 
+/// Apple's modifier-key symbols and how a key combination names them.
+const MAC_MODIFIERS: [(char, &str, &str); 4] = [
+    ('⌘', "Cmd", "Command"),
+    ('⇧', "Shift", "Shift"),
+    ('⌥', "Option", "Option"),
+    ('⌃', "Ctrl", "Control"),
+];
+
+/// Writes Apple's modifier symbols as the key combinations the English pass reads: "⌘C" and
+/// "⌘+C" → "Cmd+C", "⌘⇧4" → "Cmd+Shift+4"; a symbol alone ("the ⌘ key") is its name. They
+/// were dropped as pictographs ("Press ⌘⇧4" was "Press four"; found by a fresh tester).
+fn mac_modifiers(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['⌘', '⇧', '⌥', '⌃']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match MAC_MODIFIERS.iter().find(|(m, _, _)| *m == c) {
+            Some((_, short, name)) => match chars.peek() {
+                Some(n) if !n.is_whitespace() && *n != '+' => {
+                    out.push_str(short);
+                    out.push('+');
+                }
+                Some('+') => out.push_str(short),
+                _ => out.push_str(name),
+            },
+            None => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The language-neutral pass: symbols, pictographs and invisible characters (see [`symbols`]),
 /// markup leftovers, curly quotes, dashes and ellipses, and superscript exponents written as
 /// carets ("10⁶" → "10^6") for the language pass to read.
@@ -83,6 +116,12 @@ pub fn spoken_with(
 /// two numbers).
 pub fn prepare(text: &str, rules: Option<Rules>) -> String {
     let english = rules == Some(Rules::English);
+    let mac = if english {
+        mac_modifiers(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text = mac.as_ref();
     let spaced_hyphens = text.matches(" - ").count();
     let plain = symbols::plain(text, rules);
     let text = plain.as_str();

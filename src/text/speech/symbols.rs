@@ -999,6 +999,11 @@ fn read_ascii(chars: &[char], i: usize, out: &mut Out) -> usize {
             }
             1
         }
+        ('<', _) if out.english && heart_as_verb(chars, i) => {
+            // "I <3 NY": the heart between a subject and its object is "love".
+            out.words("love");
+            chars[i + 1..].iter().take_while(|c| **c == '3').count() + 1
+        }
         ('<', _) if is_heart(chars, i) => {
             // "love you <3": a heart drawn in text, not read, as emoji are not (it was "less than
             // three"; found by a fresh tester).
@@ -1041,6 +1046,28 @@ fn read_ascii(chars: &[char], i: usize, out: &mut Out) -> usize {
             1
         }
     }
+}
+
+/// True when the `<` at `i` starts a heart drawn in text as a verb: after "I", "we", "you" or
+/// "they" and before a word ("I <3 NY", "we <3 our users").
+fn heart_as_verb(chars: &[char], i: usize) -> bool {
+    if chars.get(i + 1) != Some(&'3') || i == 0 || !chars[i - 1].is_whitespace() {
+        return false;
+    }
+    let mut after = chars[i + 1..].iter().skip_while(|c| **c == '3');
+    let word_after = after.next().is_some_and(|c| c.is_whitespace())
+        && after.next().is_some_and(|c| c.is_alphabetic());
+    let before: String = chars[..i].iter().collect();
+    let subject = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    word_after
+        && matches!(
+            subject,
+            "I" | "i" | "we" | "We" | "you" | "You" | "they" | "They"
+        )
 }
 
 /// True when the `<` at `i` starts a heart drawn in text ("<3", "<333"): it follows a word of

@@ -941,7 +941,7 @@ pub(super) fn time_of_day(w: &[Word], i: usize) -> Option<(String, usize)> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
         .unwrap_or(word.core.len());
     let (time, suffix) = word.core.split_at(split);
-    if suffix.is_empty() && all_digits(time) {
+    if (suffix.is_empty() || suffix == "hrs") && all_digits(time) {
         return spaced_hour(w, i).or_else(|| military_time(w, i));
     }
     let (h, m) = time.split_once(['.', ':'])?;
@@ -1093,8 +1093,38 @@ fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
 /// or without one when a word of the day follows ([`DAY_WORDS`]): "leaves at 2300 tonight" →
 /// "twenty-three hundred" (it was "two thousand three hundred"; "priced at 2300 dollars" is
 /// a quantity).
+///
+/// Two such times joined ("from 2200 to 0600", "between 2200 and 0600") are both times when
+/// one of them is ([`is_time_pair`]), and "hrs" may be run on ("1930hrs").
 fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    // "1930hrs": read as "1930 hrs".
+    if let Some(digits) = word
+        .core
+        .strip_suffix("hrs")
+        .filter(|d| d.len() == 4 && all_digits(d))
+    {
+        let parts = [
+            Word {
+                lead: word.lead,
+                core: digits,
+                trail: "",
+            },
+            Word {
+                lead: "",
+                core: "hrs",
+                trail: word.trail,
+            },
+        ];
+        // Run on, "hrs" makes the number a time: as if after "at".
+        let at = Word {
+            lead: "",
+            core: "at",
+            trail: "",
+        };
+        let parts = [at, parts[0], parts[1]];
+        return military_time(&parts, 1).map(|(said, _)| (said, 1));
+    }
     if word.core.len() != 4 || !all_digits(word.core) {
         return None;
     }
@@ -1123,9 +1153,10 @@ fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
         && w.get(i + 1).is_some_and(|n| {
             n.lead.is_empty() && DAY_WORDS.contains(&n.core.to_lowercase().as_str())
         });
+    let paired = is_time_pair(w, i) || i.checked_sub(2).is_some_and(|k| is_time_pair(w, k));
     let timed = match next {
-        Some(_) => (zero_led || after_time_word) && !quantity,
-        None => (zero_led || day_word_follows) && after_time_word,
+        Some(_) => ((zero_led || after_time_word) && !quantity) || paired,
+        None => ((zero_led || day_word_follows) && after_time_word) || paired,
     };
     if !timed {
         return None;
@@ -1209,6 +1240,34 @@ pub(super) fn duration_parts(w: &[Word], i: usize) -> Option<(String, usize)> {
         format!("{}{}{}", w[i].lead, said.join(" "), w[i + used - 1].trail),
         used,
     ))
+}
+
+/// True when the words at `i` are two 24-hour times joined by "to", "and", "until" or "till"
+/// ("from 2200 to 0600"), one of them written with its leading zero or "hrs" after the second
+/// ("pages from 1200 to 1300" are numbers).
+fn is_time_pair(w: &[Word], i: usize) -> bool {
+    let time = |k: usize| {
+        w.get(k).is_some_and(|t| {
+            let core = t.core.strip_suffix("hrs").unwrap_or(t.core);
+            core.len() == 4
+                && all_digits(core)
+                && core[..2].parse::<u32>().is_ok_and(|h| h <= 23)
+                && core[2..].parse::<u32>().is_ok_and(|m| m <= 59)
+        })
+    };
+    let joined = w.get(i + 1).is_some_and(|j| {
+        w[i].trail.is_empty()
+            && j.trail.is_empty()
+            && matches!(j.core, "to" | "and" | "until" | "till")
+    });
+    if !(time(i) && joined && time(i + 2)) {
+        return false;
+    }
+    let zero_led = [i, i + 2].iter().any(|&k| w[k].core.starts_with('0'));
+    let hours_after = w[i + 2].core.ends_with("hrs")
+        || w.get(i + 3)
+            .is_some_and(|n| w[i + 2].trail.is_empty() && matches!(n.core, "hours" | "hrs"));
+    zero_led || hours_after
 }
 
 /// Words after a four-digit time that say it is one ("at 2300 tonight", "at 1400 GMT").

@@ -88,11 +88,12 @@ const BEFORE_NO_NOUN: [&str; 17] = [
 
 /// Lower-case words after an amount that are no noun it describes, besides the prepositions of
 /// [`BEFORE_NO_NOUN`]: "raised $40-billion last year", "$2-million was spent", "$5-million and
-/// more".
-const NOT_NOUNS_AFTER_AMOUNT: [&str; 24] = [
+/// more", "paid out the $54 million some of them", "the £29.99 one".
+const NOT_NOUNS_AFTER_AMOUNT: [&str; 37] = [
     "last", "next", "this", "that", "ago", "earlier", "later", "and", "but", "so", "then",
     "apiece", "annually", "a", "an", "the", "is", "was", "were", "are", "will", "would", "has",
-    "had",
+    "had", "some", "any", "it", "its", "they", "we", "he", "she", "you", "which", "who", "one",
+    "more",
 ];
 
 /// Symbols written before the amount, attached ("$20", "NZ$45", "₹500"). A dollar with a
@@ -386,6 +387,34 @@ pub(super) fn currency_pair(w: &[Word], i: usize) -> Option<(String, usize)> {
 /// After "a"/"an" and before a lowercase word the amount describes that word ("a £2m fine",
 /// "a $20 bill"), and a narrator says the unit in the singular: "a two million pound fine".
 pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let (said, used) = amount(w, i)?;
+    let last = i + used - 1;
+    // "£30k pa": the period after the amount ([`spaced_period`]), after a currency only.
+    let next = w
+        .get(last + 1)
+        .filter(|n| w[last].trail.is_empty() && n.lead.is_empty());
+    match next.and_then(|n| spaced_period(n.core).map(|p| (n, p))) {
+        Some((n, period)) if currency_before(w, i).is_some() && !said.contains(" a ") => {
+            // "£28,000 p.a. plus bonus": the abbreviation's period ends no sentence before a
+            // word in lower case.
+            let trail = match n.trail.strip_prefix('.') {
+                Some(rest)
+                    if n.core.contains('.')
+                        && w.get(last + 2)
+                            .is_some_and(|m| m.core.starts_with(char::is_lowercase)) =>
+                {
+                    rest
+                }
+                _ => n.trail,
+            };
+            Some((format!("{said} {period}{trail}"), used + 1))
+        }
+        _ => Some((said, used)),
+    }
+}
+
+/// An amount of money (see [`money`]), without a spaced period after it.
+fn amount(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     // "fell to -$40", "−£3.2m": a negative amount, "minus forty dollars" (the sign was lost:
     // "dollar forty"; found by a fresh tester).
@@ -396,7 +425,7 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
             core: rest,
             trail: word.trail,
         };
-        let (said, read) = money(&words, i)?;
+        let (said, read) = amount(&words, i)?;
         return Some((format!("{}minus {said}", word.lead), read));
     }
     let before = currency_before(w, i);
@@ -537,10 +566,16 @@ pub(super) fn money(w: &[Word], i: usize) -> Option<(String, usize)> {
         });
     // "Network's $24.1-billion acquisition": hyphened to its magnitude, an amount is a
     // compound modifier (as AP style writes one) before any word that can be a noun.
-    let hyphened_modifier = hyphened.is_some()
-        && before_noun
-        && w.get(end)
-            .is_some_and(|n| !NOT_NOUNS_AFTER_AMOUNT.contains(&n.core));
+    let noun_follows = || {
+        before_noun
+            && w.get(end).is_some_and(|n| {
+                !NOT_NOUNS_AFTER_AMOUNT.contains(&n.core) && !n.core.ends_with("ed")
+            })
+    };
+    // "the £4.2m scheme": after "the" too, before a word that is no verb (it was "four point
+    // two million pounds scheme"; found by a fresh tester).
+    let after_the = i > 0 && w[i - 1].trail.is_empty() && w[i - 1].core.eq_ignore_ascii_case("the");
+    let hyphened_modifier = (hyphened.is_some() || after_the) && noun_follows();
     let many = if (after_article && before_noun) || title_modifier || hyphened_modifier {
         one
     } else {
@@ -627,12 +662,32 @@ const PERIODS: [(&str, &str); 33] = [
 
 /// Periods run on to a British price, lower case only ("£9.99pm", "£30kpa", "£250pw"): per
 /// calendar month, per month, per annum, per week. Checked longest first.
-const RUN_ON_PERIODS: [(&str, &str); 4] = [
+const RUN_ON_PERIODS: [(&str, &str); 8] = [
     ("pcm", "a month"),
     ("pm", "a month"),
     ("pa", "a year"),
     ("pw", "a week"),
+    ("pp", "per person"),
+    ("ph", "an hour"),
+    ("pd", "a day"),
+    ("pn", "a night"),
 ];
+
+/// The same periods written as a word after the amount ("£30k pa", "£28,000 p.a.", "£1,200
+/// pcm", "£9.99 p/m"), lower case, periods and slashes left out when matching.
+fn spaced_period(core: &str) -> Option<&'static str> {
+    if !core
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || matches!(c, '.' | '/'))
+    {
+        return None;
+    }
+    let bare: String = core.chars().filter(|c| !matches!(c, '.' | '/')).collect();
+    RUN_ON_PERIODS
+        .iter()
+        .find(|(p, _)| *p == bare)
+        .map(|(_, said)| *said)
+}
 
 /// What is said for a period a price is written per ([`PERIODS`]), case-insensitively.
 fn per_period(p: &str) -> Option<&'static str> {

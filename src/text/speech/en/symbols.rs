@@ -4,7 +4,7 @@
 use super::Word;
 
 /// Keys as a narrator names them, by how they are written on keyboards and in manuals.
-const KEYS: [(&str, &str); 16] = [
+const KEYS: [(&str, &str); 17] = [
     ("Ctrl", "Control"),
     ("Control", "Control"),
     ("Cmd", "Command"),
@@ -21,10 +21,11 @@ const KEYS: [(&str, &str); 16] = [
     ("Esc", "Escape"),
     ("Tab", "Tab"),
     ("Enter", "Enter"),
+    ("Meta", "Meta"),
 ];
 
 /// Keys only ever pressed with a modifier in [`KEYS`] ("Ctrl+Space", "Ctrl+/"), never first.
-const SECOND_KEYS: [(&str, &str); 16] = [
+const SECOND_KEYS: [(&str, &str); 26] = [
     ("Space", "Space"),
     ("Backspace", "Backspace"),
     ("Return", "Return"),
@@ -41,16 +42,30 @@ const SECOND_KEYS: [(&str, &str); 16] = [
     ("-", "minus"),
     ("=", "equals"),
     ("`", "backtick"),
+    (",", "comma"),
+    (".", "period"),
+    ("[", "left bracket"),
+    ("]", "right bracket"),
+    ("Left", "Left"),
+    ("Right", "Right"),
+    ("Up", "Up"),
+    ("Down", "Down"),
+    ("PrtScn", "Print Screen"),
+    ("PrtSc", "Print Screen"),
 ];
 
 /// A key combination, "Ctrl+C", "Cmd+Shift+4", "Ctrl+Alt+Del" → "Control C", "Command Shift
 /// 4", "Control Alt Delete", as manuals are read aloud (espeak-ng said "C M D plus shift plus
 /// four"; found by a fresh tester). Parts joined by "+", the first a modifier of [`KEYS`], the
-/// others keys of [`KEYS`], a letter, a digit or a function key ("F5").
+/// others keys of [`KEYS`], [`SECOND_KEYS`] ("Ctrl+Space", "Ctrl+/", "Alt+Left"), a letter, a
+/// digit or a function key ("F5").
 ///
-/// Keys are matched in any case ("ctrl+c", "CTRL+TAB"), spaced too ("Ctrl + C", as some manuals
-/// write it; it was "Ctrl plus C"), and after the modifier may come the keys of
-/// [`SECOND_KEYS`] ("Ctrl+Space", "Ctrl+/"; found by a fresh tester).
+/// Written spaced too ("Ctrl + C", as some manuals write it; it was "Ctrl plus C"), then every
+/// key capitalized ("win + loss", "Command + control" are words). A modifier in lower case is
+/// one only when it is no English word ("ctrl+c", "cmd+v"; "win+win" is a word). Combinations
+/// a slash apart are alternatives ("Ctrl+C/Cmd+C" → "Control C or Command C", "Ctrl/Cmd+C" →
+/// "Control or Command C"). A comma or period key runs into the punctuation after it ("Ctrl+,"
+/// → "Control comma").
 pub(super) fn key_combination(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     // Most words hold no "+" and are no modifier before a spaced "+": they are left before
@@ -62,24 +77,63 @@ pub(super) fn key_combination(w: &[Word], i: usize) -> Option<(String, usize)> {
     if !word.core.contains('+') && !spaced {
         return None;
     }
-    let (core, used, trail) = if spaced {
+    if spaced {
         // "Ctrl + Shift + T": the parts and the "+"s between them, the last part's trail kept.
         let mut core = word.core.to_string();
         let plus = |n: &Word| n.core == "+" && n.lead.is_empty() && n.trail.is_empty();
         let mut j = i;
         while w[j].trail.is_empty() && w.get(j + 1).is_some_and(plus) {
             let part = w.get(j + 2)?;
-            if !part.lead.is_empty() {
+            if !part.lead.is_empty()
+                || !part
+                    .core
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            {
                 return None;
             }
             core.push('+');
             core.push_str(part.core);
             j += 2;
         }
-        (core, j - i + 1, w[j].trail)
-    } else {
-        (word.core.to_string(), 1, word.trail)
+        let said = combination(&core, true)?;
+        return Some((format!("{}{said}{}", word.lead, w[j].trail), j - i + 1));
+    }
+    // "Ctrl+," and "Ctrl+.": the key is the punctuation the word split off.
+    let (core, trail) = match (word.core.strip_suffix('+'), word.trail.chars().next()) {
+        (Some(_), Some(p @ (',' | '.'))) if !word.core.ends_with("++") => {
+            (format!("{}{p}", word.core), &word.trail[1..])
+        }
+        _ => (word.core.to_string(), word.trail),
     };
+    // Alternatives a slash apart; a lone modifier before the slash shares the keys after it.
+    let pieces: Vec<&str> = core.split('/').filter(|p| !p.is_empty()).collect();
+    let said = if pieces.len() == 2 && !pieces[0].contains('+') && core.matches('/').count() == 1 {
+        // "Ctrl/Cmd+C": each modifier with the same keys, said once.
+        let keys = pieces[1].split_once('+')?.1;
+        let second = combination(pieces[1], false)?;
+        let first = combination(&format!("{}+{keys}", pieces[0]), false)?;
+        let keys_said = second.len() - second.split_once(' ')?.0.len();
+        format!("{} or {second}", &first[..first.len() - keys_said])
+    } else if pieces.len() > 1 && core.matches('/').count() == pieces.len() - 1 {
+        pieces
+            .iter()
+            .map(|p| combination(p, false))
+            .collect::<Option<Vec<_>>>()?
+            .join(" or ")
+    } else {
+        combination(&core, false)?
+    };
+    Some((format!("{}{said}{trail}", word.lead), 1))
+}
+
+/// Lower-case modifiers that are no English word, so "ctrl+c" is a combination and "win+win",
+/// "shift+work" are not.
+const LOWER_CASE_MODIFIERS: [&str; 2] = ["ctrl", "cmd"];
+
+/// The spoken keys of one combination, "Ctrl+Shift+T" → "Control Shift T", or `None` when it
+/// is none (see [`key_combination`]). `spaced`: written "Ctrl + C", where a lower-case word
+/// after the "+" is no mouse action.
+fn combination(core: &str, spaced: bool) -> Option<String> {
     let parts: Vec<&str> = core.split('+').collect();
     let find = |keys: &[(&str, &str)], p: &str| {
         keys.iter()
@@ -87,10 +141,20 @@ pub(super) fn key_combination(w: &[Word], i: usize) -> Option<(String, usize)> {
             .map(|(_, said)| (*said).to_string())
     };
     let key = |p: &str| find(&KEYS, p).or_else(|| find(&SECOND_KEYS, p));
+    let modifier = parts[0];
+    if modifier.starts_with(|c: char| c.is_lowercase()) && !LOWER_CASE_MODIFIERS.contains(&modifier)
+    {
+        return None;
+    }
     let first =
-        find(&KEYS, parts[0]).filter(|k| !matches!(k.as_str(), "Delete" | "Tab" | "Enter"))?;
+        find(&KEYS, modifier).filter(|k| !matches!(k.as_str(), "Delete" | "Tab" | "Enter"))?;
     let mut said = vec![first];
-    for p in &parts[1..] {
+    // "Ctrl++": the plus key, the last part then empty.
+    let (parts, plus_key) = match core.strip_suffix("++") {
+        Some(head) => (head.split('+').collect::<Vec<_>>(), true),
+        None => (parts, false),
+    };
+    for (k, p) in parts.iter().enumerate().skip(1) {
         let plain = p.chars().count() == 1 && p.chars().all(|c| c.is_ascii_alphanumeric());
         let function = p.len() <= 3
             && p.strip_prefix(['F', 'f'])
@@ -99,13 +163,20 @@ pub(super) fn key_combination(w: &[Word], i: usize) -> Option<(String, usize)> {
             Some(k) => said.push(k),
             None if plain || function => said.push((*p).to_uppercase()),
             // "Shift+click", "Ctrl+drag": the action with the mouse, last.
-            None if std::ptr::eq(p, parts.last()?) && p.chars().all(|c| c.is_ascii_lowercase()) => {
+            None if !spaced
+                && k == parts.len() - 1
+                && !p.is_empty()
+                && p.chars().all(|c| c.is_ascii_lowercase()) =>
+            {
                 said.push((*p).to_string())
             }
             None => return None,
         }
     }
-    Some((format!("{}{}{}", word.lead, said.join(" "), trail), used))
+    if plus_key {
+        said.push("plus".to_string());
+    }
+    (said.len() > 1).then(|| said.join(" "))
 }
 
 /// Lone symbols: "+" → "plus", "=" → "equals", "@" → "at", "and/or" → "and or".
