@@ -110,7 +110,7 @@ const NUMBERED_THINGS: &[&str] = &[
 /// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
 /// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
 /// transcript of the narration, extraction dev set).
-const BARE_ABBREVIATIONS: [(&str, &str); 29] = [
+const BARE_ABBREVIATIONS: [(&str, &str); 31] = [
     ("w/", "with"),
     ("W/", "With"),
     ("w/o", "without"),
@@ -144,6 +144,10 @@ const BARE_ABBREVIATIONS: [(&str, &str); 29] = [
     // Roads ("via Hwy 1": espeak-ng spelled "H W Y"; found by a fresh tester).
     ("Hwy", "Highway"),
     ("Pkwy", "Parkway"),
+    // British: a football club's "Man Utd", a councillor (espeak-ng spelled "U T D", "C L L
+    // R"; found by a fresh tester).
+    ("Utd", "United"),
+    ("Cllr", "Councillor"),
 ];
 
 /// US states as the AP stylebook abbreviates them after a city ("Calif.", "Fla.", "N.Y.";
@@ -366,6 +370,18 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         // "c. 1850": circa; "Est. 1962", "est. 1962": established, before a year.
         ("c" | "ca", Some(_)) if next.is_some_and(|n| year_like(n.core)) => "circa",
+        // "c. £450m", "c. 2,000 jobs": about, before an amount (it was "see"; found by a fresh
+        // tester).
+        ("c" | "ca", Some(_))
+            if next.is_some_and(|n| {
+                n.lead.is_empty()
+                    && (is_price(n.core)
+                        || (n.core.contains(',')
+                            && n.core.starts_with(|c: char| c.is_ascii_digit())))
+            }) =>
+        {
+            "about"
+        }
         ("est" | "Est", Some(_)) if next.is_some_and(|n| year_like(n.core)) => {
             if capitalized(word.core) {
                 "Established"
