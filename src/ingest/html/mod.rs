@@ -169,7 +169,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
         drop_hidden_lines(&mut blocks, &page, &anchors, visible.all);
     }
     drop_lines_of(&mut blocks, &page, &anchors, visible.all, |e| {
-        is_marked_not_to_read(e.value()) || walk::has_display_none_class(e.value())
+        is_marked_not_to_read(e) || walk::has_display_none_class(e)
     });
     let tags = tag_list_lines(&page);
     if !tags.is_empty() {
@@ -1263,7 +1263,7 @@ fn is_author_box(e: &scraper::node::Element) -> bool {
 /// last paragraphs; on the extraction dev set it was the most common prose read from articles
 /// that their true text leaves out.
 fn author_box_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<String> {
-    lines_within(page, anchors, |e| is_author_box(e.value()))
+    lines_within(page, anchors, is_author_box)
 }
 
 /// Class-name and id words of a forum post's signature, the lines a member puts under every
@@ -1286,9 +1286,7 @@ fn is_signature(e: &scraper::node::Element) -> bool {
 /// ([`is_member_card`]): never read, on any kind of page (they are repeated beside their
 /// member's every post, and say nothing of the thread).
 fn signature_lines(page: &Html, anchors: &Anchors) -> std::collections::HashSet<String> {
-    lines_within(page, anchors, |e| {
-        is_signature(e.value()) || is_member_card(e.value())
-    })
+    lines_within(page, anchors, |e| is_signature(e) || is_member_card(e))
 }
 
 /// Most words of a heading left out when nothing follows it, at the end of what [`parse`] reads.
@@ -1426,9 +1424,7 @@ const HIDDEN_SHARE: f64 = 0.25;
 /// (stores' and services' true texts in the dev set keep their hidden filter and menu lines:
 /// on all pages 20 rose and 17 fell, −0.77 page-points; on stories alone, below).
 fn drop_hidden_lines(blocks: &mut Vec<Block>, page: &Html, anchors: &Anchors, visible: usize) {
-    drop_lines_of(blocks, page, anchors, visible, |e| {
-        walk::is_hidden(e.value())
-    });
+    drop_lines_of(blocks, page, anchors, visible, walk::is_hidden);
 }
 
 /// Leaves out the blocks equal to a line of an element `is` picks, when such elements hold
@@ -1440,7 +1436,7 @@ fn drop_lines_of(
     page: &Html,
     anchors: &Anchors,
     visible: usize,
-    is: fn(scraper::ElementRef<'_>) -> bool,
+    is: fn(&scraper::node::Element) -> bool,
 ) {
     let hidden = lines_within(page, anchors, is);
     if hidden.is_empty() {
@@ -1451,7 +1447,13 @@ fn drop_lines_of(
         .root_element()
         .descendants()
         .filter_map(scraper::ElementRef::wrap)
-        .filter(|e| is(*e) && !e.ancestors().filter_map(scraper::ElementRef::wrap).any(is))
+        .filter(|e| {
+            is(e.value())
+                && !e
+                    .ancestors()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .any(|a| is(a.value()))
+        })
         .map(|e| e.text().map(count_words).sum::<usize>())
         .sum();
     if words as f64 > visible as f64 * HIDDEN_SHARE {
@@ -1469,7 +1471,7 @@ type Anchors = std::collections::HashSet<ego_tree::NodeId>;
 fn lines_within(
     page: &Html,
     holds_article: &Anchors,
-    is: fn(scraper::ElementRef<'_>) -> bool,
+    is: fn(&scraper::node::Element) -> bool,
 ) -> std::collections::HashSet<String> {
     use ego_tree::iter::Edge;
     let mut lines = std::collections::HashSet::new();
@@ -1482,9 +1484,7 @@ fn lines_within(
                 };
                 if inside > 0 {
                     inside += 1;
-                } else if scraper::ElementRef::wrap(node).is_some_and(is)
-                    && !holds_article.contains(&node.id())
-                {
+                } else if is(e) && !holds_article.contains(&node.id()) {
                     inside = 1;
                     if let Some(el) = scraper::ElementRef::wrap(node) {
                         // A table is read row by row only when the walk meets it inside its
