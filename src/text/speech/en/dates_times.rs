@@ -1098,13 +1098,18 @@ fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
 /// one of them is ([`is_time_pair`]), and "hrs" may be run on ("1930hrs").
 fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
-    // "1930hrs": read as "1930 hrs".
+    // "1930hrs": read as "at 1930 hrs" (run on, "hrs" makes the number a time).
     if let Some(digits) = word
         .core
         .strip_suffix("hrs")
         .filter(|d| d.len() == 4 && all_digits(d))
     {
-        let parts = [
+        let words = [
+            Word {
+                lead: "",
+                core: "at",
+                trail: "",
+            },
             Word {
                 lead: word.lead,
                 core: digits,
@@ -1116,14 +1121,7 @@ fn military_time(w: &[Word], i: usize) -> Option<(String, usize)> {
                 trail: word.trail,
             },
         ];
-        // Run on, "hrs" makes the number a time: as if after "at".
-        let at = Word {
-            lead: "",
-            core: "at",
-            trail: "",
-        };
-        let parts = [at, parts[0], parts[1]];
-        return military_time(&parts, 1).map(|(said, _)| (said, 1));
+        return military_time(&words, 1).map(|(said, _)| (said, 1));
     }
     if word.core.len() != 4 || !all_digits(word.core) {
         return None;

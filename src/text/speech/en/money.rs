@@ -575,8 +575,8 @@ fn amount(w: &[Word], i: usize) -> Option<(String, usize)> {
     // "the £4.2m scheme": after "the" too, before a word that is no verb (it was "four point
     // two million pounds scheme"; found by a fresh tester).
     let after_the = i > 0 && w[i - 1].trail.is_empty() && w[i - 1].core.eq_ignore_ascii_case("the");
-    let hyphened_modifier = (hyphened.is_some() || after_the) && noun_follows();
-    let many = if (after_article && before_noun) || title_modifier || hyphened_modifier {
+    let modifies_by_form = (hyphened.is_some() || after_the) && noun_follows();
+    let many = if (after_article && before_noun) || title_modifier || modifies_by_form {
         one
     } else {
         many
