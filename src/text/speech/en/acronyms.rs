@@ -206,10 +206,10 @@ fn is_ticker(s: &str) -> bool {
 
 /// What a narrator says for an acronym in [`ACRONYMS`], if it is one.
 pub(super) fn reading(written: &str) -> Option<&'static str> {
-    ACRONYMS
-        .iter()
-        .find(|(a, _)| *a == written)
-        .map(|(_, said)| *said)
+    // Looked up three times for every word said (plural and possessive forms too).
+    static BY_WRITTEN: std::sync::LazyLock<std::collections::HashMap<&str, &str>> =
+        std::sync::LazyLock::new(|| ACRONYMS.into_iter().collect());
+    BY_WRITTEN.get(written).copied()
 }
 
 /// Letters before a model number, as said: an acronym from the table ("MiG" → "Mig", "AK" →

@@ -50,6 +50,9 @@ pub(super) fn email_or_handle(w: &[Word], i: usize) -> Option<(String, usize)> {
 /// browser, and it was read out character by character (found by a fresh tester).
 pub(super) fn web_address(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    if !word.core.contains('.') {
+        return None;
+    }
     let address = word
         .core
         .strip_prefix("https://")
@@ -82,6 +85,9 @@ pub(super) fn web_address(w: &[Word], i: usize) -> Option<(String, usize)> {
 /// zero dot one". After a word that marks a version ("version 1.2.3.4") it is one.
 pub(super) fn ip_address(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    if !word.core.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let parts: Vec<&str> = word.core.split('.').collect();
     let octet = |p: &&str| {
         (1..=3).contains(&p.len())
@@ -322,6 +328,13 @@ pub(super) fn zip_code(w: &[Word], i: usize) -> Option<(String, usize)> {
 pub(super) fn isbn(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let prev = w.get(i.checked_sub(1)?)?;
+    if !prev
+        .core
+        .get(..4)
+        .is_some_and(|l| l.eq_ignore_ascii_case("isbn"))
+    {
+        return None;
+    }
     let label = prev.core.trim_end_matches(':').to_ascii_uppercase();
     if !matches!(label.as_str(), "ISBN" | "ISBN-10" | "ISBN-13") || !word.lead.is_empty() {
         return None;
