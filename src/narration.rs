@@ -6,10 +6,12 @@
 //! "paragraph", "text", "spoken", "pause_after_ms"}]}`, plus `"extraction": {"strategy",
 //! "words_read", "words_visible", "fragment"}` for HTML inputs.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::html::Extraction;
 use crate::ingest::{BlockKind, Document};
+use crate::text::clean::PARALLEL_BLOCKS;
 use crate::text::language::{self, Language};
 use crate::text::lexicon::Lexicon;
 use crate::text::{chunk, segment, speech};
@@ -203,15 +205,15 @@ struct Piece {
     brk: Break,
 }
 
-/// Below this many pieces, spoken forms are computed on the calling thread: threads cost more
-/// than they save on an article of ordinary length (a 1,000-word article has about 60).
+/// Fewest pieces whose spoken forms are one job: an article of ordinary length (a 1,000-word
+/// article has about 60 pieces) is said on one thread, where more would cost more than they
+/// save.
 const PARALLEL_PIECES: usize = 4096;
 
 /// The spoken form of every piece, in order ([`spoken_piece`]). Large texts are split into
-/// one contiguous run of pieces per available core: on the 10 MB page of
-/// `benches/hostile_html.py` (about 200,000 pieces) the spoken forms were 60 % of `aloud
-/// script`'s time on one thread (`perf record`, 2026-12-03). The result does not depend on
-/// the number of threads.
+/// runs of pieces said on every core (rayon): on the 10 MB page of `benches/hostile_html.py`
+/// (about 200,000 pieces) the spoken forms were 60 % of `aloud script`'s time on one thread
+/// (`perf record`, 2026-12-03). The result does not depend on the number of threads.
 fn spoken_pieces(lexicon: &Lexicon, language: Language, pieces: &[Piece]) -> Vec<String> {
     // One convention for numeric dates across the article: a date that can only be day
     // first ("25/07/2024") anywhere makes "03/04/2024" in another chunk "the third of April".
@@ -219,26 +221,11 @@ fn spoken_pieces(lexicon: &Lexicon, language: Language, pieces: &[Piece]) -> Vec
         && pieces
             .iter()
             .any(|p| speech::en::text_shows_day_first(&p.text));
-    let say = |run: &[Piece]| -> Vec<String> {
-        run.iter()
-            .map(|p| spoken_piece(lexicon, language, &p.text, p.brk == Break::Cut, day_first))
-            .collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if pieces.len() < PARALLEL_PIECES || threads < 2 {
-        return say(pieces);
-    }
-    let run = pieces.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = pieces
-            .chunks(run)
-            .map(|part| scope.spawn(move || say(part)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    pieces
+        .par_iter()
+        .with_min_len(PARALLEL_PIECES)
+        .map(|p| spoken_piece(lexicon, language, &p.text, p.brk == Break::Cut, day_first))
+        .collect()
 }
 
 /// Plans a cleaned document's narration.
@@ -251,18 +238,37 @@ fn spoken_pieces(lexicon: &Lexicon, language: Language, pieces: &[Piece]) -> Vec
 /// paragraph pause (short dialogue lines the sentence pause), headings the paragraph pause
 /// plus [`HEADING_EXTRA_PAUSE_MS`] on both sides.
 pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
-    let language = opts.language.unwrap_or_else(|| {
-        language::detect(
-            doc.title
-                .iter()
-                .map(String::as_str)
-                .chain(doc.blocks.iter().map(|b| b.text.as_str())),
-        )
-    });
+    // The language is found while the blocks are split into sentences (each block on its
+    // own, on every core for a long page): on the 10 MB page of `benches/hostile_html.py`
+    // the two were a fifth of the time before speech.
+    let (language, sentences_of) = rayon::join(
+        || {
+            opts.language.unwrap_or_else(|| {
+                language::detect(
+                    doc.title
+                        .iter()
+                        .map(String::as_str)
+                        .chain(doc.blocks.iter().map(|b| b.text.as_str())),
+                )
+            })
+        },
+        || {
+            doc.blocks
+                .par_iter()
+                .with_min_len(PARALLEL_BLOCKS)
+                .map(|block| {
+                    if block.kind == BlockKind::Heading {
+                        vec![block.text.clone()]
+                    } else {
+                        segment::sentences(&block.text)
+                    }
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     // First every piece to say, in reading order: where it comes from and the break after it.
     // Its spoken form is the costly part, computed next for all pieces at once.
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut sentences_of: Vec<Vec<String>> = Vec::with_capacity(doc.blocks.len());
     let push_sentence = |block: Option<usize>, sentence: &str, pieces: &mut Vec<Piece>| {
         let parts = chunk::split_sentence(sentence, opts.max_chunk_chars);
         let last = parts.len().saturating_sub(1);
@@ -278,16 +284,10 @@ pub fn plan(doc: &Document, opts: &PlanOptions) -> Narration {
     if let Some(title) = &doc.title {
         push_sentence(None, title, &mut pieces);
     }
-    for (b, block) in doc.blocks.iter().enumerate() {
-        let sentences = if block.kind == BlockKind::Heading {
-            vec![block.text.clone()]
-        } else {
-            segment::sentences(&block.text)
-        };
-        for sentence in &sentences {
+    for (b, sentences) in sentences_of.iter().enumerate() {
+        for sentence in sentences {
             push_sentence(Some(b), sentence, &mut pieces);
         }
-        sentences_of.push(sentences);
     }
     let spoken = spoken_pieces(&opts.lexicon, language, &pieces);
 
