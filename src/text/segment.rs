@@ -686,6 +686,20 @@ fn period_ends_sentence(stem: &str, next: &str, sentence: &[&str]) -> bool {
     if NEVER_FINAL.contains(&stem) {
         return false;
     }
+    // "Drake ft. Rihanna", "(feat. Kendrick Lamar)": a song's guest before a name, after a
+    // name or a bracket (found by a fresh tester: the sentence was split). "6 ft. Tall" is
+    // a height, "quite a feat. The" a noun.
+    if matches!(stem, "ft" | "feat") && !is_common_starter(next) {
+        let holder = sentence.last().copied().unwrap_or("");
+        let prev = sentence.len().checked_sub(2).map(|k| sentence[k]);
+        let after_name = prev.is_some_and(|p| {
+            p.trim_start_matches(OPENERS)
+                .starts_with(|c: char| c.is_uppercase())
+        });
+        if holder.starts_with('(') || after_name {
+            return false;
+        }
+    }
     if NUMBER_ABBREVIATIONS.contains(&stem) || super::speech::en::is_book_abbreviation(stem) {
         return !starts_with_number(next);
     }

@@ -113,7 +113,7 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 46] = [
+    let rules: [Rule; 47] = [
         scripture::scripture,
         addresses::ip_address,
         addresses::zip_code,
@@ -160,6 +160,7 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
         symbols::symbol,
         powers::power,
         powers::subscripts,
+        numbers::possessive_number,
     ];
     // The rules above that can read a plain word, in the same order.
     let word_rules: [Rule; 7] = [

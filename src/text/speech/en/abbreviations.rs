@@ -110,7 +110,7 @@ const NUMBERED_THINGS: &[&str] = &[
 /// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
 /// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
 /// transcript of the narration, extraction dev set).
-const BARE_ABBREVIATIONS: [(&str, &str); 31] = [
+const BARE_ABBREVIATIONS: [(&str, &str); 34] = [
     ("w/", "with"),
     ("W/", "With"),
     ("w/o", "without"),
@@ -148,6 +148,11 @@ const BARE_ABBREVIATIONS: [(&str, &str); 31] = [
     // R"; found by a fresh tester).
     ("Utd", "United"),
     ("Cllr", "Councillor"),
+    // "aka the Boss" (espeak-ng said "acka"), and Reuters' magnitudes without a currency ("5.3
+    // bln euros", "spelled B L N"); found by a fresh tester.
+    ("aka", "also known as"),
+    ("bln", "billion"),
+    ("mln", "million"),
 ];
 
 /// US states as the AP stylebook abbreviates them after a city ("Calif.", "Fla.", "N.Y.";
@@ -550,6 +555,18 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "Exec. Order 14110": an executive order (espeak-ng said "egzec").
         ("Exec", Some(_)) if next.is_some_and(|n| n.core == "Order") => "Executive",
         ("p" | "pg", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "page",
+        // "I ate a fig.": the fruit; "fig. 3" is a figure (it was "a figure."; found by a
+        // fresh tester).
+        ("fig", Some(_)) if !next.is_some_and(|n| starts_with_digit(n.core)) => return None,
+        // "Drake ft. Rihanna", "(feat. Kendrick Lamar)": a song's guest, before a name, after a
+        // name or an opening bracket (espeak-ng said "F T", "feet"; found by a fresh tester).
+        // "6 ft. Tall" is a height, "quite a feat. The" a noun.
+        ("ft" | "feat", Some(_))
+            if next.is_some_and(|n| is_name(n.core))
+                && (word.lead.ends_with('(') || prev.is_some_and(|p| is_name(p.core))) =>
+        {
+            "featuring"
+        }
         ("pp" | "pgs", Some(_)) if next.is_some_and(|n| starts_with_digit(n.core)) => "pages",
         (core, Some(_)) => ABBREVIATIONS
             .iter()

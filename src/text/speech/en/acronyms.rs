@@ -249,6 +249,15 @@ pub(super) fn acronym(w: &[Word], i: usize) -> Option<(String, usize)> {
             ));
         }
     }
+    // "M&A", "R&A": the "A" after an ampersand is the letter, as in "Q&A" (espeak-ng said "M
+    // and uh"; found by a fresh tester).
+    if let Some(first) = word
+        .core
+        .strip_suffix("&A")
+        .filter(|f| (1..=3).contains(&f.len()) && f.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        return Some((format!("{}{first} and eigh{}", word.lead, word.trail), 1));
+    }
     let after_the = i > 0 && w[i - 1].core.eq_ignore_ascii_case("the");
     // "The IIRC framework": after "the" web shorthand is an organisation's letters.
     if after_the && matches!(word.core, "IIRC" | "AFAIK" | "IDK") {

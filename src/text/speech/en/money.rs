@@ -157,7 +157,7 @@ const CODES: [(&str, Currency); 23] = [
 
 /// Magnitudes written after an amount, attached ("$1.5bn") or as a separate abbreviation
 /// ("$1.5 bn").
-const MAGNITUDES: [(&str, &str); 11] = [
+const MAGNITUDES: [(&str, &str); 13] = [
     ("k", "thousand"),
     ("K", "thousand"),
     ("m", "million"),
@@ -169,6 +169,10 @@ const MAGNITUDES: [(&str, &str); 11] = [
     ("tn", "trillion"),
     ("trn", "trillion"),
     ("T", "trillion"),
+    // Reuters' style: "$1.2 bln", "$900 mln" (it was "one point two dollars B L N"; found by a
+    // fresh tester).
+    ("bln", "billion"),
+    ("mln", "million"),
 ];
 
 /// Magnitudes written as words after an amount ("$1.5 billion", "$56 Billion", "₹40 lakh", "₹2

@@ -869,7 +869,10 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "one hundred eighty degrees Celsius or three hundred fifty degrees Fahrenheit".
         // espeak-ng says "one hundred eighty degrees C slash …".
         if let (Some(x), Some(y)) = (run_on_quantity(a, w), run_on_quantity(b, w)) {
-            return wrap(format!("{x} or {y}"));
+            // "50mg/100ml": a mass in a volume is a strength, "per" (it was "or"; found by a
+            // fresh tester).
+            let join = if is_strength(a, b) { "per" } else { "or" };
+            return wrap(format!("{x} {join} {y}"));
         }
         // "1/2 tsp" → "half a teaspoon", "3/4 cup" → "three quarters of a cup".
         let prev = i.checked_sub(1).map(|k| &w[k]);
@@ -1365,6 +1368,53 @@ fn decade_word(s: &str) -> Option<String> {
 
 /// A number with its unit run on, "180°C", "-4°C", "5kg", read with the unit: "one hundred eighty
 /// degrees Celsius". None unless the rest is a unit ([`unit_after`]).
+/// A possessive on a name ending in a number that no other rule read: "the iPhone 15's
+/// battery" → "the iPhone fifteen's battery", "CS50's course" → "CS fifty's", "the G7's view"
+/// → "the G seven's" (espeak-ng dropped the "'s" after digits, or said a lone "z"; found by
+/// a fresh tester). The name is read as it would be alone, its last number in words.
+pub(super) fn possessive_number(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let word = w[i];
+    let stem = word
+        .core
+        .strip_suffix("'s")
+        .or_else(|| word.core.strip_suffix("\u{2019}s"))?;
+    // A name of letters, digits and hyphens: "60's/70's" is two decades.
+    if !stem.ends_with(|c: char| c.is_ascii_digit())
+        || !stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return None;
+    }
+    let said = super::normalize(stem);
+    let said = if said.ends_with(|c: char| c.is_ascii_digit()) {
+        // Left as written ("CS50", "PS5"): the letters, then the number.
+        let digits_at = said.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let (head, digits) = said.split_at(digits_at);
+        if digits.len() > 4 || (digits.len() > 1 && digits.starts_with('0')) {
+            return None;
+        }
+        let head = head.trim_end_matches('-');
+        format!("{head} {}", integer(digits))
+            .trim_start()
+            .to_string()
+    } else {
+        said
+    };
+    Some((format!("{}{said}'s{}", word.lead, word.trail), 1))
+}
+
+/// Whether "A/B" is a mass in a volume, a medicine's or a solution's strength ("50mg/100ml",
+/// "5 g/L"), rather than one quantity in two units.
+fn is_strength(a: &str, b: &str) -> bool {
+    const MASS: [&str; 7] = ["mg", "g", "kg", "mcg", "µg", "μg", "ng"];
+    const VOLUME: [&str; 7] = ["ml", "mL", "l", "L", "cl", "dl", "dL"];
+    let unit = |s: &str| {
+        number_prefix(s.trim_start_matches(['-', '+']))
+            .1
+            .to_string()
+    };
+    MASS.contains(&unit(a).as_str()) && VOLUME.contains(&unit(b).as_str())
+}
+
 fn run_on_quantity(s: &str, w: &[Word]) -> Option<String> {
     let signed = usize::from(s.starts_with(['-', '+']));
     let (digits, unit) = number_prefix(&s[signed..]);

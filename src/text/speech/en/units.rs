@@ -81,6 +81,8 @@ const UNITS: &[(&str, &str, &str)] = &[
     ("lbs", "pound", "pounds"),
     ("oz", "ounce", "ounces"),
     ("ft", "foot", "feet"),
+    // Estate agents' "1,200 sqft" (espeak-ng spelled "S Q F T"; found by a fresh tester).
+    ("sqft", "square foot", "square feet"),
     // "mi" alone is the note or a word in a quotation; after a number it is miles ("a 26.2 mi
     // race"), which espeak-ng read as "my".
     ("mi", "mile", "miles"),
@@ -379,7 +381,30 @@ pub(super) fn meters_or_million(next: Option<&Word>, after: Option<&Word>) -> (S
         && after.is_some_and(|a| a.lead.is_empty() && MONEY_NOUNS.contains(&a.core))
         || next.is_some_and(|n| n.core == "in" && n.trail.is_empty())
             && after.is_some_and(|a| a.lead.is_empty() && in_a_year(a));
-    let count = sum || next.is_some_and(|n| plural_noun(n) && !DISTANCE_PLURALS.contains(&n.core));
+    // "5m Britons", "3m Americans": a people, capitalised, is counted in millions (it was "five
+    // meters Britons"; found by a fresh tester); so is a capitalised or all-capitals word
+    // before a plural noun ("10m EU citizens", "2m Premium users"), but not a race before
+    // its heats ("the 100m Freestyle heats").
+    let people = |n: &Word| {
+        n.lead.is_empty()
+            && n.core.len() > 4
+            && n.core.starts_with(|c: char| c.is_ascii_uppercase())
+            && n.core[1..].bytes().all(|b| b.is_ascii_lowercase())
+            && ["ans", "ons", "ers", "ites"]
+                .iter()
+                .any(|e| n.core.ends_with(e))
+    };
+    let named_before_plural = next.is_some_and(|n| {
+        n.lead.is_empty()
+            && n.trail.is_empty()
+            && n.core.starts_with(|c: char| c.is_ascii_uppercase())
+            && n.core.chars().all(|c| c.is_ascii_alphabetic())
+    }) && after
+        .is_some_and(|a| plural_noun(a) && !DISTANCE_PLURALS.contains(&a.core));
+    let count = sum
+        || next
+            .is_some_and(|n| (plural_noun(n) && !DISTANCE_PLURALS.contains(&n.core)) || people(n))
+        || named_before_plural;
     let (one, many) = if count {
         ("million", "million")
     } else {
