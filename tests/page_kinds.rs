@@ -2204,3 +2204,48 @@ fn a_questions_heading_above_main_is_the_title_and_a_posts_buttons_are_not_read(
         "{text}"
     );
 }
+
+#[test]
+fn a_subscribers_saved_page_reads_the_paid_part_its_structured_data_names() {
+    // Google's markup for paywalled articles names the paid part's class ("paywall"), which
+    // was taken for the wall itself: a subscriber's saved page lost the paid paragraphs and
+    // was told to save the page while logged in (found by a fresh tester).
+    let dir = tempfile::tempdir().unwrap();
+    let html = |paid: &str| {
+        format!(
+            r#"<html><head><title>Bees — Farm Review</title>
+            <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle",
+            "headline":"Bees","isAccessibleForFree":"False","hasPart":{{"@type":"WebPageElement",
+            "cssSelector":".paywall","isAccessibleForFree":false}}}}</script></head>
+            <body><nav><ul><li><a href="/a">Science</a></li><li><a href="/b">Economy</a></li></ul></nav>
+            <article><h1>Bees</h1><div class="article-body"><p>{}</p><p>{}</p>{paid}</div></article>
+            <footer><p>Terms and privacy of the review.</p></footer></body></html>"#,
+            prose("hive", 2),
+            prose("meadow", 1)
+        )
+    };
+    let paid = format!(
+        r#"<div class="paywall"><p>{}</p><p>{}</p></div>"#,
+        prose("orchard", 2),
+        prose("pollination", 2)
+    );
+    let p = page(dir.path(), "subscriber", &html(&paid));
+    let (plan, stderr) = script(&p, &[]);
+    let paras = paragraphs(&plan);
+    assert!(
+        paras.iter().any(|t| t.contains("pollination report")),
+        "{paras:?}"
+    );
+    assert!(!stderr.contains("subscription wall"), "{stderr}");
+    // Without the paid part, the wall's prompt still warns.
+    let wall = r#"<div class="paywall"><h3>Subscribe to continue reading</h3>
+        <p>Already a subscriber? Sign in</p></div>"#;
+    let p = page(dir.path(), "reader", &html(wall));
+    let (plan, stderr) = script(&p, &[]);
+    assert!(stderr.contains("subscription wall"), "{stderr}");
+    assert!(
+        !paragraphs(&plan).iter().any(|t| t.contains("Subscribe")),
+        "{:?}",
+        paragraphs(&plan)
+    );
+}

@@ -47,6 +47,9 @@ const DEBRIS_LINES: &[&str] = &[
     "comments",
     "view comments",
     "listen to this article",
+    // A chart's or an embed's placeholder, left when the page was saved (found by a fresh
+    // tester).
+    "loading",
     // A forum thread's buttons and headers, each a line of its own (phpBB, XenForo, Stack
     // Exchange; 63 such lines on the extraction dev set, none in a true text).
     "post reply",
@@ -269,6 +272,14 @@ fn typographic(s: &str) -> String {
         .replace(". . .", "\u{2026}")
 }
 
+/// An audio or video player's controls as text: its position over the duration ("00:00 /
+/// 48:12", which was said "midnight slash…") and its speed ("1x", "1.5x"); found by a fresh
+/// tester on a podcast's page.
+static MEDIA_CONTROLS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|[0-3](?:\.\d{1,2})?[x×])\s*$")
+        .expect("valid regex")
+});
+
 /// True when a whole block is copy-paste debris rather than article text.
 pub fn is_debris(text: &str) -> bool {
     if text.chars().count() > 160 {
@@ -283,6 +294,7 @@ pub fn is_debris(text: &str) -> bool {
         return true;
     }
     if is_byline(text)
+        || MEDIA_CONTROLS.is_match(text)
         || is_copyright(&lower)
         || is_comment_count(&lower)
         || THREAD_FURNITURE.is_match(&lower)
@@ -1058,6 +1070,10 @@ mod tests {
             "Edit this page",
             "Was this page helpful?",
             "By Dana Whitfield",
+            "00:00 / 48:12",
+            "1:02:03 / 1:30:00",
+            "1.5x",
+            "Loading...",
             "By Ana Ruiz and Tom Lee · 12 March 2025",
             "By Owen Prys · 6 min read",
             "5 min read",
@@ -1076,6 +1092,8 @@ mod tests {
             "By Tuesday the water had gone.",
             "It takes 5 min to read the whole report, she said, and most people never do.",
             "(Reuters analysts disagreed with the forecast, saying the figures were wrong.) More text follows here.",
+            "Loading the van took all morning.",
+            "The score was 2:1 / 3:0 over two legs.",
         ] {
             assert!(!is_debris(line), "{line} is article text");
         }

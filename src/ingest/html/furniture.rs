@@ -332,9 +332,43 @@ static HEADING_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The class the page's schema.org JSON-LD names as the article's part for subscribers
+/// (`"hasPart": {"isAccessibleForFree": false, "cssSelector": ".paywall"}`, the markup Google
+/// asks of paywalled articles): the element holds the paid text itself. A subscriber's saved
+/// page has it, and it was left out as a wall (found by a fresh tester, with only the free
+/// paragraphs read and a warning to do what they had already done).
+fn paywalled_class(html: &str) -> Option<String> {
+    static PART: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{[^{}]{0,400}\}").expect("valid regex"));
+    static NOT_FREE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)"isAccessibleForFree"\s*:\s*"?false"?"#).expect("valid regex")
+    });
+    static SELECTOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#""cssSelector"\s*:\s*"\.([A-Za-z][\w-]{0,60})""#).expect("valid regex")
+    });
+    if !html.contains("cssSelector") {
+        return None;
+    }
+    PART.find_iter(html)
+        .map(|m| m.as_str())
+        .filter(|part| NOT_FREE.is_match(part))
+        .find_map(|part| SELECTOR.captures(part).map(|c| c[1].to_string()))
+}
+
 /// `html` with the rules applied; borrowed unchanged when none matches.
 pub fn rewrite(html: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(html);
+    if let Some(class) = paywalled_class(html) {
+        // The article's paid part, which a subscriber's saved page holds: its class
+        // ("paywall") would make it a wall's furniture.
+        let marked = Regex::new(&format!(
+            r#"(?i)(\sclass\s*=\s*["'](?:[^"']*\s)?){}((?:\s[^"']*)?["'])"#,
+            regex::escape(&class)
+        ));
+        if let Ok(re) = marked {
+            out = Cow::Owned(re.replace_all(&out, "${1}paid-part${2}").into_owned());
+        }
+    }
     let mut apply = |re: &Regex, rep: &dyn Fn(&Captures) -> String| {
         if re.is_match(&out) {
             out = Cow::Owned(re.replace_all(&out, |c: &Captures| rep(c)).into_owned());

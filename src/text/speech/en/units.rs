@@ -681,7 +681,11 @@ pub(super) fn inches(w: &[Word], i: usize) -> Option<(String, usize)> {
             && x.core
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/'));
-        let quotes = x.lead.matches('"').count() + x.trail.matches('"').count();
+        // A mark inside a word opens a quotation too: code's `execute("SELECT 1")` (its "1\")"
+        // was "one inch)"; found by a fresh tester).
+        let quotes = x.lead.matches('"').count()
+            + x.core.matches('"').count()
+            + x.trail.matches('"').count();
         if (quotes - usize::from(inch_mark)) % 2 == 1 {
             open = !open;
         }
