@@ -2249,3 +2249,64 @@ fn a_subscribers_saved_page_reads_the_paid_part_its_structured_data_names() {
         paragraphs(&plan)
     );
 }
+
+#[test]
+fn the_next_stories_an_infinite_scroll_appended_are_not_read() {
+    // A news site's infinite scroll appends each next story as an <article data-url> of its
+    // own; they were read as one story (found by a fresh tester). A listing's teasers, none of
+    // them the page's own story, are all read.
+    let dir = tempfile::tempdir().unwrap();
+    let story = |slug: &str, tag: &str, title: &str, topic: &str| {
+        format!(
+            r#"<article class="post" data-url="https://food.example/2024/{slug}"><{tag}>{title}</{tag}>
+            <p>{}</p><p>{}</p></article>"#,
+            prose(topic, 2),
+            prose(&format!("{topic} market"), 2)
+        )
+    };
+    let stories = [
+        story("sourdough", "h1", "Why sourdough is back", "bakery"),
+        story("olive-oil", "h2", "Olive oil prices fall", "orchard"),
+        story("tipping", "h2", "The tipping backlash", "diner"),
+    ]
+    .concat();
+    for canonical in [
+        "",
+        r#"<link rel="canonical" href="https://food.example/2024/sourdough/">"#,
+    ] {
+        let p = page(
+            dir.path(),
+            "stream",
+            &format!(
+                r#"<html><head><title>Why sourdough is back</title>{canonical}</head><body>
+                <div class="article-stream">{stories}</div></body></html>"#
+            ),
+        );
+        let (plan, _) = script(&p, &[]);
+        let text = paragraphs(&plan).join("\n");
+        assert!(text.contains("bakery market report"), "{canonical}: {text}");
+        assert!(!text.contains("orchard"), "{canonical}: {text}");
+        assert!(!text.contains("Olive oil"), "{canonical}: {text}");
+        assert!(!text.contains("diner"), "{canonical}: {text}");
+    }
+    let teasers = [
+        story("sourdough", "h2", "Why sourdough is back", "bakery"),
+        story("olive-oil", "h2", "Olive oil prices fall", "orchard"),
+    ]
+    .concat();
+    let p = page(
+        dir.path(),
+        "listing",
+        &format!(
+            r#"<html><head><title>Food news</title>
+            <link rel="canonical" href="https://food.example/news/"></head><body>
+            <h1>Food news</h1>{teasers}</body></html>"#
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("bakery") && text.contains("orchard"),
+        "{text}"
+    );
+}

@@ -280,10 +280,12 @@ static BLOCK_END: LazyLock<Regex> = LazyLock::new(|| {
 /// the extraction dev set: 18 pages read better (store grids, a film chart), none worse. The
 /// same for a letter before a number and a sentence's end before a capital: a label and its
 /// value ("Prep Time</span><span>15 mins", "Viewed</span><span>48k times"), a question and
-/// the next line ("Tried this recipe?</span><span>Mention"; found by a fresh tester).
+/// the next line ("Tried this recipe?</span><span>Mention"; found by a fresh tester), and a
+/// label before a price ("Cost</span><span>$50–$200" was read "Cost$50"; found by a fresh
+/// tester).
 static INLINE_GLUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\p{Ll}|[.?!:])((?:</(?:span|a|strong|b|em|i|small|font|label)\s*>)+)((?:<(?:span|a|strong|b|em|i|small|font|label|div|p|h[1-6])\b[^>]*>)+)(\p{Lu}|\d)",
+        r"(\p{Ll}|[.?!:])((?:</(?:span|a|strong|b|em|i|small|font|label)\s*>)+)((?:<(?:span|a|strong|b|em|i|small|font|label|div|p|h[1-6])\b[^>]*>)+)(\p{Lu}|\d|\p{Sc})",
     )
     .expect("valid regex")
 });
@@ -468,6 +470,10 @@ mod tests {
             (
                 "<span>La Sportiva</span><span>Aragon</span>",
                 "<span>La Sportiva</span> <span>Aragon</span>",
+            ),
+            (
+                "<span>Cost</span><span>$50–$200</span>",
+                "<span>Cost</span> <span>$50–$200</span>",
             ),
         ] {
             assert_eq!(rewrite(glued), spaced);

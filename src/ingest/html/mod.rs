@@ -171,6 +171,10 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     drop_lines_of(&mut blocks, &page, &anchors, visible.all, |e| {
         is_marked_not_to_read(e) || walk::has_display_none_class(e)
     });
+    let others = other_story_lines(&page, url.as_deref());
+    if !others.is_empty() {
+        blocks.retain(|b| !others.contains(&letters_and_digits(&b.text)));
+    }
     let tags = tag_list_lines(&page);
     if !tags.is_empty() {
         blocks.retain(|b| !tags.contains(&letters_and_digits(&b.text)));
@@ -1393,6 +1397,91 @@ fn tag_list_lines(page: &Html) -> std::collections::HashSet<String> {
         }
     }
     lines
+}
+
+/// Attributes by which an infinite-scroll page, or a card, names the address of the story an
+/// `<article>` holds.
+const STORY_ADDRESS_ATTRS: [&str; 4] = [
+    "data-url",
+    "data-permalink",
+    "data-article-url",
+    "data-href",
+];
+
+/// The lines of the `<article>`s that hold another page's story: a news site's infinite
+/// scroll appends the next stories to the page, each an `<article data-url="…">` of its own
+/// (found by a fresh tester: three stories were read as one), and a related story's card
+/// carries its address so. The page's own story is the one whose address is the page's
+/// (`url`, its canonical link), or without one the first, if it holds the page's first
+/// `<h1>`; with no own story among them (a listing's teasers), none is left out.
+fn other_story_lines(page: &Html, url: Option<&str>) -> std::collections::HashSet<String> {
+    let mut lines = std::collections::HashSet::new();
+    let Ok(sel) = Selector::parse("article") else {
+        return lines;
+    };
+    let stories: Vec<(scraper::ElementRef<'_>, &str)> = page
+        .select(&sel)
+        .filter_map(|a| {
+            STORY_ADDRESS_ATTRS
+                .iter()
+                .find_map(|k| a.value().attr(k))
+                .map(|u| (a, u))
+        })
+        .collect();
+    let own = match url {
+        Some(page_url) => stories.iter().position(|(_, u)| same_address(page_url, u)),
+        None => {
+            let first_h1 = Selector::parse("h1")
+                .ok()
+                .and_then(|h| page.select(&h).next());
+            (stories.len() >= 2
+                && first_h1.is_some_and(|h| h.ancestors().any(|a| a.id() == stories[0].0.id())))
+            .then_some(0)
+        }
+    };
+    let Some(own) = own else {
+        return lines;
+    };
+    let own_id = stories[own].0.id();
+    for (story, _) in &stories {
+        // Another story, neither the page's own nor inside it nor around it.
+        if story.id() == own_id
+            || story.ancestors().any(|a| a.id() == own_id)
+            || stories[own].0.ancestors().any(|a| a.id() == story.id())
+        {
+            continue;
+        }
+        lines.extend(
+            walk::blocks_of(*story)
+                .iter()
+                .map(|b| letters_and_digits(&b.text))
+                .filter(|k| !k.is_empty()),
+        );
+    }
+    lines
+}
+
+/// Whether two addresses name the same page: the same host (without "www.") and path
+/// (without a trailing slash), query and fragment aside; a path alone is the page's host's.
+fn same_address(page: &str, other: &str) -> bool {
+    let parts = |u: &str| -> (String, String) {
+        let u = u.split(['?', '#']).next().unwrap_or(u);
+        let rest = u
+            .strip_prefix("https://")
+            .or_else(|| u.strip_prefix("http://"))
+            .or_else(|| u.strip_prefix("//"));
+        let (host, path) = match rest {
+            Some(r) => r.split_once('/').map_or((r, ""), |(h, p)| (h, p)),
+            None => ("", u.trim_start_matches('/')),
+        };
+        (
+            host.trim_start_matches("www.").to_ascii_lowercase(),
+            path.trim_end_matches('/').to_string(),
+        )
+    };
+    let (page_host, page_path) = parts(page);
+    let (host, path) = parts(other);
+    path == page_path && (host.is_empty() || host == page_host)
 }
 
 /// Class names of the card XenForo and vBulletin print beside each post, under the member's

@@ -895,13 +895,13 @@ pub(super) const NOT_MODIFIED: [&str; 109] = [
 /// required because without it a word after the quantity is as often an adverb or a verb
 /// ("ran 5 km daily", "5 km separate them") as a noun; "ran 5 km races" keeps its plural.
 pub(super) fn modifies_noun(w: &[Word], number_at: usize, unit_at: usize) -> bool {
-    let Some(prev) = number_at.checked_sub(1).map(|k| &w[k]) else {
-        return false;
-    };
-    let determiner = prev.trail.is_empty()
-        && MODIFIER_DETERMINERS
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(prev.core));
+    let prev = number_at.checked_sub(1).map(|k| &w[k]);
+    let determiner = prev.is_some_and(|prev| {
+        prev.trail.is_empty()
+            && MODIFIER_DETERMINERS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(prev.core))
+    });
     // "a 450W TDP", "a 5 GB SSD": an acronym in capitals is a noun too (found by a fresh
     // tester: "four hundred fifty watts TDP").
     let acronym = |c: &str| {
@@ -914,5 +914,15 @@ pub(super) fn modifies_noun(w: &[Word], number_at: usize, unit_at: usize) -> boo
                 && !NOT_MODIFIED.contains(&n.core))
                 || acronym(n.core))
     });
-    determiner && noun && w[number_at].trail.is_empty() && w[unit_at].trail.is_empty()
+    // "40mm drivers", "2cm cubes", "15 mm bolts": a small length before a plural noun is a
+    // size even without a determiner (it was "forty millimeters drivers"; found by a fresh
+    // tester). Other units keep the rule: "ran 5 km races", "2 kg potatoes" (a quantity).
+    let small_size = w[unit_at].core.ends_with("mm") || w[unit_at].core.ends_with("cm");
+    let plural_after = w
+        .get(unit_at + 1)
+        .is_some_and(|n| plural_noun(n) && !NOT_MODIFIED.contains(&n.core));
+    (determiner || (small_size && plural_after))
+        && noun
+        && w[number_at].trail.is_empty()
+        && w[unit_at].trail.is_empty()
 }
