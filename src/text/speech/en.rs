@@ -113,7 +113,7 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 48] = [
+    let rules: [Rule; 47] = [
         scripture::scripture,
         addresses::ip_address,
         addresses::zip_code,
@@ -156,7 +156,6 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
         letters::letter,
         addresses::compass_point,
         acronyms::acronym,
-        acronyms::plural_letters,
         symbols::key_combination,
         symbols::symbol,
         powers::power,
