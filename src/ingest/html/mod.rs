@@ -165,24 +165,15 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     if trafilatura::reading_for(page_type.as_deref(), url.is_some()) == walk::Reading::Article {
         let mut furniture = furniture_lines(&page);
         furniture.extend(author_box_lines(&page, &anchors));
-        blocks.retain(|b| !furniture.contains(&letters_and_digits(&b.text)));
+        drop_lines(&mut blocks, &furniture);
         drop_hidden_lines(&mut blocks, &page, &anchors, visible.all);
     }
     drop_lines_of(&mut blocks, &page, &anchors, visible.all, |e| {
         is_marked_not_to_read(e) || walk::has_display_none_class(e)
     });
-    let others = other_story_lines(&page, url.as_deref());
-    if !others.is_empty() {
-        blocks.retain(|b| !others.contains(&letters_and_digits(&b.text)));
-    }
-    let tags = tag_list_lines(&page);
-    if !tags.is_empty() {
-        blocks.retain(|b| !tags.contains(&letters_and_digits(&b.text)));
-    }
-    let signatures = signature_lines(&page, &anchors);
-    if !signatures.is_empty() {
-        blocks.retain(|b| !signatures.contains(&letters_and_digits(&b.text)));
-    }
+    drop_lines(&mut blocks, &other_story_lines(&page, url.as_deref()));
+    drop_lines(&mut blocks, &tag_list_lines(&page));
+    drop_lines(&mut blocks, &signature_lines(&page, &anchors));
     drop_repeats(
         &mut blocks,
         min_repeat_words(page_type.as_deref(), url.is_some()),
@@ -1451,12 +1442,7 @@ fn other_story_lines(page: &Html, url: Option<&str>) -> std::collections::HashSe
         {
             continue;
         }
-        lines.extend(
-            walk::blocks_of(*story)
-                .iter()
-                .map(|b| letters_and_digits(&b.text))
-                .filter(|k| !k.is_empty()),
-        );
+        lines.extend(line_keys(&walk::blocks_of(*story)));
     }
     lines
 }
@@ -1548,7 +1534,23 @@ fn drop_lines_of(
     if words as f64 > visible as f64 * HIDDEN_SHARE {
         return;
     }
-    blocks.retain(|b| !hidden.contains(&letters_and_digits(&b.text)));
+    drop_lines(blocks, &hidden);
+}
+
+/// The blocks' lines as the finders of furniture lines key them ([`letters_and_digits`]),
+/// empty ones left out.
+fn line_keys(blocks: &[Block]) -> impl Iterator<Item = String> + '_ {
+    blocks
+        .iter()
+        .map(|b| letters_and_digits(&b.text))
+        .filter(|k| !k.is_empty())
+}
+
+/// Leaves out the blocks whose line (as [`line_keys`] keys it) is one of `lines`.
+fn drop_lines(blocks: &mut Vec<Block>, lines: &std::collections::HashSet<String>) {
+    if !lines.is_empty() {
+        blocks.retain(|b| !lines.contains(&letters_and_digits(&b.text)));
+    }
 }
 
 /// The elements that hold the article ([`article_anchors`]).
@@ -1589,12 +1591,7 @@ fn lines_within(
                         } else {
                             walk::blocks_of(el)
                         };
-                        lines.extend(
-                            blocks
-                                .iter()
-                                .map(|b| letters_and_digits(&b.text))
-                                .filter(|k| !k.is_empty()),
-                        );
+                        lines.extend(line_keys(&blocks));
                         // A row or a list read as one line ("Harrowgate Ribblehead Thornby
                         // Larpool", a navigation box's links in a cell).
                         if has_table {

@@ -328,15 +328,12 @@ pub(super) fn zip_code(w: &[Word], i: usize) -> Option<(String, usize)> {
 pub(super) fn isbn(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
     let prev = w.get(i.checked_sub(1)?)?;
-    if !prev
-        .core
-        .get(..4)
-        .is_some_and(|l| l.eq_ignore_ascii_case("isbn"))
-    {
-        return None;
-    }
-    let label = prev.core.trim_end_matches(':').to_ascii_uppercase();
-    if !matches!(label.as_str(), "ISBN" | "ISBN-10" | "ISBN-13") || !word.lead.is_empty() {
+    // Compared without allocating: every word of every chunk is looked at here.
+    let label = prev.core.trim_end_matches(':');
+    let labelled = ["ISBN", "ISBN-10", "ISBN-13"]
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(label));
+    if !labelled || !word.lead.is_empty() {
         return None;
     }
     let core = word.core;
