@@ -1140,11 +1140,21 @@ fn is_header_row(row: ElementRef<'_>) -> bool {
     in_thead || (cells.peek().is_some() && cells.all(|c| c.value().name() == "th"))
 }
 
+/// An item's text that already opens with its number: "1. Loosen…", "2) Trim…", "Step 3:
+/// Water…", "Tip #4 –". Its list's number is not said before it ("three. one." and "one. Step
+/// one:" were read; found by a fresh tester on how-to pages). "2 cups of flour" is no number
+/// of its own: a count, with no mark after it.
+static OWN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:(?:step|part|stage|tip|rule|day|week|phase|no\.?|#)\s*#?\s*\d+\s*[.:)\-\u{2013}\u{2014}]?|\d{1,3}\s*[.:)](?:\s|$))")
+        .expect("valid regex")
+});
+
 /// "3. " for the third item of an ordered list (honouring `start`), so steps are read with
-/// their numbers as in Markdown; nothing for other items.
-fn item_number(li: ElementRef<'_>) -> Option<String> {
+/// their numbers as in Markdown; nothing for other items, or for one whose text opens with
+/// its own number ([`OWN_NUMBER`]).
+fn item_number(li: ElementRef<'_>, text: &str) -> Option<String> {
     let parent = li.parent().and_then(ElementRef::wrap)?;
-    if parent.value().name() != "ol" {
+    if parent.value().name() != "ol" || OWN_NUMBER.is_match(text) {
         return None;
     }
     let start: i64 = parent
@@ -1158,6 +1168,60 @@ fn item_number(li: ElementRef<'_>) -> Option<String> {
         .filter(|e| e.value().name() == "li")
         .count() as i64;
     Some(format!("{}. ", start + before))
+}
+
+/// Most words of a description list's term, and of its description, read as one line
+/// ([`term_before`]).
+const TERM_WORDS: usize = 6;
+const VALUE_WORDS: usize = 12;
+/// Most terms of a list read that way: every description reads the whole list.
+const MAX_TERMS: usize = 60;
+
+/// True when the `<dd>` `dd` is a value under its term in a fact box or spec sheet, and that
+/// term is the last block read: "<dl><dt>Weight</dt><dd>254 g</dd><dt>Battery</dt><dd>30
+/// hours</dd></dl>" is read "Weight: 254 g" and "Battery: 30 hours", a line each, as such a
+/// list is written to be read (apart, "Weight." and "254 g." were two lines with a pause
+/// between; found by a fresh tester on product reviews). Only a list of two terms or more, each
+/// with one description, the terms up to [`TERM_WORDS`] words and no sentences, the
+/// descriptions up to [`VALUE_WORDS`]: a glossary's or a reference's long descriptions keep
+/// their term as a line of its own (a pause before the definition), and a list under one term
+/// ("Attachments" over files) or a lone pair (a forum member's name over "Member", which is
+/// left out on its own) stays as it was (found on the extraction dev set's forum threads).
+fn term_before(dd: ElementRef<'_>, blocks: &[Block]) -> bool {
+    let Some(dl) = dd
+        .parent()
+        .and_then(ElementRef::wrap)
+        .filter(|p| p.value().name() == "dl")
+    else {
+        return false;
+    };
+    let text = |e: ElementRef<'_>| {
+        let mut t = String::new();
+        inline_text(e, &mut t);
+        collapse_whitespace(&t)
+    };
+    // Each `<dd>` looks at the whole list: a longer one (a hostile page's) is left apart.
+    let items: Vec<ElementRef<'_>> = dl
+        .children()
+        .filter_map(ElementRef::wrap)
+        .take(2 * MAX_TERMS + 1)
+        .collect();
+    let paired = (4..=2 * MAX_TERMS).contains(&items.len())
+        && items.len() % 2 == 0
+        && items.chunks(2).all(|pair| {
+            let (term, value) = (text(pair[0]), text(pair[1]));
+            pair[0].value().name() == "dt"
+                && pair[1].value().name() == "dd"
+                && term.chars().any(char::is_alphanumeric)
+                && term.split_whitespace().count() <= TERM_WORDS
+                && !term.ends_with(['.', '!', '?'])
+                && !value.is_empty()
+                && value.split_whitespace().count() <= VALUE_WORDS
+        });
+    let Some(dt) = dd.prev_siblings().filter_map(ElementRef::wrap).next() else {
+        return false;
+    };
+    paired && blocks.last().is_some_and(|b| b.text == text(dt))
 }
 
 /// True when a list item holds a heading of its own and a paragraph (a step of a how-to, a
@@ -1273,8 +1337,10 @@ fn walk(
                     let first = blocks.len();
                     walk(child_el, BlockKind::ListItem, pending, blocks, notes, pass);
                     push_block(pending, BlockKind::ListItem, blocks);
-                    if let (Some(n), Some(b)) = (item_number(child_el), blocks.get_mut(first)) {
-                        b.text.insert_str(0, &n);
+                    if let Some(b) = blocks.get_mut(first) {
+                        if let Some(n) = item_number(child_el, &b.text) {
+                            b.text.insert_str(0, &n);
+                        }
                     }
                 } else if let Some(kind) = block_kind(name) {
                     push_block(pending, context, blocks);
@@ -1296,9 +1362,15 @@ fn walk(
                         inline_text(child_el, &mut text);
                     }
                     if name == "li" && !text.trim().is_empty() {
-                        if let Some(n) = item_number(child_el) {
+                        if let Some(n) = item_number(child_el, &text) {
                             text.insert_str(0, &n);
                         }
+                    }
+                    // "<dt>Weight</dt><dd>254 g</dd>": one line, "Weight: 254 g".
+                    if name == "dd" && !text.contains(PARAGRAPH_BREAK) && term_before(child_el, blocks) {
+                        let term = blocks.pop().map(|b| b.text).unwrap_or_default();
+                        let term = term.trim_end_matches([':', ' ']);
+                        text = format!("{term}: {}", text.trim_start());
                     }
                     // "<p>Roses are red<br><br>Sugar is sweet</p>": two paragraphs.
                     for part in text.split(PARAGRAPH_BREAK) {

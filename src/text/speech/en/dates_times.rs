@@ -1026,6 +1026,8 @@ const EVENT_VERBS: &[&str] = &[
     "worked",
     "booked",
     "scheduled",
+    "due",
+    "shuts",
 ];
 
 /// A time written the British way, with a period and no "am" or "pm": "starts at 9.00" →
@@ -1053,6 +1055,24 @@ const TIME_ZONES: &[&str] = &[
     "AEST", "AEDT",
 ];
 
+/// Things that happen at a time of day, named before "at" or "is" and a dotted time:
+/// "Kick-off is at 19.45", "Closing time is 23.00", "Doors open at 7.30", "the last bus leaves
+/// at 6.45" (they were "nineteen point four five"; found by a fresh tester).
+const TIME_NOUNS: &[&str] = &[
+    "kick-off", "kickoff", "doors", "time", "deadline", "curfew", "service", "mass", "show",
+    "screening", "match", "game", "departure", "arrival", "sunset", "sunrise", "tide", "lunch",
+    "dinner", "breakfast", "train", "bus", "flight", "ferry", "meeting", "ceremony", "bulletin",
+    "programme", "broadcast", "performance", "concert", "talk", "lecture", "shift",
+];
+
+/// Whether one of [`TIME_NOUNS`] stands among the three words up to `k`, in its sentence.
+fn time_noun_before(w: &[Word], k: usize) -> bool {
+    (k.saturating_sub(2)..=k)
+        .rev()
+        .take_while(|&j| j == k || !w[j].trail.contains(['.', '!', '?', ';']))
+        .any(|j| TIME_NOUNS.contains(&w[j].core.to_lowercase().as_str()))
+}
+
 /// Whether the dotted time at `i` stands where a time of day goes (see [`dotted_clock`]).
 fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
     // "10.00 GMT": a time zone after it.
@@ -1068,8 +1088,14 @@ fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
     let prep = w[p].core.to_lowercase();
     let before = p.checked_sub(1).filter(|&b| w[b].trail.is_empty());
     if matches!(prep.as_str(), "at" | "from" | "until" | "till")
-        && before.is_some_and(|b| EVENT_VERBS.contains(&w[b].core.to_lowercase().as_str()))
+        && before.is_some_and(|b| {
+            EVENT_VERBS.contains(&w[b].core.to_lowercase().as_str()) || time_noun_before(w, b)
+        })
     {
+        return true;
+    }
+    // "Closing time is 23.00", "Kick-off was 19.45".
+    if matches!(prep.as_str(), "is" | "was" | "will" | "be") && time_noun_before(w, p) {
         return true;
     }
     if depth == 0 && matches!(prep.as_str(), "to" | "until" | "till" | "and") {

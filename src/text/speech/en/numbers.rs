@@ -15,7 +15,7 @@ use super::dates_times::{as_year, clock, decade, year_range};
 use super::money::{bare_magnitude, pence};
 use super::products::model_words;
 use super::units::{
-    after_feet, compound_unit, length_unit, meters_or_million, modifies_noun, plural_noun,
+    after_feet, compound_unit, counted_before, length_unit, meters_or_million, modifies_noun, plural_noun,
     unit_after,
 };
 use super::words::{cardinal, decimal, in_pairs, integer, ordinal, pluralize};
@@ -1083,7 +1083,12 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
             let after = w
                 .get(i + 2)
                 .filter(|_| next.is_some_and(|n| n.trail.is_empty()));
-            return wrap(with_unit(meters_or_million(next, after), i));
+            let reading = if counted_before(w, i) {
+                ("million".to_string(), "million".to_string())
+            } else {
+                meters_or_million(next, after)
+            };
+            return wrap(with_unit(reading, i));
         }
         // "2h", "1h30m": a duration.
         s if s.starts_with('h') && hours(core).is_some() => return wrap(hours(core)?),

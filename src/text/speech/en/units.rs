@@ -413,6 +413,70 @@ pub(super) fn meters_or_million(next: Option<&Word>, after: Option<&Word>) -> (S
     (one.to_string(), many.to_string())
 }
 
+/// Things counted in millions that a sentence names before a bare "5m" ("The population is
+/// 67m.", "Sales reached 5m last year", "viewers peaked at 12.5m"), with [`MONEY_NOUNS`].
+const COUNT_NOUNS: &[&str] = &[
+    "population", "people", "users", "viewers", "viewership", "audience", "audiences",
+    "subscribers", "customers", "visitors", "votes", "voters", "downloads", "members",
+    "listeners", "followers", "residents", "inhabitants", "copies", "units", "shares",
+    "passengers", "patients", "cases", "jobs", "homes", "households", "tickets", "readers",
+    "fans", "players", "accounts", "devices", "vehicles", "cars", "views", "streams",
+    "signatures", "deaths", "infections", "births", "workers", "employees", "students",
+    "tourists", "migrants", "refugees", "sales", "revenue", "revenues", "profit", "profits",
+    "budget", "salary", "fee", "transfer", "deal", "contract", "worth", "valued", "raised",
+    "record", "loss", "bill", "cost", "costs", "price",
+];
+
+/// Words of a length, a height or a race, which keep "m" meters even after a word of
+/// [`COUNT_NOUNS`] ("a record 8.95m jump" is decided by the noun after it; "the record is 8.95m
+/// long" by "long").
+const LENGTH_CUES: &[&str] = &[
+    "tall", "high", "height", "long", "length", "deep", "depth", "wide", "width", "race",
+    "sprint", "hurdles", "freestyle", "relay", "swim", "jump", "throw", "vault", "dash", "drop",
+    "climb", "altitude", "elevation", "distance", "away", "above", "below", "metres", "meters",
+    "tower", "building", "wall", "bridge", "yacht", "boat", "wave", "waves", "depths", "hill",
+    "mountain", "cliff", "summit", "tree", "pool", "course", "track",
+];
+
+/// Words after a bare "5m" that end its noun phrase without naming what it counts, so the
+/// words before decide ([`counted_before`]).
+const PHRASE_ENDS: &[&str] = &[
+    "last", "this", "next", "in", "on", "by", "from", "to", "and", "or", "a", "an", "the", "up",
+    "down", "since", "after", "before", "with", "compared", "according", "year", "year-on-year",
+    "annually", "each", "every", "per", "now", "today", "so", "but",
+];
+
+/// Whether a bare "67m" at `i`, with no noun after it ([`PHRASE_ENDS`] or the end of a clause),
+/// counts millions by the words before it in its sentence: one of [`COUNT_NOUNS`] within eight
+/// words and no [`LENGTH_CUES`] ("The population is 67m." → "sixty-seven million", "Sales
+/// reached 5m last year"); or odds, "one in 14m" (they were "meters"; found by a fresh tester).
+/// "The tower is 300m tall", "the 400m", "ran 100m in 9.58" stay meters.
+pub(super) fn counted_before(w: &[Word], i: usize) -> bool {
+    let ends_phrase = !w[i].trail.is_empty()
+        || w.get(i + 1).is_none_or(|n| {
+            n.lead.is_empty() && PHRASE_ENDS.contains(&n.core.to_lowercase().as_str())
+        });
+    if !ends_phrase || w.get(i + 1).is_some_and(|n| LENGTH_CUES.contains(&n.core)) {
+        return false;
+    }
+    if i >= 2 && w[i - 1].core == "in" && matches!(w[i - 2].core, "one" | "One" | "1") {
+        return true;
+    }
+    let mut counted = false;
+    for k in (i.saturating_sub(8)..i).rev() {
+        let p = &w[k];
+        if p.trail.contains(['.', '!', '?', ';']) {
+            break;
+        }
+        let core = p.core.to_lowercase();
+        if LENGTH_CUES.contains(&core.as_str()) {
+            return false;
+        }
+        counted |= COUNT_NOUNS.contains(&core.as_str()) || MONEY_NOUNS.contains(&core.as_str());
+    }
+    counted
+}
+
 /// A unit's singular and plural reading: one from [`UNITS`], a squared or cubed length
 /// ("m^2" → "square meters", "cm^3" → "cubic centimeters"), or a length per time, perhaps
 /// squared ("m/s^2" → "meters per second squared").
