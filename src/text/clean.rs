@@ -867,7 +867,10 @@ const CONTENT_BEFORE: &[&str] = &[
 /// Bracketed citation markers and maintenance tags, one or a run ("[4]", "[8][9]",
 /// "[4], [5], [6]", "[citation needed]"), with the whitespace before them.
 static MARKERS: LazyLock<Regex> = LazyLock::new(|| {
-    let one = format!(r"\[(?:[1-9]\d{{0,2}}|(?i:{INLINE_TAGS}))\]");
+    // "[4]", and a run or a range in one pair of brackets: "[2, 3]", "[4-6]", "[4–6]".
+    let one = format!(
+        r"\[(?:[1-9]\d{{0,2}}(?:\s*[,\-\u{{2013}}]\s*[1-9]\d{{0,2}})*|(?i:{INLINE_TAGS}))\]"
+    );
     Regex::new(&format!(r"(\s*)({one}(?:,?\s*{one})*)")).expect("valid marker pattern")
 });
 
@@ -932,14 +935,27 @@ fn drop_citation_markers(text: &str) -> std::borrow::Cow<'_, str> {
                 || (".,;:!?".contains(ch)
                     && then.is_none_or(|t| t.is_whitespace() || "\"'’”)".contains(t)))
         });
-        // Spaced from its word, a number in brackets is a marker only at a clause's end
-        // ("adoption [2].") and not after a word that makes it content ("Press [1] for
-        // English", "The answer is [3].", "Step [1]: open").
+        // Spaced from its word, a number in brackets is a marker at a clause's end ("adoption
+        // [2].") or before a lower-case word ("The study [1] found", found by a fresh tester),
+        // and not after a word that makes it content ("Press [1] for English", "The answer is
+        // [3].", "Step [1]: open").
         let spaced = c.get(1).is_some_and(|w| !w.as_str().is_empty());
+        let runs_on = after.is_some_and(char::is_whitespace)
+            && text[all.end()..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_lowercase());
         let content = spaced
-            && (after.is_some_and(char::is_whitespace)
+            && ((after.is_some_and(char::is_whitespace) && !runs_on)
                 || CONTENT_BEFORE.contains(&last_word.as_str()));
+        // Not inside a list or a path: "[[1, 2], [3, 4]]", "... [5, 6]", "/dev/loop[1-2]".
+        let listed = before.trim_end().ends_with(['[', ',', '.']) && !marks_before
+            || before.trim_end().ends_with("...")
+            || before
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|t| t.contains(['/', '_']));
         let placed = !before.trim().is_empty()
+            && !listed
             && ends_clause
             && !content
             && (last_word.chars().count() >= 2 || marks_before);
@@ -1019,6 +1035,10 @@ mod tests {
                 "It helps least. Roofs help.",
             ),
             ("History [edit]", "History"),
+            // Spaced before a lower-case word, and runs or ranges in one pair of brackets.
+            ("The study [1] found it.", "The study found it."),
+            ("It shrank [2, 3] and grew [4-6].", "It shrank and grew."),
+            ("Rates fell [12,13].", "Rates fell."),
             // Not markers: a reference list's label, an index, a word in brackets, code.
             ("[1] Smith, J. Harbours.", "[1] Smith, J. Harbours."),
             ("Take item [2a] first.", "Take item [2a] first."),
@@ -1028,6 +1048,12 @@ mod tests {
             ),
             ("Set items[1] = 0 first.", "Set items[1] = 0 first."),
             ("Read s[0] and d[1] then.", "Read s[0] and d[1] then."),
+            // A list of numbers, a path's character class.
+            (
+                ">>> rows [ ... [1, 2, 3], ... [4, 5, 6] ]",
+                ">>> rows [ ... [1, 2, 3], ... [4, 5, 6] ]",
+            ),
+            ("Mount /dev/loop[1-2] first.", "Mount /dev/loop[1-2] first."),
             // Numbering from 0 is an index, not a note.
             (
                 "It is passed as arguments[0].",

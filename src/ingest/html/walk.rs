@@ -1367,7 +1367,10 @@ fn walk(
                         }
                     }
                     // "<dt>Weight</dt><dd>254 g</dd>": one line, "Weight: 254 g".
-                    if name == "dd" && !text.contains(PARAGRAPH_BREAK) && term_before(child_el, blocks) {
+                    if name == "dd"
+                        && !text.contains(PARAGRAPH_BREAK)
+                        && term_before(child_el, blocks)
+                    {
                         let term = blocks.pop().map(|b| b.text).unwrap_or_default();
                         let term = term.trim_end_matches([':', ' ']);
                         text = format!("{term}: {}", text.trim_start());

@@ -113,7 +113,7 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 47] = [
+    let rules: [Rule; 48] = [
         scripture::scripture,
         addresses::ip_address,
         addresses::zip_code,
@@ -148,6 +148,7 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
         money::currency_pair,
         money::money,
         products::model_number,
+        numbers::pixel_size,
         numbers::dimension_by,
         numbers::status_code,
         numbers::number_forms,

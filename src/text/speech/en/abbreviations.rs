@@ -9,6 +9,7 @@ use super::dates_times::MONTH_ABBREVIATIONS;
 use super::money::is_price;
 use super::numbers::{identifier_pair, parse_number};
 use super::phone::read_group;
+use super::words::integer;
 use super::{all_digits, capitalized, is_name, Word};
 
 /// A year as written after "c." or "est.": four digits, or three ("c. 800"), perhaps with an
@@ -17,6 +18,14 @@ fn year_like(core: &str) -> bool {
     let digits = core.strip_suffix('s').unwrap_or(core);
     (3..=4).contains(&digits.len()) && all_digits(digits)
 }
+
+/// Titles of [`ABBREVIATIONS`] read as such without their period too, before a name: British
+/// style drops it ("Ms Lee", "Prof Whitty", "Det Supt Jones"). "Dr", "Mr", "Mrs" and "St"
+/// espeak-ng reads right already, or other rules decide.
+const UNDOTTED_TITLES: &[&str] = &[
+    "Ms", "Prof", "Gen", "Gov", "Sen", "Capt", "Lt", "Col", "Sgt", "Revd", "Rt", "Hon", "Adm",
+    "Cmdr", "Brig", "Maj", "Cpl", "Pvt", "Supt", "Insp", "Det",
+];
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
 /// these or treats the period as a sentence end and pauses.
@@ -263,7 +272,44 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         };
         return Some((format!("{}{scale}{}", word.lead, word.trail), 1));
     }
+    // "world No1", "the No.1 song": "number one" (espeak-ng said "no one", "no dot one"; found
+    // by fresh testers).
+    if let Some(digits) = word
+        .core
+        .strip_prefix("No")
+        .map(|r| r.strip_prefix('.').unwrap_or(r))
+        .filter(|d| (1..=3).contains(&d.len()) && all_digits(d))
+    {
+        return Some((
+            format!("{}number {}{}", word.lead, integer(digits), word.trail),
+            1,
+        ));
+    }
     let expansion = match (word.core, after_period) {
+        // "went to No 1", "a source at No 10": "number", inside a sentence (a sentence opening
+        // "No 5 people…" is the word).
+        ("No", None)
+            if word.trail.is_empty()
+                && prev.is_some_and(|p| !p.trail.ends_with(['.', '!', '?', ':', '"']))
+                && next.is_some_and(|n| n.lead.is_empty() && parse_number(n.core).is_some()) =>
+        {
+            "number"
+        }
+        // "12 Church Rd, Bristol", "Mill Ln", "Trafalgar Sq.", "15 Oak Dr., Springfield": a
+        // street's kind after its name, with or without a period (espeak-ng said "R D", "L N",
+        // "S Q", "Doctor"; found by a fresh tester). "Dr" before a name stays a doctor
+        // ("Minister Dr Smith").
+        (core, _)
+            if street_kind(core).is_some()
+                && prev.is_some_and(|p| {
+                    p.trail.is_empty() && capitalized(p.core) && p.core.chars().count() > 1
+                })
+                && (core != "Dr"
+                    || word.trail.contains(',')
+                    || next.is_none_or(|n| !capitalized(n.core))) =>
+        {
+            street_kind(core)?
+        }
         // "vs" is said "versus" with or without its period.
         ("vs", _) => "versus",
         // "Roe v. Wade": a case's parties (espeak-ng said "vee"); British style writes no
@@ -305,6 +351,24 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         // "Apt 5B", "Apt. 12": an apartment before its number.
         ("Apt", _) if next.is_some_and(|n| starts_with_digit(n.core)) => "Apartment",
+        // "Ms Lee", "Prof Whitty", "Det Insp Jones", "Lt Gen Smith", "the Rt Hon Jane Smith":
+        // a title as British style writes it, with no period, before a name (espeak-ng spelled
+        // "M S", "L T" and read "prof", "det"; found by a fresh tester). Not before capitals
+        // ("Gen Z", "Gen AI"), and "Gen" only after another rank: "10th Gen Intel", "Gen
+        // Alpha" are generations (on the dev set's true texts).
+        (core, None)
+            if UNDOTTED_TITLES.contains(&core)
+                && word.trail.is_empty()
+                && (core != "Gen"
+                    || prev.is_some_and(|p| matches!(p.core, "Lt" | "Maj" | "Brig")))
+                && (next.is_some_and(|n| {
+                    n.lead.is_empty()
+                        && capitalized(n.core)
+                        && n.core.chars().any(char::is_lowercase)
+                }) || (core == "Hon" && prev.is_some_and(|p| p.core == "Rt"))) =>
+        {
+            ABBREVIATIONS.iter().find(|(a, _)| *a == core)?.1
+        }
         // With or without a sentence's period after it ("Heat on med-high.").
         (core, None) => bare(core)?,
         (core, Some(_)) if bare(core).is_some() => bare(core)?,
@@ -587,6 +651,22 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         ""
     };
     Some((format!("{}{expansion}{rest}{period}", word.lead), 1))
+}
+
+/// A street's kind as addresses shorten it, and the word said.
+fn street_kind(core: &str) -> Option<&'static str> {
+    Some(match core {
+        "Rd" => "Road",
+        "Ave" | "Av" => "Avenue",
+        "Blvd" => "Boulevard",
+        "Ln" => "Lane",
+        "Sq" => "Square",
+        "Cres" => "Crescent",
+        "Pkwy" => "Parkway",
+        "Hwy" => "Highway",
+        "Dr" => "Drive",
+        _ => return None,
+    })
 }
 
 /// Whether a word is an extension's number: one to six digits.

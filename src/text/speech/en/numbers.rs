@@ -15,8 +15,8 @@ use super::dates_times::{as_year, clock, decade, year_range};
 use super::money::{bare_magnitude, pence};
 use super::products::model_words;
 use super::units::{
-    after_feet, compound_unit, counted_before, length_unit, meters_or_million, modifies_noun, plural_noun,
-    unit_after,
+    after_feet, compound_unit, counted_before, length_unit, meters_or_million, modifies_noun,
+    plural_noun, unit_after,
 };
 use super::words::{cardinal, decimal, in_pairs, integer, ordinal, pluralize};
 use super::{all_digits, capitalized, is_name, Word};
@@ -152,7 +152,27 @@ const PAIR_AFTER: [(&str, &str); 8] = [
 
 /// Words a few before a pair that show what it is: "blood pressure of 120/80", "odds of 3/1",
 /// "were 287/6 at stumps" (a cricket score is told by the words after it).
-const PAIR_BEFORE: [(&str, &str); 3] = [("pressure", "over"), ("BP", "over"), ("odds", "to")];
+/// Marks and votes too: "The exam mark was 45/60", "Score: 18/20" ("forty-five out of sixty"),
+/// "The vote was 310/290" ("three hundred ten to two hundred ninety"); they were said as two
+/// numbers (found by a fresh tester). Compared case-insensitively.
+const PAIR_BEFORE: [(&str, &str); 13] = [
+    ("pressure", "over"),
+    ("BP", "over"),
+    ("odds", "to"),
+    ("mark", "out of"),
+    ("marks", "out of"),
+    ("score", "out of"),
+    ("scored", "out of"),
+    ("rated", "out of"),
+    ("rating", "out of"),
+    ("grade", "out of"),
+    ("vote", "to"),
+    ("votes", "to"),
+    ("voted", "to"),
+];
+
+/// Words before a cricket score with no other cue: "England were 150/3", "reached 287/6".
+const SCORE_VERBS: [&str; 5] = ["were", "was", "reached", "closed", "finished"];
 
 /// A pair of whole numbers with a slash that is no fraction, date or score out of ten, when
 /// the words around say what it is ([`PAIR_AFTER`], [`PAIR_BEFORE`]): "a blood pressure of
@@ -184,11 +204,26 @@ fn slash_pair(w: &[Word], i: usize, a: &str, b: &str) -> Option<(String, usize)>
             }
             PAIR_BEFORE
                 .iter()
-                .find(|(word, _)| *word == p.core)
+                .find(|(word, _)| word.eq_ignore_ascii_case(p.core))
                 .map(|(_, join)| *join)
         })
     };
-    let join = after.or_else(before)?;
+    // A team's runs for its wickets: more runs than any date's day or month, ten wickets at
+    // most, after "were" or "reached" ("England were 150/3 at lunch").
+    let wickets = || {
+        let (runs, out) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+        (runs > 31
+            && out <= 10
+            && i > 0
+            && w[i - 1].trail.is_empty()
+            && SCORE_VERBS.contains(&w[i - 1].core))
+        .then_some("for")
+    };
+    // "a 50/50 chance": "fifty-fifty".
+    if a == "50" && b == "50" {
+        return Some((format!("{}fifty-fifty{}", w[i].lead, w[i].trail), 1));
+    }
+    let join = after.or_else(before).or_else(wickets)?;
     let said = format!("{} {join} {}", integer(a), integer(b));
     // "120/80 mmHg": the unit is said once, after the pair.
     match w
@@ -407,6 +442,52 @@ pub(super) fn dimension_by(w: &[Word], i: usize) -> Option<(String, usize)> {
         .any(|k| measured(w, k) || inch_fraction(w[k].core) || glued(w[k].core))
         || measured(w, before);
     sized.then(|| ("by".to_string(), 1))
+}
+
+/// A screen's or an image's size in pixels, "1920x1080", "2560 x 1440", "800×600": "nineteen
+/// twenty by ten eighty", each side of four digits said in pairs as people say resolutions
+/// (espeak-ng said "one thousand nine hundred twenty ex one thousand eighty"; found by a
+/// fresh tester). Both sides of three or four digits: smaller ones ("3 x 4") may be
+/// arithmetic and are left to [`dimension_by`].
+pub(super) fn pixel_size(w: &[Word], i: usize) -> Option<(String, usize)> {
+    let side = |d: &str| (d.len() == 3 || d.len() == 4) && all_digits(d) && !d.starts_with('0');
+    let say = |d: &str| {
+        let n: u64 = d.parse().unwrap_or(0);
+        if d.len() == 4 && n % 1000 != 0 {
+            in_pairs(n / 100, n % 100)
+        } else {
+            integer(d)
+        }
+    };
+    let word = w[i];
+    let glued = word
+        .core
+        .split_once(['x', '\u{d7}'])
+        .filter(|(a, b)| side(a) && side(b));
+    if let Some((a, b)) = glued {
+        return Some((
+            format!("{}{} by {}{}", word.lead, say(a), say(b), word.trail),
+            1,
+        ));
+    }
+    let last = w.get(i + 2)?;
+    (side(word.core)
+        && word.trail.is_empty()
+        && times_sign(w, i + 1)
+        && last.lead.is_empty()
+        && side(last.core))
+    .then(|| {
+        (
+            format!(
+                "{}{} by {}{}",
+                word.lead,
+                say(word.core),
+                say(last.core),
+                last.trail
+            ),
+            3,
+        )
+    })
 }
 
 /// Measures a fraction is said of ("1/2 cup" → "half a cup"), in the singular; written in the
@@ -720,7 +801,7 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
     }
     // "a 2x4 board", "a 10x12 room", "4x4": a size, "two by four" (espeak-ng: "two ex
     // four"; found by a tester). Up to three digits a side, not "0x…" (hexadecimal);
-    // "1920x1080" is left to the engine.
+    // "1920x1080" was read by [`pixel_size`].
     if let Some((a, b)) = core.split_once(['x', '×']) {
         let side = |s: &str| all_digits(s) && s.len() <= 3 && !s.starts_with('0');
         // "24x7", like "24/7", is round the clock: "twenty-four seven".
@@ -1098,6 +1179,17 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // reads "yr" as "er".
         s if s.starts_with('-') && compound(&s[1..]).is_some() => {
             return wrap(format!("{}-{}", num.read(), compound(&s[1..])?));
+        }
+        // "38.5C", "-80C": with a decimal or a sign, a "C" or an "F" is a temperature's scale
+        // anywhere (a grade, a class or a model has neither); whole and unsigned, only about
+        // heat ([`unit_after`]). They were "thirty-eight point five C" (found by a fresh tester).
+        "C" | "F" if num.frac.is_some() || num.sign.is_some() => {
+            let scale = if suffix == "C" {
+                "Celsius"
+            } else {
+                "Fahrenheit"
+            };
+            return wrap(format!("{} degrees {scale}", num.read()));
         }
         s if model_letter(w, i, s) => return None,
         s => return wrap(with_unit(unit_after(&num.int, s, w)?, i)),
