@@ -1207,7 +1207,7 @@ fn term_before(dd: ElementRef<'_>, blocks: &[Block]) -> bool {
         .take(2 * MAX_TERMS + 1)
         .collect();
     let paired = (4..=2 * MAX_TERMS).contains(&items.len())
-        && items.len() % 2 == 0
+        && items.len().is_multiple_of(2)
         && items.chunks(2).all(|pair| {
             let (term, value) = (text(pair[0]), text(pair[1]));
             pair[0].value().name() == "dt"

@@ -453,7 +453,7 @@ pub(super) fn pixel_size(w: &[Word], i: usize) -> Option<(String, usize)> {
     let side = |d: &str| (d.len() == 3 || d.len() == 4) && all_digits(d) && !d.starts_with('0');
     let say = |d: &str| {
         let n: u64 = d.parse().unwrap_or(0);
-        if d.len() == 4 && n % 1000 != 0 {
+        if d.len() == 4 && !n.is_multiple_of(1000) {
             in_pairs(n / 100, n % 100)
         } else {
             integer(d)
