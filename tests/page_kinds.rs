@@ -2316,3 +2316,111 @@ fn the_next_stories_an_infinite_scroll_appended_are_not_read() {
         "{text}"
     );
 }
+
+#[test]
+fn a_standfirst_in_wrappers_of_its_own_is_read_before_the_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let body: String = (0..9)
+        .map(|i| format!("<p>{}</p>", prose(&format!("ferry {i}"), 2)))
+        .collect();
+    let p = page(
+        dir.path(),
+        "wrapped",
+        &format!(
+            r#"<html><head><title>The ferry</title></head><body><main><article>
+            <div data-gu-name="headline"><h1>The night ferry is back</h1></div>
+            <div data-gu-name="standfirst"><div class="x1"><p>Most towns kept the late
+            crossing. The test is whether it survives the winter timetable</p></div></div>
+            <div data-gu-name="body"><div class="article-body">{body}</div></div>
+            </article></main></body></html>"#
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    assert!(
+        text[0].starts_with("Most towns kept the late crossing"),
+        "{text:?}"
+    );
+    // A site's name in its header is no headline: its tagline is not read as a standfirst.
+    let p = page(
+        dir.path(),
+        "blog",
+        &format!(
+            r#"<html><head><title>Small boats</title></head><body>
+            <header><div class="titlewrapper"><h1 class="title"><a href="/">Harbour Notes</a></h1></div>
+            <div class="descriptionwrapper"><p class="description">Thoughts on boats, tides,
+            ferries and a whole bunch of other topics from the coast.</p></div></header>
+            <div class="post"><h2>Small boats</h2>{body}</div></body></html>"#
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(!text.contains("whole bunch of other topics"), "{text}");
+}
+
+#[test]
+fn a_fact_box_reads_each_term_with_its_value_and_steps_are_numbered_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "fair",
+        &format!(
+            r#"<html><head><title>Harbour fair</title></head><body><article>
+            <h1>The harbour fair returns</h1><p>{}</p>
+            <dl><div><dt>Date</dt><dd><time datetime="2026-07-18">Sat 18 Jul 2026</time> –
+            <time datetime="2026-07-19">Sun 19 Jul 2026</time></dd></div>
+            <div><dt>Venue</dt><dd>The old quay, Portsmouth</dd></div></dl>
+            <dl><dt>Weight</dt><dd>254 g</dd><dt>Battery life</dt><dd>Up to 30 hours</dd></dl>
+            <h2>Getting there</h2>
+            <ol><li><strong>Step 1:</strong> Take the ferry from the town pier at nine.</li>
+            <li>2. Walk along the quay to the old customs house and turn left.</li>
+            <li>Find the fair behind the lifeboat station on the harbour front.</li></ol>
+            <p>{}</p></article></body></html>"#,
+            prose("fair", 3),
+            prose("quay", 3)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    for line in [
+        "Date: Sat 18 Jul 2026 – Sun 19 Jul 2026",
+        "Venue: The old quay, Portsmouth",
+        "Weight: 254 g",
+        "Battery life: Up to 30 hours",
+        "Step 1: Take the ferry from the town pier at nine.",
+        "2. Walk along the quay to the old customs house and turn left.",
+        "3. Find the fair behind the lifeboat station on the harbour front.",
+    ] {
+        assert!(text.iter().any(|t| t == line), "{line}: {text:?}");
+    }
+}
+
+#[test]
+fn a_recipe_cards_header_and_a_meters_nudge_are_read_as_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "curry",
+        &format!(
+            r#"<html><head><title>Chickpea curry</title></head><body><article>
+            <h1>One-pan chickpea curry</h1>
+            <div class="paywall-banner"><p>You have 2 free articles remaining this month.</p></div>
+            <p>{}</p>
+            <div class="recipe-card"><div class="tasty-recipes-entry-header"><h2>One-Pan Chickpea Curry</h2>
+            <ul><li>Prep Time: 10 minutes</li><li>Yield: 4 servings</li></ul></div>
+            <h3>Instructions</h3><ol><li>Fry the onion in the oil until soft and golden.</li>
+            <li>Add the spices, then the tomatoes and the chickpeas.</li></ol></div>
+            <p>Published: Jan 23, 2026</p>
+            <p><strong>Read also:</strong> <a href="/dal">Our favourite red lentil dal</a></p>
+            </article></body></html>"#,
+            prose("kitchen", 4)
+        ),
+    );
+    let (plan, stderr) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(text.contains("Prep Time: 10 minutes"), "{text}");
+    assert!(text.contains("Yield: 4 servings"), "{text}");
+    assert!(!text.contains("Published"), "{text}");
+    assert!(!text.contains("red lentil dal"), "{text}");
+    assert!(!stderr.contains("wall"), "{stderr}");
+}

@@ -163,6 +163,28 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A date or time that is a fact box's value, the whole of a `<dd>` or a table cell
+/// ("<dt>Date</dt><dd><time>Sat 18 Jul 2026</time></dd>"): an event's date, which
+/// rs-trafilatura dropped with every `<time>` ("Date", then "Time"; found by a fresh tester).
+/// A post's or a byline's date stands in no such cell.
+/// Two dates joined by a dash are one value too ("<dd><time>Sat 18 Jul</time> –
+/// <time>Sun 19 Jul</time></dd>").
+static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?is)(<(?:dd|td)\b[^>]*>\s*)<time\b[^>]*>([^<]{1,100})</time\s*>(?:(\s*(?:[\u{2013}\u{2014}-]|to)\s*)<time\b[^>]*>([^<]{1,100})</time\s*>)?(\s*</(?:dd|td)\s*>)",
+    )
+    .expect("valid regex")
+});
+
+/// A recipe card's header class ("recipe-header", "tasty-recipes-entry-header",
+/// "wprm-recipe-header"): the card's title, its prep and cook times and its yield, or a section's
+/// name ("Ingredients"), which rs-trafilatura left out as a site's header (found by a fresh
+/// tester on a Tasty Recipes card). The class word is renamed `titlebox`.
+static RECIPE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(\sclass\s*=\s*["'][^"'>]{0,200}?recipes?-[\w-]{0,40}?)header"#)
+        .expect("valid regex")
+});
+
 /// MathML with its text form (`<math alttext="k">…</math>`, as LaTeXML and ar5iv write every
 /// formula): the text form, which the speech stage reads ("at most k keys"); rs-trafilatura
 /// and the walk dropped the formula whole ("at most keys per query"; found by a fresh tester).
@@ -380,6 +402,13 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
     apply(&INSERTED, &|c| format!("<span>{}</span>", &c[2]));
     apply(&TIME, &|c| {
         format!("{}<span>{}</span>{}", &c[1], &c[2], &c[3])
+    });
+    apply(&RECIPE_HEADER, &|c| format!("{}titlebox", &c[1]));
+    apply(&TIME_VALUE, &|c| {
+        let second = c.get(4).map_or(String::new(), |end| {
+            format!("{}<span>{}</span>", &c[3], end.as_str())
+        });
+        format!("{}<span>{}</span>{second}{}", &c[1], &c[2], &c[5])
     });
     apply(&MATH, &|c| format!("<span>{}</span>", math_text(&c[1])));
     apply(&LINKED_MARKER, &|_| String::new());

@@ -965,10 +965,12 @@ fn shows_a_paywall(page: &Html) -> bool {
 
 /// What a metered site's box says over an article it gives away ("Cet article vous est
 /// offert", "This article is free to read"): a box classed as the paywall that lets the reader
-/// through (a fresh tester's complete French story warned of a wall).
+/// through (a fresh tester's complete French story warned of a wall); or how many free
+/// articles are left ("You have 2 free articles remaining", a meter's nudge over a complete
+/// story, which warned too; found by a fresh tester).
 static OFFERED_FREE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:vous\s+est\s+offert|article\s+offert|(?:article|story)\s+is\s+free\s+to\s+read|unlocked\s+for\s+you|gift(?:ed)?\s+(?:article|story))",
+        r"(?i)\b(?:vous\s+est\s+offert|article\s+offert|(?:article|story)\s+is\s+free\s+to\s+read|unlocked\s+for\s+you|gift(?:ed)?\s+(?:article|story)|free\s+(?:articles?|stories|reads?)\s+(?:remaining|left)|(?:articles?|stories)\s+left\s+this\s+month)",
     )
     .expect("valid regex")
 });

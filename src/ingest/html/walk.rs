@@ -375,21 +375,79 @@ const STANDFIRST_WORDS: &[&str] = &[
 ];
 
 /// The standfirst right after the page's first `<h1>`: the next element, a paragraph, `<h2>`
-/// or `<div>` marked as a standfirst by its class, of 6 to 60 words. Extractors often miss it because it
-/// sits between the headline and the story's container.
+/// or `<div>` marked as a standfirst by its class (or its `id`, `data-gu-name`,
+/// `data-component` or `data-testid`), of 6 to 60 words. Extractors often miss it because it
+/// sits between the headline and the story's container. The headline may sit in a wrapper of
+/// its own and the standfirst in one too (`<div><h1>…</h1></div><div
+/// data-gu-name="standfirst"><div><p>…</p></div></div>`, as the Guardian's pages are built;
+/// it was lost there, found by a fresh tester): up to three wrappers out and in.
 pub(super) fn standfirst(page: &Html) -> Option<String> {
     let sel = Selector::parse("h1").ok()?;
     let h1 = page.select(&sel).next()?;
-    let next = h1.next_siblings().find_map(ElementRef::wrap)?;
-    // Words of the class, split at hyphens, underscores and the capitals of CSS modules'
-    // names ("ArticleDek_root__gHi" → "Article", "Dek", "root", "g", "Hi").
-    let marked = next.value().attr("class").is_some_and(|c| {
-        c.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
-            .flat_map(camel_words)
-            .any(|w| STANDFIRST_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    // A site's name in its header, over the site's tagline (a blog's "Engora Data Blog" over
+    // "Mike Woodward's thoughts on…" on the extraction dev set), is no headline: out of
+    // wrappers only within a story's markup.
+    let in_site_header = h1.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        a.value().name() == "header"
+            && !a
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|b| b.value().name() == "article")
     });
+    let mut from = h1;
+    let mut next = None;
+    for climb in 0..=3 {
+        if let Some(n) = from.next_siblings().find_map(ElementRef::wrap) {
+            next = Some(n);
+            break;
+        }
+        if climb == 0 && in_site_header {
+            return None;
+        }
+        from = from
+            .parent()
+            .and_then(ElementRef::wrap)
+            .filter(|p| !matches!(p.value().name(), "article" | "main" | "body" | "header"))?;
+    }
+    let mut next = next?;
+    let marked = |e: ElementRef<'_>| {
+        [
+            "class",
+            "id",
+            "data-gu-name",
+            "data-component",
+            "data-testid",
+        ]
+        .iter()
+        .filter_map(|a| e.value().attr(a))
+        .any(|c| {
+            c.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+                .flat_map(camel_words)
+                .any(|w| STANDFIRST_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        })
+    };
+    let mut is_marked = marked(next);
+    // Into a wrapper that holds one element only, perhaps the marked one.
+    for _ in 0..3 {
+        let mut children = next.children().filter_map(ElementRef::wrap);
+        let (Some(only), None) = (children.next(), children.next()) else {
+            break;
+        };
+        if next.text().any(|t| !t.trim().is_empty())
+            && only.text().collect::<String>().trim().is_empty()
+        {
+            break;
+        }
+        if is_marked && !matches!(next.value().name(), "div" | "section") {
+            break;
+        }
+        next = only;
+        is_marked |= marked(next);
+    }
+    // (Standfirst words of a class name, split at hyphens, underscores and the capitals of
+    // CSS modules' names: "ArticleDek_root__gHi" → "Article", "Dek", "root", "g", "Hi".)
     let name = next.value().name();
-    if !marked || !matches!(name, "p" | "h2" | "div") {
+    if !is_marked || !matches!(name, "p" | "h2" | "div") {
         return None;
     }
     let mut text = String::new();
@@ -1188,9 +1246,13 @@ const MAX_TERMS: usize = 60;
 /// ("Attachments" over files) or a lone pair (a forum member's name over "Member", which is
 /// left out on its own) stays as it was (found on the extraction dev set's forum threads).
 fn term_before(dd: ElementRef<'_>, blocks: &[Block]) -> bool {
-    let Some(dl) = dd
-        .parent()
-        .and_then(ElementRef::wrap)
+    // The list, perhaps over a `<div>` for each group ("<dl><div><dt>Date</dt><dd>…</dd></div>",
+    // as HTML allows).
+    let parent = dd.parent().and_then(ElementRef::wrap);
+    let grouped = parent.filter(|p| p.value().name() == "div");
+    let Some(dl) = grouped
+        .and_then(|g| g.parent().and_then(ElementRef::wrap))
+        .or(parent)
         .filter(|p| p.value().name() == "dl")
     else {
         return false;
@@ -1204,6 +1266,14 @@ fn term_before(dd: ElementRef<'_>, blocks: &[Block]) -> bool {
     let items: Vec<ElementRef<'_>> = dl
         .children()
         .filter_map(ElementRef::wrap)
+        .take(2 * MAX_TERMS + 1)
+        .flat_map(|e| {
+            if e.value().name() == "div" {
+                e.children().filter_map(ElementRef::wrap).collect()
+            } else {
+                vec![e]
+            }
+        })
         .take(2 * MAX_TERMS + 1)
         .collect();
     let paired = (4..=2 * MAX_TERMS).contains(&items.len())
