@@ -2424,3 +2424,30 @@ fn a_recipe_cards_header_and_a_meters_nudge_are_read_as_the_article() {
     assert!(!text.contains("red lentil dal"), "{text}");
     assert!(!stderr.contains("wall"), "{stderr}");
 }
+
+#[test]
+fn text_a_page_hides_inside_a_line_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "preheader",
+        &format!(
+            r#"<html><head><title>Garden notes</title></head><body><article>
+            <h1>Garden notes for August</h1>
+            <p>The beans grew all summer before the heat came up<span style="display:none">
+            SECRET PREHEADER</span> over the hills, and we picked them every morning.</p>
+            <p>{}<span hidden>HIDDEN RUN</span></p></article></body></html>"#,
+            prose("garden", 4)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("before the heat came up over the hills"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("SECRET") && !text.contains("HIDDEN"),
+        "{text}"
+    );
+}

@@ -108,6 +108,8 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
     "p", "pp", "Pp", "fig", "Fig", "figs", "Figs", "vol", "Vol", "vols", "Vols", "ch", "Ch",
     "chap", "Chap", "sec", "secs", "sect", "Sect", "eq", "Eq", "eqs", "Eqs", "para", "Para",
     "paras", "pt", "Pt", "pts", "col", "cols", "ex", "Ex", "ref", "Ref", "refs", "Art", "Arts",
+    // "The treaty's art. 5" (found by a fresh tester).
+    "art", "arts",
     // Numbers, dates of founding, circa.
     "no", "No", "nos", "Nos", "est", "Est", "c",
     // A shop's regular price ("(reg. $1,799)", found by a tester in the dev set's true text).
@@ -696,7 +698,9 @@ fn period_ends_sentence(stem: &str, next: &str, sentence: &[&str]) -> bool {
             p.trim_start_matches(OPENERS)
                 .starts_with(|c: char| c.is_uppercase())
         });
-        if holder.starts_with('(') || after_name {
+        // "The remix, feat. Beyoncé, was…": after a comma too (found by a fresh tester).
+        let after_comma = prev.is_some_and(|p| p.ends_with(','));
+        if holder.starts_with('(') || after_name || after_comma {
             return false;
         }
     }

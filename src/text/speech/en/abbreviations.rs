@@ -561,11 +561,12 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         // equation, a table, a population, before their number (espeak-ng said "art", "seck",
         // "eck"; found by a fresh tester). "Sec." before a name is the Secretary ("Sec.
         // Blinken").
-        ("Art" | "Sec" | "Eq" | "Tab" | "pop" | "Pop", Some(_))
+        ("Art" | "art" | "Sec" | "Eq" | "Tab" | "pop" | "Pop", Some(_))
             if next.is_some_and(|n| starts_with_digit(n.core)) =>
         {
             match word.core {
                 "Art" => "Article",
+                "art" => "article",
                 "Sec" => "Section",
                 "Eq" => "Equation",
                 "Tab" => "Table",
@@ -627,7 +628,8 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "6 ft. Tall" is a height, "quite a feat. The" a noun.
         ("ft" | "feat", Some(_))
             if next.is_some_and(|n| is_name(n.core))
-                && (word.lead.ends_with('(') || prev.is_some_and(|p| is_name(p.core))) =>
+                && (word.lead.ends_with('(')
+                    || prev.is_some_and(|p| is_name(p.core) || p.trail.ends_with(','))) =>
         {
             "featuring"
         }

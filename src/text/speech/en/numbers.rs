@@ -514,7 +514,11 @@ const MEASURES: [&str; 16] = [
 
 /// Words that make "a:b" a ratio even where it could be a clock time ("a 16:10 ratio", "a
 /// scale of 1:50", "odds of 10:30"). Compared case-insensitively.
-const RATIO_WORDS: [&str; 4] = ["ratio", "ratios", "scale", "odds"];
+/// Diluting too, up to three words before ("Dilute it 1:10 with water"; it was "one ten",
+/// found by a fresh tester).
+const RATIO_WORDS: [&str; 8] = [
+    "ratio", "ratios", "scale", "odds", "dilute", "diluted", "dilution", "diluting",
+];
 
 /// Words after a number and a "K" that make it a name, not thousands: races ("a 10K run"),
 /// screens ("a 4K TV").
@@ -1615,7 +1619,14 @@ fn colon_pair(w: &[Word], i: usize) -> Option<String> {
         k.and_then(|k| w.get(k))
             .is_some_and(|v| RATIO_WORDS.iter().any(|r| r.eq_ignore_ascii_case(v.core)))
     };
+    let diluted = (1..=3).any(|k| {
+        i.checked_sub(k).is_some_and(|p| {
+            w[p].core.to_lowercase().starts_with("dilut")
+                && (p + 1..i).all(|q| !w[q].trail.contains(['.', '!', '?', ';']))
+        })
+    });
     let near_ratio_word = ratio_word(i.checked_sub(1))
+        || diluted
         || (i >= 2 && w[i - 1].core == "of" && ratio_word(Some(i - 2)))
         || (word.trail.is_empty() && ratio_word(Some(i + 1)));
     let ratio = numbers
@@ -1640,6 +1651,13 @@ fn colon_pair(w: &[Word], i: usize) -> Option<String> {
     let long_code = parts.iter().any(|p| p.len() > 3 && all_digits(p));
     if timed && !long_code {
         return minutes_and_seconds(&parts);
+    }
+    // "1:1000", "1:10000": one part in a power of ten, a dilution or a map's scale.
+    if let [a, b] = parts[..] {
+        let power_of_ten = b.len() >= 4 && b.starts_with('1') && b[1..].bytes().all(|c| c == b'0');
+        if a.len() <= 2 && power_of_ten {
+            return Some(ratio);
+        }
     }
     if long_code {
         return None;

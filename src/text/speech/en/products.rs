@@ -112,6 +112,10 @@ fn numbers_words(groups: &[&str], plural: bool, read: fn(&str) -> String) -> Str
         [from, to] => year_range(from, to),
         _ => None,
     };
+    // "100s": "hundreds", not "one hundreds" (found by a fresh tester).
+    if plural && groups == ["100"] {
+        return "hundreds".to_string();
+    }
     let said = said.unwrap_or_else(|| groups.iter().map(|g| read(g)).collect::<Vec<_>>().join(" "));
     if plural {
         pluralize(&said)
