@@ -221,6 +221,14 @@ pub(super) fn letters(written: &str) -> &str {
     }
 }
 
+/// Short English words written in capitals for emphasis, which espeak-ng spells out as
+/// letters ("Cook on LOW" → "L O W", "SOLD OUT", "NEW", "BIG"; found by a fresh tester): said
+/// as words. Not words that are also common acronyms ("IT", "US", "OR", "ON", "AM", "PM").
+const SHOUTED_WORDS: &[&str] = &[
+    "LOW", "NEW", "BIG", "OUT", "HOT", "TOP", "NOW", "OFF", "YES", "NOT", "ALL", "GET", "BUY",
+    "SET", "RED", "FUN", "WIN", "OLD", "FEW", "BAD", "SAD", "MAD", "WOW", "HUGE",
+];
+
 /// Acronyms from [`ACRONYMS`], plurals and possessives too ("IPOs", "the IMF's"), and "the
 /// WHO" (the organisation, not "who").
 pub(super) fn acronym(w: &[Word], i: usize) -> Option<(String, usize)> {
@@ -257,6 +265,12 @@ pub(super) fn acronym(w: &[Word], i: usize) -> Option<(String, usize)> {
         .filter(|f| (1..=3).contains(&f.len()) && f.chars().all(|c| c.is_ascii_uppercase()))
     {
         return Some((format!("{}{first} and eigh{}", word.lead, word.trail), 1));
+    }
+    if SHOUTED_WORDS.contains(&word.core) {
+        return Some((
+            format!("{}{}{}", word.lead, word.core.to_lowercase(), word.trail),
+            1,
+        ));
     }
     let after_the = i > 0 && w[i - 1].core.eq_ignore_ascii_case("the");
     // "The IIRC framework": after "the" web shorthand is an organisation's letters.
