@@ -410,6 +410,8 @@ pub(super) fn standfirst(page: &Html) -> Option<String> {
             .filter(|p| !matches!(p.value().name(), "article" | "main" | "body" | "header"))?;
     }
     let mut next = next?;
+    // Standfirst words in a mark, split at hyphens, underscores and the capitals of CSS
+    // modules' names ("ArticleDek_root__gHi" → "Article", "Dek", "root", "g", "Hi").
     let marked = |e: ElementRef<'_>| {
         [
             "class",
@@ -433,19 +435,17 @@ pub(super) fn standfirst(page: &Html) -> Option<String> {
         let (Some(only), None) = (children.next(), children.next()) else {
             break;
         };
-        if next.text().any(|t| !t.trim().is_empty())
-            && only.text().collect::<String>().trim().is_empty()
-        {
-            break;
-        }
-        if is_marked && !matches!(next.value().name(), "div" | "section") {
+        // Only into a block that holds all the text: not a `<p>`'s `<em>`, nor past text of
+        // the wrapper's own.
+        let own_text = next
+            .children()
+            .any(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+        if own_text || !matches!(only.value().name(), "div" | "section" | "p" | "h2") {
             break;
         }
         next = only;
         is_marked |= marked(next);
     }
-    // (Standfirst words of a class name, split at hyphens, underscores and the capitals of
-    // CSS modules' names: "ArticleDek_root__gHi" → "Article", "Dek", "root", "g", "Hi".)
     let name = next.value().name();
     if !is_marked || !matches!(name, "p" | "h2" | "div") {
         return None;
