@@ -447,7 +447,13 @@ pub(super) fn standfirst(page: &Html) -> Option<String> {
         is_marked |= marked(next);
     }
     let name = next.value().name();
-    if !is_marked || !matches!(name, "p" | "h2" | "div") {
+    // A standfirst is a sentence, not a list (XenForo's thread "description" lists the
+    // starter and the start date).
+    let listed = next
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|e| matches!(e.value().name(), "ul" | "ol" | "li" | "dl"));
+    if !is_marked || listed || !matches!(name, "p" | "h2" | "div") {
         return None;
     }
     let mut text = String::new();
