@@ -151,16 +151,6 @@ const DEBRIS_PREFIXES: &[&str] = &[
     "watch:",
     "video:",
     "clip:",
-    // More teasers' labels (found by a fresh tester).
-    "read also:",
-    "read next:",
-    "more:",
-    "don't miss:",
-    "don\u{2019}t miss:",
-    "you may also like:",
-    "recommended:",
-    "further reading:",
-    "listen:",
     "a post shared by",
     "this article has been viewed",
     "tried this recipe?",
@@ -176,6 +166,82 @@ static DATES_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// More teasers' labels (found by a fresh tester), debris alone or before a story's title (a
+/// capital, a quote or a digit): "Recommended: two portions of fish a week" is advice.
+const TEASER_LABELS: &[&str] = &[
+    "read also:",
+    "read next:",
+    "more:",
+    "don't miss:",
+    "don\u{2019}t miss:",
+    "you may also like:",
+    "recommended:",
+    "further reading:",
+    "listen:",
+];
+
+/// Whether `lower` opens with a label of [`TEASER_LABELS`] and `text` goes on with a title.
+fn is_teaser(text: &str, lower: &str) -> bool {
+    TEASER_LABELS.iter().any(|l| {
+        lower.starts_with(l)
+            && text
+                .get(l.len()..)
+                .map(|rest| rest.trim_start().chars().next())
+                .is_some_and(|c| {
+                    c.is_none_or(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || "\"'\u{201c}\u{2018}".contains(c)
+                    })
+                })
+    })
+}
+
+/// Lower-case words a dates line holds besides its dates ("3 hours ago", "on", "by Erik
+/// Demaine"): any other ("Updated March 3, the advice now covers…") makes it a sentence.
+const DATE_LINE_WORDS: &[&str] = &[
+    "on",
+    "at",
+    "by",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "mins",
+    "min",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "and",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+];
+
+/// Whether `text`, a line opening like [`DATES_LINE`], holds nothing but its dates.
+fn only_dates(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let lower = w.to_lowercase();
+        !(w.len() >= 2 && w.chars().all(|c| c.is_lowercase()))
+            || DATE_LINE_WORDS.contains(&lower.trim_end_matches('.'))
+            || DATE_LINE_WORDS.contains(&lower.as_str())
+    })
+}
 
 /// Publishers' notes under a story, whatever their length: "Do you have an opinion on the
 /// issues raised in this article? If you would like to submit a response…", "A version of
@@ -347,7 +413,8 @@ pub fn is_debris(text: &str) -> bool {
         return true;
     }
     if is_byline(text)
-        || (text.len() <= 120 && DATES_LINE.is_match(text))
+        || (text.len() <= 120 && DATES_LINE.is_match(text) && only_dates(text))
+        || is_teaser(text, &lower)
         || MEDIA_CONTROLS.is_match(text)
         || is_copyright(&lower)
         || is_comment_count(&lower)
@@ -914,8 +981,55 @@ const INLINE_TAGS: &str = "citation needed|clarification needed|better source ne
 /// Words after which a spaced number in brackets is what the sentence says, not a citation:
 /// "Press [1]", "is [3].", "Step [1]:".
 const CONTENT_BEFORE: &[&str] = &[
-    "is", "are", "was", "were", "be", "press", "step", "option", "choose", "select", "see", "type",
-    "enter", "and", "or", "in", "at", "of", "to", "from", "with", "by", "for", "rated",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "press",
+    "step",
+    "option",
+    "choose",
+    "select",
+    "see",
+    "type",
+    "enter",
+    "and",
+    "or",
+    "in",
+    "at",
+    "of",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "rated",
+    // Numbered things ("Reference [5] describes", "See Table [2] for details"; found by a
+    // fresh tester).
+    "reference",
+    "table",
+    "chapter",
+    "figure",
+    "fig",
+    "section",
+    "item",
+    "page",
+    "line",
+    "equation",
+    "appendix",
+    "volume",
+    "part",
+    "note",
+    "example",
+    "question",
+    "exercise",
+    "rule",
+    "article",
+    "level",
+    "phase",
+    "stage",
+    "case",
 ];
 
 /// Bracketed citation markers and maintenance tags, one or a run ("[4]", "[8][9]",
@@ -1093,6 +1207,12 @@ mod tests {
             ("The study [1] found it.", "The study found it."),
             ("It shrank [2, 3] and grew [4-6].", "It shrank and grew."),
             ("Rates fell [12,13].", "Rates fell."),
+            // A numbered thing's number is the sentence's (found by a fresh tester).
+            (
+                "Reference [5] describes the method.",
+                "Reference [5] describes the method.",
+            ),
+            ("See Table [2] for details.", "See Table [2] for details."),
             // Not markers: a reference list's label, an index, a word in brackets, code.
             ("[1] Smith, J. Harbours.", "[1] Smith, J. Harbours."),
             ("Take item [2a] first.", "Take item [2a] first."),
@@ -1182,6 +1302,9 @@ mod tests {
             "Published in 1998, the book sold two million copies.",
             "More than 40 people came to the meeting.",
             "Updated figures arrived on Monday.",
+            "Recommended: two portions of fish a week, one of them oily.",
+            "Updated March 3, the advice now covers pregnant women.",
+            "Last updated on November 24, 2025, the tables show mercury limits for each species.",
         ] {
             assert!(!is_debris(line), "{line} is article text");
         }

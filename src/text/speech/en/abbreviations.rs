@@ -24,7 +24,7 @@ fn year_like(core: &str) -> bool {
 /// espeak-ng reads right already, or other rules decide.
 const UNDOTTED_TITLES: &[&str] = &[
     "Ms", "Prof", "Gen", "Gov", "Sen", "Capt", "Lt", "Col", "Sgt", "Revd", "Rt", "Hon", "Adm",
-    "Cmdr", "Brig", "Maj", "Cpl", "Pvt", "Supt", "Insp", "Det",
+    "Cmdr", "Brig", "Maj", "Cpl", "Pvt", "Supt", "Insp", "Det", "Rev", "Pte",
 ];
 
 /// Abbreviations written with a period, and what a narrator says. espeak-ng either spells
@@ -58,6 +58,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("Maj", "Major"),
     ("Cpl", "Corporal"),
     ("Pvt", "Private"),
+    ("Pte", "Private"),
     ("Supt", "Superintendent"),
     ("Insp", "Inspector"),
     ("Det", "Detective"),
@@ -306,7 +307,9 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
                 })
                 && (core != "Dr"
                     || word.trail.contains(',')
-                    || next.is_none_or(|n| !capitalized(n.core))) =>
+                    || next.is_none_or(|n| !capitalized(n.core)))
+                // "Schubert's Ave Maria" (found by a fresh tester).
+                && !(core == "Ave" && next.is_some_and(|n| n.core == "Maria")) =>
         {
             street_kind(core)?
         }

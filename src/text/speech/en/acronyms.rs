@@ -223,10 +223,11 @@ pub(super) fn letters(written: &str) -> &str {
 
 /// Short English words written in capitals for emphasis, which espeak-ng spells out as
 /// letters ("Cook on LOW" → "L O W", "SOLD OUT", "NEW", "BIG"; found by a fresh tester): said
-/// as words. Not words that are also common acronyms ("IT", "US", "OR", "ON", "AM", "PM").
+/// as words. Not words that are also common acronyms ("IT", "US", "OR", "ON", "AM", "PM",
+/// "SAD", "MAD").
 const SHOUTED_WORDS: &[&str] = &[
     "LOW", "NEW", "BIG", "OUT", "HOT", "TOP", "NOW", "OFF", "YES", "NOT", "ALL", "GET", "BUY",
-    "SET", "RED", "FUN", "WIN", "OLD", "FEW", "BAD", "SAD", "MAD", "WOW", "HUGE",
+    "SET", "RED", "FUN", "WIN", "OLD", "FEW", "BAD", "WOW", "HUGE",
 ];
 
 /// Acronyms from [`ACRONYMS`], plurals and possessives too ("IPOs", "the IMF's"), and "the

@@ -1093,6 +1093,8 @@ const TIME_NOUNS: &[&str] = &[
     "talk",
     "lecture",
     "shift",
+    "orders",
+    "sale",
 ];
 
 /// Whether one of [`TIME_NOUNS`] stands among the three words up to `k`, in its sentence.

@@ -139,8 +139,9 @@ fn beside_operator(w: &[Word], i: usize) -> bool {
 /// Words after a pair that show what the pair is: a blood pressure ("120/80 mmHg", "one
 /// hundred twenty over eighty"), odds ("a 7/2 shot", "the 2/1 favourite", "seven to two") and
 /// a cricket score ("287/6 declared", "two hundred eighty-seven for six").
-const PAIR_AFTER: [(&str, &str); 8] = [
+const PAIR_AFTER: [(&str, &str); 9] = [
     ("mmHg", "over"),
+    ("votes", "to"),
     ("favourite", "to"),
     ("favorite", "to"),
     ("shot", "to"),

@@ -571,6 +571,13 @@ const PHRASE_ENDS: &[&str] = &[
     "today",
     "so",
     "but",
+    "were",
+    "was",
+    "is",
+    "are",
+    "had",
+    "have",
+    "has",
 ];
 
 /// Whether a bare "67m" at `i`, with no noun after it ([`PHRASE_ENDS`] or the end of a clause),
