@@ -197,15 +197,14 @@ fn is_teaser(text: &str, lower: &str) -> bool {
 }
 
 /// Lower-case words a dates line holds besides its dates ("3 hours ago", "on", "by Erik
-/// Demaine"): any other ("Updated March 3, the advice now covers…") makes it a sentence.
+/// Demaine"; "a.m." is no plain word): any other ("Updated March 3, the advice now covers…")
+/// makes it a sentence.
 const DATE_LINE_WORDS: &[&str] = &[
     "on",
     "at",
     "by",
     "am",
     "pm",
-    "a.m.",
-    "p.m.",
     "ago",
     "hour",
     "hours",
@@ -236,10 +235,7 @@ const DATE_LINE_WORDS: &[&str] = &[
 fn only_dates(text: &str) -> bool {
     text.split_whitespace().all(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let lower = w.to_lowercase();
-        !(w.len() >= 2 && w.chars().all(|c| c.is_lowercase()))
-            || DATE_LINE_WORDS.contains(&lower.trim_end_matches('.'))
-            || DATE_LINE_WORDS.contains(&lower.as_str())
+        !(w.len() >= 2 && w.chars().all(|c| c.is_lowercase())) || DATE_LINE_WORDS.contains(&w)
     })
 }
 

@@ -133,7 +133,8 @@ static CODE_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A short run of text the page hides inside a line, an element holding text only, hidden
-/// by its `hidden` attribute or an inline `display:none` ("…before the heat came up<span
+/// by its `hidden` attribute (or a `hidden` class word, Bootstrap's `display:none`) or an
+/// inline `display:none` ("…before the heat came up<span
 /// style=\"display:none\"> SECRET</span> over the hills", an e-mail's preheader): rs-trafilatura
 /// reads it (found by a fresh tester); the walk leaves hidden elements out already. Up to 300
 /// bytes of text: a page that hides its whole article until a script runs hides containers,

@@ -16,7 +16,7 @@ use super::money::{bare_magnitude, pence};
 use super::products::model_words;
 use super::units::{
     after_feet, compound_unit, counted_before, length_unit, meters_or_million, modifies_noun,
-    plural_noun, unit_after,
+    plural_noun, scale_name, unit_after,
 };
 use super::words::{cardinal, decimal, in_pairs, integer, ordinal, pluralize};
 use super::{all_digits, capitalized, is_name, Word};
@@ -515,8 +515,8 @@ const MEASURES: [&str; 16] = [
 
 /// Words that make "a:b" a ratio even where it could be a clock time ("a 16:10 ratio", "a
 /// scale of 1:50", "odds of 10:30"). Compared case-insensitively.
-/// Diluting too, up to three words before ("Dilute it 1:10 with water"; it was "one ten",
-/// found by a fresh tester).
+/// Dilution's words too ("a 1:10 dilution"); before the pair a word of diluting counts up to
+/// three words back ("Dilute it 1:10 with water"; it was "one ten", found by a fresh tester).
 const RATIO_WORDS: [&str; 8] = [
     "ratio", "ratios", "scale", "odds", "dilute", "diluted", "dilution", "diluting",
 ];
@@ -1188,13 +1188,8 @@ pub(super) fn number_forms(w: &[Word], i: usize) -> Option<(String, usize)> {
         // "38.5C", "-80C": with a decimal or a sign, a "C" or an "F" is a temperature's scale
         // anywhere (a grade, a class or a model has neither); whole and unsigned, only about
         // heat ([`unit_after`]). They were "thirty-eight point five C" (found by a fresh tester).
-        "C" | "F" if num.frac.is_some() || num.sign.is_some() => {
-            let scale = if suffix == "C" {
-                "Celsius"
-            } else {
-                "Fahrenheit"
-            };
-            return wrap(format!("{} degrees {scale}", num.read()));
+        s if scale_name(s).is_some() && (num.frac.is_some() || num.sign.is_some()) => {
+            return wrap(format!("{} degrees {}", num.read(), scale_name(s)?));
         }
         s if model_letter(w, i, s) => return None,
         s => return wrap(with_unit(unit_after(&num.int, s, w)?, i)),

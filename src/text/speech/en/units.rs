@@ -799,15 +799,20 @@ pub(super) fn unit_after(int: &str, s: &str, words: &[Word]) -> Option<(String, 
 /// espeak-ng says "two hundred C". Elsewhere a "C" or an "F" after a number is a grade, a
 /// class or a model and is left alone.
 fn temperature_scale(s: &str, words: &[Word]) -> Option<&'static str> {
-    let scale = match s {
-        "C" => "Celsius",
-        "F" => "Fahrenheit",
-        _ => return None,
-    };
+    let scale = scale_name(s)?;
     words
         .iter()
         .any(|w| HEAT_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w.core)))
         .then_some(scale)
+}
+
+/// The temperature scale a "C" or an "F" after a number names.
+pub(super) fn scale_name(s: &str) -> Option<&'static str> {
+    match s {
+        "C" => Some("Celsius"),
+        "F" => Some("Fahrenheit"),
+        _ => None,
+    }
 }
 
 /// Whether the word at `i` follows a length in feet ("5 ft 4 in", "5ft 4in"), so that an
