@@ -2451,3 +2451,71 @@ fn text_a_page_hides_inside_a_line_is_not_read() {
         "{text}"
     );
 }
+
+#[test]
+fn a_story_the_page_also_gives_as_json_ld_text_is_read_from_its_markup() {
+    // rs-trafilatura reads the JSON-LD articleBody instead of the markup when its region
+    // opens like boilerplate (a "©" credit): a publisher's plain text that runs paragraphs
+    // together and has left out its links' words ("The latest survey from shows…").
+    let dir = tempfile::tempdir().unwrap();
+    let paras = [
+        format!(
+            "{} The work is running ahead of the spring tides.",
+            prose("wall", 2)
+        ),
+        "The latest survey from <a href=\"https://example.org/survey\">the coastal engineering \
+         board</a> shows that most of the damage was done in a single night."
+            .to_string(),
+        format!(
+            "{} Engineers say the new walls curve at the top.",
+            prose("surge", 2)
+        ),
+        "According to <a href=\"https://example.org/report\">a report by the harbour trust</a>, \
+         the cost of the repairs has doubled since November."
+            .to_string(),
+        prose("fleet", 3),
+    ];
+    let plain: Vec<String> = paras
+        .iter()
+        .map(|p| {
+            p.replace(
+                "<a href=\"https://example.org/survey\">the coastal engineering board</a> ",
+                "",
+            )
+            .replace(
+                "<a href=\"https://example.org/report\">a report by the harbour trust</a>",
+                "",
+            )
+        })
+        .collect();
+    let body = plain.join("\\n\\n");
+    let p = page(
+        dir.path(),
+        "walls",
+        &format!(
+            r#"<html><head><title>Harbour towns rebuild their sea walls</title>
+            <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle",
+            "headline":"Harbour towns rebuild their sea walls","articleBody":"{body}"}}</script></head>
+            <body><main><h1>Harbour towns rebuild their sea walls</h1>
+            <p><small>Photograph: Ann Lee © Coast News</small></p>
+            {}</main></body></html>"#,
+            paras.map(|p| format!("<p>{p}</p>")).join("\n")
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let read = paragraphs(&plan);
+    let text = read.join("\n");
+    assert!(
+        text.contains("The latest survey from the coastal engineering board shows"),
+        "{text}"
+    );
+    assert!(
+        text.contains("According to a report by the harbour trust, the cost"),
+        "{text}"
+    );
+    // Paragraphs stay apart: the fleet's paragraph is one of its own.
+    assert!(
+        read.iter().any(|p| p.starts_with("The fleet report")),
+        "{read:?}"
+    );
+}

@@ -17,6 +17,11 @@ pub(super) struct Found {
     /// a story above a rail of teasers): its lines are the blocks, headings and paragraphs
     /// run together as in the fallback.
     pub text_only: bool,
+    /// True when it read the page's JSON-LD `articleBody` instead of its markup (it does when
+    /// that text is longer than the region it found): a text whose paragraphs may run together
+    /// and whose links' words the publisher's converter may have left out ("The latest data
+    /// from shows the industry growing…").
+    pub structured: bool,
     /// The kind of page its classifier saw ("article", "forum", "product", "collection",
     /// "listing", "documentation", "service").
     pub page_type: Option<String>,
@@ -53,6 +58,10 @@ pub(super) fn blocks(html: &str, page: &Html, url: Option<&str>) -> Option<Found
         .warnings
         .iter()
         .any(|w| w.starts_with("Used fallback extraction"));
+    let structured = result
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("Using JSON-LD content"));
     let page_type = result.metadata.page_type.clone();
     let reading = reading_for(page_type.as_deref(), url.is_some());
     let mut blocks = if fallback {
@@ -90,6 +99,7 @@ pub(super) fn blocks(html: &str, page: &Html, url: Option<&str>) -> Option<Found
         blocks,
         fallback,
         text_only,
+        structured,
         page_type,
         reading,
     })
