@@ -25,6 +25,7 @@ mod abbreviations;
 mod acronyms;
 mod addresses;
 mod dates_times;
+mod heteronyms;
 mod letters;
 mod money;
 mod numbers;
@@ -94,7 +95,7 @@ pub fn normalize(text: &str) -> String {
 /// in four of prose. Only [`normalize`]'s `word_rules` can read one; every other rule needs a
 /// digit, a capital, or a sign in the word it starts at (checked rule by rule, and by running
 /// all of them on every such word of the extraction dev set's 806 true texts and the speech
-/// table: only those seven ever read one).
+/// table: only those seven ever read one), and [`heteronyms`], which reads plain words only.
 fn is_plain_word(word: &Word) -> bool {
     !word.core.is_empty() && word.core.bytes().all(|b| b.is_ascii_lowercase())
 }
@@ -113,7 +114,7 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
     // plain numbers ("USD 5m"), model numbers before plain numbers ("Boeing 787"), time ranges
     // before ranges ("6-11pm"), version numbers before web addresses and plain numbers, IP
     // addresses before all (four parts, "10.11.12.13", are never a date or a version alone).
-    let rules: [Rule; 48] = [
+    let rules: [Rule; 49] = [
         scripture::scripture,
         addresses::ip_address,
         addresses::zip_code,
@@ -162,9 +163,10 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
         powers::power,
         powers::subscripts,
         numbers::possessive_number,
+        heteronyms::heteronym,
     ];
     // The rules above that can read a plain word, in the same order.
-    let word_rules: [Rule; 7] = [
+    let word_rules: [Rule; 8] = [
         units::lone_unit,
         abbreviations::abbreviation,
         abbreviations::change_period,
@@ -172,6 +174,7 @@ fn normalize_with(text: &str, plain_fast: bool) -> String {
         roman::roman_numeral,
         acronyms::acronym,
         symbols::key_combination,
+        heteronyms::heteronym,
     ];
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;

@@ -197,7 +197,7 @@ mod tests {
             ("A minor was arrested.", "A minor was arrested."),
             (
                 "He read A Tale of Two Cities.",
-                "He read A Tale of Two Cities.",
+                "He red A Tale of Two Cities.",
             ),
             ("Then: A new start.", "Then: A new start."),
             ("the A/B test", "the eigh B test"),
