@@ -2519,3 +2519,138 @@ fn a_story_the_page_also_gives_as_json_ld_text_is_read_from_its_markup() {
         "{read:?}"
     );
 }
+
+#[test]
+fn icons_hidden_from_screen_readers_widget_labels_and_glued_answers_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "faq",
+        &format!(
+            r##"<html><head><title>Heat pump questions</title></head><body><article>
+            <h1>Heat pump questions, answered</h1>
+            <div class="ez-toc-container"><p class="ez-toc-title">Contents</p>
+            <a class="ez-toc-toggle" href="#">Toggle</a></div>
+            <p><span class="badge">LIVE</span></p>
+            <p>{}</p>
+            <details><summary><span>Do heat pumps work in cold weather?</span><span class="icon" aria-hidden="true">+</span></summary><div><p>Yes, down to about minus twenty degrees.</p></div></details>
+            <details><summary>Can I keep my radiators?</summary>Often, yes, though some rooms need larger ones.</details>
+            <p><span aria-hidden="true">T</span><span class="sr-only">T</span>he grants change in April.</p>
+            <p>4.92 from 61 votes</p>
+            <p>Older posts Page 1 of 3</p>
+            </article></body></html>"##,
+            prose("heating", 4)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(
+        text.contains("Do heat pumps work in cold weather?"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("weather?+") && !text.contains("weather? +"),
+        "{text}"
+    );
+    assert!(text.contains("radiators? Often, yes"), "{text}");
+    assert!(text.contains("The grants change in April."), "{text}");
+    for furniture in ["Toggle", "LIVE", "61 votes", "Older posts"] {
+        assert!(!text.contains(furniture), "{furniture} read: {text}");
+    }
+}
+
+#[test]
+fn a_story_told_in_pictures_is_read_with_its_captions_and_other_stories_without() {
+    let dir = tempfile::tempdir().unwrap();
+    let slide = |n: usize, text: &str| {
+        format!(
+            r#"<figure class="gallery__item"><img src="/{n}.jpg" alt=""><figcaption>
+            <span class="gallery__num">{n}/5</span><p class="gallery__caption">{text}</p>
+            <span class="gallery__credit">Photograph: Ellis Carr</span></figcaption></figure>"#
+        )
+    };
+    let captions = [
+        "Mist lifts off the river at dawn. The mill has stood here since 1802 and still turns on river power alone.",
+        "The miller tests the texture of freshly ground spelt between her fingers before the sacks are filled.",
+        "Sacks of wholemeal flour wait for collection. Most go to bakeries within twenty miles of the mill.",
+        "The undershot wheel, rebuilt in oak in 2019 after the old one rotted through in a wet winter.",
+        "Evening at the mill pond, where the leat is closed each night to rest the wheel and the stones.",
+    ];
+    let slides: String = captions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| slide(i + 1, c))
+        .collect();
+    let p = page(
+        dir.path(),
+        "gallery",
+        &format!(
+            r#"<html><head><title>In pictures: the last watermills</title></head><body><main>
+            <article class="gallery"><h1>In pictures: the last watermills</h1>
+            <p class="gallery__intro">Only three mills still grind flour. A photographer spent a year with them.</p>
+            <p class="gallery__count">5 photos</p>{slides}</article></main></body></html>"#
+        ),
+    );
+    let (plan, stderr) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    for c in captions {
+        assert!(text.contains(c), "{c} not read: {text}");
+    }
+    for furniture in ["Photograph:", "5 photos", "1/5"] {
+        assert!(!text.contains(furniture), "{furniture} read: {text}");
+    }
+    assert!(!stderr.contains("warning"), "{stderr}");
+    // A story with a photograph or two keeps leaving its captions out.
+    let p = page(
+        dir.path(),
+        "story",
+        &format!(
+            r#"<html><head><title>Mills</title></head><body><main><article><h1>Mills</h1>
+            <p>{}</p>{}{}{}<p>{}</p></article></main></body></html>"#,
+            prose("mill", 5),
+            slide(1, captions[0]),
+            slide(2, captions[1]),
+            slide(3, captions[2]),
+            prose("river", 5)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan).join("\n");
+    assert!(!text.contains(captions[0]), "{text}");
+}
+
+#[test]
+fn a_blogs_name_over_its_post_and_a_headline_shown_twice_are_not_the_title_or_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "blogger",
+        &format!(
+            r#"<html><head><title>Attic Finds: The mystery of the blue tin box</title></head><body>
+            <div class="header"><h1 class="title"><a href="/">Attic Finds</a></h1>
+            <p class="description">Things we found in the attic</p></div>
+            <div class="post"><h3 class="post-title entry-title">The mystery of the blue tin box</h3>
+            <div class="post-body entry-content"><p>{}</p><p>{}</p></div></div></body></html>"#,
+            prose("attic", 4),
+            prose("tin", 4)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    assert_eq!(plan["title"], "The mystery of the blue tin box");
+    let read = paragraphs(&plan);
+    assert!(!read.iter().any(|p| p.contains("blue tin box")), "{read:?}");
+    let p = page(
+        dir.path(),
+        "twice",
+        &format!(
+            r#"<html><head><title>Merino Trail Sock | Northfold</title></head><body><main>
+            <h1>Merino Trail Sock</h1><a href="/p/sock"><h2 class="h1">Merino Trail Sock</h2></a>
+            <p>{}</p></main></body></html>"#,
+            prose("sock", 4)
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    assert_eq!(plan["title"], "Merino Trail Sock");
+    let read = paragraphs(&plan);
+    assert!(!read.iter().any(|p| p == "Merino Trail Sock"), "{read:?}");
+}

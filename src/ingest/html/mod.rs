@@ -133,7 +133,15 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     let text = guard::limit_depth(&text);
     let text = streamed::reveal(&text);
     let text = furniture::rewrite(&text);
-    let page = Html::parse_document(&text);
+    let mut page = Html::parse_document(&text);
+    // A story told in pictures is read with its captions.
+    let text = if furniture::picture_story(&page) {
+        let captioned = furniture::captions_as_text(&text);
+        page = Html::parse_document(&captioned);
+        std::borrow::Cow::Owned(captioned)
+    } else {
+        text
+    };
     let url = opts.url.clone().or_else(|| canonical_url(&page));
     // Strategies are chosen against all visible text (measured best); the fragment warning
     // compares with the text outside navigation, footers and sidebars, so a complete article
@@ -253,14 +261,20 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
                             .any(|d| shares_a_word(t, d))
                 })
         });
+    if let Some(post) = title.as_deref().and_then(|t| post_under_site(&page, t)) {
+        title = Some(post);
+    }
     if let Some(t) = &title {
-        // The headline as a block may still carry a permalink mark ("Title¶").
+        // The headline as a block may still carry a permalink mark ("Title¶"); a theme may
+        // show it twice, one right after the other (Shopify's `<h1>` and a linked `<h2
+        // class="h1">`, GOV.UK's heading and its part's title; found by a fresh tester).
         let key = letters_and_digits(t);
-        if let Some(i) = blocks
-            .iter()
-            .position(|b| walk::shows_title(&letters_and_digits(&b.text), &key))
-        {
+        let shows = |b: &Block| walk::shows_title(&letters_and_digits(&b.text), &key);
+        if let Some(i) = blocks.iter().position(shows) {
             blocks.remove(i);
+            if blocks.get(i).is_some_and(shows) {
+                blocks.remove(i);
+            }
         }
         if let Some(dek) = walk::standfirst(&page).filter(|d| !blocks.iter().any(|b| &b.text == d))
         {
@@ -294,6 +308,25 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
             continues: next_page(&text, &page),
         }),
     }
+}
+
+/// The post's title when `heading` (the headline found) is the site's name before it in the
+/// page's `<title>`, "Site: Post", and the rest is one of the page's headings: Blogger's theme
+/// shows the blog's name as the `<h1>` and each post's title as an `<h3>` (a fresh tester's
+/// post was titled "Grandma's Attic Finds"). Only after a colon: "Post | Site" and "Post -
+/// Site" put the site last, and on three dev-set pages the site's name is a heading too.
+fn post_under_site(page: &Html, heading: &str) -> Option<String> {
+    let raw = super::collapse_whitespace(
+        &page
+            .select(&Selector::parse("title").ok()?)
+            .next()?
+            .text()
+            .collect::<String>(),
+    );
+    let rest = raw.strip_prefix(heading)?.strip_prefix(':')?.trim_start();
+    (!rest.is_empty())
+        .then(|| walk::heading_named(page.root_element(), rest))
+        .flatten()
 }
 
 /// Shortest block, in words, that is dropped when it repeats an earlier one. Pages often hold

@@ -156,10 +156,16 @@ const PAIR_AFTER: [(&str, &str); 9] = [
 /// Marks and votes too: "The exam mark was 45/60", "Score: 18/20" ("forty-five out of sixty"),
 /// "The vote was 310/290" ("three hundred ten to two hundred ninety"); they were said as two
 /// numbers (found by a fresh tester). Compared case-insensitively.
-const PAIR_BEFORE: [(&str, &str); 13] = [
+const PAIR_BEFORE: [(&str, &str); 17] = [
     ("pressure", "over"),
     ("BP", "over"),
     ("odds", "to"),
+    // "priced at 100/1 before the race", "backed at 5/1", "a bet at 9/2", "his GCS was 14/15"
+    // (a fresh tester heard "one hundred one" and "fourteen fifteen").
+    ("priced", "to"),
+    ("backed", "to"),
+    ("bet", "to"),
+    ("GCS", "out of"),
     ("mark", "out of"),
     ("marks", "out of"),
     ("score", "out of"),
@@ -213,12 +219,15 @@ fn slash_pair(w: &[Word], i: usize, a: &str, b: &str) -> Option<(String, usize)>
     // most, after "were" or "reached" ("England were 150/3 at lunch").
     let wickets = || {
         let (runs, out) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-        (runs > 31
-            && out <= 10
-            && i > 0
-            && w[i - 1].trail.is_empty()
-            && SCORE_VERBS.contains(&w[i - 1].core))
-        .then_some("for")
+        // "finished on 245/6", "closed at 287/4".
+        let verb = |k: usize| w[k].trail.is_empty() && SCORE_VERBS.contains(&w[k].core);
+        let after_verb = i > 0
+            && (verb(i - 1)
+                || (i > 1
+                    && matches!(w[i - 1].core, "on" | "at")
+                    && w[i - 1].trail.is_empty()
+                    && verb(i - 2)));
+        (runs > 31 && out <= 10 && after_verb).then_some("for")
     };
     // "a 50/50 chance": "fifty-fifty".
     if a == "50" && b == "50" {

@@ -217,16 +217,36 @@ const OR_REACH: usize = 5;
 /// unless it counts something ("call 300 people"); an emergency number also after an "or" that
 /// follows a word of calling ("call an ambulance or 999"). Australia's "000" is "triple zero",
 /// its official name. Elsewhere they are numbers: a "Porsche 911" is "nine eleven".
+///
+/// A text message's short code too, four to six digits after "text … to" ("Text STOP to
+/// 88022", said "eighty-eight thousand twenty-two"), and a three-digit line after "line is"
+/// ("the crisis line is 988"; both found by a fresh tester).
 fn emergency(w: &[Word], i: usize) -> Option<String> {
     let word = w[i];
-    if word.core.len() != 3 || !all_digits(word.core) || !word.lead.is_empty() {
+    if !all_digits(word.core) || !word.lead.is_empty() {
         return None;
     }
     let is = |k: usize, words: &[&str]| words.iter().any(|d| d.eq_ignore_ascii_case(w[k].core));
+    if (4..=6).contains(&word.core.len()) {
+        let short_code = i >= 2
+            && is(i - 1, &["to"])
+            && (i.saturating_sub(4)..i - 1).any(|k| is(k, &["text", "txt", "texting", "SMS"]));
+        return short_code.then(|| read_group(word.core));
+    }
+    if word.core.len() != 3 {
+        return None;
+    }
     let counted = w
         .get(i + 1)
         .filter(|_| word.trail.is_empty())
         .is_some_and(|n| plural_noun(n) || unit(n.core).is_some());
+    if i >= 2
+        && !counted
+        && is(i - 1, &["is"])
+        && is(i - 2, &["line", "hotline", "helpline", "lifeline"])
+    {
+        return Some(read_group(word.core));
+    }
     let after_dial = i >= 1 && is(i - 1, &DIAL_WORDS) && w[i - 1].trail.is_empty() && !counted;
     let known = EMERGENCY_NUMBERS.contains(&word.core);
     let after_or = known

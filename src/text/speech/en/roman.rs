@@ -9,7 +9,7 @@ use super::{capitalized, is_name, Word};
 /// third"). Compared case-insensitively.
 /// Since 2026-12-05 also a product's mark or generation ("Canon EOS R6 Mark II", "Mk II",
 /// "Gen III") and a series' number ("Series II"), found by a tester.
-const NUMBERED_HEADINGS: [&str; 25] = [
+const NUMBERED_HEADINGS: [&str; 35] = [
     "chapter",
     "part",
     "book",
@@ -35,6 +35,18 @@ const NUMBERED_HEADINGS: [&str; 25] = [
     "gen",
     "generation",
     "series",
+    // A fresh tester's medical, legal and reference pages: "a grade III tear", "paragraph ii",
+    // "page xiv", "Schedule IV", "Tier II" (espeak-ng said "roman three").
+    "grade",
+    "paragraph",
+    "page",
+    "clause",
+    "schedule",
+    "annex",
+    "tier",
+    "category",
+    "figure",
+    "table",
 ];
 
 fn roman_value(s: &str) -> Option<u32> {

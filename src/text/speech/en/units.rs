@@ -79,6 +79,8 @@ const UNITS: &[(&str, &str, &str)] = &[
     ("g", "gram", "grams"),
     ("lb", "pound", "pounds"),
     ("lbs", "pound", "pounds"),
+    // A body weight in stone ("lost 3 st", read "three saint"; found by a fresh tester).
+    ("st", "stone", "stone"),
     ("oz", "ounce", "ounces"),
     ("ft", "foot", "feet"),
     // Estate agents' "1,200 sqft" (espeak-ng spelled "S Q F T"; found by a fresh tester).
