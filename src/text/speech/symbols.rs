@@ -482,27 +482,59 @@ const NAMED_EMOJI: [(char, &str); 14] = [
     ('👀', "eyes emoji"),
 ];
 
-/// An emoji of [`NAMED_EMOJI`] used as a noun, after "a", "an" or "the" and before more words:
+/// An emoji of [`NAMED_EMOJI`] used as a noun, after "a", "an" or "the" (or a verb of posting,
+/// [`POSTING_VERBS`]) and before more words or the clause's end, or before a count:
 /// its name; its skin tone and variation selector are consumed with it. English only; other
 /// emoji, and these elsewhere ("great match 🔥"), are not read.
 fn emoji_as_noun(chars: &[char], i: usize, out: &mut Out) -> Option<usize> {
     let (_, name) = NAMED_EMOJI.iter().find(|(e, _)| *e == chars[i])?;
-    if !out.english || !out.ends_with_any_word(&["a", "an", "the"]) {
+    if !out.english {
         return None;
     }
     let used = 1 + chars[i + 1..]
         .iter()
         .take_while(|c| matches!(c, '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}'))
         .count();
-    let words_follow = chars[i + used..]
-        .iter()
-        .find(|c| **c != ' ')
-        .is_some_and(|c| c.is_alphabetic());
-    words_follow.then(|| {
+    let next = chars[i + used..].iter().find(|c| **c != ' ');
+    // "ended with a 🔥." names it as much as "a 🔥 in reply" (dropped, it left "ended with a
+    // laughing emoji and a."; found by a fresh tester).
+    let after_article = out.ends_with_any_word(&["a", "an", "the"])
+        && next.is_none_or(|c| c.is_alphabetic() || ".,;:!?)".contains(*c));
+    // "She posted 🙏 after the verdict": the object of a verb of posting.
+    let after_posting = out.ends_with_any_word(&POSTING_VERBS)
+        && next.is_none_or(|c| c.is_alphabetic() || ".,;:!?".contains(*c));
+    // "👍 62%, 👎 38%": a label before its count.
+    let before_count = next.is_some_and(char::is_ascii_digit);
+    // "I ❤️ tea": the heart is the verb.
+    if chars[i] == '❤'
+        && out.ends_with_any_word(&["I", "we", "you", "they"])
+        && next.is_some_and(|c| c.is_alphabetic())
+    {
+        out.words("love");
+        return Some(used);
+    }
+    if after_posting && !after_article {
+        out.words(&format!("a {name}"));
+        return Some(used);
+    }
+    (after_article || after_posting || before_count).then(|| {
         out.words(name);
         used
     })
 }
+
+/// Verbs whose object may be an emoji alone ("posted 🙏", "replied ❤️").
+const POSTING_VERBS: [&str; 9] = [
+    "posted",
+    "tweeted",
+    "replied",
+    "sent",
+    "added",
+    "reacted",
+    "commented",
+    "texted",
+    "wrote",
+];
 
 /// Reads the character at `i` (and any it governs), writes what is said, and returns how many
 /// characters it consumed.
@@ -1135,12 +1167,29 @@ mod tests {
             ("family 👨‍👩‍👧 day", "family day"),
             ("from 🇫🇷 to 🇩🇪", "from to "),
             ("welcome 🏴󠁧󠁢󠁷󠁬󠁳󠁿 home", "welcome home"),
-            ("I ❤️ tea", "I tea"),
+            ("my ❤️ tea", "my tea"),
             ("done ✅.", "done."),
             ("😂😂😂", ""),
             ("(👍)", "()"),
             ("hot☕drinks", "hot drinks"),
             ("text ☺︎ face", "text face"),
+        ]);
+    }
+
+    #[test]
+    fn names_an_emoji_a_sentence_uses_as_a_word() {
+        check(&[
+            (
+                "The tweet ended with a 😂 and a 🔥.",
+                "The tweet ended with a laughing emoji and a fire emoji.",
+            ),
+            (
+                "She posted 🙏 after the verdict.",
+                "She posted a praying hands emoji after the verdict.",
+            ),
+            ("👍 62%, 👎 38%", "thumbs-up 62%, thumbs-down 38%"),
+            ("I ❤️ tea", "I love tea"),
+            ("great match 🔥 today", "great match today"),
         ]);
     }
 
