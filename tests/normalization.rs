@@ -295,6 +295,17 @@ fn no_symbol_reaches_the_engine_to_be_named() {
         if ONWARD_ARROWS.contains(c) {
             return Some("a to b".into());
         }
+        // A pictograph used as a noun after "a" is read by its Unicode CLDR short name ("a ☕
+        // b": "a hot beverage b"), as the speech stage names it.
+        if matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}') {
+            if let Some(name) = emojis::get(&c.to_string()).map(|e| e.name()).filter(|n| {
+                n.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
+                    && !n.contains("arrow")
+            }) {
+                return Some(format!("a {name} b"));
+            }
+        }
         if let Some(n) = enclosed_number(c) {
             // "a ⑧ b" is "an eight b": the article agrees with the number as said.
             let number = numbers[n as usize];

@@ -115,8 +115,8 @@ const DEBRIS_LINES: &[&str] = &[
     // badge and labels, a thread's and a feed's buttons, a paper's "View PDF", a French
     // paper's ad label; "Reply with quote" is read after every post of a dev-set thread.
     "toggle",
-    "live",
     "key event",
+    "click to enlarge",
     "loading more comments",
     "load more",
     "load more comments",
@@ -419,7 +419,11 @@ pub fn is_debris(text: &str) -> bool {
     let bare = lower
         .trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…' || c.is_whitespace())
         .trim_start_matches(|c: char| matches!(c, '[' | '(' | '|') || c.is_whitespace());
-    if DEBRIS_LINES.contains(&bare) || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    // A live blog's badge, in capitals: "Live" alone may be a heading or a line of dialogue.
+    if DEBRIS_LINES.contains(&bare)
+        || DEBRIS_PREFIXES.iter().any(|p| lower.starts_with(p))
+        || text.trim() == "LIVE"
+    {
         return true;
     }
     if is_byline(text)
@@ -590,7 +594,7 @@ fn is_copyright(lower: &str) -> bool {
 /// extraction dev set and by fresh testers; none in a true text).
 static THREAD_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^(?:\d[\d,]* (?:posts?|topics?|replies) • page \d+ of \d+.*|\d+ answers?(?: \d+)?|return to [“"].*[”"]|return to (?:the )?board index|users browsing this forum:.*|(?:older posts )?page \d+ of \d+|\d[\d,]* in stock|\d{1,3} (?:photos|pictures|images|slides|photographs)|\d(?:\.\d{1,2})? from [\d,]+ (?:votes?|ratings?|reviews?))$"#,
+        r#"^(?:\d[\d,]* (?:posts?|topics?|replies) • page \d+ of \d+.*|\d+ answers?(?: \d+)?|return to [“"].*[”"]|return to (?:the )?board index|users browsing this forum:.*|(?:older posts )?page \d+ of \d+|\d[\d,]* in stock|\d{1,3} (?:photos|pictures|images|slides|photographs)|image \d{1,3} of \d{1,3}|\d(?:\.\d{1,2})? from [\d,]+ (?:votes?|ratings?|reviews?))$"#,
     )
     .expect("valid regex")
 });
@@ -1299,6 +1303,8 @@ mod tests {
             "Updated 12 minutes ago",
             "Toggle",
             "LIVE",
+            "Click to enlarge.",
+            "Image 3 of 3",
             "Key event",
             "Loading more comments…",
             "Older posts Page 1 of 3",
@@ -1329,6 +1335,8 @@ mod tests {
             "Recommended: two portions of fish a week, one of them oily.",
             "Updated March 3, the advice now covers pregnant women.",
             "Last updated on November 24, 2025, the tables show mercury limits for each species.",
+            "Live",
+            "Live!",
         ] {
             assert!(!is_debris(line), "{line} is article text");
         }

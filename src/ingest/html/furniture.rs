@@ -149,16 +149,16 @@ static HIDDEN_RUN: LazyLock<Regex> = LazyLock::new(|| {
 /// A short run of text hidden from screen readers (`aria-hidden="true"`) in an element holding
 /// text only: an icon's glyph or ligature ("+", "›", "★★★★☆", "expand_more"). A listener
 /// hears what a screen reader says; rs-trafilatura read the glyph and glued it on ("Do heat
-/// pumps work in cold weather?+", said "…weather plus"; found by a fresh tester). Up to 40
-/// bytes and no digit: a store's filter counts are hidden so ("Trail-Running Shoes <span
+/// pumps work in cold weather?+", said "…weather plus"; found by a fresh tester). Only text
+/// without letters, or any in an element classed as an icon ("material-icons", "fa-…"; a
+/// drop cap drawn for the eye is no icon). Up to 40 bytes and no digit: a store's filter counts are hidden so ("Trail-Running Shoes <span
 /// aria-hidden>(330)</span>"), and leaving them out moved rs-trafilatura's region off the
 /// filters on eight stores of the extraction dev set, whose true texts keep the filters (F1
-/// −0.0004). Group 1 is the text, group 2 the letter right after the element, if any: a
-/// letter drawn before the rest of its word (a drop cap, "<span aria-hidden>T</span>he") is
-/// kept.
+/// −0.0004). Groups 1 and 2 are the element's other attributes, 3 its text, 4 the letter right
+/// after it, if any.
 static SCREEN_READER_HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?is)<(?:span|i|b|em|strong|small|div)\b[^>]*?\saria-hidden\s*=\s*["']?true["']?[^>]*>([^<\d]{0,40})</(?:span|i|b|em|strong|small|div)\s*>(\p{L}?)"#,
+        r#"(?is)<(?:span|i|b|em|strong|small|div)\b([^>]*?)\saria-hidden\s*=\s*["']?true["']?([^>]*)>([^<\d]{0,40})</(?:span|i|b|em|strong|small|div)\s*>(\p{L}?)"#,
     )
     .expect("valid regex")
 });
@@ -554,11 +554,20 @@ pub fn rewrite(html: &str) -> Cow<'_, str> {
         format!("{}{attr}{}{}", &c[1], &c[2], &c[3])
     });
     apply(&SCREEN_READER_HIDDEN, &|c| {
-        let drawn_letter = c[1].chars().count() == 1 && c[1].chars().all(char::is_alphabetic);
-        if drawn_letter && !c[2].is_empty() {
-            c[0].to_string()
+        // Words are left unless the element is an icon by its class: a page that hides "not"
+        // from screen readers by mistake ("The drug is <span aria-hidden>not</span> safe")
+        // must not lose it (found by a fresh tester).
+        let attributes = format!("{}{}", &c[1], &c[2]).to_ascii_lowercase();
+        let icon = attributes.contains("icon")
+            || attributes.contains("material-symbols")
+            || attributes.contains(" fa-")
+            || attributes.contains("\"fa-")
+            || attributes.contains("glyph");
+        let no_letters = !c[3].chars().any(char::is_alphabetic);
+        if no_letters || icon {
+            c[4].to_string()
         } else {
-            c[2].to_string()
+            c[0].to_string()
         }
     });
     apply(&SUMMARY_END, &|c| format!("{} {}", &c[1], &c[2]));

@@ -487,40 +487,73 @@ const NAMED_EMOJI: [(char, &str); 14] = [
 /// its name; its skin tone and variation selector are consumed with it. English only; other
 /// emoji, and these elsewhere ("great match 🔥"), are not read.
 fn emoji_as_noun(chars: &[char], i: usize, out: &mut Out) -> Option<usize> {
-    let (_, name) = NAMED_EMOJI.iter().find(|(e, _)| *e == chars[i])?;
     if !out.english {
         return None;
     }
+    let named = NAMED_EMOJI.iter().find(|(e, _)| *e == chars[i]);
+    // Any other pictograph by its Unicode CLDR short name ("☕" hot beverage, "🏆" trophy), from
+    // the `emojis` crate: "The ☕ is hot" had been read "The is hot" (found by a fresh tester).
+    let pictograph = matches!(chars[i], '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}');
+    let name: String = match named {
+        Some((_, name)) => (*name).to_string(),
+        None if pictograph => plain_emoji_name(chars[i])?,
+        None => return None,
+    };
     let used = 1 + chars[i + 1..]
         .iter()
         .take_while(|c| matches!(c, '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}'))
         .count();
-    let next = chars[i + used..].iter().find(|c| **c != ' ');
+    let rest: String = chars[i + used..].iter().take(12).collect();
+    let rest = rest.trim_start();
+    let next = rest.chars().next();
+    // "a 😂 emoji": the word is written already.
+    let name = if rest.to_lowercase().starts_with("emoji") {
+        name.trim_end_matches(" emoji").to_string()
+    } else {
+        name
+    };
     // "ended with a 🔥." names it as much as "a 🔥 in reply" (dropped, it left "ended with a
     // laughing emoji and a."; found by a fresh tester).
     let after_article = out.ends_with_any_word(&["a", "an", "the"])
-        && next.is_none_or(|c| c.is_alphabetic() || ".,;:!?)".contains(*c));
+        && next.is_none_or(|c| c.is_alphabetic() || ".,;:!?)".contains(c));
     // "She posted 🙏 after the verdict": the object of a verb of posting.
     let after_posting = out.ends_with_any_word(&POSTING_VERBS)
-        && next.is_none_or(|c| c.is_alphabetic() || ".,;:!?".contains(*c));
+        && next.is_none_or(|c| c.is_alphabetic() || ".,;:!?".contains(c));
     // "👍 62%, 👎 38%": a label before its count.
-    let before_count = next.is_some_and(char::is_ascii_digit);
+    let before_count = named.is_some() && next.is_some_and(|c| c.is_ascii_digit());
     // "I ❤️ tea": the heart is the verb.
     if chars[i] == '❤'
         && out.ends_with_any_word(&["I", "we", "you", "they"])
-        && next.is_some_and(|c| c.is_alphabetic())
+        && next.is_some_and(char::is_alphabetic)
     {
         out.words("love");
         return Some(used);
     }
     if after_posting && !after_article {
-        out.words(&format!("a {name}"));
+        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        out.words(&format!("{article} {name}"));
         return Some(used);
     }
     (after_article || after_posting || before_count).then(|| {
-        out.words(name);
+        out.words(&name);
         used
     })
+}
+
+/// A pictograph's Unicode CLDR short name, when it is plain lower-case words ("hot beverage",
+/// "party popper"): not a keycap's or a button's ("keycap: ten", "NEW button"), not an arrow
+/// (read as "to" elsewhere), not one with an abbreviation ("Mrs. Claus").
+fn plain_emoji_name(c: char) -> Option<String> {
+    let name = emojis::get(&c.to_string())?.name();
+    (name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
+        && !name.contains("arrow"))
+    .then(|| name.to_string())
 }
 
 /// Verbs whose object may be an emoji alone ("posted 🙏", "replied ❤️").
@@ -1190,6 +1223,16 @@ mod tests {
             ("👍 62%, 👎 38%", "thumbs-up 62%, thumbs-down 38%"),
             ("I ❤️ tea", "I love tea"),
             ("great match 🔥 today", "great match today"),
+            ("She posted a 😂 emoji.", "She posted a laughing emoji."),
+            ("The ☕ is hot.", "The hot beverage is hot."),
+            (
+                "The winner gets a 🏆 and a cheque.",
+                "The winner gets a trophy and a cheque.",
+            ),
+            (
+                "He added 🎉 to the message.",
+                "He added a party popper to the message.",
+            ),
         ]);
     }
 

@@ -158,11 +158,61 @@ const METALS: &[&str] = &[
 /// Words before "lead" that make it the metal ("molten lead").
 const LEAD_KINDS: &[&str] = &["molten", "tetraethyl", "leaded", "solid"];
 
+/// Words before "lead" that make it the verb ("can you lead", "they lead"), whatever follows.
+const LEAD_VERB_BEFORE: &[&str] = &[
+    "to", "will", "would", "can", "could", "should", "must", "may", "might", "you", "they", "we",
+    "i", "who", "help", "helps", "helped",
+];
+
+/// What "lead" may be found in as the metal ("lead in the water").
+const LEAD_MEDIA: &[&str] = &[
+    "water",
+    "paint",
+    "pipes",
+    "soil",
+    "dust",
+    "blood",
+    "air",
+    "toys",
+    "fuel",
+    "petrol",
+    "gasoline",
+    "food",
+    "spices",
+    "pottery",
+    "glaze",
+    "makeup",
+    "cosmetics",
+];
+
 fn is_metal_lead(w: &[Word], i: usize) -> bool {
     let n = next(w, i);
     let p = prev(w, i);
+    // "exposure to lead".
+    if p.as_deref() == Some("to") && i >= 2 && prev(w, i - 1).as_deref() == Some("exposure") {
+        return true;
+    }
+    if is_in(p.as_ref(), LEAD_VERB_BEFORE) || p.as_deref().is_some_and(|p| p.ends_with("'s")) {
+        // "can you lead exposure therapy", "Labour's lead levels out".
+        return false;
+    }
     if is_in(n.as_ref(), METAL_LEAD_NOUNS) {
-        // "the lead singer"'s neighbours are not here; "the lead pipe" is the metal.
+        // "the lead levels off", "lead levels out": the verb "level" after a lead in a race.
+        let levels_off = matches!(n.as_deref(), Some("levels"))
+            && is_in(core_lower(w, i + 2).as_ref(), &["off", "out", "the"]);
+        return !levels_off;
+    }
+    // "the lead content of the water", "lead in the drinking water".
+    if n.as_deref() == Some("content") && core_lower(w, i + 2).as_deref() == Some("of") {
+        return true;
+    }
+    if n.as_deref() == Some("in")
+        && w[i + 1..]
+            .iter()
+            .skip(1)
+            .take(3)
+            .any(|x| LEAD_MEDIA.contains(&x.core.to_lowercase().as_str()))
+    {
         return true;
     }
     if n.as_deref() == Some("service") && is_in(core_lower(w, i + 2).as_ref(), &["line", "lines"]) {
@@ -238,8 +288,15 @@ const READ_PAST_SUBJECTS: &[&str] = &[
     "card",
 ];
 
+/// Auxiliaries after which "read" is the participle ("has been read", "is read by millions",
+/// "had read").
+const READ_PARTICIPLE_BEFORE: &[&str] = &[
+    "been", "being", "was", "were", "is", "are", "be", "had", "has", "have", "having", "get",
+    "got", "gets", "getting",
+];
+
 /// Words that put a sentence in the past ("yesterday", "two years ago").
-const PAST_MARKERS: &[&str] = &["yesterday", "ago", "earlier", "once", "previously"];
+const PAST_MARKERS: &[&str] = &["yesterday", "ago", "earlier", "previously"];
 
 /// Periods after "last" that put a sentence in the past ("last year", "last Tuesday").
 const LAST_PERIODS: &[&str] = &[
@@ -274,8 +331,31 @@ fn is_past_read(w: &[Word], i: usize) -> bool {
     if READ_PRESENT_BEFORE.contains(&p.as_str()) || READ_HABIT_BEFORE.contains(&p.as_str()) {
         return false;
     }
-    if READ_PAST_SUBJECTS.contains(&p.as_str()) {
+    // "Did he read it?", "Will she read…", "asked that he read": the subject after an
+    // auxiliary or "that" takes the bare verb.
+    let after_auxiliary = i >= 2
+        && core_lower(w, i - 2).is_some_and(|a| {
+            READ_PRESENT_BEFORE.contains(&a.as_str())
+                || a.ends_with("n't")
+                || matches!(
+                    a.as_str(),
+                    "that" | "if" | "once" | "when" | "whenever" | "until"
+                )
+        });
+    if after_auxiliary {
+        return false;
+    }
+    if READ_PAST_SUBJECTS.contains(&p.as_str()) || READ_PARTICIPLE_BEFORE.contains(&p.as_str()) {
         return true;
+    }
+    // A habit: "I read the paper every morning, as I have since I retired years ago".
+    if w.iter().any(|x| {
+        matches!(
+            x.core.to_lowercase().as_str(),
+            "every" | "each" | "always" | "usually" | "often" | "daily" | "sometimes" | "never"
+        )
+    }) {
+        return false;
     }
     // "I read the book last year", "The Lords read the bill yesterday": after other subjects
     // the present is read too, unless the sentence is set in the past.
@@ -288,8 +368,62 @@ fn is_past_read(w: &[Word], i: usize) -> bool {
 
 /// Particles after "tear" that make it the verb "rip" ("tear down", "tear apart"). Not "up":
 /// "she began to tear up" is crying.
-const TEAR_PARTICLES: &[&str] = &[
-    "down", "apart", "open", "off", "through", "into", "away", "at",
+const TEAR_PARTICLES: &[&str] = &["down", "apart", "open", "off", "through", "into"];
+
+/// What a tear in a thing is made in ("a tear in the fabric"); a tear in a voice is crying.
+const TORN_THINGS: &[&str] = &[
+    "fabric",
+    "material",
+    "canvas",
+    "tent",
+    "sail",
+    "lining",
+    "jacket",
+    "trousers",
+    "shirt",
+    "dress",
+    "sleeve",
+    "seam",
+    "paper",
+    "page",
+    "screen",
+    "membrane",
+    "ligament",
+    "muscle",
+    "muscles",
+    "tendon",
+    "cartilage",
+    "meniscus",
+    "retina",
+    "skin",
+    "wall",
+    "hull",
+    "roof",
+    "fence",
+    "net",
+    "bag",
+    "sack",
+    "tyre",
+    "tire",
+    "hose",
+    "balloon",
+    "fuselage",
+    "tarp",
+    "flag",
+    "curtain",
+    "wallpaper",
+    "plastic",
+    "film",
+    "mesh",
+    "aorta",
+    "artery",
+    "cuff",
+];
+
+/// Words before a noun: "a tear down her cheek" is crying, "tear down the wall" the verb.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "single", "his", "her", "their", "my", "your", "its", "our",
+    "another", "first", "last", "this", "that",
 ];
 
 /// Body parts and kinds of injury before "tear" ("an ACL tear", "a meniscus tear").
@@ -325,19 +459,22 @@ const TEAR_INJURIES: &[&str] = &[
 fn is_rip_tear(w: &[Word], i: usize) -> bool {
     let n = next(w, i);
     let p = prev(w, i);
-    if is_in(n.as_ref(), TEAR_PARTICLES) || is_in(p.as_ref(), TEAR_INJURIES) {
+    if (is_in(n.as_ref(), TEAR_PARTICLES) && !is_in(p.as_ref(), DETERMINERS))
+        || is_in(p.as_ref(), TEAR_INJURIES)
+    {
         return true;
     }
     // "wear and tear".
     if p.as_deref() == Some("and") && i >= 2 && prev(w, i - 1).as_deref() == Some("wear") {
         return true;
     }
-    // "a tear in the fabric", not "a tear in her eye".
+    // "a tear in the fabric", not "a tear in her eye" or "a tear in her voice".
     n.as_deref() == Some("in")
-        && !w[i + 1..]
+        && w[i + 1..]
             .iter()
-            .take(4)
-            .any(|x| matches!(x.core.to_lowercase().as_str(), "eye" | "eyes"))
+            .skip(1)
+            .take(3)
+            .any(|x| TORN_THINGS.contains(&x.core.to_lowercase().as_str()))
 }
 
 /// Words before "wind" that make it a verb when a particle or an object follows ("to wind
@@ -406,6 +543,19 @@ const ROW_BEFORE: &[&str] = &[
     "racism",
     "sleaze",
 ];
+
+/// Whether "row" at `i` is a quarrel: after a determiner and before "over", "between"…
+/// ("a row over funding"; not "in a row between the pillars", "they row over the lake", "the
+/// third row over by the window"), or after a word only quarrels take ("a bitter row").
+fn is_quarrel(w: &[Word], i: usize) -> bool {
+    let p = prev(w, i);
+    if is_in(p.as_ref(), ROW_BEFORE) {
+        return true;
+    }
+    is_in(next(w, i).as_ref(), ROW_AFTER)
+        && is_in(p.as_ref(), &["a", "the", "this", "that", "latest", "new"])
+        && !(p.as_deref() == Some("a") && i >= 2 && prev(w, i - 1).as_deref() == Some("in"))
+}
 
 /// Words after "minute" that make it "very small" ("minute traces").
 const MINUTE_NOUNS: &[&str] = &[
@@ -540,7 +690,12 @@ pub(super) fn heteronym(w: &[Word], i: usize) -> Option<(String, usize)> {
         "lead" if is_metal_lead(w, i) => say("led"),
         "read" if is_past_read(w, i) => say("red"),
         "tear" if is_rip_tear(w, i) => say("tare"),
-        "tears" if is_in(next(w, i).as_ref(), TEAR_PARTICLES) => say("tares"),
+        "tears"
+            if is_in(next(w, i).as_ref(), TEAR_PARTICLES)
+                && !is_in(prev(w, i).as_ref(), DETERMINERS) =>
+        {
+            say("tares")
+        }
         "wind" if is_verb_wind(w, i) => say("wined"),
         "wind-down" | "wind-up" => say(&lower.replacen("wind", "wined", 1)),
         _ if lower
@@ -551,10 +706,13 @@ pub(super) fn heteronym(w: &[Word], i: usize) -> Option<(String, usize)> {
         }
         "close" if is_verb_or_end_close(w, i) => say("cloze"),
         "bow"
-            if next(w, i)
+            if (next(w, i)
                 .as_deref()
                 .is_some_and(|n| n == "to" || n == "out")
+                && !is_in(prev(w, i).as_ref(), DETERMINERS))
                 || (prev(w, i).as_deref() == Some("a")
+                    && !(next(w, i).as_deref() == Some("and")
+                        && is_in(core_lower(w, i + 2).as_ref(), &["arrow", "arrows"]))
                     && i >= 2
                     && is_in(
                         prev(w, i - 1).as_ref(),
@@ -563,13 +721,15 @@ pub(super) fn heteronym(w: &[Word], i: usize) -> Option<(String, usize)> {
         {
             say("bough")
         }
-        "row" | "rows"
-            if is_in(next(w, i).as_ref(), ROW_AFTER) || is_in(prev(w, i).as_ref(), ROW_BEFORE) =>
-        {
-            say(if lower == "row" { "rhow" } else { "rhows" })
-        }
+        "row" | "rows" if is_quarrel(w, i) => say(if lower == "row" { "rhow" } else { "rhows" }),
         "minute"
-            if is_in(next(w, i).as_ref(), MINUTE_NOUNS)
+            if (is_in(next(w, i).as_ref(), MINUTE_NOUNS)
+                && !is_in(
+                    prev(w, i).as_ref(),
+                    &[
+                        "last", "final", "every", "each", "this", "that", "one", "per", "a",
+                    ],
+                ))
                 || (is_in(prev(w, i).as_ref(), MINUTE_BEFORE) && !word.trail.is_empty()) =>
         {
             say("my-nute")
@@ -584,8 +744,10 @@ pub(super) fn heteronym(w: &[Word], i: usize) -> Option<(String, usize)> {
             say("dohv")
         }
         "wound"
-            if is_in(next(w, i).as_ref(), WOUND_AFTER)
-                || is_in(prev(w, i).as_ref(), WOUND_SUBJECTS) =>
+            if !is_in(prev(w, i).as_ref(), DETERMINERS)
+                && !is_in(next(w, i).as_ref(), &["me", "him", "us", "them", "you"])
+                && (is_in(next(w, i).as_ref(), WOUND_AFTER)
+                    || is_in(prev(w, i).as_ref(), WOUND_SUBJECTS)) =>
         {
             say("wowned")
         }

@@ -209,6 +209,12 @@ fn slash_pair(w: &[Word], i: usize, a: &str, b: &str) -> Option<(String, usize)>
             if k > 1 && p.trail.ends_with(['.', ';', '!', '?']) {
                 return None;
             }
+            // A price's verb names odds only with "at" before the pair ("priced at 100/1"; "a
+            // service priced 24/7", "backed 9/11 families" are not odds).
+            let needs_at = matches!(p.core, "priced" | "backed" | "bet");
+            if needs_at && !(k == 2 && w[i - 1].core == "at") {
+                return None;
+            }
             PAIR_BEFORE
                 .iter()
                 .find(|(word, _)| word.eq_ignore_ascii_case(p.core))
