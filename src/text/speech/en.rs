@@ -105,6 +105,7 @@ fn is_plain_word(word: &Word) -> bool {
 /// (`benches/hostile_html.py`) and changes no reading (a test compares the two).
 fn normalize_with(text: &str, plain_fast: bool) -> String {
     let text = dates_times::drop_speaker_time_codes(text);
+    let text = dates_times::split_timestamps(&text);
     let text = units::join_degrees(&text);
     let text = units::join_fluid_ounces(&text);
     let text = numbers::join_spaced_thousands(&text);

@@ -111,18 +111,22 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// Things numbered with a lower-case "no." ("shirt no. 10", "room no. 4").
 const NUMBERED_THINGS: &[&str] = &[
-    "shirt", "room", "item", "issue", "page", "case", "rule", "form", "route", "bus", "platform",
-    "gate", "order", "invoice", "ticket", "seat", "lot", "box", "house", "flat", "plot", "model",
-    "part", "serial", "account", "policy", "patent", "report", "review", "topic", "opus",
+    // "ranked no. 3", "seeded no. 2", "at no. 1 in the charts" (found by a fresh tester).
+    "ranked", "seeded", "world", "shirt", "room", "item", "issue", "page", "case", "rule", "form",
+    "route", "bus", "platform", "gate", "order", "invoice", "ticket", "seat", "lot", "box",
+    "house", "flat", "plot", "model", "part", "serial", "account", "policy", "patent", "report",
+    "review", "topic", "opus",
 ];
 
 /// Abbreviations written without a period that mean one thing wherever they stand, and what
 /// is said. After a number, "yrs" is read by the unit rules ("1 yr" → "one year"). "avg" was
 /// heard as the letters "A V G" in a list of book ratings ("4.35 avg rating"; Whisper's
 /// transcript of the narration, extraction dev set).
-const BARE_ABBREVIATIONS: [(&str, &str); 34] = [
+const BARE_ABBREVIATIONS: [(&str, &str); 35] = [
     ("w/", "with"),
     ("W/", "With"),
+    // "4.5% p.a.": per annum (espeak-ng said "P A"; found by a fresh tester).
+    ("p.a", "a year"),
     ("w/o", "without"),
     ("W/o", "Without"),
     ("b/c", "because"),

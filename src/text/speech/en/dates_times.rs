@@ -44,6 +44,40 @@ pub(super) fn drop_speaker_time_codes(text: &str) -> Cow<'_, str> {
     SPEAKER_TIME_CODE.replace_all(text, "$1:")
 }
 
+/// An ISO 8601 timestamp: a date, "T", hours and minutes (seconds and their fraction
+/// dropped), and "Z" or an offset (ISO 8601-1:2019, 5.4.2). Groups: date, time, zone.
+static ISO_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?\b",
+    )
+    .expect("valid regex")
+});
+
+/// Writes an ISO 8601 timestamp as the date and the time the other rules read: "2025-03-04T10:00Z"
+/// → "2025-03-04 at 10:00 UTC", "…T09:30+01:00" → "… at 09:30 UTC plus 1" (it was read "two
+/// thousand twenty-five dash zero three… T ten zero zero Z"; found by a fresh tester).
+pub(super) fn split_timestamps(text: &str) -> Cow<'_, str> {
+    ISO_TIMESTAMP.replace_all(text, |c: &regex::Captures| {
+        let zone = match c.get(3).map(|m| m.as_str()) {
+            None => String::new(),
+            Some("Z") => " UTC".to_string(),
+            Some(offset) => {
+                let (sign, rest) = offset.split_at(1);
+                let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+                let (h, m) = digits.split_at(2.min(digits.len()));
+                let hours = h.trim_start_matches('0');
+                let word = if sign == "+" { "plus" } else { "minus" };
+                match (hours, m.trim_start_matches('0')) {
+                    ("", "") => " UTC".to_string(),
+                    (h, "") => format!(" UTC {word} {h}"),
+                    (h, _) => format!(" UTC {word} {}:{m}", if h.is_empty() { "0" } else { h }),
+                }
+            }
+        };
+        format!("{} at {}{zone}", &c[1], &c[2])
+    })
+}
+
 /// A time code in square brackets opening a chunk: "[00:00] ", "[1:02:05.3] ".
 static OPENING_TIME_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]\s+").expect("a valid pattern")

@@ -288,6 +288,44 @@ const READ_PAST_SUBJECTS: &[&str] = &[
     "card",
 ];
 
+/// Nouns "read" modifies ("read permissions", "read access"; the run over the dev set's true
+/// texts found "worker processes have read permissions" said "red").
+const READ_MODIFIES: &[&str] = &[
+    "permission",
+    "permissions",
+    "access",
+    "rights",
+    "mode",
+    "receipt",
+    "receipts",
+    "rate",
+    "rates",
+    "timeout",
+    "timeouts",
+    "operation",
+    "operations",
+    "error",
+    "errors",
+    "request",
+    "requests",
+    "speed",
+    "speeds",
+    "head",
+    "heads",
+    "lock",
+    "locks",
+    "replica",
+    "replicas",
+    "path",
+    "paths",
+    "buffer",
+    "buffers",
+    "throughput",
+    "latency",
+    "performance",
+    "cycle",
+];
+
 /// Auxiliaries after which "read" is the participle ("has been read", "is read by millions",
 /// "had read").
 const READ_PARTICIPLE_BEFORE: &[&str] = &[
@@ -343,6 +381,10 @@ fn is_past_read(w: &[Word], i: usize) -> bool {
                 )
         });
     if after_auxiliary {
+        return false;
+    }
+    // "have read permissions", "a read timeout": a noun after it makes "read" its modifier.
+    if is_in(next(w, i).as_ref(), READ_MODIFIES) {
         return false;
     }
     if READ_PAST_SUBJECTS.contains(&p.as_str()) || READ_PARTICIPLE_BEFORE.contains(&p.as_str()) {

@@ -639,7 +639,7 @@ pub(super) fn number_prefix(s: &str) -> (&str, &str) {
 }
 
 /// Words after which a number from 100 to 599 is an HTTP status code.
-const STATUS_BEFORE: [&str; 4] = ["HTTP", "error", "Error", "status"];
+const STATUS_BEFORE: [&str; 5] = ["HTTP", "error", "Error", "status", "Status"];
 
 /// Words before which a number from 100 to 599 is an HTTP status code: all but "error",
 /// "errors" and "Not" only for 4xx and 5xx ("a 404 page", "502 Bad Gateway", "503 Service
@@ -672,6 +672,22 @@ pub(super) fn status_code(w: &[Word], i: usize) -> Option<(String, usize)> {
         .checked_sub(1)
         .map(|k| w[k])
         .is_some_and(|p| p.trail.is_empty() && STATUS_BEFORE.contains(&p.core));
+    // "status 502, 503 or 504": the codes after the first in a list (each was read as a
+    // number; found by a fresh tester).
+    let code = |k: usize| {
+        w[k].core.len() == 3
+            && w[k]
+                .core
+                .parse::<u64>()
+                .is_ok_and(|n| (400..600).contains(&n))
+    };
+    let listed = n >= 400
+        && i >= 2
+        && ((code(i - 1) && w[i - 1].trail == ",")
+            || (matches!(w[i - 1].core, "or" | "and") && code(i - 2)))
+        && (i.saturating_sub(8)..i)
+            .any(|k| w[k].trail.is_empty() && STATUS_BEFORE.contains(&w[k].core));
+    let before = before || listed;
     // "a 404 page" is an error page; "a 160 page guide" is a length.
     let after = word.trail.is_empty()
         && w.get(i + 1).is_some_and(|next| {
