@@ -151,10 +151,10 @@ static HIDDEN_RUN: LazyLock<Regex> = LazyLock::new(|| {
 /// hears what a screen reader says; rs-trafilatura read the glyph and glued it on ("Do heat
 /// pumps work in cold weather?+", said "…weather plus"; found by a fresh tester). Only text
 /// without letters, or any in an element classed as an icon ("material-icons", "fa-…"; a
-/// drop cap drawn for the eye is no icon). Up to 40 bytes and no digit: a store's filter counts are hidden so ("Trail-Running Shoes <span
-/// aria-hidden>(330)</span>"), and leaving them out moved rs-trafilatura's region off the
-/// filters on eight stores of the extraction dev set, whose true texts keep the filters (F1
-/// −0.0004). Groups 1 and 2 are the element's other attributes, 3 its text, 4 the letter right
+/// drop cap drawn for the eye is no icon). Up to 40 bytes and no digit: a store's filter
+/// counts are hidden so ("Trail-Running Shoes <span aria-hidden>(330)</span>"), and leaving
+/// them out moved rs-trafilatura's region off the filters on eight stores of the extraction
+/// dev set, whose true texts keep the filters (F1 −0.0004). Groups 1 and 2 are the element's other attributes, 3 its text, 4 the letter right
 /// after it, if any.
 static SCREEN_READER_HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
