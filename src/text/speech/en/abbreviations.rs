@@ -109,6 +109,11 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("vol", "volume"),
 ];
 
+/// Buildings named for a saint, before "St." and the saint's name ("Hotel St. Regis",
+/// "Cathedral St. Paul"): the "St." is a saint, not a street. Not "Church", "School",
+/// "Chapel", "College": a Church St. or a Chapel St. is in every town.
+const SAINTS_BUILDINGS: &[&str] = &["Hotel", "Cathedral", "Basilica", "Monastery", "Convent"];
+
 /// Things numbered with a lower-case "no." ("shirt no. 10", "room no. 4").
 const NUMBERED_THINGS: &[&str] = &[
     // "ranked no. 3", "seeded no. 2", "at no. 1 in the charts" (found by a fresh tester).
@@ -402,9 +407,13 @@ pub(super) fn abbreviation(w: &[Word], i: usize) -> Option<(String, usize)> {
             // Not after an initial ("114 W. Adams St. Suite C").
             let opens_sentence = i < 2
                 || (w[i - 2].trail.contains(['.', '!', '?']) && w[i - 2].core.chars().count() > 1);
+            // "the Hotel St. Regis": a building named for a saint (read
+            // "Hotel Street Regis"; found by a fresh tester).
+            let saints_building = prev.is_some_and(|p| SAINTS_BUILDINGS.contains(&p.core));
             let after_name = prev.is_some_and(|p| {
                 is_name(p.core)
                     && p.trail.is_empty()
+                    && !saints_building
                     && !(opens_sentence && next.is_some_and(|n| capitalized(n.core)))
             });
             // "14 W 72nd St., New York": a numbered street (it was "Saint"; found by a fresh
