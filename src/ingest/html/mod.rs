@@ -316,13 +316,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
 /// post was titled "Grandma's Attic Finds"). Only after a colon: "Post | Site" and "Post -
 /// Site" put the site last, and on three dev-set pages the site's name is a heading too.
 fn post_under_site(page: &Html, heading: &str) -> Option<String> {
-    let raw = super::collapse_whitespace(
-        &page
-            .select(&Selector::parse("title").ok()?)
-            .next()?
-            .text()
-            .collect::<String>(),
-    );
+    let raw = walk::title_text(page)?;
     let rest = raw.strip_prefix(heading)?.strip_prefix(':')?.trim_start();
     (!rest.is_empty())
         .then(|| walk::heading_named(page.root_element(), rest))

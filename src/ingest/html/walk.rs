@@ -562,9 +562,16 @@ pub(super) fn site_name(page: &Html) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-pub(super) fn page_title(page: &Html) -> Option<String> {
+/// The page's `<title>` as written, whitespace collapsed.
+pub(super) fn title_text(page: &Html) -> Option<String> {
     let sel = Selector::parse("title").ok()?;
-    let raw = collapse_whitespace(&page.select(&sel).next()?.text().collect::<String>());
+    Some(collapse_whitespace(
+        &page.select(&sel).next()?.text().collect::<String>(),
+    ))
+}
+
+pub(super) fn page_title(page: &Html) -> Option<String> {
+    let raw = title_text(page)?;
     // "Headline — Site name", "Headline | Site", "Topic · GitHub": keep the headline.
     let headline = [" — ", " | ", " – ", " - ", " · "]
         .iter()

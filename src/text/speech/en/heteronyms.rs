@@ -715,9 +715,39 @@ const PRODUCE_AFTER: &[&str] = &[
     "growers",
 ];
 
+/// The words [`heteronym`] reads (and "lead-" compounds).
+const HETERONYMS: &[&str] = &[
+    "lead",
+    "read",
+    "tear",
+    "tears",
+    "wind",
+    "wind-down",
+    "wind-up",
+    "close",
+    "bow",
+    "row",
+    "rows",
+    "minute",
+    "dove",
+    "wound",
+    "bass",
+    "produce",
+    "polish",
+];
+
 /// Reads the heteronym at `i` as its neighbours say (see the module's note), in one word.
 pub(super) fn heteronym(w: &[Word], i: usize) -> Option<(String, usize)> {
     let word = w[i];
+    // Every plain word of every chunk comes here: others leave before any allocation.
+    let candidate = HETERONYMS.iter().any(|h| h.eq_ignore_ascii_case(word.core))
+        || word
+            .core
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case("lead-"));
+    if !candidate {
+        return None;
+    }
     let lower = word.core.to_lowercase();
     let upper = word.core.starts_with(char::is_uppercase);
     let say = |s: &str| {
