@@ -196,6 +196,62 @@ fn an_article_whose_wrapper_is_named_like_clutter_is_read() {
     }
 }
 
+/// A club's newsletter issue written as `<br>`-separated lines inside `<div class="newsletter">`
+/// (no paragraphs to count as prose): it is the page, read whole and counted as visible, while
+/// a signup box of the same name beside a story is still left out.
+#[test]
+fn a_newsletter_page_written_in_lines_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "club",
+        r#"<html><head><title>Rowing club: March</title></head><body>
+        <nav><a href="/">Home</a> <a href="/join">Join</a></nav>
+        <div class="newsletter"><h2>March news</h2>
+        Dear members,<br>Spring is here and the river is open again after the floods.<br>
+        The boathouse roof was mended in February by twelve volunteers.<br><br>
+        <b>Dates for your diary</b><br>Saturday 4 April: spring regatta, first race at nine.<br>
+        Sunday 12 April: a taster morning for new rowers.<br>
+        Friday 24 April: the annual meeting in the clubhouse.<br><br>
+        <b>Coaching</b><br>Our head coach will run early sessions on Tuesdays and Thursdays.<br>
+        Sign the sheet on the noticeboard if you want a seat in the eight.<br><br>
+        See you on the water,<br>The committee</div>
+        <footer>© Rowing club</footer></body></html>"#,
+    );
+    for extra in [&[][..], &["--extractor", "page"][..]] {
+        let (plan, stderr) = script(&p, extra);
+        let text = paragraphs(&plan).join(" | ");
+        for line in [
+            "Dates for your diary",
+            "Coaching",
+            "the floods",
+            "The committee",
+        ] {
+            assert!(text.contains(line), "{extra:?}: {line:?} not read: {text}");
+        }
+        assert!(!stderr.contains("warning"), "{extra:?}: {stderr}");
+        let visible = plan["extraction"]["words_visible"].as_u64().unwrap();
+        assert!(
+            visible >= 80,
+            "{extra:?}: the issue counted as visible: {visible}"
+        );
+    }
+    let story = page(
+        dir.path(),
+        "story",
+        &format!(
+            r#"<html><head><title>Sea wall</title></head><body><article><h1>Sea wall</h1>
+            <p>{}</p></article><div class="newsletter"><p>Get the harbour letter every
+            week: news, tide tables and the council's votes, straight to your inbox.</p>
+            <input type="email"><button>Sign up</button></div></body></html>"#,
+            prose("vote", 5)
+        ),
+    );
+    let (plan, _) = script(&story, &["--extractor", "page"]);
+    let text = paragraphs(&plan).join(" | ");
+    assert!(!text.contains("harbour letter"), "signup read: {text}");
+}
+
 #[test]
 fn footnote_markers_and_lists_are_left_out_unless_asked() {
     let dir = tempfile::tempdir().unwrap();

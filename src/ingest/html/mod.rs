@@ -1712,10 +1712,27 @@ fn name_words(name: &str) -> Vec<String> {
 }
 
 /// The elements that hold the article: the first `<main>` (or `role=main`) and the first
-/// `<h1>`, with all their ancestors. A wrapper classed "page-with-sidebar" or Drupal's
+/// `<h1>`, and an element named as clutter that holds the page ([`walk::is_page_named_as_clutter`]),
+/// with all their ancestors. A wrapper classed "page-with-sidebar" or Drupal's
 /// "dialog-off-canvas-main-canvas" holds them and is not furniture.
 fn article_anchors(page: &Html) -> Anchors {
     let mut held = std::collections::HashSet::new();
+    // A newsletter issue in `<div class="newsletter">` holding most of the page's text; the
+    // page's own count is taken only when such an element is met.
+    if let Ok(sel) = Selector::parse("[class], [id]") {
+        let mut page_chars = None;
+        for el in page.select(&sel) {
+            if !walk::is_named_for_page(el.value()) {
+                continue;
+            }
+            let page_chars =
+                *page_chars.get_or_insert_with(|| walk::readable_chars(page.root_element()));
+            if walk::is_page_named_as_clutter(el, page_chars) {
+                held.insert(el.id());
+                held.extend(el.ancestors().map(|a| a.id()));
+            }
+        }
+    }
     for css in ["main, [role=main]", "h1"] {
         let Ok(sel) = Selector::parse(css) else {
             continue;

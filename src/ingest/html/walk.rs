@@ -774,12 +774,47 @@ fn is_page_wrapper(el: ElementRef<'_>, root_chars: usize) -> bool {
     own >= WRAPPER_MIN_CHARS && own * 100 >= root_chars * WRAPPER_SHARE_PERCENT
 }
 
+/// Clutter words that also name what a whole page is (see [`is_page_named_as_clutter`]): a
+/// club's or a school's newsletter page wraps the issue in `<div class="newsletter">`.
+const PAGE_NAMING_WORDS: &[&str] = &["newsletter", "promo"];
+
+/// Fewest readable characters of an element named by [`PAGE_NAMING_WORDS`] that holds the
+/// page: about 70 words, more than a signup box's pitch and form (20–40 words).
+const NAMED_PAGE_MIN_CHARS: usize = 400;
+
+/// True when `el` is marked as clutter only by words that name what a page is
+/// ([`PAGE_NAMING_WORDS`]) and holds most ([`WRAPPER_SHARE_PERCENT`]) of the readable text of
+/// the region being read (`root_chars`, see [`readable_chars`]), at least
+/// [`NAMED_PAGE_MIN_CHARS`]: it is the page's content, not a signup box beside it. A newsletter
+/// issue written as `<br>`-separated lines has no paragraphs for [`is_article_marked_as_clutter`]
+/// to count (a fresh tester's club newsletter was dropped whole, without a warning).
+pub(crate) fn is_page_named_as_clutter(el: ElementRef<'_>, root_chars: usize) -> bool {
+    if !is_named_for_page(el.value()) {
+        return false;
+    }
+    let own = readable_chars(el);
+    own >= NAMED_PAGE_MIN_CHARS && own * 100 >= root_chars * WRAPPER_SHARE_PERCENT
+}
+
+/// True when `e` is marked as clutter only by [`PAGE_NAMING_WORDS`] (a candidate for
+/// [`is_page_named_as_clutter`], before its text is counted).
+pub(crate) fn is_named_for_page(e: &scraper::node::Element) -> bool {
+    if SKIP_TAGS.contains(&e.name()) || is_hidden(e) || e.attr("role").is_some() {
+        return false;
+    }
+    let marks = clutter_marks(e);
+    !marks.is_empty()
+        && marks
+            .iter()
+            .all(|m| PAGE_NAMING_WORDS.contains(&m.as_str()))
+}
+
 /// Clutter words that layouts also use for the page's wrapper (see [`is_page_wrapper`]); a
 /// comment thread or an ad slot holding most of a region is still clutter.
 const LAYOUT_WORDS: &[&str] = &["foot", "footer", "nav", "navigation", "menu", "sidebar"];
 
 /// Characters of text under `el`, outside scripts, styles and templates, spaces left out.
-fn readable_chars(el: ElementRef<'_>) -> usize {
+pub(crate) fn readable_chars(el: ElementRef<'_>) -> usize {
     el.descendants()
         .filter_map(|n| n.value().as_text().map(|t| (n, t)))
         .filter(|(n, _)| {
@@ -1372,7 +1407,8 @@ fn walk(
                     && !is_quote_attribution(*child_el)
                     && !is_article_marked_as_clutter(child_el)
                     && !is_page_form(child_el)
-                    && !is_page_wrapper(child_el, root_chars))
+                    && !is_page_wrapper(child_el, root_chars)
+                    && !is_page_named_as_clutter(child_el, root_chars))
                     || is_media_caption(child_el)
                     || is_line_numbers(child_el)
                     || is_tag_list(child_el)
