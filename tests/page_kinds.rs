@@ -252,6 +252,70 @@ fn a_newsletter_page_written_in_lines_is_read_whole() {
     assert!(!text.contains("harbour letter"), "signup read: {text}");
 }
 
+/// A thread whose posts are list items holding the member's column, the post and its buttons
+/// (vBulletin 4 with its schema.org microdata): each post is read after its author and date,
+/// without the column's figures or the buttons, and a first post whose question is the
+/// thread's title keeps it.
+#[test]
+fn a_thread_of_list_item_posts_is_read_post_by_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = |n: u32, who: &str, body: &str| {
+        format!(
+            r#"<li class="postbit postcontainer" id="post_{n}" itemscope itemtype="http://schema.org/Comment">
+            <div class="posthead"><span class="postdate" itemprop="datePublished"><span class="date">
+            03-0{n}-2026,&nbsp;<span class="time">07:4{n} PM</span></span></span>
+            <a class="postcounter" href="\#post{n}">#{n}</a></div>
+            <div class="userinfo"><a class="username"><strong itemprop="author">{who}</strong></a>
+            <span class="usertitle">Senior Member</span><dl class="userstats"><dt>Join Date</dt>
+            <dd>Jan 2010</dd><dt>Posts</dt><dd>1,234</dd></dl></div>
+            <div class="postbody"><h2 class="posttitle">Which wood for a smoker?</h2>
+            <div class="content"><blockquote class="postcontent"><span itemprop="text">{body}</span>
+            </blockquote></div></div><div class="postfoot"><a class="newreply">Reply With Quote</a>
+            <span class="thumbs">0</span></div></li>"#
+        )
+    };
+    let p = page(
+        dir.path(),
+        "thread",
+        &format!(
+            r#"<html><head><title>Which wood for a smoker? - Pit Forum</title></head><body>
+            <div class="navbar"><a href="/">Forum</a> <a href="/search">Search</a></div>
+            <h1>Which wood for a smoker?</h1><ol id="posts" class="posts">{}{}{}</ol>
+            <div class="footer"><a href="/contact">Contact Us</a></div></body></html>"#,
+            post(1, "smokey_joe", "Hello all<br><br>Which wood for a smoker?<br><br>Oak seems popular but hickory is easier to find where I live."),
+            post(2, "pitmaster", "Oak is the classic choice for brisket. Hickory works too, but go easy on it because it turns bitter over twelve hours."),
+            post(3, "bbq_dan", "I mix oak with a little cherry for colour. Keep the fire small and clean."),
+        ),
+    );
+    let (plan, _) = script(&p, &[]);
+    let text = paragraphs(&plan);
+    let at = |line: &str| text.iter().position(|t| t.starts_with(line));
+    let (Some(joe), Some(question), Some(pit), Some(dan)) = (
+        at("smokey_joe, 03-01-2026"),
+        at("Which wood for a smoker?"),
+        at("pitmaster, 03-02-2026"),
+        at("bbq_dan, 03-03-2026"),
+    ) else {
+        panic!("posts' headers and the first post's question: {text:?}");
+    };
+    assert!(joe < question && question < pit && pit < dan, "{text:?}");
+    let all = text.join(" | ");
+    for furniture in [
+        "Join Date",
+        "Posts 1,234",
+        "Reply With Quote",
+        "Senior Member",
+        "#2",
+    ] {
+        assert!(!all.contains(furniture), "{furniture:?} read: {all}");
+    }
+    assert!(
+        spoken(&plan).contains("March second, twenty twenty-six"),
+        "{}",
+        spoken(&plan)
+    );
+}
+
 #[test]
 fn footnote_markers_and_lists_are_left_out_unless_asked() {
     let dir = tempfile::tempdir().unwrap();

@@ -199,7 +199,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     if trafilatura::reading_for(page_type.as_deref(), url.is_some()) == walk::Reading::Article {
         drop_pull_quotes(&mut blocks);
     }
-    posts::insert_headers(&mut blocks, &page);
+    let first_post = posts::insert_headers(&mut blocks, &page);
     strip_permalink_marks(&mut blocks);
     space_glued_labels(&mut blocks);
     // A heading with nothing after it ("References" over a list of notes left out, a "Try it"
@@ -267,10 +267,12 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     if let Some(t) = &title {
         // The headline as a block may still carry a permalink mark ("Title¶"); a theme may
         // show it twice, one right after the other (Shopify's `<h1>` and a linked `<h2
-        // class="h1">`, GOV.UK's heading and its part's title; found by a fresh tester).
+        // class="h1">`, GOV.UK's heading and its part's title; found by a fresh tester). A
+        // thread's posts are their own (a question whose one line is the title keeps it).
         let key = letters_and_digits(t);
         let shows = |b: &Block| walk::shows_title(&letters_and_digits(&b.text), &key);
-        if let Some(i) = blocks.iter().position(shows) {
+        let before_posts = first_post.unwrap_or(blocks.len()).min(blocks.len());
+        if let Some(i) = blocks[..before_posts].iter().position(shows) {
             blocks.remove(i);
             if blocks.get(i).is_some_and(shows) {
                 blocks.remove(i);
@@ -289,7 +291,7 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     } else {
         title = page_title;
         if let Some(t) = &title {
-            drop_headline(&mut blocks, t);
+            drop_headline(&mut blocks, t, first_post);
         }
     }
     if opts.footnotes {
@@ -673,8 +675,10 @@ fn headline_h1(root: ElementRef<'_>, page: &Html, titles: &[&Option<String>]) ->
 /// [`HEADLINE_BLOCKS`] blocks, one equal to `title` (letters and digits, any case) is removed;
 /// one that starts with it and goes on with a byline or a date (the headline and its byline on
 /// lines a `<br>` apart, which a block runs together) keeps only the rest. A block that goes on
-/// with other words is left whole: the `<title>` may be a shortened headline.
-fn drop_headline(blocks: &mut Vec<Block>, title: &str) {
+/// with other words is left whole: the `<title>` may be a shortened headline. Blocks from a
+/// thread's first post on (`first_post`, the index of its header) are the posts' own: a
+/// question whose one line is the thread's title keeps it.
+fn drop_headline(blocks: &mut Vec<Block>, title: &str, first_post: Option<usize>) {
     let key: Vec<String> = title
         .split_whitespace()
         .map(letters_and_digits)
@@ -683,7 +687,11 @@ fn drop_headline(blocks: &mut Vec<Block>, title: &str) {
     if key.is_empty() {
         return;
     }
-    for i in 0..blocks.len().min(HEADLINE_BLOCKS) {
+    let scanned = blocks
+        .len()
+        .min(HEADLINE_BLOCKS)
+        .min(first_post.unwrap_or(usize::MAX));
+    for i in 0..scanned {
         let words: Vec<&str> = blocks[i].text.split_whitespace().collect();
         let mut matched = 0;
         let mut used = 0;
@@ -2058,7 +2066,7 @@ mod tests {
         };
         let run = |texts: &[&str]| {
             let mut blocks: Vec<Block> = texts.iter().map(|t| para(t)).collect();
-            drop_headline(&mut blocks, "Sea wall costs: rise again");
+            drop_headline(&mut blocks, "Sea wall costs: rise again", None);
             blocks.into_iter().map(|b| b.text).collect::<Vec<_>>()
         };
         assert_eq!(

@@ -40,14 +40,19 @@ struct Header {
     date: Option<String>,
     /// Letters and digits of the post's first block, at most [`KEY_CHARS`].
     key: String,
+    /// Letters and digits of the end of the post's text, at most [`KEY_CHARS`].
+    end: String,
+    /// The post's text, read as an article's blocks.
+    body: Vec<Block>,
 }
 
 /// Puts each post's header before the block that starts the post, in page order. A post
 /// whose text was not read, or whose author's name is already the block before it, gets none.
-pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) {
+/// Returns the index of the first header put in, if any.
+pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) -> Option<usize> {
     let headers = headers(page);
     if headers.is_empty() {
-        return;
+        return None;
     }
     let keys: Vec<String> = blocks.iter().map(|b| letters_and_digits(&b.text)).collect();
     // (index of the block concerned, header, where it goes), in page order.
@@ -59,15 +64,17 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) {
         let starts =
             |k: &str| k.starts_with(&h.key) || (k.len() >= MIN_KEY_CHARS && h.key.starts_with(k));
         let Some(at) = (from..keys.len()).find(|&k| starts(&keys[k])) else {
+            // The whole post read as one block with the furniture around it.
+            if let Some(at) = (from..keys.len()).find(|&k| holds_post(&blocks[k].text, &h)) {
+                inserts.push((at, said(&h), Place::Whole(h.body)));
+                from = at + 1;
+            }
             continue;
         };
         let before = at.checked_sub(1).map_or("", |k| keys[k].as_str());
         let named_before = at > from && names(&blocks[at - 1].text, &h.author);
         if !named_before {
-            let said = match &h.date {
-                Some(d) => format!("{}, {d}", h.author),
-                None => h.author.clone(),
-            };
+            let said = said(&h);
             // The post's number and date already read as a line of their own just before it
             // ("#4 · Jan 3, 2024"): the header takes that line's place, so the date is not
             // said twice nor the post's number at all.
@@ -87,30 +94,88 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) {
     // One pass (the headers come in page order): linear however many posts a page has.
     let mut inserts = inserts.into_iter().peekable();
     let mut out = Vec::with_capacity(blocks.len() + inserts.len());
+    let mut first = None;
     for (k, b) in std::mem::take(blocks).into_iter().enumerate() {
         match inserts.next_if(|(i, _, _)| *i == k) {
             Some((_, said, place)) => {
+                first = first.or(Some(out.len()));
                 out.push(Block {
                     kind: BlockKind::Paragraph,
                     text: said,
                 });
-                if place == Place::Before {
-                    out.push(b);
+                match place {
+                    Place::Before => out.push(b),
+                    Place::Instead => {}
+                    Place::Whole(body) => out.extend(body),
                 }
             }
             None => out.push(b),
         }
     }
     *blocks = out;
+    first
+}
+
+/// What a listener hears before a post: "HOSTLAR, 11-29-2024, 09:03 AM".
+fn said(h: &Header) -> String {
+    match &h.date {
+        Some(d) => format!("{}, {d}", h.author),
+        None => h.author.clone(),
+    }
+}
+
+/// Most words read before a post's text in one block that holds the whole post: the post's
+/// number, date, title and its author's figures (vBulletin's "11-29-2024, 09:03 AM #1 Join
+/// Date Nov 2024 Posts 3" and the post's title run 15–30 words).
+const POST_PREFIX_WORDS: usize = 40;
+
+/// Most words read after a post's text in a block that holds it: the member's signature (a
+/// line or a list of links, 10–50 words) and the post's buttons ("Reply With Quote 0").
+const POST_SUFFIX_WORDS: usize = 60;
+
+/// True when the block read `text` holds the whole of post `h`, with at most
+/// [`POST_PREFIX_WORDS`] before it and [`POST_SUFFIX_WORDS`] after it: an extractor read a
+/// thread whose posts are list items (vBulletin's `<li class="postcontainer">`) as one block
+/// per post, the member's column and buttons run into the post's text ("1. 11-29-2024, 09:03
+/// AM #1 Join Date Nov 2024 Posts 3 … Hello What do you…").
+fn holds_post(text: &str, h: &Header) -> bool {
+    if h.end.is_empty() {
+        return false;
+    }
+    // Byte offsets in `text` of each letter or digit of its key, in order.
+    let at: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| c.is_alphanumeric())
+        .flat_map(|(i, c)| c.to_lowercase().map(move |_| i))
+        .collect();
+    let key = letters_and_digits(text);
+    let Some(start) = key.find(&h.key).filter(|&s| s > 0) else {
+        return false;
+    };
+    let Some(end) = key[start..].rfind(&h.end).map(|e| start + e + h.end.len()) else {
+        return false;
+    };
+    let (Some(&first), Some(&last)) = (at.get(start), at.get(end - 1)) else {
+        return false;
+    };
+    count_words(&text[..first]) <= POST_PREFIX_WORDS
+        && count_words(
+            text[last..]
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, t)| t),
+        ) <= POST_SUFFIX_WORDS
 }
 
 /// Where a post's header goes beside the block it concerns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Place {
     /// Before the post's first block.
     Before,
     /// Instead of the line of the post's number and date.
     Instead,
+    /// Before the post's own blocks, which replace a block holding the whole post and the
+    /// furniture around it ([`holds_post`]).
+    Whole(Vec<Block>),
 }
 
 /// The headers of the page's posts, in page order. The elements looked at are bounded by
@@ -211,9 +276,10 @@ fn header(elements: &[ElementRef<'_>], budget: &mut usize) -> Option<Header> {
     // published (a thread's first post also carries the thread's last change), else the
     // first shown; never one relative to the day the page was saved ("2 years ago"), which
     // is wrong by the time it is heard.
-    let published = around
+    let published_el = around
         .iter()
-        .find(|e| prop(e, "datePublished") || prop(e, "dateCreated"))
+        .find(|e| prop(e, "datePublished") || prop(e, "dateCreated"));
+    let published = published_el
         .and_then(|e| e.value().attr("content").or(e.value().attr("datetime")))
         .and_then(|d| d.get(..10))
         .map(str::to_string);
@@ -230,17 +296,33 @@ fn header(elements: &[ElementRef<'_>], budget: &mut usize) -> Option<Header> {
                     .is_some_and(|d| d.starts_with(day.as_str()))
             })
             .find_map(|e| shown(&e)),
-        None => times.find_map(|e| shown(&e)),
+        // No machine-readable day: the shown date the microdata marks (vBulletin's `<span
+        // itemprop="datePublished">11-29-2024, 09:03 AM</span>`), else the first `<time>`.
+        None => times
+            .find_map(|e| shown(&e))
+            .or_else(|| published_el.and_then(|e| shown(&e))),
     };
-    let first_block = walk::blocks_of(body).into_iter().next()?;
-    let key: String = letters_and_digits(&first_block.text)
+    let body = walk::blocks_of(body);
+    let key: String = letters_and_digits(&body.first()?.text)
         .chars()
         .take(KEY_CHARS)
         .collect();
     if key.is_empty() {
         return None;
     }
-    Some(Header { author, date, key })
+    let last = letters_and_digits(&body.last()?.text);
+    let end = last
+        .char_indices()
+        .rev()
+        .nth(KEY_CHARS.min(last.chars().count()).saturating_sub(1))
+        .map_or(String::new(), |(i, _)| last[i..].to_string());
+    Some(Header {
+        author,
+        date,
+        key,
+        end,
+        body,
+    })
 }
 
 /// True when a line of at most [`NAMING_LINE_WORDS`] words holds `author`'s name as whole
@@ -268,11 +350,23 @@ const NAMING_LINE_WORDS: usize = 20;
 /// ("2019-01-21T21:44:35.357Z").
 fn is_relative(date: &str) -> bool {
     let d = date.to_lowercase();
+    // An ISO date then 'T', or a time to the second ("2009-05-02 00:53:18 +00:00", Stack
+    // Exchange's comment dates): a database's, not one shown to a reader.
+    let seconds = |t: &[u8]| {
+        t.len() >= 9
+            && t[1..9].iter().enumerate().all(|(k, b)| {
+                if k % 3 == 2 {
+                    *b == b':'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+    };
     let timestamp = d.len() > 10
         && d.as_bytes()[..10]
             .iter()
             .all(|b| b.is_ascii_digit() || *b == b'-')
-        && d.as_bytes()[10] == b't';
+        && (d.as_bytes()[10] == b't' || (d.as_bytes()[10] == b' ' && seconds(&d.as_bytes()[10..])));
     d.ends_with(" ago")
         || d.contains("yesterday")
         || d.contains("today")
@@ -415,6 +509,66 @@ mod tests {
         let header = at("dockmaster, March 4, 2024").unwrap_or_else(|| panic!("{texts:?}"));
         assert_eq!(at("Reply 2:"), Some(header + 1), "{texts:?}");
         assert!(at("harbourfan, March 5, 2024").is_some(), "{texts:?}");
+    }
+
+    #[test]
+    fn a_post_read_as_one_block_with_its_column_is_its_own_blocks() {
+        // vBulletin: each post a list item holding the member's column, the post and its
+        // buttons; an extractor reads the item as one block. The post's own blocks replace
+        // it, after its header (the date the microdata marks as shown); a post whose block
+        // goes on far past its text is left alone.
+        let post = |n: u32, who: &str, body: &str| {
+            format!(
+                r#"<li itemscope itemtype="http://schema.org/Comment"><span itemprop="datePublished">
+                11-2{n}-2024, 09:0{n} AM</span> #{n} <strong itemprop="author">{who}</strong>
+                Join Date Nov 2024 Posts 3<blockquote><span itemprop="text">{body}</span>
+                </blockquote> Reply With Quote 0</li>"#
+            )
+        };
+        let page = Html::parse_document(&format!(
+            "<html><body><ol>{}{}</ol></body></html>",
+            post(
+                1,
+                "HOSTLAR",
+                "Hello<br><br>Is location important for you?<br><br>Regards."
+            ),
+            post(2, "1Ali", "Phone support, and a clear price list."),
+        ));
+        let mut blocks = vec![
+            block("11-21-2024, 09:01 AM #1 Join Date Nov 2024 Posts 3 Hello Is location important for you? Regards. Reply With Quote 0"),
+            block(&format!(
+                "11-22-2024, 09:02 AM #2 Join Date Nov 2024 Posts 3 Phone support, and a clear price list. {}",
+                "and then a long run of other words that are not the post at all ".repeat(8)
+            )),
+        ];
+        let first = insert_headers(&mut blocks, &page);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(first, Some(0));
+        assert_eq!(
+            texts[..4],
+            [
+                "HOSTLAR, 11-21-2024, 09:01 AM",
+                "Hello",
+                "Is location important for you?",
+                "Regards."
+            ]
+        );
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert!(texts[4].starts_with("11-22-2024"), "{texts:?}");
+    }
+
+    #[test]
+    fn machine_timestamps_and_relative_dates_are_not_said() {
+        for date in [
+            "2 years ago",
+            "2019-01-21T21:44:35.357Z",
+            "2009-05-02 00:53:18 +00:00",
+        ] {
+            assert!(is_relative(date), "{date}");
+        }
+        for date in ["Jan 3, 2024", "11-29-2024, 09:03 AM", "2009-05-02 00:53"] {
+            assert!(!is_relative(date), "{date}");
+        }
     }
 
     #[test]

@@ -284,6 +284,7 @@ pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
                 .flatten()
         })
         .or_else(|| dotted_date(first.core))
+        .or_else(|| hyphen_date(first.core, w.iter().any(|x| shows_day_first(x.core))))
         .or_else(|| year_span(first.core))
         .or_else(|| month_and_day(w, i));
     if let Some(said) = one_word {
@@ -549,6 +550,21 @@ fn dotted_date(core: &str) -> Option<String> {
         MONTHS[m - 1],
         year(y)
     ))
+}
+
+/// A numeric date with hyphens and a four-digit year, "11-29-2024" (vBulletin's post dates,
+/// American forms) or "29-11-2024" (Dutch, Indian): read as [`numeric_date`] reads the same
+/// with slashes, month first unless the first number is over 12 or the chunk writes its dates
+/// day first (`day_first`). espeak-ng read "eleven twenty-nine two thousand twenty-four"; a
+/// two-digit year is left alone ("10-12-24" may be a score or a part number).
+fn hyphen_date(core: &str, day_first: bool) -> Option<String> {
+    let mut parts = core.split('-');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
+    if parts.next().is_some() || !short(a) || !short(b) || y.len() != 4 || !all_digits(y) {
+        return None;
+    }
+    numeric_date(&format!("{a}/{b}/{y}"), day_first)
 }
 
 /// Two days before a month name: "10/11 May" → "the tenth and eleventh of May" (either day),
