@@ -250,6 +250,32 @@ fn a_newsletter_page_written_in_lines_is_read_whole() {
     let (plan, _) = script(&story, &["--extractor", "page"]);
     let text = paragraphs(&plan).join(" | ");
     assert!(!text.contains("harbour letter"), "signup read: {text}");
+    // A pitch longer than the short story beside it, with no form, is still a pitch.
+    let pitch = page(
+        dir.path(),
+        "pitch",
+        r#"<html><head><title>Storm</title></head><body><main><article><h1>Storm</h1>
+        <p>A storm made landfall on Tuesday night and cut power to thousands of homes.</p>
+        <p>Schools will stay closed on Wednesday, officials said.</p></article>
+        <div class="newsletter"><h2>Get the Morning Briefing</h2><p>Start every day with the
+        stories that matter: our editors pick the most important news, analysis and opinion
+        and send it to your inbox before breakfast, every weekday.</p><p>Join two million
+        readers who trust the Morning Briefing. It is free, it takes five minutes, and you can
+        unsubscribe at any time with a single click; we never sell your data to anyone.</p>
+        </div></main></body></html>"#,
+    );
+    for extra in [&[][..], &["--extractor", "page"][..]] {
+        let (plan, _) = script(&pitch, extra);
+        let text = paragraphs(&plan).join(" | ");
+        assert!(
+            text.contains("Schools will stay closed"),
+            "{extra:?}: {text}"
+        );
+        assert!(
+            !text.contains("Morning Briefing"),
+            "{extra:?}: pitch read: {text}"
+        );
+    }
 }
 
 /// A thread whose posts are list items holding the member's column, the post and its buttons
@@ -314,6 +340,52 @@ fn a_thread_of_list_item_posts_is_read_post_by_post() {
         "{}",
         spoken(&plan)
     );
+}
+
+/// A list of links the article announces in a sentence ending in a colon is its reading list
+/// and is read; one announced as other stories ("you might also like:") and a table of
+/// contents (links to the page's own parts) are not.
+#[test]
+fn a_reading_list_the_article_announces_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = page(
+        dir.path(),
+        "tides",
+        &format!(
+            r##"<html><head><title>Tides</title></head><body><article><h1>Tides</h1>
+            <p>This guide is long, so here is where each part of it starts on this page:</p>
+            <ul><li><a href="#moon">The moon</a></li><li><a href="#sun">The sun</a></li></ul>
+            <h2 id="moon">The moon</h2><p>{}</p><h2 id="sun">The sun</h2><p>{}</p>
+            <p>There are a number of other resources I would suggest for learning more about tides:</p>
+            <ul><li><a href="https://tides.example.org/book">The Tide Book</a></li>
+            <li><a href="https://ocean.example.net/course">An ocean course</a></li>
+            <li><a href="https://maps.example.com/">A tide map</a></li></ul>
+            <p>If you liked this post you might also like:</p>
+            <ul><li><a href="/posts/waves">Why waves break</a></li>
+            <li><a href="/posts/currents">Currents explained</a></li></ul>
+            </article></body></html>"##,
+            prose("moon", 3),
+            prose("sun", 3)
+        ),
+    );
+    for extra in [&[][..], &["--extractor", "page"][..]] {
+        let (plan, _) = script(&p, extra);
+        let text = paragraphs(&plan);
+        for item in ["The Tide Book", "An ocean course", "A tide map"] {
+            assert!(
+                text.iter().any(|t| t == item),
+                "{extra:?}: {item} not read: {text:?}"
+            );
+        }
+        assert!(
+            !text.iter().any(|t| t == "Why waves break"),
+            "{extra:?}: {text:?}"
+        );
+        for part in ["The moon", "The sun"] {
+            let times = text.iter().filter(|t| *t == part).count();
+            assert_eq!(times, 1, "{extra:?}: {part} read {times} times: {text:?}");
+        }
+    }
 }
 
 #[test]

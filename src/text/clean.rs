@@ -125,6 +125,13 @@ const DEBRIS_LINES: &[&str] = &[
     "view pdf",
     "publicité",
     "reply with quote",
+    // A code block's buttons, left when the block is announced as omitted (a blog of the
+    // extraction dev set: "View snippet source" after its git commands).
+    "view snippet source",
+    "view source",
+    "view raw",
+    "copy code",
+    "copy to clipboard",
 ];
 
 /// Prefixes of credit and teaser lines ("Photograph: …", "Read more: …").
@@ -1314,6 +1321,8 @@ mod tests {
             "Reply With Quote",
             "View PDF",
             "Publicité",
+            "View snippet source",
+            "Copy code",
         ] {
             assert!(is_debris(line), "{line} should be debris");
         }

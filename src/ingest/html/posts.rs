@@ -40,7 +40,9 @@ struct Header {
     date: Option<String>,
     /// Letters and digits of the post's first block, at most [`KEY_CHARS`].
     key: String,
-    /// Letters and digits of the end of the post's text, at most [`KEY_CHARS`].
+    /// Letters and digits of the post's whole text.
+    full: String,
+    /// Letters and digits of the post's last block, at most [`KEY_CHARS`] from its end.
     end: String,
     /// The post's text, read as an article's blocks.
     body: Vec<Block>,
@@ -58,6 +60,7 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) -> Option<usi
     // (index of the block concerned, header, where it goes), in page order.
     let mut inserts: Vec<(usize, String, Place)> = Vec::new();
     let mut from = 0;
+    let all: Vec<String> = headers.iter().map(|h| h.key.clone()).collect();
     for h in headers {
         // The block read starts with the post's first block, or is the start of it (the
         // extractor broke the block at a line break), long enough to tell posts apart.
@@ -65,7 +68,7 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) -> Option<usi
             |k: &str| k.starts_with(&h.key) || (k.len() >= MIN_KEY_CHARS && h.key.starts_with(k));
         let Some(at) = (from..keys.len()).find(|&k| starts(&keys[k])) else {
             // The whole post read as one block with the furniture around it.
-            if let Some(at) = (from..keys.len()).find(|&k| holds_post(&blocks[k].text, &h)) {
+            if let Some(at) = (from..keys.len()).find(|&k| holds_post(&blocks[k].text, &h, &all)) {
                 inserts.push((at, said(&h), Place::Whole(h.body)));
                 from = at + 1;
             }
@@ -138,26 +141,41 @@ const POST_SUFFIX_WORDS: usize = 60;
 /// thread whose posts are list items (vBulletin's `<li class="postcontainer">`) as one block
 /// per post, the member's column and buttons run into the post's text ("1. 11-29-2024, 09:03
 /// AM #1 Join Date Nov 2024 Posts 3 … Hello What do you…").
-fn holds_post(text: &str, h: &Header) -> bool {
-    if h.end.is_empty() {
+fn holds_post(text: &str, h: &Header, others: &[String]) -> bool {
+    if h.full.len() < WHOLE_POST_CHARS {
+        // "Yes", "Hello": too short to tell from words inside another block.
         return false;
     }
-    // Byte offsets in `text` of each letter or digit of its key, in order.
-    let at: Vec<usize> = text
-        .char_indices()
-        .filter(|(_, c)| c.is_alphanumeric())
-        .flat_map(|(i, c)| c.to_lowercase().map(move |_| i))
-        .collect();
-    let key = letters_and_digits(text);
+    // The block's letters and digits, and for each byte of them the byte of `text` it is from.
+    let mut key = String::new();
+    let mut at = Vec::new();
+    for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+        for l in c.to_lowercase() {
+            key.push(l);
+            at.extend(std::iter::repeat_n(i, l.len_utf8()));
+        }
+    }
+    // The post's first block, then its last (the extractor may have read an image's text
+    // or a link's address between them differently).
     let Some(start) = key.find(&h.key).filter(|&s| s > 0) else {
         return false;
     };
-    let Some(end) = key[start..].rfind(&h.end).map(|e| start + e + h.end.len()) else {
+    let Some(end) = key[start..]
+        .rfind(h.end.as_str())
+        .map(|e| start + e + h.end.len())
+    else {
         return false;
     };
-    let (Some(&first), Some(&last)) = (at.get(start), at.get(end - 1)) else {
+    // A block of two posts ("…a clear price list. LimeLady: Citric acid works…") is no
+    // post's own.
+    let after = &key[end..];
+    if others
+        .iter()
+        .any(|o| o != &h.key && o.len() >= OTHER_POST_CHARS && after.contains(o.as_str()))
+    {
         return false;
-    };
+    }
+    let (first, last) = (at[start], at[end - 1]);
     count_words(&text[..first]) <= POST_PREFIX_WORDS
         && count_words(
             text[last..]
@@ -165,6 +183,15 @@ fn holds_post(text: &str, h: &Header) -> bool {
                 .map_or("", |(_, t)| t),
         ) <= POST_SUFFIX_WORDS
 }
+
+/// Fewest letters and digits of a post's text for [`holds_post`] to look for it inside a
+/// block: about eight words; "Yes" or "Hello" may be words of any paragraph (a tester's
+/// article paragraph "…The answer is yes…" was replaced by a comment "Yes").
+const WHOLE_POST_CHARS: usize = 40;
+
+/// Fewest letters and digits of another post's first block that, found after a post's text
+/// in the same block, show the block holds two posts ([`holds_post`]).
+const OTHER_POST_CHARS: usize = 20;
 
 /// Where a post's header goes beside the block it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -310,6 +337,7 @@ fn header(elements: &[ElementRef<'_>], budget: &mut usize) -> Option<Header> {
     if key.is_empty() {
         return None;
     }
+    let full = body.iter().map(|b| letters_and_digits(&b.text)).collect();
     let last = letters_and_digits(&body.last()?.text);
     let end = last
         .char_indices()
@@ -320,6 +348,7 @@ fn header(elements: &[ElementRef<'_>], budget: &mut usize) -> Option<Header> {
         author,
         date,
         key,
+        full,
         end,
         body,
     })
@@ -530,12 +559,12 @@ mod tests {
             post(
                 1,
                 "HOSTLAR",
-                "Hello<br><br>Is location important for you?<br><br>Regards."
+                "Hello<br><br>Is the location of the servers important for you when you buy?<br><br>Regards."
             ),
             post(2, "1Ali", "Phone support, and a clear price list."),
         ));
         let mut blocks = vec![
-            block("11-21-2024, 09:01 AM #1 Join Date Nov 2024 Posts 3 Hello Is location important for you? Regards. Reply With Quote 0"),
+            block("11-21-2024, 09:01 AM #1 Join Date Nov 2024 Posts 3 Hello Is the location of the servers important for you when you buy? Regards. Reply With Quote 0"),
             block(&format!(
                 "11-22-2024, 09:02 AM #2 Join Date Nov 2024 Posts 3 Phone support, and a clear price list. {}",
                 "and then a long run of other words that are not the post at all ".repeat(8)
@@ -549,7 +578,7 @@ mod tests {
             [
                 "HOSTLAR, 11-21-2024, 09:01 AM",
                 "Hello",
-                "Is location important for you?",
+                "Is the location of the servers important for you when you buy?",
                 "Regards."
             ]
         );

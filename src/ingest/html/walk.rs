@@ -783,17 +783,44 @@ const PAGE_NAMING_WORDS: &[&str] = &["newsletter", "promo"];
 const NAMED_PAGE_MIN_CHARS: usize = 400;
 
 /// True when `el` is marked as clutter only by words that name what a page is
-/// ([`PAGE_NAMING_WORDS`]) and holds most ([`WRAPPER_SHARE_PERCENT`]) of the readable text of
-/// the region being read (`root_chars`, see [`readable_chars`]), at least
-/// [`NAMED_PAGE_MIN_CHARS`]: it is the page's content, not a signup box beside it. A newsletter
-/// issue written as `<br>`-separated lines has no paragraphs for [`is_article_marked_as_clutter`]
-/// to count (a fresh tester's club newsletter was dropped whole, without a warning).
+/// ([`PAGE_NAMING_WORDS`]), holds at least [`NAMED_PAGE_MIN_CHARS`], and either holds the
+/// page's `<h1>` or most ([`WRAPPER_SHARE_PERCENT`]) of the readable text of the region being
+/// read (`root_chars`, see [`readable_chars`]) with no form field: it is the page's content,
+/// not a signup box beside it. A newsletter issue written as `<br>`-separated lines has no
+/// paragraphs for [`is_article_marked_as_clutter`] to count (a fresh tester's club newsletter
+/// was dropped whole, without a warning). Never when the page's `<article>` or `<main>` is
+/// elsewhere: a long pitch beside a short story is still a pitch (a second tester's page).
 pub(crate) fn is_page_named_as_clutter(el: ElementRef<'_>, root_chars: usize) -> bool {
     if !is_named_for_page(el.value()) {
         return false;
     }
     let own = readable_chars(el);
-    own >= NAMED_PAGE_MIN_CHARS && own * 100 >= root_chars * WRAPPER_SHARE_PERCENT
+    if own < NAMED_PAGE_MIN_CHARS {
+        return false;
+    }
+    let first = |css: &str| {
+        Selector::parse(css).ok().and_then(|sel| {
+            el.tree()
+                .root()
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .find(|e| sel.matches(e))
+        })
+    };
+    let inside = |other: ElementRef<'_>| other.ancestors().any(|a| a.id() == el.id());
+    if let Some(story) = first("article, main") {
+        let around = story.id() == el.id() || el.ancestors().any(|a| a.id() == story.id());
+        if !around && !inside(story) && readable_chars(story) >= NAMED_PAGE_MIN_CHARS / 2 {
+            return false;
+        }
+    }
+    if first("h1").is_some_and(inside) {
+        return true;
+    }
+    let field = Selector::parse("form, input, textarea")
+        .ok()
+        .is_some_and(|sel| el.select(&sel).next().is_some());
+    !field && own * 100 >= root_chars * WRAPPER_SHARE_PERCENT
 }
 
 /// True when `e` is marked as clutter only by [`PAGE_NAMING_WORDS`] (a candidate for
@@ -1444,6 +1471,7 @@ fn walk(
                 } else if reading == Reading::Article
                     && block_kind(name).is_none()
                     && (is_link_box(child_el) || is_teaser_rail(child_el))
+                    && !announced_by_sentence(child_el, blocks)
                 {
                     push_block(pending, context, blocks);
                     drop_link_list_label(child_el, blocks);
@@ -1719,6 +1747,76 @@ fn is_media_caption(el: ElementRef<'_>) -> bool {
     let next = el.next_siblings().find_map(ElementRef::wrap);
     prev.is_some_and(is_media) || next.is_some_and(is_media)
 }
+
+/// Fewest words of the sentence that announces a list of links the article means to read
+/// ([`announced_by_sentence`]): a rail's label ("More on this:", "Related:") runs 1–5.
+const ANNOUNCING_WORDS: usize = 8;
+
+/// True when the list of links `list` follows a sentence of the article that announces it, a
+/// paragraph of [`ANNOUNCING_WORDS`] or more ending in a colon, read as the last block ("There
+/// are a number of other resources I'd suggest for learning more:"): the links are the
+/// article's reading list, not a rail of other stories (a blog post on the extraction dev set
+/// lost its closing list of five books and guides).
+fn announced_by_sentence(list: ElementRef<'_>, blocks: &[Block]) -> bool {
+    let Some(prev) = list.prev_siblings().find_map(ElementRef::wrap) else {
+        return false;
+    };
+    let Some(last) = blocks.last() else {
+        return false;
+    };
+    let mut line = String::new();
+    inline_text(prev, &mut line);
+    let line = collapse_whitespace(&line);
+    let Ok(links) = Selector::parse("a[href]") else {
+        return false;
+    };
+    // A table of contents (every link to a part of this page) is not read.
+    // (An extractor's cleaned markup may have no addresses left: then it is not known.)
+    let hrefs: Vec<&str> = list
+        .select(&links)
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    let contents = if hrefs.is_empty() {
+        // Without addresses, a table of contents is known by its entries: the page's headings.
+        let headings: std::collections::HashSet<String> = Selector::parse("h1, h2, h3, h4, h5, h6")
+            .map(|sel| {
+                list.tree()
+                    .root()
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|e| sel.matches(e))
+                    .map(|h| collapse_whitespace(&h.text().collect::<String>()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let Ok(items) = Selector::parse("li") else {
+            return false;
+        };
+        list.select(&items)
+            .all(|li| headings.contains(&collapse_whitespace(&li.text().collect::<String>())))
+    } else {
+        hrefs.iter().all(|h| h.starts_with('#'))
+    };
+    last.kind == BlockKind::Paragraph
+        && last.text == line
+        && line.ends_with(':')
+        && line.split_whitespace().count() >= ANNOUNCING_WORDS
+        && !contents
+        && !RAIL_TITLE.is_match(&line)
+        && !OTHER_STORIES.is_match(&line)
+}
+
+/// A sentence that announces other stories or the site's own offers, not the article's
+/// reading list: "If you liked this post you might also like:", "You may also be interested
+/// in the following articles:", "…found the following pages helpful:", "Here are a few of
+/// our most popular posts:", "Look no further than …" (each on a page of the extraction dev
+/// set, whose true texts leave those lists out).
+static OTHER_STORIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:might|may|will|would|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|also\s+(?:like|enjoy)|found\s+the\s+following|(?:most\s+)?popular\s+(?:posts|articles|stories|guides)|related\s+(?:posts|articles|stories|reading)|more\s+(?:posts|articles|stories)\s+(?:like|about|on)|look\s+no\s+further)\b",
+    )
+    .expect("valid regex")
+});
 
 /// Most words of a dropped box of links that are controls, not a list: "US Customary - Metric"
 /// under a recipe's "Ingredients", "Expand all" under a section's heading.

@@ -284,7 +284,13 @@ pub(super) fn date(w: &[Word], i: usize) -> Option<(String, usize)> {
                 .flatten()
         })
         .or_else(|| dotted_date(first.core))
-        .or_else(|| hyphen_date(first.core, w.iter().any(|x| shows_day_first(x.core))))
+        .or_else(|| {
+            let id = i
+                .checked_sub(1)
+                .is_some_and(|p| names_an_id(w[p].core) && !w[p].trail.contains(','));
+            let day_first = w.iter().any(|x| shows_day_first(x.core));
+            (!id).then(|| hyphen_date(first.core, day_first)).flatten()
+        })
         .or_else(|| year_span(first.core))
         .or_else(|| month_and_day(w, i));
     if let Some(said) = one_word {
@@ -558,13 +564,68 @@ fn dotted_date(core: &str) -> Option<String> {
 /// day first (`day_first`). espeak-ng read "eleven twenty-nine two thousand twenty-four"; a
 /// two-digit year is left alone ("10-12-24" may be a score or a part number).
 fn hyphen_date(core: &str, day_first: bool) -> Option<String> {
+    numeric_date(&slashed(core)?, day_first)
+}
+
+/// "11-29-2024" written with slashes, "11/29/2024", when it has a hyphenated date's shape: one
+/// or two digits, one or two digits, and a year of 1900–2099 (a room "3-12-1204", a statute
+/// "§ 12-10-1101" are no dates; found by a tester).
+fn slashed(core: &str) -> Option<String> {
     let mut parts = core.split('-');
     let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
     let short = |s: &str| (1..=2).contains(&s.len()) && all_digits(s);
-    if parts.next().is_some() || !short(a) || !short(b) || y.len() != 4 || !all_digits(y) {
-        return None;
-    }
-    numeric_date(&format!("{a}/{b}/{y}"), day_first)
+    let year = y.len() == 4 && all_digits(y) && matches!(&y[..2], "19" | "20");
+    (parts.next().is_none() && short(a) && short(b) && year).then(|| format!("{a}/{b}/{y}"))
+}
+
+/// Words that name what a number after them is, when it is an identifier and not a date:
+/// "part number 10-12-2024", "SKU 12-05-1999", "Case No. 1-12-2024", "Call 01-12-1999" (each
+/// read as a date by a tester).
+fn names_an_id(word: &str) -> bool {
+    const ID_WORDS: &[&str] = &[
+        "part",
+        "number",
+        "no",
+        "nos",
+        "sku",
+        "serial",
+        "item",
+        "case",
+        "call",
+        "phone",
+        "tel",
+        "fax",
+        "mobile",
+        "combination",
+        "version",
+        "ver",
+        "model",
+        "ref",
+        "reference",
+        "order",
+        "invoice",
+        "ticket",
+        "room",
+        "section",
+        "§",
+        "id",
+        "code",
+        "account",
+        "policy",
+        "claim",
+        "patent",
+        "docket",
+        "isbn",
+        "lot",
+        "batch",
+        "unit",
+        "suite",
+        "file",
+        "numbers",
+        "pin",
+    ];
+    let w = word.trim_end_matches([':', '.', '#']).to_lowercase();
+    ID_WORDS.contains(&w.as_str())
 }
 
 /// Two days before a month name: "10/11 May" → "the tenth and eleventh of May" (either day),
@@ -660,7 +721,8 @@ pub(crate) fn dates_day_first(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// True when `core` is a numeric date that can only be read day first ("25/07/2024").
 fn shows_day_first(core: &str) -> bool {
-    date_parts(core).is_some_and(|(a, b, _)| a > 12 && b <= 12)
+    let slashed = slashed(core);
+    date_parts(slashed.as_deref().unwrap_or(core)).is_some_and(|(a, b, _)| a > 12 && b <= 12)
 }
 
 /// A season or a financial year written with a slash: "2024/25", "2023/2024" → "twenty
