@@ -264,6 +264,25 @@ pub fn parse(text: &str, opts: &HtmlOptions) -> Document {
     if let Some(post) = title.as_deref().and_then(|t| post_under_site(&page, t)) {
         title = Some(post);
     }
+    // vBulletin's and phpBB styles' "Thread: Rear brake squeal", "Topic: …": the thread's
+    // name is the title (found by a fresh tester).
+    let thread_name = title.as_deref().and_then(|t| {
+        ["Thread: ", "Topic: "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| (t.to_string(), n.to_string()))
+    });
+    if let Some((heading, name)) = thread_name {
+        let before_posts = first_post.unwrap_or(blocks.len()).min(blocks.len());
+        if let Some(i) = blocks[..before_posts]
+            .iter()
+            .position(|b| b.text == heading)
+        {
+            blocks.remove(i);
+        }
+        title = Some(name.trim().to_string());
+    }
     if let Some(t) = &title {
         // The headline as a block may still carry a permalink mark ("Title¶"); a theme may
         // show it twice, one right after the other (Shopify's `<h1>` and a linked `<h2

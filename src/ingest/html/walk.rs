@@ -782,6 +782,11 @@ const PAGE_NAMING_WORDS: &[&str] = &["newsletter", "promo"];
 /// page: about 70 words, more than a signup box's pitch and form (20–40 words).
 const NAMED_PAGE_MIN_CHARS: usize = 400;
 
+/// Fewest readable characters of an `<article>` or `<main>` outside an element named by
+/// [`PAGE_NAMING_WORDS`] for it to be the page's story, and the element a box beside it: a
+/// headline and a sentence.
+const STORY_ELSEWHERE_CHARS: usize = 50;
+
 /// True when `el` is marked as clutter only by words that name what a page is
 /// ([`PAGE_NAMING_WORDS`]), holds at least [`NAMED_PAGE_MIN_CHARS`], and either holds the
 /// page's `<h1>` or most ([`WRAPPER_SHARE_PERCENT`]) of the readable text of the region being
@@ -808,11 +813,16 @@ pub(crate) fn is_page_named_as_clutter(el: ElementRef<'_>, root_chars: usize) ->
         })
     };
     let inside = |other: ElementRef<'_>| other.ancestors().any(|a| a.id() == el.id());
-    if let Some(story) = first("article, main") {
+    let elsewhere = |story: ElementRef<'_>| {
         let around = story.id() == el.id() || el.ancestors().any(|a| a.id() == story.id());
-        if !around && !inside(story) && readable_chars(story) >= NAMED_PAGE_MIN_CHARS / 2 {
-            return false;
-        }
+        !around && !inside(story) && readable_chars(story) >= STORY_ELSEWHERE_CHARS
+    };
+    if ["article", "main"]
+        .iter()
+        .filter_map(|css| first(css))
+        .any(elsewhere)
+    {
+        return false;
     }
     if first("h1").is_some_and(inside) {
         return true;
@@ -1846,7 +1856,9 @@ fn drop_link_list_label(list: ElementRef<'_>, blocks: &mut Vec<Block>) {
     };
     let short = label.split_whitespace().count() <= 8;
     let unfinished = !label.ends_with(['.', '!', '?', '"', '”']);
-    if last.text == label && short && unfinished {
+    // "If you liked this post you might also like:" names the list of other stories.
+    let names_others = label.ends_with(':') && OTHER_STORIES.is_match(&label);
+    if last.text == label && ((short && unfinished) || names_others) {
         blocks.pop();
     }
 }

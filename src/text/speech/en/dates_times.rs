@@ -1238,6 +1238,23 @@ fn dotted_clock_context(w: &[Word], i: usize, depth: usize) -> bool {
     {
         return true;
     }
+    // "from 9.30 until 12.30": a span "until" another dotted time is a span of the day
+    // ("to" may join prices: "from 9.30 to 12.30 euros"; found by a fresh tester).
+    let dotted = |k: usize| {
+        w.get(k).is_some_and(|x| {
+            x.core.split_once('.').is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len()) && all_digits(h) && m.len() == 2 && all_digits(m)
+            })
+        })
+    };
+    if prep == "from"
+        && w.get(i + 1).is_some_and(|n| {
+            joined(i) && matches!(n.core.to_lowercase().as_str(), "until" | "till")
+        })
+        && dotted(i + 2)
+    {
+        return true;
+    }
     // "Closing time is 23.00", "Kick-off was 19.45".
     if matches!(prep.as_str(), "is" | "was" | "will" | "be") && time_noun_before(w, p) {
         return true;
