@@ -68,7 +68,11 @@ pub(super) fn insert_headers(blocks: &mut Vec<Block>, page: &Html) -> Option<usi
             |k: &str| k.starts_with(&h.key) || (k.len() >= MIN_KEY_CHARS && h.key.starts_with(k));
         let Some(at) = (from..keys.len()).find(|&k| starts(&keys[k])) else {
             // The whole post read as one block with the furniture around it.
-            if let Some(at) = (from..keys.len()).find(|&k| holds_post(&blocks[k].text, &h, &all)) {
+            let window = from..keys.len().min(from.saturating_add(WHOLE_POST_WINDOW));
+            if let Some(at) = window
+                .into_iter()
+                .find(|&k| holds_post(&blocks[k].text, &keys[k], &h, &all))
+            {
                 inserts.push((at, said(&h), Place::Whole(h.body)));
                 from = at + 1;
             }
@@ -141,22 +145,13 @@ const POST_SUFFIX_WORDS: usize = 60;
 /// thread whose posts are list items (vBulletin's `<li class="postcontainer">`) as one block
 /// per post, the member's column and buttons run into the post's text ("1. 11-29-2024, 09:03
 /// AM #1 Join Date Nov 2024 Posts 3 … Hello What do you…").
-fn holds_post(text: &str, h: &Header, others: &[String]) -> bool {
+fn holds_post(text: &str, key: &str, h: &Header, others: &[String]) -> bool {
     if h.full.len() < WHOLE_POST_CHARS {
         // "Yes", "Hello": too short to tell from words inside another block.
         return false;
     }
-    // The block's letters and digits, and for each byte of them the byte of `text` it is from.
-    let mut key = String::new();
-    let mut at = Vec::new();
-    for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
-        for l in c.to_lowercase() {
-            key.push(l);
-            at.extend(std::iter::repeat_n(i, l.len_utf8()));
-        }
-    }
-    // The post's first block, then its last (the extractor may have read an image's text
-    // or a link's address between them differently).
+    // The post's first block (in `key`, the block's letters and digits), then its last (the
+    // extractor may have read an image's text or a link's address between them differently).
     let Some(start) = key.find(&h.key).filter(|&s| s > 0) else {
         return false;
     };
@@ -175,7 +170,18 @@ fn holds_post(text: &str, h: &Header, others: &[String]) -> bool {
     {
         return false;
     }
-    let (first, last) = (at[start], at[end - 1]);
+    // For each byte of `key`, the byte of `text` it is from.
+    let at: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| c.is_alphanumeric())
+        .flat_map(|(i, c)| {
+            c.to_lowercase()
+                .flat_map(move |l| std::iter::repeat_n(i, l.len_utf8()))
+        })
+        .collect();
+    let (Some(&first), Some(&last)) = (at.get(start), at.get(end - 1)) else {
+        return false;
+    };
     count_words(&text[..first]) <= POST_PREFIX_WORDS
         && count_words(
             text[last..]
@@ -188,6 +194,11 @@ fn holds_post(text: &str, h: &Header, others: &[String]) -> bool {
 /// block: about eight words; "Yes" or "Hello" may be words of any paragraph (a tester's
 /// article paragraph "…The answer is yes…" was replaced by a comment "Yes").
 const WHOLE_POST_CHARS: usize = 40;
+
+/// Blocks after the last post placed in which the next post is looked for inside a block
+/// ([`holds_post`]): posts come in page order, and the bound keeps a page of thousands of
+/// posts none of whose blocks match linear.
+const WHOLE_POST_WINDOW: usize = 64;
 
 /// Fewest letters and digits of another post's first block that, found after a post's text
 /// in the same block, show the block holds two posts ([`holds_post`]).
