@@ -344,6 +344,20 @@ fn a_thread_of_list_item_posts_is_read_post_by_post() {
     // vBulletin's "Thread: …" heading: the thread's name is the title, said once.
     assert_eq!(plan["title"], "Which wood for a smoker?");
     assert!(!all.contains("Thread:"), "{all}");
+    // Without the microdata, the page's own reading still leaves the member's figures and
+    // the buttons out, and keeps the member's name.
+    let html = std::fs::read_to_string(&p).unwrap();
+    let plain = page(
+        dir.path(),
+        "plain",
+        &html.replace(r#" itemscope itemtype="http://schema.org/Comment""#, ""),
+    );
+    let (plan, _) = script(&plain, &["--extractor", "page"]);
+    let all = paragraphs(&plan).join(" | ");
+    assert!(all.contains("pitmaster"), "{all}");
+    for furniture in ["Join Date", "Posts 1,234", "Reply With Quote"] {
+        assert!(!all.contains(furniture), "{furniture:?} read: {all}");
+    }
 }
 
 /// A list of links the article announces in a sentence ending in a colon is its reading list

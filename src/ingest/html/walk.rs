@@ -109,6 +109,13 @@ const CLUTTER_WORDS: &[&str] = &[
     // page of the extraction dev set read as its 14 testimonials, F1 0.00 → 0.60).
     "testimonial",
     "testimonials",
+    // A forum member's figures beside each post and the post's buttons (vBulletin's
+    // `userstats` and `postfoot`: "Join Date Mar 2016 Location Tucson, AZ Posts 2,318 … Reply
+    // With Quote" read into every post; found by a fresh tester). Not the column (`userinfo`):
+    // it holds the member's name; nor the rank (`usertitle`): XenForo's `message-userTitle`
+    // sits in the header its posts' dates are read from (a dev thread lost them, −0.065).
+    "userstats",
+    "postfoot",
 ];
 
 /// Inline elements: their text belongs to the surrounding block.
