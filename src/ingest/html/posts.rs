@@ -40,8 +40,8 @@ struct Header {
     date: Option<String>,
     /// Letters and digits of the post's first block, at most [`KEY_CHARS`].
     key: String,
-    /// Letters and digits of the post's whole text.
-    full: String,
+    /// Letters and digits of the post's whole text, in bytes.
+    full_len: usize,
     /// Letters and digits of the post's last block, at most [`KEY_CHARS`] from its end.
     end: String,
     /// The post's text, read as an article's blocks.
@@ -146,7 +146,7 @@ const POST_SUFFIX_WORDS: usize = 60;
 /// per post, the member's column and buttons run into the post's text ("1. 11-29-2024, 09:03
 /// AM #1 Join Date Nov 2024 Posts 3 … Hello What do you…").
 fn holds_post(text: &str, key: &str, h: &Header, others: &[String]) -> bool {
-    if h.full.len() < WHOLE_POST_CHARS {
+    if h.full_len < WHOLE_POST_CHARS {
         // "Yes", "Hello": too short to tell from words inside another block.
         return false;
     }
@@ -348,7 +348,7 @@ fn header(elements: &[ElementRef<'_>], budget: &mut usize) -> Option<Header> {
     if key.is_empty() {
         return None;
     }
-    let full = body.iter().map(|b| letters_and_digits(&b.text)).collect();
+    let full_len = body.iter().map(|b| letters_and_digits(&b.text).len()).sum();
     let last = letters_and_digits(&body.last()?.text);
     let end = last
         .char_indices()
@@ -359,7 +359,7 @@ fn header(elements: &[ElementRef<'_>], budget: &mut usize) -> Option<Header> {
         author,
         date,
         key,
-        full,
+        full_len,
         end,
         body,
     })

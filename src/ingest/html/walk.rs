@@ -1781,9 +1781,20 @@ fn announced_by_sentence(list: ElementRef<'_>, blocks: &[Block]) -> bool {
     let Some(last) = blocks.last() else {
         return false;
     };
+    if last.kind != BlockKind::Paragraph || !last.text.ends_with(':') {
+        return false;
+    }
     let mut line = String::new();
     inline_text(prev, &mut line);
     let line = collapse_whitespace(&line);
+    // The cheap tests first: this runs on every box of links the walk meets.
+    if last.text != line
+        || line.split_whitespace().count() < ANNOUNCING_WORDS
+        || RAIL_TITLE.is_match(&line)
+        || OTHER_STORIES.is_match(&line)
+    {
+        return false;
+    }
     let Ok(links) = Selector::parse("a[href]") else {
         return false;
     };
@@ -1793,7 +1804,10 @@ fn announced_by_sentence(list: ElementRef<'_>, blocks: &[Block]) -> bool {
         .select(&links)
         .filter_map(|a| a.value().attr("href"))
         .collect();
-    let contents = if hrefs.is_empty() {
+    let contents = || {
+        if !hrefs.is_empty() {
+            return hrefs.iter().all(|h| h.starts_with('#'));
+        }
         // Without addresses, a table of contents is known by its entries: the page's headings.
         let headings: std::collections::HashSet<String> = Selector::parse("h1, h2, h3, h4, h5, h6")
             .map(|sel| {
@@ -1811,16 +1825,8 @@ fn announced_by_sentence(list: ElementRef<'_>, blocks: &[Block]) -> bool {
         };
         list.select(&items)
             .all(|li| headings.contains(&collapse_whitespace(&li.text().collect::<String>())))
-    } else {
-        hrefs.iter().all(|h| h.starts_with('#'))
     };
-    last.kind == BlockKind::Paragraph
-        && last.text == line
-        && line.ends_with(':')
-        && line.split_whitespace().count() >= ANNOUNCING_WORDS
-        && !contents
-        && !RAIL_TITLE.is_match(&line)
-        && !OTHER_STORIES.is_match(&line)
+    !contents()
 }
 
 /// A sentence that announces other stories or the site's own offers, not the article's
